@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "disclose",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "disclose", targets: ["disclose"]),
+        .library(name: "DisclosureKit", targets: ["DisclosureKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System-library shims: module maps and headers only, no logic.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "DisclosureKit",
+            dependencies: [
+                "CCmarkGFM",
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "disclose",
+            dependencies: [
+                "DisclosureKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DisclosureKitTests",
+            dependencies: ["DisclosureKit"],
+            resources: [.copy("Schemas")]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["disclose", "DisclosureKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,102 @@
+/// Everything `check` learns about a site root: settings, typed records, attachments and
+/// every diagnostic. `build` starts from this.
+public struct LoadedSite: Sendable {
+    public var root: String
+    public var config: SiteConfig
+    /// Records that decoded without error, in path order.
+    public var records: [Record]
+    /// Every record file that could be parsed, with or without errors.
+    public var identities: [RecordIdentity]
+    public var attachments: [AttachmentMatcher.Match]
+    public var diagnostics: [Diagnostic]
+    /// Record files found (decoded or not), for the summary line.
+    public var recordFileCount: Int
+
+    public var hasErrors: Bool { diagnostics.errorCount > 0 }
+}
+
+/// The first stages of the pipeline, in order: scan the tree, read `site.yaml`, decode
+/// every record (in parallel), then the rules that look across records.
+public enum SiteLoader {
+    public static func load(root: String) throws(EnvironmentError) -> LoadedSite {
+        let tree = try ContentScanner(root: root).scan()
+        var diagnostics = tree.diagnostics
+
+        let (config, siteDiagnostics) = loadConfig(tree)
+        diagnostics += siteDiagnostics
+        let site = config ?? .fallback
+
+        let decoder = RecordDecoder(site: site)
+        let decoded = parallelMap(tree.records) { file -> DecodedRecord in
+            do throws(FileIO.Failure) {
+                let bytes = try FileIO.readBytes(file.absolutePath, limit: SourceText.maximumFileBytes)
+                return decoder.decode(bytes: bytes, file: file)
+            } catch {
+                let diagnostic: Diagnostic
+                switch error {
+                case .tooLarge(let bytes):
+                    diagnostic = SourceText.diagnostic(for: .tooLarge(bytes: bytes), file: file.relativePath)
+                case .system(let message):
+                    diagnostic = Rule.fileRead.diagnostic(file.relativePath, .fileStart, "cannot read file: \(message)")
+                }
+                return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
+            }
+        }
+        var identities: [RecordIdentity] = []
+        var records: [Record] = []
+        identities.reserveCapacity(decoded.count)
+        records.reserveCapacity(decoded.count)
+        for result in decoded {
+            identities.append(result.identity)
+            if let record = result.record { records.append(record) }
+            diagnostics += result.diagnostics
+        }
+        diagnostics += SiteRules.check(identities)
+
+        let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records)
+        diagnostics += attachmentDiagnostics
+        diagnostics += attachmentClashes(matches, identities: identities)
+
+        return LoadedSite(root: root, config: site, records: records, identities: identities,
+                          attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)
+    }
+
+    static func loadConfig(_ tree: ContentTree) -> (SiteConfig?, [Diagnostic]) {
+        let file = "content/site.yaml"
+        guard let path = tree.siteFile else {
+            return (nil, [Rule.siteMissing.diagnostic(file, .fileStart,
+                "no content/site.yaml; it must give at least 'title' and 'base_url'")])
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.readBytes(path, limit: SourceText.maximumFileBytes)
+        } catch {
+            return (nil, [Rule.fileRead.diagnostic(file, .fileStart, "cannot read site.yaml: \(error)")])
+        }
+        switch SourceText.decode(bytes) {
+        case .failure(let failure):
+            return (nil, [SourceText.diagnostic(for: failure, file: file)])
+        case .success(let text):
+            switch FrontMatterReader.read(Substring(text), firstLine: 1) {
+            case .failure(let failure):
+                return (nil, [FrontMatterReader.diagnostic(for: failure, file: file)])
+            case .success(let root):
+                return SiteConfigDecoder.decode(root, file: file)
+            }
+        }
+    }
+
+    /// An attachment named like a page of its folder would overwrite it.
+    static func attachmentClashes(_ matches: [AttachmentMatcher.Match], identities: [RecordIdentity]) -> [Diagnostic] {
+        var pages = Set<String>()
+        for identity in identities {
+            if let slug = identity.slug { pages.insert(SiteRules.pagePath(identity.file, slug: slug.value)) }
+        }
+        return matches.compactMap { match in
+            let path = ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/")
+            guard pages.contains(path) else { return nil }
+            return Rule.attachmentClash.diagnostic(match.attachment.relativePath, .fileStart,
+                "attachment '\(match.attachment.name)' has the name of a page the build writes (\(path)); rename it")
+        }
+    }
+}

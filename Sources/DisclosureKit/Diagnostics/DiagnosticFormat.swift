@@ -1,0 +1,110 @@
+import Foundation
+
+/// The ways diagnostics are printed (`--format`).
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    /// `path:line:col: severity: [rule] message`, one per line on standard error.
+    case text
+    /// One JSON array of objects on standard output.
+    case json
+    /// GitHub Actions workflow commands on standard output.
+    case github
+}
+
+/// Renders diagnostics in one of the `DiagnosticFormat`s.
+public struct DiagnosticPrinter: Sendable {
+    public var format: DiagnosticFormat
+    /// ANSI colours, for a terminal only.
+    public var colour: Bool
+
+    public init(format: DiagnosticFormat, colour: Bool = false) {
+        self.format = format
+        self.colour = colour
+    }
+
+    /// The text of one diagnostic in the text format.
+    public func textLine(_ d: Diagnostic) -> String {
+        let place = "\(d.file):\(d.location.line):\(d.location.column)"
+        let severity: String
+        if colour {
+            severity = d.severity == .error ? "\u{1B}[1;31merror\u{1B}[0m" : "\u{1B}[1;33mwarning\u{1B}[0m"
+        } else {
+            severity = d.severity.rawValue
+        }
+        return "\(place): \(severity): [\(d.rule)] \(d.message)"
+    }
+
+    /// The whole report: diagnostics in printing order, as the format wants them.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        let sorted = diagnostics.sorted(by: Diagnostic.printingOrder)
+        switch format {
+        case .text:
+            return sorted.map { textLine($0) + "\n" }.joined()
+        case .json:
+            return Self.json(sorted)
+        case .github:
+            return sorted.map(Self.githubLine).joined()
+        }
+    }
+
+    /// `N errors, M warnings in K records`, the line that ends every run.
+    public static func summary(_ diagnostics: [Diagnostic], records: Int) -> String {
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
+        return "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings") in \(records) \(records == 1 ? "record" : "records")"
+    }
+
+    static func json(_ diagnostics: [Diagnostic]) -> String {
+        var out = "["
+        for (i, d) in diagnostics.enumerated() {
+            out += i == 0 ? "\n  " : ",\n  "
+            out += "{\"file\": \(jsonString(d.file)), \"line\": \(d.location.line), \"column\": \(d.location.column), "
+            out += "\"severity\": \(jsonString(d.severity.rawValue)), \"rule\": \(jsonString(d.rule)), "
+            out += "\"field\": \(d.field.map(jsonString) ?? "null"), \"message\": \(jsonString(d.message))}"
+        }
+        out += diagnostics.isEmpty ? "]\n" : "\n]\n"
+        return out
+    }
+
+    static func githubLine(_ d: Diagnostic) -> String {
+        let command = d.severity == .error ? "error" : "warning"
+        let file = githubProperty(d.file)
+        let title = githubProperty(d.rule)
+        return "::\(command) file=\(file),line=\(d.location.line),col=\(d.location.column),title=\(title)::\(githubData("[\(d.rule)] \(d.message)"))\n"
+    }
+
+    /// Escaping of a workflow command's message, as GitHub's toolkit does it.
+    static func githubData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escaping of a workflow command's property value.
+    static func githubProperty(_ s: String) -> String {
+        githubData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// A JSON string literal for `s` (UTF-8 kept as is, control characters escaped).
+public func jsonString(_ s: String) -> String {
+    var out = "\""
+    out.reserveCapacity(s.utf8.count + 2)
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+            if scalar.value < 0x20 {
+                out += String(format: "\\u%04x", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

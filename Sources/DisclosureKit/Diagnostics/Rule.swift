@@ -1,0 +1,214 @@
+import Foundation
+
+/// A rule of the content format: a stable identifier, a default severity and the text
+/// the README's rule table is generated from (`disclose rules`).
+public struct Rule: Sendable, Hashable {
+    public let id: String
+    public let severity: Severity
+    /// What the rule checks, one sentence.
+    public let checks: String
+    /// A message as the tool prints it.
+    public let example: String
+
+    /// A diagnostic of this rule at `location` of `file`.
+    public func diagnostic(_ file: String, _ location: SourceLocation, field: String? = nil,
+                           _ message: String) -> Diagnostic {
+        Diagnostic(file: file, location: location, severity: severity, rule: id, field: field,
+                   message: message)
+    }
+}
+
+extension Rule {
+    // MARK: Files and the tree
+    public static let fileRead = Rule(
+        id: "file.read", severity: .error,
+        checks: "a file under `content/` can be read",
+        example: "cannot read file: Permission denied")
+    public static let fileEncoding = Rule(
+        id: "file.encoding", severity: .error,
+        checks: "a record is UTF-8 text",
+        example: "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
+    public static let fileTooLarge = Rule(
+        id: "file.too_large", severity: .error,
+        checks: "a record file is at most 4 MiB, its front matter at most 256 KiB",
+        example: "the record is 5.2 MiB; records are limited to 4 MiB (put large material in an attachment)")
+    public static let fileSymlink = Rule(
+        id: "file.symlink", severity: .error,
+        checks: "no symbolic link under `content/` leads outside the site root (such links are never followed)",
+        example: "symbolic link leads outside the site root (to /etc/passwd); it is not followed")
+    public static let sectionUnknown = Rule(
+        id: "section.unknown", severity: .error,
+        checks: "every Markdown file is inside `policies/`, `budgets/`, `guides/` or `reports/`",
+        example: "Markdown file outside a section folder; move it under policies/, budgets/, guides/ or reports/")
+    public static let attachmentOrphan = Rule(
+        id: "attachment.orphan", severity: .warning,
+        checks: "a non-Markdown file in a section folder belongs to a record (its name starts with a record's file stem and `.`, `-` or `_`)",
+        example: "file belongs to no record and is not copied; name it after its record (STEM-附件.pdf)")
+    public static let attachmentClash = Rule(
+        id: "attachment.clash", severity: .error,
+        checks: "an attachment does not have the name of a page the build writes",
+        example: "attachment 'x.html' would overwrite the page of record 'x'; rename it")
+
+    // MARK: Front matter
+    public static let frontMatterMissing = Rule(
+        id: "front_matter.missing", severity: .error,
+        checks: "a record starts with a line `---`",
+        example: "the record does not start with a '---' line opening its front matter")
+    public static let frontMatterUnterminated = Rule(
+        id: "front_matter.unterminated", severity: .error,
+        checks: "the front matter is closed by a second `---` line",
+        example: "the front matter opened here is never closed by a '---' line")
+    public static let frontMatterSyntax = Rule(
+        id: "front_matter.syntax", severity: .error,
+        checks: "the front matter is valid YAML",
+        example: "YAML syntax error: mapping values are not allowed in this context")
+    public static let frontMatterDuplicateKey = Rule(
+        id: "front_matter.duplicate_key", severity: .error,
+        checks: "no key appears twice in one mapping",
+        example: "duplicate key 'title' (first at line 2); a key may appear only once")
+    public static let frontMatterNotMapping = Rule(
+        id: "front_matter.not_mapping", severity: .error,
+        checks: "the front matter is a mapping of keys to values",
+        example: "the front matter must be a mapping of 'key: value' lines, not a sequence")
+    public static let frontMatterTooComplex = Rule(
+        id: "front_matter.too_complex", severity: .error,
+        checks: "the front matter stays within the limits (nesting depth 32, 20,000 values after alias expansion)",
+        example: "the front matter expands to more than 20000 values (alias expansion?); refused")
+
+    // MARK: Fields of a record
+    public static let recordRequired = Rule(
+        id: "record.required", severity: .error,
+        checks: "every required field of the record's type is present and not empty",
+        example: "missing required field 'publisher' (发布机构)")
+    public static let recordType = Rule(
+        id: "record.type", severity: .error,
+        checks: "a field has the type and one of the values the format allows",
+        example: "'disclosure' (公开属性) must be one of proactive, on-request, withheld (主动公开, 依申请公开, 不予公开), not 'public'")
+    public static let recordDate = Rule(
+        id: "record.date", severity: .error,
+        checks: "a date is a real calendar date written YYYY-MM-DD, and `published`/`modified` are not before `created`",
+        example: "'created' (成文日期) must be a date written YYYY-MM-DD, not '2012-3-1'")
+    public static let recordRange = Rule(
+        id: "record.range", severity: .error,
+        checks: "numbers are within their range (years 1949–2100, amounts and counts ≥ 0)",
+        example: "'fiscal_year' (年度) must be between 1949 and 2100, not 3012")
+    public static let recordLength = Rule(
+        id: "record.length", severity: .error,
+        checks: "`title` is at most 200 characters",
+        example: "'title' (标题) has 215 characters; at most 200 are allowed")
+    public static let recordUnknownKey = Rule(
+        id: "record.unknown_key", severity: .warning,
+        checks: "every key is one the format knows (a typo is caught with the nearest known key)",
+        example: "unknown key 'pubished'; did you mean 'published' (发布日期)?")
+    public static let recordPlaceholder = Rule(
+        id: "record.placeholder", severity: .error,
+        checks: "no placeholder left by `disclose new` (`<待填写 …>`) remains",
+        example: "'title' (标题) still holds the placeholder '<待填写 标题 / title>'; fill it in")
+    public static let slugInvalid = Rule(
+        id: "slug.invalid", severity: .error,
+        checks: "the slug (or the file name, when no slug is given) matches `[a-z0-9][a-z0-9-]*`, at most 80 characters",
+        example: "file name 'Policy 1' is not a valid slug; set 'slug' (lower-case letters, digits, '-') or rename the file")
+    public static let slugDuplicate = Rule(
+        id: "slug.duplicate", severity: .error,
+        checks: "two records of one folder do not share a slug (they would share a page)",
+        example: "slug 'nfb-2012-15' is also used by content/policies/b.md; pages would collide")
+    public static let indexNumberDuplicate = Rule(
+        id: "index_number.duplicate", severity: .error,
+        checks: "an index number (索引号) is unique across the whole site",
+        example: "index number '000014349/2012-00015' is also used by content/policies/b.md:3")
+    public static let indexNumberPattern = Rule(
+        id: "index_number.pattern", severity: .error,
+        checks: "an index number matches `site.yaml`'s `index_number_pattern`, when one is set",
+        example: "index number 'ABC' does not match the site's index_number_pattern '^[0-9A-Z]{9,18}/\\d{4}-\\d{5}$'")
+    public static let disclosureWithheldReason = Rule(
+        id: "disclosure.withheld_reason", severity: .error,
+        checks: "`withheld_reason` is given exactly when `disclosure` is `withheld`",
+        example: "a withheld record must give 'withheld_reason' (不予公开理由), the legal reason it is withheld")
+    public static let reviewAfterPublication = Rule(
+        id: "review.after_publication", severity: .error,
+        checks: "the confidentiality review (保密审查) is dated on or before publication (先审查后公开)",
+        example: "review date 2012-03-05 is after the publication date 2012-03-01; review comes before publication (先审查后公开)")
+    public static let timelinessLate = Rule(
+        id: "timeliness.late", severity: .warning,
+        checks: "a proactive record is published within the site's working-day limit (default 20) of `created` or a later `modified`",
+        example: "published 2012-02-20, 25 working days after 2012-01-05; the limit is 20 working days (due 2012-02-13)")
+
+    // MARK: Per type
+    public static let policyRepealedBy = Rule(
+        id: "policy.repealed_by", severity: .error,
+        checks: "`repealed_by` names an existing public record, and only on a policy with `status: repealed`",
+        example: "'repealed_by' names index number 'X/2012-00099', which no record has")
+    public static let budgetLinesSum = Rule(
+        id: "budget.lines_sum", severity: .error,
+        checks: "budget line amounts add up to `totals.expenditure` (to 0.01)",
+        example: "the lines add up to 1180.50 but totals.expenditure is 1200.00 (difference -19.50)")
+    public static let guideTimeLimit = Rule(
+        id: "guide.time_limit", severity: .error,
+        checks: "a guide's promised days are more than 0 and at most its statutory days",
+        example: "promised_days (承诺时限) 25 is more than statutory_days (法定时限) 20")
+    public static let reportStatisticsBalance = Rule(
+        id: "report.statistics.balance", severity: .error,
+        checks: "report statistics balance: received + carried over = outcomes + carried forward; each total = upheld + corrected + other + pending",
+        example: "requests do not balance: received 40 + carried_over 2 = 42, but outcomes 39 + carried_forward 3 = 42")
+    public static let reportDeadline = Rule(
+        id: "report.deadline", severity: .error,
+        checks: "an annual report is published by `report_deadline` (default 03-31) of the year after `year`",
+        example: "the 2012 report was published 2013-04-02, after its deadline 2013-03-31")
+    public static let reportDuplicateYear = Rule(
+        id: "report.duplicate_year", severity: .warning,
+        checks: "one publisher does not publish two public annual reports for one year",
+        example: "another public annual report for 2012 by 某某区人民政府办公室: content/reports/b.md")
+
+    // MARK: Site settings
+    public static let siteMissing = Rule(
+        id: "site.missing", severity: .error,
+        checks: "`content/site.yaml` exists",
+        example: "no content/site.yaml; it must give at least 'title' and 'base_url'")
+    public static let siteInvalid = Rule(
+        id: "site.invalid", severity: .error,
+        checks: "`site.yaml` has `title` and an absolute `base_url`, a valid `index_number_pattern`, `report_deadline` as MM-DD and calendar dates",
+        example: "'base_url' must be an absolute http(s) URL, not 'example.gov.cn'")
+
+    // MARK: Build
+    public static let linkTarget = Rule(
+        id: "link.target", severity: .error,
+        checks: "a relative link from a record to another record's `.md` file names a public record that exists",
+        example: "link to '../policies/x.md' names a record that is not public; it would be a broken link")
+    public static let templateSyntax = Rule(
+        id: "template.syntax", severity: .error,
+        checks: "a template in `templates/` parses as Mustache",
+        example: "templates/record.mustache:12:5: unclosed section 'fields'")
+    public static let templateMissingPartial = Rule(
+        id: "template.missing_partial", severity: .error,
+        checks: "every partial and parent a template names exists",
+        example: "templates/record.mustache:1:1: names the partial 'footr', which no template defines")
+    public static let templateUnknown = Rule(
+        id: "template.unknown", severity: .warning,
+        checks: "every file in `templates/` is one the build uses",
+        example: "templates/recrod.mustache is not a template the build uses; did you mean 'record'?")
+
+    /// Every rule, in the order of the README's table.
+    public static let all: [Rule] = [
+        fileRead, fileEncoding, fileTooLarge, fileSymlink, sectionUnknown, attachmentOrphan, attachmentClash,
+        frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey,
+        frontMatterNotMapping, frontMatterTooComplex,
+        recordRequired, recordType, recordDate, recordRange, recordLength, recordUnknownKey, recordPlaceholder,
+        slugInvalid, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
+        reviewAfterPublication, timelinessLate,
+        policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
+        reportDuplicateYear,
+        siteMissing, siteInvalid,
+        linkTarget, templateSyntax, templateMissingPartial, templateUnknown,
+    ]
+
+    /// The README's rule table, in Markdown.
+    public static func markdownTable() -> String {
+        var lines = ["| rule | severity | checks | example message |", "|---|---|---|---|"]
+        for rule in all {
+            let example = rule.example.replacingOccurrences(of: "|", with: "\\|")
+            let checks = rule.checks.replacingOccurrences(of: "|", with: "\\|")
+            lines.append("| `\(rule.id)` | \(rule.severity.rawValue) | \(checks) | \(example) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Yams
+
+/// Parses front-matter YAML with Yams into a `YAMLNode` tree that keeps the line and
+/// column of every key and value, within limits that make hostile input cheap to refuse.
+public enum FrontMatterReader {
+    /// Deepest nesting of mappings and lists accepted.
+    public static let maximumDepth = 32
+    /// Most values accepted, counted after alias expansion (a "billion laughs" document
+    /// expands exponentially; Yams' composer shares aliased nodes, so walking the
+    /// composed tree with a budget is what keeps that cheap).
+    public static let maximumNodes = 20_000
+
+    public enum Failure: Error, Equatable {
+        case syntax(message: String, at: SourceLocation)
+        case duplicateKey(key: String, at: SourceLocation, firstAt: SourceLocation?)
+        case notMapping(found: String, at: SourceLocation)
+        case tooComplex(reason: String, at: SourceLocation)
+    }
+
+    /// Reads `yaml`, whose first line is line `firstLine` of its file.
+    public static func read(_ yaml: Substring, firstLine: Int) -> Result<YAMLNode, Failure> {
+        let text = String(yaml)
+        let lineShift = firstLine - 1
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(failure(from: error, text: text, lineShift: lineShift))
+        } catch {
+            return .failure(.syntax(message: "YAML error: \(error)", at: SourceLocation(line: firstLine, column: 1)))
+        }
+        guard let root else {
+            // Empty front matter: a mapping with no keys; the decoder reports what is missing.
+            return .success(YAMLNode(.mapping([]), at: SourceLocation(line: firstLine, column: 1)))
+        }
+        var converter = Converter(lineShift: lineShift)
+        do {
+            let node = try converter.convert(root, depth: 0)
+            guard case .mapping = node.value else {
+                return .failure(.notMapping(found: node.kindDescription, at: node.location))
+            }
+            return .success(node)
+        } catch let failure as Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(.syntax(message: "\(error)", at: SourceLocation(line: firstLine, column: 1)))
+        }
+    }
+
+    public static func diagnostic(for failure: Failure, file: String) -> Diagnostic {
+        switch failure {
+        case .syntax(let message, let location):
+            return Rule.frontMatterSyntax.diagnostic(file, location, message)
+        case .duplicateKey(let key, let location, let first):
+            let firstText = first.map { " (first at line \($0.line))" } ?? ""
+            return Rule.frontMatterDuplicateKey.diagnostic(file, location, field: key,
+                "duplicate key '\(key)'\(firstText); a key may appear only once in a mapping")
+        case .notMapping(let found, let location):
+            return Rule.frontMatterNotMapping.diagnostic(file, location,
+                "the front matter must be a mapping of 'key: value' lines, but it is \(found)")
+        case .tooComplex(let reason, let location):
+            return Rule.frontMatterTooComplex.diagnostic(file, location, reason)
+        }
+    }
+
+    private struct Converter {
+        let lineShift: Int
+        var nodes = 0
+
+        func location(_ node: Node) -> SourceLocation {
+            guard let mark = node.mark else { return SourceLocation(line: 1 + lineShift, column: 1) }
+            return SourceLocation(line: mark.line + lineShift, column: mark.column)
+        }
+
+        mutating func convert(_ node: Node, depth: Int) throws -> YAMLNode {
+            nodes += 1
+            let here = location(node)
+            guard nodes <= maximumNodes else {
+                throw Failure.tooComplex(
+                    reason: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused",
+                    at: here)
+            }
+            guard depth <= maximumDepth else {
+                throw Failure.tooComplex(
+                    reason: "the front matter nests deeper than \(maximumDepth) levels; refused", at: here)
+            }
+            switch node {
+            case .scalar(let scalar):
+                return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any), at: here)
+            case .sequence(let sequence):
+                var items: [YAMLNode] = []
+                items.reserveCapacity(sequence.count)
+                for item in sequence {
+                    items.append(try convert(item, depth: depth + 1))
+                }
+                return YAMLNode(.sequence(items), at: here)
+            case .mapping(let mapping):
+                var entries: [YAMLEntry] = []
+                entries.reserveCapacity(mapping.count)
+                for (key, value) in mapping {
+                    guard case .scalar(let keyScalar) = key else {
+                        throw Failure.syntax(message: "a key must be plain text, not \(key.sequence != nil ? "a list" : "a mapping")",
+                                             at: location(key))
+                    }
+                    nodes += 1
+                    entries.append(YAMLEntry(key: keyScalar.string, keyLocation: location(key),
+                                             value: try convert(value, depth: depth + 1)))
+                }
+                return YAMLNode(.mapping(entries), at: here)
+            case .alias:
+                // Yams resolves aliases while composing; an unresolved one is malformed input.
+                throw Failure.syntax(message: "unresolved YAML alias", at: here)
+            }
+        }
+    }
+
+    private static func failure(from error: YamlError, text: String, lineShift: Int) -> Failure {
+        func shifted(_ mark: Mark) -> SourceLocation {
+            SourceLocation(line: max(1, mark.line) + lineShift, column: max(1, mark.column))
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context, !context.text.isEmpty {
+                message += " (\(context.text) at line \(context.mark.line + lineShift))"
+            }
+            return .syntax(message: message, at: shifted(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? "?"
+            let first = shifted(context.mark)
+            if let second = laterOccurrence(of: key, after: context.mark, in: text) {
+                return .duplicateKey(key: key, at: SourceLocation(line: second.line + lineShift, column: second.column), firstAt: first)
+            }
+            return .duplicateKey(key: key, at: first, firstAt: nil)
+        case .reader(let problem, let offset, _, _):
+            var location = SourceLocation(line: 1 + lineShift, column: 1)
+            if let offset {
+                let prefix = text.utf8.prefix(max(0, offset))
+                let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                location = SourceLocation(line: line + lineShift, column: 1)
+            }
+            return .syntax(message: "YAML error: \(problem)", at: location)
+        default:
+            return .syntax(message: "YAML error: \(error)", at: SourceLocation(line: 1 + lineShift, column: 1))
+        }
+    }
+
+    /// Where `key` is written again at the same column, below its first occurrence: Yams
+    /// reports a duplicate at the first one, but the second is the one to delete.
+    static func laterOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let indent = first.column - 1
+            guard line.count > indent else { continue }
+            let rest = line.dropFirst(indent)
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate) {
+                let after = rest.dropFirst(candidate.count).drop { $0 == " " || $0 == "\t" }
+                if after.hasPrefix(":") { return (index + 1, first.column) }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Turns a file's bytes into the text later stages read: UTF-8 checked, a BOM
+/// skipped, CRLF read as LF (line numbers are unchanged by that).
+public enum SourceText {
+    /// Largest record file read; larger ones are refused before any parsing.
+    public static let maximumFileBytes = 4 * 1024 * 1024
+
+    public enum Failure: Error, Equatable {
+        case invalidUTF8(line: Int)
+        case tooLarge(bytes: Int)
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+        guard bytes.count <= maximumFileBytes else { return .failure(.tooLarge(bytes: bytes.count)) }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard var text = String(validating: body, as: UTF8.self) else {
+            return .failure(.invalidUTF8(line: firstInvalidLine(body)))
+        }
+        if body.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        return .success(text)
+    }
+
+    /// The 1-based line of the first byte that is not part of valid UTF-8.
+    static func firstInvalidLine(_ bytes: ArraySlice<UInt8>) -> Int {
+        var line = 1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return line
+            }
+            guard index + length <= bytes.endIndex,
+                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil else { return line }
+            if byte == 0x0A { line += 1 }
+            index += length
+        }
+        return line
+    }
+
+    public static func diagnostic(for failure: Failure, file: String) -> Diagnostic {
+        switch failure {
+        case .invalidUTF8(let line):
+            return Rule.fileEncoding.diagnostic(file, SourceLocation(line: line, column: 1),
+                "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
+        case .tooLarge(let bytes):
+            let mib = String(format: "%.1f", Double(bytes) / 1_048_576)
+            return Rule.fileTooLarge.diagnostic(file, .fileStart,
+                "the file is \(mib) MiB; records are limited to 4 MiB (put large material in an attachment)")
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// The keys the content format knows, with their Chinese names: used to name fields
+/// in messages (`'publisher' (发布机构)`), to suggest the nearest key for a typo, and
+/// to label pages.
+public enum FieldNames {
+    public static let common: [String] = [
+        "title", "index_number", "disclosure", "withheld_reason", "publisher", "created",
+        "published", "modified", "review", "topic", "summary", "slug",
+    ]
+
+    public static func typeKeys(_ type: RecordType) -> [String] {
+        switch type {
+        case .policy: ["document_number", "status", "repealed_by"]
+        case .budget: ["fiscal_year", "kind", "department", "unit", "totals", "lines", "three_public"]
+        case .guide: ["legal_basis", "conditions", "materials", "procedure", "time_limit", "fees", "window"]
+        case .report: ["year", "statistics"]
+        }
+    }
+
+    /// Reasons of 不予公开, in the national format's order.
+    public static let deniedReasons = [
+        "state_secret", "prohibited_by_law", "security_stability", "third_party",
+        "internal_affairs", "process_information", "enforcement_files", "inquiry",
+    ]
+    /// Reasons of 无法提供.
+    public static let unavailableReasons = ["not_held", "needs_creation", "unclear"]
+    /// Reasons of 不予处理.
+    public static let notProcessedReasons = ["complaint", "repeated", "publication", "excessive", "confirmation"]
+
+    /// The Chinese name of a key path, when it has one.
+    public static func chinese(_ path: String) -> String? {
+        if let name = names[path] { return name }
+        let last = path.split(separator: ".").last.map(String.init) ?? path
+        return names[last]
+    }
+
+    /// `'publisher' (发布机构)`, the way messages name a field.
+    public static func quoted(_ path: String) -> String {
+        if let chinese = chinese(path) { return "'\(path)' (\(chinese))" }
+        return "'\(path)'"
+    }
+
+    static let names: [String: String] = [
+        "title": "标题", "index_number": "索引号", "disclosure": "公开属性",
+        "withheld_reason": "不予公开理由", "publisher": "发布机构", "created": "成文日期",
+        "published": "发布日期", "modified": "修改日期", "review": "保密审查",
+        "review.reviewer": "审查人", "review.date": "审查日期", "topic": "主题分类",
+        "summary": "摘要", "slug": "页面名",
+        "document_number": "文号", "status": "有效性", "repealed_by": "废止文件",
+        "fiscal_year": "年度", "kind": "类别", "department": "部门", "unit": "单位",
+        "totals": "收支总额", "totals.revenue": "收入总计", "totals.expenditure": "支出总计",
+        "lines": "支出明细", "name": "项目", "amount": "金额",
+        "three_public": "三公经费", "receptions": "公务接待费", "vehicles": "公务用车购置及运行费",
+        "overseas_travel": "因公出国（境）费",
+        "legal_basis": "设定依据", "conditions": "申请条件", "materials": "申报材料",
+        "procedure": "办理程序", "time_limit": "办理时限", "statutory_days": "法定时限",
+        "promised_days": "承诺时限", "fees": "收费依据及标准", "fees.basis": "收费依据",
+        "fees.standard": "收费标准", "window": "窗口权限",
+        "year": "报告年度", "statistics": "统计数据",
+        "statistics.proactive": "主动公开政府信息情况", "statistics.requests": "收到和处理政府信息公开申请情况",
+        "statistics.reviews": "行政复议", "statistics.lawsuits": "行政诉讼",
+        "rules": "规章", "normative_documents": "行政规范性文件", "issued": "本年制发",
+        "repealed": "本年废止", "in_force": "现行有效", "licensing": "行政许可",
+        "penalties": "行政处罚", "coercive_measures": "行政强制", "statistics.proactive.fees": "行政事业性收费",
+        "received": "本年新收", "carried_over": "上年结转", "outcomes": "办理结果",
+        "granted": "予以公开", "partially_granted": "部分公开", "denied": "不予公开",
+        "unavailable": "无法提供", "not_processed": "不予处理", "other": "其他",
+        "carried_forward": "结转下年度继续办理", "upheld": "结果维持", "corrected": "结果纠正",
+        "pending": "尚未审结", "total": "总计", "direct": "未经复议直接起诉", "after_review": "复议后起诉",
+        "state_secret": "属于国家秘密", "prohibited_by_law": "其他法律行政法规禁止公开",
+        "security_stability": "危及“三安全一稳定”", "third_party": "保护第三方合法权益",
+        "internal_affairs": "属于三类内部事务信息", "process_information": "属于四类过程性信息",
+        "enforcement_files": "属于行政执法案卷", "inquiry": "属于行政查询事项",
+        "not_held": "本机关不掌握相关政府信息", "needs_creation": "没有现成信息需要另行制作",
+        "unclear": "补正后申请内容仍不明确",
+        "complaint": "信访举报投诉类申请", "repeated": "重复申请", "publication": "要求提供公开出版物",
+        "excessive": "无正当理由大量反复申请", "confirmation": "要求行政机关确认或重新出具已获取信息",
+    ]
+}
+
+/// The known key nearest to a misspelt one, when it is near enough to be a typo.
+public enum NearestKey {
+    public static func suggestion(for key: String, among known: [String]) -> String? {
+        let limit = max(2, key.count / 3)
+        var best: (key: String, distance: Int)?
+        for candidate in known {
+            let distance = editDistance(key.lowercased(), candidate)
+            if distance <= limit, distance < (best?.distance ?? Int.max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.key
+    }
+
+    /// Levenshtein distance over characters.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

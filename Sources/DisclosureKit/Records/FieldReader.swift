@@ -1,0 +1,264 @@
+import Foundation
+
+/// A value read from the front matter with the place it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    /// Where the value is written (where a problem with it is reported).
+    public var location: SourceLocation
+}
+
+/// A mapping of the front matter being read, with the key path it sits at.
+struct FieldMapping {
+    var entries: [YAMLEntry]
+    /// Key path prefix: `""` at the top, `"review"` inside `review:`.
+    var path: String
+    /// Where a field missing from this mapping is reported: the record's first line at
+    /// the top, the mapping's own key below it.
+    var anchor: SourceLocation
+
+    func entry(_ key: String) -> YAMLEntry? { entries.first { $0.key == key } }
+    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}
+
+/// Reads typed values out of front-matter mappings, collecting one diagnostic for every
+/// problem instead of stopping at the first; every reader returns nil for a value it
+/// could not read, so later rules simply skip what is missing.
+struct FieldReader {
+    let file: String
+    /// Rules to report with; `site.yaml` reports everything as `site.invalid`.
+    var required = Rule.recordRequired
+    var type = Rule.recordType
+    var date = Rule.recordDate
+    var range = Rule.recordRange
+    var unknownKey = Rule.recordUnknownKey
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func report(_ rule: Rule, _ location: SourceLocation, field: String?, _ message: String) {
+        diagnostics.append(rule.diagnostic(file, location, field: field, message))
+    }
+
+    // MARK: Presence
+
+    /// The value of `key`, or nil (reported when `required`) when it is absent or null.
+    mutating func node(_ map: FieldMapping, _ key: String, required: Bool) -> YAMLNode? {
+        let path = map.path(key)
+        guard let entry = map.entry(key), !entry.value.isNull else {
+            if required {
+                if let entry = map.entry(key) {
+                    report(self.required, entry.keyLocation, field: path,
+                           "required field \(FieldNames.quoted(path)) is empty")
+                } else {
+                    report(self.required, map.anchor, field: path,
+                           "missing required field \(FieldNames.quoted(path))")
+                }
+            }
+            return nil
+        }
+        return entry.value
+    }
+
+    /// The text of a scalar node, or nil (reported) for a list or mapping.
+    mutating func scalarText(_ node: YAMLNode, path: String, expected: String) -> String? {
+        guard case .scalar(let text, _) = node.value else {
+            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be \(expected), not \(node.kindDescription)")
+            return nil
+        }
+        return text
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ map: FieldMapping, _ key: String, required: Bool) -> Located<String>? {
+        let path = map.path(key)
+        guard let node = node(map, key, required: required),
+              let text = scalarText(node, path: path, expected: "text") else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            if required {
+                report(self.required, node.location, field: path, "required field \(FieldNames.quoted(path)) is empty")
+            }
+            return nil
+        }
+        checkPlaceholder(trimmed, path: path, at: node.location)
+        return Located(value: trimmed, location: node.location)
+    }
+
+    mutating func checkPlaceholder(_ text: String, path: String, at location: SourceLocation) {
+        if text.contains(NewRecordTemplate.placeholderMarker) {
+            report(.recordPlaceholder, location, field: path,
+                   "\(FieldNames.quoted(path)) still holds the placeholder '\(text)'; fill it in")
+        }
+    }
+
+    mutating func calendarDate(_ map: FieldMapping, _ key: String, required: Bool) -> Located<CalendarDate>? {
+        let path = map.path(key)
+        guard let node = node(map, key, required: required),
+              let text = scalarText(node, path: path, expected: "a date written YYYY-MM-DD") else { return nil }
+        guard let value = CalendarDate(text.trimmingCharacters(in: .whitespaces)) else {
+            let looksLikeDate = text.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil
+            let detail = looksLikeDate && text.count == 10 ? "; there is no such day in the calendar" : ""
+            report(date, node.location, field: path,
+                   "\(FieldNames.quoted(path)) must be a date written YYYY-MM-DD, not '\(text)'\(detail)")
+            return nil
+        }
+        return Located(value: value, location: node.location)
+    }
+
+    mutating func integer(_ map: FieldMapping, _ key: String, required: Bool,
+                          in bounds: ClosedRange<Int> = 0...Int.max) -> Located<Int>? {
+        let path = map.path(key)
+        guard let node = node(map, key, required: required),
+              let text = scalarText(node, path: path, expected: "a whole number") else { return nil }
+        guard let value = Self.parseInteger(text) else {
+            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a whole number, not '\(text)'")
+            return nil
+        }
+        guard bounds.contains(value) else {
+            let rangeText = bounds.upperBound == Int.max ? "at least \(bounds.lowerBound)"
+                : "between \(bounds.lowerBound) and \(bounds.upperBound)"
+            report(range, node.location, field: path, "\(FieldNames.quoted(path)) must be \(rangeText), not \(value)")
+            return nil
+        }
+        return Located(value: value, location: node.location)
+    }
+
+    /// A number ≥ 0, kept with its text.
+    mutating func amount(_ map: FieldMapping, _ key: String, required: Bool) -> Located<Amount>? {
+        let path = map.path(key)
+        guard let node = node(map, key, required: required),
+              let text = scalarText(node, path: path, expected: "a number") else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let value = Self.parseDecimal(trimmed) else {
+            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a number like 1234.56, not '\(text)'")
+            return nil
+        }
+        guard value >= 0 else {
+            report(range, node.location, field: path, "\(FieldNames.quoted(path)) must not be negative, not \(trimmed)")
+            return nil
+        }
+        return Located(value: Amount(value: value, text: trimmed), location: node.location)
+    }
+
+    /// One of a fixed set of values, each with its Chinese aliases.
+    mutating func enumeration<Value: Sendable>(_ map: FieldMapping, _ key: String, required: Bool,
+                                               _ cases: [(value: Value, names: [String])]) -> Located<Value>? {
+        let path = map.path(key)
+        guard let node = node(map, key, required: required),
+              let text = scalarText(node, path: path, expected: "one word") else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let match = cases.first(where: { $0.names.contains(trimmed) }) {
+            return Located(value: match.value, location: node.location)
+        }
+        let english = cases.map { $0.names[0] }.joined(separator: ", ")
+        let chinese = cases.compactMap { $0.names.count > 1 ? $0.names[1] : nil }.joined(separator: ", ")
+        let options = chinese.isEmpty ? english : "\(english) (\(chinese))"
+        report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be one of \(options), not '\(trimmed)'")
+        return nil
+    }
+
+    // MARK: Collections
+
+    mutating func mapping(_ map: FieldMapping, _ key: String, required: Bool) -> FieldMapping? {
+        let path = map.path(key)
+        guard let node = node(map, key, required: required) else { return nil }
+        guard case .mapping(let entries) = node.value else {
+            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a mapping of 'key: value' pairs, not \(node.kindDescription)")
+            return nil
+        }
+        let anchor = map.entry(key)?.keyLocation ?? node.location
+        return FieldMapping(entries: entries, path: path, anchor: anchor)
+    }
+
+    mutating func list(_ map: FieldMapping, _ key: String, required: Bool) -> (items: [YAMLNode], location: SourceLocation)? {
+        let path = map.path(key)
+        guard let node = node(map, key, required: required) else { return nil }
+        guard case .sequence(let items) = node.value else {
+            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a list ('- item' lines), not \(node.kindDescription)")
+            return nil
+        }
+        return (items, node.location)
+    }
+
+    /// A list of texts; with `nonEmpty`, an empty list counts as missing.
+    mutating func stringList(_ map: FieldMapping, _ key: String, required: Bool, nonEmpty: Bool) -> [String]? {
+        let path = map.path(key)
+        guard let (items, location) = list(map, key, required: required) else { return nil }
+        var strings: [String] = []
+        var ok = true
+        for item in items {
+            guard let text = scalarText(item, path: path, expected: "a list of texts") else { ok = false; continue }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                report(required ? self.required : type, item.location, field: path, "\(FieldNames.quoted(path)) has an empty item")
+                ok = false
+                continue
+            }
+            checkPlaceholder(trimmed, path: path, at: item.location)
+            strings.append(trimmed)
+        }
+        if nonEmpty && items.isEmpty {
+            report(self.required, location, field: path, "\(FieldNames.quoted(path)) must list at least one item")
+            return nil
+        }
+        return ok ? strings : nil
+    }
+
+    /// A text, or a list of texts.
+    mutating func textOrList(_ map: FieldMapping, _ key: String, required: Bool) -> TextOrList? {
+        guard let node = map.entry(key)?.value, !node.isNull else {
+            _ = self.node(map, key, required: required)
+            return nil
+        }
+        if case .sequence = node.value {
+            return stringList(map, key, required: required, nonEmpty: required).map(TextOrList.list)
+        }
+        return string(map, key, required: required).map { .text($0.value) }
+    }
+
+    // MARK: Unknown keys
+
+    /// Warns about every key of `map` the format does not know, naming the nearest one.
+    mutating func checkUnknownKeys(_ map: FieldMapping, known: [String]) {
+        for entry in map.entries where !known.contains(entry.key) {
+            let path = map.path(entry.key)
+            if let nearest = NearestKey.suggestion(for: entry.key, among: known) {
+                report(unknownKey, entry.keyLocation, field: path,
+                       "unknown key '\(path)'; did you mean \(FieldNames.quoted(map.path(nearest)))?")
+            } else {
+                report(unknownKey, entry.keyLocation, field: path,
+                       "unknown key '\(path)' is ignored; known keys here: \(known.joined(separator: ", "))")
+            }
+        }
+    }
+
+    // MARK: Number syntax
+
+    /// `[-+]?[0-9]+`, decimal (a leading zero does not make it octal).
+    static func parseInteger(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        var digits = Substring(t)
+        var negative = false
+        if let first = digits.first, first == "-" || first == "+" {
+            negative = first == "-"
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard let value = Int(digits) else { return nil }
+        return negative ? -value : value
+    }
+
+    /// `[-+]?[0-9]+(\.[0-9]+)?`.
+    static func parseDecimal(_ text: String) -> Double? {
+        var body = Substring(text)
+        if let first = body.first, first == "-" || first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 15 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            return nil
+        }
+        return Double(text)
+    }
+}

@@ -1,0 +1,85 @@
+/// 公开属性: decides whether anything of a record reaches the output.
+public enum Disclosure: String, Sendable, Hashable, CaseIterable {
+    /// 主动公开: published.
+    case proactive
+    /// 依申请公开: released on request only; never in the output.
+    case onRequest = "on-request"
+    /// 不予公开: withheld, with a legal reason; never in the output.
+    case withheld
+
+    public var isPublic: Bool { self == .proactive }
+
+    public var chineseName: String {
+        switch self {
+        case .proactive: "主动公开"
+        case .onRequest: "依申请公开"
+        case .withheld: "不予公开"
+        }
+    }
+}
+
+/// 保密审查: who reviewed a record for secrets before publication, and when.
+public struct Review: Sendable, Hashable {
+    public var reviewer: String
+    public var date: CalendarDate
+}
+
+/// A number as written in the front matter: its value for arithmetic and its text for
+/// display, so `21141.00` is shown as written and never re-rendered from a float.
+public struct Amount: Sendable, Hashable {
+    public var value: Double
+    public var text: String
+
+    public init(value: Double, text: String) {
+        self.value = value
+        self.text = text
+    }
+
+    /// Cents, for comparisons "to 0.01".
+    public var cents: Int64 { Int64((value * 100).rounded()) }
+}
+
+/// A field that may be one paragraph or a list of items (`conditions`, `procedure`, ...).
+public enum TextOrList: Sendable, Hashable {
+    case text(String)
+    case list([String])
+
+    public var items: [String] {
+        switch self {
+        case .text(let text): [text]
+        case .list(let items): items
+        }
+    }
+}
+
+/// A record that decoded without error: every required field present and typed.
+public struct Record: Sendable {
+    public var file: RecordFile
+    public var title: String
+    public var indexNumber: String
+    public var disclosure: Disclosure
+    public var withheldReason: String?
+    public var publisher: String
+    public var created: CalendarDate
+    public var published: CalendarDate?
+    public var modified: CalendarDate?
+    public var review: Review?
+    public var topic: String?
+    public var summary: String?
+    /// The page's file name without `.html`: `slug`, or the file's stem.
+    public var slug: String
+    public var details: RecordDetails
+    /// The Markdown body.
+    public var body: String
+    /// The file line the body starts on, for diagnostics about it.
+    public var bodyFirstLine: Int
+
+    public var type: RecordType { file.type }
+    public var isPublic: Bool { disclosure.isPublic }
+
+    /// The date a list or sitemap shows as the record's last change.
+    public var lastChanged: CalendarDate { modified ?? published ?? created }
+
+    /// The date lists sort by (newest first): publication, else writing.
+    public var listDate: CalendarDate { published ?? created }
+}

@@ -1,0 +1,139 @@
+/// What the cross-record rules need of every record, even one with errors: who it is,
+/// where it goes, whether it is public.
+public struct RecordIdentity: Sendable {
+    public var file: RecordFile
+    public var title: String?
+    public var indexNumber: Located<String>?
+    /// The page name, located at `slug:` or, for a file-name slug, at the first line.
+    public var slug: Located<String>?
+    public var disclosure: Disclosure?
+    public var repealedBy: Located<String>?
+
+    public var isPublic: Bool { disclosure?.isPublic ?? false }
+}
+
+/// The outcome of decoding one record file.
+public struct DecodedRecord: Sendable {
+    public var identity: RecordIdentity
+    /// The typed record; nil when any error was found in it.
+    public var record: Record?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Turns one record's front matter and body into a typed `Record`, checking every rule
+/// that concerns the record alone and collecting every problem it finds.
+public struct RecordDecoder: Sendable {
+    public let site: SiteConfig
+
+    public init(site: SiteConfig) {
+        self.site = site
+    }
+
+    /// Reads, splits, parses and decodes the file's bytes.
+    public func decode(bytes: [UInt8], file: RecordFile) -> DecodedRecord {
+        var identity = RecordIdentity(file: file)
+        identity.slug = Located(value: file.stem, location: .fileStart)
+        let text: String
+        switch SourceText.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let failure):
+            return DecodedRecord(identity: identity, record: nil,
+                                 diagnostics: [SourceText.diagnostic(for: failure, file: file.relativePath)])
+        }
+        let split: SplitRecord
+        switch FrontMatterSplitter.split(text) {
+        case .success(let value): split = value
+        case .failure(let failure):
+            return DecodedRecord(identity: identity, record: nil,
+                                 diagnostics: [FrontMatterSplitter.diagnostic(for: failure, file: file.relativePath)])
+        }
+        switch FrontMatterReader.read(split.yaml, firstLine: split.yamlFirstLine) {
+        case .success(let root):
+            return decode(root, body: String(split.body), bodyFirstLine: split.bodyFirstLine, file: file)
+        case .failure(let failure):
+            return DecodedRecord(identity: identity, record: nil,
+                                 diagnostics: [FrontMatterReader.diagnostic(for: failure, file: file.relativePath)])
+        }
+    }
+
+    /// Decodes a parsed front matter (a mapping node).
+    public func decode(_ root: YAMLNode, body: String, bodyFirstLine: Int, file: RecordFile) -> DecodedRecord {
+        var reader = FieldReader(file: file.relativePath)
+        guard case .mapping(let entries) = root.value else {
+            let diagnostic = FrontMatterReader.diagnostic(for: .notMapping(found: root.kindDescription, at: root.location),
+                                                          file: file.relativePath)
+            return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
+        }
+        let top = FieldMapping(entries: entries, path: "", anchor: .fileStart)
+        reader.checkUnknownKeys(top, known: FieldNames.common + FieldNames.typeKeys(file.type))
+
+        // Common fields.
+        let title = reader.string(top, "title", required: true)
+        let indexNumber = reader.string(top, "index_number", required: true)
+        let disclosure = reader.enumeration(top, "disclosure", required: true, [
+            (Disclosure.proactive, ["proactive", "主动公开"]),
+            (Disclosure.onRequest, ["on-request", "依申请公开"]),
+            (Disclosure.withheld, ["withheld", "不予公开"]),
+        ])
+        let withheldReason = reader.string(top, "withheld_reason", required: false)
+        let publisher = reader.string(top, "publisher", required: true)
+        let created = reader.calendarDate(top, "created", required: true)
+        let isProactive = disclosure?.value == .proactive
+        let published = reader.calendarDate(top, "published", required: isProactive)
+        let modified = reader.calendarDate(top, "modified", required: false)
+        var review: Located<Review>?
+        if let reviewMap = reader.mapping(top, "review", required: isProactive) {
+            reader.checkUnknownKeys(reviewMap, known: ["reviewer", "date"])
+            let reviewer = reader.string(reviewMap, "reviewer", required: true)
+            let date = reader.calendarDate(reviewMap, "date", required: true)
+            if let reviewer, let date {
+                review = Located(value: Review(reviewer: reviewer.value, date: date.value), location: date.location)
+            }
+        }
+        let topic = reader.string(top, "topic", required: false)
+        let summary = reader.string(top, "summary", required: false)
+        let slugField = reader.string(top, "slug", required: false)
+
+        var rules = RecordRules(site: site, reader: reader)
+        let slug = rules.checkSlug(slugField, file: file)
+        rules.checkTitle(title)
+        rules.checkIndexNumber(indexNumber)
+        rules.checkWithheldReason(disclosure: disclosure, reason: withheldReason,
+                                  disclosureKey: top.entry("withheld_reason")?.keyLocation)
+        rules.checkDates(created: created, published: published, modified: modified, review: review)
+        if isProactive {
+            rules.checkTimeliness(created: created, published: published, modified: modified)
+        }
+        reader = rules.reader
+
+        // Type-specific fields.
+        var details: RecordDetails?
+        var repealedBy: Located<String>?
+        switch file.type {
+        case .policy:
+            let policy = PolicyFieldsDecoder.decode(top, &reader)
+            repealedBy = policy.repealedBy
+            details = policy.details.map(RecordDetails.policy)
+        case .budget:
+            details = BudgetFieldsDecoder.decode(top, &reader).map(RecordDetails.budget)
+        case .guide:
+            details = GuideFieldsDecoder.decode(top, &reader).map(RecordDetails.guide)
+        case .report:
+            details = ReportFieldsDecoder.decode(top, published: published, site: site, &reader).map(RecordDetails.report)
+        }
+
+        let identity = RecordIdentity(file: file, title: title?.value, indexNumber: indexNumber, slug: slug,
+                                      disclosure: disclosure?.value, repealedBy: repealedBy)
+        var record: Record?
+        if reader.diagnostics.errorCount == 0, let title, let indexNumber, let disclosure, let publisher,
+           let created, let slug, let details {
+            record = Record(
+                file: file, title: title.value, indexNumber: indexNumber.value, disclosure: disclosure.value,
+                withheldReason: withheldReason?.value, publisher: publisher.value, created: created.value,
+                published: published?.value, modified: modified?.value, review: review?.value,
+                topic: topic?.value, summary: summary?.value, slug: slug.value, details: details,
+                body: body, bodyFirstLine: bodyFirstLine)
+        }
+        return DecodedRecord(identity: identity, record: record, diagnostics: reader.diagnostics)
+    }
+}

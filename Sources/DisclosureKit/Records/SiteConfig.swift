@@ -1,0 +1,166 @@
+import Foundation
+
+/// `content/site.yaml`: the site's settings.
+public struct SiteConfig: Sendable {
+    public var title: String
+    /// Absolute, always ending in `/`; used for the sitemap, robots.txt and feed only.
+    public var baseURL: String
+    public var language: String
+    public var publisher: String?
+    public var indexNumberPattern: IndexNumberPattern?
+    /// Month and day of the annual-report deadline in the year after the report's year.
+    public var reportDeadline: (month: Int, day: Int)
+    public var timelinessWorkingDays: Int
+    public var calendar: WorkingDayCalendar
+    /// Pass raw HTML in bodies through (off by default: it is replaced by a comment).
+    public var allowRawHTML: Bool
+
+    public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
+                indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
+                timelinessWorkingDays: Int = 20, calendar: WorkingDayCalendar = WorkingDayCalendar(),
+                allowRawHTML: Bool = false) {
+        self.title = title
+        self.baseURL = SiteConfig.normalisedBaseURL(baseURL)
+        self.language = language
+        self.publisher = publisher
+        self.indexNumberPattern = indexNumberPattern
+        self.reportDeadline = reportDeadline
+        self.timelinessWorkingDays = timelinessWorkingDays
+        self.calendar = calendar
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// The settings used when `site.yaml` is missing or broken, so the records can
+    /// still be checked in the same run.
+    public static let fallback = SiteConfig(title: "", baseURL: "https://example.invalid/")
+
+    /// `base_url` with a trailing `/`.
+    public static func normalisedBaseURL(_ url: String) -> String {
+        url.hasSuffix("/") ? url : url + "/"
+    }
+
+    /// The last day an annual report on `year` may be published.
+    public func reportDeadline(forYear year: Int) -> CalendarDate? {
+        let deadlineYear = year + 1
+        let day = min(reportDeadline.day, CalendarDate.daysIn(month: reportDeadline.month, year: deadlineYear))
+        return CalendarDate(year: deadlineYear, month: reportDeadline.month, day: day)
+    }
+}
+
+/// `index_number_pattern`, compiled once.
+public struct IndexNumberPattern: @unchecked Sendable {
+    // NSRegularExpression is immutable and documented as safe to share between threads.
+    private let regex: NSRegularExpression
+    public let source: String
+
+    public init?(_ source: String) {
+        guard let regex = try? NSRegularExpression(pattern: source) else { return nil }
+        self.regex = regex
+        self.source = source
+    }
+
+    public func matches(_ text: String) -> Bool {
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.firstMatch(in: text, range: range) != nil
+    }
+}
+
+/// Reads `site.yaml`. Every problem is a `site.invalid` error naming the key.
+public enum SiteConfigDecoder {
+    public static let knownKeys = [
+        "title", "base_url", "language", "publisher", "index_number_pattern", "report_deadline",
+        "timeliness_working_days", "calendar", "allow_raw_html",
+    ]
+
+    public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
+        var reader = FieldReader(file: file)
+        reader.required = .siteInvalid
+        reader.type = .siteInvalid
+        reader.date = .siteInvalid
+        reader.range = .siteInvalid
+        guard case .mapping(let entries) = root.value else {
+            reader.report(.siteInvalid, root.location, field: nil, "site.yaml must be a mapping of 'key: value' lines")
+            return (nil, reader.diagnostics)
+        }
+        let top = FieldMapping(entries: entries, path: "", anchor: .fileStart)
+        reader.checkUnknownKeys(top, known: knownKeys)
+
+        let title = reader.string(top, "title", required: true)
+        var baseURL = reader.string(top, "base_url", required: true)
+        if let url = baseURL {
+            let lower = url.value.lowercased()
+            let hasHost = URL(string: url.value)?.host.map { !$0.isEmpty } ?? false
+            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !hasHost {
+                reader.report(.siteInvalid, url.location, field: "base_url",
+                              "'base_url' must be an absolute http(s) URL such as https://www.example.gov.cn/xxgk/, not '\(url.value)'")
+                baseURL = nil
+            }
+        }
+        let language = reader.string(top, "language", required: false)
+        let publisher = reader.string(top, "publisher", required: false)
+        var pattern: IndexNumberPattern?
+        if let source = reader.string(top, "index_number_pattern", required: false) {
+            pattern = IndexNumberPattern(source.value)
+            if pattern == nil {
+                reader.report(.siteInvalid, source.location, field: "index_number_pattern",
+                              "'index_number_pattern' is not a valid regular expression: '\(source.value)'")
+            }
+        }
+        var deadline = (month: 3, day: 31)
+        if let text = reader.string(top, "report_deadline", required: false) {
+            if let parsed = parseMonthDay(text.value) {
+                deadline = parsed
+            } else {
+                reader.report(.siteInvalid, text.location, field: "report_deadline",
+                              "'report_deadline' must be a month and day written MM-DD (such as 03-31), not '\(text.value)'")
+            }
+        }
+        let workingDays = reader.integer(top, "timeliness_working_days", required: false, in: 1...365)
+        var calendar = WorkingDayCalendar()
+        if let calendarMap = reader.mapping(top, "calendar", required: false) {
+            reader.checkUnknownKeys(calendarMap, known: ["holidays", "workdays"])
+            calendar.holidays = dates(&reader, calendarMap, "holidays")
+            calendar.workdays = dates(&reader, calendarMap, "workdays")
+        }
+        var allowRawHTML = false
+        if let raw = reader.string(top, "allow_raw_html", required: false) {
+            switch raw.value {
+            case "true", "yes": allowRawHTML = true
+            case "false", "no": allowRawHTML = false
+            default:
+                reader.report(.siteInvalid, raw.location, field: "allow_raw_html", "'allow_raw_html' must be true or false, not '\(raw.value)'")
+            }
+        }
+        guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
+            return (nil, reader.diagnostics)
+        }
+        let config = SiteConfig(
+            title: title.value, baseURL: baseURL.value, language: language?.value ?? "zh-CN",
+            publisher: publisher?.value, indexNumberPattern: pattern, reportDeadline: deadline,
+            timelinessWorkingDays: workingDays?.value ?? 20, calendar: calendar, allowRawHTML: allowRawHTML)
+        return (config, reader.diagnostics)
+    }
+
+    private static func dates(_ reader: inout FieldReader, _ map: FieldMapping, _ key: String) -> Set<Int> {
+        guard let (items, _) = reader.list(map, key, required: false) else { return [] }
+        var days = Set<Int>()
+        for item in items {
+            guard let text = reader.scalarText(item, path: map.path(key), expected: "a date") else { continue }
+            if let date = CalendarDate(text) {
+                days.insert(date.dayNumber)
+            } else {
+                reader.report(.siteInvalid, item.location, field: map.path(key),
+                              "'\(map.path(key))' must list dates written YYYY-MM-DD, not '\(text)'")
+            }
+        }
+        return days
+    }
+
+    static func parseMonthDay(_ text: String) -> (month: Int, day: Int)? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let month = Int(parts[0]), let day = Int(parts[1]),
+              CalendarDate(year: 2000, month: month, day: day) != nil else { return nil }
+        return (month, day)
+    }
+}

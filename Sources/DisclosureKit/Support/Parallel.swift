@@ -1,0 +1,52 @@
+import Dispatch
+
+/// `map` over all cores, results in input order: the order of the output never depends
+/// on scheduling. `transform` must not touch shared mutable state.
+public func parallelMap<Input: Sendable, Output: Sendable>(
+    _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+) -> [Output] {
+    if inputs.count < 2 { return inputs.map(transform) }
+    let results = UnsafeResults<Output>(count: inputs.count)
+    // Chunks keep scheduling overhead low for many small items.
+    let chunk = max(1, inputs.count / 64)
+    let chunks = (inputs.count + chunk - 1) / chunk
+    inputs.withUnsafeBufferPointer { buffer in
+        let source = UnsafeSendable(buffer)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let start = c * chunk
+            let end = min(start + chunk, inputs.count)
+            for i in start..<end {
+                results.set(i, transform(source.value[i]))
+            }
+        }
+    }
+    return results.finish()
+}
+
+/// A pointer handed to worker threads that each touch distinct indices.
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// A write-once result buffer; each index is written by exactly one worker.
+private final class UnsafeResults<T>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<T>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+    }
+
+    func set(_ index: Int, _ value: T) {
+        (storage + index).initialize(to: value)
+    }
+
+    func finish() -> [T] {
+        let array = Array(UnsafeBufferPointer(start: storage, count: count))
+        storage.deinitialize(count: count)
+        storage.deallocate()
+        return array
+    }
+}

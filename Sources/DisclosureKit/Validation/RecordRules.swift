@@ -1,0 +1,94 @@
+/// The rules about one record's common fields that need more than a type check:
+/// slugs, index numbers, the withheld reason, date order, review before publication
+/// and timeliness. Each checks only the values it was given, so a record missing one
+/// field is still checked on all the others.
+struct RecordRules {
+    let site: SiteConfig
+    var reader: FieldReader
+
+    static let maximumTitleLength = 200
+    static let maximumSlugLength = 80
+
+    /// The page name: `slug` when given, else the file's stem; either must be a valid slug.
+    mutating func checkSlug(_ slug: Located<String>?, file: RecordFile) -> Located<String>? {
+        if let slug {
+            guard Self.isValidSlug(slug.value) else {
+                reader.report(.slugInvalid, slug.location, field: "slug",
+                              "'slug' '\(slug.value)' is not valid: use lower-case letters a-z, digits and '-', starting with a letter or digit, at most \(Self.maximumSlugLength) characters")
+                return nil
+            }
+            return slug
+        }
+        guard Self.isValidSlug(file.stem) else {
+            reader.report(.slugInvalid, .fileStart, field: "slug",
+                          "the file name '\(file.stem)' is not a valid page name; rename the file or set 'slug' (lower-case letters a-z, digits and '-', at most \(Self.maximumSlugLength) characters)")
+            return nil
+        }
+        return Located(value: file.stem, location: .fileStart)
+    }
+
+    static func isValidSlug(_ slug: String) -> Bool {
+        let bytes = slug.utf8
+        guard let first = bytes.first, bytes.count <= maximumSlugLength else { return false }
+        func allowed(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+        return allowed(first) && bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    mutating func checkTitle(_ title: Located<String>?) {
+        guard let title, title.value.count > Self.maximumTitleLength else { return }
+        reader.report(.recordLength, title.location, field: "title",
+                      "'title' (标题) has \(title.value.count) characters; at most \(Self.maximumTitleLength) are allowed")
+    }
+
+    mutating func checkIndexNumber(_ indexNumber: Located<String>?) {
+        guard let indexNumber, let pattern = site.indexNumberPattern, !pattern.matches(indexNumber.value) else { return }
+        reader.report(.indexNumberPattern, indexNumber.location, field: "index_number",
+                      "index number (索引号) '\(indexNumber.value)' does not match the site's index_number_pattern '\(pattern.source)'")
+    }
+
+    mutating func checkWithheldReason(disclosure: Located<Disclosure>?, reason: Located<String>?,
+                                      disclosureKey: SourceLocation?) {
+        guard let disclosure else { return }
+        if disclosure.value == .withheld && reason == nil {
+            reader.report(.disclosureWithheldReason, disclosure.location, field: "withheld_reason",
+                          "a withheld (不予公开) record must give 'withheld_reason' (不予公开理由), the legal reason it is withheld")
+        } else if disclosure.value != .withheld, let reason {
+            reader.report(.disclosureWithheldReason, reason.location, field: "withheld_reason",
+                          "'withheld_reason' (不予公开理由) is only for withheld records, but this one is \(disclosure.value.rawValue) (\(disclosure.value.chineseName)); remove it or change 'disclosure'")
+        }
+    }
+
+    mutating func checkDates(created: Located<CalendarDate>?, published: Located<CalendarDate>?,
+                             modified: Located<CalendarDate>?, review: Located<Review>?) {
+        if let created, let published, published.value < created.value {
+            reader.report(.recordDate, published.location, field: "published",
+                          "'published' (发布日期) \(published.value) is before 'created' (成文日期) \(created.value)")
+        }
+        if let created, let modified, modified.value < created.value {
+            reader.report(.recordDate, modified.location, field: "modified",
+                          "'modified' (修改日期) \(modified.value) is before 'created' (成文日期) \(created.value)")
+        }
+        if let review, let published, review.value.date > published.value {
+            reader.report(.reviewAfterPublication, review.location, field: "review.date",
+                          "review date (审查日期) \(review.value.date) is after the publication date \(published.value); the confidentiality review comes before publication (先审查后公开)")
+        }
+    }
+
+    /// Publication within the site's working-day limit of `created`, or of `modified` when later.
+    mutating func checkTimeliness(created: Located<CalendarDate>?, published: Located<CalendarDate>?,
+                                  modified: Located<CalendarDate>?) {
+        guard let created, let published else { return }
+        var start = created.value
+        var startName = "created"
+        if let modified, modified.value > start {
+            start = modified.value
+            startName = "modified"
+        }
+        let limit = site.timelinessWorkingDays
+        let due = site.calendar.adding(workingDays: limit, to: start)
+        guard published.value > due else { return }
+        let taken = site.calendar.workingDays(after: start, through: published.value)
+        reader.report(.timelinessLate, published.location, field: "published",
+                      "published \(published.value), \(taken) working days after '\(startName)' \(start); the limit is \(limit) working days (due \(due))")
+    }
+}

@@ -1,0 +1,60 @@
+/// The rules that look across records: unique index numbers, unique pages per folder,
+/// and `repealed_by` references.
+public enum SiteRules {
+    public static func check(_ identities: [RecordIdentity]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+
+        // Index numbers are unique across the whole site; report every later holder.
+        var firstByIndex: [String: RecordIdentity] = [:]
+        for identity in identities {
+            guard let index = identity.indexNumber else { continue }
+            if let first = firstByIndex[index.value], let firstIndex = first.indexNumber {
+                diagnostics.append(Rule.indexNumberDuplicate.diagnostic(
+                    identity.file.relativePath, index.location, field: "index_number",
+                    "index number (索引号) '\(index.value)' is also used by \(first.file.relativePath):\(firstIndex.location.line); index numbers must be unique across the site"))
+            } else {
+                firstByIndex[index.value] = identity
+            }
+        }
+
+        // One page per slug in a folder.
+        var firstByPage: [String: RecordIdentity] = [:]
+        for identity in identities {
+            guard let slug = identity.slug else { continue }
+            let page = pagePath(identity.file, slug: slug.value)
+            if let first = firstByPage[page] {
+                diagnostics.append(Rule.slugDuplicate.diagnostic(
+                    identity.file.relativePath, slug.location, field: "slug",
+                    "page name '\(slug.value)' is also used by \(first.file.relativePath) in the same folder; both would be written to \(page). Set a different 'slug'"))
+            } else {
+                firstByPage[page] = identity
+            }
+        }
+
+        // repealed_by names an existing public record.
+        for identity in identities {
+            guard let target = identity.repealedBy else { continue }
+            guard let holder = firstByIndex[target.value] else {
+                diagnostics.append(Rule.policyRepealedBy.diagnostic(
+                    identity.file.relativePath, target.location, field: "repealed_by",
+                    "'repealed_by' names index number '\(target.value)', which no record has"))
+                continue
+            }
+            if !holder.isPublic {
+                diagnostics.append(Rule.policyRepealedBy.diagnostic(
+                    identity.file.relativePath, target.location, field: "repealed_by",
+                    "'repealed_by' names '\(target.value)' (\(holder.file.relativePath)), which is not public; a public page cannot point to it"))
+            } else if holder.file == identity.file {
+                diagnostics.append(Rule.policyRepealedBy.diagnostic(
+                    identity.file.relativePath, target.location, field: "repealed_by",
+                    "'repealed_by' names this record itself"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The output path of a record's page: `SECTION/SUB/FOLDERS/SLUG.html`.
+    public static func pagePath(_ file: RecordFile, slug: String) -> String {
+        ([file.type.folder] + file.subfolders + [slug + ".html"]).joined(separator: "/")
+    }
+}

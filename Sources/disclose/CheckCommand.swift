@@ -1,0 +1,32 @@
+import ArgumentParser
+import DisclosureKit
+
+/// `disclose check`: validate only; writes nothing anywhere.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate every record under ROOT/content against the content format; write nothing."
+    )
+
+    @Option(name: .long, help: "The site root (the folder holding content/).")
+    var root: String = "."
+
+    @Flag(name: .long, help: "Treat every warning as an error.")
+    var strict = false
+
+    @Option(name: .long, help: "How to print diagnostics: text (standard error), json or github (standard output).")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let site: LoadedSite
+        do {
+            site = try SiteLoader.load(root: root)
+        } catch {
+            Terminal.writeError("disclose: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let diagnostics = strict ? site.diagnostics.strict() : site.diagnostics
+        DiagnosticReport(format: format).print(diagnostics, records: site.recordFileCount)
+        if diagnostics.errorCount > 0 { throw ExitCode(ExitStatus.contentErrors) }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+import DisclosureKit
+
+/// `disclose rules`: the rule table of the README, generated from the code.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Print every rule with its severity as a Markdown table."
+    )
+
+    func run() throws {
+        Terminal.writeOutput(Rule.markdownTable())
+    }
+}

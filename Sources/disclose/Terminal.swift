@@ -1,0 +1,39 @@
+import ArgumentParser
+import DisclosureKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing to the standard streams.
+enum Terminal {
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func writeOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Colour only when standard error is a terminal (and NO_COLOR is unset).
+    static var standardErrorIsColourTerminal: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+}
+
+/// Prints diagnostics as `--format` asks and ends with the summary line.
+struct DiagnosticReport {
+    var format: DiagnosticFormat
+
+    func print(_ diagnostics: [Diagnostic], records: Int) {
+        let printer = DiagnosticPrinter(format: format, colour: format == .text && Terminal.standardErrorIsColourTerminal)
+        let rendered = printer.render(diagnostics)
+        switch format {
+        case .text: Terminal.writeError(rendered)
+        case .json, .github: Terminal.writeOutput(rendered)
+        }
+        Terminal.writeError(DiagnosticPrinter.summary(diagnostics, records: records) + "\n")
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
