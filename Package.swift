@@ -44,12 +44,12 @@ let package = Package(
         .testTarget(
             name: "DisclosureKitTests",
             dependencies: ["DisclosureKit"],
-            resources: [.copy("Schemas")]
+            exclude: ["Schemas"]
         ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["disclose", "DisclosureKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

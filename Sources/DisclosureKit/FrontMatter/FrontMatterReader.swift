@@ -129,7 +129,8 @@ public enum FrontMatterReader {
             }
             return .syntax(message: message, at: shifted(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let key = duplicates.first ?? "?"
+            // Yams names a non-text key "<uncovertable>"; say what it is instead.
+            let key = duplicates.first.map { $0 == "<uncovertable>" ? "(a list or mapping used as a key)" : $0 } ?? "?"
             let first = shifted(context.mark)
             if let second = laterOccurrence(of: key, after: context.mark, in: text) {
                 return .duplicateKey(key: key, at: SourceLocation(line: second.line + lineShift, column: second.column), firstAt: first)

@@ -83,15 +83,19 @@ struct FieldReader {
             }
             return nil
         }
-        checkPlaceholder(trimmed, path: path, at: node.location)
+        // A placeholder is reported once, as such, and then treated as absent so that no
+        // other rule (index-number pattern, slug, ...) reports the same line again.
+        guard !checkPlaceholder(trimmed, path: path, at: node.location) else { return nil }
         return Located(value: trimmed, location: node.location)
     }
 
-    mutating func checkPlaceholder(_ text: String, path: String, at location: SourceLocation) {
-        if text.contains(NewRecordTemplate.placeholderMarker) {
-            report(.recordPlaceholder, location, field: path,
-                   "\(FieldNames.quoted(path)) still holds the placeholder '\(text)'; fill it in")
-        }
+    /// Reports a `disclose new` placeholder; true when `text` is one.
+    @discardableResult
+    mutating func checkPlaceholder(_ text: String, path: String, at location: SourceLocation) -> Bool {
+        guard text.contains(NewRecordTemplate.placeholderMarker) else { return false }
+        report(.recordPlaceholder, location, field: path,
+               "\(FieldNames.quoted(path)) still holds the placeholder '\(text)'; fill it in")
+        return true
     }
 
     mutating func calendarDate(_ map: FieldMapping, _ key: String, required: Bool) -> Located<CalendarDate>? {

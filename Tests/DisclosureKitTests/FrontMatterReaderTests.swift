@@ -1,0 +1,79 @@
+import Testing
+@testable import DisclosureKit
+
+@Suite struct FrontMatterReaderTests {
+    func read(_ yaml: String) -> Result<YAMLNode, FrontMatterReader.Failure> {
+        FrontMatterReader.read(Substring(yaml), firstLine: 2)
+    }
+
+    @Test func keepsLineAndColumnOfKeysAndValues() throws {
+        let node = try read("title: 标题\nreview:\n  reviewer: 张三\n  date: 2012-01-05\n").get()
+        guard case .mapping(let entries) = node.value else { Issue.record("not a mapping"); return }
+        #expect(entries.map(\.key) == ["title", "review"])
+        #expect(entries[0].keyLocation == SourceLocation(line: 2, column: 1))
+        #expect(entries[0].value.location == SourceLocation(line: 2, column: 8))
+        guard case .mapping(let review) = entries[1].value.value else { Issue.record("review not a mapping"); return }
+        #expect(review[1].key == "date")
+        #expect(review[1].keyLocation == SourceLocation(line: 5, column: 3))
+        #expect(review[1].value.location == SourceLocation(line: 5, column: 9))
+    }
+
+    @Test func keepsScalarTextWithoutYAML11Resolution() throws {
+        let node = try read("a: no\nb: 012\nc: 1:30\nd: 2012-05-30\ne: '~'\nf: ~\n").get()
+        guard case .mapping(let entries) = node.value else { Issue.record("not a mapping"); return }
+        let texts = entries.map { entry -> String in
+            if case .scalar(let text, _) = entry.value.value { return text }
+            return "?"
+        }
+        #expect(texts == ["no", "012", "1:30", "2012-05-30", "~", "~"])
+        #expect(!entries[4].value.isNull)
+        #expect(entries[5].value.isNull)
+    }
+
+    @Test func duplicateKeyIsReportedAtTheSecondOccurrence() {
+        let result = read("title: a\npublisher: b\ntitle: c\n")
+        #expect(throws: FrontMatterReader.Failure.duplicateKey(key: "title", at: SourceLocation(line: 4, column: 1),
+                                                               firstAt: SourceLocation(line: 2, column: 1))) {
+            try result.get()
+        }
+    }
+
+    @Test func syntaxErrorHasItsPosition() {
+        guard case .failure(.syntax(let message, let location)) = read("title: a\nbad: value: here\n") else {
+            Issue.record("expected a syntax error"); return
+        }
+        #expect(message.contains("mapping values are not allowed"))
+        #expect(location.line == 3)
+    }
+
+    @Test func sequenceIsNotAMapping() {
+        guard case .failure(.notMapping(let found, _)) = read("- a\n- b\n") else {
+            Issue.record("expected notMapping"); return
+        }
+        #expect(found == "a list")
+    }
+
+    @Test func emptyFrontMatterIsAnEmptyMapping() throws {
+        let node = try read("").get()
+        guard case .mapping(let entries) = node.value else { Issue.record("not a mapping"); return }
+        #expect(entries.isEmpty)
+    }
+
+    @Test func billionLaughsIsRefusedQuickly() {
+        var yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+            yaml += "a\(level): &a\(level) [\(refs)]\n"
+        }
+        guard case .failure(.tooComplex) = read(yaml) else {
+            Issue.record("an alias bomb must be refused"); return
+        }
+    }
+
+    @Test func deepNestingIsRefused() {
+        let deep = "x: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
+        guard case .failure(.tooComplex) = read(deep) else { Issue.record("expected tooComplex"); return }
+        let deeper = "x: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
+        guard case .failure = read(deeper) else { Issue.record("expected a failure"); return }
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+@testable import DisclosureKit
+
+@Suite struct SiteRulesTests {
+    func identity(_ stem: String, index: String?, slug: String? = nil, disclosure: Disclosure = .proactive,
+                  repealedBy: String? = nil, subfolders: [String] = []) -> RecordIdentity {
+        let file = RecordSamples.file(.policy, stem: stem, subfolders: subfolders)
+        return RecordIdentity(file: file, title: stem,
+                              indexNumber: index.map { Located(value: $0, location: SourceLocation(line: 3, column: 15)) },
+                              slug: Located(value: slug ?? stem, location: .fileStart), disclosure: disclosure,
+                              repealedBy: repealedBy.map { Located(value: $0, location: SourceLocation(line: 9, column: 14)) })
+    }
+
+    @Test func uniqueIndexNumbersPass() {
+        #expect(SiteRules.check([identity("a", index: "1"), identity("b", index: "2")]) == [])
+    }
+
+    @Test func duplicateIndexNumberIsReportedOnTheLaterRecord() throws {
+        let diagnostics = SiteRules.check([identity("a", index: "1"), identity("b", index: "1")])
+        let d = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(d.rule == "index_number.duplicate")
+        #expect(d.file == "content/policies/b.md")
+        #expect(d.message.contains("content/policies/a.md:3"))
+    }
+
+    @Test func slugClashWithinAFolderOnly() {
+        let clash = SiteRules.check([identity("a", index: "1", slug: "x"), identity("b", index: "2", slug: "x")])
+        #expect(clash.map(\.rule) == ["slug.duplicate"])
+        let apart = SiteRules.check([identity("a", index: "1", slug: "x"),
+                                     identity("b", index: "2", slug: "x", subfolders: ["2012"])])
+        #expect(apart == [])
+    }
+
+    @Test func repealedByMustNameAnExistingPublicRecord() {
+        #expect(SiteRules.check([identity("a", index: "1", repealedBy: "2"), identity("b", index: "2")]) == [])
+        let missing = SiteRules.check([identity("a", index: "1", repealedBy: "9")])
+        #expect(missing.map(\.rule) == ["policy.repealed_by"])
+        let hidden = SiteRules.check([identity("a", index: "1", repealedBy: "2"),
+                                      identity("b", index: "2", disclosure: .withheld)])
+        #expect(hidden.map(\.rule) == ["policy.repealed_by"])
+    }
+}
+
+@Suite struct AttachmentMatcherTests {
+    @Test func longestStemWinsAndOrphansWarn() {
+        let records = [RecordSamples.file(.policy, stem: "nfb-2012-15"), RecordSamples.file(.policy, stem: "nfb-2012-150")]
+        func attachment(_ name: String) -> AttachmentFile {
+            AttachmentFile(relativePath: "content/policies/\(name)", absolutePath: "/x/\(name)", type: .policy,
+                           subfolders: [], name: name)
+        }
+        let (matches, diagnostics) = AttachmentMatcher.match(
+            [attachment("nfb-2012-15.pdf"), attachment("nfb-2012-15-附件二.pdf"), attachment("nfb-2012-150.pdf"),
+             attachment("nfb-2012-15x.pdf"), attachment("readme.txt")], records: records)
+        #expect(matches.map { "\($0.attachment.name)→\($0.record.stem)" } ==
+                ["nfb-2012-15.pdf→nfb-2012-15", "nfb-2012-15-附件二.pdf→nfb-2012-15", "nfb-2012-150.pdf→nfb-2012-150"])
+        #expect(diagnostics.map(\.rule) == ["attachment.orphan", "attachment.orphan"])
+    }
+}
+
+@Suite struct SiteConfigTests {
+    func decode(_ yaml: String) -> (SiteConfig?, [Diagnostic]) {
+        let node = try! FrontMatterReader.read(Substring(yaml), firstLine: 1).get()
+        return SiteConfigDecoder.decode(node, file: "content/site.yaml")
+    }
+
+    @Test func minimalSettings() throws {
+        let (config, diagnostics) = decode("title: 某区\nbase_url: https://www.example.gov.cn/xxgk\n")
+        #expect(diagnostics == [])
+        let site = try #require(config)
+        #expect(site.baseURL == "https://www.example.gov.cn/xxgk/")
+        #expect(site.language == "zh-CN")
+        #expect(site.timelinessWorkingDays == 20)
+        #expect(site.reportDeadline(forYear: 2012)?.description == "2013-03-31")
+    }
+
+    @Test func problemsNameTheKey() {
+        let (config, diagnostics) = decode("title: 某区\nbase_url: example.gov.cn\nreport_deadline: '3-31'\nindex_number_pattern: '[unclosed'\ncalendar: {holidays: [2024-1-1]}\n")
+        #expect(config == nil)
+        #expect(diagnostics.map(\.field) == ["base_url", "index_number_pattern", "report_deadline", "calendar.holidays"])
+        #expect(diagnostics.allSatisfy { $0.rule == "site.invalid" })
+    }
+
+    @Test func missingTitle() {
+        let (_, diagnostics) = decode("base_url: https://x.gov.cn/\n")
+        #expect(diagnostics.map(\.field) == ["title"])
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+@testable import DisclosureKit
+
+/// Valid front matter for each record type, to be broken one field at a time by tests.
+enum RecordSamples {
+    static let common = """
+        title: 明湖区人民政府关于印发某办法的通知
+        index_number: 11450100MB0000001A/2024-00003
+        disclosure: proactive
+        publisher: 明湖区人民政府
+        created: 2024-01-15
+        published: 2024-01-19
+        review:
+          reviewer: 区政府办公室保密审查小组
+          date: 2024-01-17
+        topic: 政务公开
+        summary: 摘要。
+        """
+
+    static func frontMatter(_ type: RecordType) -> String {
+        switch type {
+        case .policy:
+            return common + "\n" + """
+                document_number: 明府发〔2024〕3号
+                status: effective
+                """
+        case .budget:
+            return common + "\n" + """
+                fiscal_year: 2024
+                kind: budget
+                department: 明湖区财政局
+                totals: {revenue: 100.00, expenditure: 90.50}
+                lines:
+                  - {name: 一般公共服务支出, amount: 60.25}
+                  - {name: 住房保障支出, amount: 30.25}
+                three_public: {receptions: 1.00, vehicles: 2.00, overseas_travel: 0}
+                """
+        case .guide:
+            return common + "\n" + """
+                legal_basis: 《某某条例》第八条
+                conditions: [条件一, 条件二]
+                materials: [申请书, 身份证明]
+                procedure: [受理, 审查, 决定]
+                time_limit: {statutory_days: 20, promised_days: 5}
+                fees: {standard: 不收费}
+                window: 区政务服务中心12号窗口：受理和出件。
+                """
+        case .report:
+            return common.replacingOccurrences(of: "2024-01-1", with: "2025-01-1") + "\n" + """
+                year: 2024
+                statistics:
+                  requests:
+                    received: 40
+                    carried_over: 2
+                    outcomes: {granted: 25, partially_granted: 5, denied: 4, unavailable: 3, not_processed: 1, other: 1}
+                    carried_forward: 3
+                  reviews: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}
+                  lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}
+                """
+        }
+    }
+
+    static let site = SiteConfig(title: "明湖区", baseURL: "https://www.example.gov.cn/xxgk/",
+                                 indexNumberPattern: IndexNumberPattern(#"^[0-9A-Z]{9,18}/\d{4}-\d{5}$"#))
+
+    static func file(_ type: RecordType, stem: String = "sample-1", subfolders: [String] = []) -> RecordFile {
+        let path = (["content", type.folder] + subfolders + ["\(stem).md"]).joined(separator: "/")
+        return RecordFile(relativePath: path, absolutePath: "/nonexistent/" + path, type: type,
+                          subfolders: subfolders, stem: stem)
+    }
+
+    /// Decodes `frontMatter` as a whole record file of `type`.
+    static func decode(_ type: RecordType, _ frontMatter: String, body: String = "正文。\n",
+                       site: SiteConfig = site, stem: String = "sample-1") -> DecodedRecord {
+        let text = "---\n\(frontMatter)\n---\n\(body)"
+        return RecordDecoder(site: site).decode(bytes: Array(text.utf8), file: file(type, stem: stem))
+    }
+
+    /// `frontMatter(type)` with `old` replaced by `new` (which must occur).
+    static func variant(_ type: RecordType, replacing old: String, with new: String) -> String {
+        let base = frontMatter(type)
+        precondition(base.contains(old), "sample has no '\(old)'")
+        return base.replacingOccurrences(of: old, with: new)
+    }
+}
+
+extension DecodedRecord {
+    var rules: [String] { diagnostics.map(\.rule) }
+
+    func diagnostic(_ rule: String) -> Diagnostic? { diagnostics.first { $0.rule == rule } }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func sampleSitePassesWithNoWarning() throws {
+        let result = try Disclose.run(["check", "--root", Disclose.packageRoot.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("0 errors, 0 warnings in 14 records\n"), "\(result.stderr)")
+        let strict = try Disclose.run(["check", "--strict", "--root", Disclose.packageRoot.path])
+        #expect(strict.status == 0)
+    }
+
+    /// Ten records, each broken in a different way: all ten are reported in one run.
+    @Test func everyBrokenRecordIsReportedInOneRun() throws {
+        let root = Disclose.fixtures.appendingPathComponent("ten-broken").path
+        let result = try Disclose.run(["check", "--root", root, "--format", "json"])
+        #expect(result.status == 1)
+        let found = try Disclose.diagnostics(result).map { d in
+            "\(d["file"] as! String):\(d["line"] as! Int) \(d["rule"] as! String) \(d["field"] as? String ?? "-")"
+        }
+        #expect(found == [
+            "content/budgets/b07-lines.md:16 budget.lines_sum lines",
+            "content/guides/g08-time-limit.md:15 guide.time_limit time_limit.promised_days",
+            "content/policies/2012/p03-bad-disclosure.md:4 record.type disclosure",
+            "content/policies/p01-missing-publisher.md:1 record.required publisher",
+            "content/policies/p01-missing-publisher.md:3 index_number.duplicate index_number",
+            "content/policies/p02-bad-date.md:6 record.date created",
+            "content/policies/p05-withheld.md:4 disclosure.withheld_reason withheld_reason",
+            "content/policies/p06-review-late.md:10 review.after_publication review.date",
+            "content/policies/p10-duplicate-key.md:12 front_matter.duplicate_key topic",
+            "content/reports/r09-balance.md:13 report.statistics.balance statistics.requests",
+        ])
+        #expect(result.stderr.hasSuffix("10 errors, 0 warnings in 11 records\n"))
+    }
+
+    @Test func textFormatIsFileLineColumnSeverityRuleMessage() throws {
+        let root = Disclose.fixtures.appendingPathComponent("ten-broken").path
+        let result = try Disclose.run(["check", "--root", root])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 11)
+        #expect(lines.contains("content/policies/p01-missing-publisher.md:1:1: error: [record.required] missing required field 'publisher' (发布机构)"))
+        for line in lines.dropLast() {
+            #expect(line.range(of: #"^content/[^:]+\.md:\d+:\d+: (error|warning): \[[a-z_.]+\] .+$"#, options: .regularExpression) != nil, "\(line)")
+        }
+        #expect(lines.last == "10 errors, 0 warnings in 11 records")
+        #expect(!result.stderr.contains("\u{1B}["), "no colour when standard error is not a terminal")
+    }
+
+    @Test func githubFormat() throws {
+        let root = Disclose.fixtures.appendingPathComponent("ten-broken").path
+        let result = try Disclose.run(["check", "--root", root, "--format", "github"])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 10)
+        #expect(lines.allSatisfy { $0.hasPrefix("::error file=content/") })
+        #expect(lines.contains { $0.hasPrefix("::error file=content/policies/p02-bad-date.md,line=6,col=10,") })
+    }
+
+    @Test func strictMakesWarningsFail() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let path = root.appendingPathComponent("content/policies/mhf-2024-3.md")
+        let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "topic: 政务公开", with: "topik: 政务公开")
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let lenient = try Disclose.run(["check", "--root", root.path, "--format", "json"])
+        #expect(lenient.status == 0)
+        let warnings = try Disclose.diagnostics(lenient)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?["rule"] as? String == "record.unknown_key")
+        #expect((warnings.first?["message"] as? String)?.contains("did you mean 'topic' (主题分类)?") == true)
+        let strict = try Disclose.run(["check", "--strict", "--root", root.path, "--format", "json"])
+        #expect(strict.status == 1)
+        #expect(try Disclose.diagnostics(strict).first?["severity"] as? String == "error")
+    }
+
+    @Test func usageAndEnvironmentErrorsExitTwo() throws {
+        #expect(try Disclose.run(["check", "--no-such-option"]).status == 2)
+        #expect(try Disclose.run(["check", "--format", "xml", "--root", Disclose.packageRoot.path]).status == 2)
+        #expect(try Disclose.run(["frobnicate"]).status == 2)
+        let missing = try Disclose.run(["check", "--root", "/nonexistent/site"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/site"))
+        let tmp = try TemporaryDirectory()
+        #expect(try Disclose.run(["check", "--root", tmp.url.path]).status == 2, "a root without content/")
+        #expect(try Disclose.run(["--help"]).status == 0)
+    }
+
+    /// Dates are calendar dates: the same diagnostics in every time zone.
+    @Test func timeZonesDoNotShiftDates() throws {
+        let root = Disclose.fixtures.appendingPathComponent("ten-broken").path
+        var outputs = Set<String>()
+        for zone in ["UTC", "America/Los_Angeles", "Asia/Shanghai", "Pacific/Kiritimati"] {
+            let result = try Disclose.run(["check", "--root", root, "--format", "json"], environment: ["TZ": zone])
+            outputs.insert(result.stdout)
+        }
+        #expect(outputs.count == 1)
+        let sample = try Disclose.run(["check", "--root", Disclose.packageRoot.path], environment: ["TZ": "America/Los_Angeles"])
+        #expect(sample.status == 0)
+    }
+
+    @Test func checkWritesNothing() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted()
+        #expect(try Disclose.run(["check", "--root", root.path]).status == 0)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted() == before)
+    }
+}

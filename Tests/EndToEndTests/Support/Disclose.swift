@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Runs the real `disclose` binary that `swift test` built beside the test bundle.
+enum Disclose {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures")
+
+    static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["DISCLOSE_BINARY"] { return URL(fileURLWithPath: path) }
+        // The test bundle lives in the products folder (.build/debug), like the executable.
+        var candidates: [URL] = []
+        for bundle in Bundle.allBundles {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("disclose"))
+        }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("disclose"))
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/disclose"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    /// Runs `disclose ARGS` with standard input closed.
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes while the process runs so a full pipe cannot block it.
+        let outData = UnsafeBox<Data>(), errData = UnsafeBox<Data>()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async { outData.value = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        errData.value = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData.value ?? Data(), as: UTF8.self),
+                      stderr: String(decoding: errData.value ?? Data(), as: UTF8.self))
+    }
+
+    /// The JSON diagnostics of a `--format json` run.
+    static func diagnostics(_ result: Result) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+}
+
+final class UnsafeBox<T>: @unchecked Sendable {
+    var value: T?
+}
+
+/// A scratch directory, removed when the test ends.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// A copy of the fixture tree `name` (or of the repository's sample site, `"sample"`).
+    func copy(fixture name: String) throws -> URL {
+        let target = url.appendingPathComponent(name)
+        if name == "sample" {
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Disclose.packageRoot.appendingPathComponent("content"),
+                                             to: target.appendingPathComponent("content"))
+        } else {
+            try FileManager.default.copyItem(at: Disclose.fixtures.appendingPathComponent(name), to: target)
+        }
+        return target
+    }
+
+    func write(_ text: String, to relative: String) throws {
+        try write(Data(text.utf8), to: relative)
+    }
+
+    func write(_ data: Data, to relative: String) throws {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
