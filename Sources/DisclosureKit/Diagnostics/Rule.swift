@@ -154,10 +154,6 @@ extension Rule {
         id: "report.deadline", severity: .error,
         checks: "an annual report is published by `report_deadline` (default 03-31) of the year after `year`",
         example: "the 2012 report was published 2013-04-02, after its deadline 2013-03-31")
-    public static let reportDuplicateYear = Rule(
-        id: "report.duplicate_year", severity: .warning,
-        checks: "one publisher does not publish two public annual reports for one year",
-        example: "another public annual report for 2012 by 某某区人民政府办公室: content/reports/b.md")
 
     // MARK: Site settings
     public static let siteMissing = Rule(
@@ -172,8 +168,12 @@ extension Rule {
     // MARK: Build
     public static let linkTarget = Rule(
         id: "link.target", severity: .error,
-        checks: "a relative link from a record to another record's `.md` file names a public record that exists",
+        checks: "a link in a body works offline: a relative link names a public record's `.md` file or a published attachment; no absolute `/` paths; no images from outside the site",
         example: "link to '../policies/x.md' names a record that is not public; it would be a broken link")
+    public static let linkUnsafe = Rule(
+        id: "link.unsafe", severity: .warning,
+        checks: "a link in a body uses a safe scheme (http, https, mailto, tel, ftp); others (`javascript:`, `data:`, ...) are removed",
+        example: "link target with scheme 'javascript:' is not allowed; the link was removed")
     public static let templateSyntax = Rule(
         id: "template.syntax", severity: .error,
         checks: "a template in `templates/` parses as Mustache",
@@ -196,9 +196,8 @@ extension Rule {
         slugInvalid, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
-        reportDuplicateYear,
         siteMissing, siteInvalid,
-        linkTarget, templateSyntax, templateMissingPartial, templateUnknown,
+        linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
     ]
 
     /// The README's rule table, in Markdown.

@@ -41,3 +41,36 @@ public enum FileIO {
         return bytes
     }
 }
+
+extension FileIO {
+    /// Writes `bytes` to a new file at `path` (replacing one that exists).
+    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .system("\(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let contiguous = Array(bytes)
+        var done = 0
+        while done < contiguous.count {
+            let n = contiguous.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, contiguous.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .system("\(path): \(String(cString: strerror(errno)))")
+            }
+            done += n
+        }
+    }
+
+    /// Copies the file at `source` to `destination`.
+    public static func copy(_ source: String, to destination: String) throws(Failure) {
+        try write(readBytes(source), to: destination)
+    }
+
+    /// Creates `path` and its missing parents.
+    public static func makeDirectories(_ path: String) throws(Failure) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .system("\(path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// What a build did, for the summary table.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Record files found, decoded or not.
+    public var recordFiles: Int
+    /// Records by type and disclosure attribute.
+    public var counts: [RecordType: [Disclosure: Int]]
+    public var pagesWritten: Int
+    public var filesWritten: Int
+    /// True when the new site replaced the output.
+    public var committed: Bool
+    public var elapsed: Double
+}
+
+/// `disclose build`: validate, plan from the public view, render in parallel into a
+/// staging directory beside the output, and swap it in only when everything succeeded.
+public struct SiteBuilder: Sendable {
+    public var root: String
+    public var output: String
+    public var strict: Bool
+    public var baseURL: String?
+
+    public init(root: String, output: String? = nil, strict: Bool = false, baseURL: String? = nil) {
+        self.root = root
+        self.output = output ?? root.appendingPathComponent("site")
+        self.strict = strict
+        self.baseURL = baseURL
+    }
+
+    public func build() throws(EnvironmentError) -> BuildReport {
+        let start = DispatchTime.now()
+        let outputDirectory = try OutputDirectory.validate(output: output, root: root)
+        var site = try SiteLoader.load(root: root)
+        if let baseURL {
+            guard baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://") else {
+                throw EnvironmentError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
+            }
+            site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL)
+        }
+        let (templates, templateDiagnostics) = TemplateSet.load(root: root)
+        var diagnostics = site.diagnostics + templateDiagnostics
+        var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: Self.counts(site),
+                                 pagesWritten: 0, filesWritten: 0, committed: false, elapsed: 0)
+        func finish(_ committed: Bool) -> BuildReport {
+            report.diagnostics = strict ? diagnostics.strict() : diagnostics
+            report.committed = committed
+            report.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return report
+        }
+        guard let templates, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
+
+        let plan = SitePlan(PublicView(site))
+        let staging = try outputDirectory.makeStaging()
+        do {
+            let written = try SiteWriter(plan: plan, templates: templates, directory: staging).write()
+            diagnostics += written.diagnostics
+            report.pagesWritten = written.pages
+            report.filesWritten = written.files
+        } catch {
+            outputDirectory.discard(staging: staging)
+            throw error
+        }
+        guard (strict ? diagnostics.count : diagnostics.errorCount) == 0 else {
+            outputDirectory.discard(staging: staging)
+            return finish(false)
+        }
+        try outputDirectory.commit(staging: staging)
+        return finish(true)
+    }
+
+    static func counts(_ site: LoadedSite) -> [RecordType: [Disclosure: Int]] {
+        var counts: [RecordType: [Disclosure: Int]] = [:]
+        for identity in site.identities {
+            guard let disclosure = identity.disclosure else { continue }
+            counts[identity.file.type, default: [:]][disclosure, default: 0] += 1
+        }
+        return counts
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The directory a build replaces, and the rules that keep a build from ever deleting
+/// what the user had: it must not be `/`, the home directory, the site root, or the
+/// content or templates directory (or lie inside them, or contain the root); an existing
+/// non-empty directory must carry the marker an earlier build left. A build writes into
+/// a staging directory beside it and swaps that in only when everything succeeded.
+public struct OutputDirectory: Sendable {
+    /// The marker file every build writes at the top of its output.
+    public static let markerName = ".disclose-build"
+    static let markerText = "This directory is written by disclose and replaced whole by each build.\n"
+    static let stagingPrefix = ".disclose-staging-"
+    static let retiredPrefix = ".disclose-retired-"
+
+    /// Absolute, normalised path of the output directory.
+    public let path: String
+    var parent: String { (path as NSString).deletingLastPathComponent }
+    var name: String { (path as NSString).lastPathComponent }
+
+    /// Checks `output` against the site root `root`; throws an environment error (exit 2).
+    public static func validate(output: String, root: String) throws(EnvironmentError) -> OutputDirectory {
+        let absolute = normalise(output)
+        let realRoot = resolved(normalise(root))
+        let real = resolved(absolute)
+        let home = ProcessInfo.processInfo.environment["HOME"].map { resolved(normalise($0)) }
+        func refuse(_ why: String) -> EnvironmentError {
+            EnvironmentError("refusing to use '\(output)' as the output directory: \(why); nothing was written or deleted")
+        }
+        if real == "/" { throw refuse("it is the file-system root") }
+        if let home, real == home { throw refuse("it is your home directory") }
+        if real == realRoot { throw refuse("it is the site root") }
+        if isInside(realRoot, real) { throw refuse("the site root is inside it, and a build replaces the output whole") }
+        for protected in ["content", "templates"] {
+            let dir = resolved(realRoot + "/" + protected)
+            if real == dir { throw refuse("it is the \(protected) directory") }
+            if isInside(real, dir) { throw refuse("it is inside the \(protected) directory") }
+        }
+        var info = stat()
+        if lstat(real, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw refuse("it exists and is not a directory") }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []
+            if !entries.isEmpty && !entries.contains(markerName) {
+                throw refuse("it is a non-empty directory that disclose did not write (no \(markerName) marker)")
+            }
+        }
+        return OutputDirectory(path: real)
+    }
+
+    /// A fresh staging directory beside the output, with the marker already in it.
+    public func makeStaging() throws(EnvironmentError) -> String {
+        let parentPath = parent
+        do {
+            try FileManager.default.createDirectory(atPath: parentPath, withIntermediateDirectories: true)
+        } catch {
+            throw EnvironmentError("cannot create \(parentPath): \(error.localizedDescription)")
+        }
+        recoverLeftovers()
+        let staging = parentPath + "/" + Self.stagingPrefix + name + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard mkdir(staging, 0o755) == 0 else {
+            throw EnvironmentError("cannot create the staging directory \(staging): \(String(cString: strerror(errno)))")
+        }
+        guard FileManager.default.createFile(atPath: staging + "/" + Self.markerName, contents: Data(Self.markerText.utf8)) else {
+            throw EnvironmentError("cannot write in \(staging)")
+        }
+        return staging
+    }
+
+    /// Puts `staging` in place of the output in one step and removes the old output.
+    public func commit(staging: String) throws(EnvironmentError) {
+        var info = stat()
+        if lstat(path, &info) != 0 {
+            guard rename(staging, path) == 0 else {
+                throw EnvironmentError("cannot move the new site into \(path): \(String(cString: strerror(errno)))")
+            }
+            return
+        }
+        if Self.exchange(staging, path) {
+            // `staging` now holds the old output.
+            Self.removeTree(staging)
+            return
+        }
+        // No atomic exchange on this file system: two renames; a crash between them
+        // leaves the old site under the retired name, which the next build restores.
+        let retired = parent + "/" + Self.retiredPrefix + name + "-\(getpid())"
+        guard rename(path, retired) == 0 else {
+            throw EnvironmentError("cannot move the old site aside: \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging, path) == 0 else {
+            _ = rename(retired, path)
+            throw EnvironmentError("cannot move the new site into \(path): \(String(cString: strerror(errno)))")
+        }
+        Self.removeTree(retired)
+    }
+
+    /// Removes a staging directory after a failed build.
+    public func discard(staging: String) {
+        Self.removeTree(staging)
+    }
+
+    /// Cleans up after a build that was killed: staging directories are removed, and an
+    /// old output left under its retired name (killed mid-swap) is put back.
+    public func recoverLeftovers() {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for entry in entries.sorted() {
+            let full = parent + "/" + entry
+            let isOurs = FileManager.default.fileExists(atPath: full + "/" + Self.markerName)
+            if entry.hasPrefix(Self.stagingPrefix + name + "-") {
+                // A staging directory gets its marker first thing; an empty one is ours too.
+                let empty = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? ["?"]).isEmpty
+                if isOurs || empty { Self.removeTree(full) }
+            } else if entry.hasPrefix(Self.retiredPrefix + name + "-"), isOurs {
+                var info = stat()
+                if lstat(path, &info) != 0 {
+                    _ = rename(full, path)
+                } else {
+                    Self.removeTree(full)
+                }
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    /// glibc's renameat2, found at run time (older C libraries lack it).
+    nonisolated(unsafe) static let renameat2: RenameAt2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+
+    /// Atomically swaps two paths (Linux `RENAME_EXCHANGE`); false when not supported.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 else { return false }
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+
+    static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    static func normalise(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(component)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The real path of `path`, or of its deepest existing ancestor plus the rest.
+    static func resolved(_ path: String) -> String {
+        if let real = ContentScanner.realPath(path) { return real }
+        let parentPath = (path as NSString).deletingLastPathComponent
+        guard parentPath != path, !parentPath.isEmpty else { return path }
+        let base = resolved(parentPath)
+        return (base == "/" ? "" : base) + "/" + (path as NSString).lastPathComponent
+    }
+
+    /// True when `inner` lies strictly inside `outer`.
+    static func isInside(_ inner: String, _ outer: String) -> Bool {
+        outer == "/" ? inner != "/" : inner.hasPrefix(outer + "/")
+    }
+}

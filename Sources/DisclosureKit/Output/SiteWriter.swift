@@ -1,0 +1,119 @@
+import Foundation
+
+/// Renders every planned file into a directory: record pages in parallel (each worker
+/// renders and writes its own pages), then lists, home, catalog, 404, sitemap,
+/// robots.txt and assets.
+struct SiteWriter {
+    let plan: SitePlan
+    let templates: TemplateSet
+    let directory: String
+
+    struct Outcome {
+        var diagnostics: [Diagnostic] = []
+        var pages = 0
+        var files = 0
+    }
+
+    func write() throws(EnvironmentError) -> Outcome {
+        var outcome = Outcome()
+        let contexts = PageContexts(plan: plan)
+        let config = plan.view.config
+
+        // Folders first, so workers only create files.
+        var folders = Set<String>(["assets"])
+        for page in plan.recordPages { folders.insert(Self.folder(of: page.path)) }
+        for list in plan.listPages { folders.insert(Self.folder(of: list.path)) }
+        for folder in folders.sorted() where !folder.isEmpty {
+            do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
+                throw EnvironmentError("cannot create \(folder) in the output: \(error)")
+            }
+        }
+
+        // Record pages, in parallel.
+        let resolver = LinkResolver(
+            publicPages: Dictionary(uniqueKeysWithValues: plan.recordPages.map { ($0.record.file.relativePath, $0.path) }),
+            allRecords: plan.view.allRecordPaths,
+            publicAttachments: Dictionary(plan.view.attachments.map { match in
+                (match.attachment.relativePath,
+                 ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/"))
+            }, uniquingKeysWith: { first, _ in first }))
+        let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
+        let directory = self.directory
+        let templates = self.templates
+        let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<[Diagnostic], FileIO.Failure> in
+            let page = contexts.plan.recordPages[index]
+            let record = page.record
+            let (body, findings) = markdown.render(record.body) { target, isImage in
+                resolver.decide(target, isImage: isImage, source: record.file.relativePath, page: page.path)
+            }
+            let diagnostics = findings.map { finding in
+                (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(record.file.relativePath,
+                    SourceLocation(line: record.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
+            }
+            let html = templates.render("record", contexts.record(index, bodyHTML: body))
+            do throws(FileIO.Failure) {
+                try FileIO.write(html.utf8, to: directory + "/" + page.path)
+                for attachment in page.attachments {
+                    try FileIO.copy(attachment.source, to: directory + "/" + attachment.path)
+                }
+            } catch {
+                return .failure(error)
+            }
+            return .success(diagnostics)
+        }
+        for result in results {
+            switch result {
+            case .success(let diagnostics): outcome.diagnostics += diagnostics
+            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            }
+        }
+        outcome.pages += plan.recordPages.count
+        outcome.files += plan.recordPages.count + plan.recordPages.reduce(0) { $0 + $1.attachments.count }
+
+        // Lists, home, catalog, 404.
+        var pages: [(path: String, html: String)] = plan.listPages.map { ($0.path, templates.render("list", contexts.list($0))) }
+        pages.append((SitePlan.homePath, templates.render("home", contexts.home())))
+        pages.append((SitePlan.catalogPath, templates.render("catalog", contexts.catalog())))
+        pages.append((SitePlan.notFoundPath, templates.render("404", contexts.notFound())))
+        var files: [(path: String, bytes: [UInt8])] = pages.map { ($0.path, Array($0.html.utf8)) }
+        outcome.pages += pages.count
+
+        files += SitemapWriter.files(sitemapEntries(), baseURL: config.baseURL)
+        files.append((SitePlan.robotsPath, Array(robots(config).utf8)))
+        files += templates.assets.map { ("assets/" + $0.path, $0.bytes) }
+        for file in files {
+            let full = directory + "/" + file.path
+            do throws(FileIO.Failure) {
+                try FileIO.makeDirectories(Self.folder(of: full))
+                try FileIO.write(file.bytes, to: full)
+            } catch {
+                throw EnvironmentError("cannot write the site: \(error)")
+            }
+        }
+        outcome.files += files.count
+        return outcome
+    }
+
+    /// Every public page by its content's last change; never the clock.
+    func sitemapEntries() -> [SitemapEntry] {
+        let newest = plan.recordPages.map(\.record.lastChanged).max()
+        var entries = [SitemapEntry(path: SitePlan.homePath, lastModified: newest),
+                       SitemapEntry(path: SitePlan.catalogPath, lastModified: newest)]
+        for list in plan.listPages {
+            entries.append(SitemapEntry(path: list.path, lastModified: list.records.map { plan.recordPages[$0].record.lastChanged }.max()))
+        }
+        for page in plan.recordPages.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            entries.append(SitemapEntry(path: page.path, lastModified: page.record.modified ?? page.record.published))
+        }
+        return entries
+    }
+
+    func robots(_ config: SiteConfig) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(SitePlan.sitemapPath)\n"
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+}

@@ -1,0 +1,98 @@
+import CLibXML2
+import Foundation
+
+/// One URL of the sitemap: a site-relative path and the date its content last changed.
+public struct SitemapEntry: Sendable, Equatable {
+    public var path: String
+    public var lastModified: CalendarDate?
+
+    public init(path: String, lastModified: CalendarDate?) {
+        self.path = path
+        self.lastModified = lastModified
+    }
+}
+
+/// Writes sitemaps per sitemaps.org with libxml2's text writer: absolute `loc` from
+/// `base_url`, `lastmod` from the content, and above 50,000 URLs or 50 MB a sitemap
+/// index (`sitemap.xml`) over numbered files (`sitemap-1.xml`, ...).
+public enum SitemapWriter {
+    public static let maximumURLs = 50_000
+    public static let maximumBytes = 50 * 1024 * 1024
+    static let namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+    /// The files to write: path → bytes, in path order.
+    public static func files(_ entries: [SitemapEntry], baseURL: String,
+                             maximumURLs: Int = maximumURLs, maximumBytes: Int = maximumBytes) -> [(path: String, bytes: [UInt8])] {
+        let single = urlset(entries, baseURL: baseURL)
+        if entries.count <= maximumURLs && single.count <= maximumBytes {
+            return [("sitemap.xml", single)]
+        }
+        // Split into chunks that respect both limits.
+        var chunks: [[SitemapEntry]] = []
+        var current: [SitemapEntry] = []
+        var currentBytes = 200
+        for entry in entries {
+            let estimate = 120 + baseURL.utf8.count + entry.path.utf8.count * 3
+            if current.count == maximumURLs || (currentBytes + estimate > maximumBytes && !current.isEmpty) {
+                chunks.append(current)
+                current = []
+                currentBytes = 200
+            }
+            current.append(entry)
+            currentBytes += estimate
+        }
+        if !current.isEmpty { chunks.append(current) }
+        var files: [(path: String, bytes: [UInt8])] = []
+        var indexEntries: [SitemapEntry] = []
+        for (number, chunk) in chunks.enumerated() {
+            let path = "sitemap-\(number + 1).xml"
+            files.append((path, urlset(chunk, baseURL: baseURL)))
+            indexEntries.append(SitemapEntry(path: path, lastModified: chunk.compactMap(\.lastModified).max()))
+        }
+        files.insert(("sitemap.xml", document(root: "sitemapindex", item: "sitemap", indexEntries, baseURL: baseURL)), at: 0)
+        return files
+    }
+
+    static func urlset(_ entries: [SitemapEntry], baseURL: String) -> [UInt8] {
+        document(root: "urlset", item: "url", entries, baseURL: baseURL)
+    }
+
+    static func document(root: String, item: String, _ entries: [SitemapEntry], baseURL: String) -> [UInt8] {
+        guard let buffer = xmlBufferCreate() else { return [] }
+        defer { xmlBufferFree(buffer) }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { return [] }
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+        xmlTextWriterStartElement(writer, root)
+        xmlTextWriterWriteAttribute(writer, "xmlns", namespace)
+        for entry in entries {
+            xmlTextWriterStartElement(writer, item)
+            xmlTextWriterWriteElement(writer, "loc", absoluteURL(baseURL, entry.path))
+            if let date = entry.lastModified {
+                xmlTextWriterWriteElement(writer, "lastmod", date.description)
+            }
+            xmlTextWriterEndElement(writer)
+        }
+        xmlTextWriterEndElement(writer)
+        xmlTextWriterEndDocument(writer)
+        xmlFreeTextWriter(writer)
+        let count = Int(xmlBufferLength(buffer))
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+
+    /// `base_url` + the path with each segment percent-encoded (libxml2 escapes `&` and
+    /// `<` but leaves non-ASCII alone; sitemaps want RFC 3986 URLs).
+    public static func absoluteURL(_ baseURL: String, _ path: String) -> String {
+        baseURL + path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? String(segment)
+        }.joined(separator: "/")
+    }
+
+    static let segmentAllowed: CharacterSet = {
+        var set = CharacterSet()
+        set.insert(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return set
+    }()
+}

@@ -1,0 +1,22 @@
+/// The public records of a site and their attachments: the one place that decides what
+/// may reach the output. Every output (pages, lists, catalog, sitemap, ...) is planned
+/// from this view alone, so no new output kind can forget the rule; on-request and
+/// withheld records are not in it at all.
+public struct PublicView: Sendable {
+    public let config: SiteConfig
+    /// Public (主动公开) records, in path order.
+    public let records: [Record]
+    /// Attachments of public records only.
+    public let attachments: [AttachmentMatcher.Match]
+    /// Content paths of every record file, public or not: only to tell a link to a
+    /// non-public record ("not public") from one to a missing file. Never rendered.
+    public let allRecordPaths: Set<String>
+
+    public init(_ site: LoadedSite) {
+        config = site.config
+        records = site.records.filter { $0.disclosure.isPublic }
+        let publicFiles = Set(records.map(\.file.relativePath))
+        attachments = site.attachments.filter { publicFiles.contains($0.record.relativePath) }
+        allRecordPaths = Set(site.identities.map(\.file.relativePath))
+    }
+}

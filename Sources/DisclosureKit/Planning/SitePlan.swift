@@ -1,0 +1,102 @@
+/// Which files the build writes and at which relative paths, derived from the public
+/// view only. Paths are file-named and relative (`policies/2024/x.html`,
+/// `policies/index.html`) so the tree works from file://, a server root or a sub-path.
+public struct SitePlan: Sendable {
+    public struct RecordPage: Sendable {
+        public var record: Record
+        public var path: String
+        /// Attachments copied beside the page: source path and output path.
+        public var attachments: [(name: String, source: String, path: String)]
+        /// Neighbours in the section's order (newest first).
+        public var previous: Int?
+        public var next: Int?
+    }
+
+    public struct ListPage: Sendable {
+        public var type: RecordType
+        /// 1-based.
+        public var number: Int
+        public var pageCount: Int
+        public var path: String
+        /// Indices into `recordPages`.
+        public var records: [Int]
+    }
+
+    public static let homePath = "index.html"
+    public static let catalogPath = "catalog.html"
+    public static let notFoundPath = "404.html"
+    public static let sitemapPath = "sitemap.xml"
+    public static let robotsPath = "robots.txt"
+    /// Records per list page.
+    public static let pageSize = 50
+
+    public let view: PublicView
+    /// Record pages grouped by section, each section newest first.
+    public let recordPages: [RecordPage]
+    /// Indices into `recordPages` per section, newest first.
+    public let sections: [RecordType: [Int]]
+    public let listPages: [ListPage]
+
+    public init(_ view: PublicView) {
+        self.view = view
+        var attachmentsByRecord: [String: [AttachmentMatcher.Match]] = [:]
+        for match in view.attachments {
+            attachmentsByRecord[match.record.relativePath, default: []].append(match)
+        }
+        var pages: [RecordPage] = []
+        var sections: [RecordType: [Int]] = [:]
+        for type in RecordType.allCases {
+            let ordered = view.records.filter { $0.type == type }.sorted(by: SitePlan.newestFirst)
+            var indices: [Int] = []
+            for (position, record) in ordered.enumerated() {
+                let path = SiteRules.pagePath(record.file, slug: record.slug)
+                let folder = ([type.folder] + record.file.subfolders).joined(separator: "/")
+                let attachments = (attachmentsByRecord[record.file.relativePath] ?? []).map {
+                    (name: $0.attachment.name, source: $0.attachment.absolutePath, path: folder + "/" + $0.attachment.name)
+                }
+                let index = pages.count
+                pages.append(RecordPage(record: record, path: path, attachments: attachments,
+                                        previous: position > 0 ? index - 1 : nil,
+                                        next: position < ordered.count - 1 ? index + 1 : nil))
+                indices.append(index)
+            }
+            sections[type] = indices
+        }
+        var lists: [ListPage] = []
+        for type in RecordType.allCases {
+            let indices = sections[type] ?? []
+            let count = max(1, (indices.count + SitePlan.pageSize - 1) / SitePlan.pageSize)
+            for number in 1...count {
+                let slice = Array(indices.dropFirst((number - 1) * SitePlan.pageSize).prefix(SitePlan.pageSize))
+                lists.append(ListPage(type: type, number: number, pageCount: count,
+                                      path: SitePlan.listPath(type, page: number), records: slice))
+            }
+        }
+        recordPages = pages
+        self.sections = sections
+        listPages = lists
+    }
+
+    public static func listPath(_ type: RecordType, page: Int) -> String {
+        page == 1 ? "\(type.folder)/index.html" : "\(type.folder)/page-\(page).html"
+    }
+
+    /// Newest first: by publication (else writing) date, then writing date, then index
+    /// number and path, so the order never depends on anything but the content.
+    static func newestFirst(_ a: Record, _ b: Record) -> Bool {
+        if a.listDate != b.listDate { return a.listDate > b.listDate }
+        if a.created != b.created { return a.created > b.created }
+        if a.indexNumber != b.indexNumber { return a.indexNumber < b.indexNumber }
+        return a.file.relativePath.utf8.lexicographicallyPrecedes(b.file.relativePath.utf8)
+    }
+
+    /// `../` once per folder of `path`: the way from a page back to the site root.
+    public static func rootPrefix(for path: String) -> String {
+        String(repeating: "../", count: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
+    }
+
+    /// Every public record in newest-first order across sections.
+    public var newestRecords: [RecordPage] {
+        recordPages.sorted { SitePlan.newestFirst($0.record, $1.record) }
+    }
+}

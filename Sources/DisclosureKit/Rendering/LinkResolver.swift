@@ -1,0 +1,108 @@
+import Foundation
+
+/// Decides every link and image target of a record's body: rewrites links to other
+/// records' `.md` files into links to their pages, keeps links to published attachments,
+/// and refuses what would break offline or leak (rule `link.target`).
+public struct LinkResolver: Sendable {
+    /// Content path (`content/policies/x.md`) → output path (`policies/x.html`) of every
+    /// public record; non-public records are absent, so links to them are errors.
+    let publicPages: [String: String]
+    /// Content paths of every record file, public or not (to tell "not public" from "missing").
+    let allRecords: Set<String>
+    /// Content path of an attachment of a public record → its output path.
+    let publicAttachments: [String: String]
+
+    public init(publicPages: [String: String], allRecords: Set<String>, publicAttachments: [String: String]) {
+        self.publicPages = publicPages
+        self.allRecords = allRecords
+        self.publicAttachments = publicAttachments
+    }
+
+    static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel", "ftp", "ftps"]
+
+    /// The decision for `target` in the body of the record at `source` whose page is `page`.
+    public func decide(_ target: String, isImage: Bool, source: String, page: String) -> LinkDecision {
+        let trimmed = target.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .keep }
+        if let scheme = Self.scheme(of: trimmed) {
+            guard Self.safeSchemes.contains(scheme) else {
+                return .neutralise("link target with scheme '\(scheme):' is not allowed; the link was removed")
+            }
+            if isImage {
+                return .broken("image '\(trimmed)' would be loaded from outside the site, which the offline reading room cannot do; put the image beside the record as an attachment and link it by name")
+            }
+            return .keep
+        }
+        if trimmed.hasPrefix("//") {
+            return isImage ? .broken("image '\(trimmed)' would be loaded from outside the site; put it beside the record as an attachment") : .keep
+        }
+        if trimmed.hasPrefix("/") {
+            return .broken("link '\(trimmed)' is an absolute path, which breaks when the site is opened from disk or a sub-path; link to the record's .md file or the attachment by a relative path")
+        }
+        // A relative link: resolve it against the record's folder in content/.
+        var pathPart = Substring(trimmed)
+        var suffix = ""
+        if let cut = pathPart.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            suffix = String(pathPart[cut...])
+            pathPart = pathPart[..<cut]
+        }
+        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+        let sourceFolder = source.split(separator: "/").dropLast().map(String.init)
+        guard let resolved = Self.resolve(decoded, from: sourceFolder), resolved.first == "content" else {
+            return .broken("link '\(trimmed)' leads outside content/")
+        }
+        let contentPath = resolved.joined(separator: "/")
+        if contentPath.hasSuffix(".md") {
+            if let targetPage = publicPages[contentPath] {
+                return .replace(Self.relative(from: page, to: targetPage) + (suffix.hasPrefix("?") ? "" : suffix))
+            }
+            if allRecords.contains(contentPath) {
+                return .broken("link '\(trimmed)' names a record that is not public; it would be a broken link (and must not be hinted at)")
+            }
+            return .broken("link '\(trimmed)' names \(contentPath), which does not exist")
+        }
+        if let attachment = publicAttachments[contentPath] {
+            return .replace(Self.relative(from: page, to: attachment) + suffix)
+        }
+        return .broken("link '\(trimmed)' names \(contentPath), which is not a published attachment of a public record")
+    }
+
+    /// The URL scheme, lower-cased, when `target` starts with one.
+    static func scheme(of target: String) -> String? {
+        guard let colon = target.firstIndex(of: ":") else { return nil }
+        let scheme = target[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) else {
+            return nil
+        }
+        // Ignore control characters and spaces browsers strip ("java\tscript:").
+        return scheme.lowercased()
+    }
+
+    /// `path` (relative, `/`-separated) resolved against `folder`; nil when `..` climbs out.
+    static func resolve(_ path: String, from folder: [String]) -> [String]? {
+        var parts = folder
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts
+    }
+
+    /// The relative URL from the page at `from` to the file at `to` (both site-relative).
+    public static func relative(from: String, to: String) -> String {
+        let fromFolder = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromFolder.count, common < toParts.count - 1, fromFolder[fromFolder.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromFolder.count - common)
+        return (ups + toParts[common...].map(String.init)).joined(separator: "/")
+    }
+}

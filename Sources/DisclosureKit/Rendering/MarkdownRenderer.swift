@@ -1,0 +1,106 @@
+import CCmarkGFM
+import Foundation
+
+/// What to do with one link or image target of a body.
+public enum LinkDecision: Sendable, Equatable {
+    /// Leave the target as written.
+    case keep
+    /// Write this target instead (a record's `.md` link rewritten to its page).
+    case replace(String)
+    /// Remove the target (an unsafe scheme), with a warning.
+    case neutralise(String)
+    /// The target is an error (`link.target`).
+    case broken(String)
+}
+
+/// A link problem in a body, with its place in the Markdown.
+public struct LinkFinding: Sendable, Equatable {
+    /// 1-based line within the body.
+    public var line: Int
+    public var column: Int
+    public var isError: Bool
+    public var message: String
+}
+
+/// CommonMark + GFM (tables, strikethrough, autolinks, tagfilter, footnotes) through
+/// cmark-gfm. Raw HTML is replaced by a comment unless `allowRawHTML`.
+public struct MarkdownRenderer: Sendable {
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) {
+        self.allowRawHTML = allowRawHTML
+    }
+
+    /// cmark-gfm's inline parser edits a process-wide table of special characters while it
+    /// parses, so two parses at once corrupt each other's output (lost strikethrough,
+    /// missed autolinks) even with one parser per thread. Parsing is serialised; walking
+    /// the tree and rendering HTML run in parallel.
+    private static let parseLock = NSLock()
+    private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    private var options: Int32 {
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        return options
+    }
+
+    /// Renders `markdown`; `decide(target, isImage)` is asked about every link and image.
+    public func render(_ markdown: String, decide: (String, Bool) -> LinkDecision) -> (html: String, findings: [LinkFinding]) {
+        _ = Self.registration
+        let options = self.options
+        Self.parseLock.lock()
+        guard let parser = cmark_parser_new(options) else {
+            Self.parseLock.unlock()
+            return ("", [])
+        }
+        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
+            if let extensionHandle = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionHandle)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        let document = cmark_parser_finish(parser)
+        Self.parseLock.unlock()
+        defer {
+            if let document { cmark_node_free(document) }
+            cmark_parser_free(parser)
+        }
+        guard let document else { return ("", []) }
+
+        var findings: [LinkFinding] = []
+        let iterator = cmark_iter_new(document)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let target = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let line = Int(cmark_node_get_start_line(node))
+            let column = Int(cmark_node_get_start_column(node))
+            switch decide(target, type == CMARK_NODE_IMAGE) {
+            case .keep:
+                break
+            case .replace(let replacement):
+                cmark_node_set_url(node, replacement)
+            case .neutralise(let message):
+                cmark_node_set_url(node, "")
+                findings.append(LinkFinding(line: line, column: column, isError: false, message: message))
+            case .broken(let message):
+                findings.append(LinkFinding(line: line, column: column, isError: true, message: message))
+            }
+        }
+        cmark_iter_free(iterator)
+
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ("", findings)
+        }
+        defer { free(rendered) }
+        return (String(cString: rendered), findings)
+    }
+}

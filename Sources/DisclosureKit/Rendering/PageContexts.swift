@@ -1,0 +1,156 @@
+/// Builds the Mustache context of every page kind from the plan. Values are plain
+/// strings, booleans, arrays and dictionaries (the fastest context swift-mustache reads);
+/// record fields are escaped by the templates, and only a rendered body is raw.
+public struct PageContexts: Sendable {
+    public let plan: SitePlan
+    var config: SiteConfig { plan.view.config }
+
+    public init(plan: SitePlan) {
+        self.plan = plan
+    }
+
+    /// What every page has: language, titles, the way back to the root, navigation.
+    func base(path: String, title: String, section: RecordType?, breadcrumbs: [(label: String, href: String?)]) -> [String: Any] {
+        let nav: [[String: Any]] = [["label": "首页", "href": SitePlan.homePath, "current": path == SitePlan.homePath]]
+            + RecordType.allCases.map { type in
+                ["label": type.chineseName, "href": SitePlan.listPath(type, page: 1), "current": section == type]
+            }
+            + [["label": "信息公开目录", "href": SitePlan.catalogPath, "current": path == SitePlan.catalogPath]]
+        var crumbs: [[String: Any]] = []
+        for crumb in breadcrumbs {
+            var item: [String: Any] = ["label": crumb.label]
+            if let href = crumb.href { item["href"] = href }
+            crumbs.append(item)
+        }
+        return [
+            "lang": config.language,
+            "site_title": config.title,
+            "page_title": title,
+            "publisher": config.publisher ?? config.title,
+            "root": SitePlan.rootPrefix(for: path),
+            "nav": nav,
+            "breadcrumbs": crumbs,
+            "has_breadcrumbs": !crumbs.isEmpty,
+        ]
+    }
+
+    /// The page of record `index`, with its rendered body.
+    public func record(_ index: Int, bodyHTML: String) -> [String: Any] {
+        let page = plan.recordPages[index]
+        let record = page.record
+        var context = base(path: page.path, title: record.title, section: record.type, breadcrumbs: [
+            ("首页", SitePlan.homePath), (record.type.chineseName, SitePlan.listPath(record.type, page: 1)), (record.title, nil),
+        ])
+        context["title"] = record.title
+        context["type"] = record.type.rawValue
+        context["meta"] = RecordMetadata.rows(record, repealedByTitle: repealedBy(record)?.record.title)
+        context["body"] = bodyHTML
+        switch record.details {
+        case .policy(let policy):
+            var value: [String: Any] = ["repealed": policy.status == .repealed, "expired": policy.status == .expired]
+            if let target = repealedBy(record) {
+                value["repealed_by_href"] = target.path
+                value["repealed_by_title"] = target.record.title
+            }
+            context["policy"] = value
+        case .budget(let budget):
+            context["budget"] = RecordMetadata.budget(budget)
+        case .guide(let guide):
+            context["guide"] = ["sections": GuideSections.sections(record.title, guide)]
+        case .report(let report):
+            context["report"] = ReportTables.context(report)
+        }
+        let folder = page.path.split(separator: "/").dropLast().joined(separator: "/")
+        context["attachments"] = page.attachments.map { attachment -> [String: Any] in
+            ["name": attachment.name, "href": LinkResolver.relative(from: folder + "/x", to: attachment.path)]
+        }
+        context["has_attachments"] = !page.attachments.isEmpty
+        if let previous = page.previous {
+            context["previous"] = ["href": plan.recordPages[previous].path, "title": plan.recordPages[previous].record.title]
+        }
+        if let next = page.next {
+            context["next"] = ["href": plan.recordPages[next].path, "title": plan.recordPages[next].record.title]
+        }
+        return context
+    }
+
+    /// The public record that repealed `record`, when it names one.
+    func repealedBy(_ record: Record) -> SitePlan.RecordPage? {
+        guard case .policy(let policy) = record.details, let index = policy.repealedBy else { return nil }
+        return plan.recordPages.first { $0.record.indexNumber == index }
+    }
+
+    public func list(_ list: SitePlan.ListPage) -> [String: Any] {
+        let title = list.number == 1 ? list.type.chineseName : "\(list.type.chineseName)（第\(list.number)页）"
+        var context = base(path: list.path, title: title, section: list.type, breadcrumbs: [
+            ("首页", SitePlan.homePath), (list.type.chineseName, nil),
+        ])
+        context["section_name"] = list.type.chineseName
+        context["record_count"] = plan.sections[list.type]?.count ?? 0
+        if list.pageCount > 1 { context["page_count_text"] = "第 \(list.number) / \(list.pageCount) 页" }
+        var groups: [[String: Any]] = []
+        for index in list.records {
+            let record = plan.recordPages[index].record
+            let year = String(record.listDate.year)
+            let item = Self.listItem(plan.recordPages[index])
+            if let last = groups.last, last["year"] as? String == year {
+                var group = groups.removeLast()
+                group["records"] = (group["records"] as! [[String: Any]]) + [item]
+                groups.append(group)
+            } else {
+                groups.append(["year": year, "records": [item]])
+            }
+        }
+        context["groups"] = groups
+        context["has_pagination"] = list.pageCount > 1
+        context["pages"] = (1...list.pageCount).map { number -> [String: Any] in
+            ["number": number, "href": SitePlan.listPath(list.type, page: number), "current": number == list.number]
+        }
+        if list.number > 1 { context["previous_page"] = SitePlan.listPath(list.type, page: list.number - 1) }
+        if list.number < list.pageCount { context["next_page"] = SitePlan.listPath(list.type, page: list.number + 1) }
+        return context
+    }
+
+    static func listItem(_ page: SitePlan.RecordPage) -> [String: Any] {
+        var item: [String: Any] = [
+            "title": page.record.title, "href": page.path, "index_number": page.record.indexNumber,
+            "date": page.record.listDate.description,
+        ]
+        if let summary = page.record.summary { item["summary"] = summary }
+        return item
+    }
+
+    public func home() -> [String: Any] {
+        var context = base(path: SitePlan.homePath, title: "首页", section: nil, breadcrumbs: [])
+        context["public_count"] = plan.recordPages.count
+        context["sections"] = RecordType.allCases.map { type -> [String: Any] in
+            let indices = plan.sections[type] ?? []
+            return [
+                "type": type.rawValue, "name": type.chineseName, "href": SitePlan.listPath(type, page: 1),
+                "count": indices.count, "latest": indices.prefix(8).map { Self.listItem(plan.recordPages[$0]) },
+            ]
+        }
+        return context
+    }
+
+    public func catalog() -> [String: Any] {
+        var context = base(path: SitePlan.catalogPath, title: "政府信息公开目录", section: nil, breadcrumbs: [
+            ("首页", SitePlan.homePath), ("政府信息公开目录", nil),
+        ])
+        context["record_count"] = plan.recordPages.count
+        context["types"] = RecordType.allCases.map { ["type": $0.rawValue, "name": $0.chineseName] }
+        context["rows"] = plan.newestRecords.map { page -> [String: Any] in
+            [
+                "index_number": page.record.indexNumber, "title": page.record.title, "href": page.path,
+                "summary": page.record.summary ?? "", "publisher": page.record.publisher,
+                "created": page.record.created.description, "type": page.record.type.rawValue,
+                "type_name": page.record.type.chineseName,
+            ]
+        }
+        return context
+    }
+
+    public func notFound() -> [String: Any] {
+        base(path: SitePlan.notFoundPath, title: "页面不存在", section: nil, breadcrumbs: [])
+    }
+}

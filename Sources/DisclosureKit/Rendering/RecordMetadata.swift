@@ -1,0 +1,65 @@
+/// The metadata table every Chinese disclosure page carries, and the budget figures.
+enum RecordMetadata {
+    static func rows(_ record: Record, repealedByTitle: String?) -> [[String: String]] {
+        var rows: [(String, String)] = [("索引号", record.indexNumber)]
+        if let topic = record.topic { rows.append(("主题分类", topic)) }
+        rows.append(("发布机构", record.publisher))
+        rows.append(("成文日期", record.created.description))
+        if let published = record.published { rows.append(("发布日期", published.description)) }
+        if let modified = record.modified { rows.append(("修改日期", modified.description)) }
+        switch record.details {
+        case .policy(let policy):
+            rows.append(("文号", policy.documentNumber))
+            rows.append(("有效性", policy.status.chineseName))
+        case .budget(let budget):
+            rows.append(("年度", String(budget.fiscalYear)))
+            rows.append(("类别", budget.kind.chineseName))
+            rows.append(("部门", budget.department))
+        case .guide:
+            rows.append(("办理时限", "见下文“办理时限”"))
+        case .report(let report):
+            rows.append(("报告年度", "\(report.year)年"))
+        }
+        rows.append(("公开方式", "主动公开"))
+        if let summary = record.summary { rows.append(("内容概述", summary)) }
+        return rows.map { ["label": $0.0, "value": $0.1] }
+    }
+
+    static func budget(_ budget: BudgetDetails) -> [String: Any] {
+        var context: [String: Any] = [
+            "fiscal_year": String(budget.fiscalYear), "kind_name": budget.kind.chineseName, "unit": budget.unit,
+            "revenue": budget.revenue.text, "expenditure": budget.expenditure.text,
+            "lines": budget.lines.map { ["name": $0.name, "amount": $0.amount.text] },
+            "has_lines": !budget.lines.isEmpty,
+        ]
+        if let funds = budget.threePublic {
+            context["three_public"] = [
+                "receptions": funds.receptions.text, "vehicles": funds.vehicles.text,
+                "overseas_travel": funds.overseasTravel.text,
+            ]
+        }
+        return context
+    }
+}
+
+/// The eight disclosures (八公开) of a guide, each its own labelled section.
+enum GuideSections {
+    static func sections(_ title: String, _ guide: GuideDetails) -> [[String: Any]] {
+        func section(_ heading: String, _ value: TextOrList) -> [String: Any] {
+            if case .list(let items) = value { return ["heading": heading, "items": items, "is_list": true] }
+            return ["heading": heading, "items": value.items, "is_list": false]
+        }
+        var fees = ["收费标准：\(guide.feeStandard)"]
+        if let basis = guide.feeBasis { fees.insert("收费依据：\(basis)", at: 0) }
+        return [
+            section("项目名称", .text(title)),
+            section("设定依据", guide.legalBasis),
+            section("申请条件", guide.conditions),
+            section("申报材料", .list(guide.materials)),
+            section("办理程序", guide.procedure),
+            section("办理时限", .text("法定时限：\(guide.statutoryDays)个工作日；承诺时限：\(guide.promisedDays)个工作日")),
+            section("收费依据及标准", .text(fees.joined(separator: "；"))),
+            section("窗口权限", .text(guide.window)),
+        ]
+    }
+}

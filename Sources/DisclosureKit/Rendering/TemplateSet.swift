@@ -1,0 +1,149 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a build renders with: the defaults built into the binary,
+/// overridden file by file by the site's own `templates/`. Every problem a Mustache
+/// library would hide (a parse error, a missing partial or parent) is a diagnostic.
+public struct TemplateSet: Sendable {
+    /// The templates the build renders, by name.
+    public static let pageTemplates = ["base", "record", "list", "home", "catalog", "404"]
+
+    let library: MustacheLibrary
+    /// Files copied to the output under `assets/`, by path below `assets/`.
+    public let assets: [(path: String, bytes: [UInt8])]
+    /// Hash input: every template and asset text, for the build cache and tests.
+    public let sources: [String: String]
+
+    /// Loads the defaults, then `ROOT/templates/` over them.
+    public static func load(root: String) -> (TemplateSet?, [Diagnostic]) {
+        var files: [String: (text: String, origin: String)] = [:]
+        for (path, text) in DefaultTemplates.files {
+            files[path] = (text, "(built-in) templates/\(path)")
+        }
+        var diagnostics: [Diagnostic] = []
+        let overrides = root.appendingPathComponent("templates")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory), isDirectory.boolValue {
+            for relative in siteFiles(in: overrides) {
+                let display = "templates/\(relative)"
+                guard relative.hasSuffix(".mustache") || relative.hasPrefix("assets/") else {
+                    diagnostics.append(Rule.templateUnknown.diagnostic(display, .fileStart,
+                        "\(display) is neither a .mustache template nor under templates/assets/; it is not used"))
+                    continue
+                }
+                if relative.hasSuffix(".mustache") {
+                    let name = String(relative.dropLast(".mustache".count))
+                    if !pageTemplates.contains(name) && !name.hasPrefix("partials/") {
+                        let hint = NearestKey.suggestion(for: name, among: pageTemplates).map { "; did you mean '\($0)'?" } ?? ""
+                        diagnostics.append(Rule.templateUnknown.diagnostic(display, .fileStart,
+                            "\(display) is not a template the build uses (\(pageTemplates.joined(separator: ", ")), or partials/NAME)\(hint)"))
+                    }
+                }
+                do throws(FileIO.Failure) {
+                    let bytes = try FileIO.readBytes(overrides.appendingPathComponent(relative), limit: SourceText.maximumFileBytes)
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        diagnostics.append(Rule.fileEncoding.diagnostic(display, .fileStart, "\(display) is not valid UTF-8"))
+                        continue
+                    }
+                    files[relative] = (text, display)
+                } catch {
+                    diagnostics.append(Rule.fileRead.diagnostic(display, .fileStart, "cannot read \(display): \(error)"))
+                }
+            }
+        }
+
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var assets: [(path: String, bytes: [UInt8])] = []
+        for path in files.keys.sorted() {
+            let (text, origin) = files[path]!
+            if path.hasPrefix("assets/") {
+                assets.append((String(path.dropFirst("assets/".count)), Array(text.utf8)))
+                continue
+            }
+            guard path.hasSuffix(".mustache") else { continue }
+            let name = String(path.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Rule.templateSyntax.diagnostic(origin,
+                    SourceLocation(line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
+                    "Mustache syntax error: \(describe(error.error)) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'"))
+            } catch {
+                diagnostics.append(Rule.templateSyntax.diagnostic(origin, .fileStart, "Mustache syntax error: \(error)"))
+            }
+        }
+        // Mustache renders a missing partial or parent as nothing, silently: check names here.
+        for path in files.keys.sorted() where path.hasSuffix(".mustache") {
+            let (text, origin) = files[path]!
+            for reference in partialReferences(in: text) where !names.contains(reference.name) {
+                if files[reference.name + ".mustache"] != nil { continue } // already reported as a syntax error
+                diagnostics.append(Rule.templateMissingPartial.diagnostic(origin, reference.location,
+                    "names the template '\(reference.name)', which does not exist (templates/\(reference.name).mustache)"))
+            }
+        }
+        guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
+        let sources = files.mapValues(\.text)
+        return (TemplateSet(library: library, assets: assets, sources: sources), diagnostics)
+    }
+
+    /// Renders template `name` with `context`.
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    static func siteFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") || name.hasPrefix("_") {
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { files.append(relative) }
+        }
+        return files.sorted()
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with where they are.
+    static func partialReferences(in text: String) -> [(name: String, location: SourceLocation)] {
+        guard let regex = try? NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^\s}*][^\s}]*)\s*\}\}"#) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { match in
+            guard let nameRange = Range(match.range(at: 1), in: text), let whole = Range(match.range, in: text) else { return nil }
+            let before = text[..<whole.lowerBound]
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
+                                         to: before.endIndex) + 1
+            return (String(text[nameRange]), SourceLocation(line: line, column: column))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
+        case .unfinishedName: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd: return "a section is never closed ({{/name}} missing)"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "only {{$block}} sections may stand inside {{<parent}}"
+        case .textInsideInheritSection: return "text inside {{<parent}} outside a {{$block}}"
+        case .invalidConfigVariableSyntax: return "invalid config variable syntax"
+        case .unrecognisedConfigVariable: return "unrecognised config variable"
+        }
+    }
+}
+
+extension TemplateSet {
+    /// True when the repository's `templates/` folder and the built-in defaults agree.
+    static func defaultsMatch(folder: String) -> Bool {
+        let onDisk = siteFiles(in: folder)
+        guard onDisk == DefaultTemplates.files.map(\.path).sorted() else { return false }
+        return DefaultTemplates.files.allSatisfy { file in
+            (try? String(contentsOfFile: folder.appendingPathComponent(file.path), encoding: .utf8)) == file.text
+        }
+    }
+}

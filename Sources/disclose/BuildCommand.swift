@@ -1,0 +1,66 @@
+import ArgumentParser
+import DisclosureKit
+import Foundation
+
+/// `disclose build`: validate, render, write the site.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Validate the records under ROOT/content and write the public site to OUTPUT (default ROOT/site)."
+    )
+
+    @Option(name: .long, help: "The site root (the folder holding content/).")
+    var root: String = "."
+
+    @Option(name: .long, help: "Where to write the site; replaced whole by each successful build.")
+    var output: String?
+
+    @Flag(name: .long, help: "Treat every warning as an error.")
+    var strict = false
+
+    @Option(name: .long, help: "Override site.yaml's base_url for the sitemap, robots.txt and feed.")
+    var baseURL: String?
+
+    @Option(name: .long, help: "How to print diagnostics: text (standard error), json or github (standard output).")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let report: BuildReport
+        do {
+            report = try SiteBuilder(root: root, output: output, strict: strict, baseURL: baseURL).build()
+        } catch {
+            Terminal.writeError("disclose: error: \(error)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        DiagnosticReport(format: format).print(report.diagnostics, records: report.recordFiles)
+        if report.committed {
+            Terminal.writeError(BuildSummary(report: report).table())
+        } else {
+            Terminal.writeError("build failed: the output directory was left as it was\n")
+        }
+        if report.diagnostics.errorCount > 0 || !report.committed { throw ExitCode(ExitStatus.contentErrors) }
+    }
+}
+
+/// The table a build ends with: records by type and disclosure, pages, time.
+struct BuildSummary {
+    var report: BuildReport
+
+    func table() -> String {
+        let types = RecordType.allCases
+        func pad(_ text: String, _ width: Int) -> String {
+            // CJK characters take two columns on a terminal.
+            let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+            return String(repeating: " ", count: max(0, width - columns)) + text
+        }
+        var lines = [pad("", 14) + types.map { pad($0.rawValue, 8) }.joined() + pad("total", 8)]
+        for disclosure in Disclosure.allCases {
+            let row = types.map { report.counts[$0]?[disclosure] ?? 0 }
+            lines.append(pad(disclosure.rawValue, 14) + row.map { pad(String($0), 8) }.joined() + pad(String(row.reduce(0, +)), 8))
+        }
+        lines.append("pages written: \(report.pagesWritten) (\(report.filesWritten) files in all)")
+        lines.append("warnings: \(report.diagnostics.warningCount)")
+        lines.append(String(format: "elapsed: %.2f s", report.elapsed))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
