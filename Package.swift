@@ -43,12 +43,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit"],
-            exclude: ["Schemas"]
+            dependencies: ["DisclosureKit", "CLibXML2"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["disclose", "DisclosureKit"],
+            dependencies: ["disclose", "DisclosureKit", "CLibXML2"],
             exclude: ["Fixtures"]
         ),
     ]

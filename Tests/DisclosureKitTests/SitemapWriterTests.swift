@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import DisclosureKit
+
+@Suite struct SitemapWriterTests {
+    let entries = (1...7).map { SitemapEntry(path: "policies/2012/政策-\($0).html", lastModified: CalendarDate(year: 2012, month: 1, day: $0)) }
+        + [SitemapEntry(path: "index.html", lastModified: nil)]
+
+    @Test func singleSitemapValidatesAndEncodesURLs() throws {
+        let files = SitemapWriter.files(entries, baseURL: "https://www.example.gov.cn/xxgk/")
+        #expect(files.map(\.path) == ["sitemap.xml"])
+        let xml = String(decoding: files[0].bytes, as: UTF8.self)
+        #expect(xml.contains("<loc>https://www.example.gov.cn/xxgk/policies/2012/%E6%94%BF%E7%AD%96-1.html</loc>"))
+        #expect(xml.contains("<lastmod>2012-01-07</lastmod>"))
+        #expect(XMLSchemaCheck.validate(files[0].bytes, schema: "sitemap.xsd") == 0)
+    }
+
+    @Test func escapesXMLSpecialCharacters() {
+        let files = SitemapWriter.files([SitemapEntry(path: "a&b<c>.html", lastModified: nil)], baseURL: "https://x.gov.cn/?a=1&b=2/")
+        let xml = String(decoding: files[0].bytes, as: UTF8.self)
+        #expect(xml.contains("https://x.gov.cn/?a=1&amp;b=2/a%26b%3Cc%3E.html"))
+        #expect(XMLSchemaCheck.validate(files[0].bytes, schema: "sitemap.xsd") == 0)
+    }
+
+    @Test func splitsIntoAnIndexAboveTheLimit() throws {
+        let files = SitemapWriter.files(entries, baseURL: "https://www.example.gov.cn/", maximumURLs: 3)
+        #expect(files.map(\.path) == ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"])
+        #expect(XMLSchemaCheck.validate(files[0].bytes, schema: "siteindex.xsd") == 0)
+        let index = String(decoding: files[0].bytes, as: UTF8.self)
+        #expect(index.contains("<loc>https://www.example.gov.cn/sitemap-2.xml</loc>"))
+        #expect(index.contains("<lastmod>2012-01-06</lastmod>"))
+        var urls = 0
+        for file in files.dropFirst() {
+            #expect(XMLSchemaCheck.validate(file.bytes, schema: "sitemap.xsd") == 0)
+            urls += String(decoding: file.bytes, as: UTF8.self).components(separatedBy: "<url>").count - 1
+        }
+        #expect(urls == entries.count)
+    }
+
+    @Test func splitsByBytesToo() {
+        let files = SitemapWriter.files(entries, baseURL: "https://www.example.gov.cn/", maximumURLs: 50_000, maximumBytes: 600)
+        #expect(files.count > 2)
+        #expect(files.dropFirst().allSatisfy { $0.bytes.count <= 600 })
+    }
+}
+
+@Suite struct DefaultTemplatesTests {
+    /// templates/ is the source of truth; the binary's copy must match it.
+    @Test func builtInTemplatesMatchTheRepository() {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates").path
+        #expect(TemplateSet.defaultsMatch(folder: folder), "run scripts/embed-templates.py")
+    }
+
+    @Test func defaultsLoadWithoutDiagnostics() {
+        let (set, diagnostics) = TemplateSet.load(root: "/nonexistent")
+        #expect(set != nil)
+        #expect(diagnostics == [])
+    }
+}
+
+@Suite struct LinkResolverTests {
+    let resolver = LinkResolver(
+        publicPages: ["content/policies/a.md": "policies/a.html", "content/policies/2012/b.md": "policies/2012/b.html"],
+        allRecords: ["content/policies/a.md", "content/policies/2012/b.md", "content/policies/secret.md"],
+        publicAttachments: ["content/policies/a-附件.pdf": "policies/a-附件.pdf"])
+
+    func decide(_ target: String, image: Bool = false) -> LinkDecision {
+        resolver.decide(target, isImage: image, source: "content/policies/2012/b.md", page: "policies/2012/b.html")
+    }
+
+    @Test func recordLinksBecomePageLinks() {
+        #expect(decide("../a.md") == .replace("../a.html"))
+        #expect(decide("../a.md#第二条") == .replace("../a.html#第二条"))
+        #expect(decide("b.md") == .replace("b.html"))
+        #expect(decide("../a-%E9%99%84%E4%BB%B6.pdf") == .replace("../a-附件.pdf"))
+    }
+
+    @Test func externalAndFragmentLinksAreKept() {
+        #expect(decide("https://www.gov.cn/") == .keep)
+        #expect(decide("mailto:zwgk@example.gov.cn") == .keep)
+        #expect(decide("#fn-1") == .keep)
+    }
+
+    @Test func brokenAndUnsafeTargets() {
+        guard case .broken(let hidden) = decide("../secret.md") else { Issue.record("secret"); return }
+        #expect(hidden.contains("not public"))
+        guard case .broken = decide("../missing.md") else { Issue.record("missing"); return }
+        guard case .broken = decide("/xxgk/a.html") else { Issue.record("absolute path"); return }
+        guard case .broken = decide("../../../../etc/passwd") else { Issue.record("escape"); return }
+        guard case .broken = decide("https://cdn.example.com/x.png", image: true) else { Issue.record("external image"); return }
+        guard case .neutralise = decide("javascript:alert(1)") else { Issue.record("javascript"); return }
+        guard case .neutralise = decide("JaVaScRiPt:alert(1)") else { Issue.record("JAVASCRIPT"); return }
+        guard case .neutralise = decide("data:text/html,<script>") else { Issue.record("data"); return }
+    }
+
+    @Test func relativePaths() {
+        #expect(LinkResolver.relative(from: "policies/2012/b.html", to: "policies/a.html") == "../a.html")
+        #expect(LinkResolver.relative(from: "index.html", to: "policies/a.html") == "policies/a.html")
+        #expect(LinkResolver.relative(from: "policies/a.html", to: "guides/2012/x.html") == "../guides/2012/x.html")
+    }
+}
