@@ -118,6 +118,7 @@ tr.level-3 th { padding-left: 3.5rem; font-weight: normal; }
 .record-list { padding-left: 1.25rem; }
 .record-list li { margin: .5rem 0; }
 .meta, .count, .summary { color: var(--muted); font-size: .95rem; }
+time { white-space: nowrap; }
 .summary { margin: .1rem 0 0; }
 .sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
 .catalog-filter { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
