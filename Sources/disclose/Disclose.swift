@@ -9,7 +9,7 @@ struct Disclose: ParsableCommand {
         commandName: "disclose",
         abstract: "Build and check a government information disclosure (政府信息公开) site.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, RulesCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, NewCommand.self, RulesCommand.self]
     )
 
     /// Exit statuses are part of the interface (cli.md): usage errors are 2, never

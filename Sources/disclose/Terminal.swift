@@ -25,14 +25,20 @@ enum Terminal {
 struct DiagnosticReport {
     var format: DiagnosticFormat
 
-    func print(_ diagnostics: [Diagnostic], records: Int) {
+    /// `records` is nil for an audit, whose summary counts files with findings instead.
+    func print(_ diagnostics: [Diagnostic], records: Int?) {
         let printer = DiagnosticPrinter(format: format, colour: format == .text && Terminal.standardErrorIsColourTerminal)
         let rendered = printer.render(diagnostics)
         switch format {
         case .text: Terminal.writeError(rendered)
         case .json, .github: Terminal.writeOutput(rendered)
         }
-        Terminal.writeError(DiagnosticPrinter.summary(diagnostics, records: records) + "\n")
+        if let records {
+            Terminal.writeError(DiagnosticPrinter.summary(diagnostics, records: records) + "\n")
+        } else {
+            let files = Set(diagnostics.map(\.file)).count
+            Terminal.writeError("\(diagnostics.count) \(diagnostics.count == 1 ? "finding" : "findings") in \(files) \(files == 1 ? "file" : "files")\n")
+        }
     }
 }
 

@@ -72,7 +72,7 @@ import Testing
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        #expect(text.contains(Rule.markdownTable()), "regenerate the README's rule table with 'disclose rules'")
+        #expect(text.contains(Rule.markdownTable()), "run scripts/update-readme-rules.py")
     }
 }
 

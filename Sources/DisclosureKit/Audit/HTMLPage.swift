@@ -21,6 +21,9 @@ public struct HTMLPage: Sendable {
     public var title: String?
     /// `<h1>` count.
     public var headingOneCount = 0
+    /// The document's text nodes with entities decoded, each on its own: text is never
+    /// joined across elements, so a table cell and the heading after it are not one run.
+    public var texts: [String] = []
     /// `<script>` elements without `src` (inline code).
     public var inlineScripts = 0
     /// Event-handler attributes (`onclick`, `onerror`, ...), as `element@attribute`.
@@ -35,9 +38,26 @@ public struct HTMLPage: Sendable {
         "image": ["href"], "use": ["href"], "base": ["href"],
     ]
 
+    /// Collects parser errors (libxml2 keeps its error handler per thread).
+    private final class ErrorSink {
+        var messages: [String] = []
+    }
+
     /// Parses `bytes` as HTML.
     public init(_ bytes: [UInt8]) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        let sink = ErrorSink()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque()) { userData, error in
+            guard let userData, let error else { return }
+            // libxml2's HTML parser knows HTML 4 only: <main>, <nav>, <time>... are "unknown
+            // tags" to it, not errors of the page.
+            guard error.pointee.code != Int32(XML_HTML_UNKNOWN_TAG.rawValue),
+                  error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let message = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
+            Unmanaged<ErrorSink>.fromOpaque(userData).takeUnretainedValue().messages.append(
+                "line \(error.pointee.line): " + message.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         guard let context = htmlNewParserCtxt() else { errors.append("cannot create an HTML parser"); return }
         defer { htmlFreeParserCtxt(context) }
         let document = bytes.withUnsafeBufferPointer { buffer in
@@ -45,17 +65,18 @@ public struct HTMLPage: Sendable {
                 htmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), "page.html", "UTF-8", options)
             }
         }
+        errors = sink.messages
         guard let document else { errors.append("not an HTML document"); return }
         defer { xmlFreeDoc(document) }
-        if let error = xmlCtxtGetLastError(context), error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
-            errors.append(String(cString: error.pointee.message).trimmingCharacters(in: .whitespacesAndNewlines))
-        }
         if let root = xmlDocGetRootElement(document) { walk(root) }
     }
 
     private mutating func walk(_ start: xmlNodePtr) {
         var stack: [xmlNodePtr] = [start]
         while let node = stack.popLast() {
+            if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
+                texts.append(String(cString: content))
+            }
             if node.pointee.type == XML_ELEMENT_NODE {
                 let name = String(cString: node.pointee.name).lowercased()
                 if name == "html", let lang = attribute(node, "lang") { language = lang }

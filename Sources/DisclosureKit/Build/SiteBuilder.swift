@@ -62,6 +62,16 @@ public struct SiteBuilder: Sendable {
             outputDirectory.discard(staging: staging)
             throw error
         }
+        // The same audit `disclose audit` runs, on the staged tree: a leak, a broken link or
+        // a stray file stops the swap, whatever the templates or a future output kind did.
+        if diagnostics.errorCount == 0 {
+            do {
+                diagnostics += try SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates).audit()
+            } catch {
+                outputDirectory.discard(staging: staging)
+                throw error
+            }
+        }
         guard (strict ? diagnostics.count : diagnostics.errorCount) == 0 else {
             outputDirectory.discard(staging: staging)
             return finish(false)

@@ -187,6 +187,36 @@ extension Rule {
         checks: "every file in `templates/` is one the build uses",
         example: "templates/recrod.mustache is not a template the build uses; did you mean 'record'?")
 
+    // MARK: Audit of a built site
+    public static let auditLeak = Rule(
+        id: "audit.leak", severity: .error,
+        checks: "no trace of a non-public record in any file or file name of the site: any run of 19+ bytes (6 Chinese characters) of its title, index number, document number, file name, summary or body that no public source has",
+        example: "contains text of the non-public record content/policies/x.md ('关于内部审核事项的说明（CANARY-1A2B')")
+    public static let auditBrokenLink = Rule(
+        id: "audit.broken_link", severity: .error,
+        checks: "every relative link and resource names a file of the site, and every `#fragment` an id in it",
+        example: "link 'policies/x.html' names a file that is not in the site")
+    public static let auditExternalResource = Rule(
+        id: "audit.external_resource", severity: .error,
+        checks: "nothing is loaded from outside the site (`src`, `<link href>`, CSS `url()` with `http(s)://` or `//`); plain `<a>` links may leave",
+        example: "<script src> loads 'https://cdn.example.com/x.js' from outside the site")
+    public static let auditAbsolutePath = Rule(
+        id: "audit.absolute_path", severity: .error,
+        checks: "no link or resource uses an absolute `/path` (it breaks from disk and from a sub-path)",
+        example: "link '/xxgk/index.html' is an absolute path")
+    public static let auditMalformed = Rule(
+        id: "audit.malformed", severity: .error,
+        checks: "every HTML page parses and has `lang` and a `<title>`; every XML and JSON file is well-formed",
+        example: "the page has no <html lang>")
+    public static let auditStrayFile = Rule(
+        id: "audit.stray_file", severity: .error,
+        checks: "every file in the site is one the build writes for this content (no file left by hand)",
+        example: "the build does not write this file; remove it from the upload")
+    public static let auditMissingFile = Rule(
+        id: "audit.missing_file", severity: .error,
+        checks: "every file the build writes for this content is present",
+        example: "the build writes policies/x.html, but it is missing")
+
     /// Every rule, in the order of the README's table.
     public static let all: [Rule] = [
         fileRead, fileEncoding, fileTooLarge, fileSymlink, sectionUnknown, attachmentOrphan, attachmentClash,
@@ -198,6 +228,8 @@ extension Rule {
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
         siteMissing, siteInvalid,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
+        auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,
+        auditMissingFile,
     ]
 
     /// The README's rule table, in Markdown.

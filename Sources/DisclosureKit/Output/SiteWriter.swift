@@ -94,6 +94,21 @@ struct SiteWriter {
         return outcome
     }
 
+    /// Every file `write()` produces, relative to the output: what `audit` expects to find.
+    static func plannedPaths(plan: SitePlan, templates: TemplateSet) -> Set<String> {
+        var paths: Set<String> = [OutputDirectory.markerName, SitePlan.homePath, SitePlan.catalogPath,
+                                  SitePlan.notFoundPath, SitePlan.robotsPath]
+        for page in plan.recordPages {
+            paths.insert(page.path)
+            for attachment in page.attachments { paths.insert(attachment.path) }
+        }
+        for list in plan.listPages { paths.insert(list.path) }
+        let writer = SiteWriter(plan: plan, templates: templates, directory: "")
+        for file in SitemapWriter.files(writer.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
+        for asset in templates.assets { paths.insert("assets/" + asset.path) }
+        return paths
+    }
+
     /// Every public page by its content's last change; never the clock.
     func sitemapEntries() -> [SitemapEntry] {
         let newest = plan.recordPages.map(\.record.lastChanged).max()

@@ -76,7 +76,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
               let text = scalarText(node, path: path, expected: "text") else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed
         if trimmed.isEmpty {
             if required {
                 report(self.required, node.location, field: path, "required field \(FieldNames.quoted(path)) is empty")
@@ -102,7 +102,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
               let text = scalarText(node, path: path, expected: "a date written YYYY-MM-DD") else { return nil }
-        guard let value = CalendarDate(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = CalendarDate(text.trimmed) else {
             let looksLikeDate = text.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil
             let detail = looksLikeDate && text.count == 10 ? "; there is no such day in the calendar" : ""
             report(date, node.location, field: path,
@@ -135,7 +135,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
               let text = scalarText(node, path: path, expected: "a number") else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         guard let value = Self.parseDecimal(trimmed) else {
             report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a number like 1234.56, not '\(text)'")
             return nil
@@ -153,7 +153,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
               let text = scalarText(node, path: path, expected: "one word") else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if let match = cases.first(where: { $0.names.contains(trimmed) }) {
             return Located(value: match.value, location: node.location)
         }
@@ -195,7 +195,7 @@ struct FieldReader {
         var ok = true
         for item in items {
             guard let text = scalarText(item, path: path, expected: "a list of texts") else { ok = false; continue }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmed
             if trimmed.isEmpty {
                 report(required ? self.required : type, item.location, field: path, "\(FieldNames.quoted(path)) has an empty item")
                 ok = false
@@ -243,7 +243,7 @@ struct FieldReader {
 
     /// `[-+]?[0-9]+`, decimal (a leading zero does not make it octal).
     static func parseInteger(_ text: String) -> Int? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         var digits = Substring(t)
         var negative = false
         if let first = digits.first, first == "-" || first == "+" {

@@ -1,5 +1,8 @@
 /// The metadata table every Chinese disclosure page carries, and the budget figures.
 enum RecordMetadata {
+    static let labels = ["索引号", "主题分类", "发布机构", "成文日期", "发布日期", "修改日期", "文号", "有效性", "年度", "类别",
+                         "部门", "办理时限", "见下文“办理时限”", "报告年度", "公开方式", "主动公开", "内容概述"]
+
     static func rows(_ record: Record, repealedByTitle: String?) -> [[String: String]] {
         var rows: [(String, String)] = [("索引号", record.indexNumber)]
         if let topic = record.topic { rows.append(("主题分类", topic)) }
@@ -44,6 +47,9 @@ enum RecordMetadata {
 
 /// The eight disclosures (八公开) of a guide, each its own labelled section.
 enum GuideSections {
+    static let labels = ["项目名称", "设定依据", "申请条件", "申报材料", "办理程序", "办理时限", "收费依据及标准", "窗口权限",
+                         "收费标准：", "收费依据：", "法定时限：", "个工作日；承诺时限：", "个工作日"]
+
     static func sections(_ title: String, _ guide: GuideDetails) -> [[String: Any]] {
         func section(_ heading: String, _ value: TextOrList) -> [String: Any] {
             if case .list(let items) = value { return ["heading": heading, "items": items, "is_list": true] }

@@ -1,5 +1,7 @@
 /// An annual report's statistics as the national format's tables (国办公开办函〔2021〕30号).
 enum ReportTables {
+    static let labels = ["一、本年新收政府信息公开申请数量", "三、本年度办理结果", "二、上年结转政府信息公开申请数量", "四、结转下年度继续办理", "行政事业性收费（本年收费金额，万元）", "行政处罚（处理决定数量）", "行政复议", "行政强制（处理决定数量）", "行政规范性文件", "行政许可（处理决定数量）", "行政诉讼", "行政诉讼：复议后起诉", "行政诉讼：未经复议直接起诉", "规章", "（一）予以公开", "（三）不予公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（五）不予处理", "（六）其他处理", "（四）无法提供"]
+
     static func context(_ report: ReportDetails) -> [String: Any] {
         let s = report.statistics
         var context: [String: Any] = ["year": String(report.year)]

@@ -74,3 +74,14 @@ extension FileIO {
         }
     }
 }
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (including newlines and the
+    /// ideographic space U+3000); much faster than Foundation's `trimmingCharacters`.
+    public var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The fingerprints of every non-public record's text, less those of everything that is
+/// legitimately published (public records' sources, page paths, templates, settings and
+/// the labels the build generates): what `audit` looks for in every file of a site.
+struct LeakIndex: Sendable {
+    /// Sorted fingerprints and, in parallel, where each was taken: the record and the
+    /// byte offset in that record's secret text.
+    private let fingerprints: [UInt64]
+    private let owners: [Int32]
+    private let offsets: [Int32]
+    /// Each non-public record's texts, joined by NUL bytes: a hit is extended against
+    /// them, and only a shared run of `TextFingerprints.guaranteedLength` bytes counts.
+    private let texts: [[UInt8]]
+    private let filter: [UInt64]
+    static let filterBits = 1 << 24
+    /// Record paths, by owner index.
+    let records: [String]
+    /// Folder (`policies/2012`) → file stems and slugs of its non-public records.
+    let hiddenStems: [String: [String]]
+
+    init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?) {
+        let hidden = site.identities.filter { !$0.isPublic }
+        let decoded = Dictionary(site.records.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
+        var hiddenStems: [String: [String]] = [:]
+        for identity in hidden {
+            let folder = ([identity.file.type.folder] + identity.file.subfolders).joined(separator: "/")
+            hiddenStems[folder, default: []].append(identity.file.stem)
+            if let slug = identity.slug?.value, slug != identity.file.stem { hiddenStems[folder, default: []].append(slug) }
+        }
+        let perRecord: [(text: [UInt8], prints: [(UInt64, Int)])] = parallelMap(hidden) { identity in
+            var strings = decoded[identity.file.relativePath].map(SecretText.strings(of:)) ?? SecretText.strings(of: identity)
+            strings.append(identity.file.stem)
+            if let record = decoded[identity.file.relativePath] { strings.append(SecretText.plainText(of: record.body)) }
+            let text = Array(strings.joined(separator: "\u{0}").utf8)
+            return (text, TextFingerprints.winnow(text))
+        }
+        var pairs: [(UInt64, Int32, Int32)] = []
+        for (owner, record) in perRecord.enumerated() {
+            for (print, offset) in record.prints { pairs.append((print, Int32(owner), Int32(offset))) }
+        }
+
+        // Everything published legitimately: its windows are not secrets.
+        var publicTexts: [[UInt8]] = parallelMap(plan.recordPages) { page in
+            let source = (try? FileIO.readBytes(page.record.file.absolutePath)) ?? Array(page.record.body.utf8)
+            let plain = SecretText.plainText(of: page.record.body)
+            return source + Array(("\n" + page.path + "\n" + plain).utf8)
+        }
+        publicTexts += (templates?.sources.values.map { Array($0.utf8) } ?? [])
+        publicTexts.append(Array(GeneratedText.all.joined(separator: "\n").utf8))
+        publicTexts.append(Array((plan.view.config.title + "\n" + (plan.view.config.publisher ?? "") + "\n" + plan.view.config.baseURL).utf8))
+        let candidateSet = Set(pairs.map(\.0))
+        let publicHits = parallelMap(publicTexts) { text -> [UInt64] in
+            var hits: [UInt64] = []
+            text.withUnsafeBufferPointer { bytes in
+                TextFingerprints.forEachWindow(bytes) { _, hash in if candidateSet.contains(hash) { hits.append(hash) } }
+            }
+            return hits
+        }
+        let published = Set(publicHits.joined())
+        pairs = pairs.filter { !published.contains($0.0) }
+        pairs.sort { $0.0 < $1.0 }
+        fingerprints = pairs.map(\.0)
+        owners = pairs.map(\.1)
+        offsets = pairs.map(\.2)
+        texts = perRecord.map(\.text)
+        var filter = [UInt64](repeating: 0, count: Self.filterBits / 64)
+        for print in fingerprints {
+            let bit = Int(print & UInt64(Self.filterBits - 1))
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = filter
+        records = hidden.map(\.file.relativePath)
+        self.hiddenStems = hiddenStems
+    }
+
+    /// The non-public records whose text `bytes` contains, each with its first offset.
+    func leaks(in bytes: UnsafeBufferPointer<UInt8>) -> [(record: String, offset: Int)] {
+        guard !fingerprints.isEmpty else { return [] }
+        var found: [Int32: Int] = [:]
+        let mask = UInt64(Self.filterBits - 1)
+        filter.withUnsafeBufferPointer { bits in
+            TextFingerprints.forEachWindow(bytes) { offset, hash in
+                let bit = Int(hash & mask)
+                guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
+                var index = firstIndex(of: hash)
+                while index < fingerprints.count, fingerprints[index] == hash {
+                    let owner = owners[index]
+                    if found[owner] == nil,
+                       sharedRun(bytes, at: offset, texts[Int(owner)], at: Int(offsets[index])) >= TextFingerprints.guaranteedLength {
+                        found[owner] = offset
+                    }
+                    index += 1
+                }
+            }
+        }
+        return found.sorted { $0.value < $1.value }.map { (records[Int($0.key)], $0.value) }
+    }
+
+    /// The length of the common run of `a` and `b` through the window at `i` and `j`
+    /// (0 when the windows differ: a hash collision).
+    private func sharedRun(_ a: UnsafeBufferPointer<UInt8>, at i: Int, _ b: [UInt8], at j: Int) -> Int {
+        let w = TextFingerprints.window
+        guard i + w <= a.count, j + w <= b.count else { return 0 }
+        for k in 0..<w where a[i + k] != b[j + k] { return 0 }
+        var left = 0
+        while i - left > 0, j - left > 0, a[i - left - 1] == b[j - left - 1] { left += 1 }
+        var right = 0
+        while i + w + right < a.count, j + w + right < b.count, a[i + w + right] == b[j + w + right] { right += 1 }
+        return left + w + right
+    }
+
+    func leaks(in bytes: [UInt8]) -> [(record: String, offset: Int)] {
+        bytes.withUnsafeBufferPointer { leaks(in: $0) }
+    }
+
+    /// The first index of `hash` in `fingerprints` (or where it would be).
+    private func firstIndex(of hash: UInt64) -> Int {
+        var low = 0, high = fingerprints.count
+        while low < high {
+            let mid = (low + high) / 2
+            if fingerprints[mid] < hash { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Leaks in a file's path: a non-public record's page or attachment name, or its text.
+    func inPath(_ path: String) -> [String] {
+        var found: [String] = []
+        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for stem in hiddenStems[folder] ?? [] where AttachmentMatcher.belongs(name, to: stem) || name == stem {
+            found.append("the name of the non-public record '\(stem)'")
+        }
+        for leak in leaks(in: Array(path.utf8)) {
+            found.append("text of the non-public record \(leak.record)")
+        }
+        return found
+    }
+
+    /// A few characters of `bytes` around `offset`, for a message.
+    static func excerpt(_ bytes: [UInt8], at offset: Int) -> String {
+        let start = max(0, offset - 6), end = min(bytes.count, offset + TextFingerprints.guaranteedLength + 6)
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            .replacingOccurrences(of: "\u{FFFD}", with: "").replacingOccurrences(of: "\n", with: " ")
+        return text.trimmed
+    }
+}

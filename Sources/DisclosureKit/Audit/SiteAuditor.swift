@@ -1,0 +1,227 @@
+import CLibXML2
+import Foundation
+
+/// `disclose audit`: inspects a built tree before upload, with the content root at hand.
+/// Reports any trace of a non-public record (in any file or file name), broken internal
+/// links and fragments, resources loaded from outside the tree, absolute paths, files
+/// that are not well-formed, and files the build would not have written (or is missing).
+public struct SiteAuditor: Sendable {
+    /// The directory to inspect.
+    public let directory: String
+    /// How file paths start in diagnostics (the directory as the user named it).
+    public let displayPrefix: String
+    public let site: LoadedSite
+    public let templates: TemplateSet?
+
+    public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?) {
+        self.directory = directory
+        self.displayPrefix = displayPrefix ?? directory
+        self.site = site
+        self.templates = templates
+    }
+
+    /// A file of the site being audited.
+    struct SiteFile: Sendable {
+        var path: String
+        var bytes: [UInt8]
+        var isSymbolicLink: Bool
+    }
+
+    /// What one file told: findings that need no other file, plus its links and anchors.
+    struct FileReport: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var references: [HTMLPage.Reference] = []
+        var anchors: Set<String> = []
+    }
+
+    public func audit() throws(EnvironmentError) -> [Diagnostic] {
+        xmlInitParser()
+        let files = try Self.listFiles(directory)
+        let view = PublicView(site)
+        let plan = SitePlan(view)
+        let leaks = LeakIndex(site: site, plan: plan, templates: templates)
+
+        let loaded = parallelMap(files) { path -> SiteFile in
+            var info = stat()
+            let full = directory + "/" + path
+            if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                return SiteFile(path: path, bytes: [], isSymbolicLink: true)
+            }
+            return SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false)
+        }
+        let reports = parallelMap(loaded) { file in inspect(file, leaks: leaks) }
+
+        var diagnostics: [Diagnostic] = []
+        var anchors: [String: Set<String>] = [:]
+        for (file, report) in zip(loaded, reports) {
+            diagnostics += report.diagnostics
+            anchors[file.path] = report.anchors
+        }
+        let present = Set(files)
+        let pageAnchors = anchors
+        let linkFindings = parallelMap(Array(zip(loaded.map(\.path), reports.map(\.references)))) { path, references in
+            checkLinks(references, of: path, present: present, anchors: pageAnchors)
+        }
+        diagnostics += linkFindings.joined()
+        if let templates {
+            let planned = SiteWriter.plannedPaths(plan: plan, templates: templates)
+            for path in files where !planned.contains(path) {
+                diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
+                    "the build does not write this file for this content; remove it from the site before upload"))
+            }
+            for path in planned.sorted() where !present.contains(path) {
+                diagnostics.append(Rule.auditMissingFile.diagnostic(display(path), .fileStart,
+                    "the build writes \(path) for this content, but it is missing"))
+            }
+        }
+        return diagnostics
+    }
+
+    func display(_ path: String) -> String {
+        displayPrefix.isEmpty ? path : displayPrefix.appendingPathComponent(path)
+    }
+
+    func inspect(_ file: SiteFile, leaks: LeakIndex) -> FileReport {
+        var report = FileReport()
+        let shown = display(file.path)
+        for leak in leaks.inPath(file.path) {
+            report.diagnostics.append(Rule.auditLeak.diagnostic(shown, .fileStart,
+                "the file name carries \(leak) — it must not be published"))
+        }
+        if file.isSymbolicLink {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                "is a symbolic link; a site must hold real files only"))
+            return report
+        }
+        var reported = Set<String>()
+        for (record, offset) in leaks.leaks(in: file.bytes) {
+            reported.insert(record)
+            let line = file.bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            report.diagnostics.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
+                "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(file.bytes, at: offset))')"))
+        }
+        let lower = file.path.lowercased()
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+            let page = HTMLPage(file.bytes)
+            // Entities decoded (a title with quotes is `&quot;` in the raw bytes).
+            for text in page.texts where text.utf8.count >= TextFingerprints.window {
+                let bytes = Array(SecretText.collapsingWhitespace(text).utf8)
+                for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
+                    reported.insert(record)
+                    report.diagnostics.append(Rule.auditLeak.diagnostic(shown, .fileStart,
+                        "contains, in its text, text of the non-public record \(record) ('\(LeakIndex.excerpt(bytes, at: offset))')"))
+                }
+            }
+            for error in page.errors {
+                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed HTML: \(error)"))
+            }
+            if page.language?.isEmpty ?? true {
+                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "the page has no <html lang>"))
+            }
+            if page.title?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
+                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "the page has no <title>"))
+            }
+            report.references = page.references
+            report.anchors = page.anchors
+        } else if lower.hasSuffix(".css") {
+            let css = String(decoding: file.bytes, as: UTF8.self)
+            report.references = HTMLPage.cssURLs(css).map { HTMLPage.Reference(element: "css", attribute: "url()", value: $0, line: 1) }
+        } else if lower.hasSuffix(".xml") {
+            if let problem = Self.xmlProblem(file.bytes) {
+                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed XML: \(problem)"))
+            }
+        } else if lower.hasSuffix(".json") {
+            if (try? JSONSerialization.jsonObject(with: Data(file.bytes), options: [.fragmentsAllowed])) == nil {
+                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed JSON"))
+            }
+        }
+        return report
+    }
+
+    func checkLinks(_ references: [HTMLPage.Reference], of path: String, present: Set<String>,
+                    anchors: [String: Set<String>]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let shown = display(path)
+        for reference in references {
+            let place = SourceLocation(line: max(1, reference.line), column: 1)
+            let value = reference.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let lower = value.lowercased()
+            let loadsResource = !(reference.element == "a" || reference.element == "area" || reference.element == "form")
+            if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
+                if loadsResource {
+                    diagnostics.append(Rule.auditExternalResource.diagnostic(shown, place,
+                        "<\(reference.element) \(reference.attribute)> loads '\(value)' from outside the site"))
+                }
+                continue
+            }
+            if value.isEmpty || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:image/") { continue }
+            if value.hasPrefix("/") {
+                diagnostics.append(Rule.auditAbsolutePath.diagnostic(shown, place,
+                    "'\(value)' is an absolute path; it breaks from disk and from a sub-path"))
+                continue
+            }
+            if LinkResolver.scheme(of: value) != nil {
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' uses a scheme the site does not allow"))
+                continue
+            }
+            var target = value
+            var fragment: String?
+            if let hash = target.firstIndex(of: "#") {
+                fragment = String(target[target.index(after: hash)...])
+                target = String(target[..<hash])
+            }
+            if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+            let resolved: String
+            if target.isEmpty {
+                resolved = path
+            } else {
+                let folder = path.split(separator: "/").dropLast().map(String.init)
+                guard let parts = LinkResolver.resolve(target.removingPercentEncoding ?? target, from: folder) else {
+                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' leads outside the site"))
+                    continue
+                }
+                resolved = parts.joined(separator: "/")
+            }
+            guard present.contains(resolved) else {
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' names \(resolved), which is not in the site"))
+                continue
+            }
+            if let fragment, !fragment.isEmpty, let targetAnchors = anchors[resolved],
+               resolved.lowercased().hasSuffix(".html"),
+               !targetAnchors.contains(fragment.removingPercentEncoding ?? fragment) {
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)': \(resolved) has no id '\(fragment)'"))
+            }
+        }
+        return diagnostics
+    }
+
+    static func xmlProblem(_ bytes: [UInt8]) -> String? {
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                xmlReadMemory($0.baseAddress, Int32($0.count), "file.xml", nil,
+                              Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+            }
+        }
+        guard let document else { return "the XML parser rejects it" }
+        xmlFreeDoc(document)
+        return nil
+    }
+
+    /// Every file below `directory`, relative, sorted (hidden files included: they upload too).
+    static func listFiles(_ directory: String) throws(EnvironmentError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw EnvironmentError("'\(directory)' is not a directory")
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+            throw EnvironmentError("cannot read '\(directory)'")
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeDirectory { continue }
+            files.append(relative)
+        }
+        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

@@ -1,0 +1,132 @@
+import DisclosureKit
+import Foundation
+import Testing
+
+@Suite struct AuditCommandTests {
+    /// A built copy of the sample site, with two extra non-public records carrying canaries.
+    func builtSample(_ tmp: TemporaryDirectory) throws -> (root: URL, site: URL, canary: String) {
+        let root = try tmp.copy(fixture: "sample")
+        let canary = "CANARY-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12)
+        try tmp.write("""
+            ---
+            title: 关于内部审核事项的说明（\(canary)）
+            index_number: 11450100MB0000009Z/2024-00099
+            disclosure: on-request
+            publisher: 明湖区财政局
+            created: 2024-01-15
+            document_number: 明财函〔2024〕99号
+            ---
+            本说明涉及尚未公开的审核意见和具体金额安排，依申请提供。
+
+            """, to: "sample/content/policies/internal-99.md")
+        let result = try Disclose.run(["build", "--root", root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return (root, root.appendingPathComponent("site"), canary)
+    }
+
+    func audit(_ root: URL, _ site: URL) throws -> (Disclose.Result, [[String: Any]]) {
+        let result = try Disclose.run(["audit", site.path, "--root", root.path, "--format", "json"])
+        return (result, try Disclose.diagnostics(result))
+    }
+
+    func summary(_ diagnostics: [[String: Any]], site: URL) -> [String] {
+        diagnostics.map { d in
+            let file = (d["file"] as! String).replacingOccurrences(of: site.path + "/", with: "")
+            return "\(file) \(d["rule"] as! String)"
+        }
+    }
+
+    @Test func aFreshBuildPasses() throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, _) = try builtSample(tmp)
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 0, "\(diagnostics)")
+        #expect(result.stderr.hasSuffix("0 findings in 0 files\n"))
+    }
+
+    /// A canary planted by hand in any kind of file is found, and the file is named.
+    @Test(arguments: ["index.html", "sitemap.xml", "assets/search-index.js", "catalog.csv", "data/catalog.json"])
+    func plantedCanaryIsFound(_ file: String) throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, canary) = try builtSample(tmp)
+        let path = site.appendingPathComponent(file)
+        var text = (try? String(contentsOf: path, encoding: .utf8)) ?? ""
+        // Only the token, as compare.sh's canaries.txt lists it: not a whole title.
+        text += file.hasSuffix(".html") ? "<p>\(canary)</p>" : "\n\"\(canary)\"\n"
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 1)
+        let leaks = summary(diagnostics, site: site).filter { $0.hasSuffix("audit.leak") }
+        #expect(leaks == ["\(file) audit.leak"])
+        let message = diagnostics.first { $0["rule"] as? String == "audit.leak" }?["message"] as? String
+        #expect(message?.contains("content/policies/internal-99.md") == true)
+    }
+
+    @Test func bodySentenceAndIndexNumberAreFoundToo() throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, _) = try builtSample(tmp)
+        let page = site.appendingPathComponent("policies/mhf-2024-3.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+            .replacingOccurrences(of: "</main>", with: "<p>索引号 11450100MB0000009Z/2024-00099：本说明涉及尚未公开的审核意见和具体金额安排</p></main>")
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 1)
+        let leaks = diagnostics.filter { $0["rule"] as? String == "audit.leak" }
+        #expect(leaks.count == 1, "one finding per record and file")
+        #expect((leaks.first?["message"] as? String)?.contains("non-public record content/policies/internal-99.md") == true)
+        // The index number alone, and a sentence cut by markup, are each found too.
+        for planted in ["<p>11450100MB0000009Z/2024-00099</p>", "<p>本说明涉及<em>尚未公开的审核意见</em>和具体金额安排</p>"] {
+            let clean = try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+                of: "<p>索引号 11450100MB0000009Z/2024-00099：本说明涉及尚未公开的审核意见和具体金额安排</p>", with: planted)
+            try clean.write(to: page, atomically: true, encoding: .utf8)
+            let (again, found) = try audit(root, site)
+            #expect(again.status == 1, "\(planted)")
+            #expect(found.contains { $0["rule"] as? String == "audit.leak" }, "\(planted)")
+            try html.write(to: page, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func externalScriptBrokenLinkAbsolutePathAndExtraFile() throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, _) = try builtSample(tmp)
+        let home = site.appendingPathComponent("index.html")
+        let html = try String(contentsOf: home, encoding: .utf8).replacingOccurrences(of: "</body>",
+            with: "<script src=\"https://cdn.example.com/analytics.js\"></script><a href=\"policies/nope.html\">x</a><a href=\"/xxgk/index.html\">y</a><a href=\"catalog.html#nowhere\">z</a><a href=\"https://www.gov.cn/\">ok</a></body>")
+        try html.write(to: home, atomically: true, encoding: .utf8)
+        try "stray".write(to: site.appendingPathComponent("policies/old-copy.html.bak"), atomically: true, encoding: .utf8)
+        let css = site.appendingPathComponent("assets/style.css")
+        try (try String(contentsOf: css, encoding: .utf8) + "\n@font-face { src: url(//fonts.example.com/x.woff2); }\n")
+            .write(to: css, atomically: true, encoding: .utf8)
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 1)
+        #expect(summary(diagnostics, site: site).sorted() == [
+            "assets/style.css audit.external_resource",
+            "index.html audit.absolute_path",
+            "index.html audit.broken_link",
+            "index.html audit.broken_link",
+            "index.html audit.external_resource",
+            "policies/old-copy.html.bak audit.stray_file",
+        ])
+    }
+
+    @Test func missingFileAndMalformedPage() throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, _) = try builtSample(tmp)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("guides/ggcswsxk.html"))
+        try "<html><body><p>a &amp b</p>".write(to: site.appendingPathComponent("404.html"), atomically: true, encoding: .utf8)
+        try "<urlset><url></urlset>".write(to: site.appendingPathComponent("sitemap.xml"), atomically: true, encoding: .utf8)
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 1)
+        let found = Set(summary(diagnostics, site: site))
+        #expect(found.contains("guides/ggcswsxk.html audit.missing_file"))
+        #expect(found.contains("guides/index.html audit.broken_link"))
+        #expect(found.contains("404.html audit.malformed"))
+        #expect(found.contains("sitemap.xml audit.malformed"))
+    }
+
+    @Test func usageErrors() throws {
+        #expect(try Disclose.run(["audit", "/nonexistent/site", "--root", Disclose.packageRoot.path]).status == 2)
+        #expect(try Disclose.run(["audit"]).status == 2)
+    }
+}
