@@ -41,13 +41,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz target (scripts/fuzz.sh); a plain build replays inputs through it.
+        .executableTarget(
+            name: "disclose-fuzz",
+            dependencies: ["DisclosureKit"]
+        ),
         .testTarget(
             name: "DisclosureKitTests",
             dependencies: ["DisclosureKit", "CLibXML2"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["disclose", "DisclosureKit", "CLibXML2"],
+            dependencies: ["disclose", "disclose-fuzz", "DisclosureKit", "CLibXML2"],
             exclude: ["Fixtures"]
         ),
     ]

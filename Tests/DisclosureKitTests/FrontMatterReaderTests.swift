@@ -70,6 +70,27 @@ import Testing
         }
     }
 
+    /// Yams hashes mapping keys to find duplicates; an alias bomb used as keys would be
+    /// expanded there, before the node budget, unless refused first.
+    @Test func aliasBombAsKeysIsRefusedBeforeComposing() {
+        var yaml = "? &a [x, y]\n: 1\n"
+        for level in 1...7 {
+            let refs = Array(repeating: level == 1 ? "*a" : "*k\(level - 1)", count: 9).joined(separator: ", ")
+            yaml += "k\(level): &k\(level) [\(refs)]\n"
+        }
+        yaml += "? *k7\n: 1\n? *k7\n: 2\n"
+        let start = ContinuousClock.now
+        guard case .failure(.tooComplex(_, let location)) = read(yaml) else { Issue.record("expected tooComplex"); return }
+        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(location.line >= 4)
+    }
+
+    @Test func ordinaryAliasesWithinTheBudgetAreFine() throws {
+        let node = try read("base: &b {reviewer: 张三, date: 2012-01-05}\nreview: *b\n").get()
+        guard case .mapping(let entries) = node.value else { Issue.record("not a mapping"); return }
+        #expect(entries.count == 2)
+    }
+
     @Test func deepNestingIsRefused() {
         let deep = "x: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
         guard case .failure(.tooComplex) = read(deep) else { Issue.record("expected tooComplex"); return }

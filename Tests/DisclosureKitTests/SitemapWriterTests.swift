@@ -100,3 +100,13 @@ import Testing
         #expect(LinkResolver.relative(from: "policies/a.html", to: "guides/2012/x.html") == "../guides/2012/x.html")
     }
 }
+
+@Suite struct OutputPathTests {
+    @Test func onlyContainedRelativePathsAreWritten() {
+        #expect(SiteWriter.isContained("policies/2012/a.html"))
+        #expect(SiteWriter.isContained("policies/附件 一.pdf"))
+        for bad in ["", "/etc/passwd", "../x.html", "policies/../../x", "a//b", "./a", "a/\u{0}b"] {
+            #expect(!SiteWriter.isContained(bad), "\(bad)")
+        }
+    }
+}

@@ -13,6 +13,17 @@ public struct LoadedSite: Sendable {
     public var recordFileCount: Int
 
     public var hasErrors: Bool { diagnostics.errorCount > 0 }
+
+    public init(root: String, config: SiteConfig, records: [Record], identities: [RecordIdentity],
+                attachments: [AttachmentMatcher.Match], diagnostics: [Diagnostic], recordFileCount: Int) {
+        self.root = root
+        self.config = config
+        self.records = records
+        self.identities = identities
+        self.attachments = attachments
+        self.diagnostics = diagnostics
+        self.recordFileCount = recordFileCount
+    }
 }
 
 /// The first stages of the pipeline, in order: scan the tree, read `site.yaml`, decode

@@ -22,6 +22,11 @@ public enum FrontMatterReader {
     public static func read(_ yaml: Substring, firstLine: Int) -> Result<YAMLNode, Failure> {
         let text = String(yaml)
         let lineShift = firstLine - 1
+        if let excess = AliasBudget.firstExcess(in: text, limit: maximumNodes) {
+            return .failure(.tooComplex(
+                reason: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused",
+                at: SourceLocation(line: excess.line + lineShift, column: excess.column)))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -8,6 +8,14 @@ public struct RecordFile: Sendable, Hashable {
     public var subfolders: [String]
     /// The file name without `.md`.
     public var stem: String
+
+    public init(relativePath: String, absolutePath: String, type: RecordType, subfolders: [String], stem: String) {
+        self.relativePath = relativePath
+        self.absolutePath = absolutePath
+        self.type = type
+        self.subfolders = subfolders
+        self.stem = stem
+    }
 }
 
 /// A non-Markdown file under a section folder: an attachment candidate.

@@ -138,7 +138,13 @@ public struct OutputDirectory: Sendable {
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
     }
 
+    /// Deletes one of our trees, its marker last: a deletion cut short by a kill still
+    /// leaves a directory the next build recognises as ours and finishes removing.
     static func removeTree(_ path: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for entry in entries where entry != markerName {
+            try? FileManager.default.removeItem(atPath: path + "/" + entry)
+        }
         try? FileManager.default.removeItem(atPath: path)
     }
 

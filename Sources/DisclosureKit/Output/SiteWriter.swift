@@ -14,8 +14,20 @@ struct SiteWriter {
         var files = 0
     }
 
+    /// True when `path` stays inside the output: relative, no `..`, `.` or empty
+    /// component, no NUL. Every path written is checked, whatever planned it.
+    static func isContained(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && $0 != "." && !$0.isEmpty }
+    }
+
     func write() throws(EnvironmentError) -> Outcome {
         var outcome = Outcome()
+        let planned = plan.recordPages.flatMap { [$0.path] + $0.attachments.map(\.path) } + plan.listPages.map(\.path)
+            + templates.assets.map { "assets/" + $0.path }
+        if let unsafe = planned.first(where: { !Self.isContained($0) }) {
+            throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
+        }
         let contexts = PageContexts(plan: plan)
         let config = plan.view.config
 
