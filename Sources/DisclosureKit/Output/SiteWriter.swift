@@ -86,11 +86,16 @@ struct SiteWriter {
         var pages: [(path: String, html: String)] = plan.listPages.map { ($0.path, templates.render("list", contexts.list($0))) }
         pages.append((SitePlan.homePath, templates.render("home", contexts.home())))
         pages.append((SitePlan.catalogPath, templates.render("catalog", contexts.catalog())))
+        pages.append((SitePlan.searchPath, templates.render("search", contexts.search())))
         pages.append((SitePlan.notFoundPath, templates.render("404", contexts.notFound())))
         var files: [(path: String, bytes: [UInt8])] = pages.map { ($0.path, Array($0.html.utf8)) }
         outcome.pages += pages.count
 
         files += SitemapWriter.files(sitemapEntries(), baseURL: config.baseURL)
+        files.append((CatalogData.csvPath, CatalogData.csv(plan)))
+        files.append((CatalogData.jsonPath, CatalogData.json(plan)))
+        files.append((AtomFeed.path, AtomFeed.document(plan)))
+        files.append((SearchIndex.path, SearchIndex.script(plan)))
         files.append((SitePlan.robotsPath, Array(robots(config).utf8)))
         files += templates.assets.map { ("assets/" + $0.path, $0.bytes) }
         for file in files {
@@ -109,7 +114,8 @@ struct SiteWriter {
     /// Every file `write()` produces, relative to the output: what `audit` expects to find.
     static func plannedPaths(plan: SitePlan, templates: TemplateSet) -> Set<String> {
         var paths: Set<String> = [OutputDirectory.markerName, SitePlan.homePath, SitePlan.catalogPath,
-                                  SitePlan.notFoundPath, SitePlan.robotsPath]
+                                  SitePlan.notFoundPath, SitePlan.searchPath, SitePlan.robotsPath, CatalogData.csvPath,
+                                  CatalogData.jsonPath, AtomFeed.path, SearchIndex.path]
         for page in plan.recordPages {
             paths.insert(page.path)
             for attachment in page.attachments { paths.insert(attachment.path) }
@@ -125,7 +131,8 @@ struct SiteWriter {
     func sitemapEntries() -> [SitemapEntry] {
         let newest = plan.recordPages.map(\.record.lastChanged).max()
         var entries = [SitemapEntry(path: SitePlan.homePath, lastModified: newest),
-                       SitemapEntry(path: SitePlan.catalogPath, lastModified: newest)]
+                       SitemapEntry(path: SitePlan.catalogPath, lastModified: newest),
+                       SitemapEntry(path: SitePlan.searchPath, lastModified: newest)]
         for list in plan.listPages {
             entries.append(SitemapEntry(path: list.path, lastModified: list.records.map { plan.recordPages[$0].record.lastChanged }.max()))
         }

@@ -25,6 +25,7 @@ public struct SitePlan: Sendable {
     public static let homePath = "index.html"
     public static let catalogPath = "catalog.html"
     public static let notFoundPath = "404.html"
+    public static let searchPath = "search.html"
     public static let sitemapPath = "sitemap.xml"
     public static let robotsPath = "robots.txt"
     /// Records per list page.

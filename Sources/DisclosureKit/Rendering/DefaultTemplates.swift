@@ -66,6 +66,152 @@ enum DefaultTemplates {
 }());
 
 """####),
+        ("assets/search.js", ####"""
+// Offline search over search-index.js (loaded by a <script> tag: browsers refuse fetch
+// from file://). Terms are split exactly as disclose's SearchTokenizer splits them:
+// Chinese runs into character bigrams (one character alone stays itself), Latin letters
+// and digits into lower-cased words. A record matches when it has every query term;
+// title matches rank first, then newer records.
+(function () {
+  "use strict";
+  var data = window.DISCLOSE_SEARCH;
+  var form = document.getElementById("search-form");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!data || !form || !list) { return; }
+  var root = form.getAttribute("data-root") || "";
+  var typeNames = { policy: "政策文件", budget: "预算决算", guide: "办事指南", report: "年度报告" };
+
+  function isHan(c) {
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0x20000 && c <= 0x2FA1F) || c === 0x3007;
+  }
+  function wordChar(c) {
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) { c -= 0xFEE0; }
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)) { return String.fromCharCode(c).toLowerCase(); }
+    if (c >= 0xC0 && c <= 0x24F && /\p{L}/u.test(String.fromCodePoint(c))) { return String.fromCodePoint(c).toLowerCase(); }
+    return null;
+  }
+  function terms(text) {
+    var out = [], han = [], word = "";
+    function flushHan() {
+      if (han.length === 1) { out.push(han[0]); }
+      for (var i = 0; i + 1 < han.length; i++) { out.push(han[i] + han[i + 1]); }
+      han = [];
+    }
+    function flushWord() { if (word) { out.push(word); } word = ""; }
+    for (var ch of text) {
+      var c = ch.codePointAt(0), w;
+      if (isHan(c)) { flushWord(); han.push(ch); }
+      else if ((w = wordChar(c)) !== null) { flushHan(); word += w; }
+      else { flushHan(); flushWord(); }
+    }
+    flushHan(); flushWord();
+    return out;
+  }
+
+  var decoded = {};
+  function postings(term) {
+    if (decoded[term]) { return decoded[term]; }
+    var result = new Map(), encoded = data.terms[term];
+    if (encoded === undefined && term.length === 1) {
+      // One character: every bigram that contains it.
+      for (var key in data.terms) {
+        if (key.length === 2 && (key[0] === term || key[1] === term)) {
+          postings(key).forEach(function (title, id) { result.set(id, result.get(id) || false); });
+        }
+      }
+    } else if (encoded) {
+      var id = -1;
+      encoded.split(",").forEach(function (gap) {
+        var title = gap.charAt(gap.length - 1) === "!";
+        id += parseInt(title ? gap.slice(0, -1) : gap, 36);
+        result.set(id, title);
+      });
+    }
+    decoded[term] = result;
+    return result;
+  }
+
+  function escapeHTML(s) {
+    return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+  function highlight(text, words) {
+    var html = escapeHTML(text);
+    words.forEach(function (w) {
+      var safe = escapeHTML(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      if (safe) { html = html.replace(new RegExp(safe, "gi"), function (m) { return "<mark>" + m + "</mark>"; }); }
+    });
+    return html;
+  }
+  function snippet(doc, words) {
+    var fields = [doc[8], doc[9], doc[5], doc[6], doc[7]];
+    for (var i = 0; i < fields.length; i++) {
+      var text = fields[i], lower = text.toLowerCase();
+      for (var j = 0; j < words.length; j++) {
+        var at = lower.indexOf(words[j].toLowerCase());
+        if (at >= 0) { return text.slice(Math.max(0, at - 40), at + 80); }
+      }
+    }
+    return doc[8] || doc[9];
+  }
+
+  function search(query, type, year) {
+    var queryTerms = terms(query);
+    if (queryTerms.length === 0) { return []; }
+    var unique = queryTerms.filter(function (t, i) { return queryTerms.indexOf(t) === i; });
+    var lists = unique.map(postings).sort(function (a, b) { return a.size - b.size; });
+    var hits = [];
+    lists[0].forEach(function (title, id) {
+      var inTitle = title;
+      for (var k = 1; k < lists.length; k++) {
+        if (!lists[k].has(id)) { return; }
+        inTitle = inTitle && lists[k].get(id);
+      }
+      var doc = data.docs[id];
+      if ((type && doc[2] !== type) || (year && doc[3] !== year)) { return; }
+      hits.push({ id: id, title: inTitle });
+    });
+    // Title hits first; then newer first (smaller id is newer).
+    hits.sort(function (a, b) { return (b.title - a.title) || (a.id - b.id); });
+    return hits;
+  }
+
+  function render(query, type, year) {
+    var started = performance.now();
+    var hits = search(query, type, year);
+    var words = query.split(/[\s\u3000,，。、；;:：]+/).filter(Boolean);
+    var shown = hits.slice(0, 100);
+    list.innerHTML = shown.map(function (hit) {
+      var doc = data.docs[hit.id];
+      return '<li><a href="' + escapeHTML(root + doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
+        '<p class="meta">' + escapeHTML(typeNames[doc[2]] || doc[2]) + " · " + escapeHTML(doc[5]) +
+        ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(doc[4]) + "</time></p>" +
+        '<p class="summary">' + highlight(snippet(doc, words), words) + "</p></li>";
+    }).join("");
+    var elapsed = Math.round(performance.now() - started);
+    status.textContent = query ? "找到 " + hits.length + " 条结果" + (hits.length > shown.length ? "（显示前 " + shown.length + " 条）" : "") : "";
+    status.setAttribute("data-elapsed-ms", String(elapsed));
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  var q = params.get("q") || "", t = params.get("type") || "", y = params.get("year") || "";
+  form.elements.q.value = q;
+  form.elements.type.value = t;
+  var years = {};
+  data.docs.forEach(function (doc) { years[doc[3]] = true; });
+  Object.keys(years).sort().reverse().forEach(function (year) {
+    var option = document.createElement("option");
+    option.value = year;
+    option.textContent = year + "年";
+    form.elements.year.appendChild(option);
+  });
+  form.elements.year.value = y;
+  window.discloseSearch = function (query, type, year) { return search(query, type || "", year || "").map(function (h) { return data.docs[h.id][0]; }); };
+  if (q) { render(q, t, y); }
+}());
+
+"""####),
         ("assets/style.css", ####"""
 /* disclose default stylesheet: system fonts only, nothing loaded from outside the site. */
 :root {
@@ -124,12 +270,19 @@ time { white-space: nowrap; }
 .catalog-filter { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
 .catalog-filter input, .catalog-filter select { font: inherit; padding: .25rem .5rem; }
 .catalog th[data-sort] { cursor: pointer; }
+.site-search { margin-top: .5rem; display: flex; flex-wrap: wrap; gap: .25rem .5rem; align-items: center; }
+.site-search input, .search-form input, .search-form select, .site-search button, .search-form button { font: inherit; padding: .2rem .5rem; }
+.site-search button, .search-form button { background: #fff; color: var(--accent); border: 1px solid #fff; border-radius: 3px; cursor: pointer; }
+.search-form button { border-color: var(--accent); }
+.search-form { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.search-results li { margin: 1rem 0; }
+mark { background: #ffe58f; color: inherit; }
 .site-footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding: 1rem; color: var(--muted); text-align: center; }
 .record-body img { max-width: 100%; height: auto; }
 .record-body pre { overflow-x: auto; }
 
 @media print {
-  .site-nav, .breadcrumbs, .skip-link, .prev-next, .pagination, .catalog-filter, .site-footer p:last-child { display: none; }
+  .site-nav, .site-search, .breadcrumbs, .skip-link, .prev-next, .pagination, .catalog-filter, .search-form, .site-footer p:last-child { display: none; }
   .site-header { background: none; color: #000; border-bottom: 2px solid #000; }
   .site-header a, a { color: #000; }
   .record-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; }
@@ -146,6 +299,7 @@ time { white-space: nowrap; }
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{$title}}{{page_title}}{{/title}} - {{site_title}}</title>
 <link rel="stylesheet" href="{{root}}assets/style.css">
+<link rel="alternate" type="application/atom+xml" title="{{site_title}}" href="{{root}}feed.xml">
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
@@ -158,6 +312,11 @@ time { white-space: nowrap; }
 {{/nav}}
 </ul>
 </nav>
+<form class="site-search" action="{{root}}search.html" method="get" role="search">
+<label for="site-search-query">站内搜索</label>
+<input id="site-search-query" name="q" type="search">
+<button type="submit">搜索</button>
+</form>
 </header>
 {{#has_breadcrumbs}}
 <nav class="breadcrumbs" aria-label="当前位置">
@@ -173,7 +332,7 @@ time { white-space: nowrap; }
 </main>
 <footer class="site-footer">
 <p>主办单位：{{publisher}}</p>
-<p><a href="{{root}}catalog.html">政府信息公开目录</a></p>
+<p><a href="{{root}}catalog.html">政府信息公开目录</a> · <a href="{{root}}feed.xml">订阅（Atom）</a></p>
 </footer>
 </body>
 </html>
@@ -183,7 +342,7 @@ time { white-space: nowrap; }
 {{<base}}
 {{$main}}
 <h1>政府信息公开目录</h1>
-<p>本目录依据《中华人民共和国政府信息公开条例》第十二条编制，列出本站全部主动公开的政府信息。</p>
+<p>本目录依据《中华人民共和国政府信息公开条例》第十二条编制，列出本站全部主动公开的政府信息。开放数据下载：<a href="{{root}}catalog.csv">CSV</a>（UTF-8，可用电子表格打开）、<a href="{{root}}catalog.json">JSON</a>。</p>
 <form class="catalog-filter" role="search" aria-label="筛选目录" hidden>
 <label for="catalog-query">关键词</label>
 <input id="catalog-query" name="q" type="search">
@@ -403,6 +562,35 @@ time { white-space: nowrap; }
 </ul>
 </nav>
 </article>
+{{/main}}
+{{/base}}
+
+"""####),
+        ("search.mustache", ####"""
+{{<base}}
+{{$main}}
+<h1>站内搜索</h1>
+<form id="search-form" class="search-form" action="{{root}}search.html" method="get" role="search" data-root="{{root}}">
+<label for="search-query">关键词</label>
+<input id="search-query" name="q" type="search">
+<label for="search-type">类别</label>
+<select id="search-type" name="type">
+<option value="">全部</option>
+{{#types}}
+<option value="{{type}}">{{name}}</option>
+{{/types}}
+</select>
+<label for="search-year">年份</label>
+<select id="search-year" name="year">
+<option value="">全部</option>
+</select>
+<button type="submit">搜索</button>
+</form>
+<p id="search-status" class="search-status" role="status" aria-live="polite"></p>
+<ol id="search-results" class="search-results"></ol>
+<noscript><p>搜索需要浏览器启用脚本。也可以查阅<a href="{{root}}catalog.html">政府信息公开目录</a>。</p></noscript>
+<script src="{{root}}search-index.js"></script>
+<script src="{{root}}assets/search.js"></script>
 {{/main}}
 {{/base}}
 

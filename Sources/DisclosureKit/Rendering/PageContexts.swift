@@ -150,6 +150,14 @@ public struct PageContexts: Sendable {
         return context
     }
 
+    public func search() -> [String: Any] {
+        var context = base(path: SitePlan.searchPath, title: "站内搜索", section: nil, breadcrumbs: [
+            ("首页", SitePlan.homePath), ("站内搜索", nil),
+        ])
+        context["types"] = RecordType.allCases.map { ["type": $0.rawValue, "name": $0.chineseName] }
+        return context
+    }
+
     public func notFound() -> [String: Any] {
         base(path: SitePlan.notFoundPath, title: "页面不存在", section: nil, breadcrumbs: [])
     }

@@ -1,0 +1,68 @@
+import CLibXML2
+import Foundation
+
+/// `feed.xml`: an Atom feed (RFC 4287) of the 50 newest public records, with absolute
+/// URLs from `base_url` and ids that stay the same across builds (tag URIs from the host
+/// and the index number). Dates come from the content, never the clock.
+public enum AtomFeed {
+    public static let path = "feed.xml"
+    public static let size = 50
+
+    public static func document(_ plan: SitePlan) -> [UInt8] {
+        let config = plan.view.config
+        let entries = Array(plan.newestRecords.prefix(size))
+        let host = URL(string: config.baseURL)?.host ?? "localhost"
+        let updated = entries.map(\.record.lastChanged).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        guard let buffer = xmlBufferCreate() else { return [] }
+        defer { xmlBufferFree(buffer) }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { return [] }
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+        xmlTextWriterStartElement(writer, "feed")
+        xmlTextWriterWriteAttribute(writer, "xmlns", "http://www.w3.org/2005/Atom")
+        xmlTextWriterWriteAttribute(writer, "xml:lang", config.language)
+        xmlTextWriterWriteElement(writer, "id", "tag:\(host),2000:feed")
+        xmlTextWriterWriteElement(writer, "title", config.title)
+        xmlTextWriterWriteElement(writer, "updated", timestamp(updated))
+        link(writer, rel: "self", href: config.baseURL + path)
+        link(writer, rel: "alternate", href: config.baseURL + SitePlan.homePath)
+        xmlTextWriterStartElement(writer, "author")
+        xmlTextWriterWriteElement(writer, "name", config.publisher ?? config.title)
+        xmlTextWriterEndElement(writer)
+        for page in entries {
+            let r = page.record
+            xmlTextWriterStartElement(writer, "entry")
+            xmlTextWriterWriteElement(writer, "id", "tag:\(host),2000:record:" + (r.indexNumber.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? r.indexNumber))
+            xmlTextWriterWriteElement(writer, "title", r.title)
+            xmlTextWriterWriteElement(writer, "updated", timestamp(r.lastChanged))
+            if let published = r.published { xmlTextWriterWriteElement(writer, "published", timestamp(published)) }
+            link(writer, rel: "alternate", href: SitemapWriter.absoluteURL(config.baseURL, page.path))
+            xmlTextWriterStartElement(writer, "author")
+            xmlTextWriterWriteElement(writer, "name", r.publisher)
+            xmlTextWriterEndElement(writer)
+            xmlTextWriterStartElement(writer, "category")
+            xmlTextWriterWriteAttribute(writer, "term", r.type.rawValue)
+            xmlTextWriterWriteAttribute(writer, "label", r.type.chineseName)
+            xmlTextWriterEndElement(writer)
+            xmlTextWriterWriteElement(writer, "summary", r.summary ?? "\(r.type.chineseName)：\(r.title)（索引号 \(r.indexNumber)）")
+            xmlTextWriterEndElement(writer)
+        }
+        xmlTextWriterEndElement(writer)
+        xmlTextWriterEndDocument(writer)
+        xmlFreeTextWriter(writer)
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
+
+    static func link(_ writer: xmlTextWriterPtr, rel: String, href: String) {
+        xmlTextWriterStartElement(writer, "link")
+        xmlTextWriterWriteAttribute(writer, "rel", rel)
+        xmlTextWriterWriteAttribute(writer, "href", href)
+        xmlTextWriterEndElement(writer)
+    }
+
+    /// A calendar date as an RFC 3339 instant at midnight in China Standard Time: the
+    /// date the office wrote, never shifted.
+    static func timestamp(_ date: CalendarDate) -> String { "\(date)T00:00:00+08:00" }
+}

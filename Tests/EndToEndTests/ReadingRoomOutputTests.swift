@@ -1,0 +1,68 @@
+import DisclosureKit
+import Foundation
+import Testing
+
+/// The open-data, feed and search outputs of the sample site.
+@Suite struct ReadingRoomOutputTests {
+    func builtSample() throws -> (TemporaryDirectory, SiteTree) {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let result = try Disclose.run(["build", "--root", root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return (tmp, try SiteTree(root.appendingPathComponent("site")))
+    }
+
+    @Test func catalogCSVOpensInSpreadsheets() throws {
+        let (_, site) = try builtSample()
+        let csv = try #require(site.files["catalog.csv"])
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 13, "header + 12 public records")
+        #expect(lines[0].hasPrefix("索引号,标题,类别,发布机构,成文日期"))
+        #expect(lines.contains { $0.hasPrefix("11450100MB0000003C/2024-00008,明湖区财政局2024年部门预算公开,预算决算,") && $0.contains(",2386.50,2386.50,") })
+    }
+
+    @Test func catalogJSONHasEveryPublicRecordWithItsData() throws {
+        let (_, site) = try builtSample()
+        let json = try #require(try JSONSerialization.jsonObject(with: site.files["catalog.json"]!) as? [String: Any])
+        let records = try #require(json["records"] as? [[String: Any]])
+        #expect(records.count == 12)
+        #expect(json["record_count"] as? Int == 12)
+        let report = try #require(records.first { $0["type"] as? String == "report" })
+        let statistics = try #require(report["report"] as? [String: Any])
+        #expect((statistics["requests"] as? [String: Any])?["received"] as? Int == 46)
+        #expect(report["url"] as? String == "https://www.minghu.example.gov.cn/xxgk/reports/ndbg-2024.html")
+        let guide = try #require(records.first { $0["path"] as? String == "guides/spjyxk-xb.html" })
+        #expect((guide["guide"] as? [String: Any])?["promised_days"] as? Int == 5)
+        for record in records { #expect(site.files[record["path"] as! String] != nil) }
+    }
+
+    @Test func atomFeedIsWellFormedWithStableIdsAndAbsoluteLinks() throws {
+        let (_, site) = try builtSample()
+        let feed = site.text("feed.xml")
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == 12)
+        #expect(feed.contains("<id>tag:www.minghu.example.gov.cn,2000:record:11450100MB0000001A/2024-00003</id>"))
+        #expect(feed.contains("<link rel=\"alternate\" href=\"https://www.minghu.example.gov.cn/xxgk/policies/2024/mhbf-2024-12.html\"/>"))
+        #expect(feed.contains("<updated>2025-01-24T00:00:00+08:00</updated>"))
+        #expect(!feed.contains("土壤普查") && !feed.contains("专项资金分配"))
+        for page in site.pages {
+            #expect(site.text(page).contains("<link rel=\"alternate\" type=\"application/atom+xml\""), "\(page)")
+        }
+    }
+
+    @Test func searchIndexIsAScriptOfPublicRecordsOnly() throws {
+        let (_, site) = try builtSample()
+        let index = site.text("search-index.js")
+        #expect(index.hasPrefix("// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH={"))
+        #expect(index.contains("\"policies/mhbf-2022-7.html\""))
+        for hidden in ["土壤", "专项资金分配", "mhbm-2024-2", "mhczj-2024-zxzj", "11450100MB0000004D"] {
+            #expect(!index.contains(hidden), "\(hidden)")
+        }
+        let search = site.text("search.html")
+        #expect(search.contains("<script src=\"search-index.js\"></script>"))
+        #expect(!search.contains("fetch(") && !site.text("assets/search.js").contains("XMLHttpRequest"))
+        #expect(site.text("policies/2024/mhbf-2024-12.html").contains("<form class=\"site-search\" action=\"../../search.html\""))
+    }
+}
