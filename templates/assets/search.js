@@ -49,7 +49,7 @@
       // One character: every bigram that contains it.
       for (var key in data.terms) {
         if (key.length === 2 && (key[0] === term || key[1] === term)) {
-          postings(key).forEach(function (title, id) { result.set(id, result.get(id) || false); });
+          postings(key).forEach(function (title, id) { result.set(id, result.get(id) === true || title); });
         }
       }
     } else if (encoded) {

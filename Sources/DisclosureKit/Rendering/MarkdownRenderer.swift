@@ -39,7 +39,8 @@ public struct MarkdownRenderer: Sendable {
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
     private var options: Int32 {
-        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        // Table alignment as `style`, not HTML 4's obsolete `align` attribute.
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         return options
     }
