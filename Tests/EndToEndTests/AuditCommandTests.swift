@@ -125,6 +125,37 @@ import Testing
         #expect(found.contains("sitemap.xml audit.malformed"))
     }
 
+    /// A withheld record that shares a long title and sentences with a public one is not a
+    /// leak when only the public text is published.
+    @Test func sharedWordingIsNotALeak() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        for (name, disclosure, title) in [("shared-public", "proactive", "明湖区人民政府办公室关于印发2024年政务公开工作要点的通知"),
+                                          ("shared-withheld", "withheld\nwithheld_reason: 内部讨论稿", "明湖区人民政府办公室关于印发2024年政务公开工作要点的通知（征求意见稿）")] {
+            try tmp.write("""
+                ---
+                title: \(title)
+                index_number: 11450100MB0000009Z/2024-0\(name == "shared-public" ? "0011" : "0012")
+                disclosure: \(disclosure)
+                publisher: 明湖区人民政府办公室
+                created: 2024-03-01
+                published: 2024-03-05
+                review: {reviewer: 审查组, date: 2024-03-04}
+                summary: 部署2024年政务公开重点工作。
+                document_number: 明府办函〔2024〕\(name.count)号
+                ---
+                各镇人民政府、街道办事处，区直各部门：
+
+                现将《2024年政务公开工作要点》印发给你们，请结合实际认真贯彻落实。
+
+                """, to: "sample/content/policies/\(name).md")
+        }
+        let result = try Disclose.run(["build", "--root", root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let (audited, diagnostics) = try audit(root, root.appendingPathComponent("site"))
+        #expect(audited.status == 0, "\(diagnostics)")
+    }
+
     @Test func usageErrors() throws {
         #expect(try Disclose.run(["audit", "/nonexistent/site", "--root", Disclose.packageRoot.path]).status == 2)
         #expect(try Disclose.run(["audit"]).status == 2)

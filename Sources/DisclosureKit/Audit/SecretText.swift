@@ -29,56 +29,86 @@ public enum SecretText {
 
     /// A Markdown body as a reader sees it: markup, link targets and list markers removed,
     /// every run of white space one space. Page text read back from HTML is normalised the
-    /// same way (`collapsingWhitespace`), so the two compare window by window.
+    /// same way (`collapsingWhitespace`), so the two compare window by window. Works on
+    /// UTF-8 bytes: every markup character is ASCII, and ASCII bytes never occur inside a
+    /// multi-byte character.
     public static func plainText(of markdown: String) -> String {
-        var out = String.UnicodeScalarView()
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            var scalars = Substring(line).unicodeScalars[...]
-            // Leading indentation, block quotes and list markers ("- ", "+ ", "1. ", "1) ").
-            while let first = scalars.first, first == " " || first == "\t" || first == ">" { scalars = scalars.dropFirst() }
-            if let first = scalars.first, first == "-" || first == "+" || first == "*", scalars.dropFirst().first == " " {
-                scalars = scalars.dropFirst(2)
-            } else {
-                let digits = scalars.prefix { $0.value >= 0x30 && $0.value <= 0x39 }
-                let rest = scalars.dropFirst(digits.count)
-                if !digits.isEmpty, let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " {
-                    scalars = rest.dropFirst(2)
+        var out: [UInt8] = []
+        out.reserveCapacity(markdown.utf8.count)
+        var pendingSpace = false
+        func emit(_ byte: UInt8) {
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // Start of a line: indentation, block quotes, list markers.
+                while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x3E { i += 1 }
+                if i + 1 < n, bytes[i] == 0x2D || bytes[i] == 0x2B || bytes[i] == 0x2A, bytes[i + 1] == 0x20 {
+                    i += 2
+                } else {
+                    var j = i
+                    while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 { j += 1 }
+                    if j > i, j + 1 < n, bytes[j] == 0x2E || bytes[j] == 0x29, bytes[j + 1] == 0x20 { i = j + 2 }
                 }
-            }
-            var skipping = false
-            var previous: Unicode.Scalar = " "
-            out.append(" ")
-            for scalar in scalars {
-                if skipping {
-                    if scalar == ")" { skipping = false }
-                    continue
+                pendingSpace = true
+                var previous: UInt8 = 0x20
+                while i < n, bytes[i] != 0x0A {
+                    let byte = bytes[i]
+                    i += 1
+                    if byte == 0x28, previous == 0x5D {  // "](": skip the link target
+                        while i < n, bytes[i] != 0x29, bytes[i] != 0x0A { i += 1 }
+                        if i < n, bytes[i] == 0x29 { i += 1 }
+                        previous = 0x29
+                        continue
+                    }
+                    previous = byte
+                    switch byte {
+                    case 0x2A, 0x5F, 0x23, 0x60, 0x7E, 0x5B, 0x5D, 0x3E, 0x3C, 0x5E, 0x5C:  // * _ # ` ~ [ ] > < ^ \
+                        continue
+                    case 0x7C, 0x20, 0x09, 0x0D, 0x0B, 0x0C:  // | and white space
+                        pendingSpace = true
+                    default:
+                        emit(byte)
+                    }
                 }
-                defer { previous = scalar }
-                if scalar == "(" && previous == "]" { skipping = true; continue }
-                switch scalar {
-                case "*", "_", "#", "`", "~", "[", "]", ">", "<", "^", "\\":
-                    continue
-                case "|":
-                    out.append(" ")
-                default:
-                    out.append(scalar)
-                }
+                i += 1
             }
         }
-        return collapsingWhitespace(String(out))
+        return collapsingWhitespace(String(decoding: out, as: UTF8.self))
     }
 
-    /// Every run of white space as one space, ends trimmed.
+    /// Every run of white space (ASCII, U+00A0, U+3000) as one space, ends trimmed.
     public static func collapsingWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace { pendingSpace = true; continue }
-            if pendingSpace, !out.isEmpty { out.append(" ") }
-            pendingSpace = false
-            out.append(scalar)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                var width = 0
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { width = 1 }
+                else if byte == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { width = 2 }
+                else if byte == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { width = 3 }
+                if width > 0 {
+                    pendingSpace = true
+                    i += width
+                    continue
+                }
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+                i += 1
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Sentences of a Markdown body: markup stripped, split at sentence ends, table cells

@@ -45,7 +45,10 @@ public enum AtomFeed {
             xmlTextWriterWriteAttribute(writer, "term", r.type.rawValue)
             xmlTextWriterWriteAttribute(writer, "label", r.type.chineseName)
             xmlTextWriterEndElement(writer)
-            xmlTextWriterWriteElement(writer, "summary", r.summary ?? "\(r.type.chineseName)：\(r.title)（索引号 \(r.indexNumber)）")
+            // Only the record's own summary: generated text glued to a record value (a title
+            // followed by "（") could share a long run with a non-public title, and audit
+            // would rightly stop the build.
+            if let summary = r.summary { xmlTextWriterWriteElement(writer, "summary", summary) }
             xmlTextWriterEndElement(writer)
         }
         xmlTextWriterEndElement(writer)
