@@ -46,13 +46,19 @@ let package = Package(
             name: "disclose-fuzz",
             dependencies: ["DisclosureKit"]
         ),
+        // Helpers shared by the test targets (not a product).
+        .target(
+            name: "DiscloseTestSupport",
+            dependencies: ["CLibXML2"],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit", "CLibXML2"]
+            dependencies: ["DisclosureKit", "DiscloseTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["disclose", "disclose-fuzz", "DisclosureKit", "CLibXML2"],
+            dependencies: ["disclose", "disclose-fuzz", "DisclosureKit", "DiscloseTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import DiscloseTestSupport
 import Testing
 @testable import DisclosureKit
 

@@ -1,5 +1,6 @@
 import DisclosureKit
 import Foundation
+import DiscloseTestSupport
 import Testing
 
 @Suite struct BuildCommandTests {

@@ -13,49 +13,42 @@ public enum AtomFeed {
         let entries = Array(plan.newestRecords.prefix(size))
         let host = URL(string: config.baseURL)?.host ?? "localhost"
         let updated = entries.map(\.record.lastChanged).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
-        guard let buffer = xmlBufferCreate() else { return [] }
-        defer { xmlBufferFree(buffer) }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { return [] }
-        xmlTextWriterSetIndent(writer, 1)
-        xmlTextWriterSetIndentString(writer, "  ")
-        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
-        xmlTextWriterStartElement(writer, "feed")
-        xmlTextWriterWriteAttribute(writer, "xmlns", "http://www.w3.org/2005/Atom")
-        xmlTextWriterWriteAttribute(writer, "xml:lang", config.language)
-        xmlTextWriterWriteElement(writer, "id", "tag:\(host),2000:feed")
-        xmlTextWriterWriteElement(writer, "title", config.title)
-        xmlTextWriterWriteElement(writer, "updated", timestamp(updated))
-        link(writer, rel: "self", href: config.baseURL + path)
-        link(writer, rel: "alternate", href: config.baseURL + SitePlan.homePath)
-        xmlTextWriterStartElement(writer, "author")
-        xmlTextWriterWriteElement(writer, "name", config.publisher ?? config.title)
-        xmlTextWriterEndElement(writer)
-        for page in entries {
-            let r = page.record
-            xmlTextWriterStartElement(writer, "entry")
-            xmlTextWriterWriteElement(writer, "id", "tag:\(host),2000:record:" + (r.indexNumber.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? r.indexNumber))
-            xmlTextWriterWriteElement(writer, "title", r.title)
-            xmlTextWriterWriteElement(writer, "updated", timestamp(r.lastChanged))
-            if let published = r.published { xmlTextWriterWriteElement(writer, "published", timestamp(published)) }
-            link(writer, rel: "alternate", href: SitemapWriter.absoluteURL(config.baseURL, page.path))
+        return XMLDocumentWriter.document(root: "feed", attributes: [("xmlns", "http://www.w3.org/2005/Atom"),
+                                                                   ("xml:lang", config.language)]) { writer in
+            xmlTextWriterWriteElement(writer, "id", "tag:\(host),2000:feed")
+            xmlTextWriterWriteElement(writer, "title", config.title)
+            xmlTextWriterWriteElement(writer, "updated", timestamp(updated))
+            link(writer, rel: "self", href: config.baseURL + path)
+            link(writer, rel: "alternate", href: config.baseURL + SitePlan.homePath)
             xmlTextWriterStartElement(writer, "author")
-            xmlTextWriterWriteElement(writer, "name", r.publisher)
+            xmlTextWriterWriteElement(writer, "name", config.publisher ?? config.title)
             xmlTextWriterEndElement(writer)
-            xmlTextWriterStartElement(writer, "category")
-            xmlTextWriterWriteAttribute(writer, "term", r.type.rawValue)
-            xmlTextWriterWriteAttribute(writer, "label", r.type.chineseName)
-            xmlTextWriterEndElement(writer)
-            // Only the record's own summary: generated text glued to a record value (a title
-            // followed by "（") could share a long run with a non-public title, and audit
-            // would rightly stop the build.
-            if let summary = r.summary { xmlTextWriterWriteElement(writer, "summary", summary) }
-            xmlTextWriterEndElement(writer)
+            for page in entries {
+                entry(writer, page, config: config, host: host)
+            }
         }
+    }
+
+    static func entry(_ writer: xmlTextWriterPtr, _ page: SitePlan.RecordPage, config: SiteConfig, host: String) {
+        let r = page.record
+        xmlTextWriterStartElement(writer, "entry")
+        xmlTextWriterWriteElement(writer, "id", "tag:\(host),2000:record:" + (r.indexNumber.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? r.indexNumber))
+        xmlTextWriterWriteElement(writer, "title", r.title)
+        xmlTextWriterWriteElement(writer, "updated", timestamp(r.lastChanged))
+        if let published = r.published { xmlTextWriterWriteElement(writer, "published", timestamp(published)) }
+        link(writer, rel: "alternate", href: SitemapWriter.absoluteURL(config.baseURL, page.path))
+        xmlTextWriterStartElement(writer, "author")
+        xmlTextWriterWriteElement(writer, "name", r.publisher)
         xmlTextWriterEndElement(writer)
-        xmlTextWriterEndDocument(writer)
-        xmlFreeTextWriter(writer)
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+        xmlTextWriterStartElement(writer, "category")
+        xmlTextWriterWriteAttribute(writer, "term", r.type.rawValue)
+        xmlTextWriterWriteAttribute(writer, "label", r.type.chineseName)
+        xmlTextWriterEndElement(writer)
+        // Only the record's own summary: generated text glued to a record value (a title
+        // followed by "（") could share a long run with a non-public title, and audit
+        // would rightly stop the build.
+        if let summary = r.summary { xmlTextWriterWriteElement(writer, "summary", summary) }
+        xmlTextWriterEndElement(writer)
     }
 
     static func link(_ writer: xmlTextWriterPtr, rel: String, href: String) {

@@ -58,28 +58,16 @@ public enum SitemapWriter {
     }
 
     static func document(root: String, item: String, _ entries: [SitemapEntry], baseURL: String) -> [UInt8] {
-        guard let buffer = xmlBufferCreate() else { return [] }
-        defer { xmlBufferFree(buffer) }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { return [] }
-        xmlTextWriterSetIndent(writer, 1)
-        xmlTextWriterSetIndentString(writer, "  ")
-        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
-        xmlTextWriterStartElement(writer, root)
-        xmlTextWriterWriteAttribute(writer, "xmlns", namespace)
-        for entry in entries {
-            xmlTextWriterStartElement(writer, item)
-            xmlTextWriterWriteElement(writer, "loc", absoluteURL(baseURL, entry.path))
-            if let date = entry.lastModified {
-                xmlTextWriterWriteElement(writer, "lastmod", date.description)
+        XMLDocumentWriter.document(root: root, attributes: [("xmlns", namespace)]) { writer in
+            for entry in entries {
+                xmlTextWriterStartElement(writer, item)
+                xmlTextWriterWriteElement(writer, "loc", absoluteURL(baseURL, entry.path))
+                if let date = entry.lastModified {
+                    xmlTextWriterWriteElement(writer, "lastmod", date.description)
+                }
+                xmlTextWriterEndElement(writer)
             }
-            xmlTextWriterEndElement(writer)
         }
-        xmlTextWriterEndElement(writer)
-        xmlTextWriterEndDocument(writer)
-        xmlFreeTextWriter(writer)
-        let count = Int(xmlBufferLength(buffer))
-        guard let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: count))
     }
 
     /// `base_url` + the path with each segment percent-encoded (libxml2 escapes `&` and
@@ -95,4 +83,25 @@ public enum SitemapWriter {
         set.insert(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
         return set
     }()
+}
+
+/// An XML document written with libxml2's text writer (which escapes text and attribute
+/// values), indented by two spaces: the sitemap and the feed are written with it.
+enum XMLDocumentWriter {
+    static func document(root: String, attributes: [(String, String)], _ body: (xmlTextWriterPtr) -> Void) -> [UInt8] {
+        guard let buffer = xmlBufferCreate() else { return [] }
+        defer { xmlBufferFree(buffer) }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else { return [] }
+        xmlTextWriterSetIndent(writer, 1)
+        xmlTextWriterSetIndentString(writer, "  ")
+        xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+        xmlTextWriterStartElement(writer, root)
+        for (name, value) in attributes { xmlTextWriterWriteAttribute(writer, name, value) }
+        body(writer)
+        xmlTextWriterEndElement(writer)
+        xmlTextWriterEndDocument(writer)
+        xmlFreeTextWriter(writer)
+        guard let content = xmlBufferContent(buffer) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
 }

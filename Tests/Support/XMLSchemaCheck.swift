@@ -1,13 +1,13 @@
 import CLibXML2
 import Foundation
 
-/// Validates XML against the sitemaps.org schemas kept in Tests/Schemas.
-enum XMLSchemaCheck {
+/// Validates XML against the sitemaps.org schemas kept in Tests/Schemas (shared by both test targets).
+public enum XMLSchemaCheck {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Schemas")
+        .appendingPathComponent("Schemas")
 
     /// 0 when `xml` is valid against `schema` (`sitemap.xsd` or `siteindex.xsd`).
-    static func validate(_ xml: [UInt8], schema: String) -> Int32 {
+    public static func validate(_ xml: [UInt8], schema: String) -> Int32 {
         xmlInitParser()
         let schemaPath = folder.appendingPathComponent(schema).path
         guard let parser = xmlSchemaNewParserCtxt(schemaPath), let compiled = xmlSchemaParse(parser) else { return -1 }
