@@ -60,7 +60,8 @@ struct BuildSummary {
         }
         lines.append("pages written: \(report.pagesWritten) (\(report.filesWritten) files in all)")
         lines.append("warnings: \(report.diagnostics.warningCount)")
-        lines.append(String(format: "elapsed: %.2f s", report.elapsed))
+        let stages = report.stages.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", ")
+        lines.append(String(format: "elapsed: %.2f s", report.elapsed) + (stages.isEmpty ? "" : " (\(stages))"))
         return lines.joined(separator: "\n") + "\n"
     }
 }

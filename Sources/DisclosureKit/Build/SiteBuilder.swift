@@ -12,6 +12,8 @@ public struct BuildReport: Sendable {
     /// True when the new site replaced the output.
     public var committed: Bool
     public var elapsed: Double
+    /// Seconds spent in each stage, in order: load and validate, render and write, audit, swap.
+    public var stages: [(name: String, seconds: Double)] = []
 }
 
 /// `disclose build`: validate, plan from the public view, render in parallel into a
@@ -31,6 +33,13 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(EnvironmentError) -> BuildReport {
         let start = DispatchTime.now()
+        var lap = start
+        var stages: [(name: String, seconds: Double)] = []
+        func stage(_ name: String) {
+            let now = DispatchTime.now()
+            stages.append((name, Double(now.uptimeNanoseconds - lap.uptimeNanoseconds) / 1e9))
+            lap = now
+        }
         let outputDirectory = try OutputDirectory.validate(output: output, root: root)
         var site = try SiteLoader.load(root: root)
         if let baseURL {
@@ -41,11 +50,13 @@ public struct SiteBuilder: Sendable {
         }
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
         var diagnostics = site.diagnostics + templateDiagnostics
+        stage("load and validate")
         var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: Self.counts(site),
                                  pagesWritten: 0, filesWritten: 0, committed: false, elapsed: 0)
         func finish(_ committed: Bool) -> BuildReport {
             report.diagnostics = strict ? diagnostics.strict() : diagnostics
             report.committed = committed
+            report.stages = stages
             report.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         }
@@ -62,6 +73,7 @@ public struct SiteBuilder: Sendable {
             outputDirectory.discard(staging: staging)
             throw error
         }
+        stage("render and write")
         // The same audit `disclose audit` runs, on the staged tree: a leak, a broken link or
         // a stray file stops the swap, whatever the templates or a future output kind did.
         if diagnostics.errorCount == 0 {
@@ -72,11 +84,13 @@ public struct SiteBuilder: Sendable {
                 throw error
             }
         }
+        stage("audit")
         guard (strict ? diagnostics.count : diagnostics.errorCount) == 0 else {
             outputDirectory.discard(staging: staging)
             return finish(false)
         }
         try outputDirectory.commit(staging: staging)
+        stage("swap")
         return finish(true)
     }
 
