@@ -19,15 +19,19 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let findings: [Diagnostic]
+        let site: LoadedSite
+        let files: Int
         do {
-            let site = try SiteLoader.load(root: root)
+            site = try SiteLoader.load(root: root)
             let (templates, _) = TemplateSet.load(root: root)
-            findings = try SiteAuditor(directory: siteDirectory, site: site, templates: templates).audit()
+            let auditor = SiteAuditor(directory: siteDirectory, site: site, templates: templates)
+            findings = try auditor.audit()
+            files = auditor.fileCount
         } catch {
             Terminal.writeError("disclose: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)
         }
-        DiagnosticReport(format: format).print(findings, records: nil)
+        DiagnosticReport(format: format).print(findings, records: site.recordFileCount, auditedFiles: files)
         if !findings.isEmpty { throw ExitCode(ExitStatus.contentErrors) }
     }
 }

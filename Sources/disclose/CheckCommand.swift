@@ -25,7 +25,9 @@ struct CheckCommand: ParsableCommand {
             Terminal.writeError("disclose: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)
         }
-        let diagnostics = strict ? site.diagnostics.strict() : site.diagnostics
+        // A site's own templates are checked too: CI should fail where the build would.
+        let all = site.diagnostics + TemplateSet.load(root: root).1
+        let diagnostics = strict ? all.strict() : all
         DiagnosticReport(format: format).print(diagnostics, records: site.recordFileCount)
         if diagnostics.errorCount > 0 { throw ExitCode(ExitStatus.contentErrors) }
     }

@@ -25,20 +25,20 @@ enum Terminal {
 struct DiagnosticReport {
     var format: DiagnosticFormat
 
-    /// `records` is nil for an audit, whose summary counts files with findings instead.
-    func print(_ diagnostics: [Diagnostic], records: Int?) {
+    /// Prints the diagnostics, then the summary line that ends every run (for an audit,
+    /// first a line counting the files with findings).
+    func print(_ diagnostics: [Diagnostic], records: Int, auditedFiles: Int? = nil) {
         let printer = DiagnosticPrinter(format: format, colour: format == .text && Terminal.standardErrorIsColourTerminal)
         let rendered = printer.render(diagnostics)
         switch format {
         case .text: Terminal.writeError(rendered)
         case .json, .github: Terminal.writeOutput(rendered)
         }
-        if let records {
-            Terminal.writeError(DiagnosticPrinter.summary(diagnostics, records: records) + "\n")
-        } else {
+        if let auditedFiles {
             let files = Set(diagnostics.map(\.file)).count
-            Terminal.writeError("\(diagnostics.count) \(diagnostics.count == 1 ? "finding" : "findings") in \(files) \(files == 1 ? "file" : "files")\n")
+            Terminal.writeError("audited \(auditedFiles) files: \(files) with findings\n")
         }
+        Terminal.writeError(DiagnosticPrinter.summary(diagnostics, records: records) + "\n")
     }
 }
 

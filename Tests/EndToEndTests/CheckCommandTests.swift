@@ -100,6 +100,15 @@ import Testing
         #expect(sample.status == 0)
     }
 
+    @Test func checkReportsTemplateErrorsToo() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        try tmp.write("{{<base}}{{$main}}{{#meta}}{{/main}}{{/base}}\n", to: "sample/templates/record.mustache")
+        let result = try Disclose.run(["check", "--root", root.path, "--format", "json"])
+        #expect(result.status == 1)
+        #expect(try Disclose.diagnostics(result).map { $0["rule"] as! String } == ["template.syntax"])
+    }
+
     @Test func checkWritesNothing() throws {
         let tmp = try TemporaryDirectory()
         let root = try tmp.copy(fixture: "sample")

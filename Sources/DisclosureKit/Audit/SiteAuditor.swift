@@ -34,6 +34,9 @@ public struct SiteAuditor: Sendable {
         var anchors: Set<String> = []
     }
 
+    /// How many files the site holds.
+    public var fileCount: Int { (try? Self.listFiles(directory).count) ?? 0 }
+
     public func audit() throws(EnvironmentError) -> [Diagnostic] {
         xmlInitParser()
         let files = try Self.listFiles(directory)
