@@ -126,7 +126,7 @@ public struct OutputDirectory: Sendable {
 
     typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     /// glibc's renameat2, found at run time (older C libraries lack it).
-    nonisolated(unsafe) static let renameat2: RenameAt2? = {
+    static let renameat2: RenameAt2? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
