@@ -44,25 +44,26 @@ public struct SiteAuditor: Sendable {
         let plan = SitePlan(view)
         let leaks = LeakIndex(site: site, plan: plan, templates: templates)
 
-        let loaded = parallelMap(files) { path -> SiteFile in
+        // Each worker reads, inspects and drops one file at a time: the site is never held
+        // in memory whole (1.3 GB at 100,000 records).
+        let reports = parallelMap(files) { path -> FileReport in
             var info = stat()
             let full = directory + "/" + path
             if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                return SiteFile(path: path, bytes: [], isSymbolicLink: true)
+                return inspect(SiteFile(path: path, bytes: [], isSymbolicLink: true), leaks: leaks)
             }
-            return SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false)
+            return inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
         }
-        let reports = parallelMap(loaded) { file in inspect(file, leaks: leaks) }
 
         var diagnostics: [Diagnostic] = []
         var anchors: [String: Set<String>] = [:]
-        for (file, report) in zip(loaded, reports) {
+        for (path, report) in zip(files, reports) {
             diagnostics += report.diagnostics
-            anchors[file.path] = report.anchors
+            anchors[path] = report.anchors
         }
         let present = Set(files)
         let pageAnchors = anchors
-        let linkFindings = parallelMap(Array(zip(loaded.map(\.path), reports.map(\.references)))) { path, references in
+        let linkFindings = parallelMap(Array(zip(files, reports.map(\.references)))) { path, references in
             checkLinks(references, of: path, present: present, anchors: pageAnchors)
         }
         diagnostics += linkFindings.joined()
