@@ -24,11 +24,17 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "How to print diagnostics: text (standard error), json or github (standard output).")
     var format: DiagnosticFormat = .text
 
+    @Flag(name: .long, help: "No progress line (there is none anyway when standard error is not a terminal).")
+    var quiet = false
+
     func run() throws {
         let report: BuildReport
+        let (progress, line) = ProgressLine.start(quiet: quiet)
         do {
-            report = try SiteBuilder(root: root, output: output, strict: strict, baseURL: baseURL).build()
+            report = try SiteBuilder(root: root, output: output, strict: strict, baseURL: baseURL, progress: progress).build()
+            line?.stop()
         } catch {
+            line?.stop()
             Terminal.writeError("disclose: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)
         }

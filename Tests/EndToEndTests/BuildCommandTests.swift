@@ -16,6 +16,7 @@ import Testing
         let result = try build(root)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("pages written:"))
+        #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{1B}"), "no progress line or colour when not a terminal")
         let site = try SiteTree(root.appendingPathComponent("site"))
         for path in ["index.html", "catalog.html", "404.html", "robots.txt", "sitemap.xml", "assets/style.css",
                      "policies/index.html", "budgets/index.html", "guides/index.html", "reports/index.html",

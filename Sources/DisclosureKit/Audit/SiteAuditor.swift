@@ -12,12 +12,15 @@ public struct SiteAuditor: Sendable {
     public let displayPrefix: String
     public let site: LoadedSite
     public let templates: TemplateSet?
+    public let progress: BuildProgress?
 
-    public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?) {
+    public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?,
+                progress: BuildProgress? = nil) {
         self.directory = directory
         self.displayPrefix = displayPrefix ?? directory
         self.site = site
         self.templates = templates
+        self.progress = progress
     }
 
     /// A file of the site being audited.
@@ -40,13 +43,16 @@ public struct SiteAuditor: Sendable {
     public func audit() throws(EnvironmentError) -> [Diagnostic] {
         xmlInitParser()
         let files = try Self.listFiles(directory)
+        progress?.begin("auditing", total: files.count)
         let view = PublicView(site)
         let plan = SitePlan(view)
         let leaks = LeakIndex(site: site, plan: plan, templates: templates)
 
         // Each worker reads, inspects and drops one file at a time: the site is never held
         // in memory whole (1.3 GB at 100,000 records).
+        let progress = self.progress
         let reports = parallelMap(files) { path -> FileReport in
+            defer { progress?.advance() }
             var info = stat()
             let full = directory + "/" + path
             if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {

@@ -23,12 +23,16 @@ public struct SiteBuilder: Sendable {
     public var output: String
     public var strict: Bool
     public var baseURL: String?
+    /// Updated as the build goes, for a progress line; nil for none.
+    public var progress: BuildProgress?
 
-    public init(root: String, output: String? = nil, strict: Bool = false, baseURL: String? = nil) {
+    public init(root: String, output: String? = nil, strict: Bool = false, baseURL: String? = nil,
+                progress: BuildProgress? = nil) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("site")
         self.strict = strict
         self.baseURL = baseURL
+        self.progress = progress
     }
 
     public func build() throws(EnvironmentError) -> BuildReport {
@@ -41,7 +45,7 @@ public struct SiteBuilder: Sendable {
             lap = now
         }
         let outputDirectory = try OutputDirectory.validate(output: output, root: root)
-        var site = try SiteLoader.load(root: root)
+        var site = try SiteLoader.load(root: root, progress: progress)
         if let baseURL {
             guard baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://") else {
                 throw EnvironmentError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
@@ -65,7 +69,7 @@ public struct SiteBuilder: Sendable {
         let plan = SitePlan(PublicView(site))
         let staging = try outputDirectory.makeStaging()
         do {
-            let written = try SiteWriter(plan: plan, templates: templates, directory: staging).write()
+            let written = try SiteWriter(plan: plan, templates: templates, directory: staging, progress: progress).write()
             diagnostics += written.diagnostics
             report.pagesWritten = written.pages
             report.filesWritten = written.files
@@ -78,7 +82,8 @@ public struct SiteBuilder: Sendable {
         // a stray file stops the swap, whatever the templates or a future output kind did.
         if diagnostics.errorCount == 0 {
             do {
-                diagnostics += try SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates).audit()
+                diagnostics += try SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
+                                               progress: progress).audit()
             } catch {
                 outputDirectory.discard(staging: staging)
                 throw error

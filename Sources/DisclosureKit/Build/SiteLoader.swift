@@ -29,8 +29,9 @@ public struct LoadedSite: Sendable {
 /// The first stages of the pipeline, in order: scan the tree, read `site.yaml`, decode
 /// every record (in parallel), then the rules that look across records.
 public enum SiteLoader {
-    public static func load(root: String) throws(EnvironmentError) -> LoadedSite {
+    public static func load(root: String, progress: BuildProgress? = nil) throws(EnvironmentError) -> LoadedSite {
         let tree = try ContentScanner(root: root).scan()
+        progress?.begin("reading records", total: tree.records.count)
         var diagnostics = tree.diagnostics
 
         let (config, siteDiagnostics) = loadConfig(tree)
@@ -39,6 +40,7 @@ public enum SiteLoader {
 
         let decoder = RecordDecoder(site: site)
         let decoded = parallelMap(tree.records) { file -> DecodedRecord in
+            defer { progress?.advance() }
             do throws(FileIO.Failure) {
                 let bytes = try FileIO.readBytes(file.absolutePath, limit: SourceText.maximumFileBytes)
                 return decoder.decode(bytes: bytes, file: file)

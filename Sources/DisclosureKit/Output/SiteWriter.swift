@@ -7,6 +7,7 @@ struct SiteWriter {
     let plan: SitePlan
     let templates: TemplateSet
     let directory: String
+    var progress: BuildProgress?
 
     struct Outcome {
         var diagnostics: [Diagnostic] = []
@@ -52,7 +53,10 @@ struct SiteWriter {
         let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let directory = self.directory
         let templates = self.templates
+        let progress = self.progress
+        progress?.begin("rendering pages", total: plan.recordPages.count)
         let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<[Diagnostic], FileIO.Failure> in
+            defer { progress?.advance() }
             let page = contexts.plan.recordPages[index]
             let record = page.record
             let (body, findings) = markdown.render(record.body) { target, isImage in
@@ -82,6 +86,7 @@ struct SiteWriter {
         outcome.pages += plan.recordPages.count
         outcome.files += plan.recordPages.count + plan.recordPages.reduce(0) { $0 + $1.attachments.count }
 
+        progress?.begin("writing lists, catalog, sitemap, feed and search index", total: 0)
         // Lists, home, catalog, 404.
         var pages: [(path: String, html: String)] = plan.listPages.map { ($0.path, templates.render("list", contexts.list($0))) }
         pages.append((SitePlan.homePath, templates.render("home", contexts.home())))
