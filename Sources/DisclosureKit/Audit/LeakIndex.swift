@@ -50,10 +50,16 @@ struct LeakIndex: Sendable {
         publicTexts.append(Array(GeneratedText.all.joined(separator: "\n").utf8))
         publicTexts.append(Array((plan.view.config.title + "\n" + (plan.view.config.publisher ?? "") + "\n" + plan.view.config.baseURL).utf8))
         let candidateSet = Set(pairs.map(\.0))
+        let candidateFilter = Self.filter(of: pairs.map(\.0))
         let publicHits = parallelMap(publicTexts) { text -> [UInt64] in
             var hits: [UInt64] = []
-            text.withUnsafeBufferPointer { bytes in
-                TextFingerprints.forEachWindow(bytes) { _, hash in if candidateSet.contains(hash) { hits.append(hash) } }
+            candidateFilter.withUnsafeBufferPointer { bits in
+                text.withUnsafeBufferPointer { bytes in
+                    TextFingerprints.forEachWindow(bytes) { _, hash in
+                        let bit = Int(hash & UInt64(Self.filterBits - 1))
+                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateSet.contains(hash) { hits.append(hash) }
+                    }
+                }
             }
             return hits
         }
@@ -64,14 +70,19 @@ struct LeakIndex: Sendable {
         owners = pairs.map(\.1)
         offsets = pairs.map(\.2)
         texts = perRecord.map(\.text)
-        var filter = [UInt64](repeating: 0, count: Self.filterBits / 64)
-        for print in fingerprints {
-            let bit = Int(print & UInt64(Self.filterBits - 1))
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-        self.filter = filter
+        filter = Self.filter(of: fingerprints)
         records = hidden.map(\.file.relativePath)
         self.hiddenStems = hiddenStems
+    }
+
+    /// A bit per fingerprint (by its low bits): most windows are ruled out with one load.
+    static func filter(of fingerprints: [UInt64]) -> [UInt64] {
+        var filter = [UInt64](repeating: 0, count: filterBits / 64)
+        for print in fingerprints {
+            let bit = Int(print & UInt64(filterBits - 1))
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        return filter
     }
 
     /// The non-public records whose text `bytes` contains, each with its first offset.

@@ -152,6 +152,9 @@ public struct SiteAuditor: Sendable {
                     anchors: [String: Set<String>]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let shown = display(path)
+        // Every page repeats the same navigation links: resolve each distinct target once.
+        var resolvedTargets: [String: String?] = [:]
+        let folder = path.split(separator: "/").dropLast().map(String.init)
         for reference in references {
             let place = SourceLocation(line: max(1, reference.line), column: 1)
             let value = reference.value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -185,12 +188,19 @@ public struct SiteAuditor: Sendable {
             if target.isEmpty {
                 resolved = path
             } else {
-                let folder = path.split(separator: "/").dropLast().map(String.init)
-                guard let parts = LinkResolver.resolve(target.removingPercentEncoding ?? target, from: folder) else {
+                let known = resolvedTargets[target]
+                let parts: String?
+                if let known {
+                    parts = known
+                } else {
+                    parts = LinkResolver.resolve(target.removingPercentEncoding ?? target, from: folder)?.joined(separator: "/")
+                    resolvedTargets[target] = .some(parts)
+                }
+                guard let parts else {
                     diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' leads outside the site"))
                     continue
                 }
-                resolved = parts.joined(separator: "/")
+                resolved = parts
             }
             guard present.contains(resolved) else {
                 diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' names \(resolved), which is not in the site"))
