@@ -6,8 +6,7 @@
 # Run as root, or with sudo available. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
-          chromium chromium-driver default-jre-headless python3-pip)
+mapfile -t packages < scripts/debian-packages.txt
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
