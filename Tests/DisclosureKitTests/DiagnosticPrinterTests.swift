@@ -34,8 +34,8 @@ import Testing
 
     @Test func githubCommandsEscapeTheirData() {
         let lines = DiagnosticPrinter(format: .github).render(sample).split(separator: "\n")
-        #expect(lines[0] == "::warning file=content/policies/a.md,line=7,col=12,title=timeliness.late::[timeliness.late] late, \"quoted\"%0Asecond line: 100%25")
-        #expect(lines[1].hasPrefix("::error file=content/policies/b.md,line=4,col=14,"))
+        #expect(lines[0] == "::warning file=content/policies/a.md,line=7,col=12::[timeliness.late] late, \"quoted\"%0Asecond line: 100%25")
+        #expect(lines[1].hasPrefix("::error file=content/policies/b.md,line=4,col=14::[record.required] "))
     }
 
     @Test func summaryLine() {

@@ -55,7 +55,8 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 10)
         #expect(lines.allSatisfy { $0.hasPrefix("::error file=content/") })
-        #expect(lines.contains { $0.hasPrefix("::error file=content/policies/p02-bad-date.md,line=6,col=10,") })
+        #expect(lines.contains { $0.hasPrefix("::error file=content/policies/p02-bad-date.md,line=6,col=10::[record.date] ") })
+        #expect(lines.allSatisfy { $0.range(of: #"^::error file=[^,]+,line=\d+,col=\d+::\[[a-z_.]+\] "#, options: .regularExpression) != nil })
     }
 
     @Test func strictMakesWarningsFail() throws {

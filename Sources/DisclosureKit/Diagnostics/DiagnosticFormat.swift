@@ -67,9 +67,9 @@ public struct DiagnosticPrinter: Sendable {
 
     static func githubLine(_ d: Diagnostic) -> String {
         let command = d.severity == .error ? "error" : "warning"
+        // Exactly the shape cli.md gives: file, line, col; the rule id leads the message.
         let file = githubProperty(d.file)
-        let title = githubProperty(d.rule)
-        return "::\(command) file=\(file),line=\(d.location.line),col=\(d.location.column),title=\(title)::\(githubData("[\(d.rule)] \(d.message)"))\n"
+        return "::\(command) file=\(file),line=\(d.location.line),col=\(d.location.column)::\(githubData("[\(d.rule)] \(d.message)"))\n"
     }
 
     /// Escaping of a workflow command's message, as GitHub's toolkit does it.
