@@ -36,3 +36,13 @@ import Testing
         #expect(CatalogData.csvField("") == "")
     }
 }
+
+@Suite struct SearchTokenizerVisitTests {
+    /// The index's fast path finds exactly the terms the tokenizer (and search.js) finds.
+    @Test(arguments: ["政府信息", "PM2.5 浓度", "区 县", "南府办〔2012〕15号", "ＰＤＦ格式　２０２４年", "a", "中", "", "—— ……"])
+    func visitAgreesWithTerms(_ text: String) {
+        var visited: [String] = []
+        SearchTokenizer.visit(text, han: { visited.append(SearchTokenizer.hanTerm($0)) }, word: { visited.append($0) })
+        #expect(visited == SearchTokenizer.terms(text))
+    }
+}

@@ -30,6 +30,52 @@ public enum SearchTokenizer {
         return Unicode.Scalar(value) ?? scalar
     }
 
+    /// A term without a String: one or two Han scalars packed into an integer.
+    public static func hanKey(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> UInt64 {
+        UInt64(first.value) << 32 | UInt64(second?.value ?? 0)
+    }
+
+    /// The text of a `hanKey`.
+    public static func hanTerm(_ key: UInt64) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(Unicode.Scalar(UInt32(key >> 32))!)
+        if let second = Unicode.Scalar(UInt32(key & 0xFFFF_FFFF)), second.value != 0 { scalars.append(second) }
+        return String(scalars)
+    }
+
+    /// The same terms as `terms(_:)`, Han ones as `hanKey`s, without making Strings for
+    /// them: the search index visits every term of every body.
+    public static func visit(_ text: String, han: (UInt64) -> Void, word: (String) -> Void) {
+        var previous: Unicode.Scalar?
+        var runLength = 0
+        var current = String.UnicodeScalarView()
+        func endHan() {
+            if runLength == 1, let previous { han(hanKey(previous, nil)) }
+            runLength = 0
+            previous = nil
+        }
+        func endWord() {
+            if !current.isEmpty { word(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if isHan(scalar) {
+                endWord()
+                if let previous { han(hanKey(previous, scalar)) }
+                previous = scalar
+                runLength += 1
+            } else if isWordCharacter(scalar) {
+                endHan()
+                current.append(normalised(scalar))
+            } else {
+                endHan()
+                endWord()
+            }
+        }
+        endHan()
+        endWord()
+    }
+
     public static func terms(_ text: String) -> [String] {
         var terms: [String] = []
         var han: [Unicode.Scalar] = []
