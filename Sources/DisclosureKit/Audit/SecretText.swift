@@ -1,17 +1,14 @@
 import Foundation
 
 /// The strings of a non-public record that must never appear in the output: its title,
-/// index number, document number, page path and every sentence of its body of 12 or more
-/// characters.
+/// index number, document number, page path, slug, summary and withheld reason; its body
+/// goes in as `plainText(of:)`, the way a reader sees it.
 public enum SecretText {
-    public static let minimumSentenceCharacters = 12
-
     public static func strings(of record: Record) -> [String] {
         var strings = [record.title, record.indexNumber, SiteRules.pagePath(record.file, slug: record.slug), record.slug]
         if case .policy(let policy) = record.details { strings.append(policy.documentNumber) }
         if let summary = record.summary { strings.append(summary) }
         if let reason = record.withheldReason { strings.append(reason) }
-        strings += sentences(of: record.body)
         return strings
     }
 
@@ -109,55 +106,5 @@ public enum SecretText {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Sentences of a Markdown body: markup stripped, split at sentence ends, table cells
-    /// and lines, at least `minimumSentenceCharacters` long. Works on Unicode scalars:
-    /// comparing `Character`s would normalise every one of them.
-    public static func sentences(of markdown: String) -> [String] {
-        var sentences: [String] = []
-        var current: [Unicode.Scalar] = []
-        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-        func flush() {
-            defer { current.removeAll(keepingCapacity: true) }
-            var low = 0, high = current.count
-            while low < high, current[low] == " " || current[low] == "\t" { low += 1 }
-            while high > low, current[high - 1] == " " || current[high - 1] == "\t" { high -= 1 }
-            // A list marker ("1. ", "- ") is not part of the rendered text.
-            var digitsEnd = low
-            while digitsEnd < high, isDigit(current[digitsEnd]) { digitsEnd += 1 }
-            if digitsEnd > low, digitsEnd + 1 < high, current[digitsEnd] == "." || current[digitsEnd] == ")",
-               current[digitsEnd + 1] == " " {
-                low = digitsEnd + 2
-            } else if low + 1 < high, current[low] == "-" || current[low] == "+", current[low + 1] == " " {
-                low += 2
-            }
-            while low < high, current[low] == " " { low += 1 }
-            guard high - low >= minimumSentenceCharacters else { return }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: current[low..<high])
-            sentences.append(String(text))
-        }
-        var skipping = false  // inside a link target "(...)"
-        var previous: Unicode.Scalar = " "
-        for scalar in markdown.unicodeScalars {
-            if skipping {
-                if scalar == ")" { skipping = false }
-                continue
-            }
-            switch scalar {
-            case "。", "！", "？", "；", "!", "?", ";", "\n", "|", "：", ":":
-                flush()
-            case "*", "_", "#", "`", "~", "[", "]", ">", "<", "\r":
-                break
-            case "(" where previous == "]":
-                skipping = true
-            default:
-                current.append(scalar)
-            }
-            previous = scalar
-        }
-        flush()
-        return sentences
     }
 }

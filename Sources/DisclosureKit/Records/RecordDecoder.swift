@@ -98,8 +98,7 @@ public struct RecordDecoder: Sendable {
         let slug = rules.checkSlug(slugField, file: file)
         rules.checkTitle(title)
         rules.checkIndexNumber(indexNumber)
-        rules.checkWithheldReason(disclosure: disclosure, reason: withheldReason,
-                                  disclosureKey: top.entry("withheld_reason")?.keyLocation)
+        rules.checkWithheldReason(disclosure: disclosure, reason: withheldReason)
         rules.checkDates(created: created, published: published, modified: modified, review: review)
         if isProactive {
             rules.checkTimeliness(created: created, published: published, modified: modified)

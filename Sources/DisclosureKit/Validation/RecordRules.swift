@@ -46,8 +46,7 @@ struct RecordRules {
                       "index number (索引号) '\(indexNumber.value)' does not match the site's index_number_pattern '\(pattern.source)'")
     }
 
-    mutating func checkWithheldReason(disclosure: Located<Disclosure>?, reason: Located<String>?,
-                                      disclosureKey: SourceLocation?) {
+    mutating func checkWithheldReason(disclosure: Located<Disclosure>?, reason: Located<String>?) {
         guard let disclosure else { return }
         if disclosure.value == .withheld && reason == nil {
             reader.report(.disclosureWithheldReason, disclosure.location, field: "withheld_reason",
