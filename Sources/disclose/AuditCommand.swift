@@ -24,9 +24,9 @@ struct AuditCommand: ParsableCommand {
         do {
             site = try SiteLoader.load(root: root)
             let (templates, _) = TemplateSet.load(root: root)
-            let auditor = SiteAuditor(directory: siteDirectory, site: site, templates: templates)
-            findings = try auditor.audit()
-            files = auditor.fileCount
+            let outcome = try SiteAuditor(directory: siteDirectory, site: site, templates: templates).audit()
+            findings = outcome.diagnostics
+            files = outcome.fileCount
         } catch {
             Terminal.writeError("disclose: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)

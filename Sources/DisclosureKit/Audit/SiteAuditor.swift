@@ -13,14 +13,23 @@ public struct SiteAuditor: Sendable {
     public let site: LoadedSite
     public let templates: TemplateSet?
     public let progress: BuildProgress?
+    /// The plan of the site, when the caller (the build) already has it.
+    let plan: SitePlan?
 
     public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?,
-                progress: BuildProgress? = nil) {
+                plan: SitePlan? = nil, progress: BuildProgress? = nil) {
         self.directory = directory
         self.displayPrefix = displayPrefix ?? directory
         self.site = site
         self.templates = templates
+        self.plan = plan
         self.progress = progress
+    }
+
+    /// The findings, and how many files the site holds.
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var fileCount: Int
     }
 
     /// A file of the site being audited.
@@ -37,15 +46,11 @@ public struct SiteAuditor: Sendable {
         var anchors: Set<String> = []
     }
 
-    /// How many files the site holds.
-    public var fileCount: Int { (try? Self.listFiles(directory).count) ?? 0 }
-
-    public func audit() throws(EnvironmentError) -> [Diagnostic] {
+    public func audit() throws(EnvironmentError) -> Outcome {
         xmlInitParser()
         let files = try Self.listFiles(directory)
         progress?.begin("auditing", total: files.count)
-        let view = PublicView(site)
-        let plan = SitePlan(view)
+        let plan = self.plan ?? SitePlan(PublicView(site))
         let leaks = LeakIndex(site: site, plan: plan, templates: templates)
 
         // Each worker reads, inspects and drops one file at a time: the site is never held
@@ -84,7 +89,7 @@ public struct SiteAuditor: Sendable {
                     "the build writes \(path) for this content, but it is missing"))
             }
         }
-        return diagnostics
+        return Outcome(diagnostics: diagnostics, fileCount: files.count)
     }
 
     func display(_ path: String) -> String {

@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
         if diagnostics.errorCount == 0 {
             do {
                 diagnostics += try SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
-                                               progress: progress).audit()
+                                               plan: plan, progress: progress).audit().diagnostics
             } catch {
                 outputDirectory.discard(staging: staging)
                 throw error

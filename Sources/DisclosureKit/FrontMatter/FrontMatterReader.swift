@@ -22,7 +22,8 @@ public enum FrontMatterReader {
     public static func read(_ yaml: Substring, firstLine: Int) -> Result<YAMLNode, Failure> {
         let text = String(yaml)
         let lineShift = firstLine - 1
-        if let excess = AliasBudget.firstExcess(in: text, limit: maximumNodes) {
+        // Only an alias (`*name`) can expand; front matter without a `*` needs no second pass.
+        if text.utf8.contains(UInt8(ascii: "*")), let excess = AliasBudget.firstExcess(in: text, limit: maximumNodes) {
             return .failure(.tooComplex(
                 reason: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused",
                 at: SourceLocation(line: excess.line + lineShift, column: excess.column)))

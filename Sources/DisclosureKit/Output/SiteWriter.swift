@@ -96,7 +96,7 @@ struct SiteWriter {
         var files: [(path: String, bytes: [UInt8])] = pages.map { ($0.path, Array($0.html.utf8)) }
         outcome.pages += pages.count
 
-        files += SitemapWriter.files(sitemapEntries(), baseURL: config.baseURL)
+        files += SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL)
         files.append((CatalogData.csvPath, CatalogData.csv(plan)))
         files.append((CatalogData.jsonPath, CatalogData.json(plan)))
         files.append((AtomFeed.path, AtomFeed.document(plan)))
@@ -126,25 +126,9 @@ struct SiteWriter {
             for attachment in page.attachments { paths.insert(attachment.path) }
         }
         for list in plan.listPages { paths.insert(list.path) }
-        let writer = SiteWriter(plan: plan, templates: templates, directory: "")
-        for file in SitemapWriter.files(writer.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
+        for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
         for asset in templates.assets { paths.insert("assets/" + asset.path) }
         return paths
-    }
-
-    /// Every public page by its content's last change; never the clock.
-    func sitemapEntries() -> [SitemapEntry] {
-        let newest = plan.recordPages.map(\.record.lastChanged).max()
-        var entries = [SitemapEntry(path: SitePlan.homePath, lastModified: newest),
-                       SitemapEntry(path: SitePlan.catalogPath, lastModified: newest),
-                       SitemapEntry(path: SitePlan.searchPath, lastModified: newest)]
-        for list in plan.listPages {
-            entries.append(SitemapEntry(path: list.path, lastModified: list.records.map { plan.recordPages[$0].record.lastChanged }.max()))
-        }
-        for page in plan.recordPages.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-            entries.append(SitemapEntry(path: page.path, lastModified: page.record.modified ?? page.record.published))
-        }
-        return entries
     }
 
     func robots(_ config: SiteConfig) -> String {

@@ -105,3 +105,20 @@ enum XMLDocumentWriter {
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 }
+
+extension SitePlan {
+    /// Every public page by its content's last change; never the clock.
+    func sitemapEntries() -> [SitemapEntry] {
+        let newest = recordPages.map(\.record.lastChanged).max()
+        var entries = [SitemapEntry(path: SitePlan.homePath, lastModified: newest),
+                       SitemapEntry(path: SitePlan.catalogPath, lastModified: newest),
+                       SitemapEntry(path: SitePlan.searchPath, lastModified: newest)]
+        for list in listPages {
+            entries.append(SitemapEntry(path: list.path, lastModified: list.records.map { recordPages[$0].record.lastChanged }.max()))
+        }
+        for page in recordPages.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            entries.append(SitemapEntry(path: page.path, lastModified: page.record.modified ?? page.record.published))
+        }
+        return entries
+    }
+}

@@ -3,10 +3,14 @@
 /// record fields are escaped by the templates, and only a rendered body is raw.
 public struct PageContexts: Sendable {
     public let plan: SitePlan
+    /// Index number → the record page that has it: how a repealed policy finds its successor.
+    private let pageByIndexNumber: [String: Int]
     var config: SiteConfig { plan.view.config }
 
     public init(plan: SitePlan) {
         self.plan = plan
+        pageByIndexNumber = Dictionary(plan.recordPages.enumerated().map { ($0.element.record.indexNumber, $0.offset) },
+                                       uniquingKeysWith: { first, _ in first })
     }
 
     /// What every page has: language, titles, the way back to the root, navigation.
@@ -43,7 +47,7 @@ public struct PageContexts: Sendable {
         ])
         context["title"] = record.title
         context["type"] = record.type.rawValue
-        context["meta"] = RecordMetadata.rows(record, repealedByTitle: repealedBy(record)?.record.title)
+        context["meta"] = RecordMetadata.rows(record)
         context["body"] = bodyHTML
         switch record.details {
         case .policy(let policy):
@@ -60,9 +64,8 @@ public struct PageContexts: Sendable {
         case .report(let report):
             context["report"] = ReportTables.context(report)
         }
-        let folder = page.path.split(separator: "/").dropLast().joined(separator: "/")
         context["attachments"] = page.attachments.map { attachment -> [String: Any] in
-            ["name": attachment.name, "href": LinkResolver.relative(from: folder + "/x", to: attachment.path)]
+            ["name": attachment.name, "href": LinkResolver.relative(from: page.path, to: attachment.path)]
         }
         context["has_attachments"] = !page.attachments.isEmpty
         if let previous = page.previous {
@@ -76,8 +79,9 @@ public struct PageContexts: Sendable {
 
     /// The public record that repealed `record`, when it names one.
     func repealedBy(_ record: Record) -> SitePlan.RecordPage? {
-        guard case .policy(let policy) = record.details, let index = policy.repealedBy else { return nil }
-        return plan.recordPages.first { $0.record.indexNumber == index }
+        guard case .policy(let policy) = record.details, let index = policy.repealedBy,
+              let page = pageByIndexNumber[index] else { return nil }
+        return plan.recordPages[page]
     }
 
     public func list(_ list: SitePlan.ListPage) -> [String: Any] {

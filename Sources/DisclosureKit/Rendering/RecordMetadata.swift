@@ -3,7 +3,7 @@ enum RecordMetadata {
     static let labels = ["索引号", "主题分类", "发布机构", "成文日期", "发布日期", "修改日期", "文号", "有效性", "年度", "类别",
                          "部门", "办理时限", "见下文“办理时限”", "报告年度", "公开方式", "主动公开", "内容概述"]
 
-    static func rows(_ record: Record, repealedByTitle: String?) -> [[String: String]] {
+    static func rows(_ record: Record) -> [[String: String]] {
         var rows: [(String, String)] = [("索引号", record.indexNumber)]
         if let topic = record.topic { rows.append(("主题分类", topic)) }
         rows.append(("发布机构", record.publisher))
