@@ -26,6 +26,16 @@ public enum FieldNames {
     /// Reasons of 不予处理.
     public static let notProcessedReasons = ["complaint", "repeated", "publication", "excessive", "confirmation"]
 
+    /// How to write a field whose form is not obvious, for "missing" messages.
+    public static let examples: [String: String] = [
+        "published": "published: YYYY-MM-DD (required for a proactive record)",
+        "review": "review: {reviewer: 保密审查小组, date: YYYY-MM-DD} (先审查后公开: on or before 'published')",
+        "totals": "totals: {revenue: 0.00, expenditure: 0.00}",
+        "time_limit": "time_limit: {statutory_days: 20, promised_days: 5}",
+        "fees": "fees: {standard: 不收费} or fees: {basis: 收费依据, standard: 收费标准}",
+        "statistics": "statistics: with requests, reviews and lawsuits (see 'disclose new report')",
+    ]
+
     /// The Chinese name of a key path, when it has one.
     public static func chinese(_ path: String) -> String? {
         if let name = names[path] { return name }

@@ -52,8 +52,9 @@ struct FieldReader {
                     report(self.required, entry.keyLocation, field: path,
                            "required field \(FieldNames.quoted(path)) is empty")
                 } else {
+                    let example = FieldNames.examples[path].map { "; add it, e.g. \($0)" } ?? ""
                     report(self.required, map.anchor, field: path,
-                           "missing required field \(FieldNames.quoted(path))")
+                           "missing required field \(FieldNames.quoted(path))\(example)")
                 }
             }
             return nil

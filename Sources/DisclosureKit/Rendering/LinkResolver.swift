@@ -57,9 +57,9 @@ public struct LinkResolver: Sendable {
                 return .replace(Self.relative(from: page, to: targetPage) + (suffix.hasPrefix("?") ? "" : suffix))
             }
             if allRecords.contains(contentPath) {
-                return .broken("link '\(trimmed)' names a record that is not public; it would be a broken link (and must not be hinted at)")
+                return .broken("link '\(trimmed)' names a record that is not public; a public page cannot link to it: remove the link, or make that record proactive (主动公开) after its review")
             }
-            return .broken("link '\(trimmed)' names \(contentPath), which does not exist")
+            return .broken("link '\(trimmed)' names \(contentPath), which does not exist; correct the path (relative to this record's folder)")
         }
         if let attachment = publicAttachments[contentPath] {
             return .replace(Self.relative(from: page, to: attachment) + suffix)
