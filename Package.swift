@@ -46,6 +46,12 @@ let package = Package(
             name: "disclose-fuzz",
             dependencies: ["DisclosureKit"]
         ),
+        // The stage benchmark (Benchmarks/README in the main README's Performance section).
+        .executableTarget(
+            name: "disclose-stages",
+            dependencies: ["DisclosureKit"],
+            path: "Benchmarks/Stages"
+        ),
         // Helpers shared by the test targets (not a product).
         .target(
             name: "DiscloseTestSupport",

@@ -64,7 +64,12 @@ struct BuildSummary {
             let row = types.map { report.counts[$0]?[disclosure] ?? 0 }
             lines.append(pad(disclosure.rawValue, 14) + row.map { pad(String($0), 8) }.joined() + pad(String(row.reduce(0, +)), 8))
         }
-        lines.append("pages written: \(report.pagesWritten) (\(report.filesWritten) files in all)")
+        if report.upToDate {
+            lines.append("nothing changed since the last build: the site in the output is up to date (\(report.filesCarried) files)")
+        } else {
+            let carried = report.filesCarried > 0 ? "; \(report.filesCarried) unchanged, carried over from the last build" : ""
+            lines.append("pages written: \(report.pagesWritten) (\(report.filesWritten) files in all\(carried))")
+        }
         lines.append("warnings: \(report.diagnostics.warningCount)")
         let stages = report.stages.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", ")
         lines.append(String(format: "elapsed: %.2f s", report.elapsed) + (stages.isEmpty ? "" : " (\(stages))"))

@@ -8,7 +8,7 @@ struct Disclose: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclose",
         abstract: "Build and check a government information disclosure (政府信息公开) site.",
-        version: "0.1.0",
+        version: DiscloseVersion.string,
         subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, NewCommand.self, RulesCommand.self]
     )
 

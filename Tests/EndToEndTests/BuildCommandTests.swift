@@ -136,8 +136,9 @@ import Testing
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("content/policies/broken.md:1:1: error: [record.required]"))
         #expect(try SiteTree(root.appendingPathComponent("site")).files == before)
+        // No staging directory is left; the first build's cache, beside site/, still describes it.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".disclose") }
-        #expect(leftovers == [])
+        #expect(leftovers == [".disclose-cache-site"])
     }
 
     @Test func aLinkToANonPublicRecordFailsTheBuild() throws {

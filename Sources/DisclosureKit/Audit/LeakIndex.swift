@@ -18,9 +18,27 @@ struct LeakIndex: Sendable {
     let records: [String]
     /// Folder (`policies/2012`) → file stems and slugs of its non-public records.
     let hiddenStems: [String: [String]]
+    /// The non-public records' paths and sources: equal digests, equal candidates.
+    let secrets: Digest
+    /// The fingerprints searched for: equal digests (with equal `secrets`), equal findings
+    /// in equal files.
+    let fingerprintDigest: Digest
+    /// Which candidates the public pages hold, for the next build.
+    let published: PublishedFingerprints
 
-    init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?) {
+    /// `previous` holds an earlier build's `secrets` and `published`: when the secrets are
+    /// the same, so are the candidates an unchanged public page holds, and its text is
+    /// not read again.
+    init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?,
+         previous: (secrets: Digest, published: PublishedFingerprints)? = nil) {
         let hidden = site.identities.filter { !$0.isPublic }
+        var secretsHasher = StableHasher()
+        secretsHasher.combine(site.configDigest)
+        for identity in hidden {
+            secretsHasher.combine(identity.file.relativePath)
+            secretsHasher.combine(identity.sourceDigest)
+        }
+        let secrets = secretsHasher.finalize()
         let decoded = Dictionary(site.records.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
         var hiddenStems: [String: [String]] = [:]
         for identity in hidden {
@@ -41,17 +59,9 @@ struct LeakIndex: Sendable {
         }
 
         // Everything published legitimately: its windows are not secrets.
-        var publicTexts: [[UInt8]] = parallelMap(plan.recordPages) { page in
-            let source = (try? FileIO.readBytes(page.record.file.absolutePath)) ?? Array(page.record.body.utf8)
-            let plain = SecretText.plainText(of: page.record.body)
-            return source + Array(("\n" + page.path + "\n" + plain).utf8)
-        }
-        publicTexts += (templates?.sources.values.map { Array($0.utf8) } ?? [])
-        publicTexts.append(Array(GeneratedText.all.joined(separator: "\n").utf8))
-        publicTexts.append(Array((plan.view.config.title + "\n" + (plan.view.config.publisher ?? "") + "\n" + plan.view.config.baseURL).utf8))
         let candidateSet = Set(pairs.map(\.0))
         let candidateFilter = Self.filter(of: pairs.map(\.0))
-        let publicHits = parallelMap(publicTexts) { text -> [UInt64] in
+        @Sendable func hits(_ text: [UInt8]) -> [UInt64] {
             var hits: [UInt64] = []
             candidateFilter.withUnsafeBufferPointer { bits in
                 text.withUnsafeBufferPointer { bytes in
@@ -63,8 +73,20 @@ struct LeakIndex: Sendable {
             }
             return hits
         }
-        let published = Set(publicHits.joined())
-        pairs = pairs.filter { !published.contains($0.0) }
+        let pages = plan.recordPages
+        let (published, pagePrints) = PublishedFingerprints.update(
+            previous?.secrets == secrets ? previous?.published : nil, pages: pages.map(Self.publicKey)) { index in
+            let page = pages[index]
+            let source = (try? FileIO.readBytes(page.record.file.absolutePath)) ?? Array(page.record.body.utf8)
+            let plain = SecretText.plainText(of: page.record.body)
+            return hits(source + Array(("\n" + page.path + "\n" + plain).utf8))
+        }
+        var otherTexts = templates?.sources.values.map { Array($0.utf8) } ?? []
+        otherTexts.append(Array(GeneratedText.all.joined(separator: "\n").utf8))
+        otherTexts.append(Array((plan.view.config.title + "\n" + (plan.view.config.publisher ?? "") + "\n" + plan.view.config.baseURL).utf8))
+        let otherHits = parallelMap(otherTexts, hits)
+        let publishedPrints = pagePrints.union(otherHits.joined())
+        pairs = pairs.filter { !publishedPrints.contains($0.0) }
         pairs.sort { $0.0 < $1.0 }
         fingerprints = pairs.map(\.0)
         owners = pairs.map(\.1)
@@ -73,6 +95,19 @@ struct LeakIndex: Sendable {
         filter = Self.filter(of: fingerprints)
         records = hidden.map(\.file.relativePath)
         self.hiddenStems = hiddenStems
+        self.secrets = secrets
+        var fingerprintHasher = StableHasher()
+        for print in fingerprints { fingerprintHasher.combine(print) }
+        fingerprintDigest = fingerprintHasher.finalize()
+        self.published = published
+    }
+
+    /// What a public page's text is made of: its path and its source.
+    static func publicKey(_ page: SitePlan.RecordPage) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(page.path)
+        hasher.combine(page.record.sourceDigest)
+        return hasher.finalize()
     }
 
     /// A bit per fingerprint (by its low bits): most windows are ruled out with one load.

@@ -15,14 +15,30 @@ public struct SiteAuditor: Sendable {
     public let progress: BuildProgress?
     /// The plan of the site, when the caller (the build) already has it.
     let plan: SitePlan?
+    /// What the previous build audited, when this build carried files over from it.
+    let carry: Carry?
+
+    /// Files a build carried over unchanged from the previous build, whose audit found
+    /// nothing: they need no second look while nothing they could be judged by changed.
+    struct Carry: Sendable {
+        var carried: Set<String>
+        var previous: BuildCache
+    }
 
     public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?,
                 plan: SitePlan? = nil, progress: BuildProgress? = nil) {
+        self.init(directory: directory, displayPrefix: displayPrefix, site: site, templates: templates, plan: plan,
+                  carry: nil, progress: progress)
+    }
+
+    init(directory: String, displayPrefix: String?, site: LoadedSite, templates: TemplateSet?,
+         plan: SitePlan?, carry: Carry?, progress: BuildProgress?) {
         self.directory = directory
         self.displayPrefix = displayPrefix ?? directory
         self.site = site
         self.templates = templates
         self.plan = plan
+        self.carry = carry
         self.progress = progress
     }
 
@@ -30,6 +46,14 @@ public struct SiteAuditor: Sendable {
     public struct Outcome: Sendable {
         public var diagnostics: [Diagnostic]
         public var fileCount: Int
+        /// Per file, the digest of its anchors; and what the leak search was made of: for
+        /// the build cache.
+        var anchors: [String: Digest] = [:]
+        var secrets: Digest = .zero
+        var leakFingerprints: Digest = .zero
+        var published = PublishedFingerprints()
+        /// Files inspected (the others were carried over and left alone).
+        var inspected = 0
     }
 
     /// A file of the site being audited.
@@ -49,32 +73,57 @@ public struct SiteAuditor: Sendable {
     public func audit() throws(EnvironmentError) -> Outcome {
         xmlInitParser()
         let files = try Self.listFiles(directory)
-        progress?.begin("auditing", total: files.count)
         let plan = self.plan ?? SitePlan(PublicView(site))
-        let leaks = LeakIndex(site: site, plan: plan, templates: templates)
+        let leaks = LeakIndex(site: site, plan: plan, templates: templates,
+                              previous: carry.map { ($0.previous.secrets, $0.previous.published) })
+        let present = Set(files)
 
-        // Each worker reads, inspects and drops one file at a time: the site is never held
-        // in memory whole (1.3 GB at 100,000 records).
-        let progress = self.progress
-        let reports = parallelMap(files) { path -> FileReport in
-            defer { progress?.advance() }
-            var info = stat()
-            let full = directory + "/" + path
-            if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                return inspect(SiteFile(path: path, bytes: [], isSymbolicLink: true), leaks: leaks)
-            }
-            return inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
+        // Carried files are skipped while the search would find the same in them: the
+        // same secrets, the same fingerprints, and every file they could link to still there.
+        var skipped = Set<String>()
+        if let carry, carry.previous.secrets == leaks.secrets, carry.previous.leakFingerprints == leaks.fingerprintDigest,
+           carry.previous.files.keys.allSatisfy(present.contains) {
+            skipped = carry.carried
         }
+        var inspected = files.filter { !skipped.contains($0) }
+        progress?.begin("auditing", total: inspected.count)
+        var reports = inspect(inspected, leaks: leaks)
+        var anchorDigests = Dictionary(uniqueKeysWithValues: zip(inspected, reports.map { Self.digest(anchors: $0.anchors) }))
+        if let previous = carry?.previous.files, !skipped.isEmpty,
+           anchorDigests.contains(where: { path, digest in previous[path].map { $0.anchors != digest } ?? false }) {
+            // A page lost or changed an id a carried page may link to: look at them all.
+            let rest = files.filter { skipped.contains($0) }
+            let more = inspect(rest, leaks: leaks)
+            for (path, report) in zip(rest, more) { anchorDigests[path] = Self.digest(anchors: report.anchors) }
+            inspected += rest
+            reports += more
+            skipped = []
+        }
+        for path in skipped { anchorDigests[path] = carry?.previous.files[path]?.anchors ?? .zero }
 
         var diagnostics: [Diagnostic] = []
         var anchors: [String: Set<String>] = [:]
-        for (path, report) in zip(files, reports) {
+        for (path, report) in zip(inspected, reports) {
             diagnostics += report.diagnostics
             anchors[path] = report.anchors
         }
-        let present = Set(files)
+        // Fragment links into carried pages need their ids.
+        var needed = Set<String>()
+        for (path, report) in zip(inspected, reports) {
+            let folder = path.split(separator: "/").dropLast().map(String.init)
+            for reference in report.references {
+                if let target = Self.fragmentTarget(reference.value, from: folder, page: path),
+                   anchors[target] == nil, present.contains(target) { needed.insert(target) }
+            }
+        }
+        let directory = self.directory
+        let neededList = needed.sorted()
+        for (path, found) in zip(neededList, parallelMap(neededList) { path in
+            HTMLPage((try? FileIO.readBytes(directory + "/" + path)) ?? []).anchors
+        }) { anchors[path] = found }
+
         let pageAnchors = anchors
-        let linkFindings = parallelMap(Array(zip(files, reports.map(\.references)))) { path, references in
+        let linkFindings = parallelMap(Array(zip(inspected, reports.map(\.references)))) { path, references in
             checkLinks(references, of: path, present: present, anchors: pageAnchors)
         }
         diagnostics += linkFindings.joined()
@@ -89,7 +138,41 @@ public struct SiteAuditor: Sendable {
                     "the build writes \(path) for this content, but it is missing"))
             }
         }
-        return Outcome(diagnostics: diagnostics, fileCount: files.count)
+        return Outcome(diagnostics: diagnostics, fileCount: files.count, anchors: anchorDigests, secrets: leaks.secrets,
+                       leakFingerprints: leaks.fingerprintDigest, published: leaks.published, inspected: inspected.count)
+    }
+
+    /// Reads and inspects `paths`, one file at a time per worker: the site is never held
+    /// in memory whole (1.3 GB at 100,000 records).
+    func inspect(_ paths: [String], leaks: LeakIndex) -> [FileReport] {
+        let progress = self.progress
+        return parallelMap(paths) { path -> FileReport in
+            defer { progress?.advance() }
+            var info = stat()
+            let full = directory + "/" + path
+            if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                return inspect(SiteFile(path: path, bytes: [], isSymbolicLink: true), leaks: leaks)
+            }
+            return inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
+        }
+    }
+
+    static func digest(anchors: Set<String>) -> Digest {
+        var hasher = StableHasher()
+        for anchor in anchors.sorted() { hasher.combine(anchor) }
+        return hasher.finalize()
+    }
+
+    /// The site file a reference with a fragment (`a.html#x`, `#x`) points into, for the
+    /// ids it needs; nil for a reference without one, or one that leaves the site.
+    static func fragmentTarget(_ value: String, from folder: [String], page: String) -> String? {
+        let value = value.trimmed
+        guard let hash = value.firstIndex(of: "#") else { return nil }
+        var target = String(value[..<hash])
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        if target.isEmpty { return page }
+        guard !target.hasPrefix("/"), LinkResolver.scheme(of: target) == nil else { return nil }
+        return LinkResolver.resolve(target.removingPercentEncoding ?? target, from: folder)?.joined(separator: "/")
     }
 
     func display(_ path: String) -> String {

@@ -9,6 +9,10 @@ public struct BuildReport: Sendable {
     public var counts: [RecordType: [Disclosure: Int]]
     public var pagesWritten: Int
     public var filesWritten: Int
+    /// Files carried over unchanged from the previous build (hard-linked, same time).
+    public var filesCarried = 0
+    /// True when nothing had changed since the previous build, and the output was left as it was.
+    public var upToDate = false
     /// True when the new site replaced the output.
     public var committed: Bool
     public var elapsed: Double
@@ -44,15 +48,31 @@ public struct SiteBuilder: Sendable {
             stages.append((name, Double(now.uptimeNanoseconds - lap.uptimeNanoseconds) / 1e9))
             lap = now
         }
-        let outputDirectory = try OutputDirectory.validate(output: output, root: root)
-        var site = try SiteLoader.load(root: root, progress: progress)
         if let baseURL {
             guard baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://") else {
                 throw EnvironmentError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
             }
-            site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL)
         }
+        let outputDirectory = try OutputDirectory.validate(output: output, root: root)
+        let cachePath = BuildCache.path(for: outputDirectory)
+        let previous = outputDirectory.isBuilt ? BuildCache.read(cachePath) : nil
+        let tree = try ContentScanner(root: root).scan()
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
+        let inputs = templates.flatMap { InputDigest.of(tree, templates: $0, baseURL: baseURL) }
+        if let previous, previous.clean, let summary = previous.summary, templateDiagnostics.isEmpty,
+           let inputs, inputs == previous.inputs, Self.isIntact(outputDirectory.path, previous) {
+            stage("compare with the previous build")
+            var report = BuildReport(diagnostics: [], recordFiles: summary.recordFiles, counts: summary.counts,
+                                     pagesWritten: 0, filesWritten: 0, committed: true, elapsed: 0)
+            report.upToDate = true
+            report.filesCarried = summary.files
+            report.stages = stages
+            report.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return report
+        }
+
+        var site = SiteLoader.load(tree, progress: progress)
+        if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         var diagnostics = site.diagnostics + templateDiagnostics
         stage("load and validate")
         var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: Self.counts(site),
@@ -68,11 +88,19 @@ public struct SiteBuilder: Sendable {
 
         let plan = SitePlan(PublicView(site))
         let staging = try outputDirectory.makeStaging()
+        let written: SiteWriter.Outcome
         do {
-            let written = try SiteWriter(plan: plan, templates: templates, directory: staging, progress: progress).write()
+            var writer = SiteWriter(plan: plan, templates: templates, directory: staging, progress: progress)
+            writer.globalDigest = OutputKeys.global(templates: templates, configSource: site.configDigest,
+                                                    baseURL: site.config.baseURL)
+            if let previous {
+                writer.reuse = OutputReuse(previous: previous.files, oldOutput: outputDirectory.path, staging: staging)
+            }
+            written = try writer.write()
             diagnostics += written.diagnostics
             report.pagesWritten = written.pages
             report.filesWritten = written.files
+            report.filesCarried = written.carried.count
         } catch {
             outputDirectory.discard(staging: staging)
             throw error
@@ -80,23 +108,55 @@ public struct SiteBuilder: Sendable {
         stage("render and write")
         // The same audit `disclose audit` runs, on the staged tree: a leak, a broken link or
         // a stray file stops the swap, whatever the templates or a future output kind did.
+        var audit: SiteAuditor.Outcome?
         if diagnostics.errorCount == 0 {
             do {
-                diagnostics += try SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
-                                               plan: plan, progress: progress).audit().diagnostics
+                let outcome = try SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
+                                              plan: plan, carry: previous.map { .init(carried: written.carried, previous: $0) },
+                                              progress: progress).audit()
+                diagnostics += outcome.diagnostics
+                audit = outcome
             } catch {
                 outputDirectory.discard(staging: staging)
                 throw error
             }
         }
         stage("audit")
-        guard (strict ? diagnostics.count : diagnostics.errorCount) == 0 else {
+        guard let audit, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else {
             outputDirectory.discard(staging: staging)
             return finish(false)
         }
         try outputDirectory.commit(staging: staging)
         stage("swap")
+
+        // The cache describes the tree just committed; a failure to write it only costs
+        // the next build its shortcuts.
+        var cache = BuildCache()
+        cache.inputs = inputs ?? .zero
+        cache.clean = diagnostics.isEmpty && inputs != nil
+        cache.secrets = audit.secrets
+        cache.leakFingerprints = audit.leakFingerprints
+        cache.published = audit.published
+        cache.summary = .init(recordFiles: report.recordFiles, pages: report.pagesWritten, files: report.filesWritten,
+                              counts: report.counts)
+        for (path, entry) in written.entries {
+            var entry = entry
+            entry.anchors = audit.anchors[path] ?? .zero
+            cache.files[path] = entry
+        }
+        do throws(FileIO.Failure) { try cache.write(to: cachePath) } catch { BuildCache.remove(cachePath) }
         return finish(true)
+    }
+
+    /// True when the output holds exactly the files `cache` recorded, each as written.
+    static func isIntact(_ output: String, _ cache: BuildCache) -> Bool {
+        guard let files = try? SiteAuditor.listFiles(output), files.count == cache.files.count + 1 else { return false }
+        for path in files where path != OutputDirectory.markerName {
+            guard let entry = cache.files[path], BuildCache.FileIdentity.of(output + "/" + path) == entry.identity else {
+                return false
+            }
+        }
+        return true
     }
 
     static func counts(_ site: LoadedSite) -> [RecordType: [Disclosure: Int]] {

@@ -11,6 +11,8 @@ public struct LoadedSite: Sendable {
     public var diagnostics: [Diagnostic]
     /// Record files found (decoded or not), for the summary line.
     public var recordFileCount: Int
+    /// The digest of content/site.yaml's bytes (zero when it is missing or unreadable).
+    public var configDigest: Digest = .zero
 
     public var hasErrors: Bool { diagnostics.errorCount > 0 }
 
@@ -30,11 +32,16 @@ public struct LoadedSite: Sendable {
 /// every record (in parallel), then the rules that look across records.
 public enum SiteLoader {
     public static func load(root: String, progress: BuildProgress? = nil) throws(EnvironmentError) -> LoadedSite {
-        let tree = try ContentScanner(root: root).scan()
+        load(try ContentScanner(root: root).scan(), progress: progress)
+    }
+
+    /// Loads the files of a tree already scanned.
+    public static func load(_ tree: ContentTree, progress: BuildProgress? = nil) -> LoadedSite {
+        let root = tree.root
         progress?.begin("reading records", total: tree.records.count)
         var diagnostics = tree.diagnostics
 
-        let (config, siteDiagnostics) = loadConfig(tree)
+        let (config, siteDiagnostics, configDigest) = loadConfig(tree)
         diagnostics += siteDiagnostics
         let site = config ?? .fallback
 
@@ -70,22 +77,29 @@ public enum SiteLoader {
         diagnostics += attachmentDiagnostics
         diagnostics += attachmentClashes(matches, identities: identities)
 
-        return LoadedSite(root: root, config: site, records: records, identities: identities,
-                          attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)
+        var loaded = LoadedSite(root: root, config: site, records: records, identities: identities,
+                                attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)
+        loaded.configDigest = configDigest
+        return loaded
     }
 
-    static func loadConfig(_ tree: ContentTree) -> (SiteConfig?, [Diagnostic]) {
+    static func loadConfig(_ tree: ContentTree) -> (SiteConfig?, [Diagnostic], Digest) {
         let file = "content/site.yaml"
         guard let path = tree.siteFile else {
             return (nil, [Rule.siteMissing.diagnostic(file, .fileStart,
-                "no content/site.yaml; it must give at least 'title' and 'base_url'")])
+                "no content/site.yaml; it must give at least 'title' and 'base_url'")], .zero)
         }
         let bytes: [UInt8]
         do {
             bytes = try FileIO.readBytes(path, limit: SourceText.maximumFileBytes)
         } catch {
-            return (nil, [Rule.fileRead.diagnostic(file, .fileStart, "cannot read site.yaml: \(error)")])
+            return (nil, [Rule.fileRead.diagnostic(file, .fileStart, "cannot read site.yaml: \(error)")], .zero)
         }
+        let (config, diagnostics) = decodeConfig(bytes, file: file)
+        return (config, diagnostics, StableHasher.digest(bytes))
+    }
+
+    static func decodeConfig(_ bytes: [UInt8], file: String) -> (SiteConfig?, [Diagnostic]) {
         switch SourceText.decode(bytes) {
         case .failure(let failure):
             return (nil, [SourceText.diagnostic(for: failure, file: file)])

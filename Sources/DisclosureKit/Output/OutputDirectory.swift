@@ -49,6 +49,12 @@ public struct OutputDirectory: Sendable {
         return OutputDirectory(path: real)
     }
 
+    /// True when the output exists and carries the marker of an earlier build.
+    public var isBuilt: Bool {
+        var info = stat()
+        return lstat(path + "/" + Self.markerName, &info) == 0
+    }
+
     /// A fresh staging directory beside the output, with the marker already in it.
     public func makeStaging() throws(EnvironmentError) -> String {
         let parentPath = parent
@@ -61,6 +67,11 @@ public struct OutputDirectory: Sendable {
         let staging = parentPath + "/" + Self.stagingPrefix + name + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard mkdir(staging, 0o755) == 0 else {
             throw EnvironmentError("cannot create the staging directory \(staging): \(String(cString: strerror(errno)))")
+        }
+        // The old marker is linked when it says the same, so that an upload sees it unchanged.
+        let oldMarker = path + "/" + Self.markerName
+        if (try? FileIO.readBytes(oldMarker)) == Array(Self.markerText.utf8), link(oldMarker, staging + "/" + Self.markerName) == 0 {
+            return staging
         }
         guard FileManager.default.createFile(atPath: staging + "/" + Self.markerName, contents: Data(Self.markerText.utf8)) else {
             throw EnvironmentError("cannot write in \(staging)")
@@ -111,6 +122,9 @@ public struct OutputDirectory: Sendable {
                 // A staging directory gets its marker first thing; an empty one is ours too.
                 let empty = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? ["?"]).isEmpty
                 if isOurs || empty { Self.removeTree(full) }
+            } else if entry.hasPrefix(".disclose-cache-" + name + ".partial-") {
+                // A cache write cut short; the cache itself is replaced only by a rename.
+                unlink(full)
             } else if entry.hasPrefix(Self.retiredPrefix + name + "-"), isOurs {
                 var info = stat()
                 if lstat(path, &info) != 0 {

@@ -7,12 +7,30 @@ struct SiteWriter {
     let plan: SitePlan
     let templates: TemplateSet
     let directory: String
+    /// The digest of what every page reads (see `OutputKeys.global`).
+    var globalDigest: Digest = .zero
+    /// What the previous build left that may be carried over; none by default.
+    var reuse: OutputReuse?
     var progress: BuildProgress?
 
     struct Outcome {
         var diagnostics: [Diagnostic] = []
         var pages = 0
         var files = 0
+        /// Every file placed, for the next build's cache.
+        var entries: [String: BuildCache.FileEntry] = [:]
+        /// The files carried over from the previous build unchanged.
+        var carried: Set<String> = []
+
+        mutating func record(_ path: String, _ placement: OutputReuse.Placement) {
+            switch placement {
+            case .carried(let entry):
+                entries[path] = entry
+                carried.insert(path)
+            case .written(let entry):
+                entries[path] = entry
+            }
+        }
     }
 
     /// True when `path` stays inside the output: relative, no `..`, `.` or empty
@@ -20,6 +38,12 @@ struct SiteWriter {
     static func isContained(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && $0 != "." && !$0.isEmpty }
+    }
+
+    /// One record page's work: its findings and the files it placed.
+    private struct RecordPageResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var placed: [(path: String, placement: OutputReuse.Placement)] = []
     }
 
     func write() throws(EnvironmentError) -> Outcome {
@@ -31,6 +55,7 @@ struct SiteWriter {
         }
         let contexts = PageContexts(plan: plan)
         let config = plan.view.config
+        let reuse = self.reuse ?? .none(staging: directory)
 
         // Folders first, so workers only create files.
         var folders = Set<String>(["assets"])
@@ -50,36 +75,50 @@ struct SiteWriter {
                 (match.attachment.relativePath,
                  ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/"))
             }, uniquingKeysWith: { first, _ in first }))
+        let keys = OutputKeys(global: globalDigest, plan: plan, resolver: resolver)
         let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
-        let directory = self.directory
         let templates = self.templates
         let progress = self.progress
         progress?.begin("rendering pages", total: plan.recordPages.count)
-        let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<[Diagnostic], FileIO.Failure> in
+        let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<RecordPageResult, FileIO.Failure> in
             defer { progress?.advance() }
             let page = contexts.plan.recordPages[index]
             let record = page.record
-            let (body, findings) = markdown.render(record.body) { target, isImage in
-                resolver.decide(target, isImage: isImage, source: record.file.relativePath, page: page.path)
-            }
-            let diagnostics = findings.map { finding in
-                (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(record.file.relativePath,
-                    SourceLocation(line: record.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
-            }
-            let html = templates.render("record", contexts.record(index, bodyHTML: body))
+            var result = RecordPageResult()
             do throws(FileIO.Failure) {
-                try FileIO.write(html.utf8, to: directory + "/" + page.path)
+                var context = contexts.record(index, bodyHTML: "")
+                let key = keys.recordPage(context: context, source: record.sourceDigest)
+                var findings: [Diagnostic] = []
+                let placement = try reuse.place(page.path, key: key) {
+                    let (body, found) = markdown.render(record.body) { target, isImage in
+                        resolver.decide(target, isImage: isImage, source: record.file.relativePath, page: page.path)
+                    }
+                    findings = found.map { finding in
+                        (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(record.file.relativePath,
+                            SourceLocation(line: record.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
+                    }
+                    context["body"] = body
+                    return Array(templates.render("record", context).utf8)
+                }
+                // A page with findings is made again by every build, so its findings are
+                // reported by every build.
+                result.diagnostics = findings
+                if findings.isEmpty { result.placed.append((page.path, placement)) }
                 for attachment in page.attachments {
-                    try FileIO.copy(attachment.source, to: directory + "/" + attachment.path)
+                    let bytes = try FileIO.readBytes(attachment.source)
+                    let key = keys.attachment(bytes: bytes)
+                    result.placed.append((attachment.path, try reuse.place(attachment.path, key: key) { bytes }))
                 }
             } catch {
                 return .failure(error)
             }
-            return .success(diagnostics)
+            return .success(result)
         }
         for result in results {
             switch result {
-            case .success(let diagnostics): outcome.diagnostics += diagnostics
+            case .success(let page):
+                outcome.diagnostics += page.diagnostics
+                for (path, placement) in page.placed { outcome.record(path, placement) }
             case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
             }
         }
@@ -87,7 +126,7 @@ struct SiteWriter {
         outcome.files += plan.recordPages.count + plan.recordPages.reduce(0) { $0 + $1.attachments.count }
 
         progress?.begin("writing lists, catalog, sitemap, feed and search index", total: 0)
-        // Lists, home, catalog, 404.
+        // Lists, home, catalog, 404: cheap to render, so compared rather than keyed.
         var pages: [(path: String, html: String)] = plan.listPages.map { ($0.path, templates.render("list", contexts.list($0))) }
         pages.append((SitePlan.homePath, templates.render("home", contexts.home())))
         pages.append((SitePlan.catalogPath, templates.render("catalog", contexts.catalog())))
@@ -100,19 +139,20 @@ struct SiteWriter {
         files.append((CatalogData.csvPath, CatalogData.csv(plan)))
         files.append((CatalogData.jsonPath, CatalogData.json(plan)))
         files.append((AtomFeed.path, AtomFeed.document(plan)))
-        files.append((SearchIndex.path, SearchIndex.script(plan)))
         files.append((SitePlan.robotsPath, Array(robots(config).utf8)))
         files += templates.assets.map { ("assets/" + $0.path, $0.bytes) }
-        for file in files {
-            let full = directory + "/" + file.path
-            do throws(FileIO.Failure) {
-                try FileIO.makeDirectories(Self.folder(of: full))
-                try FileIO.write(file.bytes, to: full)
-            } catch {
-                throw EnvironmentError("cannot write the site: \(error)")
+        do throws(FileIO.Failure) {
+            for file in files {
+                try FileIO.makeDirectories(Self.folder(of: directory + "/" + file.path))
+                outcome.record(file.path, try reuse.place(file.path, bytes: file.bytes))
             }
+            // The search index costs as much as a tenth of the pages: keyed, not compared.
+            let plan = self.plan
+            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) { SearchIndex.script(plan) })
+        } catch {
+            throw EnvironmentError("cannot write the site: \(error)")
         }
-        outcome.files += files.count
+        outcome.files += files.count + 1
         return outcome
     }
 

@@ -73,6 +73,8 @@ public struct Record: Sendable {
     public var body: String
     /// The file line the body starts on, for diagnostics about it.
     public var bodyFirstLine: Int
+    /// The digest of the file's bytes (set by `RecordDecoder.decode(bytes:file:)`).
+    public var sourceDigest: Digest = .zero
 
     public var type: RecordType { file.type }
     public var isPublic: Bool { disclosure.isPublic }

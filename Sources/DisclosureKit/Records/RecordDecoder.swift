@@ -8,6 +8,8 @@ public struct RecordIdentity: Sendable {
     public var slug: Located<String>?
     public var disclosure: Disclosure?
     public var repealedBy: Located<String>?
+    /// The digest of the file's bytes: what the build cache knows the record by.
+    public var sourceDigest: Digest = .zero
 
     public var isPublic: Bool { disclosure?.isPublic ?? false }
 }
@@ -31,6 +33,14 @@ public struct RecordDecoder: Sendable {
 
     /// Reads, splits, parses and decodes the file's bytes.
     public func decode(bytes: [UInt8], file: RecordFile) -> DecodedRecord {
+        var decoded = decodeText(bytes: bytes, file: file)
+        let digest = StableHasher.digest(bytes)
+        decoded.identity.sourceDigest = digest
+        decoded.record?.sourceDigest = digest
+        return decoded
+    }
+
+    private func decodeText(bytes: [UInt8], file: RecordFile) -> DecodedRecord {
         var identity = RecordIdentity(file: file)
         identity.slug = Located(value: file.stem, location: .fileStart)
         let text: String

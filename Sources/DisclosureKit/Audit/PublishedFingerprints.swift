@@ -1,0 +1,64 @@
+/// Which of the leak candidates (fingerprints of non-public text) the public pages hold,
+/// kept from one build to the next so that an edit to a few records does not make the
+/// audit read every public source again.
+///
+/// Public and non-public records share a lot of boilerplate, so a few thousand
+/// fingerprints are held by hundreds of pages each ("common") and the rest by a few
+/// ("rare"). Common ones are kept with a lower bound on how many pages hold them; rare
+/// ones page by page. When R pages change, a common fingerprint held by more than R
+/// pages is still held by an unchanged one; a rare one is held when an unchanged page
+/// lists it or a changed page holds it now. Bounds only fall; when one would fall to
+/// `threshold / 2`, everything is counted again.
+struct PublishedFingerprints: Sendable {
+    /// Held by more than this many pages when last counted: common.
+    static let threshold = 16
+
+    /// Common fingerprint → at least this many public pages hold it.
+    var common: [UInt64: Int] = [:]
+    /// Public page key → the rare fingerprints its text holds.
+    var rare: [Digest: [UInt64]] = [:]
+
+    /// Brings `previous` up to date for `pages` (each a key and a way to find the
+    /// candidates its text holds), computing only pages whose key is new; every page is
+    /// computed when there is no previous state or too much changed. Returns the new
+    /// state and every fingerprint some public page holds.
+    static func update(_ previous: PublishedFingerprints?, pages: [Digest],
+                       hits: @Sendable (Int) -> [UInt64]) -> (PublishedFingerprints, Set<UInt64>) {
+        if let previous {
+            let current = Set(pages)
+            let removed = previous.rare.keys.filter { !current.contains($0) }.count
+            if removed <= threshold / 2 {
+                let fresh = pages.indices.filter { previous.rare[pages[$0]] == nil }
+                let freshHits = parallelMap(fresh) { Set(hits($0)) }
+                var state = PublishedFingerprints()
+                state.common = previous.common.mapValues { $0 - removed }
+                for found in freshHits {
+                    for print in found where state.common[print] != nil { state.common[print]! += 1 }
+                }
+                if state.common.values.allSatisfy({ $0 > threshold / 2 }) {
+                    var published = Set(state.common.keys)
+                    for page in pages where previous.rare[page] != nil {
+                        state.rare[page] = previous.rare[page]
+                        published.formUnion(previous.rare[page]!)
+                    }
+                    for (index, found) in zip(fresh, freshHits) {
+                        state.rare[pages[index]] = found.filter { state.common[$0] == nil }.sorted()
+                        published.formUnion(found)
+                    }
+                    return (state, published)
+                }
+            }
+        }
+        let all = parallelMap(Array(pages.indices)) { Set(hits($0)) }
+        var counts: [UInt64: Int] = [:]
+        for found in all {
+            for print in found { counts[print, default: 0] += 1 }
+        }
+        var state = PublishedFingerprints()
+        state.common = counts.filter { $0.value > threshold }
+        for (page, found) in zip(pages, all) {
+            state.rare[page] = found.filter { state.common[$0] == nil }.sorted()
+        }
+        return (state, Set(counts.keys))
+    }
+}

@@ -1,0 +1,83 @@
+/// The keys the build cache files outputs under: a digest of everything a file is made
+/// from. Equal keys mean equal bytes, which is what lets a build carry a file over
+/// instead of rendering it.
+struct OutputKeys: Sendable {
+    /// What every page reads: the binary, the settings, the templates and assets.
+    let global: Digest
+    /// Where every public record, record file and public attachment is: a record body's
+    /// links resolve against this.
+    let links: Digest
+    /// Every public page's path and source, in plan order: the search index's inputs.
+    let records: Digest
+
+    init(global: Digest, plan: SitePlan, resolver: LinkResolver) {
+        self.global = global
+        var links = StableHasher()
+        for (source, page) in resolver.publicPages.sorted(by: { $0.key < $1.key }) {
+            links.combine(source)
+            links.combine(page)
+        }
+        links.combine(UInt64(0))
+        for source in resolver.allRecords.sorted() { links.combine(source) }
+        links.combine(UInt64(0))
+        for (source, path) in resolver.publicAttachments.sorted(by: { $0.key < $1.key }) {
+            links.combine(source)
+            links.combine(path)
+        }
+        self.links = links.finalize()
+        var records = StableHasher()
+        for page in plan.recordPages {
+            records.combine(page.path)
+            records.combine(page.record.file.relativePath)
+            records.combine(page.record.sourceDigest)
+        }
+        self.records = records.finalize()
+    }
+
+    /// The digest of what every page reads; `configSource` is the digest of site.yaml.
+    static func global(templates: TemplateSet, configSource: Digest, baseURL: String) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(BuildCache.toolDigest)
+        hasher.combine(configSource)
+        hasher.combine(baseURL)
+        for (name, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
+        for asset in templates.assets.sorted(by: { $0.path < $1.path }) {
+            hasher.combine(asset.path)
+            hasher.combine(asset.bytes)
+        }
+        return hasher.finalize()
+    }
+
+    /// A record page: its context without the body (which holds the titles and paths of
+    /// its neighbours, its successor and its attachments), plus what the body is made
+    /// from (the record's source, and where its links lead).
+    func recordPage(context: [String: Any], source: Digest) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine("record")
+        hasher.combine(global)
+        hasher.combine(links)
+        hasher.combine(source)
+        hasher.combine(context: context)
+        return hasher.finalize()
+    }
+
+    /// A copied attachment: its bytes alone.
+    func attachment(bytes: [UInt8]) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine("attachment")
+        hasher.combine(bytes)
+        return hasher.finalize()
+    }
+
+    /// The search index: the records and the settings.
+    var searchIndex: Digest {
+        var hasher = StableHasher()
+        hasher.combine(SearchIndex.path)
+        hasher.combine(global)
+        hasher.combine(records)
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Places the files of a new tree, carrying each unchanged file of the previous build
+/// over by hard link (or, where links are impossible, by a copy with the old
+/// modification time), so upload tools such as `rsync` see only what changed.
+///
+/// A file is unchanged when the previous build recorded the same key for its path and the
+/// file in the old output is still the one it wrote (same inode, size and modification
+/// time). Every method is safe to call from many workers at once: each touches only
+/// its own path.
+struct OutputReuse: Sendable {
+    /// The previous build's entries, empty for a first or clean build.
+    let previous: [String: BuildCache.FileEntry]
+    /// The output directory as it is now (the previous build's tree).
+    let oldOutput: String
+    /// The staging directory of this build.
+    let staging: String
+
+    /// No reuse: every file is written.
+    static func none(staging: String) -> OutputReuse {
+        OutputReuse(previous: [:], oldOutput: "", staging: staging)
+    }
+
+    /// What placing one file did.
+    enum Placement {
+        case carried(BuildCache.FileEntry)
+        case written(BuildCache.FileEntry)
+    }
+
+    /// Carries `path` over when the previous build wrote it under `key`; nil otherwise.
+    func carry(_ path: String, key: Digest) -> BuildCache.FileEntry? {
+        guard let entry = previous[path], entry.key == key else { return nil }
+        return link(path, entry, key: key)
+    }
+
+    /// Carries `path` over when the old file holds exactly `bytes`, filed under `key`
+    /// from now on: a page made again (its inputs changed) that came out the same keeps
+    /// its time too.
+    func carry(_ path: String, sameAs bytes: [UInt8], key: Digest) -> BuildCache.FileEntry? {
+        guard let entry = previous[path], entry.identity.size == Int64(bytes.count),
+              (try? FileIO.readBytes(oldOutput + "/" + path)) == bytes else { return nil }
+        return link(path, entry, key: key)
+    }
+
+    private func link(_ path: String, _ entry: BuildCache.FileEntry, key: Digest) -> BuildCache.FileEntry? {
+        let source = oldOutput + "/" + path
+        let destination = staging + "/" + path
+        guard BuildCache.FileIdentity.of(source) == entry.identity else { return nil }
+        var carried = entry
+        carried.key = key
+        if Glibc.link(source, destination) == 0 { return carried }
+        // Another file system, or links refused: copy, and give the copy the old time.
+        guard let bytes = try? FileIO.readBytes(source), (try? FileIO.write(bytes, to: destination)) != nil else {
+            unlink(destination)
+            return nil
+        }
+        let time = timespec(tv_sec: Int(entry.identity.seconds), tv_nsec: Int(entry.identity.nanoseconds))
+        var times = [time, time]
+        guard utimensat(AT_FDCWD, destination, &times, 0) == 0,
+              let identity = BuildCache.FileIdentity.of(destination) else { return nil }
+        carried.identity = identity
+        return carried
+    }
+
+    /// Carries `path` over when its key matches, or when what `make` returns is what the
+    /// old file holds; otherwise writes it.
+    func place(_ path: String, key: Digest, _ make: () -> [UInt8]) throws(FileIO.Failure) -> Placement {
+        if let entry = carry(path, key: key) { return .carried(entry) }
+        let bytes = make()
+        if let entry = carry(path, sameAs: bytes, key: key) { return .carried(entry) }
+        return .written(try write(path, key: key, bytes))
+    }
+
+    /// Places a file that costs less to make than to key: keyed by its own bytes.
+    func place(_ path: String, bytes: [UInt8]) throws(FileIO.Failure) -> Placement {
+        let key = StableHasher.digest(bytes)
+        if let entry = carry(path, sameAs: bytes, key: key) { return .carried(entry) }
+        return .written(try write(path, key: key, bytes))
+    }
+
+    /// Writes a new file. The path is unlinked first: were it a link to the old tree, the
+    /// write would otherwise change the published site in place.
+    func write(_ path: String, key: Digest, _ bytes: [UInt8]) throws(FileIO.Failure) -> BuildCache.FileEntry {
+        let destination = staging + "/" + path
+        unlink(destination)
+        try FileIO.write(bytes, to: destination)
+        guard let identity = BuildCache.FileIdentity.of(destination) else {
+            throw .system("\(destination): written but cannot be read back")
+        }
+        return BuildCache.FileEntry(key: key, identity: identity, anchors: .zero)
+    }
+}
