@@ -128,8 +128,25 @@ public struct HTMLPage: Sendable {
 
     /// The targets of `url(...)` in CSS text.
     public static func cssURLs(_ css: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: #"url\(\s*(['"]?)([^'")]*)\1\s*\)"#, options: [.caseInsensitive]) else { return [] }
+        // Most style attributes (a table cell's alignment) hold no URL: skip the regex.
+        guard css.utf8.count >= 4, mayHoldURL(css), let regex = cssURLPattern else { return [] }
         let range = NSRange(css.startIndex..., in: css)
         return regex.matches(in: css, range: range).compactMap { Range($0.range(at: 2), in: css).map { String(css[$0]) } }
+    }
+
+    static let cssURLPattern = try? NSRegularExpression(
+        pattern: #"url\(\s*(['"]?)([^'")]*)\1\s*\)"#, options: [.caseInsensitive])
+
+    /// True when `css` contains `url(` in any letter case (or a backslash, which CSS
+    /// escapes could use to write one).
+    static func mayHoldURL(_ css: String) -> Bool {
+        let bytes = Array(css.utf8)
+        if bytes.contains(UInt8(ascii: "\\")) { return true }
+        guard bytes.count >= 4 else { return false }
+        for index in 0...(bytes.count - 4) where bytes[index + 3] == UInt8(ascii: "(") {
+            if bytes[index] | 0x20 == UInt8(ascii: "u"), bytes[index + 1] | 0x20 == UInt8(ascii: "r"),
+               bytes[index + 2] | 0x20 == UInt8(ascii: "l") { return true }
+        }
+        return false
     }
 }

@@ -245,7 +245,7 @@ public struct SiteAuditor: Sendable {
         let folder = path.split(separator: "/").dropLast().map(String.init)
         for reference in references {
             let place = SourceLocation(line: max(1, reference.line), column: 1)
-            let value = reference.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = reference.value.trimmed
             let lower = value.lowercased()
             let loadsResource = !(reference.element == "a" || reference.element == "area" || reference.element == "form")
             if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
