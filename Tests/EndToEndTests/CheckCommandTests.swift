@@ -33,6 +33,16 @@ import Testing
         #expect(result.stderr.hasSuffix("10 errors, 0 warnings in 11 records\n"))
     }
 
+    /// Yams prints to standard output when YAMS_DEFAULT_ENCODING is set, unless the
+    /// encoding is passed explicitly: the JSON must stay JSON whatever the environment.
+    @Test func jsonOutputIsJSONWhateverTheEnvironment() throws {
+        let root = Disclose.fixtures.appendingPathComponent("ten-broken").path
+        let result = try Disclose.run(["check", "--root", root, "--format", "json"],
+                                      environment: ["YAMS_DEFAULT_ENCODING": "UTF16"])
+        #expect(result.status == 1)
+        #expect(try Disclose.diagnostics(result).count >= 10, "\(result.stdout.prefix(300))")
+    }
+
     @Test func textFormatIsFileLineColumnSeverityRuleMessage() throws {
         let root = Disclose.fixtures.appendingPathComponent("ten-broken").path
         let result = try Disclose.run(["check", "--root", root])
