@@ -64,6 +64,15 @@ struct OutputKeys: Sendable {
         return hasher.finalize()
     }
 
+    /// Any other page: its template and its context.
+    func page(_ template: String, context: [String: Any]) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(template)
+        hasher.combine(global)
+        hasher.combine(context: context)
+        return hasher.finalize()
+    }
+
     /// A copied attachment: its bytes alone.
     func attachment(bytes: [UInt8]) -> Digest {
         var hasher = StableHasher()

@@ -126,14 +126,31 @@ struct SiteWriter {
         outcome.files += plan.recordPages.count + plan.recordPages.reduce(0) { $0 + $1.attachments.count }
 
         progress?.begin("writing lists, catalog, sitemap, feed and search index", total: 0)
-        // Lists, home, catalog, 404: cheap to render, so compared rather than keyed.
-        var pages: [(path: String, html: String)] = plan.listPages.map { ($0.path, templates.render("list", contexts.list($0))) }
-        pages.append((SitePlan.homePath, templates.render("home", contexts.home())))
-        pages.append((SitePlan.catalogPath, templates.render("catalog", contexts.catalog())))
-        pages.append((SitePlan.searchPath, templates.render("search", contexts.search())))
-        pages.append((SitePlan.notFoundPath, templates.render("404", contexts.notFound())))
-        var files: [(path: String, bytes: [UInt8])] = pages.map { ($0.path, Array($0.html.utf8)) }
+        // Lists, home, catalog, search, 404: keyed by their context, like record pages.
+        var pages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = plan.listPages.map { list in
+            (list.path, "list", { contexts.list(list) })
+        }
+        pages.append((SitePlan.homePath, "home", { contexts.home() }))
+        pages.append((SitePlan.catalogPath, "catalog", { contexts.catalog() }))
+        pages.append((SitePlan.searchPath, "search", { contexts.search() }))
+        pages.append((SitePlan.notFoundPath, "404", { contexts.notFound() }))
+        let placed = parallelMap(pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
+            let context = page.context()
+            return Result { () throws(FileIO.Failure) in
+                try reuse.place(page.path, key: keys.page(page.template, context: context)) {
+                    Array(templates.render(page.template, context).utf8)
+                }
+            }
+        }
+        for (page, placement) in zip(pages, placed) {
+            switch placement {
+            case .success(let placement): outcome.record(page.path, placement)
+            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            }
+        }
         outcome.pages += pages.count
+        outcome.files += pages.count
+        var files: [(path: String, bytes: [UInt8])] = []
 
         files += SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL)
         files.append((CatalogData.csvPath, CatalogData.csv(plan)))
