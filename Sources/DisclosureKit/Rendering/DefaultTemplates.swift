@@ -413,7 +413,7 @@ mark { background: #ffe58f; color: inherit; }
 <ul>
 {{#previous_page}}<li><a href="{{root}}{{.}}" rel="prev">上一页</a></li>{{/previous_page}}
 {{#pages}}
-<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{root}}{{href}}">{{number}}</a>{{/current}}</li>
+<li>{{#gap}}<span class="gap" aria-hidden="true">…</span>{{/gap}}{{^gap}}{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{root}}{{href}}">{{number}}</a>{{/current}}{{/gap}}</li>
 {{/pages}}
 {{#next_page}}<li><a href="{{root}}{{.}}" rel="next">下一页</a></li>{{/next_page}}
 </ul>

@@ -107,12 +107,28 @@ public struct PageContexts: Sendable {
         }
         context["groups"] = groups
         context["has_pagination"] = list.pageCount > 1
-        context["pages"] = (1...list.pageCount).map { number -> [String: Any] in
-            ["number": number, "href": SitePlan.listPath(list.type, page: number), "current": number == list.number]
+        context["pages"] = Self.pager(current: list.number, count: list.pageCount).map { number -> [String: Any] in
+            guard let number else { return ["gap": true] }
+            return ["number": number, "href": SitePlan.listPath(list.type, page: number), "current": number == list.number]
         }
         if list.number > 1 { context["previous_page"] = SitePlan.listPath(list.type, page: list.number - 1) }
         if list.number < list.pageCount { context["next_page"] = SitePlan.listPath(list.type, page: list.number + 1) }
         return context
+    }
+
+    /// The page numbers a pager shows: the first, the last, and two either side of the
+    /// current one; nil where numbers are left out. A province's section has a thousand
+    /// list pages, and a pager linking every one from every one would be a million links.
+    static func pager(current: Int, count: Int) -> [Int?] {
+        var shown: [Int?] = []
+        for number in 1...max(1, count) where number == 1 || number == count || abs(number - current) <= 2 {
+            if let last = shown.last, let previous = last, number > previous + 1 {
+                // One missing number is shown rather than replaced by a gap.
+                shown.append(number == previous + 2 ? previous + 1 : nil)
+            }
+            shown.append(number)
+        }
+        return shown
     }
 
     static func listItem(_ page: SitePlan.RecordPage) -> [String: Any] {
