@@ -17,7 +17,7 @@ struct LeakIndex: Sendable {
     /// Record paths, by owner index.
     let records: [String]
     /// Folder (`policies/2012`) → file stems and slugs of its non-public records.
-    let hiddenStems: [String: [String]]
+    let hiddenStems: [String: Set<String>]
     /// The non-public records' paths and sources: equal digests, equal candidates.
     let secrets: Digest
     /// The fingerprints searched for: equal digests (with equal `secrets`), equal findings
@@ -40,11 +40,11 @@ struct LeakIndex: Sendable {
         }
         let secrets = secretsHasher.finalize()
         let decoded = Dictionary(site.records.map { ($0.file.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
-        var hiddenStems: [String: [String]] = [:]
+        var hiddenStems: [String: Set<String>] = [:]
         for identity in hidden {
             let folder = ([identity.file.type.folder] + identity.file.subfolders).joined(separator: "/")
-            hiddenStems[folder, default: []].append(identity.file.stem)
-            if let slug = identity.slug?.value, slug != identity.file.stem { hiddenStems[folder, default: []].append(slug) }
+            hiddenStems[folder, default: []].insert(identity.file.stem)
+            if let slug = identity.slug?.value { hiddenStems[folder, default: []].insert(slug) }
         }
         let perRecord: [(text: [UInt8], prints: [(UInt64, Int)])] = parallelMap(hidden) { identity in
             var strings = decoded[identity.file.relativePath].map(SecretText.strings(of:)) ?? SecretText.strings(of: identity)
@@ -175,8 +175,18 @@ struct LeakIndex: Sendable {
         var found: [String] = []
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        for stem in hiddenStems[folder] ?? [] where AttachmentMatcher.belongs(name, to: stem) || name == stem {
-            found.append("the name of the non-public record '\(stem)'")
+        // The stems `name` could belong to (`AttachmentMatcher.belongs`): the whole name and
+        // every prefix before a '.', '-' or '_'; looked up, not scanned (a folder can hold
+        // thousands of non-public records).
+        if let stems = hiddenStems[folder] {
+            let bytes = Array(name.utf8)
+            var candidates = [name]
+            for (index, byte) in bytes.enumerated() where index > 0 && (byte == 0x2E || byte == 0x2D || byte == 0x5F) {
+                candidates.append(String(decoding: bytes[..<index], as: UTF8.self))
+            }
+            for stem in Set(candidates).sorted() where stems.contains(stem) {
+                found.append("the name of the non-public record '\(stem)'")
+            }
         }
         for leak in leaks(in: Array(path.utf8)) {
             found.append("text of the non-public record \(leak.record)")

@@ -49,14 +49,28 @@ struct PublishedFingerprints: Sendable {
                 }
             }
         }
-        let all = parallelMap(Array(pages.indices)) { Set(hits($0)) }
+        // Counted a chunk of pages at a time, so that only one chunk's hits are held. A
+        // fingerprint that ends up rare was under the threshold all along, so a page keeps
+        // the fingerprints still under it when it is counted; those that become common
+        // later are dropped at the end.
         var counts: [UInt64: Int] = [:]
-        for found in all {
-            for print in found { counts[print, default: 0] += 1 }
+        var kept: [[UInt64]] = []
+        kept.reserveCapacity(pages.count)
+        for start in stride(from: 0, to: pages.count, by: 2048) {
+            let chunk = parallelMap(Array(start..<min(start + 2048, pages.count))) { Set(hits($0)) }
+            for found in chunk {
+                var mine: [UInt64] = []
+                for print in found {
+                    let count = counts[print, default: 0] + 1
+                    counts[print] = count
+                    if count <= threshold { mine.append(print) }
+                }
+                kept.append(mine)
+            }
         }
         var state = PublishedFingerprints()
         state.common = counts.filter { $0.value > threshold }
-        for (page, found) in zip(pages, all) {
+        for (page, found) in zip(pages, kept) {
             state.rare[page] = found.filter { state.common[$0] == nil }.sorted()
         }
         return (state, Set(counts.keys))

@@ -1,0 +1,102 @@
+@testable import DisclosureKit
+import Foundation
+import Testing
+
+/// The pieces of incremental builds that can be checked without a build.
+@Suite struct BuildCacheTests {
+    @Test func digestsAreStableAndTellEditsApart() {
+        // The same bytes give the same digest in every process and on every run: the value
+        // is pinned here (a cache written by one build is read by the next).
+        #expect(StableHasher.digest(Array("政府信息公开".utf8)).description == "07dd743aca36b3a75eb29f3bb4b2e13e")
+        var seen = Set<Digest>()
+        let base = Array(repeating: UInt8(ascii: "a"), count: 64)
+        for index in base.indices {
+            var edited = base
+            edited[index] = UInt8(ascii: "b")
+            seen.insert(StableHasher.digest(edited))
+        }
+        seen.insert(StableHasher.digest(base))
+        seen.insert(StableHasher.digest(Array(base.dropLast())))
+        #expect(seen.count == 66, "a one-byte edit anywhere, or a shorter text, changes the digest")
+        var ab = StableHasher(), a_b = StableHasher()
+        ab.combine("ab"); ab.combine("c")
+        a_b.combine("a"); a_b.combine("bc")
+        #expect(ab.finalize() != a_b.finalize(), "strings are length-prefixed")
+        #expect(Digest(Substring(StableHasher.digest(base).description)) == StableHasher.digest(base))
+    }
+
+    @Test func contextDigestsIgnoreKeyOrderButNotValues() {
+        func digest(_ context: [String: Any]) -> Digest {
+            var hasher = StableHasher()
+            hasher.combine(context: context)
+            return hasher.finalize()
+        }
+        let one: [String: Any] = ["title": "通知", "rows": [["a": 1, "b": true]], "flag": false]
+        let same: [String: Any] = ["flag": false, "rows": [["b": true, "a": 1]], "title": "通知"]
+        #expect(digest(one) == digest(same))
+        #expect(digest(one) != digest(["title": "通知", "rows": [["a": 1, "b": false]], "flag": false]))
+        #expect(digest(["x": "1"]) != digest(["x": 1]), "a string and a number differ")
+        #expect(digest(["x": [["y": "z"]]]) != digest(["x": [["y": "z"], ["y": "z"]]]))
+    }
+
+    @Test func theCacheFileRoundTrips() throws {
+        var cache = BuildCache()
+        cache.inputs = StableHasher.digest([1, 2, 3])
+        cache.clean = true
+        cache.secrets = StableHasher.digest([4])
+        cache.leakFingerprints = StableHasher.digest([5])
+        cache.summary = .init(recordFiles: 12, pages: 10, files: 20, counts: [.policy: [.proactive: 7, .withheld: 1]])
+        let identity = BuildCache.FileIdentity(device: 1, inode: 2, size: 3, seconds: 4, nanoseconds: 5)
+        cache.files["policies/a b.html"] = .init(key: StableHasher.digest([6]), identity: identity, anchors: .zero)
+        cache.published.common = [0xABC: 40]
+        cache.published.rare = [StableHasher.digest([7]): [1, 2], StableHasher.digest([8]): []]
+        let path = NSTemporaryDirectory() + "disclose-cache-test-\(UUID().uuidString)"
+        defer { unlink(path) }
+        try cache.write(to: path)
+        let read = try #require(BuildCache.read(path))
+        #expect(read.inputs == cache.inputs && read.clean && read.secrets == cache.secrets)
+        #expect(read.leakFingerprints == cache.leakFingerprints && read.summary == cache.summary)
+        #expect(read.files["policies/a b.html"]?.identity == identity)
+        #expect(read.published.common == cache.published.common && read.published.rare == cache.published.rare)
+        // A damaged cache is no cache.
+        try Data("disclose-build-cache 1\ntool nonsense\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(BuildCache.read(path) == nil)
+    }
+
+    /// Counting a few changed pages again gives what counting every page gives.
+    @Test func publishedFingerprintsUpdateLikeAFullCount() {
+        var generator = SystemRandomNumberGenerator()
+        // 200 pages; fingerprints 0..<20 are boilerplate (most pages), 20..<300 are rare.
+        var texts: [[UInt64]] = (0..<200).map { _ in
+            (0..<20).filter { _ in Int.random(in: 0..<10, using: &generator) < 9 }.map(UInt64.init)
+                + (0..<3).map { _ in UInt64.random(in: 20..<300, using: &generator) }
+        }
+        func keys(_ texts: [[UInt64]]) -> [Digest] {
+            texts.enumerated().map { StableHasher.digest(Array("\($0.offset):\($0.element)".utf8)) }
+        }
+        var (state, published) = PublishedFingerprints.update(nil, pages: keys(texts)) { [texts] in texts[$0] }
+        #expect(published == Set(texts.joined()))
+        for _ in 0..<30 {
+            // Edit two pages: new rare fingerprints, some boilerplate dropped.
+            for _ in 0..<2 {
+                let page = Int.random(in: 0..<texts.count, using: &generator)
+                texts[page] = Array(texts[page].prefix(Int.random(in: 0...5, using: &generator)))
+                    + [UInt64.random(in: 20..<400, using: &generator)]
+            }
+            let pages = keys(texts)
+            let snapshot = texts
+            (state, published) = PublishedFingerprints.update(state, pages: pages) { snapshot[$0] }
+            #expect(published.isSuperset(of: Set(texts.joined())), "every fingerprint a page holds counts as published")
+            #expect(published.subtracting(Set(texts.joined())).allSatisfy { state.common[$0] != nil },
+                    "only common fingerprints may be kept past the pages that held them")
+        }
+    }
+
+    @Test func thePagerShowsTheEndsAndTheNeighbourhood() {
+        #expect(PageContexts.pager(current: 1, count: 1) == [1])
+        #expect(PageContexts.pager(current: 3, count: 5) == [1, 2, 3, 4, 5])
+        #expect(PageContexts.pager(current: 1, count: 992) == [1, 2, 3, nil, 992])
+        #expect(PageContexts.pager(current: 500, count: 992) == [1, nil, 498, 499, 500, 501, 502, nil, 992])
+        #expect(PageContexts.pager(current: 5, count: 10) == [1, 2, 3, 4, 5, 6, 7, nil, 10])
+    }
+}
