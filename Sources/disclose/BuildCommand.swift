@@ -72,7 +72,8 @@ struct BuildSummary {
         }
         lines.append("warnings: \(report.diagnostics.warningCount)")
         let stages = report.stages.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", ")
-        lines.append(String(format: "elapsed: %.2f s", report.elapsed) + (stages.isEmpty ? "" : " (\(stages))"))
+        lines.append(String(format: "elapsed: %.2f s", report.elapsed) + (stages.isEmpty ? "" : " (\(stages))")
+            + "; peak memory \(report.peakMemory / 1_048_576) MiB")
         return lines.joined(separator: "\n") + "\n"
     }
 }

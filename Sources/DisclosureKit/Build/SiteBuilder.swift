@@ -18,6 +18,8 @@ public struct BuildReport: Sendable {
     public var elapsed: Double
     /// Seconds spent in each stage, in order: load and validate, render and write, audit, swap.
     public var stages: [(name: String, seconds: Double)] = []
+    /// The most memory the process has held (its peak resident set), in bytes.
+    public var peakMemory: Int { ProcessMemory.peakBytes }
 }
 
 /// `disclose build`: validate, plan from the public view, render in parallel into a
