@@ -63,7 +63,9 @@ public struct SiteAuditor: Sendable {
         var isSymbolicLink: Bool
     }
 
-    /// What one file told: findings that need no other file, plus its links and anchors.
+    /// What one file told: its findings (links included, but for `#fragment`s, which need
+    /// the target's ids), the references with a fragment, and its anchors. Only those are
+    /// kept: every page's full link list held at once was 600 MiB at 100,000 records.
     struct FileReport: Sendable {
         var diagnostics: [Diagnostic] = []
         var references: [HTMLPage.Reference] = []
@@ -77,6 +79,7 @@ public struct SiteAuditor: Sendable {
         let leaks = LeakIndex(site: site, plan: plan, templates: templates,
                               previous: carry.map { ($0.previous.secrets, $0.previous.published) })
         let present = Set(files)
+        if ProcessInfo.processInfo.environment["DISCLOSE_MEM"] != nil { FileHandle.standardError.write("MEM %@: \(ProcessMemory.peakBytes/1048576) MiB\n".replacingOccurrences(of: "%@", with: "leak index").data(using: .utf8)!) }
 
         // Carried files are skipped while the search would find the same in them: the
         // same secrets, the same fingerprints, and every file they could link to still there.
@@ -87,13 +90,13 @@ public struct SiteAuditor: Sendable {
         }
         var inspected = files.filter { !skipped.contains($0) }
         progress?.begin("auditing", total: inspected.count)
-        var reports = inspect(inspected, leaks: leaks)
+        var reports = inspect(inspected, leaks: leaks, present: present)
         var anchorDigests = Dictionary(uniqueKeysWithValues: zip(inspected, reports.map { Self.digest(anchors: $0.anchors) }))
         if let previous = carry?.previous.files, !skipped.isEmpty,
            anchorDigests.contains(where: { path, digest in previous[path].map { $0.anchors != digest } ?? false }) {
             // A page lost or changed an id a carried page may link to: look at them all.
             let rest = files.filter { skipped.contains($0) }
-            let more = inspect(rest, leaks: leaks)
+            let more = inspect(rest, leaks: leaks, present: present)
             for (path, report) in zip(rest, more) { anchorDigests[path] = Self.digest(anchors: report.anchors) }
             inspected += rest
             reports += more
@@ -101,6 +104,7 @@ public struct SiteAuditor: Sendable {
         }
         for path in skipped { anchorDigests[path] = carry?.previous.files[path]?.anchors ?? .zero }
 
+        if ProcessInfo.processInfo.environment["DISCLOSE_MEM"] != nil { FileHandle.standardError.write("MEM %@: \(ProcessMemory.peakBytes/1048576) MiB\n".replacingOccurrences(of: "%@", with: "inspect").data(using: .utf8)!) }
         var diagnostics: [Diagnostic] = []
         var anchors: [String: Set<String>] = [:]
         for (path, report) in zip(inspected, reports) {
@@ -124,7 +128,7 @@ public struct SiteAuditor: Sendable {
 
         let pageAnchors = anchors
         let linkFindings = parallelMap(Array(zip(inspected, reports.map(\.references)))) { path, references in
-            checkLinks(references, of: path, present: present, anchors: pageAnchors)
+            checkFragments(references, of: path, anchors: pageAnchors)
         }
         diagnostics += linkFindings.joined()
         if let templates {
@@ -144,17 +148,43 @@ public struct SiteAuditor: Sendable {
 
     /// Reads and inspects `paths`, one file at a time per worker: the site is never held
     /// in memory whole (1.3 GB at 100,000 records).
-    func inspect(_ paths: [String], leaks: LeakIndex) -> [FileReport] {
+    func inspect(_ paths: [String], leaks: LeakIndex, present: Set<String>) -> [FileReport] {
         let progress = self.progress
         return parallelMap(paths) { path -> FileReport in
             defer { progress?.advance() }
             var info = stat()
             let full = directory + "/" + path
+            var report: FileReport
             if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                return inspect(SiteFile(path: path, bytes: [], isSymbolicLink: true), leaks: leaks)
+                report = inspect(SiteFile(path: path, bytes: [], isSymbolicLink: true), leaks: leaks)
+            } else {
+                report = inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
             }
-            return inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
+            report.diagnostics += checkLinks(report.references, of: path, present: present, anchors: [:])
+            report.references = report.references.filter { reference in
+                reference.value.firstIndex(of: "#").map { reference.value[$0...].count > 1 } ?? false
+            }
+            return report
         }
+    }
+
+    /// The fragments of `references` (found in the page at `path`) that name no id of
+    /// their target page; everything else about them was checked with the page.
+    func checkFragments(_ references: [HTMLPage.Reference], of path: String, anchors: [String: Set<String>]) -> [Diagnostic] {
+        let folder = path.split(separator: "/").dropLast().map(String.init)
+        var diagnostics: [Diagnostic] = []
+        for reference in references {
+            let value = reference.value.trimmed
+            guard let hash = value.firstIndex(of: "#"),
+                  let target = Self.fragmentTarget(value, from: folder, page: path),
+                  target.lowercased().hasSuffix(".html"), let targetAnchors = anchors[target] else { continue }
+            let fragment = String(value[value.index(after: hash)...])
+            if !fragment.isEmpty, !targetAnchors.contains(fragment.removingPercentEncoding ?? fragment) {
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(display(path), SourceLocation(line: max(1, reference.line), column: 1),
+                    "'\(value)': \(target) has no id '\(fragment)'"))
+            }
+        }
+        return diagnostics
     }
 
     static func digest(anchors: Set<String>) -> Digest {
