@@ -10,6 +10,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlsave.h>
 #include <libxml/uri.h>
+#include <libxml/xmlreader.h>
 
 // Swift 6 rejects the global function pointer `xmlFree` as not concurrency-safe.
 static inline void disclose_xml_free(void *pointer) { xmlFree(pointer); }

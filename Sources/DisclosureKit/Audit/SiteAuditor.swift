@@ -79,7 +79,6 @@ public struct SiteAuditor: Sendable {
         let leaks = LeakIndex(site: site, plan: plan, templates: templates,
                               previous: carry.map { ($0.previous.secrets, $0.previous.published) })
         let present = Set(files)
-        if ProcessInfo.processInfo.environment["DISCLOSE_MEM"] != nil { FileHandle.standardError.write("MEM %@: \(ProcessMemory.peakBytes/1048576) MiB\n".replacingOccurrences(of: "%@", with: "leak index").data(using: .utf8)!) }
 
         // Carried files are skipped while the search would find the same in them: the
         // same secrets, the same fingerprints, and every file they could link to still there.
@@ -104,7 +103,6 @@ public struct SiteAuditor: Sendable {
         }
         for path in skipped { anchorDigests[path] = carry?.previous.files[path]?.anchors ?? .zero }
 
-        if ProcessInfo.processInfo.environment["DISCLOSE_MEM"] != nil { FileHandle.standardError.write("MEM %@: \(ProcessMemory.peakBytes/1048576) MiB\n".replacingOccurrences(of: "%@", with: "inspect").data(using: .utf8)!) }
         var diagnostics: [Diagnostic] = []
         var anchors: [String: Set<String>] = [:]
         for (path, report) in zip(inspected, reports) {
@@ -259,7 +257,7 @@ public struct SiteAuditor: Sendable {
                 report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed XML: \(problem)"))
             }
         } else if lower.hasSuffix(".json") {
-            if (try? JSONSerialization.jsonObject(with: Data(file.bytes), options: [.fragmentsAllowed])) == nil {
+            if !JSONSyntax.isWellFormed(file.bytes) {
                 report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed JSON"))
             }
         }
@@ -333,16 +331,22 @@ public struct SiteAuditor: Sendable {
         return diagnostics
     }
 
+    /// Why `bytes` are not well-formed XML, or nil. Read as a stream: a sitemap of 50,000
+    /// URLs is never built as a tree.
     static func xmlProblem(_ bytes: [UInt8]) -> String? {
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                xmlReadMemory($0.baseAddress, Int32($0.count), "file.xml", nil,
-                              Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
-            }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let reader = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { xmlReaderForMemory($0.baseAddress, Int32($0.count), "file.xml", nil, options) }
         }
-        guard let document else { return "the XML parser rejects it" }
-        xmlFreeDoc(document)
-        return nil
+        guard let reader else { return "the XML parser rejects it" }
+        defer { xmlFreeTextReader(reader) }
+        var status: Int32 = 1
+        var nodes = 0
+        while status == 1 {
+            status = xmlTextReaderRead(reader)
+            nodes += 1
+        }
+        return status == 0 && nodes > 1 ? nil : "the XML parser rejects it"
     }
 
     /// Every file below `directory`, relative, sorted (hidden files included: they upload too).
