@@ -20,13 +20,15 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let site: LoadedSite
         do {
-            site = try SiteLoader.load(root: root)
+            site = try SiteLoader.load(root: root, keepBodies: false)
         } catch {
             Terminal.writeError("disclose: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)
         }
-        // A site's own templates are checked too: CI should fail where the build would.
-        let all = site.diagnostics + TemplateSet.load(root: root).1
+        // A site's own templates and every public body's links are checked too: CI should
+        // fail where the build would.
+        var all = site.diagnostics + TemplateSet.load(root: root).1
+        if site.diagnostics.errorCount == 0 { all += BodyLinks.diagnostics(site) }
         let diagnostics = strict ? all.strict() : all
         DiagnosticReport(format: format).print(diagnostics, records: site.recordFileCount)
         if diagnostics.errorCount > 0 { throw ExitCode(ExitStatus.contentErrors) }

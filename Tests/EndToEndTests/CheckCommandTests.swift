@@ -43,6 +43,20 @@ import Testing
         #expect(try Disclose.diagnostics(result).count >= 10, "\(result.stdout.prefix(300))")
     }
 
+    /// `check` in CI must fail where `build` would: a body's link to a missing record.
+    @Test func aBrokenRecordLinkFailsCheckAsItFailsTheBuild() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let file = root.appendingPathComponent("content/policies/mhf-2024-3.md")
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\n见[旧办法](mhf-2019-1.md)。\n").utf8).write(to: file)
+        let check = try Disclose.run(["check", "--root", root.path])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("content/policies/mhf-2024-3.md:49:4: error: [link.target]"), "\(check.stderr)")
+        let build = try Disclose.run(["build", "--root", root.path])
+        #expect(build.status == 1)
+        #expect(build.stderr.contains("content/policies/mhf-2024-3.md:49:4: error: [link.target]"), "\(build.stderr)")
+    }
+
     @Test func textFormatIsFileLineColumnSeverityRuleMessage() throws {
         let root = Disclose.fixtures.appendingPathComponent("ten-broken").path
         let result = try Disclose.run(["check", "--root", root])

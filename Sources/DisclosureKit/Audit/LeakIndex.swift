@@ -30,7 +30,7 @@ struct LeakIndex: Sendable {
     /// the same, so are the candidates an unchanged public page holds, and its text is
     /// not read again.
     init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?,
-         previous: (secrets: Digest, published: PublishedFingerprints)? = nil) {
+         previous: (secrets: Digest, published: PublishedFingerprints)? = nil) throws(EnvironmentError) {
         let hidden = site.identities.filter { !$0.isPublic }
         var secretsHasher = StableHasher()
         secretsHasher.combine(site.configDigest)
@@ -46,12 +46,17 @@ struct LeakIndex: Sendable {
             hiddenStems[folder, default: []].insert(identity.file.stem)
             if let slug = identity.slug?.value { hiddenStems[folder, default: []].insert(slug) }
         }
-        let perRecord: [(text: [UInt8], prints: [(UInt64, Int)])] = parallelMap(hidden) { identity in
-            var strings = decoded[identity.file.relativePath].map(SecretText.strings(of:)) ?? SecretText.strings(of: identity)
-            strings.append(identity.file.stem)
-            if let record = decoded[identity.file.relativePath] { strings.append(SecretText.plainText(of: record.body)) }
-            let text = Array(strings.joined(separator: "\u{0}").utf8)
-            return (text, TextFingerprints.winnow(text))
+        // A non-public body that cannot be read cannot be looked for: that stops the audit.
+        let perRecord: [(text: [UInt8], prints: [(UInt64, Int)])] = try parallelMap(hidden) { identity in
+            Result { () throws(FileIO.Failure) in
+                var strings = decoded[identity.file.relativePath].map(SecretText.strings(of:)) ?? SecretText.strings(of: identity)
+                strings.append(identity.file.stem)
+                if let record = decoded[identity.file.relativePath] { strings.append(SecretText.plainText(of: try record.bodyText())) }
+                let text = Array(strings.joined(separator: "\u{0}").utf8)
+                return (text, TextFingerprints.winnow(text))
+            }
+        }.map { result throws(EnvironmentError) in
+            do { return try result.get() } catch { throw EnvironmentError("cannot read a non-public record to audit for it: \(error)") }
         }
         var pairs: [(UInt64, Int32, Int32)] = []
         for (owner, record) in perRecord.enumerated() {
@@ -77,9 +82,11 @@ struct LeakIndex: Sendable {
         let (published, pagePrints) = PublishedFingerprints.update(
             previous?.secrets == secrets ? previous?.published : nil, pages: pages.map(Self.publicKey)) { index in
             let page = pages[index]
-            let source = (try? FileIO.readBytes(page.record.file.absolutePath)) ?? Array(page.record.body.utf8)
-            let plain = SecretText.plainText(of: page.record.body)
-            return hits(source + Array(("\n" + page.path + "\n" + plain).utf8))
+            // A public text that cannot be read is left out: that can only make more text
+            // count as secret, never less.
+            guard let source = try? page.record.sourceBytes(),
+                  let body = page.record.bodyDropped ? try? Record.body(of: source) : page.record.body else { return [] }
+            return hits(source + Array(("\n" + page.path + "\n" + SecretText.plainText(of: body)).utf8))
         }
         var otherTexts = templates?.sources.values.map { Array($0.utf8) } ?? []
         otherTexts.append(Array(GeneratedText.all.joined(separator: "\n").utf8))

@@ -76,7 +76,7 @@ public struct SiteAuditor: Sendable {
         xmlInitParser()
         let files = try Self.listFiles(directory)
         let plan = self.plan ?? SitePlan(PublicView(site))
-        let leaks = LeakIndex(site: site, plan: plan, templates: templates,
+        let leaks = try LeakIndex(site: site, plan: plan, templates: templates,
                               previous: carry.map { ($0.previous.secrets, $0.previous.published) })
         let present = Set(files)
 

@@ -67,9 +67,9 @@ struct OutputReuse: Sendable {
 
     /// Carries `path` over when its key matches, or when what `make` returns is what the
     /// old file holds; otherwise writes it.
-    func place(_ path: String, key: Digest, _ make: () -> [UInt8]) throws(FileIO.Failure) -> Placement {
+    func place(_ path: String, key: Digest, _ make: () throws(FileIO.Failure) -> [UInt8]) throws(FileIO.Failure) -> Placement {
         if let entry = carry(path, key: key) { return .carried(entry) }
-        let bytes = make()
+        let bytes = try make()
         if let entry = carry(path, sameAs: bytes, key: key) { return .carried(entry) }
         return .written(try write(path, key: key, bytes))
     }

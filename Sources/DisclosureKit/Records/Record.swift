@@ -69,8 +69,11 @@ public struct Record: Sendable {
     /// The page's file name without `.html`: `slug`, or the file's stem.
     public var slug: String
     public var details: RecordDetails
-    /// The Markdown body.
+    /// The Markdown body; empty when the loader did not keep it (see `bodyText()`).
     public var body: String
+    /// True when `body` was not kept in memory: a build holds only what lists need for
+    /// every record, and reads a body again when it renders or indexes it.
+    public var bodyDropped = false
     /// The file line the body starts on, for diagnostics about it.
     public var bodyFirstLine: Int
     /// The digest of the file's bytes (set by `RecordDecoder.decode(bytes:file:)`).
@@ -84,4 +87,32 @@ public struct Record: Sendable {
 
     /// The date lists sort by (newest first): publication, else writing.
     public var listDate: CalendarDate { published ?? created }
+}
+
+extension Record {
+    /// The body, from memory or read again from the file. The file must still hold the
+    /// bytes that were loaded: a page made from other text than the one its cache key
+    /// and its checks saw would be wrong, so a record edited during a build stops it.
+    public func bodyText() throws(FileIO.Failure) -> String {
+        guard bodyDropped else { return body }
+        return try Self.body(of: sourceBytes())
+    }
+
+    /// The file's bytes, checked against the loaded ones.
+    public func sourceBytes() throws(FileIO.Failure) -> [UInt8] {
+        let bytes = try FileIO.readBytes(file.absolutePath, limit: SourceText.maximumFileBytes)
+        guard StableHasher.digest(bytes) == sourceDigest else {
+            throw .system("\(file.relativePath) changed during the build; build again")
+        }
+        return bytes
+    }
+
+    /// The body of a record file's bytes (that decoded once already).
+    static func body(of bytes: [UInt8]) throws(FileIO.Failure) -> String {
+        guard case .success(let text) = SourceText.decode(bytes),
+              case .success(let split) = FrontMatterSplitter.split(text) else {
+            throw .system("a record file no longer splits into front matter and body")
+        }
+        return String(split.body)
+    }
 }

@@ -27,7 +27,7 @@ public enum SearchIndex {
     /// the memory target).
     static let chunkSize = 2048
 
-    public static func script(_ plan: SitePlan) -> [UInt8] {
+    public static func script(_ plan: SitePlan) throws(FileIO.Failure) -> [UInt8] {
         let pages = plan.newestRecords
         // Postings: document id × 2, plus 1 for a title hit; ids only grow, so every list
         // is built in ascending order.
@@ -36,7 +36,8 @@ public enum SearchIndex {
         var out = Array("// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH={\"docs\":[\n".utf8)
         for chunkStart in stride(from: 0, to: pages.count, by: chunkSize) {
             let ids = Array(chunkStart..<min(chunkStart + chunkSize, pages.count))
-            let chunk = parallelMap(ids) { id in terms(of: pages[id]) }
+            let chunk = try parallelMap(ids) { id in Result { () throws(FileIO.Failure) in try terms(of: pages[id]) } }
+                .map { result throws(FileIO.Failure) in try result.get() }
             for (id, entry) in zip(ids, chunk) {
                 for (key, inTitle) in entry.han { hanPostings[key, default: []].append(Int32(id * 2 + (inTitle ? 1 : 0))) }
                 for (word, inTitle) in entry.words { wordPostings[word, default: []].append(Int32(id * 2 + (inTitle ? 1 : 0))) }
@@ -80,11 +81,11 @@ public enum SearchIndex {
         return out
     }
 
-    static func terms(of page: SitePlan.RecordPage) -> DocumentTerms {
+    static func terms(of page: SitePlan.RecordPage) throws(FileIO.Failure) -> DocumentTerms {
         let r = page.record
         var documentNumber = ""
         if case .policy(let policy) = r.details { documentNumber = policy.documentNumber }
-        let plain = SecretText.plainText(of: r.body)
+        let plain = SecretText.plainText(of: try r.bodyText())
         var terms = DocumentTerms()
         SearchTokenizer.visit(r.title, han: { terms.han[$0] = true }, word: { terms.words[$0] = true })
         for field in [r.indexNumber, documentNumber, r.publisher, r.summary ?? "", r.topic ?? "", plain] {

@@ -1,0 +1,40 @@
+/// Where the links of public records' bodies lead, as the build decides them: the one
+/// place that makes the resolver from a plan and turns its findings into diagnostics, so
+/// `check` reports exactly the link problems `build` would stop on.
+public enum BodyLinks {
+    /// The resolver for every body of `plan`.
+    public static func resolver(_ plan: SitePlan) -> LinkResolver {
+        LinkResolver(
+            publicPages: Dictionary(uniqueKeysWithValues: plan.recordPages.map { ($0.record.file.relativePath, $0.path) }),
+            allRecords: plan.view.allRecordPaths,
+            publicAttachments: Dictionary(plan.view.attachments.map { match in
+                (match.attachment.relativePath,
+                 ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/"))
+            }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// Renders the body of `page` and reports its link findings at their place in the file.
+    public static func render(_ page: SitePlan.RecordPage, body: String, markdown: MarkdownRenderer,
+                              resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
+        let record = page.record
+        let (html, findings) = markdown.render(body) { target, isImage in
+            resolver.decide(target, isImage: isImage, source: record.file.relativePath, page: page.path)
+        }
+        let diagnostics = findings.map { finding in
+            (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(record.file.relativePath,
+                SourceLocation(line: record.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
+        }
+        return (html, diagnostics)
+    }
+
+    /// Every link finding of every public record of `site`, in plan order.
+    public static func diagnostics(_ site: LoadedSite) -> [Diagnostic] {
+        let plan = SitePlan(PublicView(site))
+        let resolver = resolver(plan)
+        let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
+        return parallelMap(plan.recordPages) { page -> [Diagnostic] in
+            guard let body = try? page.record.bodyText() else { return [] }
+            return render(page, body: body, markdown: markdown, resolver: resolver).diagnostics
+        }.flatMap { $0 }
+    }
+}
