@@ -73,7 +73,7 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
-        var site = SiteLoader.load(tree, progress: progress)
+        var site = SiteLoader.load(tree, progress: progress, keepBodies: false)
         if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         var diagnostics = site.diagnostics + templateDiagnostics
         stage("load and validate")

@@ -68,13 +68,7 @@ struct SiteWriter {
         }
 
         // Record pages, in parallel.
-        let resolver = LinkResolver(
-            publicPages: Dictionary(uniqueKeysWithValues: plan.recordPages.map { ($0.record.file.relativePath, $0.path) }),
-            allRecords: plan.view.allRecordPaths,
-            publicAttachments: Dictionary(plan.view.attachments.map { match in
-                (match.attachment.relativePath,
-                 ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/"))
-            }, uniquingKeysWith: { first, _ in first }))
+        let resolver = BodyLinks.resolver(plan)
         let keys = OutputKeys(global: globalDigest, plan: plan, resolver: resolver)
         let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let templates = self.templates
@@ -89,14 +83,9 @@ struct SiteWriter {
                 var context = contexts.record(index, bodyHTML: "")
                 let key = keys.recordPage(context: context, source: record.sourceDigest)
                 var findings: [Diagnostic] = []
-                let placement = try reuse.place(page.path, key: key) {
-                    let (body, found) = markdown.render(record.body) { target, isImage in
-                        resolver.decide(target, isImage: isImage, source: record.file.relativePath, page: page.path)
-                    }
-                    findings = found.map { finding in
-                        (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(record.file.relativePath,
-                            SourceLocation(line: record.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
-                    }
+                let placement = try reuse.place(page.path, key: key) { () throws(FileIO.Failure) -> [UInt8] in
+                    let (body, found) = BodyLinks.render(page, body: try record.bodyText(), markdown: markdown, resolver: resolver)
+                    findings = found
                     context["body"] = body
                     return Array(templates.render("record", context).utf8)
                 }
@@ -150,26 +139,34 @@ struct SiteWriter {
         }
         outcome.pages += pages.count
         outcome.files += pages.count
-        var files: [(path: String, bytes: [UInt8])] = []
-
-        files += SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL)
-        files.append((CatalogData.csvPath, CatalogData.csv(plan)))
-        files.append((CatalogData.jsonPath, CatalogData.json(plan)))
-        files.append((AtomFeed.path, AtomFeed.document(plan)))
-        files.append((SitePlan.robotsPath, Array(robots(config).utf8)))
-        files += templates.assets.map { ("assets/" + $0.path, $0.bytes) }
+        // Whole-site files, each made, placed and dropped in turn: at 100,000 records the
+        // catalog data and sitemaps are a hundred megabytes together.
+        let plan = self.plan
+        let assets = templates.assets
+        var makers: [() -> [(path: String, bytes: [UInt8])]] = [
+            { SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL) },
+            { [(CatalogData.csvPath, CatalogData.csv(plan))] },
+            { [(CatalogData.jsonPath, CatalogData.json(plan))] },
+            { [(AtomFeed.path, AtomFeed.document(plan))] },
+            { [(SitePlan.robotsPath, Array(self.robots(config).utf8))] },
+        ]
+        makers += assets.map { asset in { [("assets/" + asset.path, asset.bytes)] } }
         do throws(FileIO.Failure) {
-            for file in files {
-                try FileIO.makeDirectories(Self.folder(of: directory + "/" + file.path))
-                outcome.record(file.path, try reuse.place(file.path, bytes: file.bytes))
+            for make in makers {
+                for file in make() {
+                    try FileIO.makeDirectories(Self.folder(of: directory + "/" + file.path))
+                    outcome.record(file.path, try reuse.place(file.path, bytes: file.bytes))
+                    outcome.files += 1
+                }
             }
             // The search index costs as much as a tenth of the pages: keyed, not compared.
-            let plan = self.plan
-            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) { SearchIndex.script(plan) })
+            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) { () throws(FileIO.Failure) in
+                try SearchIndex.script(plan)
+            })
         } catch {
             throw EnvironmentError("cannot write the site: \(error)")
         }
-        outcome.files += files.count + 1
+        outcome.files += 1
         return outcome
     }
 
