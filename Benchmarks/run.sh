@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds disclose in release mode and runs ../shared/bench/compare.sh (Hugo, disclose and
 # the cp floor on the same generated corpus, interleaved) at the given sizes; 100,000
-# records run without Hugo (it needs over 8 GB there). Then times `check` at each size.
+# records run without Hugo (it needs over 8 GB there). Then times `check` at each size,
+# runs Benchmarks/incremental.sh at 10,000 records (full, no-change and one-edit builds)
+# and prints the table of issue 6's targets (Benchmarks/table.py).
 #
 #   Benchmarks/run.sh               # 1000 10000 100000
 #   Benchmarks/run.sh 10000         # one size
@@ -25,3 +27,7 @@ for n in "${sizes[@]}"; do
         /usr/bin/time -f "check $n records: %e s wall, %M KB peak" .build/release/disclose check --root "$corpus" 2>&1 | tail -1
     done | tee -a "$log"
 done
+if [[ " ${sizes[*]} " == *" 10000 "* ]]; then
+    Benchmarks/incremental.sh 10000 | tee Benchmarks/results/incremental-10000.txt
+fi
+python3 Benchmarks/table.py
