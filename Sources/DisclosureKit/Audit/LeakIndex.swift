@@ -4,16 +4,21 @@ import Foundation
 /// legitimately published (public records' sources, page paths, templates, settings and
 /// the labels the build generates): what `audit` looks for in every file of a site.
 struct LeakIndex: Sendable {
-    /// Sorted fingerprints and, in parallel, where each was taken: the record and the
-    /// byte offset in that record's secret text.
-    private let fingerprints: [UInt64]
-    private let owners: [Int32]
-    private let offsets: [Int32]
+    /// A fingerprint and where it was taken: the record and the byte offset in that
+    /// record's secret text. Sixteen bytes; at 100,000 records there are ten million.
+    struct Entry {
+        var print: UInt64
+        var owner: Int32
+        var offset: Int32
+    }
+
+    /// Sorted by fingerprint.
+    private let entries: [Entry]
     /// Each non-public record's texts, joined by NUL bytes: a hit is extended against
     /// them, and only a shared run of `TextFingerprints.guaranteedLength` bytes counts.
     private let texts: [[UInt8]]
     private let filter: [UInt64]
-    static let filterBits = 1 << 24
+    static let filterBits = 1 << 26
     /// Record paths, by owner index.
     let records: [String]
     /// Folder (`policies/2012`) → file stems and slugs of its non-public records.
@@ -47,7 +52,7 @@ struct LeakIndex: Sendable {
             if let slug = identity.slug?.value { hiddenStems[folder, default: []].insert(slug) }
         }
         // A non-public body that cannot be read cannot be looked for: that stops the audit.
-        let perRecord: [(text: [UInt8], prints: [(UInt64, Int)])] = try parallelMap(hidden) { identity in
+        var perRecord: [(text: [UInt8], prints: [(hash: UInt64, offset: Int)])] = try parallelMap(hidden) { identity in
             Result { () throws(FileIO.Failure) in
                 var strings = decoded[identity.file.relativePath].map(SecretText.strings(of:)) ?? SecretText.strings(of: identity)
                 strings.append(identity.file.stem)
@@ -58,21 +63,26 @@ struct LeakIndex: Sendable {
         }.map { result throws(EnvironmentError) in
             do { return try result.get() } catch { throw EnvironmentError("cannot read a non-public record to audit for it: \(error)") }
         }
-        var pairs: [(UInt64, Int32, Int32)] = []
-        for (owner, record) in perRecord.enumerated() {
-            for (print, offset) in record.prints { pairs.append((print, Int32(owner), Int32(offset))) }
+        var candidates: [Entry] = []
+        candidates.reserveCapacity(perRecord.reduce(0) { $0 + $1.prints.count })
+        for owner in perRecord.indices {
+            for (print, offset) in perRecord[owner].prints {
+                candidates.append(Entry(print: print, owner: Int32(owner), offset: Int32(offset)))
+            }
+            perRecord[owner].prints = []
         }
+        candidates.sort { $0.print < $1.print }
 
         // Everything published legitimately: its windows are not secrets.
-        let candidateSet = Set(pairs.map(\.0))
-        let candidateFilter = Self.filter(of: pairs.map(\.0))
+        let sortedCandidates = candidates
+        let candidateFilter = Self.filter(of: candidates)
         @Sendable func hits(_ text: [UInt8]) -> [UInt64] {
             var hits: [UInt64] = []
             candidateFilter.withUnsafeBufferPointer { bits in
                 text.withUnsafeBufferPointer { bytes in
                     TextFingerprints.forEachWindow(bytes) { _, hash in
                         let bit = Int(hash & UInt64(Self.filterBits - 1))
-                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateSet.contains(hash) { hits.append(hash) }
+                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, Self.contains(sortedCandidates, hash) { hits.append(hash) }
                     }
                 }
             }
@@ -93,18 +103,15 @@ struct LeakIndex: Sendable {
         otherTexts.append(Array((plan.view.config.title + "\n" + (plan.view.config.publisher ?? "") + "\n" + plan.view.config.baseURL).utf8))
         let otherHits = parallelMap(otherTexts, hits)
         let publishedPrints = pagePrints.union(otherHits.joined())
-        pairs = pairs.filter { !publishedPrints.contains($0.0) }
-        pairs.sort { $0.0 < $1.0 }
-        fingerprints = pairs.map(\.0)
-        owners = pairs.map(\.1)
-        offsets = pairs.map(\.2)
+        candidates.removeAll { publishedPrints.contains($0.print) }
+        entries = candidates
         texts = perRecord.map(\.text)
-        filter = Self.filter(of: fingerprints)
+        filter = Self.filter(of: entries)
         records = hidden.map(\.file.relativePath)
         self.hiddenStems = hiddenStems
         self.secrets = secrets
         var fingerprintHasher = StableHasher()
-        for print in fingerprints { fingerprintHasher.combine(print) }
+        for entry in entries { fingerprintHasher.combine(entry.print) }
         fingerprintDigest = fingerprintHasher.finalize()
         self.published = published
     }
@@ -118,10 +125,10 @@ struct LeakIndex: Sendable {
     }
 
     /// A bit per fingerprint (by its low bits): most windows are ruled out with one load.
-    static func filter(of fingerprints: [UInt64]) -> [UInt64] {
+    static func filter(of entries: [Entry]) -> [UInt64] {
         var filter = [UInt64](repeating: 0, count: filterBits / 64)
-        for print in fingerprints {
-            let bit = Int(print & UInt64(filterBits - 1))
+        for entry in entries {
+            let bit = Int(entry.print & UInt64(filterBits - 1))
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         return filter
@@ -129,18 +136,18 @@ struct LeakIndex: Sendable {
 
     /// The non-public records whose text `bytes` contains, each with its first offset.
     func leaks(in bytes: UnsafeBufferPointer<UInt8>) -> [(record: String, offset: Int)] {
-        guard !fingerprints.isEmpty else { return [] }
+        guard !entries.isEmpty else { return [] }
         var found: [Int32: Int] = [:]
         let mask = UInt64(Self.filterBits - 1)
         filter.withUnsafeBufferPointer { bits in
             TextFingerprints.forEachWindow(bytes) { offset, hash in
                 let bit = Int(hash & mask)
                 guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
-                var index = firstIndex(of: hash)
-                while index < fingerprints.count, fingerprints[index] == hash {
-                    let owner = owners[index]
+                var index = Self.firstIndex(of: hash, in: entries)
+                while index < entries.count, entries[index].print == hash {
+                    let owner = entries[index].owner
                     if found[owner] == nil,
-                       sharedRun(bytes, at: offset, texts[Int(owner)], at: Int(offsets[index])) >= TextFingerprints.guaranteedLength {
+                       sharedRun(bytes, at: offset, texts[Int(owner)], at: Int(entries[index].offset)) >= TextFingerprints.guaranteedLength {
                         found[owner] = offset
                     }
                     index += 1
@@ -167,14 +174,19 @@ struct LeakIndex: Sendable {
         bytes.withUnsafeBufferPointer { leaks(in: $0) }
     }
 
-    /// The first index of `hash` in `fingerprints` (or where it would be).
-    private func firstIndex(of hash: UInt64) -> Int {
-        var low = 0, high = fingerprints.count
+    /// The first index of `hash` in sorted `entries` (or where it would be).
+    static func firstIndex(of hash: UInt64, in entries: [Entry]) -> Int {
+        var low = 0, high = entries.count
         while low < high {
             let mid = (low + high) / 2
-            if fingerprints[mid] < hash { low = mid + 1 } else { high = mid }
+            if entries[mid].print < hash { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+
+    static func contains(_ entries: [Entry], _ hash: UInt64) -> Bool {
+        let index = firstIndex(of: hash, in: entries)
+        return index < entries.count && entries[index].print == hash
     }
 
     /// Leaks in a file's path: a non-public record's page or attachment name, or its text.
