@@ -17,8 +17,10 @@ struct LeakIndex: Sendable {
     /// Each non-public record's texts, joined by NUL bytes: a hit is extended against
     /// them, and only a shared run of `TextFingerprints.guaranteedLength` bytes counts.
     private let texts: [[UInt8]]
+    /// A bit per fingerprint (by its low bits), sixteen bits per fingerprint or more, so
+    /// that a window that is no fingerprint passes it rarely: most windows are ruled out
+    /// with one load.
     private let filter: [UInt64]
-    static let filterBits = 1 << 26
     /// Record paths, by owner index.
     let records: [String]
     /// Folder (`policies/2012`) → file stems and slugs of its non-public records.
@@ -81,7 +83,7 @@ struct LeakIndex: Sendable {
             candidateFilter.withUnsafeBufferPointer { bits in
                 text.withUnsafeBufferPointer { bytes in
                     TextFingerprints.forEachWindow(bytes) { _, hash in
-                        let bit = Int(hash & UInt64(Self.filterBits - 1))
+                        let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
                         if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, Self.contains(sortedCandidates, hash) { hits.append(hash) }
                     }
                 }
@@ -124,11 +126,12 @@ struct LeakIndex: Sendable {
         return hasher.finalize()
     }
 
-    /// A bit per fingerprint (by its low bits): most windows are ruled out with one load.
     static func filter(of entries: [Entry]) -> [UInt64] {
-        var filter = [UInt64](repeating: 0, count: filterBits / 64)
+        var bits = 1 << 20
+        while bits < entries.count * 16, bits < 1 << 28 { bits <<= 1 }
+        var filter = [UInt64](repeating: 0, count: bits / 64)
         for entry in entries {
-            let bit = Int(entry.print & UInt64(filterBits - 1))
+            let bit = Int(entry.print & UInt64(bits - 1))
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         return filter
@@ -138,7 +141,7 @@ struct LeakIndex: Sendable {
     func leaks(in bytes: UnsafeBufferPointer<UInt8>) -> [(record: String, offset: Int)] {
         guard !entries.isEmpty else { return [] }
         var found: [Int32: Int] = [:]
-        let mask = UInt64(Self.filterBits - 1)
+        let mask = UInt64(filter.count * 64 - 1)
         filter.withUnsafeBufferPointer { bits in
             TextFingerprints.forEachWindow(bytes) { offset, hash in
                 let bit = Int(hash & mask)

@@ -228,16 +228,19 @@ public struct SiteAuditor: Sendable {
         }
         let lower = file.path.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-            let page = HTMLPage(file.bytes)
-            // Entities decoded (a title with quotes is `&quot;` in the raw bytes).
-            for text in page.texts where text.utf8.count >= TextFingerprints.window {
+            // Each text node with entities decoded (a title with quotes is `&quot;` in the
+            // raw bytes), searched as the parser meets it.
+            var textLeaks: [Diagnostic] = []
+            let page = HTMLPage(file.bytes) { text in
+                guard text.utf8.count >= TextFingerprints.window else { return }
                 let bytes = Array(SecretText.collapsingWhitespace(text).utf8)
                 for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
                     reported.insert(record)
-                    report.diagnostics.append(Rule.auditLeak.diagnostic(shown, .fileStart,
+                    textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,
                         "contains, in its text, text of the non-public record \(record) ('\(LeakIndex.excerpt(bytes, at: offset))')"))
                 }
             }
+            report.diagnostics += textLeaks
             for error in page.errors {
                 report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed HTML: \(error)"))
             }
