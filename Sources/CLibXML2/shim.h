@@ -11,6 +11,7 @@
 #include <libxml/xmlsave.h>
 #include <libxml/uri.h>
 #include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>
 
 // Swift 6 rejects the global function pointer `xmlFree` as not concurrency-safe.
 static inline void disclose_xml_free(void *pointer) { xmlFree(pointer); }

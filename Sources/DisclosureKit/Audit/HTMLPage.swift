@@ -43,8 +43,31 @@ public struct HTMLPage: Sendable {
         var messages: [String] = []
     }
 
-    /// Parses `bytes` as HTML. With `onText`, each text node is handed over as it is met
-    /// and `texts` stays empty: a catalog page of 100,000 rows has a million of them.
+    /// What the SAX callbacks build while the parser reads: the page, the text node being
+    /// read, and the elements whose text is wanted (`title`, `style`).
+    fileprivate final class Reader {
+        var page = HTMLPage()
+        var onText: ((String) -> Void)?
+        var text: [UInt8] = []
+        var titleText: [UInt8]?
+        var styleText: [UInt8]?
+        var styleLine = 0
+
+        /// Ends the text node being read: adjacent character runs are one node.
+        func flushText() {
+            guard !text.isEmpty else { return }
+            let node = String(decoding: text, as: UTF8.self)
+            text.removeAll(keepingCapacity: true)
+            if let onText { onText(node) } else { page.texts.append(node) }
+        }
+    }
+
+    private init() {}
+
+    /// Parses `bytes` as HTML, with libxml2's SAX interface: the page is read as a stream
+    /// and never built as a tree (the catalog of 100,000 records would be 300 MB of
+    /// nodes). With `onText`, each text node is handed over as it is met and `texts` stays
+    /// empty.
     public init(_ bytes: [UInt8], onText: ((String) -> Void)? = nil) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOWARNING.rawValue)
         let sink = ErrorSink()
@@ -59,72 +82,59 @@ public struct HTMLPage: Sendable {
                 "line \(error.pointee.line): " + message.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        guard let context = htmlNewParserCtxt() else { errors.append("cannot create an HTML parser"); return }
-        defer { htmlFreeParserCtxt(context) }
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                htmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), "page.html", "UTF-8", options)
+        let reader = Reader()
+        reader.onText = onText
+        // An empty buffer gives no parser at all; one space is an empty document.
+        let input = bytes.isEmpty ? [0x20] : bytes
+        let parsed: Bool = input.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { characters -> Bool in
+                guard let context = htmlCreateMemoryParserCtxt(characters.baseAddress, Int32(characters.count)),
+                      let sax = context.pointee.sax else { return false }
+                defer {
+                    // The document node SAX2 makes at the start (no element is added to it).
+                    if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+                    htmlFreeParserCtxt(context)
+                }
+                _ = htmlCtxtUseOptions(context, options)
+                // Pages are UTF-8 (as the DOM reader was told); unset, libxml2 assumes Latin-1.
+                _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+                context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
+                sax.pointee.startElement = { context, name, attributes in
+                    guard let name, let reader = HTMLPage.reader(context) else { return }
+                    reader.flushText()
+                    let line = Int(xmlSAX2GetLineNumber(context))
+                    reader.startElement(String(cString: name).lowercased(), attributes, line: line)
+                }
+                sax.pointee.endElement = { context, name in
+                    guard let name, let reader = HTMLPage.reader(context) else { return }
+                    reader.flushText()
+                    reader.endElement(String(cString: name).lowercased())
+                }
+                let characters: charactersSAXFunc = { context, text, length in
+                    guard let text, length > 0, let reader = HTMLPage.reader(context) else { return }
+                    let chunk = UnsafeBufferPointer(start: text, count: Int(length))
+                    reader.text.append(contentsOf: chunk)
+                    if reader.titleText != nil { reader.titleText!.append(contentsOf: chunk) }
+                    if reader.styleText != nil { reader.styleText!.append(contentsOf: chunk) }
+                }
+                sax.pointee.characters = characters
+                sax.pointee.cdataBlock = characters
+                sax.pointee.ignorableWhitespace = characters
+                sax.pointee.comment = { context, _ in HTMLPage.reader(context)?.flushText() }
+                sax.pointee.processingInstruction = nil
+                _ = htmlParseDocument(context)
+                return true
             }
         }
+        reader.flushText()
+        self = reader.page
         errors = sink.messages
-        guard let document else { errors.append("not an HTML document"); return }
-        defer { xmlFreeDoc(document) }
-        if let root = xmlDocGetRootElement(document) { walk(root, onText: onText) }
+        if !parsed { errors.append("not an HTML document") }
     }
 
-    private mutating func walk(_ start: xmlNodePtr, onText: ((String) -> Void)?) {
-        var stack: [xmlNodePtr] = [start]
-        while let node = stack.popLast() {
-            if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
-                if let onText { onText(String(cString: content)) } else { texts.append(String(cString: content)) }
-            }
-            if node.pointee.type == XML_ELEMENT_NODE {
-                let name = String(cString: node.pointee.name).lowercased()
-                if name == "html", let lang = attribute(node, "lang") { language = lang }
-                if name == "title", title == nil, let text = xmlNodeGetContent(node) {
-                    title = String(cString: text)
-                    disclose_xml_free(text)
-                }
-                if name == "h1" { headingOneCount += 1 }
-                if name == "script", attribute(node, "src") == nil { inlineScripts += 1 }
-                var property = node.pointee.properties
-                while let current = property {
-                    let attributeName = String(cString: current.pointee.name).lowercased()
-                    if attributeName.hasPrefix("on") { eventHandlers.append("\(name)@\(attributeName)") }
-                    property = current.pointee.next
-                }
-                if let id = attribute(node, "id") { anchors.insert(id) }
-                if name == "a", let anchorName = attribute(node, "name") { anchors.insert(anchorName) }
-                for attributeName in Self.urlAttributes[name] ?? [] {
-                    if let value = attribute(node, attributeName) {
-                        references.append(Reference(element: name, attribute: attributeName, value: value,
-                                                    line: Int(xmlGetLineNo(node))))
-                    }
-                }
-                if name == "style", let text = xmlNodeGetContent(node) {
-                    for url in Self.cssURLs(String(cString: text)) {
-                        references.append(Reference(element: "style", attribute: "url()", value: url, line: Int(xmlGetLineNo(node))))
-                    }
-                    disclose_xml_free(text)
-                }
-                if let style = attribute(node, "style") {
-                    for url in Self.cssURLs(style) {
-                        references.append(Reference(element: name, attribute: "style url()", value: url, line: Int(xmlGetLineNo(node))))
-                    }
-                }
-            }
-            var child = node.pointee.last
-            while let current = child {
-                stack.append(current)
-                child = current.pointee.prev
-            }
-        }
-    }
-
-    private func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        guard let value = xmlGetProp(node, name) else { return nil }
-        defer { disclose_xml_free(value) }
-        return String(cString: value)
+    fileprivate static func reader(_ context: UnsafeMutableRawPointer?) -> Reader? {
+        guard let context, let data = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
+        return Unmanaged<Reader>.fromOpaque(data).takeUnretainedValue()
     }
 
     /// The targets of `url(...)` in CSS text.
@@ -149,5 +159,53 @@ public struct HTMLPage: Sendable {
                bytes[index + 2] | 0x20 == UInt8(ascii: "l") { return true }
         }
         return false
+    }
+}
+
+fileprivate extension HTMLPage.Reader {
+    func startElement(_ name: String, _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int) {
+        var attributes: [(name: String, value: String)] = []
+        if var pair = list {
+            while let attributeName = pair.pointee {
+                let value = (pair + 1).pointee.map { String(cString: $0) } ?? ""
+                attributes.append((String(cString: attributeName).lowercased(), value))
+                pair += 2
+            }
+        }
+        func attribute(_ wanted: String) -> String? { attributes.first { $0.name == wanted }?.value }
+        if name == "html", page.language == nil, let lang = attribute("lang") { page.language = lang }
+        if name == "title", page.title == nil { titleText = [] }
+        if name == "h1" { page.headingOneCount += 1 }
+        if name == "script", attribute("src") == nil { page.inlineScripts += 1 }
+        for attribute in attributes where attribute.name.hasPrefix("on") { page.eventHandlers.append("\(name)@\(attribute.name)") }
+        if let id = attribute("id") { page.anchors.insert(id) }
+        if name == "a", let anchorName = attribute("name") { page.anchors.insert(anchorName) }
+        for attributeName in HTMLPage.urlAttributes[name] ?? [] {
+            if let value = attribute(attributeName) {
+                page.references.append(HTMLPage.Reference(element: name, attribute: attributeName, value: value, line: line))
+            }
+        }
+        if name == "style" {
+            styleText = []
+            styleLine = line
+        }
+        if let style = attribute("style") {
+            for url in HTMLPage.cssURLs(style) {
+                page.references.append(HTMLPage.Reference(element: name, attribute: "style url()", value: url, line: line))
+            }
+        }
+    }
+
+    func endElement(_ name: String) {
+        if name == "title", let text = titleText {
+            page.title = String(decoding: text, as: UTF8.self)
+            titleText = nil
+        }
+        if name == "style", let text = styleText {
+            for url in HTMLPage.cssURLs(String(decoding: text, as: UTF8.self)) {
+                page.references.append(HTMLPage.Reference(element: "style", attribute: "url()", value: url, line: styleLine))
+            }
+            styleText = nil
+        }
     }
 }

@@ -1,0 +1,49 @@
+@testable import DisclosureKit
+import Testing
+
+/// The page reader the audit relies on: what it must find in a page, read as a stream.
+@Suite struct HTMLPageTests {
+    @Test func findsLanguageTitleIdsReferencesAndText() {
+        let html = """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><title>政府信息公开 &amp; 目录</title>
+        <link rel="stylesheet" href="assets/style.css"><style>body { background: url('img/bg.png') }</style>
+        <script src="assets/search.js"></script><script>var x = 1;</script></head>
+        <body><a class="skip" href="#main">跳到正文</a><main id="main"><h1>标题</h1>
+        <p onclick="x()">第一段<!-- 注释 -->第二段</p><a name="old-anchor"></a>
+        <td style="text-align: right">1</td><div style="background:url(&quot;a.png&quot;)">x</div>
+        <img src="p.png" srcset="p2.png 2x"><IMG SRC="UPPER.PNG"></main></body></html>
+        """
+        let page = HTMLPage(Array(html.utf8))
+        #expect(page.language == "zh-CN")
+        #expect(page.title == "政府信息公开 & 目录")
+        #expect(page.anchors == ["main", "old-anchor"])
+        #expect(page.headingOneCount == 1)
+        #expect(page.inlineScripts == 1)
+        #expect(page.eventHandlers == ["p@onclick"])
+        #expect(page.references.map { "\($0.element) \($0.attribute) \($0.value)" } == [
+            "link href assets/style.css", "style url() img/bg.png", "script src assets/search.js", "a href #main",
+            "div style url() a.png", "img src p.png", "img srcset p2.png 2x", "img src UPPER.PNG",
+        ])
+        #expect(page.references.first { $0.value == "p.png" }?.line == 8)
+        // Text nodes are separate (never joined across elements or comments), entities decoded.
+        #expect(page.texts.contains("第一段") && page.texts.contains("第二段"))
+        #expect(page.texts.contains("政府信息公开 & 目录"))
+        #expect(!page.texts.contains { $0.contains("第一段第二段") })
+        #expect(page.errors.isEmpty)
+    }
+
+    @Test func streamsTextWhenAsked() {
+        var seen: [String] = []
+        let page = HTMLPage(Array("<html lang=\"zh\"><body><p>甲</p><p>乙</p></body></html>".utf8)) { seen.append($0) }
+        #expect(seen == ["甲", "乙"])
+        #expect(page.texts.isEmpty)
+    }
+
+    @Test func reportsBrokenMarkupAndSurvivesAnEmptyFile() {
+        let empty = HTMLPage([])
+        #expect(empty.language == nil && empty.title == nil && empty.references.isEmpty)
+        let broken = HTMLPage(Array("<html><body><p>a</b></p></body></html>".utf8))
+        #expect(!broken.errors.isEmpty, "a stray end tag is reported")
+    }
+}
