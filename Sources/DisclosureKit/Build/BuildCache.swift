@@ -143,7 +143,6 @@ public struct BuildCache: Sendable {
                let key = Digest(fields[1]), let anchors = Digest(fields[2]),
                let device = UInt64(fields[3]), let inode = UInt64(fields[4]), let size = Int64(fields[5]),
                let seconds = Int64(fields[6]), let nanoseconds = Int64(fields[7]) {
-                _ = fields[8]
                 cache.files[String(fields[9])] = FileEntry(
                     key: key, identity: FileIdentity(device: device, inode: inode, size: size, seconds: seconds,
                                                      nanoseconds: nanoseconds),

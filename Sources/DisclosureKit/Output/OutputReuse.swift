@@ -74,10 +74,11 @@ struct OutputReuse: Sendable {
         return .written(try write(path, key: key, bytes))
     }
 
-    /// Places a file that costs less to make than to key: keyed by its own bytes.
+    /// Places a file that costs less to make than to key: keyed by its own bytes, so an
+    /// equal key is equal bytes and the old file need not be read.
     func place(_ path: String, bytes: [UInt8]) throws(FileIO.Failure) -> Placement {
         let key = StableHasher.digest(bytes)
-        if let entry = carry(path, sameAs: bytes, key: key) { return .carried(entry) }
+        if let entry = carry(path, key: key) { return .carried(entry) }
         return .written(try write(path, key: key, bytes))
     }
 
