@@ -67,7 +67,9 @@ struct BuildSummary {
         if report.upToDate {
             lines.append("nothing changed since the last build: the site in the output is up to date (\(report.filesCarried) files)")
         } else {
-            let carried = report.filesCarried > 0 ? "; \(report.filesCarried) unchanged, carried over from the last build" : ""
+            let carried = report.filesCarried > 0
+                ? "; \(report.filesWritten - report.filesCarried) new or changed, \(report.filesCarried) unchanged, carried over from the last build"
+                : ""
             lines.append("pages written: \(report.pagesWritten) (\(report.filesWritten) files in all\(carried))")
         }
         lines.append("warnings: \(report.diagnostics.warningCount)")

@@ -247,6 +247,21 @@ import Testing
         #expect(after.bytes == before.bytes && after.inodes == before.inodes && after.times == before.times)
     }
 
+    /// A build with nothing to do still clears what a killed build left beside the output.
+    @Test func aRebuildWithNothingToDoStillCleansUpAKilledBuild() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try Self.makeRoot(tmp)
+        let output = tmp.url.appendingPathComponent("site")
+        #expect(try Self.build(root, into: output).status == 0)
+        let staging = tmp.url.appendingPathComponent(".disclose-staging-site-99999-1")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("This directory is written by disclose and replaced whole by each build.\n".utf8)
+            .write(to: staging.appendingPathComponent(OutputDirectory.markerName))
+        let again = try Self.build(root, into: output)
+        #expect(again.stderr.contains("nothing changed since the last build"), "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+    }
+
     @Test func aSiteChangedByHandIsRepairedNotTrusted() throws {
         let tmp = try TemporaryDirectory()
         let root = try Self.makeRoot(tmp)

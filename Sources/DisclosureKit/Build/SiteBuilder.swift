@@ -56,6 +56,9 @@ public struct SiteBuilder: Sendable {
             }
         }
         let outputDirectory = try OutputDirectory.validate(output: output, root: root)
+        // First of all, what a killed build left: staging directories go, and an output
+        // caught mid-swap is put back, before anything compares the output with the cache.
+        outputDirectory.recoverLeftovers()
         let cachePath = BuildCache.path(for: outputDirectory)
         let previous = outputDirectory.isBuilt ? BuildCache.read(cachePath) : nil
         let tree = try ContentScanner(root: root).scan()
