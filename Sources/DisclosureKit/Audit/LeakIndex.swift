@@ -14,6 +14,8 @@ struct LeakIndex: Sendable {
 
     /// Sorted by fingerprint.
     private let entries: [Entry]
+    /// Where each range of fingerprints (by their top bits) starts in `entries`.
+    private let buckets: Buckets
     /// Each non-public record's texts, joined by NUL bytes: a hit is extended against
     /// them, and only a shared run of `TextFingerprints.guaranteedLength` bytes counts.
     private let texts: [[UInt8]]
@@ -77,6 +79,7 @@ struct LeakIndex: Sendable {
 
         // Everything published legitimately: its windows are not secrets.
         let sortedCandidates = candidates
+        let candidateBuckets = Buckets(candidates)
         let candidateFilter = Self.filter(of: candidates)
         @Sendable func hits(_ text: [UInt8]) -> [UInt64] {
             var hits: [UInt64] = []
@@ -84,7 +87,7 @@ struct LeakIndex: Sendable {
                 text.withUnsafeBufferPointer { bytes in
                     TextFingerprints.forEachWindow(bytes) { _, hash in
                         let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
-                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, Self.contains(sortedCandidates, hash) { hits.append(hash) }
+                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateBuckets.contains(hash, in: sortedCandidates) { hits.append(hash) }
                     }
                 }
             }
@@ -107,6 +110,7 @@ struct LeakIndex: Sendable {
         let publishedPrints = pagePrints.union(otherHits.joined())
         candidates.removeAll { publishedPrints.contains($0.print) }
         entries = candidates
+        buckets = Buckets(candidates)
         texts = perRecord.map(\.text)
         filter = Self.filter(of: entries)
         records = hidden.map(\.file.relativePath)
@@ -146,7 +150,7 @@ struct LeakIndex: Sendable {
             TextFingerprints.forEachWindow(bytes) { offset, hash in
                 let bit = Int(hash & mask)
                 guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
-                var index = Self.firstIndex(of: hash, in: entries)
+                var index = buckets.firstIndex(of: hash, in: entries)
                 while index < entries.count, entries[index].print == hash {
                     let owner = entries[index].owner
                     if found[owner] == nil,
@@ -177,19 +181,39 @@ struct LeakIndex: Sendable {
         bytes.withUnsafeBufferPointer { leaks(in: $0) }
     }
 
-    /// The first index of `hash` in sorted `entries` (or where it would be).
-    static func firstIndex(of hash: UInt64, in entries: [Entry]) -> Int {
-        var low = 0, high = entries.count
-        while low < high {
-            let mid = (low + high) / 2
-            if entries[mid].print < hash { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    /// An index over sorted entries by the top bits of their fingerprint: a lookup
+    /// searches one small range instead of the whole array. At 100,000 records the
+    /// array holds ten million entries, and public pages meet tens of millions of shared
+    /// phrases: whole-array binary searches (23 cache misses each) were a fifth of the build.
+    struct Buckets: Sendable {
+        let shift: UInt64
+        let starts: [Int32]
 
-    static func contains(_ entries: [Entry], _ hash: UInt64) -> Bool {
-        let index = firstIndex(of: hash, in: entries)
-        return index < entries.count && entries[index].print == hash
+        init(_ entries: [Entry]) {
+            var bits: UInt64 = 8
+            while bits < 22, (1 << bits) * 8 < entries.count { bits += 1 }
+            shift = 64 - bits
+            var starts = [Int32](repeating: 0, count: (1 << Int(bits)) + 1)
+            for entry in entries { starts[Int(entry.print >> shift) + 1] += 1 }
+            for index in 1..<starts.count { starts[index] += starts[index - 1] }
+            self.starts = starts
+        }
+
+        /// The first index of `hash` in `entries` (or where it would be).
+        func firstIndex(of hash: UInt64, in entries: [Entry]) -> Int {
+            let bucket = Int(hash >> shift)
+            var low = Int(starts[bucket]), high = Int(starts[bucket + 1])
+            while low < high {
+                let mid = (low + high) / 2
+                if entries[mid].print < hash { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+
+        func contains(_ hash: UInt64, in entries: [Entry]) -> Bool {
+            let index = firstIndex(of: hash, in: entries)
+            return index < entries.count && entries[index].print == hash
+        }
     }
 
     /// Leaks in a file's path: a non-public record's page or attachment name, or its text.
