@@ -158,7 +158,7 @@ public struct SiteAuditor: Sendable {
             } else {
                 report = inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
             }
-            report.diagnostics += checkLinks(report.references, of: path, present: present, anchors: [:])
+            report.diagnostics += checkLinks(report.references, of: path, present: present)
             report.references = report.references.filter { reference in
                 reference.value.firstIndex(of: "#").map { reference.value[$0...].count > 1 } ?? false
             }
@@ -267,8 +267,9 @@ public struct SiteAuditor: Sendable {
         return report
     }
 
-    func checkLinks(_ references: [HTMLPage.Reference], of path: String, present: Set<String>,
-                    anchors: [String: Set<String>]) -> [Diagnostic] {
+    /// Every link problem of one page but its `#fragment`s, which need the target's ids
+    /// (`checkFragments`, once every page has been read).
+    func checkLinks(_ references: [HTMLPage.Reference], of path: String, present: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let shown = display(path)
         // Every page repeats the same navigation links: resolve each distinct target once.
@@ -297,11 +298,7 @@ public struct SiteAuditor: Sendable {
                 continue
             }
             var target = value
-            var fragment: String?
-            if let hash = target.firstIndex(of: "#") {
-                fragment = String(target[target.index(after: hash)...])
-                target = String(target[..<hash])
-            }
+            if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
             if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
             let resolved: String
             if target.isEmpty {
@@ -321,14 +318,8 @@ public struct SiteAuditor: Sendable {
                 }
                 resolved = parts
             }
-            guard present.contains(resolved) else {
+            if !present.contains(resolved) {
                 diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' names \(resolved), which is not in the site"))
-                continue
-            }
-            if let fragment, !fragment.isEmpty, let targetAnchors = anchors[resolved],
-               resolved.lowercased().hasSuffix(".html"),
-               !targetAnchors.contains(fragment.removingPercentEncoding ?? fragment) {
-                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)': \(resolved) has no id '\(fragment)'"))
             }
         }
         return diagnostics
