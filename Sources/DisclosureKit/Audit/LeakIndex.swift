@@ -101,7 +101,7 @@ struct LeakIndex: Sendable {
             // count as secret, never less.
             guard let source = try? page.record.sourceBytes(),
                   let body = page.record.bodyDropped ? try? Record.body(of: source) : page.record.body else { return [] }
-            return hits(source + Array(("\n" + page.path + "\n" + SecretText.plainText(of: body)).utf8))
+            return hits(source + Array(("\n" + page.path + "\n").utf8) + SecretText.plainBytes(of: body))
         }
         var otherTexts = templates?.sources.values.map { Array($0.utf8) } ?? []
         otherTexts.append(Array(GeneratedText.all.joined(separator: "\n").utf8))

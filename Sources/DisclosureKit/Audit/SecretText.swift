@@ -26,85 +26,124 @@ public enum SecretText {
 
     /// A Markdown body as a reader sees it: markup, link targets and list markers removed,
     /// every run of white space one space. Page text read back from HTML is normalised the
-    /// same way (`collapsingWhitespace`), so the two compare window by window. Works on
-    /// UTF-8 bytes: every markup character is ASCII, and ASCII bytes never occur inside a
-    /// multi-byte character.
+    /// same way (`collapsingWhitespace`), so the two compare window by window.
     public static func plainText(of markdown: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(markdown.utf8.count)
-        var pendingSpace = false
-        func emit(_ byte: UInt8) {
-            if pendingSpace, !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(byte)
-        }
+        String(decoding: plainBytes(of: markdown), as: UTF8.self)
+    }
+
+    /// `plainText(of:)` as UTF-8 bytes, made in one pass. Works on the bytes: every markup
+    /// character is ASCII, and ASCII bytes never occur inside a multi-byte character. Runs
+    /// for every public and non-public body, so it keeps its state in locals (a nested
+    /// function capturing them cost a dynamic exclusivity check per byte).
+    public static func plainBytes(of markdown: String) -> [UInt8] {
         var text = markdown
-        text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                // Start of a line: indentation, block quotes, list markers.
-                while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x3E { i += 1 }
-                if i + 1 < n, bytes[i] == 0x2D || bytes[i] == 0x2B || bytes[i] == 0x2A, bytes[i + 1] == 0x20 {
-                    i += 2
-                } else {
-                    var j = i
-                    while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 { j += 1 }
-                    if j > i, j + 1 < n, bytes[j] == 0x2E || bytes[j] == 0x29, bytes[j + 1] == 0x20 { i = j + 2 }
-                }
-                pendingSpace = true
-                var previous: UInt8 = 0x20
-                while i < n, bytes[i] != 0x0A {
-                    let byte = bytes[i]
+        return text.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+                var sink = Sink(out)
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    // Start of a line: indentation, block quotes, list markers.
+                    while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x3E { i += 1 }
+                    if i + 1 < n, bytes[i] == 0x2D || bytes[i] == 0x2B || bytes[i] == 0x2A, bytes[i + 1] == 0x20 {
+                        i += 2
+                    } else {
+                        var j = i
+                        while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 { j += 1 }
+                        if j > i, j + 1 < n, bytes[j] == 0x2E || bytes[j] == 0x29, bytes[j + 1] == 0x20 { i = j + 2 }
+                    }
+                    sink.pendingSpace = true
+                    var previous: UInt8 = 0x20
+                    while i < n, bytes[i] != 0x0A {
+                        let byte = bytes[i]
+                        if byte == 0x28, previous == 0x5D {  // "](": skip the link target
+                            i += 1
+                            while i < n, bytes[i] != 0x29, bytes[i] != 0x0A { i += 1 }
+                            if i < n, bytes[i] == 0x29 { i += 1 }
+                            previous = 0x29
+                            continue
+                        }
+                        previous = byte
+                        switch byte {
+                        case 0x2A, 0x5F, 0x23, 0x60, 0x7E, 0x5B, 0x5D, 0x3E, 0x3C, 0x5E, 0x5C:  // * _ # ` ~ [ ] > < ^ \
+                            i += 1
+                        case 0x7C:  // table cell borders
+                            sink.pendingSpace = true
+                            i += 1
+                        default:
+                            let width = whiteSpaceWidth(bytes, at: i)
+                            if width > 0 {
+                                sink.pendingSpace = true
+                                i += width
+                            } else {
+                                sink.emit(byte)
+                                i += 1
+                            }
+                        }
+                    }
                     i += 1
-                    if byte == 0x28, previous == 0x5D {  // "](": skip the link target
-                        while i < n, bytes[i] != 0x29, bytes[i] != 0x0A { i += 1 }
-                        if i < n, bytes[i] == 0x29 { i += 1 }
-                        previous = 0x29
-                        continue
-                    }
-                    previous = byte
-                    switch byte {
-                    case 0x2A, 0x5F, 0x23, 0x60, 0x7E, 0x5B, 0x5D, 0x3E, 0x3C, 0x5E, 0x5C:  // * _ # ` ~ [ ] > < ^ \
-                        continue
-                    case 0x7C, 0x20, 0x09, 0x0D, 0x0B, 0x0C:  // | and white space
-                        pendingSpace = true
-                    default:
-                        emit(byte)
-                    }
                 }
-                i += 1
+                written = sink.count
             }
         }
-        return collapsingWhitespace(String(decoding: out, as: UTF8.self))
     }
 
     /// Every run of white space (ASCII, U+00A0, U+3000) as one space, ends trimmed.
     public static func collapsingWhitespace(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
+        String(decoding: collapsedBytes(text), as: UTF8.self)
+    }
+
+    /// `collapsingWhitespace(_:)` as UTF-8 bytes.
+    public static func collapsedBytes(_ text: String) -> [UInt8] {
         var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let byte = bytes[i]
-                var width = 0
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { width = 1 }
-                else if byte == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { width = 2 }
-                else if byte == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { width = 3 }
-                if width > 0 {
-                    pendingSpace = true
-                    i += width
-                    continue
+        return text.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, written in
+                var sink = Sink(out)
+                var i = 0
+                while i < bytes.count {
+                    let width = whiteSpaceWidth(bytes, at: i)
+                    if width > 0 {
+                        sink.pendingSpace = true
+                        i += width
+                    } else {
+                        sink.emit(bytes[i])
+                        i += 1
+                    }
                 }
-                if pendingSpace, !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
-                i += 1
+                written = sink.count
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The length of the white-space character at `i` (ASCII, U+00A0 or U+3000), or 0.
+    @inline(__always)
+    static func whiteSpaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let byte = bytes[i]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
+        if byte == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    /// Output bytes with white space held back: a space is written only between two other
+    /// bytes, so runs collapse and the ends come out trimmed. Never writes more bytes than
+    /// it is given, so the input's length is capacity enough.
+    struct Sink {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+        var pendingSpace = false
+
+        init(_ out: UnsafeMutableBufferPointer<UInt8>) { self.out = out }
+
+        @inline(__always)
+        mutating func emit(_ byte: UInt8) {
+            if pendingSpace, count > 0 {
+                out[count] = 0x20
+                count += 1
+            }
+            pendingSpace = false
+            out[count] = byte
+            count += 1
+        }
     }
 }

@@ -233,7 +233,7 @@ public struct SiteAuditor: Sendable {
             var textLeaks: [Diagnostic] = []
             let page = HTMLPage(file.bytes) { text in
                 guard text.utf8.count >= TextFingerprints.window else { return }
-                let bytes = Array(SecretText.collapsingWhitespace(text).utf8)
+                let bytes = SecretText.collapsedBytes(text)
                 for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
                     reported.insert(record)
                     textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,
