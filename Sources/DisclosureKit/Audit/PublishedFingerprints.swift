@@ -56,8 +56,7 @@ struct PublishedFingerprints: Sendable {
         var counts: [UInt64: Int] = [:]
         var kept: [[UInt64]] = []
         kept.reserveCapacity(pages.count)
-        for start in stride(from: 0, to: pages.count, by: 2048) {
-            let chunk = parallelMap(Array(start..<min(start + 2048, pages.count))) { Set(hits($0)) }
+        parallelChunks(count: pages.count, { Set(hits($0)) }) { _, chunk in
             for found in chunk {
                 var mine: [UInt64] = []
                 for print in found {

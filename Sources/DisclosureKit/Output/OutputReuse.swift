@@ -74,6 +74,31 @@ struct OutputReuse: Sendable {
         return .written(try write(path, key: key, bytes))
     }
 
+    /// `place(_:key:_:)` for a file written in pieces (`write` gets the new file), so it is
+    /// never held whole; the old file is compared with it a piece at a time.
+    func place(_ path: String, key: Digest,
+               streaming write: (inout FileWriter) throws(FileIO.Failure) -> Void) throws(FileIO.Failure) -> Placement {
+        if let entry = carry(path, key: key) { return .carried(entry) }
+        let destination = staging + "/" + path
+        func make() throws(FileIO.Failure) -> BuildCache.FileEntry {
+            unlink(destination)
+            var writer = try FileWriter(creating: destination)
+            try write(&writer)
+            guard let identity = BuildCache.FileIdentity.of(destination) else {
+                throw .system("\(destination): written but cannot be read back")
+            }
+            return BuildCache.FileEntry(key: key, identity: identity, anchors: .zero)
+        }
+        let made = try make()
+        if let entry = previous[path], entry.identity.size == made.identity.size,
+           FileIO.sameContents(oldOutput + "/" + path, destination) {
+            unlink(destination)
+            if let carried = link(path, entry, key: key) { return .carried(carried) }
+            return .written(try make())
+        }
+        return .written(made)
+    }
+
     /// Places a file that costs less to make than to key: keyed by its own bytes, so an
     /// equal key is equal bytes and the old file need not be read.
     func place(_ path: String, bytes: [UInt8]) throws(FileIO.Failure) -> Placement {

@@ -160,8 +160,8 @@ struct SiteWriter {
                 }
             }
             // The search index costs as much as a tenth of the pages: keyed, not compared.
-            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) { () throws(FileIO.Failure) in
-                try SearchIndex.script(plan)
+            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) {
+                (out: inout FileWriter) throws(FileIO.Failure) in try SearchIndex.write(plan, to: &out)
             })
         } catch {
             throw EnvironmentError("cannot write the site: \(error)")

@@ -22,11 +22,6 @@ public enum SearchIndex {
         var doc: [UInt8] = []
     }
 
-    /// Documents are tokenised a chunk at a time and merged into the postings at once, so
-    /// only one chunk's term sets are held (at 100,000 records all of them would not fit
-    /// the memory target).
-    static let chunkSize = 2048
-
     /// A term's postings, encoded as they come: base-36 gaps between ascending document
     /// ids, `!` after a title hit. Two bytes or so a posting, not an integer plus an array's
     /// slack (the postings were a third of a gigabyte at 100,000 records).
@@ -42,23 +37,31 @@ public enum SearchIndex {
         }
     }
 
-    public static func script(_ plan: SitePlan) throws(FileIO.Failure) -> [UInt8] {
+    /// Writes the script for the public records of `plan` to the file at `path`.
+    public static func write(_ plan: SitePlan, toFile path: String) throws(FileIO.Failure) {
+        var out = try FileWriter(creating: path)
+        try write(plan, to: &out)
+    }
+
+    /// Writes the script for the public records of `plan` into `out`: the documents a
+    /// chunk at a time as they are tokenised, then the terms. Only the postings are held
+    /// whole (the finished script was a second copy of them).
+    static func write(_ plan: SitePlan, to out: inout FileWriter) throws(FileIO.Failure) {
         let pages = plan.newestRecords
         var hanPostings: [UInt64: Postings] = [:]
         var wordPostings: [String: Postings] = [:]
-        var out = Array("// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH={\"docs\":[\n".utf8)
-        for chunkStart in stride(from: 0, to: pages.count, by: chunkSize) {
-            let ids = Array(chunkStart..<min(chunkStart + chunkSize, pages.count))
-            let chunk = try parallelMap(ids) { id in Result { () throws(FileIO.Failure) in try terms(of: pages[id]) } }
-                .map { result throws(FileIO.Failure) in try result.get() }
-            for (id, entry) in zip(ids, chunk) {
+        try out.write("// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH={\"docs\":[\n")
+        try parallelChunks(count: pages.count, { id in Result { () throws(FileIO.Failure) in try terms(of: pages[id]) } })
+        { (ids, chunk) throws(FileIO.Failure) in
+            for (id, result) in zip(ids, chunk) {
+                let entry = try result.get()
                 for (key, inTitle) in entry.han { hanPostings[key, default: Postings()].append(id, inTitle: inTitle) }
                 for (word, inTitle) in entry.words { wordPostings[word, default: Postings()].append(id, inTitle: inTitle) }
-                if id > 0 { out += Array(",\n".utf8) }
-                out += entry.doc
+                if id > 0 { try out.write(",\n") }
+                try out.write(entry.doc)
             }
         }
-        out += Array("\n],\"terms\":{".utf8)
+        try out.write("\n],\"terms\":{")
 
         // Terms in the byte order of their text; their JSON never needs escaping (Han
         // characters, Latin letters and digits only).
@@ -69,16 +72,16 @@ public enum SearchIndex {
         for (word, postings) in wordPostings { ordered.append((Array(word.utf8), postings.bytes)) }
         wordPostings = [:]
         ordered.sort { $0.text.lexicographicallyPrecedes($1.text) }
-        out.reserveCapacity(out.count + ordered.reduce(0) { $0 + $1.text.count + $1.postings.count + 6 } + 8)
-        for (index, term) in ordered.enumerated() {
-            out += index == 0 ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22]
-            out += term.text
-            out += [0x22, 0x3A, 0x22]
-            out += term.postings
-            out.append(0x22)
+        for index in ordered.indices {
+            try out.write(index == 0 ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22])
+            try out.write(ordered[index].text)
+            try out.write([0x22, 0x3A, 0x22])
+            try out.write(ordered[index].postings)
+            try out.write([0x22])
+            ordered[index].postings = []
         }
-        out += Array("\n}};\n".utf8)
-        return out
+        try out.write("\n}};\n")
+        try out.flush()
     }
 
     static func terms(of page: SitePlan.RecordPage) throws(FileIO.Failure) -> DocumentTerms {

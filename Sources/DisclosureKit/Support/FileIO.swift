@@ -60,6 +60,38 @@ extension FileIO {
         }
     }
 
+    /// True when the files at `a` and `b` hold the same bytes; read a megabyte at a time.
+    public static func sameContents(_ a: String, _ b: String) -> Bool {
+        let fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC)
+        defer {
+            if fa >= 0 { close(fa) }
+            if fb >= 0 { close(fb) }
+        }
+        guard fa >= 0, fb >= 0 else { return false }
+        var bufferA = [UInt8](repeating: 0, count: 1 << 20), bufferB = bufferA
+        while true {
+            let na = bufferA.withUnsafeMutableBytes { readFully(fa, $0) }
+            let nb = bufferB.withUnsafeMutableBytes { readFully(fb, $0) }
+            guard na >= 0, na == nb, bufferA[..<na] == bufferB[..<nb] else { return false }
+            if na < bufferA.count { return true }
+        }
+    }
+
+    /// Reads until `buffer` is full or the file ends; the count read, or -1 on an error.
+    private static func readFully(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n = read(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+
     /// Copies the file at `source` to `destination`.
     public static func copy(_ source: String, to destination: String) throws(Failure) {
         try write(readBytes(source), to: destination)

@@ -50,3 +50,19 @@ private final class UnsafeResults<T>: @unchecked Sendable {
         return array
     }
 }
+
+/// How many items a streaming stage hands to `parallelMap` at a time, when their results
+/// are folded into one structure as they come: enough to keep every core busy, few enough
+/// that the results held at once stay small (2,048 search-term sets were 30 MiB).
+let streamingChunkSize = 256
+
+/// `parallelMap` over `0..<count`, `streamingChunkSize` indices at a time; `consume` gets
+/// each chunk's results in index order before the next chunk is made.
+func parallelChunks<Output: Sendable, Failure: Error>(
+    count: Int, _ transform: @Sendable (Int) -> Output, consume: (Range<Int>, [Output]) throws(Failure) -> Void
+) throws(Failure) {
+    for start in stride(from: 0, to: count, by: streamingChunkSize) {
+        let range = start..<min(start + streamingChunkSize, count)
+        try consume(range, parallelMap(Array(range), transform))
+    }
+}
