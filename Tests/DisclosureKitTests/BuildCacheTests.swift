@@ -50,6 +50,8 @@ import Testing
         cache.files["policies/a b.html"] = .init(key: StableHasher.digest([6]), identity: identity, anchors: .zero)
         cache.published.common = [0xABC: 40]
         cache.published.rare = [StableHasher.digest([7]): [1, 2], StableHasher.digest([8]): []]
+        let stamp = InputDigest.Stamp(device: 9, inode: 10, size: 11, modified: 1_700_000_000_123_456_789, changed: 12)
+        cache.inputFiles["content/policies/a b.md"] = .init(stamp: stamp, digest: StableHasher.digest([13]))
         let path = NSTemporaryDirectory() + "disclose-cache-test-\(UUID().uuidString)"
         defer { unlink(path) }
         try cache.write(to: path)
@@ -58,8 +60,9 @@ import Testing
         #expect(read.leakFingerprints == cache.leakFingerprints && read.summary == cache.summary)
         #expect(read.files["policies/a b.html"]?.identity == identity)
         #expect(read.published.common == cache.published.common && read.published.rare == cache.published.rare)
+        #expect(read.inputFiles == cache.inputFiles)
         // A damaged cache is no cache.
-        try Data("disclose-build-cache 1\ntool nonsense\n".utf8).write(to: URL(fileURLWithPath: path))
+        try Data("\(BuildCache.formatLine)\ntool nonsense\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(BuildCache.read(path) == nil)
     }
 
@@ -98,5 +101,52 @@ import Testing
         #expect(PageContexts.pager(current: 1, count: 992) == [1, 2, 3, nil, 992])
         #expect(PageContexts.pager(current: 500, count: 992) == [1, nil, 498, 499, 500, 501, 502, nil, 992])
         #expect(PageContexts.pager(current: 5, count: 10) == [1, 2, 3, 4, 5, 6, 7, nil, 10])
+    }
+}
+
+/// The input digest reads a file again only when its stamp moved, and keeps no stamp of a
+/// file that changed just before it was read (it could change again in the same tick).
+final class InputDigestTests {
+    let root = NSTemporaryDirectory() + "disclose-inputs-\(UUID().uuidString)"
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: root + "/content/policies", withIntermediateDirectories: true)
+        try Data("title: 区政府信息公开\n".utf8).write(to: URL(fileURLWithPath: root + "/content/site.yaml"))
+        try Data(RecordSamples.frontMatter(.policy).utf8).write(to: URL(fileURLWithPath: root + "/content/policies/a.md"))
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func digest(known: [String: InputDigest.Known] = [:], now: Int64?) throws -> (digest: Digest, files: [String: InputDigest.Known]) {
+        let tree = try ContentScanner(root: root).scan()
+        let templates = try #require(TemplateSet.load(root: root).0)
+        return try #require(InputDigest.of(tree, templates: templates, baseURL: nil, known: known, now: now))
+    }
+
+    static let later = Int64(Date().timeIntervalSince1970 + 3600) * 1_000_000_000
+
+    @Test func freshFilesAreNotKept() throws {
+        #expect(try digest(now: nil).files.isEmpty, "every file here was written within the settling time")
+        #expect(try digest(now: Self.later).files.count == 2)
+    }
+
+    @Test func aKnownStampIsTrustedAndAMovedOneIsRead() throws {
+        let first = try digest(now: Self.later)
+        // A known digest is used as it is, without reading the file: a wrong one shows.
+        var planted = first.files
+        planted["content/policies/a.md"]!.digest = StableHasher.digest([0])
+        #expect(try digest(known: planted, now: Self.later).digest != first.digest)
+        #expect(try digest(known: first.files, now: Self.later).digest == first.digest)
+        // Same size, new bytes: the stamp moves (ctime at least), so the file is read.
+        let path = root + "/content/policies/a.md"
+        var bytes = try FileIO.readBytes(path)
+        bytes[bytes.count - 2] = bytes[bytes.count - 2] == 0x41 ? 0x42 : 0x41
+        // File times come from a coarse clock (a few milliseconds a tick): a write in the
+        // same tick as the first is the racy case the settling time exists for.
+        usleep(50_000)
+        try FileIO.write(bytes, to: path)
+        let after = try digest(known: planted, now: Self.later)
+        #expect(after.digest != first.digest)
+        #expect(after.files["content/policies/a.md"]?.digest == StableHasher.digest(bytes))
     }
 }

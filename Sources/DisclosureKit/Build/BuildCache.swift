@@ -12,7 +12,7 @@ import Glibc
 /// modification time), so a cache that no longer matches the site (the site was edited,
 /// deleted, or the build was killed between swap and cache write) only costs a full build.
 public struct BuildCache: Sendable {
-    static let formatLine = "disclose-build-cache 1"
+    static let formatLine = "disclose-build-cache 2"
 
     /// A file as the file system knows it; equal identities mean the bytes were not
     /// rewritten since the build that recorded it.
@@ -55,6 +55,9 @@ public struct BuildCache: Sendable {
     public var files: [String: FileEntry] = [:]
     /// Which leak candidates the public pages hold (see `PublishedFingerprints`).
     var published = PublishedFingerprints()
+    /// Every input file's digest and stamp, so that the next build reads only the files
+    /// whose stamp moved (see `InputDigest`).
+    var inputFiles: [String: InputDigest.Known] = [:]
 
     public init() {}
 
@@ -117,43 +120,74 @@ public struct BuildCache: Sendable {
     }()
 
     /// The cache at `path`, or nil when there is none, it is unreadable, or it was
-    /// written by another `disclose`.
+    /// written by another `disclose`. Read off the bytes, field by field: a build with
+    /// nothing to do reads the whole cache (5 MB at 10,000 records), and Substring
+    /// splitting was half of its time.
     public static func read(_ path: String) -> BuildCache? {
         guard let bytes = try? FileIO.readBytes(path) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == Substring(formatLine) else { return nil }
+        return bytes.withUnsafeBufferPointer { parse(CacheText(bytes: $0)) }
+    }
+
+    private static func parse(_ text: CacheText) -> BuildCache? {
+        var text = text
+        guard let first = text.nextLine(), first.elementsEqual(formatLine.utf8) else { return nil }
         var cache = BuildCache()
-        func digest(_ line: Substring?, _ name: String) -> Digest? {
-            guard let line, line.hasPrefix(name + " ") else { return nil }
-            return Digest(line.dropFirst(name.count + 1))
+        func header(_ name: String) -> Digest? {
+            guard let line = text.nextLine() else { return nil }
+            var fields = CacheText.Fields(line)
+            guard let label = fields.next(), label.elementsEqual(name.utf8), let value = fields.next() else { return nil }
+            return CacheText.digest(value)
         }
-        guard let tool = digest(lines.popFirst(), "tool"), tool == toolDigest,
-              let inputs = digest(lines.popFirst(), "inputs"),
-              let clean = lines.popFirst(), clean.hasPrefix("clean "),
-              let secrets = digest(lines.popFirst(), "secrets"),
-              let leak = digest(lines.popFirst(), "leak") else { return nil }
+        guard let tool = header("tool"), tool == toolDigest, let inputs = header("inputs"),
+              let clean = text.nextLine(), clean.starts(with: Array("clean ".utf8)),
+              let secrets = header("secrets"), let leak = header("leak") else { return nil }
         cache.inputs = inputs
-        cache.clean = clean == "clean 1"
+        cache.clean = clean.elementsEqual("clean 1".utf8)
         cache.secrets = secrets
         cache.leakFingerprints = leak
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: " ", maxSplits: 9, omittingEmptySubsequences: false)
-            if fields.first == "f", fields.count == 10,
-               let key = Digest(fields[1]), let anchors = Digest(fields[2]),
-               let device = UInt64(fields[3]), let inode = UInt64(fields[4]), let size = Int64(fields[5]),
-               let seconds = Int64(fields[6]), let nanoseconds = Int64(fields[7]) {
-                cache.files[String(fields[9])] = FileEntry(
-                    key: key, identity: FileIdentity(device: device, inode: inode, size: size, seconds: seconds,
-                                                     nanoseconds: nanoseconds),
+        while let line = text.nextLine() {
+            guard !line.isEmpty else { continue }
+            var fields = CacheText.Fields(line)
+            switch fields.next().flatMap({ $0.count == 1 ? $0.first : nil }) {
+            case UInt8(ascii: "f"):
+                // key anchors device inode size seconds nanoseconds - path (the path last: it may hold spaces)
+                guard let key = fields.next().flatMap(CacheText.digest), let anchors = fields.next().flatMap(CacheText.digest),
+                      let device = fields.next().flatMap(CacheText.decimal), let inode = fields.next().flatMap(CacheText.decimal),
+                      let size = fields.next().flatMap(CacheText.decimal), let seconds = fields.next().flatMap(CacheText.decimal),
+                      let nanoseconds = fields.next().flatMap(CacheText.decimal), fields.next() != nil,
+                      let path = fields.rest() else { return nil }
+                cache.files[String(decoding: path, as: UTF8.self)] = FileEntry(
+                    key: key, identity: FileIdentity(device: UInt64(device), inode: UInt64(inode), size: size,
+                                                     seconds: seconds, nanoseconds: nanoseconds),
                     anchors: anchors)
-            } else if fields.first == "s", let summary = Summary(line) {
+            case UInt8(ascii: "i"):
+                // digest device inode size modified changed - path
+                guard let digest = fields.next().flatMap(CacheText.digest),
+                      let device = fields.next().flatMap(CacheText.decimal), let inode = fields.next().flatMap(CacheText.decimal),
+                      let size = fields.next().flatMap(CacheText.decimal), let modified = fields.next().flatMap(CacheText.decimal),
+                      let changed = fields.next().flatMap(CacheText.decimal), fields.next() != nil,
+                      let path = fields.rest() else { return nil }
+                cache.inputFiles[String(decoding: path, as: UTF8.self)] = InputDigest.Known(
+                    stamp: .init(device: UInt64(device), inode: UInt64(inode), size: size, modified: modified, changed: changed),
+                    digest: digest)
+            case UInt8(ascii: "s"):
+                guard let summary = Summary(Substring(String(decoding: line, as: UTF8.self))) else { return nil }
                 cache.summary = summary
-            } else if fields.first == "h", fields.count == 3, let key = Digest(fields[1]) {
-                cache.published.rare[key] = fields[2] == "-" ? [] : fields[2].split(separator: ",").compactMap { UInt64($0, radix: 16) }
-            } else if fields.first == "c", fields.count == 3, let print = UInt64(fields[1], radix: 16), let count = Int(fields[2]) {
-                cache.published.common[print] = count
-            } else {
+            case UInt8(ascii: "h"):
+                guard let key = fields.next().flatMap(CacheText.digest), let list = fields.next() else { return nil }
+                var prints: [UInt64] = []
+                if !list.elementsEqual("-".utf8) {
+                    for piece in list.split(separator: UInt8(ascii: ",")) {
+                        guard let print = CacheText.hexadecimal(piece) else { return nil }
+                        prints.append(print)
+                    }
+                }
+                cache.published.rare[key] = prints
+            case UInt8(ascii: "c"):
+                guard let print = fields.next().flatMap(CacheText.hexadecimal),
+                      let count = fields.next().flatMap(CacheText.decimal) else { return nil }
+                cache.published.common[print] = Int(count)
+            default:
                 return nil
             }
         }
@@ -170,6 +204,10 @@ public struct BuildCache: Sendable {
             let id = entry.identity
             // The ninth field is reserved; the path is last, so it may hold spaces.
             text += "f \(entry.key) \(entry.anchors) \(id.device) \(id.inode) \(id.size) \(id.seconds) \(id.nanoseconds) - \(path)\n"
+        }
+        for (path, file) in inputFiles.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+            let stamp = file.stamp
+            text += "i \(file.digest) \(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) - \(path)\n"
         }
         for (key, hits) in published.rare.sorted(by: { $0.key.description < $1.key.description }) {
             text += "h \(key) " + (hits.isEmpty ? "-" : hits.map { String($0, radix: 16) }.joined(separator: ",")) + "\n"
@@ -189,5 +227,76 @@ public struct BuildCache: Sendable {
     /// still describes it, so only a build whose cache cannot be trusted calls this).
     public static func remove(_ path: String) {
         unlink(path)
+    }
+}
+
+/// The cache file's bytes, a line at a time, and the numbers in its fields.
+private struct CacheText {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    mutating func nextLine() -> Slice<UnsafeBufferPointer<UInt8>>? {
+        guard position < bytes.count else { return nil }
+        let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.count
+        defer { position = end + 1 }
+        return bytes[position..<end]
+    }
+
+    /// Space-separated fields of a line.
+    struct Fields {
+        private var remaining: Slice<UnsafeBufferPointer<UInt8>>
+        private var done = false
+
+        init(_ line: Slice<UnsafeBufferPointer<UInt8>>) { remaining = line }
+
+        mutating func next() -> Slice<UnsafeBufferPointer<UInt8>>? {
+            guard !done else { return nil }
+            guard let space = remaining.firstIndex(of: 0x20) else {
+                done = true
+                return remaining
+            }
+            defer { remaining = remaining[(space + 1)...] }
+            return remaining[..<space]
+        }
+
+        /// Everything after the fields read so far, spaces and all; nil when nothing is left.
+        func rest() -> Slice<UnsafeBufferPointer<UInt8>>? { done || remaining.isEmpty ? nil : remaining }
+    }
+
+    static func hexadecimal(_ field: some Collection<UInt8>) -> UInt64? {
+        guard !field.isEmpty, field.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in field {
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
+    }
+
+    static func decimal(_ field: some Collection<UInt8>) -> Int64? {
+        var value: Int64 = 0
+        var negative = false
+        var digits = 0
+        for (index, byte) in field.enumerated() {
+            if index == 0, byte == 0x2D { negative = true; continue }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int64(byte - 0x30))
+            guard !overflow, !overflow2 else { return nil }
+            value = sum
+            digits += 1
+        }
+        return digits > 0 ? (negative ? -value : value) : nil
+    }
+
+    static func digest(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Digest? {
+        guard field.count == 32, let high = hexadecimal(field.prefix(16)), let low = hexadecimal(field.suffix(16)) else { return nil }
+        return Digest(high: high, low: low)
     }
 }

@@ -1,25 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The digest of everything a build reads: every file under content/ that the build
 /// uses (records, attachments, site.yaml, by path and bytes), the templates and assets,
 /// the binary and the options that change the output. When it equals the previous
 /// build's and that build printed nothing, the output it left is the output this build
 /// would write, and there is nothing to do.
+///
+/// A file whose `stat` is what the previous build recorded is not read again, the way
+/// git's index works: any write to a file moves its change time (ctime), which no user
+/// command can set back, so equal stamps mean equal bytes. A file written just before its
+/// digest was taken could still change within the same clock tick; such a stamp is not
+/// kept, and the file is read again next time.
 enum InputDigest {
-    /// The digest, or nil when the tree has problems of its own (those are reported by
-    /// the full build).
-    static func of(_ tree: ContentTree, templates: TemplateSet, baseURL: String?) -> Digest? {
+    /// A file's digest and the stamp it had when it was read.
+    struct Known: Sendable, Equatable {
+        var stamp: Stamp
+        var digest: Digest
+    }
+
+    /// What `stat` says of an input file: where it is, its size, and when its content
+    /// (mtime) and its inode (ctime) last changed, in nanoseconds.
+    struct Stamp: Sendable, Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+
+        static func of(_ path: String) -> Stamp? {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Stamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                         changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+        }
+    }
+
+    /// How long before the reading a file must have last changed for its stamp to be kept:
+    /// covers file systems that keep times to the second or two (FAT keeps two).
+    static let settlingNanoseconds: Int64 = 3_000_000_000
+
+    /// The digest and every file's `Known`, or nil when the tree has problems of its own
+    /// (those are reported by the full build). `known` is the previous build's.
+    /// `now` (nanoseconds since 1970) is the clock's time unless a test sets it.
+    static func of(_ tree: ContentTree, templates: TemplateSet, baseURL: String?,
+                   known: [String: Known] = [:], now: Int64? = nil) -> (digest: Digest, files: [String: Known])? {
         guard tree.diagnostics.isEmpty, let siteFile = tree.siteFile else { return nil }
         let paths = [("content/site.yaml", siteFile)] + tree.records.map { ($0.relativePath, $0.absolutePath) }
             + tree.attachments.map { ($0.relativePath, $0.absolutePath) }
-        let digests = parallelMap(paths) { _, absolute -> Digest? in
-            (try? FileIO.readBytes(absolute, limit: SourceText.maximumFileBytes)).map(StableHasher.digest)
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        let settledBefore = (now ?? Int64(clock.tv_sec) * 1_000_000_000 + Int64(clock.tv_nsec)) - settlingNanoseconds
+        let found = parallelMap(paths) { relative, absolute -> (known: Known, keep: Bool)? in
+            guard let stamp = Stamp.of(absolute) else { return nil }
+            if let previous = known[relative], previous.stamp == stamp { return (previous, true) }
+            guard let bytes = try? FileIO.readBytes(absolute, limit: SourceText.maximumFileBytes),
+                  Int64(bytes.count) == stamp.size, Stamp.of(absolute) == stamp else { return nil }
+            return (Known(stamp: stamp, digest: StableHasher.digest(bytes)),
+                    max(stamp.modified, stamp.changed) < settledBefore)
         }
         var hasher = StableHasher()
         hasher.combine(OutputKeys.global(templates: templates, configSource: .zero, baseURL: baseURL ?? ""))
-        for ((relative, _), digest) in zip(paths, digests) {
-            guard let digest else { return nil }
+        var files: [String: Known] = [:]
+        for ((relative, _), file) in zip(paths, found) {
+            guard let file else { return nil }
             hasher.combine(relative)
-            hasher.combine(digest)
+            hasher.combine(file.known.digest)
+            if file.keep { files[relative] = file.known }
         }
-        return hasher.finalize()
+        return (hasher.finalize(), files)
     }
 }

@@ -63,7 +63,8 @@ public struct SiteBuilder: Sendable {
         let previous = outputDirectory.isBuilt ? BuildCache.read(cachePath) : nil
         let tree = try ContentScanner(root: root).scan()
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
-        let inputs = templates.flatMap { InputDigest.of(tree, templates: $0, baseURL: baseURL) }
+        let inputFiles = templates.flatMap { InputDigest.of(tree, templates: $0, baseURL: baseURL, known: previous?.inputFiles ?? [:]) }
+        let inputs = inputFiles?.digest
         if let previous, previous.clean, let summary = previous.summary, templateDiagnostics.isEmpty,
            let inputs, inputs == previous.inputs, Self.isIntact(outputDirectory.path, previous) {
             stage("compare with the previous build")
@@ -138,6 +139,7 @@ public struct SiteBuilder: Sendable {
         // the next build its shortcuts.
         var cache = BuildCache()
         cache.inputs = inputs ?? .zero
+        cache.inputFiles = inputFiles?.files ?? [:]
         cache.clean = diagnostics.isEmpty && inputs != nil
         cache.secrets = audit.secrets
         cache.leakFingerprints = audit.leakFingerprints
