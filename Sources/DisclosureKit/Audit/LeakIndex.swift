@@ -77,37 +77,11 @@ struct LeakIndex: Sendable {
         }
         candidates.sort { $0.print < $1.print }
 
-        // Everything published legitimately: its windows are not secrets.
-        let sortedCandidates = candidates
-        let candidateBuckets = Buckets(candidates)
-        let candidateFilter = Self.filter(of: candidates)
-        @Sendable func hits(_ text: [UInt8]) -> [UInt64] {
-            var hits: [UInt64] = []
-            candidateFilter.withUnsafeBufferPointer { bits in
-                text.withUnsafeBufferPointer { bytes in
-                    TextFingerprints.forEachWindow(bytes) { _, hash in
-                        let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
-                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateBuckets.contains(hash, in: sortedCandidates) { hits.append(hash) }
-                    }
-                }
-            }
-            return hits
-        }
-        let pages = plan.recordPages
-        let (published, pagePrints) = PublishedFingerprints.update(
-            previous?.secrets == secrets ? previous?.published : nil, pages: pages.map(Self.publicKey)) { index in
-            let page = pages[index]
-            // A public text that cannot be read is left out: that can only make more text
-            // count as secret, never less.
-            guard let source = try? page.record.sourceBytes(),
-                  let body = page.record.bodyDropped ? try? Record.body(of: source) : page.record.body else { return [] }
-            return hits(source + Array(("\n" + page.path + "\n").utf8) + SecretText.plainBytes(of: body))
-        }
-        var otherTexts = templates?.sources.values.map { Array($0.utf8) } ?? []
-        otherTexts.append(Array(GeneratedText.all.joined(separator: "\n").utf8))
-        otherTexts.append(Array((plan.view.config.title + "\n" + (plan.view.config.publisher ?? "") + "\n" + plan.view.config.baseURL).utf8))
-        let otherHits = parallelMap(otherTexts, hits)
-        let publishedPrints = pagePrints.union(otherHits.joined())
+        // Everything published legitimately: its windows are not secrets. Found by a
+        // function of its own, so that its lookup structures are gone, and `candidates`
+        // is not shared, when the published ones are removed from it in place.
+        let (published, publishedPrints) = Self.published(candidates, plan: plan, templates: templates,
+                                                          previous: previous?.secrets == secrets ? previous?.published : nil)
         candidates.removeAll { publishedPrints.contains($0.print) }
         entries = candidates
         buckets = Buckets(candidates)
@@ -120,6 +94,40 @@ struct LeakIndex: Sendable {
         for entry in entries { fingerprintHasher.combine(entry.print) }
         fingerprintDigest = fingerprintHasher.finalize()
         self.published = published
+    }
+
+    /// Which of the sorted `candidates` the public records, the templates and the
+    /// generated labels hold: the state kept for the next build, and every one held.
+    private static func published(_ candidates: [Entry], plan: SitePlan, templates: TemplateSet?,
+                                  previous: PublishedFingerprints?) -> (PublishedFingerprints, Set<UInt64>) {
+        let candidateBuckets = Buckets(candidates)
+        let candidateFilter = filter(of: candidates)
+        @Sendable func hits(_ text: [UInt8]) -> [UInt64] {
+            var hits: [UInt64] = []
+            candidateFilter.withUnsafeBufferPointer { bits in
+                text.withUnsafeBufferPointer { bytes in
+                    TextFingerprints.forEachWindow(bytes) { _, hash in
+                        let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
+                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateBuckets.contains(hash, in: candidates) { hits.append(hash) }
+                    }
+                }
+            }
+            return hits
+        }
+        let pages = plan.recordPages
+        let (published, pagePrints) = PublishedFingerprints.update(previous, pages: pages.map(publicKey)) { index in
+            let page = pages[index]
+            // A public text that cannot be read is left out: that can only make more text
+            // count as secret, never less.
+            guard let source = try? page.record.sourceBytes(),
+                  let body = page.record.bodyDropped ? try? Record.body(of: source) : page.record.body else { return [] }
+            return hits(source + Array(("\n" + page.path + "\n").utf8) + SecretText.plainBytes(of: body))
+        }
+        var otherTexts = templates?.sources.values.map { Array($0.utf8) } ?? []
+        otherTexts.append(Array(GeneratedText.all.joined(separator: "\n").utf8))
+        otherTexts.append(Array((plan.view.config.title + "\n" + (plan.view.config.publisher ?? "") + "\n" + plan.view.config.baseURL).utf8))
+        let otherHits = parallelMap(otherTexts, hits)
+        return (published, pagePrints.union(otherHits.joined()))
     }
 
     /// What a public page's text is made of: its path and its source.

@@ -3,13 +3,30 @@
 /// `policies/index.html`) so the tree works from file://, a server root or a sub-path.
 public struct SitePlan: Sendable {
     public struct RecordPage: Sendable {
-        public var record: Record
+        /// The record, shared rather than copied: a Record is several hundred bytes
+        /// inline, and pages are copied into every ordering of them.
+        public var record: Record { _read { yield shared.record } }
+        private let shared: SharedRecord
         public var path: String
         /// Attachments copied beside the page: source path and output path.
         public var attachments: [(name: String, source: String, path: String)]
         /// Neighbours in the section's order (newest first).
         public var previous: Int?
         public var next: Int?
+
+        init(record: Record, path: String, attachments: [(name: String, source: String, path: String)],
+             previous: Int?, next: Int?) {
+            shared = SharedRecord(record)
+            self.path = path
+            self.attachments = attachments
+            self.previous = previous
+            self.next = next
+        }
+    }
+
+    private final class SharedRecord: Sendable {
+        let record: Record
+        init(_ record: Record) { self.record = record }
     }
 
     public struct ListPage: Sendable {
