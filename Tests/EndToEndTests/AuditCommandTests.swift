@@ -64,6 +64,31 @@ import Testing
         #expect(message?.contains("content/policies/internal-99.md") == true)
     }
 
+    /// Large files are searched a megabyte at a time: a canary cut by every kind of piece
+    /// boundary is still found, on its own line, in files of every kind over a megabyte.
+    @Test(arguments: [("search-index.js", 0), ("search-index.js", 10), ("search-index.js", 40),
+                      ("catalog.csv", 25), ("data/catalog.json", 30)])
+    func canaryInALargeFileIsFoundWhereverThePiecesAreCut(_ file: String, before boundary: Int) throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, canary) = try builtSample(tmp)
+        let path = site.appendingPathComponent(file)
+        var bytes = Array((try? String(contentsOf: path, encoding: .utf8))?.utf8 ?? "".utf8)
+        // Filler lines up to just before the first megabyte boundary, then the canary across it.
+        let filler = Array("// 政府信息公开工作年度报告 filler\n".utf8)
+        while bytes.count + filler.count < (1 << 20) - boundary { bytes += filler }
+        bytes += [UInt8](repeating: 0x20, count: (1 << 20) - boundary - bytes.count)
+        let line = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        bytes += Array(canary.utf8) + Array("\n".utf8) + Array(repeating: filler, count: 100).joined()
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: path)
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 1)
+        let leaks = diagnostics.filter { $0["rule"] as? String == "audit.leak" }
+        #expect(leaks.count == 1, "\(leaks)")
+        #expect(leaks.first?["line"] as? Int == line, "\(leaks)")
+        #expect((leaks.first?["message"] as? String)?.contains("content/policies/internal-99.md") == true)
+    }
+
     @Test func bodySentenceAndIndexNumberAreFoundToo() throws {
         let tmp = try TemporaryDirectory()
         let (root, site, _) = try builtSample(tmp)

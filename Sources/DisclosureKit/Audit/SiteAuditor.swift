@@ -148,22 +148,86 @@ public struct SiteAuditor: Sendable {
     /// in memory whole (1.3 GB at 100,000 records).
     func inspect(_ paths: [String], leaks: LeakIndex, present: Set<String>) -> [FileReport] {
         let progress = self.progress
-        return parallelMap(paths) { path -> FileReport in
-            defer { progress?.advance() }
+        // Large files (the search index, the catalog data) wait until the rest are done
+        // and are then read one at a time: two of them at once were the audit's peak memory.
+        var reports = parallelMap(paths) { path -> FileReport? in
             var info = stat()
             let full = directory + "/" + path
-            var report: FileReport
-            if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                report = inspect(SiteFile(path: path, bytes: [], isSymbolicLink: true), leaks: leaks)
-            } else {
-                report = inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
-            }
-            report.diagnostics += checkLinks(report.references, of: path, present: present)
-            report.references = report.references.filter { reference in
-                reference.value.firstIndex(of: "#").map { reference.value[$0...].count > 1 } ?? false
-            }
+            let isLink = lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+            if !isLink, info.st_size > Self.largeFileBytes { return nil }
+            defer { progress?.advance() }
+            let bytes = isLink ? [] : (try? FileIO.readBytes(full)) ?? []
+            return finish(inspect(SiteFile(path: path, bytes: bytes, isSymbolicLink: isLink), leaks: leaks), path, present)
+        }
+        for index in reports.indices where reports[index] == nil {
+            defer { progress?.advance() }
+            let path = paths[index]
+            let full = directory + "/" + path
+            let report = Self.isParsed(path)
+                ? inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
+                : inspectStreaming(path, leaks: leaks)
+            reports[index] = finish(report, path, present)
+        }
+        return reports.map { $0! }
+    }
+
+    /// Files over this size are inspected one at a time.
+    static let largeFileBytes = 1 << 20
+
+    /// Links checked, and only the references with a fragment kept.
+    private func finish(_ report: FileReport, _ path: String, _ present: Set<String>) -> FileReport {
+        var report = report
+        report.diagnostics += checkLinks(report.references, of: path, present: present)
+        report.references = report.references.filter { reference in
+            reference.value.firstIndex(of: "#").map { reference.value[$0...].count > 1 } ?? false
+        }
+        return report
+    }
+
+    /// True for the kinds of file read whole by a parser (HTML, CSS, XML, JSON); the others
+    /// are only searched for leaks, which `inspectStreaming` does a piece at a time.
+    static func isParsed(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return [".html", ".htm", ".css", ".xml", ".json"].contains { lower.hasSuffix($0) }
+    }
+
+    /// The leak search of a file that is not parsed, a megabyte at a time. Pieces overlap
+    /// by more than `TextFingerprints.guaranteedLength`, so a shared run of that length
+    /// lies whole within one piece, wherever the cuts fall.
+    func inspectStreaming(_ path: String, leaks: LeakIndex) -> FileReport {
+        var report = FileReport()
+        let shown = display(path)
+        for leak in leaks.inPath(path) {
+            report.diagnostics.append(Rule.auditLeak.diagnostic(shown, .fileStart,
+                "the file name carries \(leak) — it must not be published"))
+        }
+        let fd = open(directory + "/" + path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read"))
             return report
         }
+        defer { close(fd) }
+        let overlap = 64
+        var piece: [UInt8] = []
+        var linesBefore = 1  // the line the piece starts on
+        var reported = Set<String>()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            piece += chunk[..<count]
+            for (record, offset) in leaks.leaks(in: piece) where !reported.contains(record) {
+                reported.insert(record)
+                let line = piece[..<offset].reduce(linesBefore) { $1 == 0x0A ? $0 + 1 : $0 }
+                report.diagnostics.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
+                    "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(piece, at: offset))')"))
+            }
+            let kept = max(0, piece.count - overlap)
+            linesBefore = piece[..<kept].reduce(linesBefore) { $1 == 0x0A ? $0 + 1 : $0 }
+            piece.removeFirst(kept)
+        }
+        return report
     }
 
     /// The fragments of `references` (found in the page at `path`) that name no id of
