@@ -39,7 +39,8 @@ import Testing
 
 @Suite struct SearchTokenizerVisitTests {
     /// The index's fast path finds exactly the terms the tokenizer (and search.js) finds.
-    @Test(arguments: ["政府信息", "PM2.5 浓度", "区 县", "南府办〔2012〕15号", "ＰＤＦ格式　２０２４年", "a", "中", "", "—— ……"])
+    @Test(arguments: ["政府信息", "PM2.5 浓度", "区 县", "南府办〔2012〕15号", "ＰＤＦ格式　２０２４年", "a", "中", "", "—— ……",
+                      "Ärger über Café 2024", "𠀀𠀁中 𠀂", "emoji😀文字A", "〇年一月", "ＡＢＣ－ｄｅｆ", "é中é"])
     func visitAgreesWithTerms(_ text: String) {
         var visited: [String] = []
         SearchTokenizer.visit(text, han: { visited.append(SearchTokenizer.hanTerm($0)) }, word: { visited.append($0) })
