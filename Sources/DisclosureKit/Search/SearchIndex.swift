@@ -17,9 +17,23 @@ public enum SearchIndex {
     /// One document's terms: Han terms packed into integers (`SearchTokenizer.hanKey`),
     /// words as text; true when the term is in the title.
     struct DocumentTerms {
-        var han: [UInt64: Bool] = [:]
+        /// Each distinct Han term once, as `key << 1`, plus 1 unless it is in the title;
+        /// sorted. A body has thousands of bigrams, and a sorted array dedupes them for a
+        /// fraction of what a dictionary's hashing cost.
+        var han: [UInt64] = []
         var words: [String: Bool] = [:]
         var doc: [UInt8] = []
+
+        /// Sorts and dedupes `han`: a term in the title sorts first and is the one kept.
+        mutating func finishHan() {
+            han.sort()
+            var kept = 0
+            for value in han where kept == 0 || han[kept - 1] >> 1 != value >> 1 {
+                han[kept] = value
+                kept += 1
+            }
+            han.removeLast(han.count - kept)
+        }
     }
 
     /// A term's postings, encoded as they come: base-36 gaps between ascending document
@@ -55,7 +69,7 @@ public enum SearchIndex {
         { (ids, chunk) throws(FileIO.Failure) in
             for (id, result) in zip(ids, chunk) {
                 let entry = try result.get()
-                for (key, inTitle) in entry.han { hanPostings[key, default: Postings()].append(id, inTitle: inTitle) }
+                for value in entry.han { hanPostings[value >> 1, default: Postings()].append(id, inTitle: value & 1 == 0) }
                 for (word, inTitle) in entry.words { wordPostings[word, default: Postings()].append(id, inTitle: inTitle) }
                 if id > 0 { try out.write(",\n") }
                 try out.write(entry.doc)
@@ -90,11 +104,12 @@ public enum SearchIndex {
         if case .policy(let policy) = r.details { documentNumber = policy.documentNumber }
         let plain = SecretText.plainText(of: try r.bodyText())
         var terms = DocumentTerms()
-        SearchTokenizer.visit(r.title, han: { terms.han[$0] = true }, word: { terms.words[$0] = true })
+        SearchTokenizer.visit(r.title, han: { terms.han.append($0 << 1) }, word: { terms.words[$0] = true })
         for field in [r.indexNumber, documentNumber, r.publisher, r.summary ?? "", r.topic ?? "", plain] {
-            SearchTokenizer.visit(field, han: { key in if terms.han[key] == nil { terms.han[key] = false } },
+            SearchTokenizer.visit(field, han: { terms.han.append($0 << 1 | 1) },
                                   word: { word in if terms.words[word] == nil { terms.words[word] = false } })
         }
+        terms.finishHan()
         let fields = [page.path, r.title, r.type.rawValue, String(r.listDate.year), r.listDate.description, r.indexNumber,
                       documentNumber, r.publisher, r.summary ?? "", String(plain.prefix(excerptLength))]
         terms.doc = Array(("[" + fields.map(jsonString).joined(separator: ",") + "]").utf8)
