@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The executable's allocator (see the README's Performance section): only the
+        // binary links it; the library leaves the choice to whoever embeds it.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "DisclosureKit",
             dependencies: [
@@ -37,6 +43,7 @@ let package = Package(
         .executableTarget(
             name: "disclose",
             dependencies: [
+                "CMimalloc",
                 "DisclosureKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMimalloc
 import DisclosureKit
 import Foundation
 
@@ -15,6 +16,9 @@ struct Disclose: ParsableCommand {
     /// Exit statuses are part of the interface (cli.md): usage errors are 2, never
     /// ArgumentParser's default 64.
     static func main() {
+        // A use of mimalloc, so that no linker drops the library as unneeded: linked, it
+        // serves every malloc of the process (README, Performance).
+        guard mi_version() > 0 else { fatalError("mimalloc is not linked") }
         do {
             var command = try parseAsRoot()
             try command.run()
