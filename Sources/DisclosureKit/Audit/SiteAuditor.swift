@@ -17,6 +17,9 @@ public struct SiteAuditor: Sendable {
     let plan: SitePlan?
     /// What the previous build audited, when this build carried files over from it.
     let carry: Carry?
+    /// Every file the build wrote into the directory, when a build is the caller: the
+    /// files the audit expects, without planning (and rendering the sitemaps) again.
+    let written: Set<String>?
 
     /// Files a build carried over unchanged from the previous build, whose audit found
     /// nothing: they need no second look while nothing they could be judged by changed.
@@ -28,17 +31,18 @@ public struct SiteAuditor: Sendable {
     public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?,
                 plan: SitePlan? = nil, progress: BuildProgress? = nil) {
         self.init(directory: directory, displayPrefix: displayPrefix, site: site, templates: templates, plan: plan,
-                  carry: nil, progress: progress)
+                  carry: nil, written: nil, progress: progress)
     }
 
     init(directory: String, displayPrefix: String?, site: LoadedSite, templates: TemplateSet?,
-         plan: SitePlan?, carry: Carry?, progress: BuildProgress?) {
+         plan: SitePlan?, carry: Carry?, written: Set<String>?, progress: BuildProgress?) {
         self.directory = directory
         self.displayPrefix = displayPrefix ?? directory
         self.site = site
         self.templates = templates
         self.plan = plan
         self.carry = carry
+        self.written = written
         self.progress = progress
     }
 
@@ -129,8 +133,8 @@ public struct SiteAuditor: Sendable {
             checkFragments(references, of: path, anchors: pageAnchors)
         }
         diagnostics += linkFindings.joined()
-        if let templates {
-            let planned = SiteWriter.plannedPaths(plan: plan, templates: templates)
+        if let planned = written.map({ $0.union([OutputDirectory.markerName]) })
+            ?? templates.map({ SiteWriter.plannedPaths(plan: plan, templates: $0) }) {
             for path in files where !planned.contains(path) {
                 diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
                     "the build does not write this file for this content; remove it from the site before upload"))
@@ -148,27 +152,51 @@ public struct SiteAuditor: Sendable {
     /// in memory whole (1.3 GB at 100,000 records).
     func inspect(_ paths: [String], leaks: LeakIndex, present: Set<String>) -> [FileReport] {
         let progress = self.progress
-        // Large files (the search index, the catalog data) wait until the rest are done
-        // and are then read one at a time: two of them at once were the audit's peak memory.
-        var reports = parallelMap(paths) { path -> FileReport? in
+        // Large files (the search index, the catalog data) are read one at a time, on a
+        // lane of their own beside the workers: two of them at once were the audit's peak
+        // memory, and after the rest they were a serial tail (seconds at 100,000 records).
+        let directory = self.directory
+        let large = paths.indices.filter { index in
             var info = stat()
-            let full = directory + "/" + path
+            let full = directory + "/" + paths[index]
+            return lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > Self.largeFileBytes
+        }
+        let largeReports = LargeFileReports()
+        let lane = DispatchGroup()
+        DispatchQueue.global().async(group: lane) {
+            for index in large {
+                defer { progress?.advance() }
+                let path = paths[index]
+                let report = Self.isParsed(path)
+                    ? inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(directory + "/" + path)) ?? [],
+                                       isSymbolicLink: false), leaks: leaks)
+                    : inspectStreaming(path, leaks: leaks)
+                largeReports.set(index, finish(report, path, present))
+            }
+        }
+        let isLarge = Set(large)
+        var reports = parallelMap(Array(paths.indices)) { index -> FileReport? in
+            guard !isLarge.contains(index) else { return nil }
+            defer { progress?.advance() }
+            var info = stat()
+            let full = directory + "/" + paths[index]
             let isLink = lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-            if !isLink, info.st_size > Self.largeFileBytes { return nil }
-            defer { progress?.advance() }
             let bytes = isLink ? [] : (try? FileIO.readBytes(full)) ?? []
-            return finish(inspect(SiteFile(path: path, bytes: bytes, isSymbolicLink: isLink), leaks: leaks), path, present)
+            return finish(inspect(SiteFile(path: paths[index], bytes: bytes, isSymbolicLink: isLink), leaks: leaks),
+                          paths[index], present)
         }
-        for index in reports.indices where reports[index] == nil {
-            defer { progress?.advance() }
-            let path = paths[index]
-            let full = directory + "/" + path
-            let report = Self.isParsed(path)
-                ? inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(full)) ?? [], isSymbolicLink: false), leaks: leaks)
-                : inspectStreaming(path, leaks: leaks)
-            reports[index] = finish(report, path, present)
-        }
+        lane.wait()
+        for (index, report) in largeReports.all { reports[index] = report }
         return reports.map { $0! }
+    }
+
+    /// The large-file lane's reports, handed back to the caller.
+    private final class LargeFileReports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reports: [(Int, FileReport)] = []
+
+        func set(_ index: Int, _ report: FileReport) { lock.withLock { reports.append((index, report)) } }
+        var all: [(Int, FileReport)] { lock.withLock { reports } }
     }
 
     /// Files over this size are inspected one at a time.

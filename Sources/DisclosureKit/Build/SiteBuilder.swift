@@ -119,7 +119,7 @@ public struct SiteBuilder: Sendable {
             do {
                 let outcome = try SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
                                               plan: plan, carry: previous.map { .init(carried: written.carried, previous: $0) },
-                                              progress: progress).audit()
+                                              written: written.paths, progress: progress).audit()
                 diagnostics += outcome.diagnostics
                 audit = outcome
             } catch {

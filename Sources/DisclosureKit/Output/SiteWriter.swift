@@ -21,8 +21,11 @@ struct SiteWriter {
         var entries: [String: BuildCache.FileEntry] = [:]
         /// The files carried over from the previous build unchanged.
         var carried: Set<String> = []
+        /// Every file in the tree, cached or not: what the audit expects to find.
+        var paths: Set<String> = []
 
         mutating func record(_ path: String, _ placement: OutputReuse.Placement) {
+            paths.insert(path)
             switch placement {
             case .carried(let entry):
                 entries[path] = entry
@@ -44,6 +47,8 @@ struct SiteWriter {
     private struct RecordPageResult: Sendable {
         var diagnostics: [Diagnostic] = []
         var placed: [(path: String, placement: OutputReuse.Placement)] = []
+        /// Written, but left out of the cache (its findings are reported by every build).
+        var uncached: [String] = []
     }
 
     func write() throws(EnvironmentError) -> Outcome {
@@ -92,7 +97,7 @@ struct SiteWriter {
                 // A page with findings is made again by every build, so its findings are
                 // reported by every build.
                 result.diagnostics = findings
-                if findings.isEmpty { result.placed.append((page.path, placement)) }
+                if findings.isEmpty { result.placed.append((page.path, placement)) } else { result.uncached.append(page.path) }
                 for attachment in page.attachments {
                     let bytes = try FileIO.readBytes(attachment.source)
                     let key = keys.attachment(bytes: bytes)
@@ -108,6 +113,7 @@ struct SiteWriter {
             case .success(let page):
                 outcome.diagnostics += page.diagnostics
                 for (path, placement) in page.placed { outcome.record(path, placement) }
+                outcome.paths.formUnion(page.uncached)
             case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
             }
         }
