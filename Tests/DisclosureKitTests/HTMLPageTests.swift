@@ -47,3 +47,17 @@ import Testing
         #expect(!broken.errors.isEmpty, "a stray end tag is reported")
     }
 }
+
+/// The byte-wise prefix test `audit` classifies links with: ASCII case is ignored, as
+/// browsers ignore it in schemes.
+@Suite struct LinkPrefixTests {
+    @Test func prefixesIgnoreASCIICase() {
+        #expect(SiteAuditor.hasPrefix("HTTPS://cdn.example.com/x.js", "https://"))
+        #expect(SiteAuditor.hasPrefix("MailTo:office@example.gov.cn", "mailto:"))
+        #expect(SiteAuditor.hasPrefix("data:image/png;base64,AAAA", "data:image/"))
+        #expect(!SiteAuditor.hasPrefix("http:/", "http://"))
+        #expect(!SiteAuditor.hasPrefix("../http://x", "http://"))
+        #expect(!SiteAuditor.hasPrefix("", "tel:"))
+        #expect(!SiteAuditor.hasPrefix("ｈttp://", "http://"), "a full-width letter is not a scheme letter")
+    }
+}

@@ -370,22 +370,23 @@ public struct SiteAuditor: Sendable {
         for reference in references {
             let place = SourceLocation(line: max(1, reference.line), column: 1)
             let value = reference.value.trimmed
-            let lower = value.lowercased()
+            // Every page has dozens of links: prefixes are compared on the bytes, not on a
+            // lower-cased copy of each value.
             let loadsResource = !(reference.element == "a" || reference.element == "area" || reference.element == "form")
-            if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
+            if Self.hasPrefix(value, "http://") || Self.hasPrefix(value, "https://") || value.utf8.starts(with: "//".utf8) {
                 if loadsResource {
                     diagnostics.append(Rule.auditExternalResource.diagnostic(shown, place,
                         "<\(reference.element) \(reference.attribute)> loads '\(value)' from outside the site"))
                 }
                 continue
             }
-            if value.isEmpty || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("data:image/") { continue }
-            if value.hasPrefix("/") {
+            if value.isEmpty || Self.hasPrefix(value, "mailto:") || Self.hasPrefix(value, "tel:") || Self.hasPrefix(value, "data:image/") { continue }
+            if value.utf8.first == UInt8(ascii: "/") {
                 diagnostics.append(Rule.auditAbsolutePath.diagnostic(shown, place,
                     "'\(value)' is an absolute path; it breaks from disk and from a sub-path"))
                 continue
             }
-            if LinkResolver.scheme(of: value) != nil {
+            if value.utf8.contains(UInt8(ascii: ":")), LinkResolver.scheme(of: value) != nil {
                 diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' uses a scheme the site does not allow"))
                 continue
             }
@@ -401,7 +402,8 @@ public struct SiteAuditor: Sendable {
                 if let known {
                     parts = known
                 } else {
-                    parts = LinkResolver.resolve(target.removingPercentEncoding ?? target, from: folder)?.joined(separator: "/")
+                    let decoded = target.utf8.contains(UInt8(ascii: "%")) ? target.removingPercentEncoding ?? target : target
+                    parts = LinkResolver.resolve(decoded, from: folder)?.joined(separator: "/")
                     resolvedTargets[target] = .some(parts)
                 }
                 guard let parts else {
@@ -415,6 +417,17 @@ public struct SiteAuditor: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// True when `value` starts with `prefix` (ASCII, lower case), whatever the case of `value`.
+    static func hasPrefix(_ value: String, _ prefix: StaticString) -> Bool {
+        let bytes = value.utf8
+        guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+        return prefix.withUTF8Buffer { expected in
+            zip(bytes, expected).allSatisfy { byte, want in
+                (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == want
+            }
+        }
     }
 
     /// Why `bytes` are not well-formed XML, or nil. Read as a stream: a sitemap of 50,000

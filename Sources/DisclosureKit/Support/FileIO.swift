@@ -112,6 +112,10 @@ extension StringProtocol {
     /// ideographic space U+3000); much faster than Foundation's `trimmingCharacters`.
     public var trimmed: String {
         let scalars = unicodeScalars
+        // Most text has nothing to trim: two scalars tell.
+        if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace, !last.properties.isWhitespace {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(String.UnicodeScalarView(scalars[first...last]))
