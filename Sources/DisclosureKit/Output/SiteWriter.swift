@@ -77,6 +77,42 @@ struct SiteWriter {
         let keys = OutputKeys(global: globalDigest, plan: plan, resolver: resolver)
         let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let templates = self.templates
+
+        // The files made whole, each by one thread (the catalog page, its CSV and JSON,
+        // the sitemaps, the feed): on a lane of their own while the workers render the
+        // pages, one at a time (at 100,000 records they are a hundred megabytes together);
+        // after the pages, they were a serial tail of seconds.
+        let lane = DispatchGroup()
+        // Whatever happens below, nothing may still write into the directory when this
+        // returns (a failed build discards it).
+        defer { lane.wait() }
+        let laneResults = LanePlacements()
+        let plan = self.plan
+        let directory = self.directory
+        DispatchQueue.global().async(group: lane) {
+            let catalog = contexts.catalog()
+            laneResults.append(SitePlan.catalogPath, Result { () throws(FileIO.Failure) in
+                try reuse.place(SitePlan.catalogPath, key: keys.page("catalog", context: catalog)) {
+                    Array(templates.render("catalog", catalog).utf8)
+                }
+            })
+            var makers: [() -> [(path: String, bytes: [UInt8])]] = [
+                { SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL) },
+                { [(CatalogData.csvPath, CatalogData.csv(plan))] },
+                { [(CatalogData.jsonPath, CatalogData.json(plan))] },
+                { [(AtomFeed.path, AtomFeed.document(plan))] },
+                { [(SitePlan.robotsPath, Array(Self.robots(config).utf8))] },
+            ]
+            makers += templates.assets.map { asset in { [("assets/" + asset.path, asset.bytes)] } }
+            for make in makers {
+                for file in make() {
+                    laneResults.append(file.path, Result { () throws(FileIO.Failure) in
+                        try FileIO.makeDirectories(Self.folder(of: directory + "/" + file.path))
+                        return try reuse.place(file.path, bytes: file.bytes)
+                    })
+                }
+            }
+        }
         let progress = self.progress
         progress?.begin("rendering pages", total: plan.recordPages.count)
         let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<RecordPageResult, FileIO.Failure> in
@@ -126,7 +162,6 @@ struct SiteWriter {
             (list.path, "list", { contexts.list(list) })
         }
         pages.append((SitePlan.homePath, "home", { contexts.home() }))
-        pages.append((SitePlan.catalogPath, "catalog", { contexts.catalog() }))
         pages.append((SitePlan.searchPath, "search", { contexts.search() }))
         pages.append((SitePlan.notFoundPath, "404", { contexts.notFound() }))
         let placed = parallelMap(pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
@@ -145,26 +180,16 @@ struct SiteWriter {
         }
         outcome.pages += pages.count
         outcome.files += pages.count
-        // Whole-site files, each made, placed and dropped in turn: at 100,000 records the
-        // catalog data and sitemaps are a hundred megabytes together.
-        let plan = self.plan
-        let assets = templates.assets
-        var makers: [() -> [(path: String, bytes: [UInt8])]] = [
-            { SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL) },
-            { [(CatalogData.csvPath, CatalogData.csv(plan))] },
-            { [(CatalogData.jsonPath, CatalogData.json(plan))] },
-            { [(AtomFeed.path, AtomFeed.document(plan))] },
-            { [(SitePlan.robotsPath, Array(self.robots(config).utf8))] },
-        ]
-        makers += assets.map { asset in { [("assets/" + asset.path, asset.bytes)] } }
-        do throws(FileIO.Failure) {
-            for make in makers {
-                for file in make() {
-                    try FileIO.makeDirectories(Self.folder(of: directory + "/" + file.path))
-                    outcome.record(file.path, try reuse.place(file.path, bytes: file.bytes))
-                    outcome.files += 1
-                }
+        lane.wait()
+        for (path, placement) in laneResults.all {
+            switch placement {
+            case .success(let placement): outcome.record(path, placement)
+            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
             }
+        }
+        outcome.pages += 1
+        outcome.files += laneResults.all.count
+        do throws(FileIO.Failure) {
             // The search index costs as much as a tenth of the pages: keyed, not compared.
             outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) {
                 (out: inout FileWriter) throws(FileIO.Failure) in try SearchIndex.write(plan, to: &out)
@@ -191,8 +216,20 @@ struct SiteWriter {
         return paths
     }
 
-    func robots(_ config: SiteConfig) -> String {
+    static func robots(_ config: SiteConfig) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(SitePlan.sitemapPath)\n"
+    }
+
+    /// What the whole-site lane placed, handed back to `write`.
+    private final class LanePlacements: @unchecked Sendable {
+        private let lock = NSLock()
+        private var placements: [(String, Result<OutputReuse.Placement, FileIO.Failure>)] = []
+
+        func append(_ path: String, _ placement: Result<OutputReuse.Placement, FileIO.Failure>) {
+            lock.withLock { placements.append((path, placement)) }
+        }
+
+        var all: [(String, Result<OutputReuse.Placement, FileIO.Failure>)] { lock.withLock { placements } }
     }
 
     static func folder(of path: String) -> String {
