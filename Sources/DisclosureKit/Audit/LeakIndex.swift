@@ -15,7 +15,7 @@ struct LeakIndex: Sendable {
     /// Sorted by fingerprint.
     private let entries: [Entry]
     /// Where each range of fingerprints (by their top bits) starts in `entries`.
-    private let buckets: Buckets
+    private let table: FingerprintTable
     /// Each non-public record's texts, joined by NUL bytes: a hit is extended against
     /// them, and only a shared run of `TextFingerprints.guaranteedLength` bytes counts.
     private let texts: [[UInt8]]
@@ -84,7 +84,7 @@ struct LeakIndex: Sendable {
                                                           previous: previous?.secrets == secrets ? previous?.published : nil)
         candidates.removeAll { publishedPrints.contains($0.print) }
         entries = candidates
-        buckets = Buckets(candidates.lazy.map(\.print), count: candidates.count)
+        table = FingerprintTable(sorted: candidates.lazy.map(\.print))
         texts = perRecord.map(\.text)
         filter = Self.filter(of: Self.distinctPrints(entries))
         records = hidden.map(\.file.relativePath)
@@ -101,11 +101,11 @@ struct LeakIndex: Sendable {
     private static func published(_ candidates: [Entry], plan: SitePlan, templates: TemplateSet?,
                                   previous: PublishedFingerprints?) -> (PublishedFingerprints, Set<UInt64>) {
         // Membership is all this search needs: the distinct fingerprints (non-public
-        // records share boilerplate, so there are ten times fewer) make a filter and an
-        // array that stay in the processor's cache, where the full entries did not at
+        // records share boilerplate, so there are ten times fewer) make a filter and a
+        // table that stay in the processor's cache, where the full entries did not at
         // 100,000 records (each window of 90,000 public texts was a cache miss).
         let prints = distinctPrints(candidates)
-        let candidateBuckets = Buckets(prints, count: prints.count)
+        let candidateTable = FingerprintTable(sorted: prints)
         let candidateFilter = filter(of: prints)
         @Sendable func hits(_ text: [UInt8]) -> [UInt64] {
             var hits: [UInt64] = []
@@ -113,7 +113,7 @@ struct LeakIndex: Sendable {
                 text.withUnsafeBufferPointer { bytes in
                     TextFingerprints.forEachWindow(bytes) { _, hash in
                         let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
-                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateBuckets.contains(hash, in: prints) { hits.append(hash) }
+                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateTable.firstIndex(of: hash) != nil { hits.append(hash) }
                     }
                 }
             }
@@ -171,7 +171,7 @@ struct LeakIndex: Sendable {
             TextFingerprints.forEachWindow(bytes) { offset, hash in
                 let bit = Int(hash & mask)
                 guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
-                var index = buckets.firstIndex(of: hash, in: entries)
+                guard var index = table.firstIndex(of: hash) else { return }
                 while index < entries.count, entries[index].print == hash {
                     let owner = entries[index].owner
                     if found[owner] == nil,
@@ -202,44 +202,61 @@ struct LeakIndex: Sendable {
         bytes.withUnsafeBufferPointer { leaks(in: $0) }
     }
 
-    /// An index over sorted entries by the top bits of their fingerprint: a lookup
-    /// searches one small range instead of the whole array. At 100,000 records the
-    /// array holds ten million entries, and public pages meet tens of millions of shared
-    /// phrases: whole-array binary searches (23 cache misses each) were a fifth of the build.
-    struct Buckets: Sendable {
-        let shift: UInt64
-        let starts: [Int32]
+    /// Where each distinct fingerprint of a sorted array first occurs, in an open-addressed
+    /// table: a lookup is one probe, mostly one cache miss. At 100,000 records public
+    /// pages meet tens of millions of shared phrases; binary searches over the sorted
+    /// array (23 cache misses each) were a fifth of the build, and a bucket index in front
+    /// of them still two or three misses a lookup.
+    struct FingerprintTable: Sendable {
+        private let keys: [UInt64]
+        private let firsts: [Int32]
+        private let shift: UInt64
+        /// Fingerprint 0 marks an empty slot, so its own first index is kept aside; -1 for none.
+        private let zeroFirst: Int32
 
-        /// Over the fingerprints of a sorted array, `count` of them.
-        init(_ prints: some Sequence<UInt64>, count: Int) {
-            var bits: UInt64 = 8
-            while bits < 22, (1 << bits) * 8 < count { bits += 1 }
-            shift = 64 - bits
-            var starts = [Int32](repeating: 0, count: (1 << Int(bits)) + 1)
-            for print in prints { starts[Int(print >> shift) + 1] += 1 }
-            for index in 1..<starts.count { starts[index] += starts[index - 1] }
-            self.starts = starts
+        init(sorted prints: some Collection<UInt64>) {
+            var distinct = 0
+            var previous: UInt64?
+            for print in prints where print != previous {
+                distinct += 1
+                previous = print
+            }
+            var bits: UInt64 = 4
+            while (1 << bits) < distinct * 2 { bits += 1 }
+            var keys = [UInt64](repeating: 0, count: 1 << Int(bits))
+            var firsts = [Int32](repeating: 0, count: 1 << Int(bits))
+            var zeroFirst: Int32 = -1
+            let shift = 64 - bits
+            let mask = keys.count - 1
+            previous = nil
+            for (index, print) in prints.enumerated() where print != previous {
+                previous = print
+                if print == 0 {
+                    zeroFirst = Int32(index)
+                    continue
+                }
+                var slot = Int((print &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                while keys[slot] != 0 { slot = (slot + 1) & mask }
+                keys[slot] = print
+                firsts[slot] = Int32(index)
+            }
+            self.keys = keys
+            self.firsts = firsts
+            self.shift = shift
+            self.zeroFirst = zeroFirst
         }
 
-        /// The first index of `hash` in `entries` (or where it would be).
-        func firstIndex(of hash: UInt64, in entries: [Entry]) -> Int {
-            let bucket = Int(hash >> shift)
-            var low = Int(starts[bucket]), high = Int(starts[bucket + 1])
-            while low < high {
-                let mid = (low + high) / 2
-                if entries[mid].print < hash { low = mid + 1 } else { high = mid }
+        /// The first index of `hash` in the array the table was made from; nil when absent.
+        func firstIndex(of hash: UInt64) -> Int? {
+            if hash == 0 { return zeroFirst < 0 ? nil : Int(zeroFirst) }
+            var slot = Int((hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            let mask = keys.count - 1
+            while true {
+                let key = keys[slot]
+                if key == hash { return Int(firsts[slot]) }
+                if key == 0 { return nil }
+                slot = (slot + 1) & mask
             }
-            return low
-        }
-
-        func contains(_ hash: UInt64, in prints: [UInt64]) -> Bool {
-            let bucket = Int(hash >> shift)
-            var low = Int(starts[bucket]), high = Int(starts[bucket + 1])
-            while low < high {
-                let mid = (low + high) / 2
-                if prints[mid] < hash { low = mid + 1 } else { high = mid }
-            }
-            return low < prints.count && prints[low] == hash
         }
     }
 
