@@ -54,6 +54,8 @@ public struct SitePlan: Sendable {
     /// Indices into `recordPages` per section, newest first.
     public let sections: [RecordType: [Int]]
     public let listPages: [ListPage]
+    /// Every public record page in newest-first order across sections.
+    public let newestRecords: [RecordPage]
 
     public init(_ view: PublicView) {
         self.view = view
@@ -63,10 +65,17 @@ public struct SitePlan: Sendable {
         }
         var pages: [RecordPage] = []
         var sections: [RecordType: [Int]] = [:]
+        // One sort of indices, newest first, for every ordering the site needs: sections,
+        // the catalog, the feed and the search index each sorted all records again (and
+        // moved whole records around), a serial second and a half at 100,000 records.
+        let records = view.records
+        let newest = records.indices.sorted { SitePlan.newestFirst(records[$0], records[$1]) }
+        var pageOfRecord = [Int](repeating: -1, count: records.count)
         for type in RecordType.allCases {
-            let ordered = view.records.filter { $0.type == type }.sorted(by: SitePlan.newestFirst)
+            let ordered = newest.filter { records[$0].type == type }
             var indices: [Int] = []
-            for (position, record) in ordered.enumerated() {
+            for (position, recordIndex) in ordered.enumerated() {
+                let record = records[recordIndex]
                 let path = SiteRules.pagePath(record.file, slug: record.slug)
                 let folder = ([type.folder] + record.file.subfolders).joined(separator: "/")
                 let attachments = (attachmentsByRecord[record.file.relativePath] ?? []).map {
@@ -76,10 +85,12 @@ public struct SitePlan: Sendable {
                 pages.append(RecordPage(record: record, path: path, attachments: attachments,
                                         previous: position > 0 ? index - 1 : nil,
                                         next: position < ordered.count - 1 ? index + 1 : nil))
+                pageOfRecord[recordIndex] = index
                 indices.append(index)
             }
             sections[type] = indices
         }
+        newestRecords = newest.map { pages[pageOfRecord[$0]] }
         var lists: [ListPage] = []
         for type in RecordType.allCases {
             let indices = sections[type] ?? []
@@ -113,8 +124,5 @@ public struct SitePlan: Sendable {
         String(repeating: "../", count: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
     }
 
-    /// Every public record in newest-first order across sections.
-    public var newestRecords: [RecordPage] {
-        recordPages.sorted { SitePlan.newestFirst($0.record, $1.record) }
-    }
+
 }
