@@ -56,36 +56,43 @@ struct LeakIndex: Sendable {
             if let slug = identity.slug?.value { hiddenStems[folder, default: []].insert(slug) }
         }
         // A non-public body that cannot be read cannot be looked for: that stops the audit.
-        var perRecord: [(text: [UInt8], prints: [(hash: UInt64, offset: Int)])] = try parallelMap(hidden) { identity in
+        let texts: [[UInt8]] = try parallelMap(hidden) { identity in
             Result { () throws(FileIO.Failure) in
                 var strings = decoded[identity.file.relativePath].map(SecretText.strings(of:)) ?? SecretText.strings(of: identity)
                 strings.append(identity.file.stem)
                 if let record = decoded[identity.file.relativePath] { strings.append(SecretText.plainText(of: try record.bodyText())) }
-                let text = Array(strings.joined(separator: "\u{0}").utf8)
-                return (text, TextFingerprints.winnow(text))
+                return Array(strings.joined(separator: "\u{0}").utf8)
             }
         }.map { result throws(EnvironmentError) in
             do { return try result.get() } catch { throw EnvironmentError("cannot read a non-public record to audit for it: \(error)") }
         }
+
+        // Two passes over the winnowed texts, so that every fingerprint with its owner
+        // and offset (16 bytes each, most of them boilerplate that public records hold
+        // too) is never held at once: first the distinct fingerprints, which is all the
+        // search of published text needs; then the entries of those it did not find,
+        // a chunk of records at a time. Winnowing again costs less than keeping them.
+        var distinct: [UInt64] = []
+        parallelChunks(count: texts.count, { owner in Set(TextFingerprints.winnow(texts[owner]).map(\.hash)) }) { _, chunk in
+            for prints in chunk { distinct.append(contentsOf: prints) }
+            distinct = Self.sortedDistinct(distinct)
+        }
+        // Everything published legitimately: its windows are not secrets.
+        let (published, publishedPrints) = Self.published(distinct, plan: plan, templates: templates,
+                                                          previous: previous?.secrets == secrets ? previous?.published : nil)
+        distinct = []
         var candidates: [Entry] = []
-        candidates.reserveCapacity(perRecord.reduce(0) { $0 + $1.prints.count })
-        for owner in perRecord.indices {
-            for (print, offset) in perRecord[owner].prints {
-                candidates.append(Entry(print: print, owner: Int32(owner), offset: Int32(offset)))
+        parallelChunks(count: texts.count, { owner in
+            TextFingerprints.winnow(texts[owner]).filter { !publishedPrints.contains($0.hash) }
+        }) { owners, chunk in
+            for (owner, prints) in zip(owners, chunk) {
+                for (print, offset) in prints { candidates.append(Entry(print: print, owner: Int32(owner), offset: Int32(offset))) }
             }
-            perRecord[owner].prints = []
         }
         candidates.sort { $0.print < $1.print }
-
-        // Everything published legitimately: its windows are not secrets. Found by a
-        // function of its own, so that its lookup structures are gone, and `candidates`
-        // is not shared, when the published ones are removed from it in place.
-        let (published, publishedPrints) = Self.published(candidates, plan: plan, templates: templates,
-                                                          previous: previous?.secrets == secrets ? previous?.published : nil)
-        candidates.removeAll { publishedPrints.contains($0.print) }
         entries = candidates
         table = FingerprintTable(sorted: candidates.lazy.map(\.print))
-        texts = perRecord.map(\.text)
+        self.texts = texts
         filter = Self.filter(of: Self.distinctPrints(entries))
         records = hidden.map(\.file.relativePath)
         self.hiddenStems = hiddenStems
@@ -96,15 +103,15 @@ struct LeakIndex: Sendable {
         self.published = published
     }
 
-    /// Which of the sorted `candidates` the public records, the templates and the
-    /// generated labels hold: the state kept for the next build, and every one held.
-    private static func published(_ candidates: [Entry], plan: SitePlan, templates: TemplateSet?,
+    /// Which of `prints` (the distinct fingerprints of non-public text, sorted) the public
+    /// records, the templates and the generated labels hold: the state kept for the next
+    /// build, and every one held.
+    private static func published(_ prints: [UInt64], plan: SitePlan, templates: TemplateSet?,
                                   previous: PublishedFingerprints?) -> (PublishedFingerprints, Set<UInt64>) {
         // Membership is all this search needs: the distinct fingerprints (non-public
-        // records share boilerplate, so there are ten times fewer) make a filter and a
-        // table that stay in the processor's cache, where the full entries did not at
-        // 100,000 records (each window of 90,000 public texts was a cache miss).
-        let prints = distinctPrints(candidates)
+        // records share boilerplate, so there are ten times fewer than entries) make a
+        // filter and a table that stay in the processor's cache, where the full entries
+        // did not at 100,000 records (each window of 90,000 public texts was a cache miss).
         let candidateTable = FingerprintTable(sorted: prints)
         let candidateFilter = filter(of: prints)
         @Sendable func hits(_ text: [UInt8]) -> [UInt64] {
@@ -141,6 +148,19 @@ struct LeakIndex: Sendable {
         hasher.combine(page.path)
         hasher.combine(page.record.sourceDigest)
         return hasher.finalize()
+    }
+
+    /// `values` sorted, each once.
+    static func sortedDistinct(_ values: [UInt64]) -> [UInt64] {
+        var values = values
+        values.sort()
+        var kept = 0
+        for value in values where kept == 0 || values[kept - 1] != value {
+            values[kept] = value
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
+        return values
     }
 
     /// Each fingerprint of the sorted `entries` once.

@@ -56,7 +56,7 @@ struct PublishedFingerprints: Sendable {
         var counts = CountTable()
         var kept: [[UInt64]] = []
         kept.reserveCapacity(pages.count)
-        parallelChunks(count: pages.count, { distinctSorted(hits($0)) }) { _, chunk in
+        parallelChunks(count: pages.count, { LeakIndex.sortedDistinct(hits($0)) }) { _, chunk in
             for found in chunk {
                 var mine: [UInt64] = []
                 for print in found where counts.increment(print) <= threshold { mine.append(print) }
@@ -70,19 +70,6 @@ struct PublishedFingerprints: Sendable {
         }
         return (state, counts.counted)
     }
-}
-
-/// Each value of `values` once, in order.
-private func distinctSorted(_ values: [UInt64]) -> [UInt64] {
-    var values = values
-    values.sort()
-    var kept = 0
-    for value in values where kept == 0 || values[kept - 1] != value {
-        values[kept] = value
-        kept += 1
-    }
-    values.removeLast(values.count - kept)
-    return values
 }
 
 /// Counts per fingerprint, in an open-addressed table: the counting is serial, and
