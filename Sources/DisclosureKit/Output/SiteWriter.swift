@@ -180,6 +180,16 @@ struct SiteWriter {
         }
         outcome.pages += pages.count
         outcome.files += pages.count
+        // The search index while the lane may still be at work: in a rebuild the pages
+        // are mostly carried and the lane's serial files are the longer part.
+        do throws(FileIO.Failure) {
+            // The search index costs as much as a tenth of the pages: keyed, not compared.
+            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) {
+                (out: inout FileWriter) throws(FileIO.Failure) in try SearchIndex.write(plan, to: &out)
+            })
+        } catch {
+            throw EnvironmentError("cannot write the site: \(error)")
+        }
         lane.wait()
         for (path, placement) in laneResults.all {
             switch placement {
@@ -189,14 +199,6 @@ struct SiteWriter {
         }
         outcome.pages += 1
         outcome.files += laneResults.all.count
-        do throws(FileIO.Failure) {
-            // The search index costs as much as a tenth of the pages: keyed, not compared.
-            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) {
-                (out: inout FileWriter) throws(FileIO.Failure) in try SearchIndex.write(plan, to: &out)
-            })
-        } catch {
-            throw EnvironmentError("cannot write the site: \(error)")
-        }
         outcome.files += 1
         return outcome
     }
