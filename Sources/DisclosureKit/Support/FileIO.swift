@@ -49,9 +49,15 @@ extension FileIO {
         guard fd >= 0 else { throw .system("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let contiguous = Array(bytes)
+        try contiguous.withUnsafeBytes { buffer in Result { () throws(Failure) in try writeAll(buffer, to: fd, path: path) } }.get()
+    }
+
+    /// Writes all of `buffer` to the open file `fd` (named `path` in an error), however
+    /// many calls the system takes.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws(Failure) {
         var done = 0
-        while done < contiguous.count {
-            let n = contiguous.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, contiguous.count - done) }
+        while done < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .system("\(path): \(String(cString: strerror(errno)))")

@@ -31,15 +31,9 @@ struct FileWriter: ~Copyable {
     /// Hands the buffered bytes to the system; call before the writer goes away, or the
     /// last piece is lost (a `deinit` cannot report a failed write).
     mutating func flush() throws(FileIO.Failure) {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, buffer.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .system("\(path): \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
+        try buffer.withUnsafeBytes { bytes in
+            Result { () throws(FileIO.Failure) in try FileIO.writeAll(bytes, to: fd, path: path) }
+        }.get()
         buffer.removeAll(keepingCapacity: true)
     }
 }
