@@ -130,6 +130,21 @@ final class InputDigestTests {
         #expect(try digest(now: Self.later).files.count == 2)
     }
 
+    /// Attachments are not limited in size (a scanned budget can be hundreds of megabytes):
+    /// one over the 4 MiB record limit still has a digest, so a site that has one still
+    /// gets its no-change rebuild.
+    @Test func aLargeAttachmentHasADigest() throws {
+        let large = [UInt8](repeating: 0x25, count: 5 << 20) + Array("%%EOF\n".utf8)
+        try FileIO.write(large, to: root + "/content/policies/a-附件.pdf")
+        let first = try digest(now: Self.later)
+        #expect(first.files.count == 3)
+        #expect(try digest(known: first.files, now: Self.later).digest == first.digest)
+        let small = Array("政府信息公开".utf8)
+        try FileIO.write(small, to: root + "/small.bin")
+        #expect(FileIO.digest(ofFileAt: root + "/small.bin")?.0 == StableHasher.digest(small))
+        #expect(FileIO.digest(ofFileAt: root + "/content/policies/a-附件.pdf")?.1 == large.count)
+    }
+
     @Test func aKnownStampIsTrustedAndAMovedOneIsRead() throws {
         let first = try digest(now: Self.later)
         // A known digest is used as it is, without reading the file: a wrong one shows.

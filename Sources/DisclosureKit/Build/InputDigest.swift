@@ -56,10 +56,9 @@ enum InputDigest {
         let found = parallelMap(paths) { relative, absolute -> (known: Known, keep: Bool)? in
             guard let stamp = Stamp.of(absolute) else { return nil }
             if let previous = known[relative], previous.stamp == stamp { return (previous, true) }
-            guard let bytes = try? FileIO.readBytes(absolute, limit: SourceText.maximumFileBytes),
-                  Int64(bytes.count) == stamp.size, Stamp.of(absolute) == stamp else { return nil }
-            return (Known(stamp: stamp, digest: StableHasher.digest(bytes)),
-                    max(stamp.modified, stamp.changed) < settledBefore)
+            guard let (digest, size) = FileIO.digest(ofFileAt: absolute), Int64(size) == stamp.size,
+                  Stamp.of(absolute) == stamp else { return nil }
+            return (Known(stamp: stamp, digest: digest), max(stamp.modified, stamp.changed) < settledBefore)
         }
         var hasher = StableHasher()
         hasher.combine(OutputKeys.global(templates: templates, configSource: .zero, baseURL: baseURL ?? ""))

@@ -66,6 +66,30 @@ extension FileIO {
         }
     }
 
+    /// The digest of the file at `path`, read a megabyte at a time (an attachment may be a
+    /// scan of hundreds of megabytes), and how many bytes it held; nil when it cannot be read.
+    /// A file of one megabyte or less has the digest `StableHasher.digest` gives its bytes.
+    public static func digest(ofFileAt path: String) -> (Digest, Int)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var hasher = StableHasher()
+        // No bigger than the file: most inputs are a few kilobytes, and a megabyte
+        // cleared for each of 100,000 records is 100 GB of memory written.
+        var buffer = [UInt8](repeating: 0, count: max(1, min(1 << 20, Int(info.st_size))))
+        var total = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { readFully(fd, $0) }
+            guard count >= 0 else { return nil }
+            if count > 0 || total == 0 { buffer.withUnsafeBytes { hasher.combine(UnsafeRawBufferPointer(rebasing: $0[..<count])) } }
+            total += count
+            if count < buffer.count { return (hasher.finalize(), total) }
+            if buffer.count < 1 << 20 { buffer = [UInt8](repeating: 0, count: 1 << 20) }  // it grew while read
+        }
+    }
+
     /// True when the files at `a` and `b` hold the same bytes; read a megabyte at a time.
     public static func sameContents(_ a: String, _ b: String) -> Bool {
         let fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC)
