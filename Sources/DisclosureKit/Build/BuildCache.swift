@@ -157,7 +157,7 @@ public struct BuildCache: Sendable {
                       let nanoseconds = fields.next().flatMap(CacheText.decimal), fields.next() != nil,
                       let path = fields.rest() else { return nil }
                 cache.files[String(decoding: path, as: UTF8.self)] = FileEntry(
-                    key: key, identity: FileIdentity(device: UInt64(device), inode: UInt64(inode), size: size,
+                    key: key, identity: FileIdentity(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode), size: size,
                                                      seconds: seconds, nanoseconds: nanoseconds),
                     anchors: anchors)
             case UInt8(ascii: "i"):
@@ -168,7 +168,7 @@ public struct BuildCache: Sendable {
                       let changed = fields.next().flatMap(CacheText.decimal), fields.next() != nil,
                       let path = fields.rest() else { return nil }
                 cache.inputFiles[String(decoding: path, as: UTF8.self)] = InputDigest.Known(
-                    stamp: .init(device: UInt64(device), inode: UInt64(inode), size: size, modified: modified, changed: changed),
+                    stamp: .init(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode), size: size, modified: modified, changed: changed),
                     digest: digest)
             case UInt8(ascii: "s"):
                 guard let summary = Summary(Substring(String(decoding: line, as: UTF8.self))) else { return nil }
@@ -197,26 +197,51 @@ public struct BuildCache: Sendable {
     /// Writes the cache to `path` through a temporary file and a rename: a reader sees
     /// the old cache or the new one, never half of one.
     public func write(to path: String) throws(FileIO.Failure) {
-        var text = Self.formatLine + "\n"
-        text += "tool \(tool)\ninputs \(inputs)\nclean \(clean ? 1 : 0)\nsecrets \(secrets)\nleak \(leakFingerprints)\n"
-        if let summary { text += summary.line + "\n" }
-        for (path, entry) in files.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+        // Written as bytes, not by string interpolation, and the per-page lines sorted by
+        // their digests' numbers rather than their text: at 10,000 records this was a
+        // quarter of a second of every build, on one core.
+        var out = CacheBytes()
+        out.line(Self.formatLine)
+        out.line("tool \(tool)\ninputs \(inputs)\nclean \(clean ? 1 : 0)\nsecrets \(secrets)\nleak \(leakFingerprints)")
+        if let summary { out.line(summary.line) }
+        for (path, entry) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where !path.contains("\n") {
             let id = entry.identity
             // The ninth field is reserved; the path is last, so it may hold spaces.
-            text += "f \(entry.key) \(entry.anchors) \(id.device) \(id.inode) \(id.size) \(id.seconds) \(id.nanoseconds) - \(path)\n"
+            out.text("f ")
+            out.digest(entry.key)
+            out.digest(entry.anchors)
+            for number in [Int64(bitPattern: id.device), Int64(bitPattern: id.inode), id.size, id.seconds, id.nanoseconds] {
+                out.decimal(number)
+            }
+            out.line("- " + path)
         }
-        for (path, file) in inputFiles.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
+        for (path, file) in inputFiles.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where !path.contains("\n") {
             let stamp = file.stamp
-            text += "i \(file.digest) \(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modified) \(stamp.changed) - \(path)\n"
+            out.text("i ")
+            out.digest(file.digest)
+            for number in [Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.size, stamp.modified, stamp.changed] {
+                out.decimal(number)
+            }
+            out.line("- " + path)
         }
-        for (key, hits) in published.rare.sorted(by: { $0.key.description < $1.key.description }) {
-            text += "h \(key) " + (hits.isEmpty ? "-" : hits.map { String($0, radix: 16) }.joined(separator: ",")) + "\n"
+        for (key, hits) in published.rare.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
+            out.text("h ")
+            out.digest(key)
+            if hits.isEmpty { out.text("-") }
+            for (index, hit) in hits.enumerated() {
+                if index > 0 { out.text(",") }
+                out.hexadecimal(hit)
+            }
+            out.line("")
         }
         for (print, count) in published.common.sorted(by: { $0.key < $1.key }) {
-            text += "c \(String(print, radix: 16)) \(count)\n"
+            out.text("c ")
+            out.hexadecimal(print)
+            out.text(" ")
+            out.line(String(count))
         }
         let temporary = path + ".partial-\(getpid())"
-        try FileIO.write(text.utf8, to: temporary)
+        try FileIO.write(out.bytes, to: temporary)
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw .system(String(cString: strerror(errno)))
@@ -299,4 +324,45 @@ private struct CacheText {
         guard field.count == 32, let high = hexadecimal(field.prefix(16)), let low = hexadecimal(field.suffix(16)) else { return nil }
         return Digest(high: high, low: low)
     }
+}
+
+/// The cache file as it is written.
+private struct CacheBytes {
+    var bytes: [UInt8] = []
+
+    mutating func text(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func line(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x0A)
+    }
+
+    /// The 32 digits `Digest.description` writes, and a space.
+    mutating func digest(_ digest: Digest) {
+        padded(digest.high)
+        padded(digest.low)
+        bytes.append(0x20)
+    }
+
+    /// Lower-case hexadecimal without leading zeros, as `String(value, radix: 16)`.
+    mutating func hexadecimal(_ value: UInt64) {
+        var shift = 60
+        while shift > 0, value >> UInt64(shift) == 0 { shift -= 4 }
+        while shift >= 0 {
+            bytes.append(Self.digits[Int((value >> UInt64(shift)) & 0xF)])
+            shift -= 4
+        }
+    }
+
+    /// A decimal number and a space.
+    mutating func decimal(_ value: Int64) {
+        bytes.append(contentsOf: String(value).utf8)
+        bytes.append(0x20)
+    }
+
+    private mutating func padded(_ value: UInt64) {
+        for shift in stride(from: 60, through: 0, by: -4) { bytes.append(Self.digits[Int((value >> UInt64(shift)) & 0xF)]) }
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }
