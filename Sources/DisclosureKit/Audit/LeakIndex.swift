@@ -14,8 +14,8 @@ struct LeakIndex: Sendable {
 
     /// Sorted by fingerprint.
     private let entries: [Entry]
-    /// Where each range of fingerprints (by their top bits) starts in `entries`.
-    private let table: FingerprintTable
+    /// Each distinct fingerprint to its first index in `entries`.
+    private let firstEntry: FingerprintMap
     /// Each non-public record's texts, joined by NUL bytes: a hit is extended against
     /// them, and only a shared run of `TextFingerprints.guaranteedLength` bytes counts.
     private let texts: [[UInt8]]
@@ -91,7 +91,7 @@ struct LeakIndex: Sendable {
         }
         candidates.sort { $0.print < $1.print }
         entries = candidates
-        table = FingerprintTable(sorted: candidates.lazy.map(\.print))
+        firstEntry = FingerprintMap(firstIndicesOf: candidates.lazy.map(\.print))
         self.texts = texts
         filter = Self.filter(of: Self.distinctPrints(entries))
         records = hidden.map(\.file.relativePath)
@@ -112,7 +112,7 @@ struct LeakIndex: Sendable {
         // records share boilerplate, so there are ten times fewer than entries) make a
         // filter and a table that stay in the processor's cache, where the full entries
         // did not at 100,000 records (each window of 90,000 public texts was a cache miss).
-        let candidateTable = FingerprintTable(sorted: prints)
+        let candidateMap = FingerprintMap(firstIndicesOf: prints)
         let candidateFilter = filter(of: prints)
         @Sendable func hits(_ text: [UInt8]) -> [UInt64] {
             var hits: [UInt64] = []
@@ -120,7 +120,7 @@ struct LeakIndex: Sendable {
                 text.withUnsafeBufferPointer { bytes in
                     TextFingerprints.forEachWindow(bytes) { _, hash in
                         let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
-                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateTable.firstIndex(of: hash) != nil { hits.append(hash) }
+                        if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateMap[hash] != nil { hits.append(hash) }
                     }
                 }
             }
@@ -191,7 +191,7 @@ struct LeakIndex: Sendable {
             TextFingerprints.forEachWindow(bytes) { offset, hash in
                 let bit = Int(hash & mask)
                 guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
-                guard var index = table.firstIndex(of: hash) else { return }
+                guard var index = firstEntry[hash].map(Int.init) else { return }
                 while index < entries.count, entries[index].print == hash {
                     let owner = entries[index].owner
                     if found[owner] == nil,
@@ -220,64 +220,6 @@ struct LeakIndex: Sendable {
 
     func leaks(in bytes: [UInt8]) -> [(record: String, offset: Int)] {
         bytes.withUnsafeBufferPointer { leaks(in: $0) }
-    }
-
-    /// Where each distinct fingerprint of a sorted array first occurs, in an open-addressed
-    /// table: a lookup is one probe, mostly one cache miss. At 100,000 records public
-    /// pages meet tens of millions of shared phrases; binary searches over the sorted
-    /// array (23 cache misses each) were a fifth of the build, and a bucket index in front
-    /// of them still two or three misses a lookup.
-    struct FingerprintTable: Sendable {
-        private let keys: [UInt64]
-        private let firsts: [Int32]
-        private let shift: UInt64
-        /// Fingerprint 0 marks an empty slot, so its own first index is kept aside; -1 for none.
-        private let zeroFirst: Int32
-
-        init(sorted prints: some Collection<UInt64>) {
-            var distinct = 0
-            var previous: UInt64?
-            for print in prints where print != previous {
-                distinct += 1
-                previous = print
-            }
-            var bits: UInt64 = 4
-            while (1 << bits) < distinct * 2 { bits += 1 }
-            var keys = [UInt64](repeating: 0, count: 1 << Int(bits))
-            var firsts = [Int32](repeating: 0, count: 1 << Int(bits))
-            var zeroFirst: Int32 = -1
-            let shift = 64 - bits
-            let mask = keys.count - 1
-            previous = nil
-            for (index, print) in prints.enumerated() where print != previous {
-                previous = print
-                if print == 0 {
-                    zeroFirst = Int32(index)
-                    continue
-                }
-                var slot = Int((print &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                while keys[slot] != 0 { slot = (slot + 1) & mask }
-                keys[slot] = print
-                firsts[slot] = Int32(index)
-            }
-            self.keys = keys
-            self.firsts = firsts
-            self.shift = shift
-            self.zeroFirst = zeroFirst
-        }
-
-        /// The first index of `hash` in the array the table was made from; nil when absent.
-        func firstIndex(of hash: UInt64) -> Int? {
-            if hash == 0 { return zeroFirst < 0 ? nil : Int(zeroFirst) }
-            var slot = Int((hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            let mask = keys.count - 1
-            while true {
-                let key = keys[slot]
-                if key == hash { return Int(firsts[slot]) }
-                if key == 0 { return nil }
-                slot = (slot + 1) & mask
-            }
-        }
     }
 
     /// Leaks in a file's path: a non-public record's page or attachment name, or its text.

@@ -53,7 +53,7 @@ struct PublishedFingerprints: Sendable {
         // fingerprint that ends up rare was under the threshold all along, so a page keeps
         // the fingerprints still under it when it is counted; those that become common
         // later are dropped at the end.
-        var counts = CountTable()
+        var counts = FingerprintMap()
         var kept: [[UInt64]] = []
         kept.reserveCapacity(pages.count)
         parallelChunks(count: pages.count, { LeakIndex.sortedDistinct(hits($0)) }) { _, chunk in
@@ -64,81 +64,11 @@ struct PublishedFingerprints: Sendable {
             }
         }
         var state = PublishedFingerprints()
-        state.common = counts.entries(over: threshold)
+        let counted = counts.all
+        state.common = Dictionary(uniqueKeysWithValues: counted.lazy.filter { Int($0.value) > threshold }.map { ($0.key, Int($0.value)) })
         for (page, found) in zip(pages, kept) {
             state.rare[page] = found.filter { state.common[$0] == nil }.sorted()
         }
-        return (state, counts.counted)
-    }
-}
-
-/// Counts per fingerprint, in an open-addressed table: the counting is serial, and
-/// Dictionary's hashing made it 3 s of a 100,000-record build.
-private struct CountTable {
-    private var keys: [UInt64]
-    private var counts: [Int32]
-    private var used = 0
-    private var shift: UInt64
-    /// Fingerprint 0 marks an empty slot, so its own count is kept aside.
-    private var zeroCount: Int32 = 0
-
-    init() {
-        keys = [UInt64](repeating: 0, count: 1 << 16)
-        counts = [Int32](repeating: 0, count: 1 << 16)
-        shift = 64 - 16
-    }
-
-    /// Adds one to the count of `key`; the new count.
-    mutating func increment(_ key: UInt64) -> Int {
-        if key == 0 {
-            zeroCount += 1
-            return Int(zeroCount)
-        }
-        if used * 2 >= keys.count { grow() }
-        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        let mask = keys.count - 1
-        while true {
-            if keys[slot] == key {
-                counts[slot] += 1
-                return Int(counts[slot])
-            }
-            if keys[slot] == 0 {
-                keys[slot] = key
-                counts[slot] = 1
-                used += 1
-                return 1
-            }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldCounts = counts
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        counts = [Int32](repeating: 0, count: oldKeys.count * 2)
-        shift -= 1
-        let mask = keys.count - 1
-        for (key, count) in zip(oldKeys, oldCounts) where key != 0 {
-            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            counts[slot] = count
-        }
-    }
-
-    /// The fingerprints counted more than `threshold` times, with their counts.
-    func entries(over threshold: Int) -> [UInt64: Int] {
-        var result: [UInt64: Int] = [:]
-        for (key, count) in zip(keys, counts) where key != 0 && Int(count) > threshold { result[key] = Int(count) }
-        if Int(zeroCount) > threshold { result[0] = Int(zeroCount) }
-        return result
-    }
-
-    /// Every fingerprint counted.
-    var counted: Set<UInt64> {
-        var result = Set<UInt64>(minimumCapacity: used + 1)
-        for key in keys where key != 0 { result.insert(key) }
-        if zeroCount > 0 { result.insert(0) }
-        return result
+        return (state, Set(counted.lazy.map(\.key)))
     }
 }
