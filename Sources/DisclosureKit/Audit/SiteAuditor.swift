@@ -161,17 +161,15 @@ public struct SiteAuditor: Sendable {
             let full = directory + "/" + paths[index]
             return lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > Self.largeFileBytes
         }
-        let largeReports = LargeFileReports()
-        let lane = DispatchGroup()
-        DispatchQueue.global().async(group: lane) {
-            for index in large {
+        let lane = Lane { () -> [(index: Int, report: FileReport)] in
+            large.map { index in
                 defer { progress?.advance() }
                 let path = paths[index]
                 let report = Self.isParsed(path)
                     ? inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(directory + "/" + path)) ?? [],
                                        isSymbolicLink: false), leaks: leaks)
                     : inspectStreaming(path, leaks: leaks)
-                largeReports.set(index, finish(report, path, present))
+                return (index, finish(report, path, present))
             }
         }
         let isLarge = Set(large)
@@ -185,18 +183,8 @@ public struct SiteAuditor: Sendable {
             return finish(inspect(SiteFile(path: paths[index], bytes: bytes, isSymbolicLink: isLink), leaks: leaks),
                           paths[index], present)
         }
-        lane.wait()
-        for (index, report) in largeReports.all { reports[index] = report }
+        for (index, report) in lane.result() { reports[index] = report }
         return reports.map { $0! }
-    }
-
-    /// The large-file lane's reports, handed back to the caller.
-    private final class LargeFileReports: @unchecked Sendable {
-        private let lock = NSLock()
-        private var reports: [(Int, FileReport)] = []
-
-        func set(_ index: Int, _ report: FileReport) { lock.withLock { reports.append((index, report)) } }
-        var all: [(Int, FileReport)] { lock.withLock { reports } }
     }
 
     /// Files over this size are inspected one at a time.
@@ -225,10 +213,7 @@ public struct SiteAuditor: Sendable {
     func inspectStreaming(_ path: String, leaks: LeakIndex) -> FileReport {
         var report = FileReport()
         let shown = display(path)
-        for leak in leaks.inPath(path) {
-            report.diagnostics.append(Rule.auditLeak.diagnostic(shown, .fileStart,
-                "the file name carries \(leak) — it must not be published"))
-        }
+        report.diagnostics = pathLeaks(path, leaks: leaks)
         let fd = open(directory + "/" + path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read"))
@@ -245,17 +230,33 @@ public struct SiteAuditor: Sendable {
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             piece += chunk[..<count]
-            for (record, offset) in leaks.leaks(in: piece) where !reported.contains(record) {
-                reported.insert(record)
-                let line = piece[..<offset].reduce(linesBefore) { $1 == 0x0A ? $0 + 1 : $0 }
-                report.diagnostics.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
-                    "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(piece, at: offset))')"))
-            }
+            report.diagnostics += byteLeaks(piece, firstLine: linesBefore, shown: shown, leaks: leaks, reported: &reported)
             let kept = max(0, piece.count - overlap)
             linesBefore = piece[..<kept].reduce(linesBefore) { $1 == 0x0A ? $0 + 1 : $0 }
             piece.removeFirst(kept)
         }
         return report
+    }
+
+    /// A finding for each non-public record whose name a file's path carries.
+    private func pathLeaks(_ path: String, leaks: LeakIndex) -> [Diagnostic] {
+        leaks.inPath(path).map { leak in
+            Rule.auditLeak.diagnostic(display(path), .fileStart, "the file name carries \(leak) — it must not be published")
+        }
+    }
+
+    /// A finding for each non-public record, not in `reported` yet, whose text `bytes` (a
+    /// file, or a piece of one starting on line `firstLine`) hold, at its line.
+    private func byteLeaks(_ bytes: [UInt8], firstLine: Int, shown: String, leaks: LeakIndex,
+                           reported: inout Set<String>) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
+            reported.insert(record)
+            let line = bytes[..<offset].reduce(firstLine) { $1 == 0x0A ? $0 + 1 : $0 }
+            found.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
+                "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(bytes, at: offset))')"))
+        }
+        return found
     }
 
     /// The fragments of `references` (found in the page at `path`) that name no id of
@@ -302,22 +303,14 @@ public struct SiteAuditor: Sendable {
     func inspect(_ file: SiteFile, leaks: LeakIndex) -> FileReport {
         var report = FileReport()
         let shown = display(file.path)
-        for leak in leaks.inPath(file.path) {
-            report.diagnostics.append(Rule.auditLeak.diagnostic(shown, .fileStart,
-                "the file name carries \(leak) — it must not be published"))
-        }
+        report.diagnostics = pathLeaks(file.path, leaks: leaks)
         if file.isSymbolicLink {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
                 "is a symbolic link; a site must hold real files only"))
             return report
         }
         var reported = Set<String>()
-        for (record, offset) in leaks.leaks(in: file.bytes) {
-            reported.insert(record)
-            let line = file.bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            report.diagnostics.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
-                "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(file.bytes, at: offset))')"))
-        }
+        report.diagnostics += byteLeaks(file.bytes, firstLine: 1, shown: shown, leaks: leaks, reported: &reported)
         let lower = file.path.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
             // Each text node with entities decoded (a title with quotes is `&quot;` in the

@@ -82,20 +82,16 @@ struct SiteWriter {
         // the sitemaps, the feed): on a lane of their own while the workers render the
         // pages, one at a time (at 100,000 records they are a hundred megabytes together);
         // after the pages, they were a serial tail of seconds.
-        let lane = DispatchGroup()
-        // Whatever happens below, nothing may still write into the directory when this
-        // returns (a failed build discards it).
-        defer { lane.wait() }
-        let laneResults = LanePlacements()
         let plan = self.plan
         let directory = self.directory
-        DispatchQueue.global().async(group: lane) {
+        let lane = Lane { () -> [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)] in
+            var placed: [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)] = []
             let catalog = contexts.catalog()
-            laneResults.append(SitePlan.catalogPath, Result { () throws(FileIO.Failure) in
+            placed.append((SitePlan.catalogPath, Result { () throws(FileIO.Failure) in
                 try reuse.place(SitePlan.catalogPath, key: keys.page("catalog", context: catalog)) {
                     Array(templates.render("catalog", catalog).utf8)
                 }
-            })
+            }))
             var makers: [() -> [(path: String, bytes: [UInt8])]] = [
                 { SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL) },
                 { [(CatalogData.csvPath, CatalogData.csv(plan))] },
@@ -106,15 +102,18 @@ struct SiteWriter {
             makers += templates.assets.map { asset in { [("assets/" + asset.path, asset.bytes)] } }
             for make in makers {
                 for file in make() {
-                    laneResults.append(file.path, Result { () throws(FileIO.Failure) in
+                    placed.append((file.path, Result { () throws(FileIO.Failure) in
                         try FileIO.makeDirectories(Self.folder(of: directory + "/" + file.path))
                         return try reuse.place(file.path, bytes: file.bytes)
-                    })
+                    }))
                 }
             }
+            return placed
         }
-        let progress = self.progress
-        progress?.begin("rendering pages", total: plan.recordPages.count)
+        // Whatever happens below, nothing may still write into the directory when this
+        // returns (a failed build discards it).
+        defer { lane.wait() }
+
         let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<RecordPageResult, FileIO.Failure> in
             defer { progress?.advance() }
             let page = contexts.plan.recordPages[index]
@@ -190,15 +189,15 @@ struct SiteWriter {
         } catch {
             throw EnvironmentError("cannot write the site: \(error)")
         }
-        lane.wait()
-        for (path, placement) in laneResults.all {
+        let placedByLane = lane.result()
+        for (path, placement) in placedByLane {
             switch placement {
             case .success(let placement): outcome.record(path, placement)
             case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
             }
         }
         outcome.pages += 1
-        outcome.files += laneResults.all.count
+        outcome.files += placedByLane.count
         outcome.files += 1
         return outcome
     }
@@ -220,18 +219,6 @@ struct SiteWriter {
 
     static func robots(_ config: SiteConfig) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)\(SitePlan.sitemapPath)\n"
-    }
-
-    /// What the whole-site lane placed, handed back to `write`.
-    private final class LanePlacements: @unchecked Sendable {
-        private let lock = NSLock()
-        private var placements: [(String, Result<OutputReuse.Placement, FileIO.Failure>)] = []
-
-        func append(_ path: String, _ placement: Result<OutputReuse.Placement, FileIO.Failure>) {
-            lock.withLock { placements.append((path, placement)) }
-        }
-
-        var all: [(String, Result<OutputReuse.Placement, FileIO.Failure>)] { lock.withLock { placements } }
     }
 
     static func folder(of path: String) -> String {

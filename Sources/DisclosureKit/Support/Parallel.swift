@@ -66,3 +66,24 @@ func parallelChunks<Output: Sendable, Failure: Error>(
         try consume(range, parallelMap(Array(range), transform))
     }
 }
+
+/// One thread's work run beside the workers of `parallelMap`: the parts of a stage that
+/// only one thread can do (a whole file made at once), which after the parallel part
+/// would be a serial tail. `result()` waits for it.
+final class Lane<Output: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    /// Written by the lane before it leaves the group, read only after waiting on it.
+    private var output: Output?
+
+    init(_ work: @escaping @Sendable () -> Output) {
+        DispatchQueue.global().async(group: group) { self.output = work() }
+    }
+
+    /// Waits until the lane is done.
+    func wait() { group.wait() }
+
+    func result() -> Output {
+        group.wait()
+        return output!
+    }
+}
