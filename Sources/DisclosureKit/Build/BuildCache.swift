@@ -58,6 +58,8 @@ public struct BuildCache: Sendable {
     /// Every input file's digest and stamp, so that the next build reads only the files
     /// whose stamp moved (see `InputDigest`).
     var inputFiles: [String: InputDigest.Known] = [:]
+    /// The search index's documents, by id (`SiteWriter.Outcome.searchDocuments`).
+    var searchDocuments: [Digest] = []
 
     public init() {}
 
@@ -183,6 +185,9 @@ public struct BuildCache: Sendable {
                     }
                 }
                 cache.published.rare[key] = prints
+            case UInt8(ascii: "x"):
+                guard let key = fields.next().flatMap(CacheText.digest) else { return nil }
+                cache.searchDocuments.append(key)
             case UInt8(ascii: "c"):
                 guard let print = fields.next().flatMap(CacheText.hexadecimal),
                       let count = fields.next().flatMap(CacheText.decimal) else { return nil }
@@ -239,6 +244,11 @@ public struct BuildCache: Sendable {
             out.hexadecimal(print)
             out.text(" ")
             out.line(String(count))
+        }
+        for key in searchDocuments {
+            out.text("x ")
+            out.digest(key)
+            out.line("")
         }
         let temporary = path + ".partial-\(getpid())"
         try FileIO.write(out.bytes, to: temporary)

@@ -101,6 +101,7 @@ public struct SiteBuilder: Sendable {
                                                     baseURL: site.config.baseURL)
             if let previous {
                 writer.reuse = OutputReuse(previous: previous.files, oldOutput: outputDirectory.path, staging: staging)
+                writer.previousSearchDocuments = previous.searchDocuments
             }
             written = try writer.write()
             diagnostics += written.diagnostics
@@ -144,6 +145,7 @@ public struct SiteBuilder: Sendable {
         cache.secrets = audit.secrets
         cache.leakFingerprints = audit.leakFingerprints
         cache.published = audit.published
+        cache.searchDocuments = written.searchDocuments
         cache.summary = .init(recordFiles: report.recordFiles, pages: report.pagesWritten, files: report.filesWritten,
                               counts: report.counts)
         for (path, entry) in written.entries {

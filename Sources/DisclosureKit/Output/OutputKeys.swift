@@ -81,6 +81,18 @@ struct OutputKeys: Sendable {
         return hasher.finalize()
     }
 
+    /// One document of the search index: its entry and terms are made from the record's
+    /// file and page path alone (and the binary and settings, in `global`).
+    func searchDocument(_ page: SitePlan.RecordPage) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine("search document")
+        hasher.combine(global)
+        hasher.combine(page.path)
+        hasher.combine(page.record.file.relativePath)
+        hasher.combine(page.record.sourceDigest)
+        return hasher.finalize()
+    }
+
     /// The search index: the records and the settings.
     var searchIndex: Digest {
         var hasher = StableHasher()

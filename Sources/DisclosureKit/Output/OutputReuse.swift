@@ -65,6 +65,14 @@ struct OutputReuse: Sendable {
         return carried
     }
 
+    /// The bytes of the previous build's file at `path`, when it is still the one that
+    /// build wrote (same inode, size and time).
+    func previousBytes(_ path: String) -> [UInt8]? {
+        guard let entry = previous[path], BuildCache.FileIdentity.of(oldOutput + "/" + path) == entry.identity,
+              let bytes = try? FileIO.readBytes(oldOutput + "/" + path), bytes.count == entry.identity.size else { return nil }
+        return bytes
+    }
+
     /// Carries `path` over when its key matches, or when what `make` returns is what the
     /// old file holds; otherwise writes it.
     func place(_ path: String, key: Digest, _ make: () throws(FileIO.Failure) -> [UInt8]) throws(FileIO.Failure) -> Placement {

@@ -13,6 +13,10 @@ import Foundation
 public enum SearchIndex {
     public static let path = "search-index.js"
     static let excerptLength = 120
+    /// The script's fixed parts: before the documents, between them and the terms, after the terms.
+    static let header = "// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH={\"docs\":[\n"
+    static let betweenDocumentsAndTerms = "\n],\"terms\":{"
+    static let footer = "\n}};\n"
 
     /// One document's terms: Han terms packed into integers (`SearchTokenizer.hanKey`),
     /// words as text; true when the term is in the title.
@@ -64,7 +68,7 @@ public enum SearchIndex {
         let pages = plan.newestRecords
         var hanPostings: [UInt64: Postings] = [:]
         var wordPostings: [String: Postings] = [:]
-        try out.write("// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH={\"docs\":[\n")
+        try out.write(header)
         try parallelChunks(count: pages.count, { id in Result { () throws(FileIO.Failure) in try terms(of: pages[id]) } })
         { (ids, chunk) throws(FileIO.Failure) in
             for (id, result) in zip(ids, chunk) {
@@ -75,7 +79,7 @@ public enum SearchIndex {
                 try out.write(entry.doc)
             }
         }
-        try out.write("\n],\"terms\":{")
+        try out.write(betweenDocumentsAndTerms)
 
         // Terms in the byte order of their text; their JSON never needs escaping (Han
         // characters, Latin letters and digits only).
@@ -94,7 +98,7 @@ public enum SearchIndex {
             try out.write([0x22])
             ordered[index].postings = []
         }
-        try out.write("\n}};\n")
+        try out.write(footer)
         try out.flush()
     }
 
