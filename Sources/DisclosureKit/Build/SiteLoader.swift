@@ -13,6 +13,8 @@ public struct LoadedSite: Sendable {
     public var recordFileCount: Int
     /// The digest of content/site.yaml's bytes (zero when it is missing or unreadable).
     public var configDigest: Digest = .zero
+    /// What the next build's record cache keeps (see `RecordReuse`); nil unless asked for.
+    var recordCache: (context: Digest, entries: [(path: String, digest: Digest, entry: ArraySlice<UInt8>)])?
 
     public var hasErrors: Bool { diagnostics.errorCount > 0 }
 
@@ -28,6 +30,13 @@ public struct LoadedSite: Sendable {
     }
 }
 
+/// What a build knows of the records the previous one decoded: its record cache, and
+/// the digests of the files whose stamps have not moved since (`InputDigest`).
+struct RecordReuse: Sendable {
+    var cache: RecordCache?
+    var digests: [String: Digest]
+}
+
 /// The first stages of the pipeline, in order: scan the tree, read `site.yaml`, decode
 /// every record (in parallel), then the rules that look across records.
 public enum SiteLoader {
@@ -39,6 +48,14 @@ public enum SiteLoader {
     /// their metadata only (`Record.bodyText()` reads a body again): at 100,000 records
     /// the bodies are a third of a gigabyte.
     public static func load(_ tree: ContentTree, progress: BuildProgress? = nil, keepBodies: Bool = true) -> LoadedSite {
+        load(tree, progress: progress, keepBodies: keepBodies, reuse: nil)
+    }
+
+    /// With `reuse`, a record whose file is known unchanged is taken from the previous
+    /// build's record cache, and the site keeps what the next build's cache holds (bodies
+    /// must then be dropped).
+    static func load(_ tree: ContentTree, progress: BuildProgress? = nil, keepBodies: Bool = true,
+                     reuse: RecordReuse?) -> LoadedSite {
         let root = tree.root
         progress?.begin("reading records", total: tree.records.count)
         var diagnostics = tree.diagnostics
@@ -48,8 +65,15 @@ public enum SiteLoader {
         let site = config ?? .fallback
 
         let decoder = RecordDecoder(site: site)
-        let decoded = parallelMap(tree.records) { file -> DecodedRecord in
+        let caching = reuse != nil && !keepBodies
+        let context = RecordCache.context(configDigest: configDigest)
+        let cache = caching ? reuse?.cache.flatMap { $0.context == context ? $0 : nil } : nil
+        let digests = reuse?.digests ?? [:]
+        let results = parallelMap(tree.records) { file -> (decoded: DecodedRecord, entry: ArraySlice<UInt8>?) in
             defer { progress?.advance() }
+            if let cache, let digest = digests[file.relativePath], let kept = cache.record(file, digest: digest) {
+                return kept
+            }
             do throws(FileIO.Failure) {
                 let bytes = try FileIO.readBytes(file.absolutePath, limit: SourceText.maximumFileBytes)
                 var decoded = decoder.decode(bytes: bytes, file: file)
@@ -57,7 +81,7 @@ public enum SiteLoader {
                     decoded.record?.body = ""
                     decoded.record?.bodyDropped = true
                 }
-                return decoded
+                return (decoded, caching ? RecordCache.entry(decoded) : nil)
             } catch {
                 let diagnostic: Diagnostic
                 switch error {
@@ -66,9 +90,10 @@ public enum SiteLoader {
                 case .system(let message):
                     diagnostic = Rule.fileRead.diagnostic(file.relativePath, .fileStart, "cannot read file: \(message)")
                 }
-                return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
+                return (DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic]), nil)
             }
         }
+        let decoded = results.map(\.decoded)
         var identities: [RecordIdentity] = []
         var records: [Record] = []
         identities.reserveCapacity(decoded.count)
@@ -87,6 +112,12 @@ public enum SiteLoader {
         var loaded = LoadedSite(root: root, config: site, records: records, identities: identities,
                                 attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)
         loaded.configDigest = configDigest
+        if caching {
+            loaded.recordCache = (context, zip(tree.records, results).compactMap { file, result in
+                guard let entry = result.entry, let record = result.decoded.record else { return nil }
+                return (file.relativePath, record.sourceDigest, entry)
+            })
+        }
         return loaded
     }
 

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The records the previous build decoded, kept beside the build cache: a rebuild takes a
+/// record whose file still has the same digest from here instead of parsing its YAML and
+/// checking its rules again (that was a third of a one-record rebuild at 10,000 records).
+///
+/// Only a public record that decoded without any finding is kept. A record with a warning
+/// or an error is decoded by every build, so every build reports it; a non-public one is
+/// decoded by every build too, because the cache is a file beside the output, and an
+/// output inside a web root (`--output /var/www/html/xxgk`) puts it where a web server
+/// serves it: nothing of a non-public record's text is ever written outside `content/`. An entry is used only under
+/// the same binary and the same site.yaml (`context`), and only for a file whose digest
+/// is known to be the one recorded; the body is never kept (a build reads it again, and
+/// checks it against the digest).
+///
+/// The file: a header line, then for each record its digest (16 bytes), its path and its
+/// entry (`RecordCoding.swift`), each of the last two preceded by its length.
+struct RecordCache: Sendable {
+    static let formatLine = "disclose-record-cache 1"
+
+    /// The binary and site.yaml's digest: what decoding reads besides the record's file.
+    let context: Digest
+    private let bytes: [UInt8]
+    /// By the record file's relative path: its digest and where its entry is in `bytes`.
+    private let entries: [String: (digest: Digest, entry: Range<Int>)]
+
+    static func context(configDigest: Digest) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(formatLine)
+        hasher.combine(BuildCache.toolDigest)
+        hasher.combine(configDigest)
+        return hasher.finalize()
+    }
+
+    /// Where the record cache of `output` lives: beside its build cache.
+    static func path(for output: OutputDirectory) -> String {
+        BuildCache.path(for: output) + "-records"
+    }
+
+    /// The cache at `path`; nil when there is none, or it is not whole.
+    static func read(_ path: String) -> RecordCache? {
+        guard let bytes = try? FileIO.readBytes(path) else { return nil }
+        let header = Array((formatLine + "\n").utf8)
+        guard bytes.starts(with: header) else { return nil }
+        var input = CacheReader(bytes[header.count...])
+        let context = input.digest()
+        var entries: [String: (digest: Digest, entry: Range<Int>)] = [:]
+        var position = bytes.count - input.remaining
+        while !input.isAtEnd, !input.failed {
+            let digest = input.digest()
+            let path = input.string()
+            let length = input.int()
+            position = bytes.count - input.remaining
+            guard !input.failed, length >= 0, length <= input.remaining else { return nil }
+            entries[path] = (digest, position..<(position + length))
+            input.skip(length)
+        }
+        guard !input.failed else { return nil }
+        return RecordCache(context: context, bytes: bytes, entries: entries)
+    }
+
+    /// The kept record of `file`, when its bytes have `digest`.
+    func record(_ file: RecordFile, digest: Digest) -> (decoded: DecodedRecord, entry: ArraySlice<UInt8>)? {
+        guard let kept = entries[file.relativePath], kept.digest == digest,
+              let decoded = Self.decode(bytes[kept.entry], file: file) else { return nil }
+        return (decoded, bytes[kept.entry])
+    }
+
+    /// The entry of `decoded` when it may be kept: public, decoded without findings, body dropped.
+    static func entry(_ decoded: DecodedRecord) -> ArraySlice<UInt8>? {
+        guard decoded.diagnostics.isEmpty, let record = decoded.record, record.isPublic, record.bodyDropped else { return nil }
+        return ArraySlice(encode(decoded.identity, record))
+    }
+
+    /// Writes a cache of `entries` to `path`, through a temporary file and a rename.
+    static func write(context: Digest, entries: [(path: String, digest: Digest, entry: ArraySlice<UInt8>)],
+                      to path: String) throws(FileIO.Failure) {
+        let temporary = path + ".partial-\(getpid())"
+        do throws(FileIO.Failure) {
+            var file = try FileWriter(creating: temporary)
+            var out = CacheWriter()
+            out.bytes = Array((formatLine + "\n").utf8)
+            out.digest(context)
+            for entry in entries {
+                out.digest(entry.digest)
+                out.string(entry.path)
+                out.int(entry.entry.count)
+                try file.write(out.bytes)
+                try file.write(entry.entry)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
+            try file.flush()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw .system(String(cString: strerror(errno)))
+        }
+    }
+}

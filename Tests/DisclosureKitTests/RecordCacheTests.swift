@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import DisclosureKit
+
+/// The record cache gives back exactly the record the decoder made, is used only for a
+/// file whose digest is known and recorded, and refuses bytes it did not write.
+final class RecordCacheTests {
+    let root = NSTemporaryDirectory() + "disclose-record-cache-\(UUID().uuidString)"
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
+        try Data("title: 区政府信息公开\nbase_url: https://example.gov.cn/\n".utf8)
+            .write(to: URL(fileURLWithPath: root + "/content/site.yaml"))
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func write(_ text: String, _ relative: String) throws {
+        let url = URL(fileURLWithPath: root + "/" + relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// Every field, nested ones included, as text: a field the cache forgets shows here.
+    func described(_ value: Any) -> String {
+        var text = ""
+        dump(value, to: &text)
+        return text
+    }
+
+    /// One record of each type, and the variants of the report's statistics.
+    func writeSamples() throws {
+        for (number, type) in RecordType.allCases.enumerated() {
+            let text = RecordSamples.frontMatter(type).replacingOccurrences(of: "2024-00003", with: "2024-0000\(number + 1)")
+            try write("---\n\(text)\n---\n正文。\n", "content/\(type.folder)/sample.md")
+        }
+        let reason = FieldNames.notProcessedReasons[0]
+        let split = RecordSamples.frontMatter(.report)
+            .replacingOccurrences(of: "2024-00003", with: "2024-00009")
+            .replacingOccurrences(of: "not_processed: 1", with: "not_processed: {\(reason): 1}")
+            .replacingOccurrences(of: "  requests:", with: """
+                  proactive:
+                    rules: {issued: 1, repealed: 0, in_force: 3}
+                    licensing: 12
+                    fees: 1.50
+                  requests:
+                """)
+            .replacingOccurrences(of: "  lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}", with: """
+                  lawsuits:
+                    direct: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}
+                    after_review: {upheld: 0, corrected: 1, other: 0, pending: 0, total: 1}
+                """)
+        try write("---\n\(split)\n---\n正文。\n", "content/reports/split.md")
+    }
+
+    func load(reuse: RecordReuse) throws -> LoadedSite {
+        SiteLoader.load(try ContentScanner(root: root).scan(), keepBodies: false, reuse: reuse)
+    }
+
+    @Test func everyKindOfRecordComesBackAsItWasDecoded() throws {
+        try writeSamples()
+        let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        #expect(site.diagnostics.isEmpty, "\(site.diagnostics)")
+        let kept = try #require(site.recordCache)
+        #expect(kept.entries.count == site.records.count && site.records.count == RecordType.allCases.count + 1)
+        let path = root + "/cache"
+        try RecordCache.write(context: kept.context, entries: kept.entries, to: path)
+        let cache = try #require(RecordCache.read(path))
+        #expect(cache.context == kept.context)
+        for (record, identity) in zip(site.records, site.identities) {
+            let back = try #require(cache.record(record.file, digest: record.sourceDigest))
+            let same = described(try #require(back.decoded.record)) == described(record)
+                && described(back.decoded.identity) == described(identity)
+            #expect(same, "\(record.file.relativePath) comes back otherwise: \(described(back.decoded))")
+            #expect(cache.record(record.file, digest: Digest(high: 1, low: 2)) == nil, "another digest is another file")
+        }
+    }
+
+    @Test func aKnownUnchangedFileIsTakenFromTheCacheAndNoOtherIs() throws {
+        try writeSamples()
+        let first = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        let kept = try #require(first.recordCache)
+        let policy = try #require(first.records.first { $0.type == .policy })
+        // A planted entry: the policy's, with another title, under the policy file's digest.
+        var planted = policy
+        planted.title = "缓存中的标题"
+        let identity = try #require(first.identities.first { $0.file == policy.file })
+        let entries = kept.entries.map { entry in
+            entry.path == policy.file.relativePath
+                ? (entry.path, entry.digest, ArraySlice(RecordCache.encode(identity, planted))) : entry
+        }
+        let path = root + "/cache"
+        try RecordCache.write(context: kept.context, entries: entries, to: path)
+        let cache = try #require(RecordCache.read(path))
+        func title(_ digests: [String: Digest], cache: RecordCache?) throws -> String? {
+            try load(reuse: RecordReuse(cache: cache, digests: digests)).records.first { $0.type == .policy }?.title
+        }
+        let digest = [policy.file.relativePath: policy.sourceDigest]
+        #expect(try title(digest, cache: cache) == "缓存中的标题", "a known digest takes the cached record")
+        #expect(try title([:], cache: cache) == policy.title, "an unknown digest reads the file")
+        #expect(try title([policy.file.relativePath: Digest(high: 9, low: 9)], cache: cache) == policy.title)
+        // Another site.yaml, another context: nothing is taken.
+        try Data("title: 区政府信息公开\nbase_url: https://example.gov.cn/other/\n".utf8)
+            .write(to: URL(fileURLWithPath: root + "/content/site.yaml"))
+        #expect(try title(digest, cache: cache) == policy.title)
+    }
+
+    @Test func aRecordWithFindingsIsNotKept() throws {
+        try write("---\n\(RecordSamples.frontMatter(.policy))\nunknown_field: 1\n---\n正文。\n", "content/policies/odd.md")
+        let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        #expect(!site.diagnostics.isEmpty)
+        #expect(site.recordCache?.entries.isEmpty == true)
+    }
+
+    @Test func aNonPublicRecordIsNotKept() throws {
+        for (number, disclosure) in ["proactive", "on-request", "withheld"].enumerated() {
+            var text = RecordSamples.frontMatter(.policy)
+                .replacingOccurrences(of: "2024-00003", with: "2024-0000\(number + 1)")
+                .replacingOccurrences(of: "disclosure: proactive", with: "disclosure: \(disclosure)")
+            if disclosure == "withheld" { text += "\nwithheld_reason: 涉及国家秘密（《条例》第十四条）" }
+            try write("---\n\(text)\n---\n正文。\n", "content/policies/\(disclosure).md")
+        }
+        let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        #expect(site.diagnostics.isEmpty, "\(site.diagnostics)")
+        #expect(site.records.count == 3)
+        #expect(site.recordCache?.entries.map(\.path) == ["content/policies/proactive.md"])
+    }
+
+    @Test func damagedBytesAreRefusedNotTrusted() throws {
+        try writeSamples()
+        let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        let entries = try #require(site.recordCache).entries
+        for entry in entries {
+            let file = try #require(site.records.first { $0.file.relativePath == entry.path }).file
+            #expect(RecordCache.decode(entry.entry, file: file) != nil)
+            // Every shorter prefix, and one byte more, is refused.
+            for length in 0..<entry.entry.count {
+                #expect(RecordCache.decode(entry.entry.prefix(length), file: file) == nil)
+            }
+            #expect(RecordCache.decode(ArraySlice(Array(entry.entry) + [0]), file: file) == nil)
+        }
+        let path = root + "/cache"
+        try RecordCache.write(context: .zero, entries: entries, to: path)
+        let bytes = try FileIO.readBytes(path)
+        try FileIO.write(Array(bytes.dropLast(3)), to: path)
+        #expect(RecordCache.read(path) == nil, "a cut file")
+        try FileIO.write(Array("disclose-record-cache 0\n".utf8) + bytes.dropFirst(24), to: path)
+        #expect(RecordCache.read(path) == nil, "another format")
+    }
+}
