@@ -61,36 +61,28 @@ final class RecordCacheTests {
         try writeSamples()
         let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
         #expect(site.diagnostics.isEmpty, "\(site.diagnostics)")
-        let kept = try #require(site.recordCache)
-        #expect(kept.entries.count == site.records.count && site.records.count == RecordType.allCases.count + 1)
+        #expect(RecordCache.keptRecords(site).count == site.records.count && site.records.count == RecordType.allCases.count + 1)
         let path = root + "/cache"
-        try RecordCache.write(context: kept.context, entries: kept.entries, to: path)
+        try RecordCache.write(site, to: path)
         let cache = try #require(RecordCache.read(path))
-        #expect(cache.context == kept.context)
+        #expect(cache.context == RecordCache.context(configDigest: site.configDigest))
         for (record, identity) in zip(site.records, site.identities) {
             let back = try #require(cache.record(record.file, digest: record.sourceDigest))
-            let same = described(try #require(back.decoded.record)) == described(record)
-                && described(back.decoded.identity) == described(identity)
-            #expect(same, "\(record.file.relativePath) comes back otherwise: \(described(back.decoded))")
+            let same = described(try #require(back.record)) == described(record) && described(back.identity) == described(identity)
+            #expect(same, "\(record.file.relativePath) comes back otherwise: \(described(back))")
             #expect(cache.record(record.file, digest: Digest(high: 1, low: 2)) == nil, "another digest is another file")
         }
     }
 
     @Test func aKnownUnchangedFileIsTakenFromTheCacheAndNoOtherIs() throws {
         try writeSamples()
-        let first = try load(reuse: RecordReuse(cache: nil, digests: [:]))
-        let kept = try #require(first.recordCache)
-        let policy = try #require(first.records.first { $0.type == .policy })
+        var first = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        let index = try #require(first.records.firstIndex { $0.type == .policy })
+        let policy = first.records[index]
         // A planted entry: the policy's, with another title, under the policy file's digest.
-        var planted = policy
-        planted.title = "缓存中的标题"
-        let identity = try #require(first.identities.first { $0.file == policy.file })
-        let entries = kept.entries.map { entry in
-            entry.path == policy.file.relativePath
-                ? (entry.path, entry.digest, ArraySlice(RecordCache.encode(identity, planted))) : entry
-        }
+        first.records[index].title = "缓存中的标题"
         let path = root + "/cache"
-        try RecordCache.write(context: kept.context, entries: entries, to: path)
+        try RecordCache.write(first, to: path)
         let cache = try #require(RecordCache.read(path))
         func title(_ digests: [String: Digest], cache: RecordCache?) throws -> String? {
             try load(reuse: RecordReuse(cache: cache, digests: digests)).records.first { $0.type == .policy }?.title
@@ -109,7 +101,8 @@ final class RecordCacheTests {
         try write("---\n\(RecordSamples.frontMatter(.policy))\nunknown_field: 1\n---\n正文。\n", "content/policies/odd.md")
         let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
         #expect(!site.diagnostics.isEmpty)
-        #expect(site.recordCache?.entries.isEmpty == true)
+        #expect(site.records.count == 1)
+        #expect(RecordCache.keptRecords(site).isEmpty)
     }
 
     @Test func aNonPublicRecordIsNotKept() throws {
@@ -123,24 +116,23 @@ final class RecordCacheTests {
         let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
         #expect(site.diagnostics.isEmpty, "\(site.diagnostics)")
         #expect(site.records.count == 3)
-        #expect(site.recordCache?.entries.map(\.path) == ["content/policies/proactive.md"])
+        #expect(RecordCache.keptRecords(site).map(\.record.file.relativePath) == ["content/policies/proactive.md"])
     }
 
     @Test func damagedBytesAreRefusedNotTrusted() throws {
         try writeSamples()
         let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
-        let entries = try #require(site.recordCache).entries
-        for entry in entries {
-            let file = try #require(site.records.first { $0.file.relativePath == entry.path }).file
-            #expect(RecordCache.decode(entry.entry, file: file) != nil)
+        for kept in RecordCache.keptRecords(site) {
+            let entry = ArraySlice(RecordCache.encode(kept.identity, kept.record))
+            #expect(RecordCache.decode(entry, file: kept.record.file) != nil)
             // Every shorter prefix, and one byte more, is refused.
-            for length in 0..<entry.entry.count {
-                #expect(RecordCache.decode(entry.entry.prefix(length), file: file) == nil)
+            for length in 0..<entry.count {
+                #expect(RecordCache.decode(entry.prefix(length), file: kept.record.file) == nil)
             }
-            #expect(RecordCache.decode(ArraySlice(Array(entry.entry) + [0]), file: file) == nil)
+            #expect(RecordCache.decode(entry + [0], file: kept.record.file) == nil)
         }
         let path = root + "/cache"
-        try RecordCache.write(context: .zero, entries: entries, to: path)
+        try RecordCache.write(site, to: path)
         let bytes = try FileIO.readBytes(path)
         try FileIO.write(Array(bytes.dropLast(3)), to: path)
         #expect(RecordCache.read(path) == nil, "a cut file")

@@ -62,33 +62,41 @@ struct RecordCache: Sendable {
     }
 
     /// The kept record of `file`, when its bytes have `digest`.
-    func record(_ file: RecordFile, digest: Digest) -> (decoded: DecodedRecord, entry: ArraySlice<UInt8>)? {
-        guard let kept = entries[file.relativePath], kept.digest == digest,
-              let decoded = Self.decode(bytes[kept.entry], file: file) else { return nil }
-        return (decoded, bytes[kept.entry])
+    func record(_ file: RecordFile, digest: Digest) -> DecodedRecord? {
+        guard let kept = entries[file.relativePath], kept.digest == digest else { return nil }
+        return Self.decode(bytes[kept.entry], file: file)
     }
 
-    /// The entry of `decoded` when it may be kept: public, decoded without findings, body dropped.
-    static func entry(_ decoded: DecodedRecord) -> ArraySlice<UInt8>? {
-        guard decoded.diagnostics.isEmpty, let record = decoded.record, record.isPublic, record.bodyDropped else { return nil }
-        return ArraySlice(encode(decoded.identity, record))
+    /// The records of `site` the cache keeps: public, decoded without any finding (a
+    /// finding of a rule across records names the file too), body dropped.
+    static func keptRecords(_ site: LoadedSite) -> [(identity: RecordIdentity, record: Record)] {
+        let flagged = Set(site.diagnostics.map(\.file))
+        var identities: [String: RecordIdentity] = [:]
+        for identity in site.identities { identities[identity.file.relativePath] = identity }
+        return site.records.compactMap { record in
+            guard record.isPublic, record.bodyDropped, !flagged.contains(record.file.relativePath),
+                  let identity = identities[record.file.relativePath] else { return nil }
+            return (identity, record)
+        }
     }
 
-    /// Writes a cache of `entries` to `path`, through a temporary file and a rename.
-    static func write(context: Digest, entries: [(path: String, digest: Digest, entry: ArraySlice<UInt8>)],
-                      to path: String) throws(FileIO.Failure) {
+    /// Writes the cache of `site`'s records (`keptRecords`) to `path`, through a temporary
+    /// file and a rename, an entry at a time: held whole, the entries were a tenth of a
+    /// build's peak memory.
+    static func write(_ site: LoadedSite, to path: String) throws(FileIO.Failure) {
         let temporary = path + ".partial-\(getpid())"
         do throws(FileIO.Failure) {
             var file = try FileWriter(creating: temporary)
             var out = CacheWriter()
             out.bytes = Array((formatLine + "\n").utf8)
-            out.digest(context)
-            for entry in entries {
-                out.digest(entry.digest)
-                out.string(entry.path)
-                out.int(entry.entry.count)
+            out.digest(context(configDigest: site.configDigest))
+            for kept in keptRecords(site) {
+                let entry = encode(kept.identity, kept.record)
+                out.digest(kept.record.sourceDigest)
+                out.string(kept.record.file.relativePath)
+                out.int(entry.count)
                 try file.write(out.bytes)
-                try file.write(entry.entry)
+                try file.write(entry)
                 out.bytes.removeAll(keepingCapacity: true)
             }
             try file.flush()

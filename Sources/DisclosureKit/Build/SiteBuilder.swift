@@ -81,16 +81,15 @@ public struct SiteBuilder: Sendable {
         let reuse = RecordReuse(cache: RecordCache.read(recordCachePath),
                                 digests: (inputFiles?.files ?? [:]).mapValues(\.digest))
         var site = SiteLoader.load(tree, progress: progress, keepBodies: false, reuse: reuse)
-        // Written now, whatever the build's outcome (its entries are keyed by the records'
-        // bytes), and dropped: held through the render, they were a fifth of its memory.
-        if let records = site.recordCache {
-            do throws(FileIO.Failure) {
-                try RecordCache.write(context: records.context, entries: records.entries, to: recordCachePath)
-            } catch {
+        // The record cache for the next build, written beside the render whatever this
+        // build's outcome: its entries are keyed by the records' bytes.
+        let recordCacheSite = site
+        let recordCacheLane = Lane {
+            do throws(FileIO.Failure) { try RecordCache.write(recordCacheSite, to: recordCachePath) } catch {
                 BuildCache.remove(recordCachePath)
             }
-            site.recordCache = nil
         }
+        defer { recordCacheLane.wait() }
         if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         var diagnostics = site.diagnostics + templateDiagnostics
         stage("load and validate")

@@ -13,8 +13,6 @@ public struct LoadedSite: Sendable {
     public var recordFileCount: Int
     /// The digest of content/site.yaml's bytes (zero when it is missing or unreadable).
     public var configDigest: Digest = .zero
-    /// What the next build's record cache keeps (see `RecordReuse`); nil unless asked for.
-    var recordCache: (context: Digest, entries: [(path: String, digest: Digest, entry: ArraySlice<UInt8>)])?
 
     public var hasErrors: Bool { diagnostics.errorCount > 0 }
 
@@ -52,8 +50,7 @@ public enum SiteLoader {
     }
 
     /// With `reuse`, a record whose file is known unchanged is taken from the previous
-    /// build's record cache, and the site keeps what the next build's cache holds (bodies
-    /// must then be dropped).
+    /// build's record cache (when bodies are dropped, as the cache keeps none).
     static func load(_ tree: ContentTree, progress: BuildProgress? = nil, keepBodies: Bool = true,
                      reuse: RecordReuse?) -> LoadedSite {
         let root = tree.root
@@ -65,11 +62,10 @@ public enum SiteLoader {
         let site = config ?? .fallback
 
         let decoder = RecordDecoder(site: site)
-        let caching = reuse != nil && !keepBodies
         let context = RecordCache.context(configDigest: configDigest)
-        let cache = caching ? reuse?.cache.flatMap { $0.context == context ? $0 : nil } : nil
+        let cache = keepBodies ? nil : reuse?.cache.flatMap { $0.context == context ? $0 : nil }
         let digests = reuse?.digests ?? [:]
-        let results = parallelMap(tree.records) { file -> (decoded: DecodedRecord, entry: ArraySlice<UInt8>?) in
+        let decoded = parallelMap(tree.records) { file -> DecodedRecord in
             defer { progress?.advance() }
             if let cache, let digest = digests[file.relativePath], let kept = cache.record(file, digest: digest) {
                 return kept
@@ -81,7 +77,7 @@ public enum SiteLoader {
                     decoded.record?.body = ""
                     decoded.record?.bodyDropped = true
                 }
-                return (decoded, caching ? RecordCache.entry(decoded) : nil)
+                return decoded
             } catch {
                 let diagnostic: Diagnostic
                 switch error {
@@ -90,10 +86,9 @@ public enum SiteLoader {
                 case .system(let message):
                     diagnostic = Rule.fileRead.diagnostic(file.relativePath, .fileStart, "cannot read file: \(message)")
                 }
-                return (DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic]), nil)
+                return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
             }
         }
-        let decoded = results.map(\.decoded)
         var identities: [RecordIdentity] = []
         var records: [Record] = []
         identities.reserveCapacity(decoded.count)
@@ -112,12 +107,6 @@ public enum SiteLoader {
         var loaded = LoadedSite(root: root, config: site, records: records, identities: identities,
                                 attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)
         loaded.configDigest = configDigest
-        if caching {
-            loaded.recordCache = (context, zip(tree.records, results).compactMap { file, result in
-                guard let entry = result.entry, let record = result.decoded.record else { return nil }
-                return (file.relativePath, record.sourceDigest, entry)
-            })
-        }
         return loaded
     }
 
