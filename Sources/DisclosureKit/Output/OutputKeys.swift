@@ -51,16 +51,16 @@ struct OutputKeys: Sendable {
         return hasher.finalize()
     }
 
-    /// A record page: its context without the body (which holds the titles and paths of
-    /// its neighbours, its successor and its attachments), plus what the body is made
-    /// from (the record's source, and where its links lead).
-    func recordPage(context: [String: Any], source: Digest) -> Digest {
+    /// Record page `index`: the record's source, what its context takes from the plan
+    /// (its path, attachments, neighbours and successor: `PageContexts.combineRecordInputs`)
+    /// and where its body's links lead.
+    func recordPage(_ index: Int, contexts: PageContexts) -> Digest {
         var hasher = StableHasher()
         hasher.combine("record")
         hasher.combine(global)
         hasher.combine(links)
-        hasher.combine(source)
-        hasher.combine(context: context)
+        hasher.combine(contexts.plan.recordPages[index].record.sourceDigest)
+        contexts.combineRecordInputs(index, into: &hasher)
         return hasher.finalize()
     }
 

@@ -125,14 +125,12 @@ struct SiteWriter {
             let record = page.record
             var result = RecordPageResult()
             do throws(FileIO.Failure) {
-                var context = contexts.record(index, bodyHTML: "")
-                let key = keys.recordPage(context: context, source: record.sourceDigest)
+                let key = keys.recordPage(index, contexts: contexts)
                 var findings: [Diagnostic] = []
                 let placement = try reuse.place(page.path, key: key) { () throws(FileIO.Failure) -> [UInt8] in
                     let (body, found) = BodyLinks.render(page, body: try record.bodyText(), markdown: markdown, resolver: resolver)
                     findings = found
-                    context["body"] = body
-                    return Array(templates.render("record", context).utf8)
+                    return Array(templates.render("record", contexts.record(index, bodyHTML: body)).utf8)
                 }
                 // A page with findings is made again by every build, so its findings are
                 // reported by every build.

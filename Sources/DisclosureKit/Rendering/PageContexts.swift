@@ -77,6 +77,33 @@ public struct PageContexts: Sendable {
         return context
     }
 
+    /// What `record(_:bodyHTML:)` takes from beyond the record's own file and the
+    /// settings: the path the plan gave it, its attachments, its neighbours and its
+    /// successor. The build cache keys a record page by these (`OutputKeys.recordPage`)
+    /// rather than by hashing the whole context, which cost more than the rest of a
+    /// one-record rebuild's pages together; anything the context comes to read from
+    /// another page or from the plan must be combined here too.
+    func combineRecordInputs(_ index: Int, into hasher: inout StableHasher) {
+        let page = plan.recordPages[index]
+        hasher.combine(page.path)
+        hasher.combine(page.record.file.relativePath)
+        hasher.combine(page.attachments.count)
+        for attachment in page.attachments {
+            hasher.combine(attachment.name)
+            hasher.combine(attachment.path)
+        }
+        let neighbours = [page.previous.map { plan.recordPages[$0] }, page.next.map { plan.recordPages[$0] }, repealedBy(page.record)]
+        for neighbour in neighbours {
+            guard let neighbour else {
+                hasher.combine(false)
+                continue
+            }
+            hasher.combine(true)
+            hasher.combine(neighbour.path)
+            hasher.combine(neighbour.record.title)
+        }
+    }
+
     /// The public record that repealed `record`, when it names one.
     func repealedBy(_ record: Record) -> SitePlan.RecordPage? {
         guard case .policy(let policy) = record.details, let index = policy.repealedBy,
