@@ -72,17 +72,22 @@ public enum SitemapWriter {
 
     /// `base_url` + the path with each segment percent-encoded (libxml2 escapes `&` and
     /// `<` but leaves non-ASCII alone; sitemaps want RFC 3986 URLs).
+    /// `baseURL` and `path` with every byte of a segment percent-encoded (upper-case hex)
+    /// but the unreserved ones (RFC 3986: letters, digits, `-._~`); `/` separates segments.
     public static func absoluteURL(_ baseURL: String, _ path: String) -> String {
-        baseURL + path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            segment.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? String(segment)
-        }.joined(separator: "/")
+        var bytes = Array(baseURL.utf8)
+        bytes.reserveCapacity(bytes.count + path.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in path.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x2F:
+                bytes.append(byte)
+            default:
+                bytes += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
-
-    static let segmentAllowed: CharacterSet = {
-        var set = CharacterSet()
-        set.insert(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        return set
-    }()
 }
 
 /// An XML document written with libxml2's text writer (which escapes text and attribute
