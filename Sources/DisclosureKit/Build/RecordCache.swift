@@ -68,19 +68,31 @@ struct RecordCache: Sendable {
     }
 
     /// The records of `site` the cache keeps: public, decoded without any finding (a
-    /// finding of a rule across records names the file too), body dropped.
-    static func keptRecords(_ site: LoadedSite) -> [(identity: RecordIdentity, record: Record)] {
+    /// finding of a rule across records names the file too), body dropped; each with its
+    /// identity, visited in order without gathering them (a copy of every kept record was
+    /// a tenth of a full build's peak memory).
+    static func forEachKept<Failure: Error>(_ site: LoadedSite,
+                                            _ body: (RecordIdentity, Record) throws(Failure) -> Void) throws(Failure) {
         let flagged = Set(site.diagnostics.map(\.file))
-        var identities: [String: RecordIdentity] = [:]
-        for identity in site.identities { identities[identity.file.relativePath] = identity }
-        return site.records.compactMap { record in
-            guard record.isPublic, record.bodyDropped, !flagged.contains(record.file.relativePath),
-                  let identity = identities[record.file.relativePath] else { return nil }
-            return (identity, record)
+        // The loader keeps both in the tree's order, records a subsequence of identities.
+        var next = site.records.startIndex
+        for identity in site.identities where next < site.records.endIndex {
+            let record = site.records[next]
+            guard record.file.relativePath == identity.file.relativePath else { continue }
+            next += 1
+            guard record.isPublic, record.bodyDropped, !flagged.contains(record.file.relativePath) else { continue }
+            try body(identity, record)
         }
     }
 
-    /// Writes the cache of `site`'s records (`keptRecords`) to `path`, through a temporary
+    /// `forEachKept`'s records, gathered (for tests).
+    static func keptRecords(_ site: LoadedSite) -> [(identity: RecordIdentity, record: Record)] {
+        var kept: [(identity: RecordIdentity, record: Record)] = []
+        forEachKept(site) { kept.append(($0, $1)) }
+        return kept
+    }
+
+    /// Writes the cache of `site`'s records (`forEachKept`) to `path`, through a temporary
     /// file and a rename, an entry at a time: held whole, the entries were a tenth of a
     /// build's peak memory.
     static func write(_ site: LoadedSite, to path: String) throws(FileIO.Failure) {
@@ -90,10 +102,10 @@ struct RecordCache: Sendable {
             var out = CacheWriter()
             out.bytes = Array((formatLine + "\n").utf8)
             out.digest(context(configDigest: site.configDigest))
-            for kept in keptRecords(site) {
-                let entry = encode(kept.identity, kept.record)
-                out.digest(kept.record.sourceDigest)
-                out.string(kept.record.file.relativePath)
+            try forEachKept(site) { (identity, record) throws(FileIO.Failure) in
+                let entry = encode(identity, record)
+                out.digest(record.sourceDigest)
+                out.string(record.file.relativePath)
                 out.int(entry.count)
                 try file.write(out.bytes)
                 try file.write(entry)
