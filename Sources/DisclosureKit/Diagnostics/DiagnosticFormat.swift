@@ -85,41 +85,11 @@ public struct DiagnosticPrinter: Sendable {
     }
 }
 
-/// A JSON string literal for `s` (UTF-8 kept as is, control characters escaped).
+/// A JSON string literal for `s` (UTF-8 kept as is, control characters escaped; see
+/// `appendJSONString`).
 public func jsonString(_ s: String) -> String {
-    // Most text needs no escape: then it is the text in quotes, without building it a
-    // scalar at a time (the catalog's JSON and the search index quote every field).
-    var text = s
-    let plain = text.withUTF8 { bytes in
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-            // U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript's sake.
-            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 { return false }
-            index += 1
-        }
-        return true
-    }
-    if plain { return "\"" + text + "\"" }
-    var out = "\""
+    var out: [UInt8] = []
     out.reserveCapacity(s.utf8.count + 2)
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{2028}": out += "\\u2028"
-        case "\u{2029}": out += "\\u2029"
-        default:
-            if scalar.value < 0x20 {
-                out += String(format: "\\u%04x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
+    appendJSONString(s, to: &out)
+    return String(decoding: out, as: UTF8.self)
 }
