@@ -145,6 +145,20 @@ final class InputDigestTests {
         #expect(FileIO.digest(ofFileAt: root + "/content/policies/a-附件.pdf")?.1 == large.count)
     }
 
+    /// The digest of bytes in memory is the digest of a file holding them, across the
+    /// megabyte pieces the file is read in (attachments are keyed by it, and checked with it).
+    @Test(arguments: [0, 1, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 5 << 19])
+    func bytesAndFilesHaveTheSameDigest(size: Int) throws {
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        try FileIO.write(bytes, to: root + "/sized.bin")
+        #expect(FileIO.digest(ofFileAt: root + "/sized.bin")?.0 == FileIO.digest(ofBytes: bytes))
+        if size > 0 {
+            var other = bytes
+            other[size / 2] ^= 1
+            #expect(FileIO.digest(ofBytes: other) != FileIO.digest(ofBytes: bytes))
+        }
+    }
+
     @Test func aKnownStampIsTrustedAndAMovedOneIsRead() throws {
         let first = try digest(now: Self.later)
         // A known digest is used as it is, without reading the file: a wrong one shows.

@@ -218,6 +218,32 @@ import Testing
         #expect(!after.bytes.keys.contains { $0.contains("cache") })
     }
 
+    /// An attachment known unchanged by its stamp is carried without being read; one
+    /// rewritten (same size, other bytes) is copied again.
+    @Test func anAttachmentIsCarriedUnreadUntilItChanges() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try Self.makeRoot(tmp)
+        let output = tmp.url.appendingPathComponent("site")
+        let attachment = root.appendingPathComponent("content/policies/mhf-2024-3-附件.pdf")
+        try Data("%PDF-1.4\n% 第一版\n".utf8).write(to: attachment)
+        #expect(try Self.build(root, into: output).status == 0)
+        // Past the settling time: the next builds know the attachment's digest by its stamp.
+        Thread.sleep(forTimeInterval: 3.2)
+        let body = root.appendingPathComponent("content/policies/mhf-2023-15.md")
+        try Data((try String(contentsOf: body, encoding: .utf8) + "\n新增的一段正文。\n").utf8).write(to: body)
+        let first = try Snapshot(output)
+        #expect(try Self.build(root, into: output).status == 0)
+        let carried = try Snapshot(output)
+        #expect(carried.inodes["policies/mhf-2024-3-附件.pdf"] == first.inodes["policies/mhf-2024-3-附件.pdf"])
+        try Data("%PDF-1.4\n% 第二版\n".utf8).write(to: attachment)
+        #expect(try Self.build(root, into: output).status == 0)
+        let clean = tmp.url.appendingPathComponent("clean")
+        #expect(try Self.build(root, into: clean).status == 0)
+        let after = try Snapshot(output)
+        #expect(after.bytes["policies/mhf-2024-3-附件.pdf"] == Data("%PDF-1.4\n% 第二版\n".utf8))
+        #expect(after.bytes == (try Snapshot(clean)).bytes)
+    }
+
     @Test func aLinkFollowsTheRecordItNamesWhenThatRecordsPageMoves() throws {
         let tmp = try TemporaryDirectory()
         let root = try Self.makeRoot(tmp)

@@ -109,6 +109,11 @@ public struct SiteBuilder: Sendable {
         let written: SiteWriter.Outcome
         do {
             var writer = SiteWriter(plan: plan, templates: templates, directory: staging, progress: progress)
+            if let known = inputFiles?.files {
+                for attachment in tree.attachments {
+                    if let file = known[attachment.relativePath] { writer.attachmentDigests[attachment.absolutePath] = file.digest }
+                }
+            }
             writer.globalDigest = OutputKeys.global(templates: templates, configSource: site.configDigest,
                                                     baseURL: site.config.baseURL)
             if let previous {

@@ -73,11 +73,12 @@ struct OutputKeys: Sendable {
         return hasher.finalize()
     }
 
-    /// A copied attachment: its bytes alone.
-    func attachment(bytes: [UInt8]) -> Digest {
+    /// A copied attachment: its bytes alone, by their digest (`FileIO.digest(ofFileAt:)`,
+    /// which the input digest already knows for a file whose stamp has not moved).
+    func attachment(digest: Digest) -> Digest {
         var hasher = StableHasher()
         hasher.combine("attachment")
-        hasher.combine(bytes)
+        hasher.combine(digest)
         return hasher.finalize()
     }
 

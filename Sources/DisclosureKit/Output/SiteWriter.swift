@@ -14,6 +14,9 @@ struct SiteWriter {
     /// The previous build's search documents (`Outcome.searchDocuments`), for an update of
     /// its index; none by default.
     var previousSearchDocuments: [Digest] = []
+    /// Digests of attachment files known without reading them (`InputDigest`), by their
+    /// absolute path: an unchanged attachment is carried over unread.
+    var attachmentDigests: [String: Digest] = [:]
     var progress: BuildProgress?
 
     struct Outcome {
@@ -82,6 +85,7 @@ struct SiteWriter {
         let keys = OutputKeys(global: globalDigest, plan: plan, resolver: resolver)
         let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let templates = self.templates
+        let attachmentDigests = self.attachmentDigests
 
         // The files made whole, each by one thread (the catalog page, its CSV and JSON,
         // the sitemaps, the feed): on a lane of their own while the workers render the
@@ -137,9 +141,18 @@ struct SiteWriter {
                 result.diagnostics = findings
                 if findings.isEmpty { result.placed.append((page.path, placement)) } else { result.uncached.append(page.path) }
                 for attachment in page.attachments {
-                    let bytes = try FileIO.readBytes(attachment.source)
-                    let key = keys.attachment(bytes: bytes)
-                    result.placed.append((attachment.path, try reuse.place(attachment.path, key: key) { bytes }))
+                    // Scanned budgets run to hundreds of megabytes: read only to be copied.
+                    guard let digest = attachmentDigests[attachment.source] ?? FileIO.digest(ofFileAt: attachment.source)?.0 else {
+                        throw .system("\(attachment.source): cannot be read")
+                    }
+                    result.placed.append((attachment.path, try reuse.place(attachment.path, key: keys.attachment(digest: digest)) {
+                        () throws(FileIO.Failure) -> [UInt8] in
+                        let bytes = try FileIO.readBytes(attachment.source)
+                        guard FileIO.digest(ofBytes: bytes) == digest else {
+                            throw .system("\(attachment.source) changed during the build; build again")
+                        }
+                        return bytes
+                    }))
                 }
             } catch {
                 return .failure(error)

@@ -90,6 +90,21 @@ extension FileIO {
         }
     }
 
+    /// `digest(ofFileAt:)` of a file holding `bytes`: the same pieces, hashed the same way.
+    public static func digest(ofBytes bytes: [UInt8]) -> Digest {
+        var hasher = StableHasher()
+        let piece = 1 << 20
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            repeat {
+                let end = min(offset + piece, buffer.count)
+                hasher.combine(UnsafeRawBufferPointer(rebasing: buffer[offset..<end]))
+                offset = end
+            } while offset < buffer.count
+        }
+        return hasher.finalize()
+    }
+
     /// True when the files at `a` and `b` hold the same bytes; read a megabyte at a time.
     public static func sameContents(_ a: String, _ b: String) -> Bool {
         let fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC)
