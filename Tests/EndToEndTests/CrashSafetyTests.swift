@@ -51,6 +51,20 @@ import Glibc
         return String(hash, radix: 16) + "/\(files.count)"
     }
 
+    /// What a build killed while writing a cache leaves (a `.partial-PID` file beside the
+    /// output) is removed by the next build; another output's is left alone.
+    @Test func cacheWritesCutShortAreCleanedUp() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let output = tmp.url.appendingPathComponent("site")
+        let ours = [".disclose-cache-site.partial-99999", ".disclose-cache-site-records.partial-99999"]
+        let theirs = ".disclose-cache-other.partial-99999"
+        for name in ours + [theirs] { try Data("cut".utf8).write(to: tmp.url.appendingPathComponent(name)) }
+        #expect(try Disclose.run(["build", "--root", root.path, "--output", output.path]).status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp.url.path).filter { $0.hasPrefix(".disclose-") }
+        #expect(left.sorted() == [".disclose-cache-other.partial-99999", ".disclose-cache-site", ".disclose-cache-site-records"])
+    }
+
     @Test func killedBuildsLeaveTheOldOrTheNewSite() throws {
         let tmp = try TemporaryDirectory()
         let rootA = tmp.url.appendingPathComponent("a"), rootB = tmp.url.appendingPathComponent("b")

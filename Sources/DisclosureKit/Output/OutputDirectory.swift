@@ -122,8 +122,10 @@ public struct OutputDirectory: Sendable {
                 // A staging directory gets its marker first thing; an empty one is ours too.
                 let empty = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? ["?"]).isEmpty
                 if isOurs || empty { Self.removeTree(full) }
-            } else if entry.hasPrefix(".disclose-cache-" + name + ".partial-") {
-                // A cache write cut short; the cache itself is replaced only by a rename.
+            } else if entry.hasPrefix(".disclose-cache-" + name + ".partial-")
+                        || entry.hasPrefix(".disclose-cache-" + name + "-records.partial-") {
+                // A cache write cut short (the build cache's or the record cache's); each
+                // cache is replaced only by a rename.
                 unlink(full)
             } else if entry.hasPrefix(Self.retiredPrefix + name + "-"), isOurs {
                 var info = stat()
