@@ -38,7 +38,7 @@ timed() {
 declare -a full nochange oneedit
 "$binary" build --root "$scratch/root" --output "$scratch/warm" --quiet 2>/dev/null   # warm-up
 for run in $(seq "$runs"); do
-    rm -rf "$scratch/full" "$scratch/.disclose-cache-full"
+    rm -rf "$scratch/full" "$scratch"/.disclose-cache-full*   # the build cache and the record cache
     full+=("$(timed "$scratch/full")")
 done
 for run in $(seq "$runs"); do

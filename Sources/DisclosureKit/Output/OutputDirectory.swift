@@ -123,9 +123,11 @@ public struct OutputDirectory: Sendable {
                 let empty = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? ["?"]).isEmpty
                 if isOurs || empty { Self.removeTree(full) }
             } else if entry.hasPrefix(".disclose-cache-" + name + ".partial-")
-                        || entry.hasPrefix(".disclose-cache-" + name + "-records.partial-") {
+                        || entry.hasPrefix(".disclose-cache-" + name + "-records.partial-"),
+                      !entry.hasSuffix(".partial-\(getpid())") {
                 // A cache write cut short (the build cache's or the record cache's); each
-                // cache is replaced only by a rename.
+                // cache is replaced only by a rename. This process's own is being written
+                // (the record cache is, beside the render, when the staging is made).
                 unlink(full)
             } else if entry.hasPrefix(Self.retiredPrefix + name + "-"), isOurs {
                 var info = stat()
