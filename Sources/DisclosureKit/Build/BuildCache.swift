@@ -209,7 +209,7 @@ public struct BuildCache: Sendable {
         out.line(Self.formatLine)
         out.line("tool \(tool)\ninputs \(inputs)\nclean \(clean ? 1 : 0)\nsecrets \(secrets)\nleak \(leakFingerprints)")
         if let summary { out.line(summary.line) }
-        for (path, entry) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where !path.contains("\n") {
+        for (path, entry) in files.sorted(by: { Self.precedes($0.key, $1.key) }) where !path.utf8.contains(0x0A) {
             let id = entry.identity
             // The ninth field is reserved; the path is last, so it may hold spaces.
             out.text("f ")
@@ -220,7 +220,7 @@ public struct BuildCache: Sendable {
             }
             out.line("- " + path)
         }
-        for (path, file) in inputFiles.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where !path.contains("\n") {
+        for (path, file) in inputFiles.sorted(by: { Self.precedes($0.key, $1.key) }) where !path.utf8.contains(0x0A) {
             let stamp = file.stamp
             out.text("i ")
             out.digest(file.digest)
@@ -255,6 +255,20 @@ public struct BuildCache: Sendable {
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw .system(String(cString: strerror(errno)))
+        }
+    }
+
+    /// True when `a`'s UTF-8 bytes sort before `b`'s: the order of the per-file lines,
+    /// compared with `memcmp` (a generic walk over the two UTF-8 views and a search for a
+    /// newline through Foundation were a third of writing the cache).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let shared = min(x.count, y.count)
+                let order = shared == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, shared)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
         }
     }
 
