@@ -5,15 +5,12 @@ import Testing
 /// The record cache gives back exactly the record the decoder made, is used only for a
 /// file whose digest is known and recorded, and refuses bytes it did not write.
 final class RecordCacheTests {
-    let root = NSTemporaryDirectory() + "disclose-record-cache-\(UUID().uuidString)"
+    let folder: TemporarySiteRoot
+    var root: String { folder.path }
 
     init() throws {
-        try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
-        try Data("title: 区政府信息公开\nbase_url: https://example.gov.cn/\n".utf8)
-            .write(to: URL(fileURLWithPath: root + "/content/site.yaml"))
+        folder = try TemporarySiteRoot("record-cache")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
 
     func write(_ text: String, _ relative: String) throws {
         let url = URL(fileURLWithPath: root + "/" + relative)

@@ -5,15 +5,12 @@ import Testing
 /// A search index updated from the previous one must be, byte for byte, the one written
 /// from scratch; a previous file that is not exactly what a build writes is refused.
 final class SearchIndexUpdateTests {
-    let root = NSTemporaryDirectory() + "disclose-search-update-\(UUID().uuidString)"
+    let folder: TemporarySiteRoot
+    var root: String { folder.path }
 
     init() throws {
-        try FileManager.default.createDirectory(atPath: root + "/content/policies", withIntermediateDirectories: true)
-        try Data("title: 区政府信息公开\nbase_url: https://example.gov.cn/\n".utf8)
-            .write(to: URL(fileURLWithPath: root + "/content/site.yaml"))
+        folder = try TemporarySiteRoot("search-update")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Writes policy record `number`, published on `day` of January 2024, with `body`.
     func writeRecord(_ number: Int, day: Int, title: String, body: String) throws {
