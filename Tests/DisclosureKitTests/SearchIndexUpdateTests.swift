@@ -41,7 +41,7 @@ final class SearchIndexUpdateTests {
     }
 
     func updated(_ plan: SitePlan, from previous: [UInt8], keys previousKeys: [Digest]) throws -> [UInt8]? {
-        guard let update = SearchIndexUpdate(previous: previous, previousKeys: previousKeys, keys: keys(plan)) else { return nil }
+        guard let update = SearchIndexUpdate(previous: { previous }, previousKeys: previousKeys, keys: keys(plan)) else { return nil }
         let path = root + "/updated.js"
         var out = try FileWriter(creating: path)
         try update.write(plan.newestRecords, to: &out)
@@ -88,11 +88,13 @@ final class SearchIndexUpdateTests {
         let plan = try plan()
         let bytes = try full(plan)
         let keys = keys(plan)
-        #expect(SearchIndexUpdate(previous: bytes, previousKeys: [], keys: keys) == nil)
-        #expect(SearchIndexUpdate(previous: nil, previousKeys: keys, keys: keys) == nil)
+        #expect(SearchIndexUpdate(previous: { bytes }, previousKeys: [], keys: keys) == nil)
+        #expect(SearchIndexUpdate(previous: { nil }, previousKeys: keys, keys: keys) == nil)
         let unrelated = keys.map { Digest(high: $0.high ^ 1, low: $0.low) }
-        #expect(SearchIndexUpdate(previous: bytes, previousKeys: unrelated, keys: keys) == nil)
-        #expect(SearchIndexUpdate(previous: bytes, previousKeys: keys, keys: keys) != nil)
+        var read = false
+        #expect(SearchIndexUpdate(previous: { read = true; return bytes }, previousKeys: unrelated, keys: keys) == nil)
+        #expect(!read, "nothing to keep: the old index is not read")
+        #expect(SearchIndexUpdate(previous: { bytes }, previousKeys: keys, keys: keys) != nil)
     }
 
     /// An index built by hand: three documents, two terms.

@@ -171,7 +171,6 @@ public struct SiteBuilder: Sendable {
             cache.files[path] = entry
         }
         do throws(FileIO.Failure) { try cache.write(to: cachePath) } catch { BuildCache.remove(cachePath) }
-
         return finish(true)
     }
 

@@ -204,7 +204,7 @@ struct SiteWriter {
         do throws(FileIO.Failure) {
             outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) {
                 (out: inout FileWriter) throws(FileIO.Failure) in
-                if let update = SearchIndexUpdate(previous: reuse.previousBytes(SearchIndex.path),
+                if let update = SearchIndexUpdate(previous: { reuse.previousBytes(SearchIndex.path) },
                                                   previousKeys: previousSearchDocuments, keys: searchDocuments) {
                     try update.write(plan.newestRecords, to: &out)
                 } else {

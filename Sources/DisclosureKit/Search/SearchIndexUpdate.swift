@@ -22,12 +22,12 @@ struct SearchIndexUpdate {
     /// about as fast.
     static let maximumFresh = 1024
 
-    /// Plans an update from the previous index and the documents' keys
-    /// (`OutputKeys.searchDocument`), old and new, in id order; nil when there is
-    /// nothing to keep or too much to make again.
-    init?(previous bytes: [UInt8]?, previousKeys: [Digest], keys: [Digest]) {
-        guard let bytes, !previousKeys.isEmpty,
-              let previous = PreviousSearchIndex(bytes, documentCount: previousKeys.count) else { return nil }
+    /// Plans an update from the documents' keys (`OutputKeys.searchDocument`), old and
+    /// new, in id order, and the previous index (read only when there is enough to keep);
+    /// nil when there is nothing to keep, too much to make again, or the old file is not
+    /// one a build wrote.
+    init?(previous: () -> [UInt8]?, previousKeys: [Digest], keys: [Digest]) {
+        guard !previousKeys.isEmpty else { return nil }
         var oldByKey: [Digest: Int] = [:]
         oldByKey.reserveCapacity(previousKeys.count)
         for (id, key) in previousKeys.enumerated() { oldByKey[key] = id }
@@ -43,6 +43,9 @@ struct SearchIndexUpdate {
                 fresh.append(id)
                 guard fresh.count <= Self.maximumFresh, fresh.count * 2 <= keys.count else { return nil }
             }
+        }
+        guard let bytes = previous(), let previous = PreviousSearchIndex(bytes, documentCount: previousKeys.count) else {
+            return nil
         }
         self.previous = previous
         self.newID = newID
