@@ -56,7 +56,9 @@ struct PublishedFingerprints: Sendable {
         var counts = FingerprintMap()
         var kept: [[UInt64]] = []
         kept.reserveCapacity(pages.count)
-        parallelChunks(count: pages.count, { LeakIndex.sortedDistinct(hits($0)) }) { _, chunk in
+        // Each page's hits once, in any order: a page counts a fingerprint once, and which
+        // of its fingerprints stay under the threshold does not depend on their order.
+        parallelChunks(count: pages.count, { LeakIndex.distinctInOrder(hits($0)) }) { _, chunk in
             for found in chunk {
                 var mine: [UInt64] = []
                 for print in found where counts.increment(print) <= threshold { mine.append(print) }
