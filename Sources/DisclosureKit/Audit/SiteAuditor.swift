@@ -20,6 +20,9 @@ public struct SiteAuditor: Sendable {
     /// Every file the build wrote into the directory, when a build is the caller: the
     /// files the audit expects, without planning (and rendering the sitemaps) again.
     let written: Set<String>?
+    /// The leak index, when the caller had it built beside its render (a rebuild, whose
+    /// render is light, does); built here otherwise.
+    var leakIndex: Lane<Result<LeakIndex, EnvironmentError>>?
 
     /// Files a build carried over unchanged from the previous build, whose audit found
     /// nothing: they need no second look while nothing they could be judged by changed.
@@ -80,8 +83,13 @@ public struct SiteAuditor: Sendable {
         xmlInitParser()
         let files = try Self.listFiles(directory)
         let plan = self.plan ?? SitePlan(PublicView(site))
-        let leaks = try LeakIndex(site: site, plan: plan, templates: templates,
-                              previous: carry.map { ($0.previous.secrets, $0.previous.published) })
+        let leaks: LeakIndex
+        if let leakIndex {
+            leaks = try leakIndex.result().get()
+        } else {
+            leaks = try LeakIndex(site: site, plan: plan, templates: templates,
+                                  previous: carry.map { ($0.previous.secrets, $0.previous.published) })
+        }
         let present = Set(files)
 
         // Carried files are skipped while the search would find the same in them: the

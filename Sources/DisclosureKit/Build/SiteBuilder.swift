@@ -105,6 +105,19 @@ public struct SiteBuilder: Sendable {
         guard let templates, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
 
         let plan = SitePlan(PublicView(site))
+        // A rebuild carries most pages, so its render leaves a core free: the leak index
+        // (it depends on the records and the plan alone) is built beside it then. A first
+        // build keeps it for after the render, where it does not add to the render's
+        // memory (at 100,000 records both together would).
+        let leakIndex = previous.map { previous in
+            Lane { [site, templates] in
+                Result { () throws(EnvironmentError) in
+                    try LeakIndex(site: site, plan: plan, templates: templates,
+                                  previous: (previous.secrets, previous.published))
+                }
+            }
+        }
+        defer { leakIndex?.wait() }
         let staging = try outputDirectory.makeStaging()
         let written: SiteWriter.Outcome
         do {
@@ -135,9 +148,11 @@ public struct SiteBuilder: Sendable {
         var audit: SiteAuditor.Outcome?
         if diagnostics.errorCount == 0 {
             do {
-                let outcome = try SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
-                                              plan: plan, carry: previous.map { .init(carried: written.carried, previous: $0) },
-                                              written: written.paths, progress: progress).audit()
+                var auditor = SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
+                                          plan: plan, carry: previous.map { .init(carried: written.carried, previous: $0) },
+                                          written: written.paths, progress: progress)
+                auditor.leakIndex = leakIndex
+                let outcome = try auditor.audit()
                 diagnostics += outcome.diagnostics
                 audit = outcome
             } catch {
