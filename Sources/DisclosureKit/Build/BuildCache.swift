@@ -250,12 +250,7 @@ public struct BuildCache: Sendable {
             out.digest(key)
             out.line("")
         }
-        let temporary = path + ".partial-\(getpid())"
-        try FileIO.write(out.bytes, to: temporary)
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw .system(String(cString: strerror(errno)))
-        }
+        try FileIO.replace(path) { (file: inout FileWriter) throws(FileIO.Failure) in try file.write(out.bytes) }
     }
 
     /// True when `a`'s UTF-8 bytes sort before `b`'s: the order of the per-file lines,

@@ -47,12 +47,11 @@ struct RecordCache: Sendable {
         var input = CacheReader(bytes[header.count...])
         let context = input.digest()
         var entries: [String: (digest: Digest, entry: Range<Int>)] = [:]
-        var position = bytes.count - input.remaining
         while !input.isAtEnd, !input.failed {
             let digest = input.digest()
             let path = input.string()
             let length = input.int()
-            position = bytes.count - input.remaining
+            let position = bytes.count - input.remaining
             guard !input.failed, length >= 0, length <= input.remaining else { return nil }
             entries[path] = (digest, position..<(position + length))
             input.skip(length)
@@ -96,9 +95,7 @@ struct RecordCache: Sendable {
     /// file and a rename, an entry at a time: held whole, the entries were a tenth of a
     /// build's peak memory.
     static func write(_ site: LoadedSite, to path: String) throws(FileIO.Failure) {
-        let temporary = path + ".partial-\(getpid())"
-        do throws(FileIO.Failure) {
-            var file = try FileWriter(creating: temporary)
+        try FileIO.replace(path) { (file: inout FileWriter) throws(FileIO.Failure) in
             var out = CacheWriter()
             out.bytes = Array((formatLine + "\n").utf8)
             out.digest(context(configDigest: site.configDigest))
@@ -111,14 +108,6 @@ struct RecordCache: Sendable {
                 try file.write(entry)
                 out.bytes.removeAll(keepingCapacity: true)
             }
-            try file.flush()
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw .system(String(cString: strerror(errno)))
         }
     }
 }

@@ -122,9 +122,9 @@ public struct OutputDirectory: Sendable {
                 // A staging directory gets its marker first thing; an empty one is ours too.
                 let empty = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? ["?"]).isEmpty
                 if isOurs || empty { Self.removeTree(full) }
-            } else if entry.hasPrefix(".disclose-cache-" + name + ".partial-")
-                        || entry.hasPrefix(".disclose-cache-" + name + "-records.partial-"),
-                      !entry.hasSuffix(".partial-\(getpid())") {
+            } else if entry.hasPrefix(".disclose-cache-" + name + FileIO.partialMarker)
+                        || entry.hasPrefix(".disclose-cache-" + name + "-records" + FileIO.partialMarker),
+                      !entry.hasSuffix(FileIO.partialMarker + String(getpid())) {
                 // A cache write cut short (the build cache's or the record cache's); each
                 // cache is replaced only by a rename. This process's own is being written
                 // (the record cache is, beside the render, when the staging is made).

@@ -91,15 +91,21 @@ public enum SearchIndex {
         wordPostings = [:]
         ordered.sort { $0.text.lexicographicallyPrecedes($1.text) }
         for index in ordered.indices {
-            try out.write(index == 0 ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22])
-            try out.write(ordered[index].text)
-            try out.write([0x22, 0x3A, 0x22])
-            try out.write(ordered[index].postings)
-            try out.write([0x22])
+            try writeTerm(ordered[index].text, ordered[index].postings, first: index == 0, to: &out)
             ordered[index].postings = []
         }
         try out.write(footer)
         try out.flush()
+    }
+
+    /// One line of `terms`: `"text":"postings"`, after a comma unless it is the first.
+    static func writeTerm(_ text: some Sequence<UInt8>, _ postings: some Sequence<UInt8>, first: Bool,
+                          to out: inout FileWriter) throws(FileIO.Failure) {
+        try out.write(first ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22])
+        try out.write(text)
+        try out.write([0x22, 0x3A, 0x22])
+        try out.write(postings)
+        try out.write([0x22])
     }
 
     static func terms(of page: SitePlan.RecordPage) throws(FileIO.Failure) -> DocumentTerms {

@@ -79,11 +79,7 @@ struct SearchIndexUpdate {
 
         var written = 0
         func emit(_ text: some Collection<UInt8>, _ postings: some Collection<UInt8>) throws(FileIO.Failure) {
-            try out.write(written == 0 ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22])
-            try out.write(text)
-            try out.write([0x22, 0x3A, 0x22])
-            try out.write(postings)
-            try out.write([0x22])
+            try SearchIndex.writeTerm(text, postings, first: written == 0, to: &out)
             written += 1
         }
         var entries: [(id: Int, inTitle: Bool)] = []

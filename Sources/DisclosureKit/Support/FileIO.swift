@@ -43,6 +43,30 @@ public enum FileIO {
 }
 
 extension FileIO {
+    /// What follows a file's name in the temporary it is written under by `replace`,
+    /// before the writing process's id: what a killed write leaves (`OutputDirectory`
+    /// clears those of its caches).
+    static let partialMarker = ".partial-"
+
+    /// Replaces the file at `path` with what `write` writes, through a temporary file
+    /// beside it and a rename: a reader sees the old file or the new one, never half of
+    /// one, and a failed write leaves the old file and no temporary.
+    static func replace(_ path: String, _ write: (inout FileWriter) throws(Failure) -> Void) throws(Failure) {
+        let temporary = path + partialMarker + String(getpid())
+        do throws(Failure) {
+            var file = try FileWriter(creating: temporary)
+            try write(&file)
+            try file.flush()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw .system(String(cString: strerror(errno)))
+        }
+    }
+
     /// Writes `bytes` to a new file at `path` (replacing one that exists).
     public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
