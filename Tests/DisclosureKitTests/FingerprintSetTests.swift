@@ -26,4 +26,33 @@ struct FingerprintSetTests {
         let b = LeakIndex.sortedDistinct(sample(sizes.1, seed: 2, range: 4000))
         #expect(LeakIndex.mergedDistinct(a, b) == Set(a).union(b).sorted())
     }
+
+    /// Winnowing by its definition: the rightmost smallest hash of every block of windows,
+    /// each kept once.
+    func winnowedByDefinition(_ text: [UInt8]) -> [(hash: UInt64, offset: Int)] {
+        var hashes: [UInt64] = []
+        text.withUnsafeBufferPointer { bytes in TextFingerprints.forEachWindow(bytes) { _, hash in hashes.append(hash) } }
+        guard !hashes.isEmpty else { return [] }
+        let blockSize = min(TextFingerprints.block, hashes.count)
+        var kept: [(hash: UInt64, offset: Int)] = []
+        for start in 0...(hashes.count - blockSize) {
+            var minimum = start
+            for i in start..<(start + blockSize) where hashes[i] <= hashes[minimum] { minimum = i }
+            if kept.last?.offset != minimum { kept.append((hashes[minimum], minimum)) }
+        }
+        return kept
+    }
+
+    /// Texts of two letters repeat windows (equal hashes, where "rightmost" matters);
+    /// lengths around the window and the block.
+    @Test(arguments: [0, 11, 12, 13, 18, 19, 20, 64, 1000, 20_000])
+    func winnowKeepsWhatTheDefinitionKeeps(length: Int) {
+        for alphabet in [2, 256] as [UInt64] {
+            let text = sample(length, seed: UInt64(length) &+ alphabet, range: alphabet).map { UInt8($0) }
+            let fast = TextFingerprints.winnow(text)
+            let reference = winnowedByDefinition(text)
+            #expect(fast.map(\.hash) == reference.map(\.hash))
+            #expect(fast.map(\.offset) == reference.map(\.offset))
+        }
+    }
 }

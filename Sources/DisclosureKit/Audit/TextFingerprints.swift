@@ -30,21 +30,35 @@ public enum TextFingerprints {
         }
     }
 
-    /// The winnowed fingerprints of `text`, with the offset of each window.
+    /// The winnowed fingerprints of `text`, with the offset of each window: of every
+    /// `block` consecutive windows, the rightmost smallest hash, each kept once. The
+    /// smallest is carried from one block to the next and the block scanned again only
+    /// when it leaves (the whole block was scanned at every window, and the hashes
+    /// gathered into a growing array: this was most of a one-record rebuild's leak index).
     public static func winnow(_ text: [UInt8]) -> [(hash: UInt64, offset: Int)] {
-        var hashes: [UInt64] = []
-        text.withUnsafeBufferPointer { bytes in forEachWindow(bytes) { _, hash in hashes.append(hash) } }
-        guard !hashes.isEmpty else { return [] }
-        let blockSize = min(block, hashes.count)
-        var kept: [(UInt64, Int)] = []
-        var lastIndex = -1
-        for start in 0...(hashes.count - blockSize) {
-            var minimum = start
-            for i in start..<(start + blockSize) where hashes[i] <= hashes[minimum] { minimum = i }
-            if minimum != lastIndex {
+        let count = text.count - window + 1
+        guard count > 0 else { return [] }
+        let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        defer { hashes.deallocate() }
+        text.withUnsafeBufferPointer { bytes in forEachWindow(bytes) { offset, hash in hashes[offset] = hash } }
+        let blockSize = min(block, count)
+        var kept: [(hash: UInt64, offset: Int)] = []
+        kept.reserveCapacity(2 * count / (blockSize + 1) + 1)
+        var minimum = 0
+        for i in 0..<blockSize where hashes[i] <= hashes[minimum] { minimum = i }
+        kept.append((hashes[minimum], minimum))
+        var end = blockSize
+        while end < count {
+            let start = end - blockSize + 1
+            if minimum < start {
+                minimum = start
+                for i in start...end where hashes[i] <= hashes[minimum] { minimum = i }
                 kept.append((hashes[minimum], minimum))
-                lastIndex = minimum
+            } else if hashes[end] <= hashes[minimum] {
+                minimum = end
+                kept.append((hashes[minimum], minimum))
             }
+            end += 1
         }
         return kept
     }
