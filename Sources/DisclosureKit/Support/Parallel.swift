@@ -57,13 +57,28 @@ private final class UnsafeResults<T>: @unchecked Sendable {
 let streamingChunkSize = 256
 
 /// `parallelMap` over `0..<count`, `streamingChunkSize` indices at a time; `consume` gets
-/// each chunk's results in index order before the next chunk is made.
+/// each chunk's results in index order, on the calling thread, while the workers make
+/// the next chunk: folding the results in is one thread's work, and with the chunks made
+/// only after it, a core stood idle for it (a third of the search index's time).
 func parallelChunks<Output: Sendable, Failure: Error>(
     count: Int, _ transform: @Sendable (Int) -> Output, consume: (Range<Int>, [Output]) throws(Failure) -> Void
 ) throws(Failure) {
-    for start in stride(from: 0, to: count, by: streamingChunkSize) {
-        let range = start..<min(start + streamingChunkSize, count)
-        try consume(range, parallelMap(Array(range), transform))
+    let ranges = stride(from: 0, to: count, by: streamingChunkSize).map { $0..<min($0 + streamingChunkSize, count) }
+    guard !ranges.isEmpty else { return }
+    // The lanes never outlive this call: each is waited for before it returns or throws.
+    try withoutActuallyEscaping(transform) { (transform) throws(Failure) in
+        var ahead = Lane { parallelMap(Array(ranges[0]), transform) }
+        for index in ranges.indices {
+            let results = ahead.result()
+            if index + 1 < ranges.count {
+                let next = ranges[index + 1]
+                ahead = Lane { parallelMap(Array(next), transform) }
+            }
+            do throws(Failure) { try consume(ranges[index], results) } catch {
+                ahead.wait()
+                throw error
+            }
+        }
     }
 }
 
