@@ -202,55 +202,65 @@ public struct BuildCache: Sendable {
     /// Writes the cache to `path` through a temporary file and a rename: a reader sees
     /// the old cache or the new one, never half of one.
     public func write(to path: String) throws(FileIO.Failure) {
-        // Written as bytes, not by string interpolation, and the per-page lines sorted by
-        // their digests' numbers rather than their text: at 10,000 records this was a
-        // quarter of a second of every build, on one core.
+        try Self.write(encoded(), to: path)
+    }
+
+    /// Writes `encoded()`'s bytes to `path`, as `write(to:)` does.
+    static func write(_ bytes: [UInt8], to path: String) throws(FileIO.Failure) {
+        try FileIO.replace(path) { (file: inout FileWriter) throws(FileIO.Failure) in try file.write(bytes) }
+    }
+
+    /// The cache file's bytes. Written as bytes, not by string interpolation; the per-file
+    /// lines sorted by path with `memcmp`, the paths alone (sorting the entries moved
+    /// them, eighty bytes each, through every merge), the hashes' lines by their numbers.
+    func encoded() -> [UInt8] {
         var out = CacheBytes()
+        out.bytes.reserveCapacity(100 * (files.count + inputFiles.count) + 200 * published.rare.count + 24 * published.common.count)
         out.line(Self.formatLine)
         out.line("tool \(tool)\ninputs \(inputs)\nclean \(clean ? 1 : 0)\nsecrets \(secrets)\nleak \(leakFingerprints)")
         if let summary { out.line(summary.line) }
-        for (path, entry) in files.sorted(by: { Self.precedes($0.key, $1.key) }) where !path.utf8.contains(0x0A) {
+        for path in files.keys.sorted(by: Self.precedes) where !path.utf8.contains(0x0A) {
+            let entry = files[path]!
             let id = entry.identity
             // The ninth field is reserved; the path is last, so it may hold spaces.
             out.text("f ")
             out.digest(entry.key)
             out.digest(entry.anchors)
-            for number in [Int64(bitPattern: id.device), Int64(bitPattern: id.inode), id.size, id.seconds, id.nanoseconds] {
-                out.decimal(number)
-            }
-            out.line("- " + path)
+            out.decimals(Int64(bitPattern: id.device), Int64(bitPattern: id.inode), id.size, id.seconds, id.nanoseconds)
+            out.pathLine(path)
         }
-        for (path, file) in inputFiles.sorted(by: { Self.precedes($0.key, $1.key) }) where !path.utf8.contains(0x0A) {
+        for path in inputFiles.keys.sorted(by: Self.precedes) where !path.utf8.contains(0x0A) {
+            let file = inputFiles[path]!
             let stamp = file.stamp
             out.text("i ")
             out.digest(file.digest)
-            for number in [Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.size, stamp.modified, stamp.changed] {
-                out.decimal(number)
-            }
-            out.line("- " + path)
+            out.decimals(Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.size, stamp.modified, stamp.changed)
+            out.pathLine(path)
         }
-        for (key, hits) in published.rare.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
+        for key in published.rare.keys.sorted(by: { ($0.high, $0.low) < ($1.high, $1.low) }) {
+            let hits = published.rare[key]!
             out.text("h ")
             out.digest(key)
             if hits.isEmpty { out.text("-") }
             for (index, hit) in hits.enumerated() {
-                if index > 0 { out.text(",") }
+                if index > 0 { out.bytes.append(0x2C) }
                 out.hexadecimal(hit)
             }
-            out.line("")
+            out.bytes.append(0x0A)
         }
-        for (print, count) in published.common.sorted(by: { $0.key < $1.key }) {
+        for print in published.common.keys.sorted() {
             out.text("c ")
             out.hexadecimal(print)
-            out.text(" ")
-            out.line(String(count))
+            out.bytes.append(0x20)
+            out.decimal(Int64(published.common[print]!))
+            out.bytes[out.bytes.count - 1] = 0x0A
         }
         for key in searchDocuments {
             out.text("x ")
             out.digest(key)
-            out.line("")
+            out.bytes.append(0x0A)
         }
-        try FileIO.replace(path) { (file: inout FileWriter) throws(FileIO.Failure) in try file.write(out.bytes) }
+        return out.bytes
     }
 
     /// True when `a`'s UTF-8 bytes sort before `b`'s: the order of the per-file lines,
@@ -373,10 +383,38 @@ private struct CacheBytes {
         }
     }
 
-    /// A decimal number and a space.
+    /// A decimal number and a space, as `String(value)` writes it.
     mutating func decimal(_ value: Int64) {
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(0x2D) }
+        var rest = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 20 digits at most, last first
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var count = 0
+            repeat {
+                buffer[count] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
         bytes.append(0x20)
+    }
+
+    /// Five decimal numbers, each followed by a space.
+    mutating func decimals(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64, _ e: Int64) {
+        decimal(a)
+        decimal(b)
+        decimal(c)
+        decimal(d)
+        decimal(e)
+    }
+
+    /// `- PATH` and the end of the line.
+    mutating func pathLine(_ path: String) {
+        bytes.append(0x2D)
+        bytes.append(0x20)
+        bytes.append(contentsOf: path.utf8)
+        bytes.append(0x0A)
     }
 
     private mutating func padded(_ value: UInt64) {

@@ -165,11 +165,10 @@ public struct SiteBuilder: Sendable {
             outputDirectory.discard(staging: staging)
             return finish(false)
         }
-        try outputDirectory.commit(staging: staging)
-        stage("swap")
-
-        // The cache describes the tree just committed; a failure to write it only costs
-        // the next build its shortcuts.
+        // The cache describes the tree about to be committed (its files keep their inodes
+        // and times through the rename): made beside the swap, written only after it, so
+        // that a failed swap leaves the old cache with the old tree. A failure to write it
+        // only costs the next build its shortcuts.
         var cache = BuildCache()
         cache.inputs = inputs ?? .zero
         cache.inputFiles = inputFiles?.files ?? [:]
@@ -185,7 +184,11 @@ public struct SiteBuilder: Sendable {
             entry.anchors = audit.anchors[path] ?? .zero
             cache.files[path] = entry
         }
-        do throws(FileIO.Failure) { try cache.write(to: cachePath) } catch { BuildCache.remove(cachePath) }
+        let cacheBytes = Lane { [cache] in cache.encoded() }
+        defer { cacheBytes.wait() }
+        try outputDirectory.commit(staging: staging)
+        stage("swap")
+        do throws(FileIO.Failure) { try BuildCache.write(cacheBytes.result(), to: cachePath) } catch { BuildCache.remove(cachePath) }
         return finish(true)
     }
 
