@@ -13,6 +13,12 @@ struct TextEncodingTests {
         ("\u{1}", "\"\\u0001\""),
         ("分\u{2028}隔\u{2029}", "\"分\\u2028隔\\u2029\""),
         ("", "\"\""),
+        // Escapes first, last and side by side; U+2028 last; a dash and an ellipsis (whose
+        // first byte U+2028 shares) last.
+        ("\"\"中\\", "\"\\\"\\\"中\\\\\""),
+        ("末\u{2028}", "\"末\\u2028\""),
+        ("破折—", "\"破折—\""),
+        ("省略…", "\"省略…\""),
     ])
     func jsonStringsAreQuotedAndEscaped(text: String, expected: String) throws {
         #expect(jsonString(text) == expected)

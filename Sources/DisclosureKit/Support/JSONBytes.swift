@@ -46,30 +46,49 @@ struct JSONBytes {
     mutating func number(_ key: String, _ value: Int) { number(key, String(value)) }
 }
 
-/// Appends the JSON string literal of `text` (what `jsonString` returns) to `out`.
+/// Appends the JSON string literal of `text` (what `jsonString` returns) to `out`. Runs
+/// of bytes that need no escape are copied whole: a catalog is megabytes of them.
 func appendJSONString(_ text: String, to out: inout [UInt8]) {
     out.append(0x22)
     var text = text
     text.withUTF8 { bytes in
-        let hex = Array("0123456789abcdef".utf8)
         var index = 0
+        var runStart = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // Everything but controls, `"`, `\` and the first byte of U+2028/U+2029 is copied as it is.
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 else {
+                index += 1
+                continue
+            }
+            let escape: [UInt8]?
+            var width = 1
             switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x00..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            case 0x22: escape = [0x5C, 0x22]
+            case 0x5C: escape = [0x5C, 0x5C]
+            case 0x0A: escape = [0x5C, 0x6E]
+            case 0x0D: escape = [0x5C, 0x72]
+            case 0x09: escape = [0x5C, 0x74]
+            case 0x00..<0x20: escape = [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
             case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] & 0xFE == 0xA8:
                 // U+2028, U+2029: escaped for JavaScript's sake.
-                out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default: out.append(byte)
+                escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                width = 3
+            default: escape = nil
             }
-            index += 1
+            guard let escape else {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.append(contentsOf: escape)
+            index += width
+            runStart = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
     out.append(0x22)
 }
+
+/// Lower-case hexadecimal digits, by value.
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
