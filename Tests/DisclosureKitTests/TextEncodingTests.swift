@@ -45,13 +45,13 @@ struct TextEncodingTests {
     }
 }
 
-/// The build cache's line order: UTF-8 byte order, as `lexicographicallyPrecedes` gives.
+/// The build cache's line order and the sitemap's: UTF-8 byte order, as `lexicographicallyPrecedes` gives.
 struct CacheOrderTests {
     @Test func pathsSortInByteOrder() {
         let paths = ["", "a", "ab", "a/b", "a-b", "政策/2024.html", "政府", "Z", "é", "e\u{301}", "policies/2024/x.html", "policies/2024"]
         for a in paths {
             for b in paths {
-                #expect(BuildCache.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
+                #expect(utf8Precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
             }
         }
     }

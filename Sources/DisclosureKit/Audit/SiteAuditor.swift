@@ -480,6 +480,6 @@ public struct SiteAuditor: Sendable {
                 if type == Int32(DT_DIR) { folders.append(relative) } else { files.append(relative) }
             }
         }
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return files.sorted(by: utf8Precedes)
     }
 }

@@ -219,7 +219,7 @@ public struct BuildCache: Sendable {
         out.line(Self.formatLine)
         out.line("tool \(tool)\ninputs \(inputs)\nclean \(clean ? 1 : 0)\nsecrets \(secrets)\nleak \(leakFingerprints)")
         if let summary { out.line(summary.line) }
-        for path in files.keys.sorted(by: Self.precedes) where !path.utf8.contains(0x0A) {
+        for path in files.keys.sorted(by: utf8Precedes) where !path.utf8.contains(0x0A) {
             let entry = files[path]!
             let id = entry.identity
             // The ninth field is reserved; the path is last, so it may hold spaces.
@@ -229,7 +229,7 @@ public struct BuildCache: Sendable {
             out.decimals(Int64(bitPattern: id.device), Int64(bitPattern: id.inode), id.size, id.seconds, id.nanoseconds)
             out.pathLine(path)
         }
-        for path in inputFiles.keys.sorted(by: Self.precedes) where !path.utf8.contains(0x0A) {
+        for path in inputFiles.keys.sorted(by: utf8Precedes) where !path.utf8.contains(0x0A) {
             let file = inputFiles[path]!
             let stamp = file.stamp
             out.text("i ")
@@ -261,20 +261,6 @@ public struct BuildCache: Sendable {
             out.bytes.append(0x0A)
         }
         return out.bytes
-    }
-
-    /// True when `a`'s UTF-8 bytes sort before `b`'s: the order of the per-file lines,
-    /// compared with `memcmp` (a generic walk over the two UTF-8 views and a search for a
-    /// newline through Foundation were a third of writing the cache).
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let shared = min(x.count, y.count)
-                let order = shared == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, shared)
-                return order != 0 ? order < 0 : x.count < y.count
-            }
-        }
     }
 
     /// Removes the cache (a build that fails leaves the output as it was, and the cache

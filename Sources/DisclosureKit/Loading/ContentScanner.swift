@@ -27,8 +27,8 @@ public struct ContentScanner: Sendable {
         }
         var walk = Walk(realRoot: realRoot)
         walk.visit(directory: contentPath, relative: "content", section: nil, subfolders: [], topLevel: true)
-        walk.records.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        walk.attachments.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        walk.records.sort { utf8Precedes($0.relativePath, $1.relativePath) }
+        walk.attachments.sort { utf8Precedes($0.relativePath, $1.relativePath) }
         return ContentTree(root: root, siteFile: walk.siteFile, records: walk.records,
                            attachments: walk.attachments, diagnostics: walk.diagnostics)
     }
@@ -74,7 +74,7 @@ private struct Walk {
             names.append(name)
         }
         closedir(dir)
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        names.sort(by: utf8Precedes)
 
         for name in names {
             let childPath = path + "/" + name

@@ -121,7 +121,11 @@ extension SitePlan {
         for list in listPages {
             entries.append(SitemapEntry(path: list.path, lastModified: list.records.map { recordPages[$0].record.lastChanged }.max()))
         }
-        for page in recordPages.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+        // The pages' indices sorted, not the pages (a record each, moved through every
+        // merge: a third of a second at 100,000 records).
+        let byPath = recordPages.indices.sorted { utf8Precedes(recordPages[$0].path, recordPages[$1].path) }
+        for index in byPath {
+            let page = recordPages[index]
             entries.append(SitemapEntry(path: page.path, lastModified: page.record.modified ?? page.record.published))
         }
         return entries

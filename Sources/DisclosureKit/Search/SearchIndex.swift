@@ -89,7 +89,7 @@ public enum SearchIndex {
         hanPostings = [:]
         for (word, postings) in wordPostings { ordered.append((Array(word.utf8), postings.bytes)) }
         wordPostings = [:]
-        ordered.sort { $0.text.lexicographicallyPrecedes($1.text) }
+        ordered.sort { bytesPrecede($0.text, $1.text) }
         for index in ordered.indices {
             try writeTerm(ordered[index].text, ordered[index].postings, first: index == 0, to: &out)
             ordered[index].postings = []
