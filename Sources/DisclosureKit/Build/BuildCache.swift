@@ -215,7 +215,10 @@ public struct BuildCache: Sendable {
     /// them, eighty bytes each, through every merge), the hashes' lines by their numbers.
     func encoded() -> [UInt8] {
         var out = CacheBytes()
-        out.bytes.reserveCapacity(100 * (files.count + inputFiles.count) + 200 * published.rare.count + 24 * published.common.count)
+        // Room for the whole file, so it is never copied to grow (that copy was the end of a
+        // build's peak memory): lines run to about 140, 220, 22 and 36 bytes.
+        out.bytes.reserveCapacity(1024 + 160 * (files.count + inputFiles.count) + 240 * published.rare.count
+                                  + 24 * published.common.count + 40 * searchDocuments.count)
         out.line(Self.formatLine)
         out.line("tool \(tool)\ninputs \(inputs)\nclean \(clean ? 1 : 0)\nsecrets \(secrets)\nleak \(leakFingerprints)")
         if let summary { out.line(summary.line) }
