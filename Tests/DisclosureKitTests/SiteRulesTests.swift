@@ -56,6 +56,27 @@ import Testing
                 ["nfb-2012-15.pdf→nfb-2012-15", "nfb-2012-15-附件二.pdf→nfb-2012-15", "nfb-2012-150.pdf→nfb-2012-150"])
         #expect(diagnostics.map(\.rule) == ["attachment.orphan", "attachment.orphan"])
     }
+
+    /// `x.html` beside `x.md` would overwrite x's page; `x-附件.html`, or `x.html` in
+    /// another folder, would not; a slug moves the page and the clash with it.
+    @Test func anAttachmentNamedLikeAPageClashes() {
+        func attachment(_ name: String, subfolders: [String] = []) -> AttachmentFile {
+            AttachmentFile(relativePath: (["content/policies"] + subfolders + [name]).joined(separator: "/"),
+                           absolutePath: "/x/\(name)", type: .policy, subfolders: subfolders, name: name)
+        }
+        func identity(_ stem: String, slug: String, subfolders: [String] = []) -> RecordIdentity {
+            RecordIdentity(file: RecordSamples.file(.policy, stem: stem, subfolders: subfolders), title: stem, indexNumber: nil,
+                           slug: Located(value: slug, location: .fileStart), disclosure: .proactive, repealedBy: nil)
+        }
+        let identities = [identity("x", slug: "x"), identity("y", slug: "page-y"), identity("z", slug: "z", subfolders: ["2024"])]
+        let (matches, _) = AttachmentMatcher.match(
+            [attachment("x.html"), attachment("x-附件.html"), attachment("y.html"), attachment("page-y.html"),
+             attachment("z.html")], records: identities.map(\.file))
+        let clashes = SiteLoader.attachmentClashes(matches, identities: identities)
+        #expect(clashes.map(\.file) == ["content/policies/x.html"])
+        #expect(clashes.map(\.rule) == ["attachment.clash"])
+        #expect(SiteLoader.attachmentClashes([], identities: identities) == [])
+    }
 }
 
 @Suite struct SiteConfigTests {

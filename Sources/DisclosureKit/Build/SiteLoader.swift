@@ -140,15 +140,24 @@ public enum SiteLoader {
         }
     }
 
-    /// An attachment named like a page of its folder would overwrite it.
+    /// An attachment named like a page of its folder would overwrite it. The pages are
+    /// looked up among the attachments' paths, a handful, rather than every page's path
+    /// put into a set (a tenth of a second of serial work at 100,000 records).
     static func attachmentClashes(_ matches: [AttachmentMatcher.Match], identities: [RecordIdentity]) -> [Diagnostic] {
-        var pages = Set<String>()
+        guard !matches.isEmpty else { return [] }
+        func path(_ match: AttachmentMatcher.Match) -> String {
+            ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/")
+        }
+        let attachmentPaths = Set(matches.map(path))
+        var clashes = Set<String>()
         for identity in identities {
-            if let slug = identity.slug { pages.insert(SiteRules.pagePath(identity.file, slug: slug.value)) }
+            guard let slug = identity.slug else { continue }
+            let page = SiteRules.pagePath(identity.file, slug: slug.value)
+            if attachmentPaths.contains(page) { clashes.insert(page) }
         }
         return matches.compactMap { match in
-            let path = ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/")
-            guard pages.contains(path) else { return nil }
+            let path = path(match)
+            guard clashes.contains(path) else { return nil }
             return Rule.attachmentClash.diagnostic(match.attachment.relativePath, .fileStart,
                 "attachment '\(match.attachment.name)' has the name of a page the build writes (\(path)); rename it")
         }

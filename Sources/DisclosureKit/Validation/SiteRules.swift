@@ -4,37 +4,41 @@ public enum SiteRules {
     public static func check(_ identities: [RecordIdentity]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
 
-        // Index numbers are unique across the whole site; report every later holder.
-        var firstByIndex: [String: RecordIdentity] = [:]
-        for identity in identities {
+        // Index numbers are unique across the whole site; report every later holder. The
+        // tables hold positions, not identities (copied into a table that grew, those were
+        // most of this check at 100,000 records).
+        var firstByIndex: [String: Int] = [:]
+        firstByIndex.reserveCapacity(identities.count)
+        for (position, identity) in identities.enumerated() {
             guard let index = identity.indexNumber else { continue }
-            if let first = firstByIndex[index.value], let firstIndex = first.indexNumber {
+            if let first = firstByIndex[index.value].map({ identities[$0] }), let firstIndex = first.indexNumber {
                 diagnostics.append(Rule.indexNumberDuplicate.diagnostic(
                     identity.file.relativePath, index.location, field: "index_number",
                     "index number (索引号) '\(index.value)' is also used by \(first.file.relativePath):\(firstIndex.location.line); index numbers must be unique across the site"))
             } else {
-                firstByIndex[index.value] = identity
+                firstByIndex[index.value] = position
             }
         }
 
         // One page per slug in a folder.
-        var firstByPage: [String: RecordIdentity] = [:]
-        for identity in identities {
+        var firstByPage: [String: Int] = [:]
+        firstByPage.reserveCapacity(identities.count)
+        for (position, identity) in identities.enumerated() {
             guard let slug = identity.slug else { continue }
             let page = pagePath(identity.file, slug: slug.value)
-            if let first = firstByPage[page] {
+            if let first = firstByPage[page].map({ identities[$0] }) {
                 diagnostics.append(Rule.slugDuplicate.diagnostic(
                     identity.file.relativePath, slug.location, field: "slug",
                     "page name '\(slug.value)' is also used by \(first.file.relativePath) in the same folder; both would be written to \(page). Set a different 'slug'"))
             } else {
-                firstByPage[page] = identity
+                firstByPage[page] = position
             }
         }
 
         // repealed_by names an existing public record.
         for identity in identities {
             guard let target = identity.repealedBy else { continue }
-            guard let holder = firstByIndex[target.value] else {
+            guard let holder = firstByIndex[target.value].map({ identities[$0] }) else {
                 diagnostics.append(Rule.policyRepealedBy.diagnostic(
                     identity.file.relativePath, target.location, field: "repealed_by",
                     "'repealed_by' names index number '\(target.value)', which no record has"))
