@@ -147,7 +147,9 @@ public struct SiteAuditor: Sendable {
                 diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
                     "the build does not write this file for this content; remove it from the site before upload"))
             }
-            for path in planned.sorted() where !present.contains(path) {
+            // The missing ones sorted, not every planned path (a third of a second of Unicode
+            // comparisons at 100,000 records, to find none).
+            for path in planned.filter({ !present.contains($0) }).sorted() {
                 diagnostics.append(Rule.auditMissingFile.diagnostic(display(path), .fileStart,
                     "the build writes \(path) for this content, but it is missing"))
             }
