@@ -75,13 +75,16 @@ struct LeakIndex: Sendable {
         // too) is never held at once: first the distinct fingerprints, which is all the
         // search of published text needs; then the entries of those it did not find,
         // a chunk of records at a time. Winnowing again costs less than keeping them.
-        // Each chunk's fingerprints are sorted on their own and merged into those so far:
-        // sorting everything so far again for every chunk grew with the square of the
-        // number of non-public records (a sixth of a one-record rebuild's leak index).
+        // Each chunk's fingerprints are deduplicated in a table, the few distinct ones
+        // sorted and merged into those so far: sorting everything so far again for every
+        // chunk grew with the square of the number of non-public records, and sorting each
+        // chunk whole (boilerplate repeats from record to record) was most of a one-record
+        // rebuild's leak index, which its audit waits for.
         var distinct: [UInt64] = []
-        parallelChunks(count: texts.count, { owner in Self.sortedDistinct(TextFingerprints.winnow(texts[owner]).map(\.hash)) }) { _, chunk in
-            // Sorted runs, one a record: the merge sort takes them as they are.
-            distinct = Self.mergedDistinct(distinct, Self.sortedDistinct(Array(chunk.joined())))
+        parallelChunks(count: texts.count, { owner in Self.distinctInOrder(TextFingerprints.winnow(texts[owner]).map(\.hash)) }) { _, chunk in
+            var fresh = Self.distinctInOrder(Array(chunk.joined()))
+            fresh.sort()
+            distinct = Self.mergedDistinct(distinct, fresh)
         }
         // Everything published legitimately: its windows are not secrets.
         let (publishedState, publishedPrints) = Self.published(distinct, plan: plan, templates: templates,
@@ -157,19 +160,6 @@ struct LeakIndex: Sendable {
         hasher.combine(page.path)
         hasher.combine(page.record.sourceDigest)
         return hasher.finalize()
-    }
-
-    /// `values` sorted, each once.
-    static func sortedDistinct(_ values: [UInt64]) -> [UInt64] {
-        var values = values
-        values.sort()
-        var kept = 0
-        for value in values where kept == 0 || values[kept - 1] != value {
-            values[kept] = value
-            kept += 1
-        }
-        values.removeLast(values.count - kept)
-        return values
     }
 
     /// Each of `values` once, in the order of first appearance: an open-addressed table
