@@ -57,28 +57,55 @@ private final class UnsafeResults<T>: @unchecked Sendable {
 let streamingChunkSize = 256
 
 /// `parallelMap` over `0..<count`, `streamingChunkSize` indices at a time; `consume` gets
-/// each chunk's results in index order, on the calling thread, while the workers make
-/// the next chunk: folding the results in is one thread's work, and with the chunks made
-/// only after it, a core stood idle for it (a third of the search index's time).
+/// each chunk's results in index order while the next chunk is made: folding the results
+/// in is one thread's work, and with the chunks made only after it, a core stood idle for
+/// it (a third of the search index's time). Both are iterations of one
+/// `concurrentPerform`, which the calling thread takes part in, so the work goes on even
+/// when every worker is busy elsewhere (a lane of its own would wait for a free worker:
+/// called from a lane beside the page workers, it waited for the pages).
 func parallelChunks<Output: Sendable, Failure: Error>(
     count: Int, _ transform: @Sendable (Int) -> Output, consume: (Range<Int>, [Output]) throws(Failure) -> Void
 ) throws(Failure) {
     let ranges = stride(from: 0, to: count, by: streamingChunkSize).map { $0..<min($0 + streamingChunkSize, count) }
     guard !ranges.isEmpty else { return }
-    // The lanes never outlive this call: each is waited for before it returns or throws.
-    try withoutActuallyEscaping(transform) { (transform) throws(Failure) in
-        var ahead = Lane { parallelMap(Array(ranges[0]), transform) }
+    var current = parallelMap(Array(ranges[0]), transform)
+    try withoutActuallyEscaping(consume) { (consume) throws(Failure) in
+        let fold = ChunkFold(consume)
         for index in ranges.indices {
-            let results = ahead.result()
-            if index + 1 < ranges.count {
-                let next = ranges[index + 1]
-                ahead = Lane { parallelMap(Array(next), transform) }
+            guard index + 1 < ranges.count else {
+                try consume(ranges[index], current)
+                return
             }
-            do throws(Failure) { try consume(ranges[index], results) } catch {
-                ahead.wait()
-                throw error
+            let next = ranges[index + 1]
+            let made = UnsafeResults<Output>(count: next.count)
+            let piece = max(1, next.count / 64)
+            let pieces = (next.count + piece - 1) / piece
+            let done = current
+            // Iteration 0 folds this chunk in; the others make the next one, a piece each.
+            DispatchQueue.concurrentPerform(iterations: 1 + pieces) { iteration in
+                guard iteration > 0 else {
+                    fold.run(ranges[index], done)
+                    return
+                }
+                let start = (iteration - 1) * piece
+                for offset in start..<min(start + piece, next.count) { made.set(offset, transform(next.lowerBound + offset)) }
             }
+            current = made.finish()
+            if let failure = fold.failure { throw failure }
         }
+    }
+}
+
+/// `parallelChunks`' fold, handed to the one iteration that runs it: it runs on one thread
+/// at a time, and its caller reads `failure` only after `concurrentPerform` has returned.
+private final class ChunkFold<Output, Failure: Error>: @unchecked Sendable {
+    private let consume: (Range<Int>, [Output]) throws(Failure) -> Void
+    private(set) var failure: Failure?
+
+    init(_ consume: @escaping (Range<Int>, [Output]) throws(Failure) -> Void) { self.consume = consume }
+
+    func run(_ range: Range<Int>, _ results: [Output]) {
+        do throws(Failure) { try consume(range, results) } catch { failure = error }
     }
 }
 
