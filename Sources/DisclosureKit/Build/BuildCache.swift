@@ -256,7 +256,7 @@ public struct BuildCache: Sendable {
             out.hexadecimal(print)
             out.bytes.append(0x20)
             out.decimal(Int64(published.common[print]!))
-            out.bytes[out.bytes.count - 1] = 0x0A
+            out.bytes[out.bytes.count - 1] = 0x0A   // the space after the number ends the line
         }
         for key in searchDocuments {
             out.text("x ")
