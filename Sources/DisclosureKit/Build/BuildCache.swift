@@ -105,7 +105,7 @@ public struct BuildCache: Sendable {
 
     /// Where the cache of `output` lives: beside it, a hidden file named after it.
     public static func path(for output: OutputDirectory) -> String {
-        output.parent + "/.disclose-cache-" + output.name
+        output.parent + "/" + output.cacheNames.build
     }
 
     /// The running executable and the format: any rebuild of `disclose` empties the cache.

@@ -36,7 +36,7 @@ struct RecordCache: Sendable {
 
     /// Where the record cache of `output` lives: beside its build cache.
     static func path(for output: OutputDirectory) -> String {
-        BuildCache.path(for: output) + "-records"
+        output.parent + "/" + output.cacheNames.records
     }
 
     /// The cache at `path`; nil when there is none, or it is not whole.

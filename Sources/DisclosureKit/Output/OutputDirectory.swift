@@ -19,6 +19,12 @@ public struct OutputDirectory: Sendable {
     public let path: String
     var parent: String { (path as NSString).deletingLastPathComponent }
     var name: String { (path as NSString).lastPathComponent }
+    /// The files a build keeps beside the output for the next one (never in it), named
+    /// after it: the build cache and the record cache. Named here only, so that the
+    /// clean-up of a killed write below knows them by the same names the caches use.
+    var cacheNames: (build: String, records: String) {
+        (".disclose-cache-" + name, ".disclose-cache-" + name + "-records")
+    }
 
     /// Checks `output` against the site root `root`; throws an environment error (exit 2).
     public static func validate(output: String, root: String) throws(EnvironmentError) -> OutputDirectory {
@@ -122,8 +128,7 @@ public struct OutputDirectory: Sendable {
                 // A staging directory gets its marker first thing; an empty one is ours too.
                 let empty = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? ["?"]).isEmpty
                 if isOurs || empty { Self.removeTree(full) }
-            } else if entry.hasPrefix(".disclose-cache-" + name + FileIO.partialMarker)
-                        || entry.hasPrefix(".disclose-cache-" + name + "-records" + FileIO.partialMarker),
+            } else if [cacheNames.build, cacheNames.records].contains(where: { entry.hasPrefix($0 + FileIO.partialMarker) }),
                       !entry.hasSuffix(FileIO.partialMarker + String(getpid())) {
                 // A cache write cut short (the build cache's or the record cache's); each
                 // cache is replaced only by a rename. This process's own is being written
