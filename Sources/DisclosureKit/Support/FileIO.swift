@@ -100,9 +100,11 @@ extension FileIO {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         var hasher = StableHasher()
-        // No bigger than the file: most inputs are a few kilobytes, and a megabyte
-        // cleared for each of 100,000 records is 100 GB of memory written.
-        var buffer = [UInt8](repeating: 0, count: max(1, min(1 << 20, Int(info.st_size))))
+        // One byte more than the file, so that a file read whole comes back short and
+        // ends the loop: most inputs are a few kilobytes, and a buffer exactly their size
+        // came back full and was grown to a megabyte (cleared) for a read that found
+        // nothing, 10 GB of memory written for 10,000 records.
+        var buffer = [UInt8](repeating: 0, count: min(1 << 20, Int(info.st_size) + 1))
         var total = 0
         while true {
             let count = buffer.withUnsafeMutableBytes { readFully(fd, $0) }
