@@ -1,7 +1,7 @@
 import DisclosureKit
 import Foundation
 
-/// A one-line progress display on standard error (stage, items done, rate), redrawn four
+/// A one-line progress display on standard error (stage, items done, their rate, time), redrawn four
 /// times a second once a build has run for a second; only on a terminal.
 final class ProgressLine: @unchecked Sendable {
     private let progress: BuildProgress
@@ -27,9 +27,12 @@ final class ProgressLine: @unchecked Sendable {
         guard running else { return false }
         let elapsed = Date().timeIntervalSince(start)
         guard elapsed >= 1 else { return true }
-        let (stage, done, total) = progress.snapshot
+        let (stage, done, total, seconds) = progress.snapshot
         var line = "\(stage)"
-        if total > 0 { line += ": \(done)/\(total)" }
+        if total > 0 {
+            line += ": \(done)/\(total)"
+            if seconds >= 0.5 { line += " · \(Int(Double(done) / seconds))/s" }
+        }
         line += String(format: " · %.0f s", elapsed)
         Terminal.writeError("\r\u{1B}[K" + line)
         drawn = true

@@ -81,6 +81,7 @@ public struct SiteAuditor: Sendable {
 
     public func audit() throws(EnvironmentError) -> Outcome {
         xmlInitParser()
+        progress?.begin("indexing the text of non-public records", total: 0)
         let files = try Self.listFiles(directory)
         let plan = self.plan ?? SitePlan(PublicView(site))
         let leaks: LeakIndex

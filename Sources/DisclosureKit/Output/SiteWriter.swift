@@ -123,6 +123,7 @@ struct SiteWriter {
         // returns (a failed build discards it).
         defer { lane.wait() }
 
+        progress?.begin("rendering pages", total: plan.recordPages.count)
         let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<RecordPageResult, FileIO.Failure> in
             defer { progress?.advance() }
             let page = contexts.plan.recordPages[index]
