@@ -17,18 +17,25 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "How to print diagnostics: text (standard error), json or github (standard output).")
     var format: DiagnosticFormat = .text
 
+    @Flag(name: .long, help: "No progress line (there is none anyway when standard error is not a terminal).")
+    var quiet = false
+
     func run() throws {
+        // 100,000 records take seconds to check: the same progress line as a build's.
+        let (progress, line) = ProgressLine.start(quiet: quiet)
         let site: LoadedSite
         do {
-            site = try SiteLoader.load(root: root, keepBodies: false)
+            site = try SiteLoader.load(root: root, progress: progress, keepBodies: false)
         } catch {
+            line?.stop()
             Terminal.writeError("disclose: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)
         }
         // A site's own templates and every public body's links are checked too: CI should
         // fail where the build would.
         var all = site.diagnostics + TemplateSet.load(root: root).1
-        if site.diagnostics.errorCount == 0 { all += BodyLinks.diagnostics(site) }
+        if site.diagnostics.errorCount == 0 { all += BodyLinks.diagnostics(site, progress: progress) }
+        line?.stop()
         let diagnostics = strict ? all.strict() : all
         DiagnosticReport(format: format).print(diagnostics, records: site.recordFileCount)
         if diagnostics.errorCount > 0 { throw ExitCode(ExitStatus.contentErrors) }

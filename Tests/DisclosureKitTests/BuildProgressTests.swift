@@ -7,15 +7,7 @@ import Testing
     /// begun (the render was not, for a while) lets its workers count on in the stage
     /// before, and the line read "reading records: 18401/10000".
     @Test func everyStageCountsItsOwnItems() throws {
-        let root = try TemporarySiteRoot("progress")
-        for number in 1...3 {
-            var text = RecordSamples.variant(.policy, replacing: "2024-00003", with: "2024-0000\(number)")
-            if number == 3 {
-                text = text.replacingOccurrences(of: "disclosure: proactive", with: "disclosure: withheld\nwithheld_reason: 涉及国家秘密")
-            }
-            try Data("---\n\(text)\n---\n第\(number)号正文。\n".utf8)
-                .write(to: URL(fileURLWithPath: root.path + "/content/policies/p\(number).md"))
-        }
+        let root = try Self.threePolicies()
         let progress = BuildProgress()
         let report = try SiteBuilder(root: root.path, progress: progress).build()
         #expect(report.committed)
@@ -26,6 +18,30 @@ import Testing
         #expect(stages[0].total == 3 && stages[0].done == 3)
         #expect(stages[1].total == 2 && stages[1].done == 2, "the two public records' pages")
         #expect(stages[4].total >= report.filesWritten && stages[4].done == stages[4].total, "every file of the staged tree")
+    }
+
+    /// `check` shows the loading and then the link check of the public bodies.
+    @Test func checkCountsRecordsThenPublicBodies() throws {
+        let root = try Self.threePolicies()
+        let progress = BuildProgress()
+        let site = try SiteLoader.load(root: root.path, progress: progress, keepBodies: false)
+        #expect(BodyLinks.diagnostics(site, progress: progress).isEmpty)
+        #expect(progress.stages == [.init(name: "reading records", total: 3, done: 3),
+                                    .init(name: "checking the links of public records", total: 2, done: 2)])
+    }
+
+    /// Two public policies and a withheld one.
+    static func threePolicies() throws -> TemporarySiteRoot {
+        let root = try TemporarySiteRoot("progress")
+        for number in 1...3 {
+            var text = RecordSamples.variant(.policy, replacing: "2024-00003", with: "2024-0000\(number)")
+            if number == 3 {
+                text = text.replacingOccurrences(of: "disclosure: proactive", with: "disclosure: withheld\nwithheld_reason: 涉及国家秘密")
+            }
+            try Data("---\n\(text)\n---\n第\(number)号正文。\n".utf8)
+                .write(to: URL(fileURLWithPath: root.path + "/content/policies/p\(number).md"))
+        }
+        return root
     }
 
     @Test func snapshotIsTheCurrentStage() {

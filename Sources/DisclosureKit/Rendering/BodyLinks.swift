@@ -28,11 +28,13 @@ public enum BodyLinks {
     }
 
     /// Every link finding of every public record of `site`, in plan order.
-    public static func diagnostics(_ site: LoadedSite) -> [Diagnostic] {
+    public static func diagnostics(_ site: LoadedSite, progress: BuildProgress? = nil) -> [Diagnostic] {
         let plan = SitePlan(PublicView(site))
         let resolver = resolver(plan)
         let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
+        progress?.begin("checking the links of public records", total: plan.recordPages.count)
         return parallelMap(plan.recordPages) { page -> [Diagnostic] in
+            defer { progress?.advance() }
             guard let body = try? page.record.bodyText() else { return [] }
             return render(page, body: body, markdown: markdown, resolver: resolver).diagnostics
         }.flatMap { $0 }
