@@ -1,8 +1,8 @@
 import DisclosureKit
 import Foundation
 
-/// A one-line progress display on standard error (stage, items done, their rate, time), redrawn four
-/// times a second once a build has run for a second; only on a terminal.
+/// A one-line progress display on standard error (stage, items done, their rate, time),
+/// redrawn four times a second once a build has run for a second; only on a terminal.
 final class ProgressLine: @unchecked Sendable {
     private let progress: BuildProgress
     private let start = Date()

@@ -12,7 +12,8 @@ public final class BuildProgress: Sendable {
         public var done: Int
     }
 
-    private let state = Mutex<(stage: String, total: Int, started: UInt64, ended: [Stage])>(("starting", 0, 0, []))
+    /// The stage under way (nil before the first) and when it began; the stages before it.
+    private let state = Mutex<(current: (name: String, total: Int, began: UInt64)?, ended: [Stage])>((nil, []))
     private let done = Atomic<Int>(0)
 
     public init() {}
@@ -20,10 +21,10 @@ public final class BuildProgress: Sendable {
     /// Starts a stage of `total` items (0 when they are not counted).
     public func begin(_ stage: String, total: Int) {
         state.withLock { state in
-            if state.started != 0 {
-                state.ended.append(Stage(name: state.stage, total: state.total, done: done.load(ordering: .relaxed)))
+            if let current = state.current {
+                state.ended.append(Stage(name: current.name, total: current.total, done: done.load(ordering: .relaxed)))
             }
-            state = (stage, total, DispatchTime.now().uptimeNanoseconds, state.ended)
+            state.current = (stage, total, DispatchTime.now().uptimeNanoseconds)
             done.store(0, ordering: .relaxed)
         }
     }
@@ -35,16 +36,15 @@ public final class BuildProgress: Sendable {
 
     /// The current stage, and how many seconds it has run.
     public var snapshot: (stage: String, done: Int, total: Int, seconds: Double) {
-        let (stage, total, started, _) = state.withLock { $0 }
-        let seconds = started == 0 ? 0 : Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return (stage, done.load(ordering: .relaxed), total, seconds)
+        guard let current = state.withLock({ $0.current }) else { return ("starting", 0, 0, 0) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - current.began) / 1e9
+        return (current.name, done.load(ordering: .relaxed), current.total, seconds)
     }
 
     /// Every stage begun so far, the current one last: what a test checks the counting by.
     public var stages: [Stage] {
         state.withLock { state in
-            state.ended + (state.started == 0 ? [] : [Stage(name: state.stage, total: state.total,
-                                                              done: done.load(ordering: .relaxed))])
+            state.ended + (state.current.map { [Stage(name: $0.name, total: $0.total, done: done.load(ordering: .relaxed))] } ?? [])
         }
     }
 }
