@@ -136,6 +136,21 @@ import Testing
         ])
     }
 
+    /// A fragment is matched, and named in the finding, as the browser reads it: decoded.
+    @Test func fragmentsAreMatchedAndNamedDecoded() throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, _) = try builtSample(tmp)
+        let home = site.appendingPathComponent("index.html")
+        let html = try String(contentsOf: home, encoding: .utf8).replacingOccurrences(of: "</body>",
+            with: "<p id=\"年度报告\"><a href=\"#%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A\">有</a><a href=\"catalog.html#%E7%9B%AE%E5%BD%95\">无</a></p></body>")
+        try html.write(to: home, atomically: true, encoding: .utf8)
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 1)
+        #expect(summary(diagnostics, site: site) == ["index.html audit.broken_link"], "the id on the page itself is found")
+        #expect((diagnostics.first?["message"] as? String)?.hasSuffix("catalog.html has no id '目录'") == true,
+                "\(diagnostics.first?["message"] ?? "")")
+    }
+
     @Test func missingFileAndMalformedPage() throws {
         let tmp = try TemporaryDirectory()
         let (root, site, _) = try builtSample(tmp)

@@ -280,8 +280,10 @@ public struct SiteAuditor: Sendable {
             guard let hash = value.firstIndex(of: "#"),
                   let target = Self.fragmentTarget(value, from: folder, page: path),
                   target.lowercased().hasSuffix(".html"), let targetAnchors = anchors[target] else { continue }
-            let fragment = String(value[value.index(after: hash)...])
-            if !fragment.isEmpty, !targetAnchors.contains(fragment.removingPercentEncoding ?? fragment) {
+            // Browsers match the fragment decoded: Markdown writes `#目录` as `#%E7%9B%AE%E5%BD%95`.
+            let encoded = String(value[value.index(after: hash)...])
+            let fragment = encoded.removingPercentEncoding ?? encoded
+            if !fragment.isEmpty, !targetAnchors.contains(fragment) {
                 diagnostics.append(Rule.auditBrokenLink.diagnostic(display(path), SourceLocation(line: max(1, reference.line), column: 1),
                     "'\(value)': \(target) has no id '\(fragment)'"))
             }
