@@ -29,6 +29,13 @@ import Testing
         return (result, try Disclose.diagnostics(result))
     }
 
+    /// Puts `html` at the end of the built home page's body, as a hand edit on the server would.
+    func plantInHome(_ site: URL, _ html: String) throws {
+        let home = site.appendingPathComponent("index.html")
+        try String(contentsOf: home, encoding: .utf8).replacingOccurrences(of: "</body>", with: html + "</body>")
+            .write(to: home, atomically: true, encoding: .utf8)
+    }
+
     func summary(_ diagnostics: [[String: Any]], site: URL) -> [String] {
         diagnostics.map { d in
             let file = (d["file"] as! String).replacingOccurrences(of: site.path + "/", with: "")
@@ -116,10 +123,7 @@ import Testing
     @Test func externalScriptBrokenLinkAbsolutePathAndExtraFile() throws {
         let tmp = try TemporaryDirectory()
         let (root, site, _) = try builtSample(tmp)
-        let home = site.appendingPathComponent("index.html")
-        let html = try String(contentsOf: home, encoding: .utf8).replacingOccurrences(of: "</body>",
-            with: "<script src=\"https://cdn.example.com/analytics.js\"></script><a href=\"policies/nope.html\">x</a><a href=\"/xxgk/index.html\">y</a><a href=\"catalog.html#nowhere\">z</a><a href=\"https://www.gov.cn/\">ok</a></body>")
-        try html.write(to: home, atomically: true, encoding: .utf8)
+        try plantInHome(site, "<script src=\"https://cdn.example.com/analytics.js\"></script><a href=\"policies/nope.html\">x</a><a href=\"/xxgk/index.html\">y</a><a href=\"catalog.html#nowhere\">z</a><a href=\"https://www.gov.cn/\">ok</a>")
         try "stray".write(to: site.appendingPathComponent("policies/old-copy.html.bak"), atomically: true, encoding: .utf8)
         let css = site.appendingPathComponent("assets/style.css")
         try (try String(contentsOf: css, encoding: .utf8) + "\n@font-face { src: url(//fonts.example.com/x.woff2); }\n")
@@ -140,10 +144,7 @@ import Testing
     @Test func fragmentsAreMatchedAndNamedDecoded() throws {
         let tmp = try TemporaryDirectory()
         let (root, site, _) = try builtSample(tmp)
-        let home = site.appendingPathComponent("index.html")
-        let html = try String(contentsOf: home, encoding: .utf8).replacingOccurrences(of: "</body>",
-            with: "<p id=\"年度报告\"><a href=\"#%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A\">有</a><a href=\"catalog.html#%E7%9B%AE%E5%BD%95\">无</a></p></body>")
-        try html.write(to: home, atomically: true, encoding: .utf8)
+        try plantInHome(site, "<p id=\"年度报告\"><a href=\"#%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A\">有</a><a href=\"catalog.html#%E7%9B%AE%E5%BD%95\">无</a></p>")
         let (result, diagnostics) = try audit(root, site)
         #expect(result.status == 1)
         #expect(summary(diagnostics, site: site) == ["index.html audit.broken_link"], "the id on the page itself is found")
