@@ -145,10 +145,7 @@ public enum SiteLoader {
     /// put into a set (a tenth of a second of serial work at 100,000 records).
     static func attachmentClashes(_ matches: [AttachmentMatcher.Match], identities: [RecordIdentity]) -> [Diagnostic] {
         guard !matches.isEmpty else { return [] }
-        func path(_ match: AttachmentMatcher.Match) -> String {
-            ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/")
-        }
-        let attachmentPaths = Set(matches.map(path))
+        let attachmentPaths = Set(matches.map(\.attachment.sitePath))
         var clashes = Set<String>()
         for identity in identities {
             guard let slug = identity.slug else { continue }
@@ -156,7 +153,7 @@ public enum SiteLoader {
             if attachmentPaths.contains(page) { clashes.insert(page) }
         }
         return matches.compactMap { match in
-            let path = path(match)
+            let path = match.attachment.sitePath
             guard clashes.contains(path) else { return nil }
             return Rule.attachmentClash.diagnostic(match.attachment.relativePath, .fileStart,
                 "attachment '\(match.attachment.name)' has the name of a page the build writes (\(path)); rename it")

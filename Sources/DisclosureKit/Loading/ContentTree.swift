@@ -25,6 +25,12 @@ public struct AttachmentFile: Sendable, Hashable {
     public var type: RecordType
     public var subfolders: [String]
     public var name: String
+
+    /// Where the build copies it, relative to the site: its folder below `content/`,
+    /// mirrored beside its record's page.
+    public var sitePath: String {
+        ([type.folder] + subfolders + [name]).joined(separator: "/")
+    }
 }
 
 /// What a scan of `content/` found: the inputs of every later stage.

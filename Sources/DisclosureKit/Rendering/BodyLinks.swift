@@ -7,10 +7,8 @@ public enum BodyLinks {
         LinkResolver(
             publicPages: Dictionary(uniqueKeysWithValues: plan.recordPages.map { ($0.record.file.relativePath, $0.path) }),
             allRecords: plan.view.allRecordPaths,
-            publicAttachments: Dictionary(plan.view.attachments.map { match in
-                (match.attachment.relativePath,
-                 ([match.attachment.type.folder] + match.attachment.subfolders + [match.attachment.name]).joined(separator: "/"))
-            }, uniquingKeysWith: { first, _ in first }))
+            publicAttachments: Dictionary(plan.view.attachments.map { ($0.attachment.relativePath, $0.attachment.sitePath) },
+                                          uniquingKeysWith: { first, _ in first }))
     }
 
     /// Renders the body of `page` and reports its link findings at their place in the file.
