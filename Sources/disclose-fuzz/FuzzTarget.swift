@@ -1,20 +1,32 @@
 import DisclosureKit
 import Foundation
 
-// One record file through the whole pipeline: read → split → YAML → decode → validate →
-// render one page. Built two ways:
+// Two pipelines, chosen by the input's first byte, built two ways:
 //   - with `-DFUZZING --sanitize=fuzzer` (scripts/fuzz.sh), libFuzzer drives
 //     `LLVMFuzzerTestOneInput` and supplies `main`;
 //   - normally, `main` replays the files named on the command line through the same
 //     function, which is how the regression inputs in Tests/FuzzRegressions are run.
+//
+// 'T' (0x54): a whole site tree (`SiteTreeInput`): file kinds and names as well as bytes,
+// through check and a full build, with an oracle for the promise the tool exists for.
+// Anything else: one record file (the byte modulo 4 picks its type) through
+// split → YAML → decode → validate → render one page.
 
 /// The templates, loaded once.
 private let templates = TemplateSet.load(root: "/nonexistent").0!
 private let site = SiteConfig(title: "测试区", baseURL: "https://www.example.gov.cn/",
                               indexNumberPattern: IndexNumberPattern(#"^[0-9A-Z]{9,18}/\d{4}-\d{5}$"#))
 
-/// Runs one input; the first byte picks the record type.
 func runPipeline(_ bytes: [UInt8]) {
+    if bytes.first == SiteTreeInput.marker {
+        SiteTreeInput(bytes.dropFirst()).run()
+    } else {
+        runRecord(bytes)
+    }
+}
+
+/// One record through every stage that reads it; the first byte picks the record type.
+func runRecord(_ bytes: [UInt8]) {
     let type = RecordType.allCases[Int(bytes.first ?? 0) % RecordType.allCases.count]
     let input = Array(bytes.dropFirst())
     let file = RecordFile(relativePath: "content/\(type.folder)/fuzz.md", absolutePath: "/nonexistent/fuzz.md",
