@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds files that are not named as records but read like one: front matter (an
+/// optional BOM, then a `---` line) with a `disclosure` key. Such a file, saved under the
+/// wrong extension beside a public record, would be copied verbatim as its attachment,
+/// whatever its `disclosure` says; it is refused instead (`file.ambiguous`).
+///
+/// Only the first bytes of a file are read to tell it does not open with a fence (a PDF
+/// or an image never does); only a file that does is read further, at most as far as a
+/// record's front matter may reach.
+enum RecordLookalike {
+    /// The keys that say a file is a record's text.
+    static let keys = ["disclosure", "公开属性"]
+
+    /// The 1-based line of the `disclosure` key when the file at `path` opens with front
+    /// matter holding one; nil otherwise, or when it cannot be read (the stages that read
+    /// the file report that). A file that is not a regular file is never read: opened
+    /// without blocking and checked first, a FIFO put in its place cannot stall the scan.
+    static func keyLine(ofFileAt path: String) -> Int? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let head = read(fd, upTo: 8)
+        guard opensWithFence(head) else { return nil }
+        let rest = read(fd, upTo: FrontMatterSplitter.maximumFrontMatterBytes + 8)
+        return keyLine(in: head + rest)
+    }
+
+    /// True when `bytes` start (after a BOM) with `---` and then a line end or blanks.
+    static func opensWithFence(_ bytes: [UInt8]) -> Bool {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard body.starts(with: Array("---".utf8)) else { return false }
+        guard let next = body.dropFirst(3).first else { return true }
+        return next == 0x0A || next == 0x0D || next == 0x20 || next == 0x09
+    }
+
+    /// The line of the first `disclosure` key (at any indentation, quoted or not) before
+    /// the front matter closes, in bytes that open with a fence.
+    static func keyLine(in bytes: [UInt8]) -> Int? {
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
+        lines = lines.dropFirst()
+        var number = 1
+        for line in lines {
+            number += 1
+            var text = line[...]
+            if text.last == 0x0D { text = text.dropLast() }
+            if text.starts(with: Array("---".utf8)) || text.starts(with: Array("...".utf8)),
+               text.dropFirst(3).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                return nil
+            }
+            if isKeyLine(text) { return number }
+        }
+        return nil
+    }
+
+    static func isKeyLine(_ line: ArraySlice<UInt8>) -> Bool {
+        var text = line.drop { $0 == 0x20 || $0 == 0x09 }
+        if text.first == UInt8(ascii: "-") { text = text.dropFirst().drop { $0 == 0x20 || $0 == 0x09 } }
+        if text.first == UInt8(ascii: "?") { text = text.dropFirst().drop { $0 == 0x20 || $0 == 0x09 } }
+        var quote: UInt8?
+        if let first = text.first, first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            quote = first
+            text = text.dropFirst()
+        }
+        for key in keys {
+            let keyBytes = Array(key.utf8)
+            guard text.starts(with: keyBytes) else { continue }
+            var rest = text.dropFirst(keyBytes.count)
+            if let quote {
+                guard rest.first == quote else { continue }
+                rest = rest.dropFirst()
+            }
+            rest = rest.drop { $0 == 0x20 || $0 == 0x09 }
+            if rest.isEmpty || rest.first == UInt8(ascii: ":") { return true }
+        }
+        return false
+    }
+
+    private static func read(_ fd: Int32, upTo count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            done += n
+        }
+        bytes.removeLast(count - done)
+        return bytes
+    }
+}
