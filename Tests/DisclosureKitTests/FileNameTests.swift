@@ -1,0 +1,57 @@
+@testable import DisclosureKit
+import Foundation
+import Testing
+
+@Suite struct FileNameTests {
+    @Test func recordStemsInAnyCase() {
+        #expect(FileName.recordStem("x.md") == "x")
+        #expect(FileName.recordStem("x.MD") == "x")
+        #expect(FileName.recordStem("x-附件.Markdown") == "x-附件")
+        #expect(FileName.recordStem("x.md.pdf") == nil)
+        #expect(FileName.recordStem("x.mdx") == nil)
+        #expect(FileName.recordStem(".md") == nil)
+    }
+
+    @Test func namesAreReadAsTheirBytesSay() {
+        #expect(FileName.read(Array("政策-1.pdf".utf8)) == .success("政策-1.pdf"))
+        #expect(FileName.read([0x63, 0x61, 0x66, 0xE9]) == .failure(.notUTF8))
+        #expect(FileName.read(Array("a\nb".utf8)) == .failure(.control(0x0A)))
+        #expect(FileName.read(Array("a\u{85}b".utf8)) == .failure(.control(0x85)))
+        #expect(FileName.read(Array("a\\b".utf8)) == .failure(.backslash))
+        #expect(FileName.read(Array(repeating: UInt8(ascii: "a"), count: 256)) == .failure(.tooLong(bytes: 256)))
+        #expect(FileName.display([0x63, 0x61, 0x66, 0xE9, 0x0A, 0x5C]) == "caf\\xE9\\x0A\\x5C")
+    }
+
+    @Test func namesAreComparedInNFC() {
+        let nfd = "cafe\u{301}", nfc = "caf\u{E9}"
+        #expect(Array(FileName.normalised(nfd).utf8) == Array(nfc.utf8))
+        #expect(AttachmentMatcher.belongs(FileName.normalised(nfd + "-附件.pdf"), to: FileName.normalised(nfc)))
+        #expect(!AttachmentMatcher.belongs("cafe.pdf", to: "caf"))
+    }
+
+    @Test func encodedPathsDecodeToThemselves() {
+        let paths = ["policies/a b.pdf", "policies/a%20b.pdf", "policies/x#1?.pdf", "policies/c:d.pdf",
+                     "policies/sub #1%41/x.html", "policies/2024/附件 一.pdf", "policies/e[1]{2}|^`\"<>.pdf"]
+        for path in paths {
+            let encoded = URLPath.encoded(path)
+            #expect(encoded.removingPercentEncoding == path)
+            #expect(!encoded.contains { " #?:\"<>[]{}|^`".contains($0) })
+            #expect(encoded.split(separator: "/").count == path.split(separator: "/").count)
+        }
+        #expect(URLPath.encoded("policies/2024/mhf-2024-3.html") == "policies/2024/mhf-2024-3.html")
+        #expect(URLPath.encoded("policies/附件.pdf") == "policies/附件.pdf")
+    }
+
+    @Test func lookalikesAreFoundInTheirFrontMatterOnly() {
+        func line(_ text: String) -> Int? { RecordLookalike.keyLine(in: Array(text.utf8)) }
+        #expect(RecordLookalike.opensWithFence(Array("---\ntitle: x\n".utf8)))
+        #expect(RecordLookalike.opensWithFence([0xEF, 0xBB, 0xBF] + Array("---\r\n".utf8)))
+        #expect(!RecordLookalike.opensWithFence(Array("----\n".utf8)))
+        #expect(!RecordLookalike.opensWithFence(Array("%PDF-1.4".utf8)))
+        #expect(line("---\ntitle: x\ndisclosure: withheld\n---\n") == 3)
+        #expect(line("---\ntitle: x\n  'disclosure': withheld\n---\n") == 3)
+        #expect(line("---\n公开属性 : 不予公开\n---\n") == 2)
+        #expect(line("---\ntitle: x\n---\ndisclosure: withheld\n") == nil)
+        #expect(line("---\ndisclosures: 3\ndisclosure_note: x\n---\n") == nil)
+    }
+}
