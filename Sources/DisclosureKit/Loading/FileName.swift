@@ -16,10 +16,25 @@ public enum FileName {
     /// Longest path the system opens (Linux PATH_MAX, counting the final NUL).
     public static let maximumPathBytes = Int(PATH_MAX) - 1
 
-    /// `name` in Unicode normalisation form C; ASCII is returned as it is.
+    /// `name` in Unicode normalisation form C. A name of characters that NFC never changes
+    /// is returned as it is: Foundation's normalisation costs microseconds a name, a third
+    /// of a second for 100,000 records with Chinese names.
     public static func normalised(_ name: String) -> String {
-        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) || name.unicodeScalars.allSatisfy(isStableInNFC) { return name }
         return name.precomposedStringWithCanonicalMapping
+    }
+
+    /// True for characters NFC leaves alone wherever they stand: none decomposes, none is a
+    /// combining mark, none composes with a mark that follows except marks outside these
+    /// ranges (whose presence sends the name through the full normalisation). Below U+0300
+    /// (Latin-1 and Latin Extended), CJK punctuation, kana and unified ideographs without the
+    /// combining marks among them (U+302A–U+302F, U+3099–U+309A), and full-width forms.
+    /// CJK compatibility ideographs (U+F900–U+FAFF) are not among them: NFC replaces them.
+    static func isStableInNFC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF00...0xFFEF: true
+        default: false
+        }
     }
 
     /// The name a directory entry's bytes spell, or why they are refused: not UTF-8, a

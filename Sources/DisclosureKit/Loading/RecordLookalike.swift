@@ -58,25 +58,38 @@ enum RecordLookalike {
         return nil
     }
 
+    /// True when `line` holds a `disclosure` key anywhere a YAML key may stand: at the
+    /// start of the line or after an indentation, `-`, `?`, `{` or `,` (flow style,
+    /// `{title: x, disclosure: withheld}` is front matter too), quoted or not, followed by
+    /// `:`. A wider net than YAML's grammar on purpose: a false alarm costs a rename, a
+    /// miss publishes a withheld record.
     static func isKeyLine(_ line: ArraySlice<UInt8>) -> Bool {
-        var text = line.drop { $0 == 0x20 || $0 == 0x09 }
-        if text.first == UInt8(ascii: "-") { text = text.dropFirst().drop { $0 == 0x20 || $0 == 0x09 } }
-        if text.first == UInt8(ascii: "?") { text = text.dropFirst().drop { $0 == 0x20 || $0 == 0x09 } }
-        var quote: UInt8?
-        if let first = text.first, first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
-            quote = first
-            text = text.dropFirst()
-        }
+        let bytes = Array(line)
         for key in keys {
             let keyBytes = Array(key.utf8)
-            guard text.starts(with: keyBytes) else { continue }
-            var rest = text.dropFirst(keyBytes.count)
-            if let quote {
-                guard rest.first == quote else { continue }
-                rest = rest.dropFirst()
+            guard bytes.count >= keyBytes.count else { continue }
+            var start = 0
+            while start + keyBytes.count <= bytes.count {
+                defer { start += 1 }
+                guard bytes[start..<(start + keyBytes.count)].elementsEqual(keyBytes) else { continue }
+                var before = start - 1
+                var quote: UInt8?
+                if before >= 0, bytes[before] == UInt8(ascii: "\"") || bytes[before] == UInt8(ascii: "'") {
+                    quote = bytes[before]
+                    before -= 1
+                }
+                while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
+                guard before < 0 || [UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[before]) else {
+                    continue
+                }
+                var after = start + keyBytes.count
+                if let quote {
+                    guard after < bytes.count, bytes[after] == quote else { continue }
+                    after += 1
+                }
+                while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+                if after == bytes.count || bytes[after] == UInt8(ascii: ":") { return true }
             }
-            rest = rest.drop { $0 == 0x20 || $0 == 0x09 }
-            if rest.isEmpty || rest.first == UInt8(ascii: ":") { return true }
         }
         return false
     }
