@@ -305,5 +305,9 @@ import Testing
         let built = try build(second)
         #expect(built.status == 1)
         #expect(try summary(built) == ["templates:1:1 file.symlink"])
+        // A file named templates is no folder of templates, and is not passed over.
+        try FileManager.default.removeItem(at: second.appendingPathComponent("templates"))
+        try tmp.write("", to: "second/templates")
+        #expect(try summary(check(second)) == ["templates:1:1 file.read"])
     }
 }

@@ -110,6 +110,9 @@ public struct TemplateSet: Sendable {
         case S_IFLNK:
             diagnostics.append(Rule.fileSymlink.diagnostic("templates", .fileStart,
                 "templates/ is a symbolic link; templates are read from the site's own templates/ folder only, never through a link. Put the folder itself there"))
+        case S_IFREG:
+            diagnostics.append(Rule.fileRead.diagnostic("templates", .fileStart,
+                "templates is a file, not a folder of templates; nothing in it is used. Remove it, or make it the folder"))
         default:
             diagnostics.append(Rule.fileSpecial.diagnostic("templates", .fileStart,
                 "templates/ is \(SpecialFile.describe(info.st_mode)), not a folder; it is never opened"))

@@ -135,7 +135,7 @@ extension FileIO {
 
     /// True when the files at `a` and `b` hold the same bytes; read a megabyte at a time.
     public static func sameContents(_ a: String, _ b: String) -> Bool {
-        let fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC)
+        let fa = open(a, O_RDONLY | O_NONBLOCK | O_CLOEXEC), fb = open(b, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         defer {
             if fa >= 0 { close(fa) }
             if fb >= 0 { close(fb) }
