@@ -129,6 +129,19 @@ import Testing
         #expect(site.problems().isEmpty)
     }
 
+    @Test func aFolderBesideTheRootNamedLikeItInNFDIsOutside() throws {
+        let tmp = try TemporaryDirectory()
+        let sample = try tmp.copy(fixture: "sample")
+        let root = tmp.url.appendingPathComponent("caf\u{E9}")
+        try FileManager.default.moveItem(at: sample, to: root)
+        try tmp.write("%PDF-1.4 outside", to: "cafe\u{301}/secret.pdf")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("content/policies/mhf-2024-3-x.pdf").path,
+                                                   withDestinationPath: tmp.url.appendingPathComponent("cafe\u{301}/secret.pdf").path)
+        let checked = try check(root)
+        #expect(checked.status == 1)
+        #expect(try summary(checked) as [String] == ["content/policies/mhf-2024-3-x.pdf:1:1 file.symlink"])
+    }
+
     // MARK: Non-public attachments
 
     @Test func aPublicAttachmentThatIsNonPublicMaterialIsRefused() throws {

@@ -57,8 +57,10 @@ private struct Walk {
     /// published, but refused all the same when they read like a record.
     var otherFiles: [(relative: String, absolute: String)] = []
     var diagnostics: [Diagnostic] = []
-    /// Real paths of directories already walked: a link cycle is walked once.
-    var visited: Set<String> = []
+    /// Real paths of directories already walked, as bytes: a link cycle is walked once.
+    /// (As Strings, two folders whose names differ only in Unicode normalisation would be
+    /// one, and the second never walked.)
+    var visited: Set<[UInt8]> = []
 
     init(realRoot: String) {
         self.realRoot = realRoot
@@ -76,7 +78,7 @@ private struct Walk {
     mutating func visit(directory path: String, relative: String, section: RecordType?,
                         subfolders: [String], topLevel: Bool) {
         if let real = ContentScanner.realPath(path) {
-            guard visited.insert(real).inserted else { return }
+            guard visited.insert(Array(real.utf8)).inserted else { return }
         }
         guard let dir = opendir(path) else {
             diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart,
@@ -199,7 +201,13 @@ private struct Walk {
                     "symbolic link leads nowhere (its target does not exist); it is not followed"))
                 return nil
             }
-            guard real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+            // Bytes, not Strings: String's == and hasPrefix compare by canonical
+            // equivalence, and a folder beside the root whose name is the root's in another
+            // normalisation is outside it.
+            let rootBytes = Array(realRoot.utf8), realBytes = Array(real.utf8)
+            let inside = realBytes == rootBytes
+                || realBytes.starts(with: rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")])
+            guard inside else {
                 diagnostics.append(Rule.fileSymlink.diagnostic(relative, .fileStart,
                     "symbolic link leads outside the site root (to \(real)); it is not followed"))
                 return nil
