@@ -72,12 +72,15 @@ import Testing
         let crlf = "---  \r\n\"disclosure\" : withheld\r\ntitle: 内部\r\n---\r\n正文\r\n"
         try tmp.write(Data([0xEF, 0xBB, 0xBF] + Array(crlf.utf8)), to: "sample/content/policies/mhf-2024-3-附件.pdf")
         try tmp.write(withheld, to: "sample/content/notes.txt")
+        // Notepad's "Unicode": UTF-16 little-endian with a byte-order mark.
+        try tmp.write(Data([0xFF, 0xFE]) + withheld.data(using: .utf16LittleEndian)!, to: "sample/content/policies/mhf-2024-3-utf16.txt")
         // Front matter without a disclosure key is an attachment like any other.
         try tmp.write("---\ntitle: 说明\n---\n附件说明\n", to: "sample/content/policies/mhf-2024-3-说明.txt")
         let checked = try check(root)
         #expect(checked.status == 1)
         #expect(try summary(checked) as [String] == [
             "content/notes.txt:4:1 file.ambiguous",
+            "content/policies/mhf-2024-3-utf16.txt:4:1 file.ambiguous",
             "content/policies/mhf-2024-3-内部.txt:4:1 file.ambiguous",
             "content/policies/mhf-2024-3-附件.pdf:2:1 file.ambiguous",
         ])

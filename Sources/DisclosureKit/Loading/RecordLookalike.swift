@@ -9,7 +9,8 @@ import Glibc
 ///
 /// Only the first bytes of a file are read to tell it does not open with a fence (a PDF
 /// or an image never does); only a file that does is read further, at most as far as a
-/// record's front matter may reach.
+/// record's front matter may reach. UTF-16 with a byte-order mark is read as text too:
+/// a record saved so is no record to the build, but its text all the same.
 enum RecordLookalike {
     /// The keys that say a file is a record's text.
     static let keys = ["disclosure", "公开属性"]
@@ -25,9 +26,36 @@ enum RecordLookalike {
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let head = read(fd, upTo: 8)
+        if let bigEndian = utf16Order(head) {
+            // Windows Notepad's "Unicode": the record's text all the same.
+            let bytes = head + read(fd, upTo: 2 * FrontMatterSplitter.maximumFrontMatterBytes + 8)
+            let text = utf8(fromUTF16: bytes.dropFirst(2), bigEndian: bigEndian)
+            return opensWithFence(text) ? keyLine(in: text) : nil
+        }
         guard opensWithFence(head) else { return nil }
         let rest = read(fd, upTo: FrontMatterSplitter.maximumFrontMatterBytes + 8)
         return keyLine(in: head + rest)
+    }
+
+    /// True for a UTF-16 big-endian byte-order mark, false for a little-endian one, nil for
+    /// neither.
+    static func utf16Order(_ bytes: [UInt8]) -> Bool? {
+        if bytes.starts(with: [0xFE, 0xFF]) { return true }
+        if bytes.starts(with: [0xFF, 0xFE]) { return false }
+        return nil
+    }
+
+    /// UTF-16 code units as UTF-8 (unpaired surrogates replaced).
+    static func utf8(fromUTF16 bytes: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
     /// True when `bytes` start (after a BOM) with `---` and then a line end or blanks.
