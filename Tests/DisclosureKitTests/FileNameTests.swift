@@ -44,10 +44,12 @@ import Testing
 
     @Test func lookalikesAreFoundInTheirFrontMatterOnly() {
         func line(_ text: String) -> Int? { RecordLookalike.keyLine(in: Array(text.utf8)) }
-        #expect(RecordLookalike.opensWithFence(Array("---\ntitle: x\n".utf8)))
-        #expect(RecordLookalike.opensWithFence([0xEF, 0xBB, 0xBF] + Array("---\r\n".utf8)))
-        #expect(!RecordLookalike.opensWithFence(Array("----\n".utf8)))
-        #expect(!RecordLookalike.opensWithFence(Array("%PDF-1.4".utf8)))
+        #expect(RecordLookalike.fenceLine(Array("---\ntitle: x\n".utf8)) == 1)
+        #expect(RecordLookalike.fenceLine([0xEF, 0xBB, 0xBF] + Array("---\r\n".utf8)) == 1)
+        #expect(RecordLookalike.fenceLine(Array("\n \r\n---\n".utf8)) == 3)
+        #expect(RecordLookalike.fenceLine(Array("----\n".utf8)) == nil)
+        #expect(RecordLookalike.fenceLine(Array("%PDF-1.4".utf8)) == nil)
+        #expect(line("\n\n---\ndisclosure: withheld\n---\n") == 4)
         #expect(line("---\ntitle: x\ndisclosure: withheld\n---\n") == 3)
         #expect(line("---\ntitle: x\n  'disclosure': withheld\n---\n") == 3)
         #expect(line("---\n公开属性 : 不予公开\n---\n") == 2)

@@ -68,6 +68,8 @@ import Testing
         let root = try tmp.copy(fixture: "sample")
         let withheld = Self.record(905, disclosure: "withheld")
         try tmp.write(withheld, to: "sample/content/policies/mhf-2024-3-内部.txt")
+        // Blank lines before the fence make no record to the build, but the text is one.
+        try tmp.write("\n\n" + withheld, to: "sample/content/policies/mhf-2024-3-blank.txt")
         // A BOM, CRLF, a quoted key and a blank after the fence are all still a record's text.
         let crlf = "---  \r\n\"disclosure\" : withheld\r\ntitle: 内部\r\n---\r\n正文\r\n"
         try tmp.write(Data([0xEF, 0xBB, 0xBF] + Array(crlf.utf8)), to: "sample/content/policies/mhf-2024-3-附件.pdf")
@@ -80,6 +82,7 @@ import Testing
         #expect(checked.status == 1)
         #expect(try summary(checked) as [String] == [
             "content/notes.txt:4:1 file.ambiguous",
+            "content/policies/mhf-2024-3-blank.txt:6:1 file.ambiguous",
             "content/policies/mhf-2024-3-utf16.txt:4:1 file.ambiguous",
             "content/policies/mhf-2024-3-内部.txt:4:1 file.ambiguous",
             "content/policies/mhf-2024-3-附件.pdf:2:1 file.ambiguous",
@@ -158,16 +161,17 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: policies.appendingPathComponent("mhf-2024-3-link.pdf").path,
                                                    withDestinationPath: "mhbm-2024-2-附件.pdf")
         try FileManager.default.copyItem(atPath: secret, toPath: policies.appendingPathComponent("mhf-2024-3-copy.pdf").path)
-        // The withheld record's own bytes, under a name nothing sniffs as a record.
-        let record = try Data(contentsOf: policies.appendingPathComponent("mhbm-2024-2.md"))
-        try tmp.write(Data([0x0A]) + record, to: "sample/content/policies/mhczj-2024-zxzj-x.txt")
-        try FileManager.default.copyItem(atPath: policies.appendingPathComponent("mhczj-2024-zxzj-x.txt").path,
+        // A record that does not parse (no front matter, so no disclosure to read) counts
+        // as non-public, and its bytes under a public name are refused.
+        try tmp.write("关于内部审核事项的说明\n内部材料，不予公开。\n", to: "sample/content/policies/broken.md")
+        try FileManager.default.copyItem(atPath: policies.appendingPathComponent("broken.md").path,
                                          toPath: policies.appendingPathComponent("mhf-2024-3-text.txt").path)
         // Same size, other bytes: published.
         try tmp.write("%PDF-1.4 公开材料", to: "sample/content/policies/mhf-2024-3-public.pdf")
         let checked = try check(root)
         #expect(checked.status == 1)
         #expect(try summary(checked) as [String] == [
+            "content/policies/broken.md:1:1 front_matter.missing",
             "content/policies/mhf-2024-3-copy.pdf:1:1 attachment.non_public",
             "content/policies/mhf-2024-3-hard.pdf:1:1 attachment.non_public",
             "content/policies/mhf-2024-3-link.pdf:1:1 attachment.non_public",

@@ -25,17 +25,20 @@ enum RecordLookalike {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let head = read(fd, upTo: 8)
+        let head = read(fd, upTo: headBytes)
         if let bigEndian = utf16Order(head) {
             // Windows Notepad's "Unicode": the record's text all the same.
-            let bytes = head + read(fd, upTo: 2 * FrontMatterSplitter.maximumFrontMatterBytes + 8)
-            let text = utf8(fromUTF16: bytes.dropFirst(2), bigEndian: bigEndian)
-            return opensWithFence(text) ? keyLine(in: text) : nil
+            let bytes = head + read(fd, upTo: 2 * FrontMatterSplitter.maximumFrontMatterBytes)
+            return keyLine(in: utf8(fromUTF16: bytes.dropFirst(2), bigEndian: bigEndian))
         }
-        guard opensWithFence(head) else { return nil }
-        let rest = read(fd, upTo: FrontMatterSplitter.maximumFrontMatterBytes + 8)
-        return keyLine(in: head + rest)
+        guard fenceLine(head) != nil else { return nil }
+        return keyLine(in: head + read(fd, upTo: FrontMatterSplitter.maximumFrontMatterBytes))
     }
+
+    /// How much of a file is read to tell whether it opens with a fence: a BOM and a few
+    /// blank lines before it (a record with them is refused by the build, and its text is
+    /// still a record's).
+    static let headBytes = 512
 
     /// True for a UTF-16 big-endian byte-order mark, false for a little-endian one, nil for
     /// neither.
@@ -58,21 +61,27 @@ enum RecordLookalike {
         return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
-    /// True when `bytes` start (after a BOM) with `---` and then a line end or blanks.
-    static func opensWithFence(_ bytes: [UInt8]) -> Bool {
+    /// The 1-based line of the `---` fence `bytes` open with, after a BOM and blank lines;
+    /// nil when they open with anything else.
+    static func fenceLine(_ bytes: [UInt8]) -> Int? {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard body.starts(with: Array("---".utf8)) else { return false }
-        guard let next = body.dropFirst(3).first else { return true }
-        return next == 0x0A || next == 0x0D || next == 0x20 || next == 0x09
+        var line = 1
+        while let first = body.first, first == 0x20 || first == 0x09 || first == 0x0D || first == 0x0A {
+            if first == 0x0A { line += 1 }
+            body = body.dropFirst()
+        }
+        guard body.starts(with: Array("---".utf8)) else { return nil }
+        guard let next = body.dropFirst(3).first else { return line }
+        return next == 0x0A || next == 0x0D || next == 0x20 || next == 0x09 ? line : nil
     }
 
     /// The line of the first `disclosure` key (at any indentation, quoted or not) before
-    /// the front matter closes, in bytes that open with a fence.
+    /// the front matter closes, in bytes that open with a fence (nil when they do not).
     static func keyLine(in bytes: [UInt8]) -> Int? {
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
-        lines = lines.dropFirst()
-        var number = 1
+        guard let fence = fenceLine(bytes) else { return nil }
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst(fence)
+        var number = fence
         for line in lines {
             number += 1
             var text = line[...]
@@ -86,11 +95,6 @@ enum RecordLookalike {
         return nil
     }
 
-    /// True when `line` holds a `disclosure` key anywhere a YAML key may stand: at the
-    /// start of the line or after an indentation, `-`, `?`, `{` or `,` (flow style,
-    /// `{title: x, disclosure: withheld}` is front matter too), quoted or not, followed by
-    /// `:`. A wider net than YAML's grammar on purpose: a false alarm costs a rename, a
-    /// miss publishes a withheld record.
     static func isKeyLine(_ line: ArraySlice<UInt8>) -> Bool {
         let bytes = Array(line)
         for key in keys {
