@@ -122,6 +122,18 @@ import Testing
         try expectNothingWritten(root)
     }
 
+    @Test func theAuditReadsANormalisationPairInTheOutputWithoutTrapping() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        #expect(try build(root).status == 0)
+        try tmp.write("a", to: "sample/site/caf\u{E9}.txt")
+        try tmp.write("b", to: "sample/site/cafe\u{301}.txt")
+        let audited = try Disclose.run(["audit", root.appendingPathComponent("site").path, "--root", root.path, "--format", "json"])
+        #expect(audited.status == 1)
+        #expect(!audited.stderr.contains("Fatal error"))
+        #expect(try summary(audited).map { $0.hasSuffix(":1:1 audit.stray_file") } == [true, true])
+    }
+
     @Test func aDecomposedStemOwnsItsPrecomposedAttachment() throws {
         let tmp = try TemporaryDirectory()
         let root = try tmp.copy(fixture: "sample")
