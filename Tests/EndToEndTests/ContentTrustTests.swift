@@ -233,6 +233,10 @@ import Testing
         try tmp.write("%PDF-1.4", to: "sample/content/policies/mhf-2024-3-a\nb.pdf")
         try tmp.write("%PDF-1.4", to: "sample/content/policies/mhf-2024-3-a\\b.pdf")
         try tmp.write(Self.record(910, disclosure: "proactive"), to: "sample/content/policies/p910\t.md")
+        // 255 bytes on disk, but twice as long in NFC (U+0344 decomposes into two marks),
+        // the name the site's copy would take.
+        let growing = "mhf-2024-3-" + String(repeating: "\u{344}", count: 120) + ".pdf"
+        try tmp.write("%PDF-1.4", to: "sample/content/policies/" + growing)
         // 'é' as Latin-1 saves it: the single byte 0xE9, which is not UTF-8.
         let latin1 = Array(root.appendingPathComponent("content/policies").path.utf8) + Array("/mhf-2024-3-caf".utf8)
             + [0xE9] + Array(".pdf".utf8) + [0]
@@ -247,6 +251,7 @@ import Testing
             "content/policies/mhf-2024-3-a\\x0Ab.pdf:1:1 file.name",
             "content/policies/mhf-2024-3-a\\x5Cb.pdf:1:1 file.name",
             "content/policies/mhf-2024-3-caf\\xE9.pdf:1:1 file.name",
+            "content/policies/\(growing):1:1 file.name",
             "content/policies/p910\\x09.md:1:1 file.name",
         ])
         let built = try build(root)

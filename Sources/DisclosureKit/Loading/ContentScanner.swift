@@ -109,6 +109,12 @@ private struct Walk {
                 diagnostics.append(Rule.fileName.diagnostic(relative + "/" + FileName.display(bytes), .fileStart, refusal.message))
             case .success(let name):
                 let normalised = FileName.normalised(name)
+                // The site's copy takes the NFC name, which a few characters make longer.
+                guard normalised.utf8.count <= FileName.maximumNameBytes else {
+                    diagnostics.append(Rule.fileName.diagnostic(relative + "/" + name, .fileStart,
+                        FileName.Refusal.tooLong(bytes: normalised.utf8.count).message))
+                    continue
+                }
                 if onDiskByName[normalised] == nil { order.append(normalised) }
                 onDiskByName[normalised, default: []].append(name)
             }
