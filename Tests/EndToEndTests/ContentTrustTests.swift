@@ -289,6 +289,7 @@ import Testing
         #expect(mkfifo(root.appendingPathComponent("content/policies/mhf-2024-3-pipe.pdf").path, 0o644) == 0)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
         #expect(mkfifo(root.appendingPathComponent("templates/home.mustache").path, 0o644) == 0)
+        try tmp.write("", to: "sample/templates/partials/a\nb.mustache")
         try tmp.write("{{> footer}}", to: "theme/record.mustache")
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("templates/record.mustache").path,
                                                    withDestinationPath: tmp.url.appendingPathComponent("theme/record.mustache").path)
@@ -310,6 +311,7 @@ import Testing
             "content/policies/mhf-2024-3-pipe.pdf:1:1 file.special",
             "content/policies/pipe.md:1:1 file.special",
             "templates/home.mustache:1:1 file.special",
+            "templates/partials/a\\x0Ab.mustache:1:1 file.name",
             "templates/record.mustache:1:1 file.symlink",
         ])
         // Reported at the first folder (or the file) whose path is over the limit.

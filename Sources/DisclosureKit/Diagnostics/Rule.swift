@@ -38,7 +38,7 @@ extension Rule {
         example: "symbolic link leads outside the site root (to /etc/passwd); it is not followed")
     public static let fileName = Rule(
         id: "file.name", severity: .error,
-        checks: "every name under `content/` is UTF-8 without control characters or `\\`, at most 255 bytes, in a path of at most 4,095 bytes",
+        checks: "every name under `content/` and `templates/` is UTF-8 without control characters or `\\`, at most 255 bytes (in NFC too), in a path of at most 4,095 bytes",
         example: "the name holds a control character (U+000A); rename it, it is not read")
     public static let fileNameClash = Rule(
         id: "file.name_clash", severity: .error,

@@ -87,13 +87,7 @@ private struct Walk {
         }
         var raw: [[UInt8]] = []
         while let entry = readdir(dir) {
-            // The name's bytes as they are: String(cString:) would replace bytes that are
-            // not UTF-8, and two such names could then read as one.
-            let bytes = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
-                }
-            }
+            let bytes = FileName.bytes(of: entry)
             if bytes.first == UInt8(ascii: ".") || bytes.first == UInt8(ascii: "_") { continue }
             raw.append(bytes)
         }

@@ -60,6 +60,16 @@ public enum FileName {
         }
     }
 
+    /// The name of a directory entry, as its bytes: `String(cString:)` would put U+FFFD
+    /// for bytes that are not UTF-8, and two such names could then read as one.
+    static func bytes(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                Array(UnsafeBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))))
+            }
+        }
+    }
+
     /// `bytes` as a diagnostic shows a name it refused: printable ASCII as it is, every
     /// other byte as `\xNN`, so that the name can be found with `ls -b`.
     public static func display(_ bytes: [UInt8]) -> String {

@@ -135,11 +135,13 @@ public struct TemplateSet: Sendable {
             }
             var names: [String] = []
             while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+                let bytes = FileName.bytes(of: entry)
+                if bytes.first == UInt8(ascii: ".") || bytes.first == UInt8(ascii: "_") { continue }
+                switch FileName.read(bytes) {
+                case .success(let name): names.append(name)
+                case .failure(let refusal):
+                    diagnostics.append(Rule.fileName.diagnostic("templates/" + prefix + FileName.display(bytes), .fileStart, refusal.message))
                 }
-                if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-                names.append(name)
             }
             closedir(dir)
             for name in names.sorted() {
