@@ -103,7 +103,9 @@ public struct SiteAuditor: Sendable {
         var inspected = files.filter { !skipped.contains($0) }
         progress?.begin("auditing", total: inspected.count)
         var reports = inspect(inspected, leaks: leaks, present: present)
-        var anchorDigests = Dictionary(uniqueKeysWithValues: zip(inspected, reports.map { Self.digest(anchors: $0.anchors) }))
+        // Two file names equal but for Unicode normalisation are one String key.
+        var anchorDigests = Dictionary(zip(inspected, reports.map { Self.digest(anchors: $0.anchors) }),
+                                       uniquingKeysWith: { first, _ in first })
         if let previous = carry?.previous.files, !skipped.isEmpty,
            anchorDigests.contains(where: { path, digest in previous[path].map { $0.anchors != digest } ?? false }) {
             // A page lost or changed an id a carried page may link to: look at them all.

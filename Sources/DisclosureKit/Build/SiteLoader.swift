@@ -103,6 +103,8 @@ public enum SiteLoader {
         let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records)
         diagnostics += attachmentDiagnostics
         diagnostics += attachmentClashes(matches, identities: identities)
+        diagnostics += OutputClashes.check(matches, identities: identities)
+        diagnostics += NonPublicCopies.check(matches, identities: identities)
 
         var loaded = LoadedSite(root: root, config: site, records: records, identities: identities,
                                 attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)

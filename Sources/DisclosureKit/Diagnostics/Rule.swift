@@ -34,8 +34,24 @@ extension Rule {
         example: "the record is 5.2 MiB; records are limited to 4 MiB (put large material in an attachment)")
     public static let fileSymlink = Rule(
         id: "file.symlink", severity: .error,
-        checks: "no symbolic link under `content/` leads outside the site root (such links are never followed)",
+        checks: "no symbolic link under `content/` leads outside the site root (such links are never followed); `templates/` and its files are no links",
         example: "symbolic link leads outside the site root (to /etc/passwd); it is not followed")
+    public static let fileName = Rule(
+        id: "file.name", severity: .error,
+        checks: "every name under `content/` and `templates/` is UTF-8 without control characters or `\\`, at most 255 bytes (in NFC too), in a path of at most 4,095 bytes",
+        example: "the name holds a control character (U+000A); rename it, it is not read")
+    public static let fileNameClash = Rule(
+        id: "file.name_clash", severity: .error,
+        checks: "no two names in one folder are equal once both are in Unicode normalisation form C (NFC)",
+        example: "'café.md' (decomposed, not NFC) and 'café.md' (precomposed, NFC) in content/policies differ only in how their characters are encoded; on the web they are one name. Rename or remove one; neither is read")
+    public static let fileSpecial = Rule(
+        id: "file.special", severity: .error,
+        checks: "everything under `content/` and `templates/` is a regular file, a folder or a link to one (no named pipe, socket or device)",
+        example: "is a named pipe (FIFO), not a regular file or folder; it is never opened. Remove it")
+    public static let fileAmbiguous = Rule(
+        id: "file.ambiguous", severity: .error,
+        checks: "a file under `content/` is a record when its name ends in `.md` or `.markdown` (any case); any other file does not open with front matter holding a `disclosure` key",
+        example: "this file opens with front matter and a 'disclosure' (公开属性) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")
     public static let sectionUnknown = Rule(
         id: "section.unknown", severity: .error,
         checks: "every Markdown file is inside `policies/`, `budgets/`, `guides/` or `reports/`",
@@ -48,6 +64,14 @@ extension Rule {
         id: "attachment.clash", severity: .error,
         checks: "an attachment does not have the name of a page the build writes",
         example: "attachment 'x.html' would overwrite the page of record 'x'; rename it")
+    public static let attachmentNonPublic = Rule(
+        id: "attachment.non_public", severity: .error,
+        checks: "a public record's attachment is not a link to, a hard link of, nor a byte-identical copy of a non-public record's file or attachment",
+        example: "'x.pdf' has the same bytes as content/policies/secret-附件.pdf, material of the non-public record content/policies/secret.md; it is not published")
+    public static let outputClash = Rule(
+        id: "output.clash", severity: .error,
+        checks: "nothing under `content/` would be written where the build writes something else: a folder named like a page (`x.html/` beside `x.md`), an attachment or page named like a list page",
+        example: "the folder content/policies/x.html would be written as policies/x.html/, where the page of content/policies/x.md goes; rename the folder")
 
     // MARK: Front matter
     public static let frontMatterMissing = Rule(
@@ -219,7 +243,8 @@ extension Rule {
 
     /// Every rule, in the order of the README's table.
     public static let all: [Rule] = [
-        fileRead, fileEncoding, fileTooLarge, fileSymlink, sectionUnknown, attachmentOrphan, attachmentClash,
+        fileRead, fileEncoding, fileTooLarge, fileSymlink, fileName, fileNameClash, fileSpecial, fileAmbiguous,
+        sectionUnknown, attachmentOrphan, attachmentClash, attachmentNonPublic, outputClash,
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey,
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordUnknownKey, recordPlaceholder,

@@ -28,8 +28,10 @@ public enum AttachmentMatcher {
         return (matches, diagnostics)
     }
 
+    /// Compared byte for byte: both names are NFC (`FileName`), and `String.hasPrefix`
+    /// compares by canonical equivalence, which counts a different number of bytes.
     static func belongs(_ name: String, to stem: String) -> Bool {
-        guard name.hasPrefix(stem) else { return false }
+        guard name.utf8.starts(with: stem.utf8) else { return false }
         let rest = name.utf8.dropFirst(stem.utf8.count)
         guard let next = rest.first else { return false }
         return next == UInt8(ascii: ".") || next == UInt8(ascii: "-") || next == UInt8(ascii: "_")

@@ -5,7 +5,11 @@ import Glibc
 
 /// Walks `ROOT/content` as the content format describes: section folders and their
 /// sub-folders, `site.yaml`, attachments; names starting with `.` or `_` are ignored.
-/// Symbolic links are resolved and refused when they lead outside the root.
+/// Symbolic links are resolved and refused when they lead outside the root. Nothing is
+/// skipped in silence: a name that is not UTF-8 or holds a control character, two names
+/// equal in Unicode normalisation, a special file (FIFO, socket, device), an entry that
+/// cannot be examined, and a non-record file that reads like a record each get a
+/// diagnostic, and none of them reaches a later stage.
 public struct ContentScanner: Sendable {
     public var root: String
 
@@ -26,7 +30,11 @@ public struct ContentScanner: Sendable {
             throw EnvironmentError("the site root '\(root)' cannot be resolved")
         }
         var walk = Walk(realRoot: realRoot)
-        walk.visit(directory: contentPath, relative: "content", section: nil, subfolders: [], topLevel: true)
+        // content/ itself is held to the rule of every link under it.
+        if walk.kind(of: contentPath, relative: "content") == .directory {
+            walk.visit(directory: contentPath, relative: "content", section: nil, subfolders: [], topLevel: true)
+        }
+        walk.refuseLookalikes()
         walk.records.sort { utf8Precedes($0.relativePath, $1.relativePath) }
         walk.attachments.sort { utf8Precedes($0.relativePath, $1.relativePath) }
         return ContentTree(root: root, siteFile: walk.siteFile, records: walk.records,
@@ -45,97 +53,178 @@ private struct Walk {
     var siteFile: String?
     var records: [RecordFile] = []
     var attachments: [AttachmentFile] = []
+    /// Files under content/ that are neither records, attachments nor site.yaml: never
+    /// published, but refused all the same when they read like a record.
+    var otherFiles: [(relative: String, absolute: String)] = []
     var diagnostics: [Diagnostic] = []
-    /// Real paths of directories already walked: a link cycle is walked once.
-    var visited: Set<String> = []
+    /// Real paths of directories already walked, as bytes: a link cycle is walked once.
+    /// (As Strings, two folders whose names differ only in Unicode normalisation would be
+    /// one, and the second never walked.)
+    var visited: Set<[UInt8]> = []
 
     init(realRoot: String) {
         self.realRoot = realRoot
     }
 
-    enum Kind { case directory, file, other }
+    enum Kind { case directory, file }
+
+    /// One entry of a directory: its name as on disk and in NFC (the form every later
+    /// stage keys by).
+    struct Entry {
+        var onDisk: String
+        var name: String
+    }
 
     mutating func visit(directory path: String, relative: String, section: RecordType?,
                         subfolders: [String], topLevel: Bool) {
         if let real = ContentScanner.realPath(path) {
-            guard visited.insert(real).inserted else { return }
+            guard visited.insert(Array(real.utf8)).inserted else { return }
         }
         guard let dir = opendir(path) else {
             diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart,
                 "cannot read directory: \(String(cString: strerror(errno)))"))
             return
         }
-        var names: [String] = []
+        var raw: [[UInt8]] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            names.append(name)
+            let bytes = FileName.bytes(of: entry)
+            if bytes.first == UInt8(ascii: ".") || bytes.first == UInt8(ascii: "_") { continue }
+            raw.append(bytes)
         }
         closedir(dir)
-        names.sort(by: utf8Precedes)
+        raw.sort { $0.lexicographicallyPrecedes($1) }
 
-        for name in names {
-            let childPath = path + "/" + name
-            let childRelative = relative + "/" + name
+        // Names by their NFC form, each with the names on disk that have it.
+        var onDiskByName: [String: [String]] = [:]
+        var order: [String] = []
+        for bytes in raw {
+            switch FileName.read(bytes) {
+            case .failure(let refusal):
+                diagnostics.append(Rule.fileName.diagnostic(relative + "/" + FileName.display(bytes), .fileStart, refusal.message))
+            case .success(let name):
+                let normalised = FileName.normalised(name)
+                // The site's copy takes the NFC name, which a few characters make longer.
+                guard normalised.utf8.count <= FileName.maximumNameBytes else {
+                    diagnostics.append(Rule.fileName.diagnostic(relative + "/" + name, .fileStart,
+                        FileName.Refusal.tooLong(bytes: normalised.utf8.count).message))
+                    continue
+                }
+                if onDiskByName[normalised] == nil { order.append(normalised) }
+                onDiskByName[normalised, default: []].append(name)
+            }
+        }
+        var entries: [Entry] = []
+        for name in order {
+            let onDisk = onDiskByName[name]!
+            guard onDisk.count == 1 else {
+                // Neither of a clashing pair is read: which of them the site would show
+                // is not to be left to the order of a directory listing.
+                for other in onDisk.dropFirst() {
+                    diagnostics.append(Rule.fileNameClash.diagnostic(relative + "/" + other, .fileStart,
+                        "'\(other)' (\(FileName.form(other))) and '\(onDisk[0])' (\(FileName.form(onDisk[0]))) in \(relative) differ only in how their characters are encoded; on the web they are one name. Rename or remove one; neither is read"))
+                }
+                continue
+            }
+            entries.append(Entry(onDisk: onDisk[0], name: name))
+        }
+        for entry in entries {
+            let childPath = path + "/" + entry.onDisk
+            let childRelative = relative + "/" + entry.name
+            guard childPath.utf8.count <= FileName.maximumPathBytes else {
+                diagnostics.append(Rule.fileName.diagnostic(childRelative, .fileStart,
+                    "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the folder names, it is not read"))
+                continue
+            }
             guard let kind = kind(of: childPath, relative: childRelative) else { continue }
             switch kind {
             case .directory:
-                if topLevel, let type = RecordType(folder: name) {
+                if topLevel, let type = RecordType(folder: entry.name) {
                     visit(directory: childPath, relative: childRelative, section: type, subfolders: [], topLevel: false)
                 } else {
                     visit(directory: childPath, relative: childRelative, section: section,
-                          subfolders: section == nil ? [] : subfolders + [name], topLevel: false)
+                          subfolders: section == nil ? [] : subfolders + [entry.name], topLevel: false)
                 }
             case .file:
-                file(childPath, relative: childRelative, name: name, section: section,
+                file(childPath, relative: childRelative, name: entry.name, section: section,
                      subfolders: subfolders, topLevel: topLevel)
-            case .other:
-                continue
             }
         }
     }
 
     mutating func file(_ path: String, relative: String, name: String, section: RecordType?,
                        subfolders: [String], topLevel: Bool) {
-        if name.hasSuffix(".md") {
+        if let stem = FileName.recordStem(name) {
             guard let section else {
                 diagnostics.append(Rule.sectionUnknown.diagnostic(relative, .fileStart,
                     "Markdown file outside a section folder; records belong under content/policies/, content/budgets/, content/guides/ or content/reports/"))
                 return
             }
             records.append(RecordFile(relativePath: relative, absolutePath: path, type: section,
-                                      subfolders: subfolders, stem: String(name.dropLast(3))))
+                                      subfolders: subfolders, stem: stem))
         } else if topLevel && name == "site.yaml" {
             siteFile = path
         } else if let section {
             attachments.append(AttachmentFile(relativePath: relative, absolutePath: path, type: section,
                                               subfolders: subfolders, name: name))
+        } else {
+            otherFiles.append((relative, path))
         }
     }
 
-    /// What `path` is, following a symbolic link only when it stays inside the root.
+    /// Refuses every non-record file that reads like a record (`RecordLookalike`); an
+    /// attachment refused is dropped, so no stage can copy it.
+    mutating func refuseLookalikes() {
+        let candidates = attachments.map { ($0.relativePath, $0.absolutePath) } + otherFiles.map { ($0.relative, $0.absolute) }
+        let lines = parallelMap(candidates) { _, absolute in RecordLookalike.keyLine(ofFileAt: absolute) }
+        var refused = Set<String>()
+        for ((relative, _), line) in zip(candidates, lines) {
+            guard let line else { continue }
+            refused.insert(relative)
+            diagnostics.append(Rule.fileAmbiguous.diagnostic(relative, SourceLocation(line: line, column: 1),
+                "this file opens with front matter and a 'disclosure' (公开属性) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published"))
+        }
+        if !refused.isEmpty { attachments.removeAll { refused.contains($0.relativePath) } }
+    }
+
+    /// What `path` is, following a symbolic link only when it stays inside the root; nil,
+    /// with a diagnostic, for anything else.
     mutating func kind(of path: String, relative: String) -> Kind? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else {
+            diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart,
+                "cannot examine: \(String(cString: strerror(errno))); it is not read"))
+            return nil
+        }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             guard let real = ContentScanner.realPath(path) else {
                 diagnostics.append(Rule.fileSymlink.diagnostic(relative, .fileStart,
                     "symbolic link leads nowhere (its target does not exist); it is not followed"))
                 return nil
             }
-            guard real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else {
+            // Bytes, not Strings: String's == and hasPrefix compare by canonical
+            // equivalence, and a folder beside the root whose name is the root's in another
+            // normalisation is outside it.
+            let rootBytes = Array(realRoot.utf8), realBytes = Array(real.utf8)
+            let inside = realBytes == rootBytes
+                || realBytes.starts(with: rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")])
+            guard inside else {
                 diagnostics.append(Rule.fileSymlink.diagnostic(relative, .fileStart,
                     "symbolic link leads outside the site root (to \(real)); it is not followed"))
                 return nil
             }
-            guard stat(path, &info) == 0 else { return nil }
+            guard stat(path, &info) == 0 else {
+                diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart,
+                    "cannot examine the target of this link: \(String(cString: strerror(errno))); it is not read"))
+                return nil
+            }
         }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return .directory
         case S_IFREG: return .file
-        default: return .other
+        default:
+            diagnostics.append(Rule.fileSpecial.diagnostic(relative, .fileStart,
+                "is \(SpecialFile.describe(info.st_mode)), not a regular file or folder; it is never opened. Remove it"))
+            return nil
         }
     }
 }

@@ -5,7 +5,10 @@ public enum BodyLinks {
     /// The resolver for every body of `plan`.
     public static func resolver(_ plan: SitePlan) -> LinkResolver {
         LinkResolver(
-            publicPages: Dictionary(uniqueKeysWithValues: plan.recordPages.map { ($0.record.file.relativePath, $0.path) }),
+            // Paths equal but for Unicode normalisation are one String key; the scanner
+            // refuses such pairs, and a table never traps on them.
+            publicPages: Dictionary(plan.recordPages.map { ($0.record.file.relativePath, $0.path) },
+                                    uniquingKeysWith: { first, _ in first }),
             allRecords: plan.view.allRecordPaths,
             publicAttachments: Dictionary(plan.view.attachments.map { ($0.attachment.relativePath, $0.attachment.sitePath) },
                                           uniquingKeysWith: { first, _ in first }))

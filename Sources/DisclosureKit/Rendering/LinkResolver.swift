@@ -46,15 +46,16 @@ public struct LinkResolver: Sendable {
             suffix = String(pathPart[cut...])
             pathPart = pathPart[..<cut]
         }
-        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+        // Names are keyed in NFC (`FileName`); an author's editor may type either form.
+        let decoded = FileName.normalised(String(pathPart).removingPercentEncoding ?? String(pathPart))
         let sourceFolder = source.split(separator: "/").dropLast().map(String.init)
         guard let resolved = Self.resolve(decoded, from: sourceFolder), resolved.first == "content" else {
             return .broken("link '\(trimmed)' leads outside content/")
         }
         let contentPath = resolved.joined(separator: "/")
-        if contentPath.hasSuffix(".md") {
+        if let name = resolved.last, FileName.recordStem(name) != nil {
             if let targetPage = publicPages[contentPath] {
-                return .replace(Self.relative(from: page, to: targetPage) + (suffix.hasPrefix("?") ? "" : suffix))
+                return .replace(URLPath.encoded(Self.relative(from: page, to: targetPage)) + (suffix.hasPrefix("?") ? "" : suffix))
             }
             if allRecords.contains(contentPath) {
                 return .broken("link '\(trimmed)' names a record that is not public; a public page cannot link to it: remove the link, or make that record proactive (主动公开) after its review")
@@ -62,7 +63,7 @@ public struct LinkResolver: Sendable {
             return .broken("link '\(trimmed)' names \(contentPath), which does not exist; correct the path (relative to this record's folder)")
         }
         if let attachment = publicAttachments[contentPath] {
-            return .replace(Self.relative(from: page, to: attachment) + suffix)
+            return .replace(URLPath.encoded(Self.relative(from: page, to: attachment)) + suffix)
         }
         return .broken("link '\(trimmed)' names \(contentPath), which is not a published attachment of a public record")
     }
@@ -94,7 +95,8 @@ public struct LinkResolver: Sendable {
         return parts
     }
 
-    /// The relative URL from the page at `from` to the file at `to` (both site-relative).
+    /// The relative path from the page at `from` to the file at `to` (both site-relative),
+    /// not yet encoded as a URL (`URLPath.encoded`).
     public static func relative(from: String, to: String) -> String {
         let fromFolder = from.split(separator: "/").dropLast()
         let toParts = to.split(separator: "/")

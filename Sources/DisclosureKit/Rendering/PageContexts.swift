@@ -53,7 +53,7 @@ public struct PageContexts: Sendable {
         case .policy(let policy):
             var value: [String: Any] = ["repealed": policy.status == .repealed, "expired": policy.status == .expired]
             if let target = repealedBy(record) {
-                value["repealed_by_href"] = target.path
+                value["repealed_by_href"] = URLPath.encoded(target.path)
                 value["repealed_by_title"] = target.record.title
             }
             context["policy"] = value
@@ -65,14 +65,14 @@ public struct PageContexts: Sendable {
             context["report"] = ReportTables.context(report)
         }
         context["attachments"] = page.attachments.map { attachment -> [String: Any] in
-            ["name": attachment.name, "href": LinkResolver.relative(from: page.path, to: attachment.path)]
+            ["name": attachment.name, "href": URLPath.encoded(LinkResolver.relative(from: page.path, to: attachment.path))]
         }
         context["has_attachments"] = !page.attachments.isEmpty
         if let previous = page.previous {
-            context["previous"] = ["href": plan.recordPages[previous].path, "title": plan.recordPages[previous].record.title]
+            context["previous"] = ["href": URLPath.encoded(plan.recordPages[previous].path), "title": plan.recordPages[previous].record.title]
         }
         if let next = page.next {
-            context["next"] = ["href": plan.recordPages[next].path, "title": plan.recordPages[next].record.title]
+            context["next"] = ["href": URLPath.encoded(plan.recordPages[next].path), "title": plan.recordPages[next].record.title]
         }
         return context
     }
@@ -160,7 +160,7 @@ public struct PageContexts: Sendable {
 
     static func listItem(_ page: SitePlan.RecordPage) -> [String: Any] {
         var item: [String: Any] = [
-            "title": page.record.title, "href": page.path, "index_number": page.record.indexNumber,
+            "title": page.record.title, "href": URLPath.encoded(page.path), "index_number": page.record.indexNumber,
             "date": page.record.listDate.description,
         ]
         if let summary = page.record.summary { item["summary"] = summary }
@@ -188,7 +188,7 @@ public struct PageContexts: Sendable {
         context["types"] = RecordType.allCases.map { ["type": $0.rawValue, "name": $0.chineseName] }
         context["rows"] = plan.newestRecords.map { page -> [String: Any] in
             [
-                "index_number": page.record.indexNumber, "title": page.record.title, "href": page.path,
+                "index_number": page.record.indexNumber, "title": page.record.title, "href": URLPath.encoded(page.path),
                 "summary": page.record.summary ?? "", "publisher": page.record.publisher,
                 "created": page.record.created.description, "type": page.record.type.rawValue,
                 "type_name": page.record.type.chineseName,

@@ -1,5 +1,8 @@
 import Foundation
 import Mustache
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The templates and assets a build renders with: the defaults built into the binary,
 /// overridden file by file by the site's own `templates/`. Every problem a Mustache
@@ -22,9 +25,10 @@ public struct TemplateSet: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         let overrides = root.appendingPathComponent("templates")
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: overrides, isDirectory: &isDirectory), isDirectory.boolValue {
-            for relative in siteFiles(in: overrides) {
+        if let folder = overridesFolder(overrides, diagnostics: &diagnostics) {
+            let found = siteFiles(in: folder)
+            diagnostics += found.diagnostics
+            for relative in found.files {
                 let display = "templates/\(relative)"
                 guard relative.hasSuffix(".mustache") || relative.hasPrefix("assets/") else {
                     diagnostics.append(Rule.templateUnknown.diagnostic(display, .fileStart,
@@ -93,18 +97,78 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    static func siteFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") || name.hasPrefix("_") {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeRegular { files.append(relative) }
+    /// `templates/` when it is a folder to read: not when it is missing, and not, with an
+    /// error, when it is a symbolic link or a special file (templates come from the site's
+    /// own folder only, and a folder the site meant to use never falls back to the defaults
+    /// in silence).
+    static func overridesFolder(_ path: String, diagnostics: inout [Diagnostic]) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            return path
+        case S_IFLNK:
+            diagnostics.append(Rule.fileSymlink.diagnostic("templates", .fileStart,
+                "templates/ is a symbolic link; templates are read from the site's own templates/ folder only, never through a link. Put the folder itself there"))
+        case S_IFREG:
+            diagnostics.append(Rule.fileRead.diagnostic("templates", .fileStart,
+                "templates is a file, not a folder of templates; nothing in it is used. Remove it, or make it the folder"))
+        default:
+            diagnostics.append(Rule.fileSpecial.diagnostic("templates", .fileStart,
+                "templates/ is \(SpecialFile.describe(info.st_mode)), not a folder; it is never opened"))
         }
-        return files.sorted()
+        return nil
+    }
+
+    /// The files under `directory`, relative to it and sorted; names starting with `.` or
+    /// `_` are skipped. A symbolic link or a special file is a diagnostic and never
+    /// opened: a template read through a link is not the site's, and a named pipe would
+    /// block the build.
+    static func siteFiles(in directory: String) -> (files: [String], diagnostics: [Diagnostic]) {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        func walk(_ folder: String, _ prefix: String) {
+            guard let dir = opendir(folder) else {
+                diagnostics.append(Rule.fileRead.diagnostic("templates/" + prefix, .fileStart,
+                    "cannot read folder: \(String(cString: strerror(errno)))"))
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(dir) {
+                let bytes = FileName.bytes(of: entry)
+                if bytes.first == UInt8(ascii: ".") || bytes.first == UInt8(ascii: "_") { continue }
+                switch FileName.read(bytes) {
+                case .success(let name): names.append(name)
+                case .failure(let refusal):
+                    diagnostics.append(Rule.fileName.diagnostic("templates/" + prefix + FileName.display(bytes), .fileStart, refusal.message))
+                }
+            }
+            closedir(dir)
+            for name in names.sorted() {
+                let relative = prefix + name
+                let display = "templates/" + relative
+                var info = stat()
+                guard lstat(folder + "/" + name, &info) == 0 else {
+                    diagnostics.append(Rule.fileRead.diagnostic(display, .fileStart,
+                        "cannot examine: \(String(cString: strerror(errno)))"))
+                    continue
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    walk(folder + "/" + name, relative + "/")
+                case S_IFREG:
+                    files.append(relative)
+                case S_IFLNK:
+                    diagnostics.append(Rule.fileSymlink.diagnostic(display, .fileStart,
+                        "\(display) is a symbolic link; templates are read from files in templates/ only, never through a link. Put the file itself there"))
+                default:
+                    diagnostics.append(Rule.fileSpecial.diagnostic(display, .fileStart,
+                        "is \(SpecialFile.describe(info.st_mode)), not a regular file or folder; it is never opened. Remove it"))
+                }
+            }
+        }
+        walk(directory, "")
+        return (files.sorted(), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` tags, with where they are.
@@ -140,7 +204,7 @@ public struct TemplateSet: Sendable {
 extension TemplateSet {
     /// True when the repository's `templates/` folder and the built-in defaults agree.
     static func defaultsMatch(folder: String) -> Bool {
-        let onDisk = siteFiles(in: folder)
+        let onDisk = siteFiles(in: folder).files
         guard onDisk == DefaultTemplates.files.map(\.path).sorted() else { return false }
         return DefaultTemplates.files.allSatisfy { file in
             (try? String(contentsOfFile: folder.appendingPathComponent(file.path), encoding: .utf8)) == file.text

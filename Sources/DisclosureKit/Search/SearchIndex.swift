@@ -120,7 +120,7 @@ public enum SearchIndex {
                                   word: { word in if terms.words[word] == nil { terms.words[word] = false } })
         }
         terms.finishHan()
-        let fields = [page.path, r.title, r.type.rawValue, String(r.listDate.year), r.listDate.description, r.indexNumber,
+        let fields = [URLPath.encoded(page.path), r.title, r.type.rawValue, String(r.listDate.year), r.listDate.description, r.indexNumber,
                       documentNumber, r.publisher, r.summary ?? "", String(plain.prefix(excerptLength))]
         terms.doc = Array(("[" + fields.map(jsonString).joined(separator: ",") + "]").utf8)
         return terms

@@ -17,9 +17,11 @@ public enum FileIO {
         }
     }
 
-    /// The whole file; refuses a file over `limit` bytes without reading it.
+    /// The whole file; refuses a file over `limit` bytes without reading it. Opened without
+    /// blocking: a named pipe put where a file was found reads as empty instead of
+    /// stalling the build (for a regular file the flag changes nothing).
     public static func readBytes(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw .system(String(cString: strerror(errno))) }
         defer { close(fd) }
         var info = stat()
@@ -94,7 +96,7 @@ extension FileIO {
     /// scan of hundreds of megabytes), and how many bytes it held; nil when it cannot be read.
     /// A file of one megabyte or less has the digest `StableHasher.digest` gives its bytes.
     public static func digest(ofFileAt path: String) -> (Digest, Int)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -133,7 +135,7 @@ extension FileIO {
 
     /// True when the files at `a` and `b` hold the same bytes; read a megabyte at a time.
     public static func sameContents(_ a: String, _ b: String) -> Bool {
-        let fa = open(a, O_RDONLY | O_CLOEXEC), fb = open(b, O_RDONLY | O_CLOEXEC)
+        let fa = open(a, O_RDONLY | O_NONBLOCK | O_CLOEXEC), fb = open(b, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         defer {
             if fa >= 0 { close(fa) }
             if fb >= 0 { close(fb) }
