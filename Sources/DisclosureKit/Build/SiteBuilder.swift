@@ -54,12 +54,15 @@ public struct SiteBuilder: Sendable {
                 throw EnvironmentError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
             }
         }
-        let outputDirectory = try OutputDirectory.validate(output: output, root: root)
-        let cacheFolder = try CacheFolder(root: root, output: outputDirectory)
+        let cacheFolder = try CacheFolder(root: root, output: OutputDirectory.validate(output: output, root: root))
         // Everything from here on, the caches' writes included, under the output's lock:
         // no other build clears or swaps what this one writes, nor this one another's.
-        let lock = try OutputLock.acquire(outputDirectory, wait: waitsForOtherBuilds) { holder in waiting?(holder) }
+        let lock = try OutputLock.acquire(OutputDirectory.validate(output: output, root: root),
+                                          wait: waitsForOtherBuilds) { holder in waiting?(holder) }
         defer { lock.release() }
+        // Checked again: while this build waited, the folder may have been replaced by one
+        // that is not a site (it would be deleted by the swap).
+        let outputDirectory = try OutputDirectory.validate(output: output, root: root)
         return try build(into: outputDirectory, caches: cacheFolder, start: start)
     }
 

@@ -53,7 +53,11 @@ public final class OutputLock {
                 removeFolders(created)
                 throw error
             }
-            let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+            var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
+            if fd < 0, errno == EACCES {
+                // Another user's lock file: it can be locked (not written) all the same.
+                fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            }
             guard fd >= 0 else {
                 if errno == ENOENT { continue }  // its folder was just removed by a failed build
                 let reason = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
