@@ -58,6 +58,17 @@ import Glibc
         #expect(Self.entries(tmp.url) == ["sample"])
     }
 
+    /// A root that does not exist is reported as such, and not made (the output's
+    /// missing folders are made for the lock, and the default output is inside the root).
+    @Test func aMissingRootIsNotMade() throws {
+        let tmp = try TemporaryDirectory()
+        let root = tmp.url.appendingPathComponent("nothere")
+        let result = try Disclose.run(["build", "--root", root.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not a readable directory"), "\(result.stderr)")
+        #expect(Self.entries(tmp.url) == [])
+    }
+
     /// Caches an earlier disclose kept beside the output are neither read nor removed
     /// (they may be someone else's files); the user deletes them.
     @Test func oldCachesBesideTheOutputAreLeftAlone() throws {

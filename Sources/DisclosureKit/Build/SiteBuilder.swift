@@ -54,11 +54,20 @@ public struct SiteBuilder: Sendable {
                 throw EnvironmentError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
             }
         }
+        // The root first, as the scan would (ContentScanner): the lock below makes the
+        // output's missing folders, and with the default output that would make the root.
+        var rootInfo = stat()
+        guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else {
+            throw EnvironmentError("the site root '\(root)' is not a readable directory")
+        }
         let cacheFolder = try CacheFolder(root: root, output: OutputDirectory.validate(output: output, root: root))
         // Everything from here on, the caches' writes included, under the output's lock:
         // no other build clears or swaps what this one writes, nor this one another's.
         let lock = try OutputLock.acquire(OutputDirectory.validate(output: output, root: root),
-                                          wait: waitsForOtherBuilds) { holder in waiting?(holder) }
+                                          wait: waitsForOtherBuilds) { holder in
+            progress?.begin("waiting for the build of " + (holder.map { "PID \($0)" } ?? "another process"), total: 0)
+            waiting?(holder)
+        }
         defer { lock.release() }
         // Checked again: while this build waited, the folder may have been replaced by one
         // that is not a site (it would be deleted by the swap).
