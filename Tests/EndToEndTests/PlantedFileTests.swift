@@ -56,6 +56,24 @@ import Glibc
         }
     }
 
+    /// Links at the names of a killed build's staging and retired folders, leading to a
+    /// folder that even carries the marker: the clean-up never deletes through them.
+    @Test func theCleanUpNeverFollowsALink() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let output = tmp.url.appendingPathComponent("site")
+        let victim = tmp.url.appendingPathComponent("victim")
+        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+        try Self.victimText.write(to: victim.appendingPathComponent("precious.txt"), atomically: false, encoding: .utf8)
+        try "marker\n".write(to: victim.appendingPathComponent(".disclose-build"), atomically: false, encoding: .utf8)
+        let planted = [".disclose-staging-site-99999-1", ".disclose-retired-site-99999-1", ".disclose-retired-site-99999"]
+        for name in planted { #expect(symlink(victim.path, tmp.url.appendingPathComponent(name).path) == 0) }
+        #expect(try Self.build(root, output).status == 0)
+        #expect(try Self.build(root, output).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: victim.path).sorted() == [".disclose-build", "precious.txt"])
+        #expect(try String(contentsOf: victim.appendingPathComponent("precious.txt"), encoding: .utf8) == Self.victimText)
+    }
+
     /// The root's cache folder replaced by a link: refused (exit 2); nothing is written
     /// where it leads.
     @Test func aLinkedCacheFolderIsRefused() throws {

@@ -60,9 +60,9 @@ public final class OutputLock {
             }
             guard fd >= 0 else {
                 if errno == ENOENT { continue }  // its folder was just removed by a failed build
-                let reason = errno == ELOOP ? "it is a symbolic link" : String(cString: strerror(errno))
+                let reason = errno == ELOOP ? "it is a symbolic link; remove it" : String(cString: strerror(errno))
                 removeFolders(created)
-                throw EnvironmentError("cannot use \(path) as the lock of the output: \(reason); remove it")
+                throw EnvironmentError("cannot use \(path) as the lock of the output: \(reason)")
             }
             do throws(EnvironmentError) {
                 try checkIsLockFile(fd, path)
