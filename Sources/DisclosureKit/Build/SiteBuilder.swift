@@ -60,18 +60,22 @@ public struct SiteBuilder: Sendable {
         guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else {
             throw EnvironmentError("the site root '\(root)' is not a readable directory")
         }
-        let cacheFolder = try CacheFolder(root: root, output: OutputDirectory.validate(output: output, root: root))
+        let requested = try OutputDirectory.validate(output: output, root: root)
+        let cacheFolder = try CacheFolder(root: root, output: requested)
         // Everything from here on, the caches' writes included, under the output's lock:
         // no other build clears or swaps what this one writes, nor this one another's.
-        let lock = try OutputLock.acquire(OutputDirectory.validate(output: output, root: root),
-                                          wait: waitsForOtherBuilds) { holder in
+        let lock = try OutputLock.acquire(requested, wait: waitsForOtherBuilds) { holder in
             progress?.begin("waiting for the build of " + (holder.map { "PID \($0)" } ?? "another process"), total: 0)
             waiting?(holder)
         }
         defer { lock.release() }
         // Checked again: while this build waited, the folder may have been replaced by one
-        // that is not a site (it would be deleted by the swap).
+        // that is not a site (it would be deleted by the swap), or a link on its path
+        // moved (the lock would then be another folder's).
         let outputDirectory = try OutputDirectory.validate(output: output, root: root)
+        guard outputDirectory.path == requested.path else {
+            throw EnvironmentError("the output '\(output)' now leads to \(outputDirectory.path), not \(requested.path); build again")
+        }
         return try build(into: outputDirectory, caches: cacheFolder, start: start)
     }
 
