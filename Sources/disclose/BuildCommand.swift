@@ -27,11 +27,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress line (there is none anyway when standard error is not a terminal).")
     var quiet = false
 
+    @Flag(name: .long, help: "When another build is writing the same output, exit with status 2 at once instead of waiting for it.")
+    var noWait = false
+
     func run() throws {
         let report: BuildReport
         let (progress, line) = ProgressLine.start(quiet: quiet)
         do {
-            report = try SiteBuilder(root: root, output: output, strict: strict, baseURL: baseURL, progress: progress).build()
+            var builder = SiteBuilder(root: root, output: output, strict: strict, baseURL: baseURL, progress: progress)
+            builder.waitsForOtherBuilds = !noWait
+            builder.waiting = { holder in
+                Terminal.writeError("disclose: waiting for the build of "
+                    + (holder.map { "PID \($0)" } ?? "another process") + " to finish writing the output…\n")
+            }
+            report = try builder.build()
             line?.stop()
         } catch {
             line?.stop()

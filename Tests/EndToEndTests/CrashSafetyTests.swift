@@ -51,18 +51,26 @@ import Glibc
         return String(hash, radix: 16) + "/\(files.count)"
     }
 
-    /// What a build killed while writing a cache leaves (a `.partial-PID` file beside the
-    /// output) is removed by the next build; another output's is left alone.
+    /// What a build killed while writing a cache leaves (a `.partial-PID-NUMBER` file in
+    /// the root's cache folder) is removed by the next build of that output; another
+    /// output's is left alone, and so is anything beside the output.
     @Test func cacheWritesCutShortAreCleanedUp() throws {
         let tmp = try TemporaryDirectory()
         let root = try tmp.copy(fixture: "sample")
         let output = tmp.url.appendingPathComponent("site")
-        let ours = [".disclose-cache-site.partial-99999", ".disclose-cache-site-records.partial-99999"]
-        let theirs = ".disclose-cache-other.partial-99999"
-        for name in ours + [theirs] { try Data("cut".utf8).write(to: tmp.url.appendingPathComponent(name)) }
         #expect(try Disclose.run(["build", "--root", root.path, "--output", output.path]).status == 0)
-        let left = try FileManager.default.contentsOfDirectory(atPath: tmp.url.path).filter { $0.hasPrefix(".disclose-") }
-        #expect(left.sorted() == [".disclose-cache-other.partial-99999", ".disclose-cache-site", ".disclose-cache-site-records"])
+        let folder = root.appendingPathComponent(".disclose")
+        let caches = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let ours = caches.filter { $0 != ".gitignore" }.map { $0 + ".partial-99999-1234" }
+        #expect(ours.count == 2)
+        let theirs = ["other-0123456789abcdef.build-cache.partial-99999-1234"]
+        for name in ours + theirs { try Data("cut".utf8).write(to: folder.appendingPathComponent(name)) }
+        let beside = ".disclose-cache-site.partial-99999"
+        try Data("cut".utf8).write(to: tmp.url.appendingPathComponent(beside))
+        #expect(try Disclose.run(["build", "--root", root.path, "--output", output.path]).status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == (caches + theirs).sorted())
+        #expect(FileManager.default.fileExists(atPath: tmp.url.appendingPathComponent(beside).path))
     }
 
     @Test func killedBuildsLeaveTheOldOrTheNewSite() throws {
@@ -102,10 +110,11 @@ import Glibc
         // A build after all that succeeds, and leaves nothing behind.
         #expect(try Disclose.run(["build", "--root", rootA.path, "--output", output.path]).status == 0)
         #expect(try Self.digest(output) == siteA)
-        // Only the build caches, beside their outputs, remain.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.url.path).filter { $0.hasPrefix(".disclose-") }
-        #expect(leftovers.sorted() == [".disclose-cache-out", ".disclose-cache-out-records", ".disclose-cache-reference-b",
-                                       ".disclose-cache-reference-b-records"])
+        #expect(try Disclose.run(["audit", output.path, "--root", rootA.path]).status == 0)
+        // Nothing remains beside the outputs (no staging tree, no lock); the caches are in
+        // the roots' cache folders.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.url.path).filter { $0.hasPrefix(".disclose") }
+        #expect(leftovers == [])
         print("kill loop: \(outcomes), build \(String(format: "%.2f", duration)) s")
     }
 }

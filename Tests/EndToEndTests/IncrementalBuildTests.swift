@@ -2,7 +2,7 @@ import DisclosureKit
 import Foundation
 import Testing
 
-/// Incremental builds: the build cache beside the output lets a build carry unchanged
+/// Incremental builds: the build cache in the root's cache folder lets a build carry unchanged
 /// files over. Whatever the edits, the tree must be byte for byte the one a clean build
 /// writes, and every file whose bytes did not change must be the same file (same inode,
 /// same time), so upload tools see only what changed.
@@ -213,8 +213,9 @@ import Testing
         let rewritten = after.bytes.keys.filter { after.inodes[$0] != before.inodes[$0] }.sorted()
         // The page itself and the search index, which holds its words.
         #expect(rewritten == ["policies/mhf-2023-15.html", "search-index.js"], "\(rewritten)")
-        // The cache lives beside the output, never in it.
-        #expect(FileManager.default.fileExists(atPath: tmp.url.appendingPathComponent(".disclose-cache-site").path))
+        // The cache lives in the root's cache folder, never in the output.
+        let caches = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(".disclose").path)
+        #expect(caches.contains { $0.hasSuffix(".build-cache") }, "\(caches)")
         #expect(!after.bytes.keys.contains { $0.contains("cache") })
     }
 

@@ -82,7 +82,8 @@ public struct SiteAuditor: Sendable {
     public func audit() throws(EnvironmentError) -> Outcome {
         xmlInitParser()
         progress?.begin("indexing the text of non-public records", total: 0)
-        let files = try Self.listFiles(directory)
+        var special = Set<String>()
+        let files = try Self.listFiles(directory, special: &special)
         let plan = self.plan ?? SitePlan(PublicView(site))
         let leaks: LeakIndex
         if let leakIndex {
@@ -144,9 +145,17 @@ public struct SiteAuditor: Sendable {
             checkFragments(references, of: path, anchors: pageAnchors)
         }
         diagnostics += linkFindings.joined()
+        // Never opened (a named pipe would block the audit): whatever its name, not a file
+        // the build writes.
+        for path in files where special.contains(path) {
+            var info = stat()
+            let kind = lstat(directory + "/" + path, &info) == 0 ? FileIO.fileKind(info.st_mode) : "not a regular file"
+            diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
+                "is \(kind), not a regular file; the build writes none: remove it from the site before upload"))
+        }
         if let planned = written.map({ $0.union([OutputDirectory.markerName]) })
             ?? templates.map({ SiteWriter.plannedPaths(plan: plan, templates: $0) }) {
-            for path in files where !planned.contains(path) {
+            for path in files where !planned.contains(path) && !special.contains(path) {
                 diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
                     "the build does not write this file for this content; remove it from the site before upload"))
             }
@@ -191,8 +200,11 @@ public struct SiteAuditor: Sendable {
             defer { progress?.advance() }
             var info = stat()
             let full = directory + "/" + paths[index]
-            let isLink = lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-            let bytes = isLink ? [] : (try? FileIO.readBytes(full)) ?? []
+            let kind = lstat(full, &info) == 0 ? info.st_mode & S_IFMT : S_IFREG
+            // A named pipe, socket or device is never opened (`audit()` reports it).
+            if kind != S_IFREG && kind != S_IFLNK { return FileReport(diagnostics: pathLeaks(paths[index], leaks: leaks)) }
+            let isLink = kind == S_IFLNK
+            let bytes = isLink ? [] : (try? FileIO.readBytes(full, followingLinks: false)) ?? []
             return finish(inspect(SiteFile(path: paths[index], bytes: bytes, isSymbolicLink: isLink), leaks: leaks),
                           paths[index], present)
         }
@@ -227,7 +239,7 @@ public struct SiteAuditor: Sendable {
         var report = FileReport()
         let shown = display(path)
         report.diagnostics = pathLeaks(path, leaks: leaks)
-        let fd = open(directory + "/" + path, O_RDONLY | O_CLOEXEC)
+        let fd = (try? FileIO.openRegularFile(directory + "/" + path, followingLinks: false)) ?? -1
         guard fd >= 0 else {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read"))
             return report
@@ -460,6 +472,13 @@ public struct SiteAuditor: Sendable {
     /// too; symbolic links listed, not followed). With readdir: FileManager's enumerator
     /// asked for every entry's attributes, a third of a build with nothing to do.
     static func listFiles(_ directory: String) throws(EnvironmentError) -> [String] {
+        var special = Set<String>()
+        return try listFiles(directory, special: &special)
+    }
+
+    /// `listFiles`, and in `special` those that are neither regular files, directories
+    /// nor symbolic links (named pipes, sockets, devices: never to be opened).
+    static func listFiles(_ directory: String, special: inout Set<String>) throws(EnvironmentError) -> [String] {
         var info = stat()
         guard stat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw EnvironmentError("'\(directory)' is not a directory")
@@ -482,9 +501,16 @@ public struct SiteAuditor: Sendable {
                 if type == Int32(DT_UNKNOWN) {
                     var entryInfo = stat()
                     guard lstat(directory + "/" + relative, &entryInfo) == 0 else { continue }
-                    type = (entryInfo.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+                    switch entryInfo.st_mode & S_IFMT {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFREG: type = Int32(DT_REG)
+                    case S_IFLNK: type = Int32(DT_LNK)
+                    default: type = Int32(DT_FIFO)
+                    }
                 }
-                if type == Int32(DT_DIR) { folders.append(relative) } else { files.append(relative) }
+                if type == Int32(DT_DIR) { folders.append(relative); continue }
+                if type != Int32(DT_REG) && type != Int32(DT_LNK) { special.insert(relative) }
+                files.append(relative)
             }
         }
         return files.sorted(by: utf8Precedes)

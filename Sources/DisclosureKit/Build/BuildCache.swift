@@ -3,9 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// What a committed build remembers for the next one, kept beside the output (never in
-/// it: the cache holds digests of non-public records, and nothing about them is
-/// uploaded): the key of every output file and the identity of the file it wrote, so an
+/// What a committed build remembers for the next one, kept in the site root's cache
+/// folder (`CacheFolder`; never in the output: the cache holds digests of non-public
+/// records, and nothing about them is uploaded): the key of every output file and the identity of the file it wrote, so an
 /// unchanged file is carried into the next tree by hard link instead of rendered again.
 ///
 /// Every entry is checked against the output before use (same inode, size and
@@ -103,11 +103,6 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Where the cache of `output` lives: beside it, a hidden file named after it.
-    public static func path(for output: OutputDirectory) -> String {
-        output.parent + "/" + output.cacheNames.build
-    }
-
     /// The running executable and the format: any rebuild of `disclose` empties the cache.
     static let toolDigest: Digest = {
         var hasher = StableHasher()
@@ -126,7 +121,7 @@ public struct BuildCache: Sendable {
     /// nothing to do reads the whole cache (5 MB at 10,000 records), and Substring
     /// splitting was half of its time.
     public static func read(_ path: String) -> BuildCache? {
-        guard let bytes = try? FileIO.readBytes(path) else { return nil }
+        guard let bytes = try? FileIO.readBytes(path, followingLinks: false) else { return nil }
         return bytes.withUnsafeBufferPointer { parse(CacheText(bytes: $0)) }
     }
 

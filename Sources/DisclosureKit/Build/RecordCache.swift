@@ -2,15 +2,14 @@
 import Glibc
 #endif
 
-/// The records the previous build decoded, kept beside the build cache: a rebuild takes a
-/// record whose file still has the same digest from here instead of parsing its YAML and
+/// The records the previous build decoded, kept beside the build cache (`CacheFolder`): a
+/// rebuild takes a record whose file still has the same digest from here instead of parsing its YAML and
 /// checking its rules again (that was a third of a one-record rebuild at 10,000 records).
 ///
 /// Only a public record that decoded without any finding is kept. A record with a warning
 /// or an error is decoded by every build, so every build reports it; a non-public one is
-/// decoded by every build too, because the cache is a file beside the output, and an
-/// output inside a web root (`--output /var/www/html/xxgk`) puts it where a web server
-/// serves it: nothing of a non-public record's text is ever written outside `content/`. An entry is used only under
+/// decoded by every build too: nothing of a non-public record's text is ever written
+/// outside `content/`, not even into the root's cache folder. An entry is used only under
 /// the same binary and the same site.yaml (`context`), and only for a file whose digest
 /// is known to be the one recorded; the body is never kept (a build reads it again, and
 /// checks it against the digest).
@@ -34,14 +33,9 @@ struct RecordCache: Sendable {
         return hasher.finalize()
     }
 
-    /// Where the record cache of `output` lives: beside its build cache.
-    static func path(for output: OutputDirectory) -> String {
-        output.parent + "/" + output.cacheNames.records
-    }
-
     /// The cache at `path`; nil when there is none, or it is not whole.
     static func read(_ path: String) -> RecordCache? {
-        guard let bytes = try? FileIO.readBytes(path) else { return nil }
+        guard let bytes = try? FileIO.readBytes(path, followingLinks: false) else { return nil }
         let header = Array((formatLine + "\n").utf8)
         guard bytes.starts(with: header) else { return nil }
         var input = CacheReader(bytes[header.count...])

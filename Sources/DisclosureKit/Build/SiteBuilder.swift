@@ -31,6 +31,12 @@ public struct SiteBuilder: Sendable {
     public var baseURL: String?
     /// Updated as the build goes, for a progress line; nil for none.
     public var progress: BuildProgress?
+    /// Whether a build that finds another writing the same output waits for it (true) or
+    /// gives up at once with an environment error (`--no-wait`).
+    public var waitsForOtherBuilds = true
+    /// Told, once, that the build waits for another build of the output, with that
+    /// build's process id when known.
+    public var waiting: (@Sendable (Int32?) -> Void)?
 
     public init(root: String, output: String? = nil, strict: Bool = false, baseURL: String? = nil,
                 progress: BuildProgress? = nil) {
@@ -43,6 +49,39 @@ public struct SiteBuilder: Sendable {
 
     public func build() throws(EnvironmentError) -> BuildReport {
         let start = DispatchTime.now()
+        if let baseURL {
+            guard baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://") else {
+                throw EnvironmentError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
+            }
+        }
+        // The root first, as the scan would (ContentScanner): the lock below makes the
+        // output's missing folders, and with the default output that would make the root.
+        var rootInfo = stat()
+        guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else {
+            throw EnvironmentError("the site root '\(root)' is not a readable directory")
+        }
+        let requested = try OutputDirectory.validate(output: output, root: root)
+        let cacheFolder = try CacheFolder(root: root, output: requested)
+        // Everything from here on, the caches' writes included, under the output's lock:
+        // no other build clears or swaps what this one writes, nor this one another's.
+        let lock = try OutputLock.acquire(requested, wait: waitsForOtherBuilds) { holder in
+            progress?.begin("waiting for the build of " + (holder.map { "PID \($0)" } ?? "another process"), total: 0)
+            waiting?(holder)
+        }
+        defer { lock.release() }
+        // Checked again: while this build waited, the folder may have been replaced by one
+        // that is not a site (it would be deleted by the swap), or a link on its path
+        // moved (the lock would then be another folder's).
+        let outputDirectory = try OutputDirectory.validate(output: output, root: root)
+        guard outputDirectory.path == requested.path else {
+            throw EnvironmentError("the output '\(output)' now leads to \(outputDirectory.path), not \(requested.path); build again")
+        }
+        return try build(into: outputDirectory, caches: cacheFolder, start: start)
+    }
+
+    /// The build, under the output's lock.
+    private func build(into outputDirectory: OutputDirectory, caches cacheFolder: CacheFolder,
+                       start: DispatchTime) throws(EnvironmentError) -> BuildReport {
         var lap = start
         var stages: [(name: String, seconds: Double)] = []
         func stage(_ name: String) {
@@ -50,16 +89,12 @@ public struct SiteBuilder: Sendable {
             stages.append((name, Double(now.uptimeNanoseconds - lap.uptimeNanoseconds) / 1e9))
             lap = now
         }
-        if let baseURL {
-            guard baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://") else {
-                throw EnvironmentError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
-            }
-        }
-        let outputDirectory = try OutputDirectory.validate(output: output, root: root)
         // First of all, what a killed build left: staging directories go, and an output
-        // caught mid-swap is put back, before anything compares the output with the cache.
+        // caught mid-swap is put back, before anything compares the output with the cache;
+        // a cache write cut short goes too.
         outputDirectory.recoverLeftovers()
-        let cachePath = BuildCache.path(for: outputDirectory)
+        cacheFolder.removeCutShortWrites()
+        let cachePath = cacheFolder.buildCache
         let previous = outputDirectory.isBuilt ? BuildCache.read(cachePath) : nil
         let tree = try ContentScanner(root: root).scan()
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
@@ -77,14 +112,18 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
-        let recordCachePath = RecordCache.path(for: outputDirectory)
+        let recordCachePath = cacheFolder.recordCache
         let reuse = RecordReuse(cache: RecordCache.read(recordCachePath),
                                 digests: (inputFiles?.files ?? [:]).mapValues(\.digest))
         var site = SiteLoader.load(tree, progress: progress, keepBodies: false, reuse: reuse)
+        // The caches' folder, now that the root is known to be one; without it (a root
+        // that cannot be written) the build goes on, and the next has no shortcuts.
+        let cachesWritable = cacheFolder.prepare()
         // The record cache for the next build, written beside the render whatever this
         // build's outcome: its entries are keyed by the records' bytes.
         let recordCacheSite = site
         let recordCacheLane = Lane {
+            guard cachesWritable else { return }
             do throws(FileIO.Failure) { try RecordCache.write(recordCacheSite, to: recordCachePath) } catch {
                 BuildCache.remove(recordCachePath)
             }
@@ -119,6 +158,10 @@ public struct SiteBuilder: Sendable {
         }
         defer { leakIndex?.wait() }
         let staging = try outputDirectory.makeStaging()
+        // Removed on every way out but the swap, a thrown error included: a failed build
+        // leaves nothing beside the output.
+        var swapped = false
+        defer { if !swapped { outputDirectory.discard(staging: staging) } }
         let written: SiteWriter.Outcome
         do {
             var writer = SiteWriter(plan: plan, templates: templates, directory: staging, progress: progress)
@@ -138,9 +181,6 @@ public struct SiteBuilder: Sendable {
             report.pagesWritten = written.pages
             report.filesWritten = written.files
             report.filesCarried = written.carried.count
-        } catch {
-            outputDirectory.discard(staging: staging)
-            throw error
         }
         stage("render and write")
         // The same audit `disclose audit` runs, on the staged tree: a leak, a broken link or
@@ -155,16 +195,10 @@ public struct SiteBuilder: Sendable {
                 let outcome = try auditor.audit()
                 diagnostics += outcome.diagnostics
                 audit = outcome
-            } catch {
-                outputDirectory.discard(staging: staging)
-                throw error
             }
         }
         stage("audit")
-        guard let audit, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else {
-            outputDirectory.discard(staging: staging)
-            return finish(false)
-        }
+        guard let audit, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
         // The cache describes the tree about to be committed (its files keep their inodes
         // and times through the rename): made beside the swap, written only after it, so
         // that a failed swap leaves the old cache with the old tree. A failure to write it
@@ -187,8 +221,11 @@ public struct SiteBuilder: Sendable {
         let cacheBytes = Lane { [cache] in cache.encoded() }
         defer { cacheBytes.wait() }
         try outputDirectory.commit(staging: staging)
+        swapped = true
         stage("swap")
-        do throws(FileIO.Failure) { try BuildCache.write(cacheBytes.result(), to: cachePath) } catch { BuildCache.remove(cachePath) }
+        if cachesWritable {
+            do throws(FileIO.Failure) { try BuildCache.write(cacheBytes.result(), to: cachePath) } catch { BuildCache.remove(cachePath) }
+        }
         return finish(true)
     }
 

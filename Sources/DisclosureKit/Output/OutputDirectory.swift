@@ -19,12 +19,6 @@ public struct OutputDirectory: Sendable {
     public let path: String
     var parent: String { (path as NSString).deletingLastPathComponent }
     var name: String { (path as NSString).lastPathComponent }
-    /// The files a build keeps beside the output for the next one (never in it), named
-    /// after it: the build cache and the record cache. Named here only, so that the
-    /// clean-up of a killed write below knows them by the same names the caches use.
-    var cacheNames: (build: String, records: String) {
-        (".disclose-cache-" + name, ".disclose-cache-" + name + "-records")
-    }
 
     /// Checks `output` against the site root `root`; throws an environment error (exit 2).
     public static func validate(output: String, root: String) throws(EnvironmentError) -> OutputDirectory {
@@ -39,7 +33,7 @@ public struct OutputDirectory: Sendable {
         if let home, real == home { throw refuse("it is your home directory") }
         if real == realRoot { throw refuse("it is the site root") }
         if isInside(realRoot, real) { throw refuse("the site root is inside it, and a build replaces the output whole") }
-        for protected in ["content", "templates"] {
+        for protected in ["content", "templates", CacheFolder.name] {
             let dir = resolved(realRoot + "/" + protected)
             if real == dir { throw refuse("it is the \(protected) directory") }
             if isInside(real, dir) { throw refuse("it is inside the \(protected) directory") }
@@ -48,7 +42,7 @@ public struct OutputDirectory: Sendable {
         if lstat(real, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw refuse("it exists and is not a directory") }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []
-            if !entries.isEmpty && !entries.contains(markerName) {
+            if !entries.isEmpty && !isRegularFile(real + "/" + markerName) {
                 throw refuse("it is a non-empty directory that disclose did not write (no \(markerName) marker)")
             }
         }
@@ -57,32 +51,56 @@ public struct OutputDirectory: Sendable {
 
     /// True when the output exists and carries the marker of an earlier build.
     public var isBuilt: Bool {
-        var info = stat()
-        return lstat(path + "/" + Self.markerName, &info) == 0
+        Self.isRegularFile(path + "/" + Self.markerName)
     }
 
-    /// A fresh staging directory beside the output, with the marker already in it.
+    /// True for a regular file, not a link to one (`lstat`).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// True for a directory, not a link to one (`lstat`).
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// A fresh staging directory beside the output, with the marker already in it. The
+    /// caller holds the output's lock (`OutputLock`, which also made the parent folder).
     public func makeStaging() throws(EnvironmentError) -> String {
-        let parentPath = parent
-        do {
-            try FileManager.default.createDirectory(atPath: parentPath, withIntermediateDirectories: true)
-        } catch {
-            throw EnvironmentError("cannot create \(parentPath): \(error.localizedDescription)")
-        }
-        recoverLeftovers()
-        let staging = parentPath + "/" + Self.stagingPrefix + name + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = parent + "/" + Self.stagingPrefix + name + "-" + Self.uniqueSuffix()
         guard mkdir(staging, 0o755) == 0 else {
             throw EnvironmentError("cannot create the staging directory \(staging): \(String(cString: strerror(errno)))")
         }
         // The old marker is linked when it says the same, so that an upload sees it unchanged.
         let oldMarker = path + "/" + Self.markerName
-        if (try? FileIO.readBytes(oldMarker)) == Array(Self.markerText.utf8), link(oldMarker, staging + "/" + Self.markerName) == 0 {
+        if (try? FileIO.readBytes(oldMarker, limit: 4096, followingLinks: false)) == Array(Self.markerText.utf8),
+           link(oldMarker, staging + "/" + Self.markerName) == 0 {
             return staging
         }
-        guard FileManager.default.createFile(atPath: staging + "/" + Self.markerName, contents: Data(Self.markerText.utf8)) else {
-            throw EnvironmentError("cannot write in \(staging)")
+        do throws(FileIO.Failure) { try FileIO.write(Self.markerText.utf8, to: staging + "/" + Self.markerName) } catch {
+            Self.removeTree(staging)
+            throw EnvironmentError("cannot write in \(staging): \(error)")
         }
         return staging
+    }
+
+    /// What follows the output's name in a staging or retired directory's: this process's
+    /// id and a random number, `PID-NUMBER`; `recoverLeftovers` knows them by that shape.
+    static func uniqueSuffix() -> String {
+        "\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    }
+
+    /// True when `entry` is `prefix` + this output's name + a `uniqueSuffix()`: exactly
+    /// two runs of digits after the name, so that the output `site` never takes the
+    /// staging directory of the output `site-2` (`.disclose-staging-site-2-PID-NUMBER`)
+    /// for its own.
+    func isOwnLeftover(_ entry: String, prefix: String) -> Bool {
+        let head = prefix + name + "-"
+        guard entry.hasPrefix(head) else { return false }
+        let parts = entry.dropFirst(head.count).split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// Puts `staging` in place of the output in one step and removes the old output.
@@ -101,7 +119,7 @@ public struct OutputDirectory: Sendable {
         }
         // No atomic exchange on this file system: two renames; a crash between them
         // leaves the old site under the retired name, which the next build restores.
-        let retired = parent + "/" + Self.retiredPrefix + name + "-\(getpid())"
+        let retired = parent + "/" + Self.retiredPrefix + name + "-" + Self.uniqueSuffix()
         guard rename(path, retired) == 0 else {
             throw EnvironmentError("cannot move the old site aside: \(String(cString: strerror(errno)))")
         }
@@ -117,24 +135,22 @@ public struct OutputDirectory: Sendable {
         Self.removeTree(staging)
     }
 
-    /// Cleans up after a build that was killed: staging directories are removed, and an
-    /// old output left under its retired name (killed mid-swap) is put back.
+    /// Cleans up after a build that was killed: its staging directories are removed, and
+    /// an old output left under its retired name (killed mid-swap) is put back. Only a
+    /// build holding the output's lock (`OutputLock`) may call this: another build's
+    /// staging directory would look the same. Only real directories with this output's
+    /// leftover names (and, but for an empty one, the marker) are touched, never a link.
     public func recoverLeftovers() {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
         for entry in entries.sorted() {
             let full = parent + "/" + entry
-            let isOurs = FileManager.default.fileExists(atPath: full + "/" + Self.markerName)
-            if entry.hasPrefix(Self.stagingPrefix + name + "-") {
+            guard Self.isDirectory(full) else { continue }
+            let isOurs = Self.isRegularFile(full + "/" + Self.markerName)
+            if isOwnLeftover(entry, prefix: Self.stagingPrefix) {
                 // A staging directory gets its marker first thing; an empty one is ours too.
                 let empty = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? ["?"]).isEmpty
                 if isOurs || empty { Self.removeTree(full) }
-            } else if [cacheNames.build, cacheNames.records].contains(where: { entry.hasPrefix($0 + FileIO.partialMarker) }),
-                      !entry.hasSuffix(FileIO.partialMarker + String(getpid())) {
-                // A cache write cut short (the build cache's or the record cache's); each
-                // cache is replaced only by a rename. This process's own is being written
-                // (the record cache is, beside the render, when the staging is made).
-                unlink(full)
-            } else if entry.hasPrefix(Self.retiredPrefix + name + "-"), isOurs {
+            } else if isOwnLeftover(entry, prefix: Self.retiredPrefix), isOurs {
                 var info = stat()
                 if lstat(path, &info) != 0 {
                     _ = rename(full, path)
@@ -164,6 +180,7 @@ public struct OutputDirectory: Sendable {
     /// Deletes one of our trees, its marker last: a deletion cut short by a kill still
     /// leaves a directory the next build recognises as ours and finishes removing.
     static func removeTree(_ path: String) {
+        guard isDirectory(path) else { return }  // never what a link leads to
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for entry in entries where entry != markerName {
             try? FileManager.default.removeItem(atPath: path + "/" + entry)

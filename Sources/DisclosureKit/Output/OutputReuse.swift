@@ -9,7 +9,9 @@ import Glibc
 ///
 /// A file is unchanged when the previous build recorded the same key for its path and the
 /// file in the old output is still the one it wrote (same inode, size and modification
-/// time). Every method is safe to call from many workers at once: each touches only
+/// time). A file of the old output is read only when it is that regular file (`lstat`),
+/// and opened without following a link or waiting on a named pipe: whatever was put
+/// there by hand is written anew, never read. Every method is safe to call from many workers at once: each touches only
 /// its own path.
 struct OutputReuse: Sendable {
     /// The previous build's entries, empty for a first or clean build.
@@ -41,7 +43,8 @@ struct OutputReuse: Sendable {
     /// its time too.
     func carry(_ path: String, sameAs bytes: [UInt8], key: Digest) -> BuildCache.FileEntry? {
         guard let entry = previous[path], entry.identity.size == Int64(bytes.count),
-              (try? FileIO.readBytes(oldOutput + "/" + path)) == bytes else { return nil }
+              BuildCache.FileIdentity.of(oldOutput + "/" + path) == entry.identity,
+              (try? FileIO.readBytes(oldOutput + "/" + path, followingLinks: false)) == bytes else { return nil }
         return link(path, entry, key: key)
     }
 
@@ -53,7 +56,7 @@ struct OutputReuse: Sendable {
         carried.key = key
         if Glibc.link(source, destination) == 0 { return carried }
         // Another file system, or links refused: copy, and give the copy the old time.
-        guard let bytes = try? FileIO.readBytes(source), (try? FileIO.write(bytes, to: destination)) != nil else {
+        guard let bytes = try? FileIO.readBytes(source, followingLinks: false), (try? FileIO.write(bytes, to: destination)) != nil else {
             unlink(destination)
             return nil
         }
@@ -69,7 +72,8 @@ struct OutputReuse: Sendable {
     /// build wrote (same inode, size and time).
     func previousBytes(_ path: String) -> [UInt8]? {
         guard let entry = previous[path], BuildCache.FileIdentity.of(oldOutput + "/" + path) == entry.identity,
-              let bytes = try? FileIO.readBytes(oldOutput + "/" + path), bytes.count == entry.identity.size else { return nil }
+              let bytes = try? FileIO.readBytes(oldOutput + "/" + path, followingLinks: false),
+              bytes.count == entry.identity.size else { return nil }
         return bytes
     }
 
@@ -89,7 +93,6 @@ struct OutputReuse: Sendable {
         if let entry = carry(path, key: key) { return .carried(entry) }
         let destination = staging + "/" + path
         func make() throws(FileIO.Failure) -> BuildCache.FileEntry {
-            unlink(destination)
             var writer = try FileWriter(creating: destination)
             try write(&writer)
             guard let identity = BuildCache.FileIdentity.of(destination) else {
@@ -115,11 +118,11 @@ struct OutputReuse: Sendable {
         return .written(try write(path, key: key, bytes))
     }
 
-    /// Writes a new file. The path is unlinked first: were it a link to the old tree, the
-    /// write would otherwise change the published site in place.
+    /// Writes a new file. `FileIO.write` unlinks the path first and creates the file
+    /// exclusively: were it a link to the old tree, the write would otherwise change the
+    /// published site in place.
     func write(_ path: String, key: Digest, _ bytes: [UInt8]) throws(FileIO.Failure) -> BuildCache.FileEntry {
         let destination = staging + "/" + path
-        unlink(destination)
         try FileIO.write(bytes, to: destination)
         guard let identity = BuildCache.FileIdentity.of(destination) else {
             throw .system("\(destination): written but cannot be read back")

@@ -17,12 +17,13 @@ public enum FileIO {
         }
     }
 
-    /// The whole file; refuses a file over `limit` bytes without reading it. Opened without
-    /// blocking: a named pipe put where a file was found reads as empty instead of
-    /// stalling the build (for a regular file the flag changes nothing).
-    public static func readBytes(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw .system(String(cString: strerror(errno))) }
+    /// The whole file; refuses a file over `limit` bytes without reading it, and anything
+    /// but a regular file: a named pipe would block the read (and a device do worse), so
+    /// the file is opened without waiting and checked before a byte is read. With
+    /// `followingLinks` false, a symbolic link is refused too (for the trees a build
+    /// writes, which hold no links).
+    public static func readBytes(_ path: String, limit: Int = .max, followingLinks: Bool = true) throws(Failure) -> [UInt8] {
+        let fd = try openRegularFile(path, followingLinks: followingLinks)
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .system(String(cString: strerror(errno))) }
@@ -42,21 +43,58 @@ public enum FileIO {
         if done < size { bytes.removeLast(size - done) }
         return bytes
     }
+
+    /// Opens `path` for reading when it is a regular file. Opened without waiting
+    /// (`O_NONBLOCK`: opening a named pipe otherwise blocks until something writes to it),
+    /// then checked on the open file, so nothing can be swapped in between.
+    static func openRegularFile(_ path: String, followingLinks: Bool = true) throws(Failure) -> Int32 {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingLinks ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else {
+            throw .system(errno == ELOOP && !followingLinks ? "is a symbolic link" : String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw .system(message)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw .system("is not a regular file (\(fileKind(info.st_mode)))")
+        }
+        return fd
+    }
+
+    /// What a file that is not a regular file is, in words.
+    public static func fileKind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: "a regular file"
+        case S_IFDIR: "a directory"
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a named pipe"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "a special file"
+        }
+    }
 }
 
 extension FileIO {
     /// What follows a file's name in the temporary it is written under by `replace`,
-    /// before the writing process's id: what a killed write leaves (`OutputDirectory`
-    /// clears those of its caches).
+    /// before the writing process's id and a random number: what a killed write leaves
+    /// (`CacheFolder` clears those of its caches).
     static let partialMarker = ".partial-"
 
     /// Replaces the file at `path` with what `write` writes, through a temporary file
     /// beside it and a rename: a reader sees the old file or the new one, never half of
-    /// one, and a failed write leaves the old file and no temporary.
-    static func replace(_ path: String, _ write: (inout FileWriter) throws(Failure) -> Void) throws(Failure) {
-        let temporary = path + partialMarker + String(getpid())
+    /// one, and a failed write leaves the old file and no temporary. The temporary's name
+    /// cannot be guessed, and it is created exclusively (`FileWriter`), so a link planted
+    /// at a likely name is never written through.
+    static func replace(_ path: String, mode: mode_t = 0o600,
+                        _ write: (inout FileWriter) throws(Failure) -> Void) throws(Failure) {
+        let temporary = path + partialMarker + String(getpid()) + "-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
         do throws(Failure) {
-            var file = try FileWriter(creating: temporary)
+            var file = try FileWriter(creating: temporary, mode: mode)
             try write(&file)
             try file.flush()
         } catch {
@@ -69,13 +107,24 @@ extension FileIO {
         }
     }
 
-    /// Writes `bytes` to a new file at `path` (replacing one that exists).
-    public static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .system("\(path): \(String(cString: strerror(errno)))") }
+    /// Creates a file at `path` holding `bytes`, in place of any file there: that one is
+    /// unlinked (never written through: a hard link to another tree, or a symbolic link,
+    /// would carry the write elsewhere) and the new one created exclusively, so that
+    /// whatever appears at the name in between makes the write fail instead.
+    public static func write(_ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644) throws(Failure) {
+        let fd = try createExclusively(path, mode: mode)
         defer { close(fd) }
         let contiguous = Array(bytes)
         try contiguous.withUnsafeBytes { buffer in Result { () throws(Failure) in try writeAll(buffer, to: fd, path: path) } }.get()
+    }
+
+    /// Unlinks what is at `path` and creates a new file there, open for writing; fails
+    /// when anything (a link included) is at the name by the time it is created.
+    static func createExclusively(_ path: String, mode: mode_t) throws(Failure) -> Int32 {
+        unlink(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw .system("\(path): \(String(cString: strerror(errno)))") }
+        return fd
     }
 
     /// Writes all of `buffer` to the open file `fd` (named `path` in an error), however
@@ -96,8 +145,7 @@ extension FileIO {
     /// scan of hundreds of megabytes), and how many bytes it held; nil when it cannot be read.
     /// A file of one megabyte or less has the digest `StableHasher.digest` gives its bytes.
     public static func digest(ofFileAt path: String) -> (Digest, Int)? {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let fd = try? openRegularFile(path) else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
@@ -134,8 +182,10 @@ extension FileIO {
     }
 
     /// True when the files at `a` and `b` hold the same bytes; read a megabyte at a time.
+    /// Both must be regular files, not links (they are files of the trees a build writes).
     public static func sameContents(_ a: String, _ b: String) -> Bool {
-        let fa = open(a, O_RDONLY | O_NONBLOCK | O_CLOEXEC), fb = open(b, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fa = (try? openRegularFile(a, followingLinks: false)) ?? -1
+        let fb = (try? openRegularFile(b, followingLinks: false)) ?? -1
         defer {
             if fa >= 0 { close(fa) }
             if fb >= 0 { close(fb) }

@@ -10,9 +10,10 @@ struct FileWriter: ~Copyable {
     private var buffer: [UInt8] = []
     private static let capacity = 1 << 16
 
-    init(creating path: String) throws(FileIO.Failure) {
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .system("\(path): \(String(cString: strerror(errno)))") }
+    /// A new file at `path`, in place of any file there (`FileIO.createExclusively`:
+    /// never written through a link).
+    init(creating path: String, mode: mode_t = 0o644) throws(FileIO.Failure) {
+        fd = try FileIO.createExclusively(path, mode: mode)
         self.path = path
         buffer.reserveCapacity(Self.capacity)
     }

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the real `disclose` binary that `swift test` built beside the test bundle.
 enum Disclose {
@@ -7,6 +10,8 @@ enum Disclose {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when the run was killed for outlasting its time limit.
+        var timedOut = false
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -26,9 +31,60 @@ enum Disclose {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }
 
-    /// Runs `disclose ARGS` with standard input closed.
+    /// Runs `disclose ARGS` with standard input closed. A run that outlasts `timeout`
+    /// seconds is killed and reported as `timedOut` (status -1), so a hang fails its test
+    /// instead of the whole suite.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                    timeout: TimeInterval = 600) throws -> Result {
+        try start(arguments, environment: environment, in: directory).finish(timeout: timeout)
+    }
+
+    /// A `disclose` process started by `start`, not yet waited for.
+    final class Running {
+        let process: Process
+        private let out = Pipe(), err = Pipe()
+
+        fileprivate init(_ process: Process) throws {
+            self.process = process
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        var pid: Int32 { process.processIdentifier }
+
+        /// Waits for the process (killing it after `timeout` seconds) and reads its output.
+        func finish(timeout: TimeInterval = 600) -> Result {
+            let process = self.process
+            let killed = UnsafeBox<Bool>()
+            let deadline = DispatchWorkItem {
+                if process.isRunning {
+                    killed.value = true
+                    kill(process.processIdentifier, SIGKILL)
+                }
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+            // Read both pipes while the process runs so a full pipe cannot block it.
+            let outData = UnsafeBox<Data>(), errData = UnsafeBox<Data>()
+            let group = DispatchGroup()
+            group.enter()
+            let out = self.out
+            DispatchQueue.global().async { outData.value = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+            errData.value = err.fileHandleForReading.readDataToEndOfFile()
+            group.wait()
+            process.waitUntilExit()
+            deadline.cancel()
+            let timedOut = killed.value ?? false
+            return Result(status: timedOut ? -1 : process.terminationStatus,
+                          stdout: String(decoding: outData.value ?? Data(), as: UTF8.self),
+                          stderr: String(decoding: errData.value ?? Data(), as: UTF8.self), timedOut: timedOut)
+        }
+    }
+
+    /// Starts `disclose ARGS` and returns at once; `finish()` waits for it.
+    static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Running {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -37,22 +93,7 @@ enum Disclose {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes while the process runs so a full pipe cannot block it.
-        let outData = UnsafeBox<Data>(), errData = UnsafeBox<Data>()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { outData.value = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData.value = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData.value ?? Data(), as: UTF8.self),
-                      stderr: String(decoding: errData.value ?? Data(), as: UTF8.self))
+        return try Running(process)
     }
 
     /// The JSON diagnostics of a `--format json` run.
