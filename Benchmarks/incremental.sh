@@ -38,7 +38,7 @@ timed() {
 declare -a full nochange oneedit
 "$binary" build --root "$scratch/root" --output "$scratch/warm" --quiet 2>/dev/null   # warm-up
 for run in $(seq "$runs"); do
-    rm -rf "$scratch/full" "$scratch"/.disclose-cache-full*   # the build cache and the record cache
+    rm -rf "$scratch/full" "$scratch/root/.disclose"   # the output and every cache of the root (build and record caches)
     full+=("$(timed "$scratch/full")")
 done
 for run in $(seq "$runs"); do

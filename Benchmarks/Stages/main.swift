@@ -106,4 +106,4 @@ do {
     print("full build failed: \(error)")
 }
 try? FileManager.default.removeItem(atPath: output)
-try? FileManager.default.removeItem(atPath: (output as NSString).deletingLastPathComponent + "/.disclose-cache-" + (output as NSString).lastPathComponent)
+try? FileManager.default.removeItem(atPath: root + "/.disclose")  // the root's caches
