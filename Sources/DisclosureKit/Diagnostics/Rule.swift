@@ -66,6 +66,10 @@ extension Rule {
         id: "front_matter.duplicate_key", severity: .error,
         checks: "no key appears twice in one mapping",
         example: "duplicate key 'title' (first at line 2); a key may appear only once")
+    public static let frontMatterKeyTag = Rule(
+        id: "front_matter.key_tag", severity: .error,
+        checks: "no key carries a YAML tag (`!x key:`, `? !x key`); keys are compared by their text alone",
+        example: "the key 'disclosure' carries the YAML tag '!x'; a key is plain text: remove the tag")
     public static let frontMatterNotMapping = Rule(
         id: "front_matter.not_mapping", severity: .error,
         checks: "the front matter is a mapping of keys to values",
@@ -220,7 +224,7 @@ extension Rule {
     /// Every rule, in the order of the README's table.
     public static let all: [Rule] = [
         fileRead, fileEncoding, fileTooLarge, fileSymlink, sectionUnknown, attachmentOrphan, attachmentClash,
-        frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey,
+        frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordUnknownKey, recordPlaceholder,
         slugInvalid, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
