@@ -112,6 +112,10 @@ extension Rule {
         id: "slug.invalid", severity: .error,
         checks: "the slug (or the file name, when no slug is given) matches `[a-z0-9][a-z0-9-]*`, at most 80 characters",
         example: "file name 'Policy 1' is not a valid slug; set 'slug' (lower-case letters, digits, '-') or rename the file")
+    public static let slugReserved = Rule(
+        id: "slug.reserved", severity: .error,
+        checks: "the slug (or the file name) is not a page the build writes itself in that folder (`index`, `page-N` in a section folder)",
+        example: "'slug' 'index' is the name of a page the build writes in policies/ (the section's list pages are index.html, page-2.html, ...); choose another slug")
     public static let slugDuplicate = Rule(
         id: "slug.duplicate", severity: .error,
         checks: "two records of one folder do not share a slug (they would share a page)",
@@ -227,7 +231,7 @@ extension Rule {
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordUnknownKey, recordPlaceholder,
-        slugInvalid, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
+        slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
         siteMissing, siteInvalid,
