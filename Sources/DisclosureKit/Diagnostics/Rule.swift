@@ -94,7 +94,7 @@ extension Rule {
         example: "'created' (成文日期) must be a date written YYYY-MM-DD, not '2012-3-1'")
     public static let recordRange = Rule(
         id: "record.range", severity: .error,
-        checks: "numbers are within their range (years 1949–2100, amounts and counts ≥ 0)",
+        checks: "numbers are within their range (years 1949–2100, amounts and counts from 0 to 10^12: no sum or difference the rules compute can overflow)",
         example: "'fiscal_year' (年度) must be between 1949 and 2100, not 3012")
     public static let recordLength = Rule(
         id: "record.length", severity: .error,

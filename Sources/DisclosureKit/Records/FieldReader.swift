@@ -24,6 +24,14 @@ struct FieldMapping {
 /// problem instead of stopping at the first; every reader returns nil for a value it
 /// could not read, so later rules simply skip what is missing.
 struct FieldReader {
+    /// The largest whole number (a count, a number of days) and the largest amount (in the
+    /// record's unit, 万元 by default) a record may give. Far beyond any real figure, and
+    /// small enough that what the rules compute from them cannot overflow: a sum of every
+    /// value a front matter can hold (`FrontMatterReader.maximumNodes`) stays within
+    /// `Int64`, in cents too (a test checks this stays true).
+    static let maximumWholeNumber = 1_000_000_000_000
+    static let maximumAmount = 1_000_000_000_000
+
     let file: String
     /// Rules to report with; `site.yaml` reports everything as `site.invalid`.
     var required = Rule.recordRequired
@@ -116,18 +124,18 @@ struct FieldReader {
     }
 
     mutating func integer(_ map: FieldMapping, _ key: String, required: Bool,
-                          in bounds: ClosedRange<Int> = 0...Int.max) -> Located<Int>? {
+                          in bounds: ClosedRange<Int> = 0...maximumWholeNumber) -> Located<Int>? {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
               let text = scalarText(node, path: path, expected: "a whole number") else { return nil }
-        guard let value = Self.parseInteger(text) else {
-            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a whole number, not '\(text)'")
-            return nil
-        }
-        guard bounds.contains(value) else {
-            let rangeText = bounds.upperBound == Int.max ? "at least \(bounds.lowerBound)"
-                : "between \(bounds.lowerBound) and \(bounds.upperBound)"
-            report(range, node.location, field: path, "\(FieldNames.quoted(path)) must be \(rangeText), not \(value)")
+        let value = Self.parseInteger(text)
+        guard let value, bounds.contains(value) else {
+            if value == nil && !Self.isSignedDigits(text.trimmed) {
+                report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a whole number, not '\(text)'")
+            } else {
+                report(range, node.location, field: path,
+                       "\(FieldNames.quoted(path)) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(text.trimmed)")
+            }
             return nil
         }
         return Located(value: value, location: node.location)
@@ -140,11 +148,22 @@ struct FieldReader {
               let text = scalarText(node, path: path, expected: "a number") else { return nil }
         let trimmed = text.trimmed
         guard let value = Self.parseDecimal(trimmed) else {
-            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a number like 1234.56, not '\(text)'")
+            // Digits too many to read exactly are a number out of range, not a typo.
+            if Self.isDecimalShaped(trimmed) {
+                report(range, node.location, field: path,
+                       "\(FieldNames.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
+            } else {
+                report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a number like 1234.56, not '\(text)'")
+            }
             return nil
         }
         guard value >= 0 else {
             report(range, node.location, field: path, "\(FieldNames.quoted(path)) must not be negative, not \(trimmed)")
+            return nil
+        }
+        guard value <= Double(Self.maximumAmount) else {
+            report(range, node.location, field: path,
+                   "\(FieldNames.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
             return nil
         }
         return Located(value: Amount(value: value, text: trimmed), location: node.location)
@@ -256,6 +275,19 @@ struct FieldReader {
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         guard let value = Int(digits) else { return nil }
         return negative ? -value : value
+    }
+
+    /// `[-+]?[0-9]+`, of any length.
+    static func isSignedDigits(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if let first = digits.first, first == "-" || first == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `[-+]?[0-9]+(\.[0-9]+)?`, of any length.
+    static func isDecimalShaped(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return isSignedDigits(String(parts[0])) && (parts.count == 1 || isSignedDigits(String(parts[1])) && parts[1].first?.isNumber == true)
     }
 
     /// `[-+]?[0-9]+(\.[0-9]+)?`.
