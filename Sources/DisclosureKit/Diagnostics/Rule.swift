@@ -100,6 +100,10 @@ extension Rule {
         id: "record.length", severity: .error,
         checks: "`title` is at most 200 characters",
         example: "'title' (标题) has 215 characters; at most 200 are allowed")
+    public static let recordControlCharacter = Rule(
+        id: "record.control_character", severity: .error,
+        checks: "no value holds a control character (C0 but tab and line feed, DEL, C1), which pages and feeds cannot carry",
+        example: "'title' (标题) holds the control character U+0000 (character 5 of its value); remove it")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
         checks: "every key is one the format knows (a typo is caught with the nearest known key)",
@@ -230,7 +234,7 @@ extension Rule {
         fileRead, fileEncoding, fileTooLarge, fileSymlink, sectionUnknown, attachmentOrphan, attachmentClash,
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
-        recordRequired, recordType, recordDate, recordRange, recordLength, recordUnknownKey, recordPlaceholder,
+        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,

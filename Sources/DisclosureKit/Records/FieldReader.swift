@@ -39,6 +39,7 @@ struct FieldReader {
     var date = Rule.recordDate
     var range = Rule.recordRange
     var unknownKey = Rule.recordUnknownKey
+    var control = Rule.recordControlCharacter
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String) {
@@ -70,13 +71,37 @@ struct FieldReader {
         return entry.value
     }
 
-    /// The text of a scalar node, or nil (reported) for a list or mapping.
+    /// The text of a scalar node, or nil (reported) for a list or mapping, or for text
+    /// holding a control character.
     mutating func scalarText(_ node: YAMLNode, path: String, expected: String) -> String? {
         guard case .scalar(let text, _) = node.value else {
             report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be \(expected), not \(node.kindDescription)")
             return nil
         }
+        if let (offset, scalar) = Self.firstControlCharacter(text) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            report(control, node.location, field: path,
+                   "\(FieldNames.quoted(path)) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (character \(offset + 1) of its value); remove it")
+            return nil
+        }
         return text
+    }
+
+    /// The first control character of `text` and its position in characters: C0 but tab
+    /// and line feed (which multi-line text may hold), DEL and C1. A NUL passed `check`
+    /// and stopped the build's XML writers; the others reach pages and feeds unseen.
+    static func firstControlCharacter(_ text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) else {
+            return nil
+        }
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            switch scalar.value {
+            case 0x09, 0x0A: continue
+            case 0x00..<0x20, 0x7F...0x9F: return (offset, scalar)
+            default: continue
+            }
+        }
+        return nil
     }
 
     // MARK: Scalars

@@ -78,6 +78,7 @@ public enum SiteConfigDecoder {
         reader.type = .siteInvalid
         reader.date = .siteInvalid
         reader.range = .siteInvalid
+        reader.control = .siteInvalid
         guard case .mapping(let entries) = root.value else {
             reader.report(.siteInvalid, root.location, field: nil, "site.yaml must be a mapping of 'key: value' lines")
             return (nil, reader.diagnostics)
