@@ -22,4 +22,14 @@ import Testing
         #expect(!FieldReader.isDecimalShaped("1."))
         #expect(FieldReader.parseDecimal("9999999999999999999.99") == nil)
     }
+
+    @Test func recordSizesAreBytesKiBOrMiB() {
+        #expect(SiteConfigDecoder.parseSize("4 MiB") == 4 * 1024 * 1024)
+        #expect(SiteConfigDecoder.parseSize("512KiB") == 512 * 1024)
+        #expect(SiteConfigDecoder.parseSize("2048") == 2048)
+        #expect(SiteConfigDecoder.parseSize("4 GiB") == nil)
+        #expect(SiteConfigDecoder.parseSize("-1 MiB") == nil)
+        #expect(SiteConfigDecoder.parseSize("99999999999999999999 MiB") == nil)
+        #expect(SiteConfig.describeSize(4 * 1024 * 1024) == "4 MiB")
+    }
 }

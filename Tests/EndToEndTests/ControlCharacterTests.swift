@@ -28,6 +28,21 @@ import Testing
         #expect(try site.build().status == 1)
     }
 
+    /// A control character in a body passed `check` and failed the build's audit of the page.
+    @Test func aControlCharacterInABodyIsAnErrorAtItsPlace() throws {
+        let site = try SampleSite(adding: [
+            "content/policies/body-escape.md": SampleSite.policy(title: "正文含转义", index: 1, body: "第一行\n正文\u{1B}[31m红色\n"),
+            "content/policies/body-soh.md": SampleSite.policy(title: "正文含控制符", index: 2, body: "正文\u{01}\n"),
+            "content/policies/body-tab.md": SampleSite.policy(title: "正文含制表符", index: 3, body: "正文\t制表\r\n"),
+        ])
+        let (result, diagnostics) = try site.check()
+        #expect(result.status == 1)
+        #expect(SampleSite.places(diagnostics) == [
+            "content/policies/body-escape.md:12:3 record.control_character",
+            "content/policies/body-soh.md:11:3 record.control_character",
+        ])
+    }
+
     @Test func diagnosticsShowContentsControlCharactersEscaped() throws {
         let site = try SampleSite(adding: [
             "content/policies/hostile-key.md": SampleSite.policy(title: "键名含转义", index: 1,

@@ -30,8 +30,8 @@ extension Rule {
         example: "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
     public static let fileTooLarge = Rule(
         id: "file.too_large", severity: .error,
-        checks: "a record file is at most 4 MiB, its front matter at most 256 KiB",
-        example: "the record is 5.2 MiB; records are limited to 4 MiB (put large material in an attachment)")
+        checks: "a record file is at most `max_record_size` (`site.yaml`, default 4 MiB), its front matter at most 256 KiB",
+        example: "the file is 5.2 MiB; records are limited to 4 MiB (max_record_size; put large material in an attachment)")
     public static let fileSymlink = Rule(
         id: "file.symlink", severity: .error,
         checks: "no symbolic link under `content/` leads outside the site root (such links are never followed)",
@@ -102,7 +102,7 @@ extension Rule {
         example: "'title' (标题) has 215 characters; at most 200 are allowed")
     public static let recordControlCharacter = Rule(
         id: "record.control_character", severity: .error,
-        checks: "no value holds a control character (C0 but tab and line feed, DEL, C1), which pages and feeds cannot carry",
+        checks: "no value or body holds a control character (C0 but tab and line ends, DEL, C1), which pages and feeds cannot carry",
         example: "'title' (标题) holds the control character U+0000 (character 5 of its value); remove it")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
@@ -112,6 +112,10 @@ extension Rule {
         id: "record.placeholder", severity: .error,
         checks: "no placeholder left by `disclose new` (`<待填写 …>`) remains",
         example: "'title' (标题) still holds the placeholder '<待填写 标题 / title>'; fill it in")
+    public static let markdownTooComplex = Rule(
+        id: "markdown.too_complex", severity: .error,
+        checks: "a body stays within what renders in bounded time and memory: 200,000 Markdown elements, 5,000 markup characters per paragraph, 500 cells per table row, nesting depth 32",
+        example: "this table row has 4812 cells; at most 500 are rendered (split the table, or attach it as a spreadsheet)")
     public static let slugInvalid = Rule(
         id: "slug.invalid", severity: .error,
         checks: "the slug (or the file name, when no slug is given) matches `[a-z0-9][a-z0-9-]*`, at most 80 characters",
@@ -234,7 +238,7 @@ extension Rule {
         fileRead, fileEncoding, fileTooLarge, fileSymlink, sectionUnknown, attachmentOrphan, attachmentClash,
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
-        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder,
+        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
