@@ -40,6 +40,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
     }
 
+    /// The example alone: published (page, catalog, search) before keys were judged
+    /// by their text.
+    @Test func aTaggedKeyAboveTheRealOneNoLongerPublishes() throws {
+        let site = try SampleSite(adding: [
+            "content/policies/tagged.md": SampleSite.policy(title: "标签键记录不得公开", index: 1,
+                                                            disclosure: "!x disclosure: proactive", extra: "disclosure: on-request"),
+        ])
+        #expect(try site.build().status == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
+    }
+
     /// A tag on the value is kept as today: the text decides, whatever the tag.
     @Test func aTagOnTheDisclosureValueCannotMakeARecordPublic() throws {
         let site = try SampleSite(adding: [

@@ -19,6 +19,9 @@ import Testing
         ("bracket-paragraph", String(repeating: "![[]()", count: 2_000) + "\n", 1),
         ("emphasis-lines", String(repeating: "*a* _b_ **c**\n", count: 700), 626),
         ("email-paragraph", String(repeating: "a@", count: 6_000) + "\n", 1),
+        ("quoted-wide-table", "> |" + String(repeating: "a|", count: 400) + "\n> |" + String(repeating: "-|", count: 400) + "\n"
+            + String(repeating: "> x\n", count: 1_000), 250),
+        ("quote-after-table", "|a|\n|-|\n" + String(repeating: "> " + String(repeating: "![[]()", count: 1_000) + "\n", count: 3), 4),
     ]
 
     @Test func pathologicalBodiesAreRefusedAtTheirLine() throws {

@@ -55,21 +55,25 @@ public enum MarkdownComplexity {
                 markupInBlock = 0
                 continue
             }
-            let (nesting, markers) = containers(row)
+            let (nesting, markers, contentStart) = containers(row)
             if nesting > maximumNesting {
                 return Excess(line: line, message: "quotes and lists are nested \(nesting) deep here; at most \(maximumNesting) levels are rendered")
             }
             elements += markers + 1 + (previousBlank ? 1 : 0)
+            let content = UnsafeBufferPointer(rebasing: row[contentStart...])
             let pipes = countPipes(row)
             if tableColumns > 0 {
-                // A row of the table above: parsed cell by cell, padded to the header's width.
+                // Up to the next blank line, every line is charged as a row of the table above,
+                // padded to the header's width (a table inside a quote or list goes on in
+                // lines without a pipe). Only a line that is surely a row alone (a pipe, no
+                // container marker, no other block's start) is an inline parse of its own.
                 let cells = pipes + 1
                 if cells > maximumCellsPerRow {
                     return Excess(line: line, message: "this table row has \(cells) cells; at most \(maximumCellsPerRow) are rendered (split the table, or attach it as a spreadsheet)")
                 }
                 elements += 2 * max(cells, tableColumns)
-                markupInBlock = 0
-            } else if previousHasPipe, let columns = delimiterRowColumns(row) {
+                if pipes > 0 && markers == 0 && !startsAnotherBlock(content) { markupInBlock = 0 }
+            } else if previousHasPipe, let columns = delimiterRowColumns(content) {
                 if columns > maximumCellsPerRow {
                     return Excess(line: line, message: "this table has \(columns) columns; at most \(maximumCellsPerRow) are rendered (split the table, or attach it as a spreadsheet)")
                 }
@@ -96,9 +100,10 @@ public enum MarkdownComplexity {
         row.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
-    /// The quote and list markers opening `row`, and the nesting they reach (a list
-    /// marker's indentation counts a level for every two columns).
-    private static func containers(_ row: UnsafeBufferPointer<UInt8>) -> (nesting: Int, markers: Int) {
+    /// The quote and list markers opening `row`, the nesting they reach (indentation
+    /// before them counts a level for every two columns) and where the content after
+    /// them starts.
+    private static func containers(_ row: UnsafeBufferPointer<UInt8>) -> (nesting: Int, markers: Int, contentStart: Int) {
         var index = 0
         var indent = 0
         while index < row.count && (row[index] == 0x20 || row[index] == 0x09) {
@@ -106,7 +111,6 @@ public enum MarkdownComplexity {
             index += 1
         }
         var markers = 0
-        var firstIsList = false
         while index < row.count {
             let byte = row[index]
             var next = index
@@ -115,14 +119,12 @@ public enum MarkdownComplexity {
             } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
                 guard index + 1 >= row.count || row[index + 1] == 0x20 || row[index + 1] == 0x09 else { break }
                 next = index + 1
-                if markers == 0 { firstIsList = true }
             } else if byte >= 0x30 && byte <= 0x39 {
                 var digit = index
                 while digit < row.count && digit - index < 9 && row[digit] >= 0x30 && row[digit] <= 0x39 { digit += 1 }
                 guard digit < row.count, row[digit] == UInt8(ascii: ".") || row[digit] == UInt8(ascii: ")"),
                       digit + 1 >= row.count || row[digit + 1] == 0x20 || row[digit + 1] == 0x09 else { break }
                 next = digit + 1
-                if markers == 0 { firstIsList = true }
             } else {
                 break
             }
@@ -130,7 +132,15 @@ public enum MarkdownComplexity {
             index = next
             while index < row.count && (row[index] == 0x20 || row[index] == 0x09) { index += 1 }
         }
-        return (markers + (firstIsList ? indent / 2 : 0), markers)
+        return (markers + (markers > 0 ? indent / 2 : 0), markers, index)
+    }
+
+    /// True when `content` opens a block that ends a table: a heading, a fence, HTML, a
+    /// footnote or link definition.
+    private static func startsAnotherBlock(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = content.first else { return false }
+        return first == UInt8(ascii: "#") || first == UInt8(ascii: "`") || first == UInt8(ascii: "~")
+            || first == UInt8(ascii: "<") || first == UInt8(ascii: "[")
     }
 
     /// `|` not escaped by a backslash.
