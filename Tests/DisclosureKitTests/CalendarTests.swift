@@ -34,6 +34,24 @@ import Testing
         #expect(calendar.workingDays(after: created, through: try #require(CalendarDate("2012-01-31"))) == 21)
     }
 
+    /// The count of working days equals a day-by-day walk, holidays and make-up days included.
+    @Test func countingWorkingDaysMatchesWalkingThem() {
+        let holidays = Set((0..<60).map { 15_000 + $0 * 37 } + (0..<10).map { -9_000 + $0 })
+        let workdays = Set((0..<40).map { 15_003 + $0 * 29 } + [15_000 + 37])
+        let calendar = WorkingDayCalendar(holidays: holidays, workdays: workdays)
+        for first in stride(from: -12_000, through: 18_000, by: 97) {
+            let last = first + (first * 31 & 0xFFF) - 3
+            let start = CalendarDate(dayNumber: first), end = CalendarDate(dayNumber: last)
+            var walked = 0
+            var day = start.adding(days: 1)
+            while day <= end {
+                if calendar.isWorkingDay(day) { walked += 1 }
+                day = day.adding(days: 1)
+            }
+            #expect(calendar.workingDays(after: start, through: end) == walked, "\(start) \(end)")
+        }
+    }
+
     @Test func holidaysAndMakeUpWorkdays() throws {
         // 2024 Spring Festival: 10–17 February off, Sunday 4 and Sunday 18 February worked.
         let holidays = (10...17).map { CalendarDate(year: 2024, month: 2, day: $0)!.dayNumber }

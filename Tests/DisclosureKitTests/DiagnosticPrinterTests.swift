@@ -13,8 +13,7 @@ import Testing
     @Test func textIsTheCompilersConvention() {
         let text = DiagnosticPrinter(format: .text).render(sample)
         #expect(text == """
-            content/policies/a.md:7:12: warning: [timeliness.late] late, "quoted"
-            second line: 100%
+            content/policies/a.md:7:12: warning: [timeliness.late] late, "quoted"\\nsecond line: 100%
             content/policies/b.md:4:14: error: [record.required] missing required field 'publisher' (发布机构)
 
             """)
@@ -36,6 +35,24 @@ import Testing
         let lines = DiagnosticPrinter(format: .github).render(sample).split(separator: "\n")
         #expect(lines[0] == "::warning file=content/policies/a.md,line=7,col=12::[timeliness.late] late, \"quoted\"%0Asecond line: 100%25")
         #expect(lines[1].hasPrefix("::error file=content/policies/b.md,line=4,col=14::[record.required] "))
+    }
+
+    /// Content in a message cannot drive the reader's terminal or forge a line: escape
+    /// sequences, carriage returns, C1 controls and bidirectional overrides are shown escaped.
+    @Test func controlCharactersFromContentAreShownEscapedInEveryFormat() throws {
+        let hostile = Diagnostic(file: "content/policies/\u{1B}[2Jx.md", location: SourceLocation(line: 2, column: 8),
+                                 severity: .error, rule: "record.type", field: "title",
+                                 message: "bad 'a\u{1B}]0;pwned\u{07}b\rc\u{0}d\u{9B}e\u{202E}f\u{7F}'")
+        let text = DiagnosticPrinter(format: .text).render([hostile])
+        #expect(text == "content/policies/\\x1B[2Jx.md:2:8: error: [record.type] bad 'a\\x1B]0;pwned\\x07b\\rc\\x00d\\x9Be\\u{202E}f\\x7F'\n")
+        let github = DiagnosticPrinter(format: .github).render([hostile])
+        #expect(!github.unicodeScalars.contains { VisibleText.isHidden($0) && $0 != "\n" })
+        #expect(github.hasSuffix("bad 'a\\x1B]0;pwned\\x07b%0Dc\\x00d\\x9Be\\u{202E}f\\x7F'\n"))
+        let json = DiagnosticPrinter(format: .json).render([hostile])
+        #expect(!json.unicodeScalars.contains { VisibleText.isHidden($0) && $0 != "\n" })
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(array[0]["message"] as? String == hostile.message)
+        #expect(array[0]["file"] as? String == hostile.file)
     }
 
     @Test func summaryLine() {

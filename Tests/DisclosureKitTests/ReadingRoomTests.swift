@@ -34,6 +34,11 @@ import Testing
         #expect(CatalogData.csvField("回车\r\n换行") == "\"回车\r\n换行\"")
         #expect(CatalogData.csvField(" 前导空格") == "\" 前导空格\"")
         #expect(CatalogData.csvField("") == "")
+        #expect(CatalogData.csvField("=1+1") == "'=1+1")
+        #expect(CatalogData.csvField("@x,y") == "\"'@x,y\"")
+        #expect(CatalogData.csvField("-") == "'-")
+        #expect(CatalogData.csvField("\t+1") == "'\t+1")
+        #expect(CatalogData.csvField("1-2=3") == "1-2=3")
     }
 }
 

@@ -71,7 +71,7 @@ public enum SiteLoader {
                 return kept
             }
             do throws(FileIO.Failure) {
-                let bytes = try FileIO.readBytes(file.absolutePath, limit: SourceText.maximumFileBytes)
+                let bytes = try FileIO.readBytes(file.absolutePath, limit: site.maximumRecordBytes)
                 var decoded = decoder.decode(bytes: bytes, file: file)
                 if !keepBodies, decoded.record != nil {
                     decoded.record?.body = ""
@@ -82,7 +82,8 @@ public enum SiteLoader {
                 let diagnostic: Diagnostic
                 switch error {
                 case .tooLarge(let bytes):
-                    diagnostic = SourceText.diagnostic(for: .tooLarge(bytes: bytes), file: file.relativePath)
+                    diagnostic = SourceText.diagnostic(for: .tooLarge(bytes: bytes), file: file.relativePath,
+                                                       limit: site.maximumRecordBytes)
                 case .system(let message):
                     diagnostic = Rule.fileRead.diagnostic(file.relativePath, .fileStart, "cannot read file: \(message)")
                 }

@@ -21,16 +21,17 @@ public struct DiagnosticPrinter: Sendable {
         self.colour = colour
     }
 
-    /// The text of one diagnostic in the text format.
+    /// The text of one diagnostic in the text format; characters of the content a
+    /// terminal would act on are shown escaped (`VisibleText`).
     public func textLine(_ d: Diagnostic) -> String {
-        let place = "\(d.file):\(d.location.line):\(d.location.column)"
+        let place = "\(VisibleText.escaped(d.file)):\(d.location.line):\(d.location.column)"
         let severity: String
         if colour {
             severity = d.severity == .error ? "\u{1B}[1;31merror\u{1B}[0m" : "\u{1B}[1;33mwarning\u{1B}[0m"
         } else {
             severity = d.severity.rawValue
         }
-        return "\(place): \(severity): [\(d.rule)] \(d.message)"
+        return "\(place): \(severity): [\(d.rule)] \(VisibleText.escaped(d.message))"
     }
 
     /// The whole report: diagnostics in printing order, as the format wants them.
@@ -57,9 +58,9 @@ public struct DiagnosticPrinter: Sendable {
         var out = "["
         for (i, d) in diagnostics.enumerated() {
             out += i == 0 ? "\n  " : ",\n  "
-            out += "{\"file\": \(jsonString(d.file)), \"line\": \(d.location.line), \"column\": \(d.location.column), "
+            out += "{\"file\": \(VisibleText.jsonLiteral(d.file)), \"line\": \(d.location.line), \"column\": \(d.location.column), "
             out += "\"severity\": \(jsonString(d.severity.rawValue)), \"rule\": \(jsonString(d.rule)), "
-            out += "\"field\": \(d.field.map(jsonString) ?? "null"), \"message\": \(jsonString(d.message))}"
+            out += "\"field\": \(d.field.map(VisibleText.jsonLiteral) ?? "null"), \"message\": \(VisibleText.jsonLiteral(d.message))}"
         }
         out += diagnostics.isEmpty ? "]\n" : "\n]\n"
         return out
@@ -68,8 +69,8 @@ public struct DiagnosticPrinter: Sendable {
     static func githubLine(_ d: Diagnostic) -> String {
         let command = d.severity == .error ? "error" : "warning"
         // Exactly the shape cli.md gives: file, line, col; the rule id leads the message.
-        let file = githubProperty(d.file)
-        return "::\(command) file=\(file),line=\(d.location.line),col=\(d.location.column)::\(githubData("[\(d.rule)] \(d.message)"))\n"
+        let file = githubProperty(VisibleText.escaped(d.file, keepingLineBreaks: true))
+        return "::\(command) file=\(file),line=\(d.location.line),col=\(d.location.column)::\(githubData("[\(d.rule)] \(VisibleText.escaped(d.message, keepingLineBreaks: true))"))\n"
     }
 
     /// Escaping of a workflow command's message, as GitHub's toolkit does it.

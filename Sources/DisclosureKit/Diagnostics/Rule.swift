@@ -30,8 +30,8 @@ extension Rule {
         example: "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
     public static let fileTooLarge = Rule(
         id: "file.too_large", severity: .error,
-        checks: "a record file is at most 4 MiB, its front matter at most 256 KiB",
-        example: "the record is 5.2 MiB; records are limited to 4 MiB (put large material in an attachment)")
+        checks: "a record file is at most `max_record_size` (`site.yaml`, default 4 MiB), its front matter at most 256 KiB",
+        example: "the file is 5.2 MiB; records are limited to 4 MiB (max_record_size; put large material in an attachment)")
     public static let fileSymlink = Rule(
         id: "file.symlink", severity: .error,
         checks: "no symbolic link under `content/` leads outside the site root (such links are never followed); `templates/` and its files are no links",
@@ -90,6 +90,10 @@ extension Rule {
         id: "front_matter.duplicate_key", severity: .error,
         checks: "no key appears twice in one mapping",
         example: "duplicate key 'title' (first at line 2); a key may appear only once")
+    public static let frontMatterKeyTag = Rule(
+        id: "front_matter.key_tag", severity: .error,
+        checks: "no key carries a YAML tag (`!x key:`, `? !x key`); keys are compared by their text alone",
+        example: "the key 'disclosure' carries the YAML tag '!x'; a key is plain text: remove the tag")
     public static let frontMatterNotMapping = Rule(
         id: "front_matter.not_mapping", severity: .error,
         checks: "the front matter is a mapping of keys to values",
@@ -114,12 +118,16 @@ extension Rule {
         example: "'created' (成文日期) must be a date written YYYY-MM-DD, not '2012-3-1'")
     public static let recordRange = Rule(
         id: "record.range", severity: .error,
-        checks: "numbers are within their range (years 1949–2100, amounts and counts ≥ 0)",
+        checks: "numbers are within their range (years 1949–2100, amounts and counts from 0 to 10^12: no sum or difference the rules compute can overflow)",
         example: "'fiscal_year' (年度) must be between 1949 and 2100, not 3012")
     public static let recordLength = Rule(
         id: "record.length", severity: .error,
         checks: "`title` is at most 200 characters",
         example: "'title' (标题) has 215 characters; at most 200 are allowed")
+    public static let recordControlCharacter = Rule(
+        id: "record.control_character", severity: .error,
+        checks: "no value or body holds a control character (C0 but tab and line ends, DEL, C1), which pages and feeds cannot carry",
+        example: "'title' (标题) holds the control character U+0000 (character 5 of its value); remove it")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
         checks: "every key is one the format knows (a typo is caught with the nearest known key)",
@@ -128,10 +136,18 @@ extension Rule {
         id: "record.placeholder", severity: .error,
         checks: "no placeholder left by `disclose new` (`<待填写 …>`) remains",
         example: "'title' (标题) still holds the placeholder '<待填写 标题 / title>'; fill it in")
+    public static let markdownTooComplex = Rule(
+        id: "markdown.too_complex", severity: .error,
+        checks: "a body stays within what renders in bounded time and memory: 200,000 Markdown elements, 5,000 markup characters per paragraph, 500 cells per table row, nesting depth 32",
+        example: "this table row has 4812 cells; at most 500 are rendered (split the table, or attach it as a spreadsheet)")
     public static let slugInvalid = Rule(
         id: "slug.invalid", severity: .error,
         checks: "the slug (or the file name, when no slug is given) matches `[a-z0-9][a-z0-9-]*`, at most 80 characters",
         example: "file name 'Policy 1' is not a valid slug; set 'slug' (lower-case letters, digits, '-') or rename the file")
+    public static let slugReserved = Rule(
+        id: "slug.reserved", severity: .error,
+        checks: "the slug (or the file name) is not a page the build writes itself in that folder (`index`, `page-N` in a section folder)",
+        example: "'slug' 'index' is the name of a page the build writes in policies/ (the section's list pages are index.html, page-2.html, ...); choose another slug")
     public static let slugDuplicate = Rule(
         id: "slug.duplicate", severity: .error,
         checks: "two records of one folder do not share a slug (they would share a page)",
@@ -245,10 +261,10 @@ extension Rule {
     public static let all: [Rule] = [
         fileRead, fileEncoding, fileTooLarge, fileSymlink, fileName, fileNameClash, fileSpecial, fileAmbiguous,
         sectionUnknown, attachmentOrphan, attachmentClash, attachmentNonPublic, outputClash,
-        frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey,
+        frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
-        recordRequired, recordType, recordDate, recordRange, recordLength, recordUnknownKey, recordPlaceholder,
-        slugInvalid, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
+        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, markdownTooComplex,
+        slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
         siteMissing, siteInvalid,

@@ -16,6 +16,8 @@ public enum FrontMatterReader {
         case duplicateKey(key: String, at: SourceLocation, firstAt: SourceLocation?)
         case notMapping(found: String, at: SourceLocation)
         case tooComplex(reason: String, at: SourceLocation)
+        /// A key written with a YAML tag; `others` more follow it.
+        case keyTag(key: String, tag: String, at: SourceLocation, others: Int)
     }
 
     /// Reads `yaml`, whose first line is line `firstLine` of its file.
@@ -27,6 +29,15 @@ public enum FrontMatterReader {
             return .failure(.tooComplex(
                 reason: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused",
                 at: SourceLocation(line: excess.line + lineShift, column: excess.column)))
+        }
+        // A tag starts with `!`; front matter without one needs no pass over its events.
+        if text.utf8.contains(UInt8(ascii: "!")) {
+            let tagged = KeyTags.find(in: text)
+            if let first = tagged.first {
+                return .failure(.keyTag(key: first.key, tag: first.tag,
+                                        at: SourceLocation(line: first.location.line + lineShift, column: first.location.column),
+                                        others: tagged.count - 1))
+            }
         }
         let root: Node?
         do {
@@ -72,6 +83,10 @@ public enum FrontMatterReader {
                 "the front matter must be a mapping of 'key: value' lines, but it is \(found)")
         case .tooComplex(let reason, let location):
             return Rule.frontMatterTooComplex.diagnostic(file, location, reason)
+        case .keyTag(let key, let tag, let location, let others):
+            let more = others > 0 ? " (\(others) more tagged \(others == 1 ? "key follows" : "keys follow"))" : ""
+            return Rule.frontMatterKeyTag.diagnostic(file, location, field: key,
+                "the key '\(key)' carries the YAML tag '\(tag)'; a key is plain text, compared by its text alone: remove the tag\(more)")
         }
     }
 
@@ -109,11 +124,18 @@ public enum FrontMatterReader {
             case .mapping(let mapping):
                 var entries: [YAMLEntry] = []
                 entries.reserveCapacity(mapping.count)
+                // Keys are compared by their text alone (Yams compares tags too; tags on keys
+                // are refused before composing, but no key may ever be read two ways).
+                var firstByKey: [String: SourceLocation] = [:]
                 for (key, value) in mapping {
                     guard case .scalar(let keyScalar) = key else {
                         throw Failure.syntax(message: "a key must be plain text, not \(key.sequence != nil ? "a list" : "a mapping")",
                                              at: location(key))
                     }
+                    if let first = firstByKey[keyScalar.string] {
+                        throw Failure.duplicateKey(key: keyScalar.string, at: location(key), firstAt: first)
+                    }
+                    firstByKey[keyScalar.string] = location(key)
                     nodes += 1
                     entries.append(YAMLEntry(key: keyScalar.string, keyLocation: location(key),
                                              value: try convert(value, depth: depth + 1)))

@@ -3,16 +3,19 @@ import Foundation
 /// Turns a file's bytes into the text later stages read: UTF-8 checked, a BOM
 /// skipped, CRLF read as LF (line numbers are unchanged by that).
 public enum SourceText {
-    /// Largest record file read; larger ones are refused before any parsing.
+    /// Largest record file read by default (`max_record_size` in `site.yaml` sets it);
+    /// larger ones are refused before any parsing. Also the limit of `site.yaml` itself.
     public static let maximumFileBytes = 4 * 1024 * 1024
+    /// The largest `max_record_size` may be.
+    public static let largestRecordLimit = 64 * 1024 * 1024
 
     public enum Failure: Error, Equatable {
         case invalidUTF8(line: Int)
         case tooLarge(bytes: Int)
     }
 
-    public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
-        guard bytes.count <= maximumFileBytes else { return .failure(.tooLarge(bytes: bytes.count)) }
+    public static func decode(_ bytes: [UInt8], limit: Int = maximumFileBytes) -> Result<String, Failure> {
+        guard bytes.count <= limit else { return .failure(.tooLarge(bytes: bytes.count)) }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard var text = String(validating: body, as: UTF8.self) else {
@@ -46,7 +49,7 @@ public enum SourceText {
         return line
     }
 
-    public static func diagnostic(for failure: Failure, file: String) -> Diagnostic {
+    public static func diagnostic(for failure: Failure, file: String, limit: Int = maximumFileBytes) -> Diagnostic {
         switch failure {
         case .invalidUTF8(let line):
             return Rule.fileEncoding.diagnostic(file, SourceLocation(line: line, column: 1),
@@ -54,7 +57,7 @@ public enum SourceText {
         case .tooLarge(let bytes):
             let mib = String(format: "%.1f", Double(bytes) / 1_048_576)
             return Rule.fileTooLarge.diagnostic(file, .fileStart,
-                "the file is \(mib) MiB; records are limited to 4 MiB (put large material in an attachment)")
+                "the file is \(mib) MiB; records are limited to \(SiteConfig.describeSize(limit)) (max_record_size; put large material in an attachment)")
         }
     }
 }

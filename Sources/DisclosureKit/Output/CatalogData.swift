@@ -37,7 +37,10 @@ public enum CatalogData {
     }
 
     /// A field quoted as RFC 4180 says: when it holds a comma, quote, CR or LF (or starts
-    /// with a space), in double quotes with quotes doubled.
+    /// with a space), in double quotes with quotes doubled. A field a spreadsheet would
+    /// read as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) starts with a
+    /// single quote, as OWASP's CSV-injection guidance says; catalog.json keeps the exact
+    /// values.
     public static func csvField(_ value: String) -> String {
         var out: [UInt8] = []
         appendCSVField(value, to: &out)
@@ -48,16 +51,26 @@ public enum CatalogData {
         // Looked for in the bytes: the four are ASCII, and a Character walk was most of the CSV's cost.
         let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
             || value.hasPrefix(" ") || value.hasSuffix(" ")
+        let formulaGuard: [UInt8] = startsAsFormula(value) ? [0x27] : []
         guard needsQuotes else {
+            out += formulaGuard
             out += value.utf8
             return
         }
         out.append(0x22)
+        out += formulaGuard
         for byte in value.utf8 {
             out.append(byte)
             if byte == 0x22 { out.append(0x22) }
         }
         out.append(0x22)
+    }
+
+    /// `=`, `+`, `-`, `@`, tab or CR first: what a spreadsheet takes for a formula.
+    static func startsAsFormula(_ value: String) -> Bool {
+        guard let first = value.utf8.first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
     }
 
     public static func json(_ plan: SitePlan) -> [UInt8] {

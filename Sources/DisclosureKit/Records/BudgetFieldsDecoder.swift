@@ -37,6 +37,7 @@ enum BudgetFieldsDecoder {
                 }
             }
             if let lines, !lines.isEmpty, let expenditure {
+                // Cannot overflow: every amount is at most FieldReader.maximumAmount.
                 let sum = lines.reduce(Int64(0)) { $0 + $1.amount.cents }
                 if sum != expenditure.value.cents {
                     let difference = Double(sum - expenditure.value.cents) / 100

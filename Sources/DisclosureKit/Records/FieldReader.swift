@@ -24,6 +24,14 @@ struct FieldMapping {
 /// problem instead of stopping at the first; every reader returns nil for a value it
 /// could not read, so later rules simply skip what is missing.
 struct FieldReader {
+    /// The largest whole number (a count, a number of days) and the largest amount (in the
+    /// record's unit, 万元 by default) a record may give. Far beyond any real figure, and
+    /// small enough that what the rules compute from them cannot overflow: a sum of every
+    /// value a front matter can hold (`FrontMatterReader.maximumNodes`) stays within
+    /// `Int64`, in cents too (a test checks this stays true).
+    static let maximumWholeNumber = 1_000_000_000_000
+    static let maximumAmount = 1_000_000_000_000
+
     let file: String
     /// Rules to report with; `site.yaml` reports everything as `site.invalid`.
     var required = Rule.recordRequired
@@ -31,6 +39,7 @@ struct FieldReader {
     var date = Rule.recordDate
     var range = Rule.recordRange
     var unknownKey = Rule.recordUnknownKey
+    var control = Rule.recordControlCharacter
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String) {
@@ -62,13 +71,37 @@ struct FieldReader {
         return entry.value
     }
 
-    /// The text of a scalar node, or nil (reported) for a list or mapping.
+    /// The text of a scalar node, or nil (reported) for a list or mapping, or for text
+    /// holding a control character.
     mutating func scalarText(_ node: YAMLNode, path: String, expected: String) -> String? {
         guard case .scalar(let text, _) = node.value else {
             report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be \(expected), not \(node.kindDescription)")
             return nil
         }
+        if let (offset, scalar) = Self.firstControlCharacter(text) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            report(control, node.location, field: path,
+                   "\(FieldNames.quoted(path)) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (character \(offset + 1) of its value); remove it")
+            return nil
+        }
         return text
+    }
+
+    /// The first control character of `text` and its position in characters: C0 but tab
+    /// and line feed (which multi-line text may hold), DEL and C1. A NUL passed `check`
+    /// and stopped the build's XML writers; the others reach pages and feeds unseen.
+    static func firstControlCharacter(_ text: String) -> (offset: Int, scalar: Unicode.Scalar)? {
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) else {
+            return nil
+        }
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            switch scalar.value {
+            case 0x09, 0x0A: continue
+            case 0x00..<0x20, 0x7F...0x9F: return (offset, scalar)
+            default: continue
+            }
+        }
+        return nil
     }
 
     // MARK: Scalars
@@ -116,18 +149,18 @@ struct FieldReader {
     }
 
     mutating func integer(_ map: FieldMapping, _ key: String, required: Bool,
-                          in bounds: ClosedRange<Int> = 0...Int.max) -> Located<Int>? {
+                          in bounds: ClosedRange<Int> = 0...maximumWholeNumber) -> Located<Int>? {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
               let text = scalarText(node, path: path, expected: "a whole number") else { return nil }
-        guard let value = Self.parseInteger(text) else {
-            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a whole number, not '\(text)'")
-            return nil
-        }
-        guard bounds.contains(value) else {
-            let rangeText = bounds.upperBound == Int.max ? "at least \(bounds.lowerBound)"
-                : "between \(bounds.lowerBound) and \(bounds.upperBound)"
-            report(range, node.location, field: path, "\(FieldNames.quoted(path)) must be \(rangeText), not \(value)")
+        let value = Self.parseInteger(text)
+        guard let value, bounds.contains(value) else {
+            if value == nil && !Self.isSignedDigits(text.trimmed) {
+                report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a whole number, not '\(text)'")
+            } else {
+                report(range, node.location, field: path,
+                       "\(FieldNames.quoted(path)) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(text.trimmed)")
+            }
             return nil
         }
         return Located(value: value, location: node.location)
@@ -140,11 +173,22 @@ struct FieldReader {
               let text = scalarText(node, path: path, expected: "a number") else { return nil }
         let trimmed = text.trimmed
         guard let value = Self.parseDecimal(trimmed) else {
-            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a number like 1234.56, not '\(text)'")
+            // Digits too many to read exactly are a number out of range, not a typo.
+            if Self.isDecimalShaped(trimmed) {
+                report(range, node.location, field: path,
+                       "\(FieldNames.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
+            } else {
+                report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a number like 1234.56, not '\(text)'")
+            }
             return nil
         }
         guard value >= 0 else {
             report(range, node.location, field: path, "\(FieldNames.quoted(path)) must not be negative, not \(trimmed)")
+            return nil
+        }
+        guard value <= Double(Self.maximumAmount) else {
+            report(range, node.location, field: path,
+                   "\(FieldNames.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
             return nil
         }
         return Located(value: Amount(value: value, text: trimmed), location: node.location)
@@ -256,6 +300,19 @@ struct FieldReader {
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         guard let value = Int(digits) else { return nil }
         return negative ? -value : value
+    }
+
+    /// `[-+]?[0-9]+`, of any length.
+    static func isSignedDigits(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if let first = digits.first, first == "-" || first == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `[-+]?[0-9]+(\.[0-9]+)?`, of any length.
+    static func isDecimalShaped(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return isSignedDigits(String(parts[0])) && (parts.count == 1 || isSignedDigits(String(parts[1])) && parts[1].first?.isNumber == true)
     }
 
     /// `[-+]?[0-9]+(\.[0-9]+)?`.

@@ -8,8 +8,8 @@ enum GuideFieldsDecoder {
         var days: (statutory: Int, promised: Int)?
         if let limit = reader.mapping(top, "time_limit", required: true) {
             reader.checkUnknownKeys(limit, known: ["statutory_days", "promised_days"])
-            let statutory = reader.integer(limit, "statutory_days", required: true, in: Int.min...Int.max)
-            let promised = reader.integer(limit, "promised_days", required: true, in: Int.min...Int.max)
+            let statutory = reader.integer(limit, "statutory_days", required: true, in: -FieldReader.maximumWholeNumber...FieldReader.maximumWholeNumber)
+            let promised = reader.integer(limit, "promised_days", required: true, in: -FieldReader.maximumWholeNumber...FieldReader.maximumWholeNumber)
             if let statutory, let promised {
                 if promised.value <= 0 {
                     reader.report(.guideTimeLimit, promised.location, field: "time_limit.promised_days",

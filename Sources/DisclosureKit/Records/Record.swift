@@ -100,7 +100,8 @@ extension Record {
 
     /// The file's bytes, checked against the loaded ones.
     public func sourceBytes() throws(FileIO.Failure) -> [UInt8] {
-        let bytes = try FileIO.readBytes(file.absolutePath, limit: SourceText.maximumFileBytes)
+        // Loaded once within the site's limit; the digest below decides whether it is the same.
+        let bytes = try FileIO.readBytes(file.absolutePath, limit: SourceText.largestRecordLimit)
         guard StableHasher.digest(bytes) == sourceDigest else {
             throw .system("\(file.relativePath) changed during the build; build again")
         }
@@ -109,7 +110,7 @@ extension Record {
 
     /// The body of a record file's bytes (that decoded once already).
     static func body(of bytes: [UInt8]) throws(FileIO.Failure) -> String {
-        guard case .success(let text) = SourceText.decode(bytes),
+        guard case .success(let text) = SourceText.decode(bytes, limit: SourceText.largestRecordLimit),
               case .success(let split) = FrontMatterSplitter.split(text) else {
             throw .system("a record file no longer splits into front matter and body")
         }

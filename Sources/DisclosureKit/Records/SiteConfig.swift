@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable {
     public var calendar: WorkingDayCalendar
     /// Pass raw HTML in bodies through (off by default: it is replaced by a comment).
     public var allowRawHTML: Bool
+    /// `max_record_size`: the largest record file read, in bytes (default 4 MiB).
+    public var maximumRecordBytes = SourceText.maximumFileBytes
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -37,6 +39,13 @@ public struct SiteConfig: Sendable {
     /// `base_url` with a trailing `/`.
     public static func normalisedBaseURL(_ url: String) -> String {
         url.hasSuffix("/") ? url : url + "/"
+    }
+
+    /// A size as `site.yaml` and messages write it: `4 MiB`, `512 KiB`, else bytes.
+    public static func describeSize(_ bytes: Int) -> String {
+        if bytes % (1024 * 1024) == 0 { return "\(bytes / (1024 * 1024)) MiB" }
+        if bytes % 1024 == 0 { return "\(bytes / 1024) KiB" }
+        return "\(bytes) bytes"
     }
 
     /// The last day an annual report on `year` may be published.
@@ -69,7 +78,7 @@ public struct IndexNumberPattern: @unchecked Sendable {
 public enum SiteConfigDecoder {
     public static let knownKeys = [
         "title", "base_url", "language", "publisher", "index_number_pattern", "report_deadline",
-        "timeliness_working_days", "calendar", "allow_raw_html",
+        "timeliness_working_days", "calendar", "allow_raw_html", "max_record_size",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -78,6 +87,7 @@ public enum SiteConfigDecoder {
         reader.type = .siteInvalid
         reader.date = .siteInvalid
         reader.range = .siteInvalid
+        reader.control = .siteInvalid
         guard case .mapping(let entries) = root.value else {
             reader.report(.siteInvalid, root.location, field: nil, "site.yaml must be a mapping of 'key: value' lines")
             return (nil, reader.diagnostics)
@@ -131,13 +141,23 @@ public enum SiteConfigDecoder {
                 reader.report(.siteInvalid, raw.location, field: "allow_raw_html", "'allow_raw_html' must be true or false, not '\(raw.value)'")
             }
         }
+        var maximumRecordBytes = SourceText.maximumFileBytes
+        if let size = reader.string(top, "max_record_size", required: false) {
+            if let bytes = parseSize(size.value), (1024...SourceText.largestRecordLimit).contains(bytes) {
+                maximumRecordBytes = bytes
+            } else {
+                reader.report(.siteInvalid, size.location, field: "max_record_size",
+                              "'max_record_size' must be a size from 1 KiB to \(SiteConfig.describeSize(SourceText.largestRecordLimit)), written in bytes or as '4 MiB' or '512 KiB', not '\(size.value)'")
+            }
+        }
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title.value, baseURL: baseURL.value, language: language?.value ?? "zh-CN",
             publisher: publisher?.value, indexNumberPattern: pattern, reportDeadline: deadline,
             timelinessWorkingDays: workingDays?.value ?? 20, calendar: calendar, allowRawHTML: allowRawHTML)
+        config.maximumRecordBytes = maximumRecordBytes
         return (config, reader.diagnostics)
     }
 
@@ -154,6 +174,18 @@ public enum SiteConfigDecoder {
             }
         }
         return days
+    }
+
+    /// Bytes, or a whole number of KiB or MiB: `4194304`, `4 MiB`, `512KiB`.
+    static func parseSize(_ text: String) -> Int? {
+        let units = [("MiB", 1024 * 1024), ("KiB", 1024)]
+        for (unit, factor) in units where text.hasSuffix(unit) {
+            let number = text.dropLast(unit.count).trimmingCharacters(in: .whitespaces)
+            guard number.count <= 6, let value = FieldReader.parseInteger(number), value > 0 else { return nil }
+            return value * factor
+        }
+        guard text.count <= 12, let value = FieldReader.parseInteger(text), value > 0 else { return nil }
+        return value
     }
 
     static func parseMonthDay(_ text: String) -> (month: Int, day: Int)? {

@@ -9,12 +9,18 @@ struct RecordRules {
     static let maximumTitleLength = 200
     static let maximumSlugLength = 80
 
-    /// The page name: `slug` when given, else the file's stem; either must be a valid slug.
+    /// The page name: `slug` when given, else the file's stem; either must be a valid slug
+    /// and not the name of a page the build writes itself in that folder.
     mutating func checkSlug(_ slug: Located<String>?, file: RecordFile) -> Located<String>? {
         if let slug {
             guard Self.isValidSlug(slug.value) else {
                 reader.report(.slugInvalid, slug.location, field: "slug",
                               "'slug' '\(slug.value)' is not valid: use lower-case letters a-z, digits and '-', starting with a letter or digit, at most \(Self.maximumSlugLength) characters")
+                return nil
+            }
+            guard !Self.isReservedPageName(slug.value, file: file) else {
+                reader.report(.slugReserved, slug.location, field: "slug",
+                              "'slug' '\(slug.value)' is the name of a page the build writes in \(file.type.folder)/ (the section's list pages are index.html, page-2.html, ...); choose another slug")
                 return nil
             }
             return slug
@@ -24,7 +30,24 @@ struct RecordRules {
                           "the file name '\(file.stem)' is not a valid page name; rename the file or set 'slug' (lower-case letters a-z, digits and '-', at most \(Self.maximumSlugLength) characters)")
             return nil
         }
+        guard !Self.isReservedPageName(file.stem, file: file) else {
+            reader.report(.slugReserved, .fileStart, field: "slug",
+                          "the file name '\(file.stem)' is the name of a page the build writes in \(file.type.folder)/ (the section's list pages are index.html, page-2.html, ...); rename the file or set 'slug'")
+            return nil
+        }
         return Located(value: file.stem, location: .fileStart)
+    }
+
+    /// True for a page name the build writes itself in the record's folder: a section's
+    /// list pages (`SitePlan.listPath`: `index`, `page-N`) in its top folder. Every
+    /// `page-` + digits is reserved, not only the pages the site has now: one more record
+    /// adds a list page.
+    static func isReservedPageName(_ name: String, file: RecordFile) -> Bool {
+        guard file.subfolders.isEmpty else { return false }
+        if name == "index" { return true }
+        guard name.hasPrefix("page-") else { return false }
+        let number = name.utf8.dropFirst(5)
+        return !number.isEmpty && number.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     static func isValidSlug(_ slug: String) -> Bool {

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// A scratch copy of the sample site with files added, and `check` and `build` run on it.
+struct SampleSite {
+    let tmp: TemporaryDirectory
+    let root: URL
+
+    /// The sample site plus `files` (paths relative to the site root).
+    init(adding files: [String: String] = [:]) throws {
+        tmp = try TemporaryDirectory()
+        root = try tmp.copy(fixture: "sample")
+        for (path, text) in files { try add(text, at: path) }
+    }
+
+    func add(_ text: String, at path: String) throws {
+        try tmp.write(text, to: "sample/" + path)
+    }
+
+    func add(_ data: Data, at path: String) throws {
+        try tmp.write(data, to: "sample/" + path)
+    }
+
+    /// `disclose check --format json`: the run and its diagnostics.
+    func check(_ extra: [String] = []) throws -> (Disclose.Result, [[String: Any]]) {
+        let result = try Disclose.run(["check", "--root", root.path, "--format", "json"] + extra)
+        return (result, try Disclose.diagnostics(result))
+    }
+
+    func build(_ extra: [String] = []) throws -> Disclose.Result {
+        try Disclose.run(["build", "--root", root.path] + extra)
+    }
+
+    /// The built site (`site/`).
+    func output() throws -> SiteTree {
+        try SiteTree(root.appendingPathComponent("site"))
+    }
+
+    /// `file:line:column rule` of each diagnostic.
+    static func places(_ diagnostics: [[String: Any]]) -> [String] {
+        diagnostics.map { "\($0["file"] as! String):\($0["line"] as! Int):\($0["column"] as! Int) \($0["rule"] as! String)" }
+    }
+
+    /// A valid proactive policy whose front matter ends with `extra` lines; `disclosure`
+    /// replaces its `disclosure: proactive` line (nil leaves it out, for `extra` to give).
+    static func policy(title: String = "测试政策", index: Int = 1, disclosure: String? = "disclosure: proactive",
+                       extra: String = "", body: String = "正文。\n") -> String {
+        var lines = [
+            "---",
+            "title: \(title)",
+            "index_number: 11450100MB0000009Z/2024-\(String(format: "%05d", 90000 + index))",
+        ]
+        if let disclosure { lines.append(disclosure) }
+        lines += [
+            "publisher: 测试局",
+            "created: 2024-01-15",
+            "published: 2024-01-16",
+            "review: {reviewer: 审查人, date: 2024-01-16}",
+            "document_number: 测〔2024〕\(index)号",
+        ]
+        if !extra.isEmpty { lines.append(extra) }
+        lines.append("---")
+        return lines.joined(separator: "\n") + "\n" + body
+    }
+}
