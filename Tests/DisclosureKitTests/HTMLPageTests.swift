@@ -23,7 +23,7 @@ import Testing
         #expect(page.eventHandlers == ["p@onclick"])
         #expect(page.references.map { "\($0.element) \($0.attribute) \($0.value)" } == [
             "link href assets/style.css", "style url() img/bg.png", "script src assets/search.js", "a href #main",
-            "div style url() a.png", "img src p.png", "img srcset p2.png 2x", "img src UPPER.PNG",
+            "div style url() a.png", "img src p.png", "img srcset p2.png", "img src UPPER.PNG",
         ])
         #expect(page.references.first { $0.value == "p.png" }?.line == 8)
         // Text nodes are separate (never joined across elements or comments), entities decoded.

@@ -134,7 +134,7 @@ public struct SiteAuditor: Sendable {
         let directory = self.directory
         let neededList = needed.sorted()
         for (path, found) in zip(neededList, parallelMap(neededList) { path in
-            HTMLPage((try? FileIO.readBytes(directory + "/" + path)) ?? []).anchors
+            Self.anchors(ofPageAt: directory + "/" + path)
         }) { anchors[path] = found }
 
         let pageAnchors = anchors
@@ -175,12 +175,7 @@ public struct SiteAuditor: Sendable {
         let lane = Lane { () -> [(index: Int, report: FileReport)] in
             large.map { index in
                 defer { progress?.advance() }
-                let path = paths[index]
-                let report = Self.isParsed(path)
-                    ? inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(directory + "/" + path)) ?? [],
-                                       isSymbolicLink: false), leaks: leaks)
-                    : inspectStreaming(path, leaks: leaks)
-                return (index, finish(report, path, present))
+                return (index, inspectStreaming(paths[index], leaks: leaks, present: present))
             }
         }
         let isLarge = Set(large)
@@ -211,42 +206,73 @@ public struct SiteAuditor: Sendable {
         return report
     }
 
-    /// True for the kinds of file read whole by a parser (HTML, CSS, XML, JSON); the others
-    /// are only searched for leaks, which `inspectStreaming` does a piece at a time.
-    static func isParsed(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        return [".html", ".htm", ".css", ".xml", ".json"].contains { lower.hasSuffix($0) }
-    }
-
-    /// The leak search of a file that is not parsed, a megabyte at a time. Pieces overlap
-    /// by more than `TextFingerprints.guaranteedLength`, so a shared run of that length
-    /// lies whole within one piece, wherever the cuts fall.
-    func inspectStreaming(_ path: String, leaks: LeakIndex) -> FileReport {
+    /// A file over `largeFileBytes`, read a megabyte at a time and never held whole: the
+    /// leak search runs over pieces that overlap by more than
+    /// `TextFingerprints.guaranteedLength` (a shared run of that length lies whole within
+    /// one piece, wherever the cuts fall), and the checks of its kind are fed the same
+    /// pieces; its links are checked in batches as the parser meets them, and only those
+    /// with a `#fragment` are kept (like `finish`).
+    func inspectStreaming(_ path: String, leaks: LeakIndex, present: Set<String>) -> FileReport {
         var report = FileReport()
         let shown = display(path)
         report.diagnostics = pathLeaks(path, leaks: leaks)
         let fd = open(directory + "/" + path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read"))
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                "cannot be read: \(String(cString: strerror(errno)))"))
             return report
         }
         defer { close(fd) }
+        var linkFindings: [Diagnostic] = []
+        var kept: [HTMLPage.Reference] = []
+        let reported = RecordsFound()
+        let check = ContentCheck(path: path, shown: shown, leaks: leaks, reported: reported) { batch in
+            let checked = finish(FileReport(references: batch), path, present)
+            linkFindings += checked.diagnostics
+            kept += checked.references
+        }
         let overlap = 64
         var piece: [UInt8] = []
         var linesBefore = 1  // the line the piece starts on
-        var reported = Set<String>()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
+            if count < 0 {
+                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                    "cannot be read to its end: \(String(cString: strerror(errno)))"))
+                break
+            }
             guard count > 0 else { break }
             piece += chunk[..<count]
-            report.diagnostics += byteLeaks(piece, firstLine: linesBefore, shown: shown, leaks: leaks, reported: &reported)
+            report.diagnostics += byteLeaks(piece, firstLine: linesBefore, shown: shown, leaks: leaks, reported: &reported.records)
+            chunk.withUnsafeBytes { check.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
             let kept = max(0, piece.count - overlap)
             linesBefore = piece[..<kept].reduce(linesBefore) { $1 == 0x0A ? $0 + 1 : $0 }
             piece.removeFirst(kept)
         }
+        let content = check.finish()
+        let checked = finish(FileReport(diagnostics: content.diagnostics, references: content.references), path, present)
+        report.diagnostics += checked.diagnostics + linkFindings
+        report.references = kept + checked.references
+        report.anchors = content.anchors
         return report
+    }
+
+    /// The ids of the page at `path` (a page a fragment link points into), read as a stream.
+    static func anchors(ofPageAt path: String) -> Set<String> {
+        let parser = HTMLPage.Parser(onText: { _ in }, onReferences: { _ in })
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var chunk = [UInt8](repeating: 0, count: HTMLPage.chunkBytes)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            chunk.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        }
+        return parser.finish().anchors
     }
 
     /// A finding for each non-public record whose name a file's path carries.
@@ -322,46 +348,14 @@ public struct SiteAuditor: Sendable {
                 "is a symbolic link; a site must hold real files only"))
             return report
         }
-        var reported = Set<String>()
-        report.diagnostics += byteLeaks(file.bytes, firstLine: 1, shown: shown, leaks: leaks, reported: &reported)
-        let lower = file.path.lowercased()
-        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-            // Each text node with entities decoded (a title with quotes is `&quot;` in the
-            // raw bytes), searched as the parser meets it.
-            var textLeaks: [Diagnostic] = []
-            let page = HTMLPage(file.bytes) { text in
-                guard text.utf8.count >= TextFingerprints.window else { return }
-                let bytes = SecretText.collapsedBytes(text)
-                for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
-                    reported.insert(record)
-                    textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,
-                        "contains, in its text, text of the non-public record \(record) ('\(LeakIndex.excerpt(bytes, at: offset))')"))
-                }
-            }
-            report.diagnostics += textLeaks
-            for error in page.errors {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed HTML: \(error)"))
-            }
-            if page.language?.isEmpty ?? true {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "the page has no <html lang>"))
-            }
-            if page.title?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "the page has no <title>"))
-            }
-            report.references = page.references
-            report.anchors = page.anchors
-        } else if lower.hasSuffix(".css") {
-            let css = String(decoding: file.bytes, as: UTF8.self)
-            report.references = HTMLPage.cssURLs(css).map { HTMLPage.Reference(element: "css", attribute: "url()", value: $0, line: 1) }
-        } else if lower.hasSuffix(".xml") {
-            if let problem = Self.xmlProblem(file.bytes) {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed XML: \(problem)"))
-            }
-        } else if lower.hasSuffix(".json") {
-            if !JSONSyntax.isWellFormed(file.bytes) {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed JSON"))
-            }
-        }
+        let reported = RecordsFound()
+        report.diagnostics += byteLeaks(file.bytes, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records)
+        let check = ContentCheck(path: file.path, shown: shown, leaks: leaks, reported: reported)
+        file.bytes.withUnsafeBytes { check.feed($0) }
+        let content = check.finish()
+        report.diagnostics += content.diagnostics
+        report.references = content.references
+        report.anchors = content.anchors
         return report
     }
 
@@ -375,25 +369,34 @@ public struct SiteAuditor: Sendable {
         let folder = path.split(separator: "/").dropLast().map(String.init)
         for reference in references {
             let place = SourceLocation(line: max(1, reference.line), column: 1)
-            let value = reference.value.trimmed
+            let shownValue = reference.value.trimmed
+            // Read as the browser reads it: `ht&#9;tp://`, ` //host` and `\\host` leave too.
+            let value = ReferenceURL.cleaned(reference.value)
             // Every page has dozens of links: prefixes are compared on the bytes, not on a
             // lower-cased copy of each value.
-            let loadsResource = !(reference.element == "a" || reference.element == "area" || reference.element == "form")
-            if Self.hasPrefix(value, "http://") || Self.hasPrefix(value, "https://") || value.utf8.starts(with: "//".utf8) {
-                if loadsResource {
+            let scheme = value.utf8.contains(UInt8(ascii: ":")) ? LinkResolver.scheme(of: value) : nil
+            if value.utf8.starts(with: "//".utf8) || scheme.map({ !Self.schemesThatStayHere.contains($0) }) ?? false {
+                if reference.loads {
                     diagnostics.append(Rule.auditExternalResource.diagnostic(shown, place,
-                        "<\(reference.element) \(reference.attribute)> loads '\(value)' from outside the site"))
+                        "<\(reference.element) \(reference.attribute)> loads '\(shownValue)' from outside the site"))
+                } else if let scheme, !Self.schemesALinkMayUse.contains(scheme) {
+                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(shownValue)' uses a scheme the site does not allow"))
                 }
                 continue
             }
             if value.isEmpty || Self.hasPrefix(value, "mailto:") || Self.hasPrefix(value, "tel:") || Self.hasPrefix(value, "data:image/") { continue }
             if value.utf8.first == UInt8(ascii: "/") {
                 diagnostics.append(Rule.auditAbsolutePath.diagnostic(shown, place,
-                    "'\(value)' is an absolute path; it breaks from disk and from a sub-path"))
+                    "'\(shownValue)' is an absolute path; it breaks from disk and from a sub-path"))
                 continue
             }
-            if value.utf8.contains(UInt8(ascii: ":")), LinkResolver.scheme(of: value) != nil {
-                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' uses a scheme the site does not allow"))
+            if scheme != nil {
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(shownValue)' uses a scheme the site does not allow"))
+                continue
+            }
+            if reference.element == "base" {
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place,
+                    "<base href='\(shownValue)'> changes where every relative link of the page leads; the build never writes one, remove it"))
                 continue
             }
             var target = value
@@ -425,6 +428,13 @@ public struct SiteAuditor: Sendable {
         return diagnostics
     }
 
+    /// Schemes that name nothing outside the page (`data:` and `javascript:` are refused
+    /// as links below, but fetch nothing from elsewhere); every other scheme (`http`,
+    /// `ftp`, `file`, `ws`, one the audit has never heard of) reaches out of the site.
+    static let schemesThatStayHere: Set<String> = ["mailto", "tel", "data", "javascript", "about", "blob"]
+    /// Schemes a link a reader follows may use to leave the site (as `link.unsafe` allows in bodies).
+    static let schemesALinkMayUse: Set<String> = ["http", "https", "ftp", "ftps"]
+
     /// True when `value` starts with `prefix` (ASCII, lower case), whatever the case of `value`.
     static func hasPrefix(_ value: String, _ prefix: StaticString) -> Bool {
         let bytes = value.utf8
@@ -434,24 +444,6 @@ public struct SiteAuditor: Sendable {
                 (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == want
             }
         }
-    }
-
-    /// Why `bytes` are not well-formed XML, or nil. Read as a stream: a sitemap of 50,000
-    /// URLs is never built as a tree.
-    static func xmlProblem(_ bytes: [UInt8]) -> String? {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let reader = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlReaderForMemory($0.baseAddress, Int32($0.count), "file.xml", nil, options) }
-        }
-        guard let reader else { return "the XML parser rejects it" }
-        defer { xmlFreeTextReader(reader) }
-        var status: Int32 = 1
-        var nodes = 0
-        while status == 1 {
-            status = xmlTextReaderRead(reader)
-            nodes += 1
-        }
-        return status == 0 && nodes > 1 ? nil : "the XML parser rejects it"
     }
 
     /// Every file below `directory`, relative, sorted (hidden files included: they upload
