@@ -68,6 +68,8 @@ public struct SiteAuditor: Sendable {
         var path: String
         var bytes: [UInt8]
         var isSymbolicLink: Bool
+        /// Why the file could not be read (it vanished, it is not a file one can read), if so.
+        var readError: String? = nil
     }
 
     /// What one file told: its findings (links included, but for `#fragment`s, which need
@@ -82,7 +84,8 @@ public struct SiteAuditor: Sendable {
     public func audit() throws(EnvironmentError) -> Outcome {
         xmlInitParser()
         progress?.begin("indexing the text of non-public records", total: 0)
-        let files = try Self.listFiles(directory)
+        var unreadableFolders: [(folder: String, reason: String)] = []
+        let files = try Self.listFiles(directory) { unreadableFolders.append(($0, $1)) }
         let plan = self.plan ?? SitePlan(PublicView(site))
         let leaks: LeakIndex
         if let leakIndex {
@@ -116,7 +119,9 @@ public struct SiteAuditor: Sendable {
         }
         for path in skipped { anchorDigests[path] = carry?.previous.files[path]?.anchors ?? .zero }
 
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = unreadableFolders.map { folder, reason in
+            Rule.auditMalformed.diagnostic(display(folder), .fileStart, "the folder cannot be read: \(reason)")
+        }
         var anchors: [String: Set<String>] = [:]
         for (path, report) in zip(inspected, reports) {
             diagnostics += report.diagnostics
@@ -167,13 +172,18 @@ public struct SiteAuditor: Sendable {
         // lane of their own beside the workers: two of them at once were the audit's peak
         // memory, and after the rest they were a serial tail (seconds at 100,000 records).
         let directory = self.directory
-        let large = paths.indices.filter { index in
+        var large: [Int] = []
+        var linked: [FileIdentity: [Int]] = [:]
+        for index in paths.indices {
             var info = stat()
-            let full = directory + "/" + paths[index]
-            return lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > Self.largeFileBytes
+            guard SiteFileNames.withFileSystemPath(directory + "/" + paths[index], { lstat($0, &info) }) == 0,
+                  (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            if info.st_size > Self.largeFileBytes { large.append(index) }
+            if info.st_nlink > 1 { linked[FileIdentity(info), default: []].append(index) }
         }
+        let largeFiles = large
         let lane = Lane { () -> [(index: Int, report: FileReport)] in
-            large.map { index in
+            largeFiles.map { index in
                 defer { progress?.advance() }
                 return (index, inspectStreaming(paths[index], leaks: leaks, present: present))
             }
@@ -184,13 +194,45 @@ public struct SiteAuditor: Sendable {
             defer { progress?.advance() }
             var info = stat()
             let full = directory + "/" + paths[index]
-            let isLink = lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-            let bytes = isLink ? [] : (try? FileIO.readBytes(full)) ?? []
-            return finish(inspect(SiteFile(path: paths[index], bytes: bytes, isSymbolicLink: isLink), leaks: leaks),
-                          paths[index], present)
+            let isLink = SiteFileNames.withFileSystemPath(full, { lstat($0, &info) }) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+            var file = SiteFile(path: paths[index], bytes: [], isSymbolicLink: isLink)
+            if !isLink {
+                // A file that vanished since the listing, or one that cannot be read, is a
+                // finding: read as empty, its content would pass unseen.
+                let read = SiteFileNames.hasStrayBytes(full) ? SiteFileNames.readWhole(full) : Result { () throws(FileIO.Failure) in try FileIO.readBytes(full) }
+                switch read {
+                case .success(let bytes): file.bytes = bytes
+                case .failure(let failure): file.readError = failure.description
+                }
+            }
+            return finish(inspect(file, leaks: leaks), paths[index], present)
         }
         for (index, report) in lane.result() { reports[index] = report }
+        // Only a standalone audit: a build's staging tree shares its carried files with the
+        // live site by design.
+        if written == nil {
+            for indices in linked.values {
+                var info = stat()
+                guard SiteFileNames.withFileSystemPath(directory + "/" + paths[indices[0]], { lstat($0, &info) }) == 0,
+                      Int(info.st_nlink) > indices.count else { continue }
+                for index in indices {
+                    reports[index]!.diagnostics.append(Rule.auditMalformed.diagnostic(display(paths[index]), .fileStart,
+                        "is a hard link to a file outside the site (\(info.st_nlink) names, \(indices.count) in the site): a change there changes the site; copy it instead"))
+                }
+            }
+        }
         return reports.map { $0! }
+    }
+
+    /// A file's identity on disk: what hard links share.
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     /// Files over this size are inspected one at a time.
@@ -216,7 +258,10 @@ public struct SiteAuditor: Sendable {
         var report = FileReport()
         let shown = display(path)
         report.diagnostics = pathLeaks(path, leaks: leaks)
-        let fd = open(directory + "/" + path, O_RDONLY | O_CLOEXEC)
+        if let problem = SiteFileNames.problem(path) {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, problem))
+        }
+        let fd = SiteFileNames.withFileSystemPath(directory + "/" + path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
                 "cannot be read: \(String(cString: strerror(errno)))"))
@@ -262,7 +307,7 @@ public struct SiteAuditor: Sendable {
     /// The ids of the page at `path` (a page a fragment link points into), read as a stream.
     static func anchors(ofPageAt path: String) -> Set<String> {
         let parser = HTMLPage.Parser(onText: { _ in }, onReferences: { _ in })
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = SiteFileNames.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return [] }
         defer { close(fd) }
         var chunk = [UInt8](repeating: 0, count: HTMLPage.chunkBytes)
@@ -336,16 +381,24 @@ public struct SiteAuditor: Sendable {
     }
 
     func display(_ path: String) -> String {
-        displayPrefix.isEmpty ? path : displayPrefix.appendingPathComponent(path)
+        let path = SiteFileNames.shown(path)
+        return displayPrefix.isEmpty ? path : displayPrefix.appendingPathComponent(path)
     }
 
     func inspect(_ file: SiteFile, leaks: LeakIndex) -> FileReport {
         var report = FileReport()
         let shown = display(file.path)
         report.diagnostics = pathLeaks(file.path, leaks: leaks)
+        if let problem = SiteFileNames.problem(file.path) {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, problem))
+        }
         if file.isSymbolicLink {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
                 "is a symbolic link; a site must hold real files only"))
+            return report
+        }
+        if let readError = file.readError {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read: \(readError)"))
             return report
         }
         let reported = RecordsFound()
@@ -449,7 +502,10 @@ public struct SiteAuditor: Sendable {
     /// Every file below `directory`, relative, sorted (hidden files included: they upload
     /// too; symbolic links listed, not followed). With readdir: FileManager's enumerator
     /// asked for every entry's attributes, a third of a build with nothing to do.
-    static func listFiles(_ directory: String) throws(EnvironmentError) -> [String] {
+    /// With `unreadable`, a folder below the top that cannot be read (or vanished) is
+    /// handed to it with the reason, and the rest is still listed.
+    static func listFiles(_ directory: String, unreadable: ((_ folder: String, _ reason: String) -> Void)? = nil)
+        throws(EnvironmentError) -> [String] {
         var info = stat()
         guard stat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw EnvironmentError("'\(directory)' is not a directory")
@@ -458,20 +514,23 @@ public struct SiteAuditor: Sendable {
         var folders = [""]
         while let folder = folders.popLast() {
             let full = folder.isEmpty ? directory : directory + "/" + folder
-            guard let handle = opendir(full) else {
-                throw EnvironmentError("cannot read '\(full)': \(String(cString: strerror(errno)))")
+            guard let handle = SiteFileNames.withFileSystemPath(full, { opendir($0) }) else {
+                let reason = String(cString: strerror(errno))
+                if let unreadable, !folder.isEmpty {
+                    unreadable(folder, reason)
+                    continue
+                }
+                throw EnvironmentError("cannot read '\(full)': \(reason)")
             }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in SiteFileNames.name(raw.prefix { $0 != 0 }) }
                 if name == "." || name == ".." { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 var type = Int32(entry.pointee.d_type)
                 if type == Int32(DT_UNKNOWN) {
                     var entryInfo = stat()
-                    guard lstat(directory + "/" + relative, &entryInfo) == 0 else { continue }
+                    guard SiteFileNames.withFileSystemPath(directory + "/" + relative, { lstat($0, &entryInfo) }) == 0 else { continue }
                     type = (entryInfo.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
                 }
                 if type == Int32(DT_DIR) { folders.append(relative) } else { files.append(relative) }
