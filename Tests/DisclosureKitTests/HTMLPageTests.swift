@@ -92,6 +92,27 @@ import Testing
         #expect(batches == [HTMLPage.referenceBatch, HTMLPage.referenceBatch, 10_000 - 2 * HTMLPage.referenceBatch])
     }
 
+    /// The parser keeps up with the pieces, whatever they cut (an attribute value too):
+    /// references arrive as the page is fed, not all at its end, and what it read is dropped.
+    @Test func theParserKeepsUpWithPiecesCutAnywhere() {
+        let html = Array(("<html lang=\"zh\"><title>t</title><body>"
+            + String(repeating: "<p>政府信息公开，<a href=\"catalog.html\" title=\"目录\">目录</a></p>\n", count: 50_000)
+            + "</body></html>").utf8)
+        var handed = 0
+        let parser = HTMLPage.Parser(onText: nil) { handed += $0.count }
+        var fed = 0
+        html.withUnsafeBytes { buffer in
+            while fed < buffer.count {
+                let end = min(buffer.count, fed + 997)
+                parser.feed(UnsafeRawBufferPointer(rebasing: buffer[fed..<end]))
+                fed = end
+            }
+        }
+        #expect(handed >= 50_000 - HTMLPage.referenceBatch, "references arrived while the page was fed")
+        let page = parser.finish()
+        #expect(handed == 50_000 && page.errors.isEmpty, "\(page.errors)")
+    }
+
     @Test func aHugeTextNodeIsHandedOverInOverlappingPieces() {
         let text = String(repeating: "政府信息公开", count: 200_000)  // 3.6 MB
         var pieces: [String] = []

@@ -103,6 +103,9 @@ public struct HTMLPage: Sendable {
     /// A `<title>` longer than this is cut: only whether it is empty matters.
     static let titleLimitBytes = 64 << 10
     static let referenceBatch = 4096
+    /// A page with more than this that the parser cannot yet parse (one text run or tag
+    /// that long) is read no further: libxml2 holds an unfinished token whole.
+    static let unparsedLimitBytes = 64 << 20
     /// Pieces the parser is fed: the whole page never has to be in memory.
     static let chunkBytes = 256 << 10
 
@@ -176,16 +179,81 @@ public struct HTMLPage: Sendable {
             }
         }
 
-        /// Parses the next piece of the page.
+        /// Parses the next piece of the page. libxml2 2.9's HTML push parser is fragile where
+        /// a piece ends inside a tag: it resumed the look-up for an attribute value's end
+        /// without knowing which quote opened it (and waited for the end of the page, all
+        /// of it held), and took `</sty|le>` cut in a style sheet for text. So it is handed
+        /// pieces that end just after a `>`; the rest waits for the next piece (or, past
+        /// `pendingLimitBytes` without one, goes as it is).
         func feed(_ bytes: UnsafeRawBufferPointer) {
-            guard let context, !bytes.isEmpty else { return }
+            guard context != nil, !bytes.isEmpty, !stopped else { return }
+            if pending.isEmpty, let last = Self.lastTagEnd(bytes) {
+                parse(UnsafeRawBufferPointer(rebasing: bytes[...last]))
+                pending.append(contentsOf: bytes[(last + 1)...])
+                return
+            }
+            pending.append(contentsOf: bytes)
+            guard let last = pending.withUnsafeBytes(Self.lastTagEnd) ?? (pending.count >= Self.pendingLimitBytes ? pending.count - 1 : nil)
+            else { return }
+            pending.withUnsafeBytes { parse(UnsafeRawBufferPointer(rebasing: $0[...last])) }
+            pending.removeFirst(last + 1)
+        }
+
+        /// Bytes kept back waiting for a `>`.
+        private var pending: [UInt8] = []
+        static let pendingLimitBytes = 1 << 20
+
+        static func lastTagEnd(_ bytes: UnsafeRawBufferPointer) -> Int? {
+            var index = bytes.count - 1
+            while index >= 0 {
+                if bytes[index] == UInt8(ascii: ">") { return index }
+                index -= 1
+            }
+            return nil
+        }
+
+        private func parse(_ bytes: UnsafeRawBufferPointer) {
+            guard let context, !bytes.isEmpty, !stopped else { return }
+            // Look-ups begin again at the parser's position: their saved state is not
+            // whole (see `feed`) and is counted from a start `dropConsumedInput` moves.
+            context.pointee.checkIndex = 0
             withErrorSink {
                 _ = htmlParseChunk(context, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
             }
+            dropConsumedInput(context)
+        }
+
+        /// Set once the parser has been handed more than `HTMLPage.unparsedLimitBytes` it
+        /// could not parse yet: it reads no further.
+        private var stopped = false
+
+        /// Drops what the parser has read from its input buffer, as libxml2's XML push
+        /// parser does itself and its HTML one (2.9) does not: without it, the whole page
+        /// stayed in memory. The read position is then offset from the new start.
+        private func dropConsumedInput(_ context: htmlParserCtxtPtr) {
+            guard let input = context.pointee.input, let source = input.pointee.buf, let buffer = source.pointee.buffer,
+                  let current = input.pointee.cur, let content = xmlBufContent(buffer) else { return }
+            let used = current - UnsafePointer(content)
+            let unparsed = (input.pointee.end.map { $0 - current }) ?? 0
+            if unparsed > HTMLPage.unparsedLimitBytes {
+                stopped = true
+                reader.page.errors.append("line \(input.pointee.line): more than \(HTMLPage.unparsedLimitBytes >> 20) MiB without the end of a tag, comment or text run; the rest of the page is not read")
+                return
+            }
+            // Keep a line behind the read position: the parser may look one character back.
+            guard used > HTMLPage.chunkBytes else { return }
+            let removed = xmlBufShrink(buffer, used - 80)
+            guard removed > 0, let start = xmlBufContent(buffer) else { return }
+            input.pointee.base = UnsafePointer(start)
+            input.pointee.cur = UnsafePointer(start) + (used - Int(removed))
+            input.pointee.end = UnsafePointer(xmlBufEnd(buffer))
+            input.pointee.consumed += UInt(removed)
         }
 
         /// Ends the page and returns what was found in it.
         func finish() -> HTMLPage {
+            pending.withUnsafeBytes { parse($0) }
+            pending = []
             if let context {
                 withErrorSink { _ = htmlParseChunk(context, nil, 0, 1) }
                 // The document node SAX2 makes at the start (no element is added to it).

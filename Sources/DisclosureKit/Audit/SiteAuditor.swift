@@ -270,11 +270,14 @@ public struct SiteAuditor: Sendable {
         defer { close(fd) }
         var linkFindings: [Diagnostic] = []
         var kept: [HTMLPage.Reference] = []
+        // Each distinct fragment link once, at its first line: a page of millions of links
+        // repeats a few targets, and keeping each was gigabytes.
+        var fragments = Set<String>()
         let reported = RecordsFound()
         let check = ContentCheck(path: path, shown: shown, leaks: leaks, reported: reported) { batch in
             let checked = finish(FileReport(references: batch), path, present)
             linkFindings += checked.diagnostics
-            kept += checked.references
+            kept += checked.references.filter { fragments.insert($0.value).inserted }
         }
         let overlap = 64
         var piece: [UInt8] = []
@@ -299,7 +302,7 @@ public struct SiteAuditor: Sendable {
         let content = check.finish()
         let checked = finish(FileReport(diagnostics: content.diagnostics, references: content.references), path, present)
         report.diagnostics += checked.diagnostics + linkFindings
-        report.references = kept + checked.references
+        report.references = kept + checked.references.filter { fragments.insert($0.value).inserted }
         report.anchors = content.anchors
         return report
     }
