@@ -69,6 +69,9 @@ import Testing
         #"<link rel="preconnect" href="https://evil.example">"#,
         #"<link rel="preload" as="image" imagesrcset="https://evil.example/p.png 1x">"#,
         #"<table background="https://evil.example/bg.png"><tr><td>x</td></tr></table>"#,
+        #"<svg><rect width="1" height="1" fill="url(https://evil.example/p.svg#g)"/></svg>"#,
+        #"<svg><g filter="url('//evil.example/f.svg#f')"></g></svg>"#,
+        #"<style>p { background-image: image("https://evil.example/a.png") }</style>"#,
         #"<?xml-stylesheet href="https://evil.example/s.xsl"?>"#,
         // Schemes that fetch, and URLs a browser cleans up before it fetches.
         #"<img src="ftp://evil.example/p.png" alt="">"#,
@@ -124,6 +127,18 @@ import Testing
             """, assets: ["logo.svg": #"<svg xmlns="http://www.w3.org/2000/svg"><a href="https://www.gov.cn/"><rect width="1" height="1"/></a></svg>"#])
         #expect(result.status == 0, "\(diagnostics)")
         #expect(diagnostics.isEmpty)
+    }
+
+    /// A document written into a data: URL can load what it names: only images may use one.
+    @Test func aDocumentInADataURLIsRefused() throws {
+        let (result, diagnostics) = try build(#"<object data="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/p.png'/%3E%3C/svg%3E"></object><img src="data:image/png;base64,iVBORw0KGgo=" alt="">"#)
+        #expect(result.status == 1)
+        #expect(summary(diagnostics) == ["index.html audit.broken_link"], "\(diagnostics)")
+    }
+
+    func summary(_ diagnostics: [[String: Any]]) -> [String] {
+        diagnostics.filter { ($0["file"] as? String ?? "").hasSuffix("site/index.html") }
+            .map { "index.html \($0["rule"] as? String ?? "")" }
     }
 
     /// A refresh or base to a page that is not in the site is a broken link, not a pass.

@@ -1,5 +1,5 @@
 /// The URLs a piece of CSS makes the browser fetch: `url(…)` and `src(…)` (quoted or not),
-/// the strings of `image-set(…)`, and `@import "…"`. Read with CSS's own tokenising, so
+/// the strings of `image-set(…)` and `image(…)`, and `@import "…"`. Read with CSS's own tokenising, so
 /// escapes (`\75 rl(`, `https\3a //`), comments (`@import/**/"x"`) and letter case hide
 /// nothing. `@namespace` names a namespace and fetches nothing: its URL is not one.
 enum CSSReferences {
@@ -85,7 +85,9 @@ enum CSSReferences {
         /// `image-set(`, or what `@import` imports.
         mutating func stringToken(_ text: String, line: Int) {
             if let innermost = open.last {
-                if innermost == "url" || innermost == "src" || innermost.hasSuffix("image-set") { record(text, line: line) }
+                if innermost == "url" || innermost == "src" || innermost == "image" || innermost.hasSuffix("image-set") {
+                    record(text, line: line)
+                }
             } else if atRule == "import" {
                 record(text, line: line)
             }

@@ -266,7 +266,7 @@ public struct HTMLPage: Sendable {
                 for reference in HTMLPage(Array(document.value.utf8)).references {
                     reader.addReference(Reference(element: reference.element, attribute: reference.attribute + " in <iframe srcdoc>",
                                                   value: reference.value, line: document.line,
-                                                  loads: reference.loads || reference.attribute == "href"))
+                                                  loads: reference.loads))
                 }
             }
             reader.sourceDocuments = []
@@ -327,6 +327,10 @@ public struct HTMLPage: Sendable {
         "msapplication-config", "msapplication-tileimage", "msapplication-square70x70logo",
         "msapplication-square150x150logo", "msapplication-wide310x150logo", "msapplication-square310x310logo",
     ]
+    /// SVG presentation attributes whose value may be a CSS `url(…)` (`fill="url(x.svg#g)"`).
+    static let presentationAttributes: Set<String> = [
+        "fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid", "marker-end", "cursor",
+    ]
     /// SVG animation elements, which can set a URL attribute (`<set attributeName=href to=…>`).
     static let animationElements: Set<String> = ["animate", "set", "animatemotion", "animatetransform", "animatecolor"]
 }
@@ -365,6 +369,8 @@ fileprivate extension HTMLPage.Reader {
                 sourceDocuments.append((value, line))
             case "style":
                 for found in CSSReferences.urls(in: value) { add("style url()", found.value, loads: true) }
+            case _ where HTMLPage.presentationAttributes.contains(attributeName):
+                for found in CSSReferences.urls(in: value) { add(attributeName + " url()", found.value, loads: true) }
             case _ where HTMLPage.loadingAttributes.contains(attributeName):
                 add(attributeName, value, loads: true)
             case _ where elementAttributes.contains(attributeName):

@@ -440,7 +440,10 @@ public struct SiteAuditor: Sendable {
                 }
                 continue
             }
-            if value.isEmpty || Self.hasPrefix(value, "mailto:") || Self.hasPrefix(value, "tel:") || Self.hasPrefix(value, "data:image/") { continue }
+            // An image written inside the page fetches nothing, but a document (an SVG in an
+            // <iframe> or <object>) fetches what it names: only images take data: URLs.
+            if value.isEmpty || Self.hasPrefix(value, "mailto:") || Self.hasPrefix(value, "tel:")
+                || (Self.hasPrefix(value, "data:image/") && !Self.documentElements.contains(reference.element)) { continue }
             if value.utf8.first == UInt8(ascii: "/") {
                 diagnostics.append(Rule.auditAbsolutePath.diagnostic(shown, place,
                     "'\(shownValue)' is an absolute path; it breaks from disk and from a sub-path"))
@@ -488,6 +491,8 @@ public struct SiteAuditor: Sendable {
     /// as links below, but fetch nothing from elsewhere); every other scheme (`http`,
     /// `ftp`, `file`, `ws`, one the audit has never heard of) reaches out of the site.
     static let schemesThatStayHere: Set<String> = ["mailto", "tel", "data", "javascript", "about", "blob"]
+    /// Elements that show a whole document, which may load what it names.
+    static let documentElements: Set<String> = ["iframe", "frame", "object", "embed", "portal", "fencedframe"]
     /// Schemes a link a reader follows may use to leave the site (as `link.unsafe` allows in bodies).
     static let schemesALinkMayUse: Set<String> = ["http", "https", "ftp", "ftps"]
 

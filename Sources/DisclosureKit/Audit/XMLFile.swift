@@ -134,6 +134,10 @@ final class XMLFile {
                 add(element: lowered, attribute: base[1] == nil ? attributeName : "xlink:" + attributeName, value: value, context: context)
             case "style":
                 for found in CSSReferences.urls(in: value) { add(element: lowered, attribute: "style url()", value: found.value, context: context) }
+            case _ where HTMLPage.presentationAttributes.contains(attributeName):
+                for found in CSSReferences.urls(in: value) {
+                    add(element: lowered, attribute: attributeName + " url()", value: found.value, context: context)
+                }
             case "attributename":
                 animated = value.trimmed.lowercased()
             case "to", "from", "by", "values":
