@@ -63,6 +63,7 @@ public struct HTMLPage: Sendable {
         var titleText: [UInt8]?
         var styleText: [UInt8]?
         var styleLine = 0
+        var anchorsOverflowed = false
         /// `srcdoc` documents, read once the page is (the parser is not re-entrant here).
         var sourceDocuments: [(value: String, line: Int)] = []
 
@@ -103,6 +104,8 @@ public struct HTMLPage: Sendable {
     /// A `<title>` longer than this is cut: only whether it is empty matters.
     static let titleLimitBytes = 64 << 10
     static let referenceBatch = 4096
+    /// Ids kept per page at most.
+    static let anchorLimit = 2_000_000
     /// A page with more than this that the parser cannot yet parse (one text run or tag
     /// that long) is read no further: libxml2 holds an unfinished token whole.
     static let unparsedLimitBytes = 64 << 20
@@ -351,8 +354,8 @@ fileprivate extension HTMLPage.Reader {
         if name == "h1" { page.headingOneCount += 1 }
         if name == "script", attribute("src") == nil { page.inlineScripts += 1 }
         for attribute in attributes where attribute.name.hasPrefix("on") { page.eventHandlers.append("\(name)@\(attribute.name)") }
-        if let id = attribute("id") { page.anchors.insert(id) }
-        if name == "a", let anchorName = attribute("name") { page.anchors.insert(anchorName) }
+        if let id = attribute("id") { addAnchor(id) }
+        if name == "a", let anchorName = attribute("name") { addAnchor(anchorName) }
         func add(_ attributeName: String, _ value: String, loads: Bool? = nil) {
             addReference(HTMLPage.Reference(element: name, attribute: attributeName, value: value, line: line, loads: loads))
         }
@@ -410,6 +413,19 @@ fileprivate extension HTMLPage.Reader {
         default:
             break
         }
+    }
+
+    /// Adds a fragment target; past `HTMLPage.anchorLimit` of them the page is reported
+    /// instead (they are held for the whole audit, and a page of any size may hold any number).
+    func addAnchor(_ anchor: String) {
+        guard page.anchors.count < HTMLPage.anchorLimit else {
+            if !anchorsOverflowed {
+                anchorsOverflowed = true
+                page.errors.append("more than \(HTMLPage.anchorLimit) ids; the rest are not read, and links to them are reported as broken")
+            }
+            return
+        }
+        page.anchors.insert(anchor)
     }
 
     /// `<?xml-stylesheet href=…?>` loads a style sheet (an XSLT one runs over the page).

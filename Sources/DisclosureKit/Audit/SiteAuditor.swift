@@ -277,7 +277,16 @@ public struct SiteAuditor: Sendable {
         let check = ContentCheck(path: path, shown: shown, leaks: leaks, reported: reported) { batch in
             let checked = finish(FileReport(references: batch), path, present)
             linkFindings += checked.diagnostics
-            kept += checked.references.filter { fragments.insert($0.value).inserted }
+            for reference in checked.references where fragments.insert(reference.value).inserted {
+                guard fragments.count <= HTMLPage.anchorLimit else {
+                    if fragments.count == HTMLPage.anchorLimit + 1 {
+                        linkFindings.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                            "more than \(HTMLPage.anchorLimit) distinct #fragment links; the rest are not checked"))
+                    }
+                    break
+                }
+                kept.append(reference)
+            }
         }
         let overlap = 64
         var piece: [UInt8] = []
@@ -302,7 +311,7 @@ public struct SiteAuditor: Sendable {
         let content = check.finish()
         let checked = finish(FileReport(diagnostics: content.diagnostics, references: content.references), path, present)
         report.diagnostics += checked.diagnostics + linkFindings
-        report.references = kept + checked.references.filter { fragments.insert($0.value).inserted }
+        report.references = kept + checked.references.filter { fragments.count < HTMLPage.anchorLimit && fragments.insert($0.value).inserted }
         report.anchors = content.anchors
         return report
     }
