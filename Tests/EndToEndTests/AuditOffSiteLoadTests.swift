@@ -116,6 +116,16 @@ import Testing
         expectOffSiteLoads(result, diagnostics, in: "assets/logo.svg", svg)
     }
 
+    /// Other files a browser renders when a page frames them: XHTML, an XSLT style sheet.
+    @Test(arguments: [
+        ("frame.xhtml", #"<html xmlns="http://www.w3.org/1999/xhtml" lang="zh"><head><title>x</title></head><body><img src="https://evil.example/p.png" alt=""/></body></html>"#),
+        ("feed.xsl", #"<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:import href="https://evil.example/x.xsl"/></xsl:stylesheet>"#),
+    ])
+    func otherRenderedFilesThatLoadFromAnotherSiteAreRefused(_ name: String, _ text: String) throws {
+        let (result, diagnostics) = try build("<iframe src=\"{{root}}assets/\(name)\"></iframe>", assets: [name: text])
+        expectOffSiteLoads(result, diagnostics, in: "assets/" + name, name)
+    }
+
     /// A link a reader follows may leave (by http, https or ftp), and a page or image of the
     /// site itself loads: none of it is a finding.
     @Test func linksMayLeaveAndLocalLoadsPass() throws {

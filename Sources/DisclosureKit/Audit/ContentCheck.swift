@@ -11,10 +11,12 @@ extension SiteAuditor {
 
             init(_ path: String) {
                 let lower = path.lowercased()
-                if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { self = .page }
+                // Every kind a browser opened from disk renders as a page, style sheet or
+                // XML document (whose elements load what they name: SVG, XSLT).
+                if [".html", ".htm", ".xhtml", ".xht", ".shtml"].contains(where: lower.hasSuffix) { self = .page }
                 else if lower.hasSuffix(".css") { self = .styleSheet }
                 else if lower.hasSuffix(".xml") { self = .xml }
-                else if lower.hasSuffix(".svg") { self = .image }
+                else if [".svg", ".xsl", ".xslt"].contains(where: lower.hasSuffix) { self = .image }
                 else if lower.hasSuffix(".json") { self = .json }
                 else { self = .other }
             }

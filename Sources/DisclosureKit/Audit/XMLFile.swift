@@ -1,10 +1,10 @@
 import CLibXML2
 import Foundation
 
-/// An XML file of the site (sitemap, feed, SVG image) read with libxml2's SAX push parser,
-/// a piece at a time and never as a tree: whether it is well-formed, and what a browser
-/// showing it would fetch (`<?xml-stylesheet href>`; in SVG, `href`, `xlink:href`, `src`
-/// and CSS `url()`s).
+/// An XML file of the site (sitemap, feed, SVG image, XSLT style sheet) read with libxml2's
+/// SAX push parser, a piece at a time and never as a tree: whether it is well-formed, and
+/// what a browser showing it would fetch (`<?xml-stylesheet href>`; in SVG and XSLT, whose
+/// elements are shown, `href`, `xlink:href`, `src` and CSS `url()`s).
 final class XMLFile {
     private(set) var problem: String?
     private(set) var references: [HTMLPage.Reference] = []
@@ -15,7 +15,7 @@ final class XMLFile {
     private var styleLine = 0
     private var fed = false
 
-    /// `isImage` for an SVG file, whose elements load what they name.
+    /// `isImage` for an SVG or XSLT file, whose elements load what they name.
     init(isImage: Bool) {
         self.isImage = isImage
         handler.initialized = XML_SAX2_MAGIC
