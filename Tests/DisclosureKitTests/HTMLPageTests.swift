@@ -163,6 +163,8 @@ import Testing
         #expect(ReferenceURL.refreshTarget("5;URL='x.html'") == "x.html")
         #expect(ReferenceURL.refreshTarget("3, y.html") == "y.html")
         #expect(ReferenceURL.refreshTarget("30") == nil)
+        #expect(ReferenceURL.refreshTarget("0 url=https://h/") == "https://h/", "white space alone separates")
+        #expect(ReferenceURL.refreshTarget("0 ; URL = \"z.html\"") == "z.html")
         #expect(ReferenceURL.pseudoAttribute("href", in: "type=\"text/xsl\" href='s.xsl'") == "s.xsl")
     }
 }

@@ -34,6 +34,7 @@ import Testing
         // Going elsewhere by itself.
         #"<meta http-equiv="refresh" content="0; url=https://evil.example/">"#,
         #"<meta http-equiv="Refresh" content="5;'//evil.example/x'">"#,
+        #"<meta http-equiv="refresh" content="0 url=https://evil.example/">"#,
         #"<base href="https://evil.example/">"#,
         // SVG inline.
         #"<svg><image xlink:href="https://evil.example/i.png"/></svg>"#,

@@ -55,11 +55,13 @@ enum ReferenceURL {
     /// The URL a `<meta http-equiv=refresh content=…>` goes to (`5; url=next.html`,
     /// `0;'next.html'`), or nil when it only reloads the page.
     static func refreshTarget(_ content: String) -> String? {
+        // As browsers read it: a delay, then `;`, `,` or white space (`0 url=x` goes too).
         var rest = Substring(content).drop { $0.isWhitespace }
         rest = rest.drop { $0.isNumber || $0 == "." }
+        guard let separator = rest.first, separator == ";" || separator == "," || separator.isWhitespace else { return nil }
         rest = rest.drop { $0.isWhitespace }
-        guard let separator = rest.first, separator == ";" || separator == "," else { return nil }
-        rest = rest.dropFirst().drop { $0.isWhitespace }
+        if rest.first == ";" || rest.first == "," { rest = rest.dropFirst() }
+        rest = rest.drop { $0.isWhitespace }
         if rest.prefix(3).lowercased() == "url" {
             let afterWord = rest.dropFirst(3).drop { $0.isWhitespace }
             if afterWord.first == "=" { rest = afterWord.dropFirst().drop { $0.isWhitespace } }
