@@ -72,6 +72,7 @@ import Testing
         #"<table background="https://evil.example/bg.png"><tr><td>x</td></tr></table>"#,
         #"<svg><rect width="1" height="1" fill="url(https://evil.example/p.svg#g)"/></svg>"#,
         #"<svg><g filter="url('//evil.example/f.svg#f')"></g></svg>"#,
+        #"<svg xml:base="https://evil.example/"><image href="{{root}}index.html"/></svg>"#,
         #"<style>p { background-image: image("https://evil.example/a.png") }</style>"#,
         #"<?xml-stylesheet href="https://evil.example/s.xsl"?>"#,
         // Schemes that fetch, and URLs a browser cleans up before it fetches.

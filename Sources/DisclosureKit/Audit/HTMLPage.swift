@@ -364,6 +364,9 @@ fileprivate extension HTMLPage.Reader {
             switch attributeName {
             case "href", "xlink:href":
                 add(attributeName, value)
+            case "xml:base":
+                // Like <base href>: every relative URL inside resolves against it.
+                add(attributeName, value, loads: true)
             case "srcset", "imagesrcset":
                 for url in ReferenceURL.sourceSet(value) { add(attributeName, url) }
             case "ping":

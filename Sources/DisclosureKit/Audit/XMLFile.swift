@@ -132,6 +132,10 @@ final class XMLFile {
             switch attributeName {
             case "href", "src":
                 add(element: lowered, attribute: base[1] == nil ? attributeName : "xlink:" + attributeName, value: value, context: context)
+            case "base" where base[1] != nil:
+                // xml:base: every relative URL inside resolves against it.
+                references.append(HTMLPage.Reference(element: lowered, attribute: "xml:base", value: value,
+                                                     line: Int(xmlSAX2GetLineNumber(context)), loads: true))
             case "style":
                 for found in CSSReferences.urls(in: value) { add(element: lowered, attribute: "style url()", value: found.value, context: context) }
             case _ where HTMLPage.presentationAttributes.contains(attributeName):
