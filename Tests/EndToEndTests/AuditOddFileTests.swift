@@ -39,6 +39,20 @@ extension AuditCommandTests {
         #expect(lines.count == found.count, "\(text.stdout)\(text.stderr)")
     }
 
+    /// A pipe whose name is not UTF-8 (read by the audit's own path for such names) is a
+    /// finding, and the audit does not wait on it.
+    @Test(.timeLimit(.minutes(1))) func aPipeWithAStrangeNameIsAFindingNotAHang() throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, _) = try builtSample(tmp)
+        let path = Array(site.appendingPathComponent("policies").path.utf8) + Array("/pipe-".utf8) + [0xFF] + Array(".html".utf8) + [0]
+        try #require(path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { mkfifo($0.baseAddress!, 0o644) } } == 0)
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 1)
+        let messages = diagnostics.filter { ($0["file"] as? String)?.hasSuffix("policies/pipe-\\xFF.html") == true }
+            .compactMap { $0["message"] as? String }
+        #expect(messages.contains("cannot be read: not a regular file"), "\(diagnostics)")
+    }
+
     /// A folder named like a page, a page replaced by a folder, a file no one can read, and
     /// a hard link to a file outside the site.
     @Test func foldersUnreadableFilesAndHardLinksAreFindings() throws {

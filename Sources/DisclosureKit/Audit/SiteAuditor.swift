@@ -261,13 +261,20 @@ public struct SiteAuditor: Sendable {
         if let problem = SiteFileNames.problem(path) {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, problem))
         }
-        let fd = SiteFileNames.withFileSystemPath(directory + "/" + path) { open($0, O_RDONLY | O_CLOEXEC) }
+        // Opened without waiting and read only if still a regular file: it may have been
+        // replaced (by a pipe, which would block) since it was listed.
+        let fd = SiteFileNames.withFileSystemPath(directory + "/" + path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
                 "cannot be read: \(String(cString: strerror(errno)))"))
             return report
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read: not a regular file"))
+            return report
+        }
         var linkFindings: [Diagnostic] = []
         var kept: [HTMLPage.Reference] = []
         // Each distinct fragment link once, at its first line: a page of millions of links
@@ -319,9 +326,11 @@ public struct SiteAuditor: Sendable {
     /// The ids of the page at `path` (a page a fragment link points into), read as a stream.
     static func anchors(ofPageAt path: String) -> Set<String> {
         let parser = HTMLPage.Parser(onText: { _ in }, onReferences: { _ in })
-        let fd = SiteFileNames.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        let fd = SiteFileNames.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else { return [] }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return [] }
         var chunk = [UInt8](repeating: 0, count: HTMLPage.chunkBytes)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }

@@ -85,9 +85,12 @@ enum SiteFileNames {
 
     /// The whole file at `path` (stray bytes in its name allowed), or why it cannot be read.
     static func readWhole(_ path: String) -> Result<[UInt8], FileIO.Failure> {
-        let fd = withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        // Never blocks on a pipe: opened without waiting, and read only if a regular file.
+        let fd = withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else { return .failure(.system(String(cString: strerror(errno)))) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.system("not a regular file")) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
