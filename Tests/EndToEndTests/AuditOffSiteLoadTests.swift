@@ -82,6 +82,7 @@ import Testing
         #"<img src=" &#10;//evil.example/p.png" alt="">"#,
         #"<img src="\\evil.example\p.png" alt="">"#,
         #"<script src="HTTPS://evil.example/x.js"></script>"#,
+        #"<script type="speculationrules">{"prefetch": [{"source": "list", "urls": ["https:\/\/evil.example/next.html"]}]}</script>"#,
     ])
     func aTemplateThatLoadsFromAnotherSiteIsRefused(_ snippet: String) throws {
         let (result, diagnostics) = try build(snippet)
@@ -136,6 +137,7 @@ import Testing
             <a href="//www.gov.cn/">政府网</a><img src="{{root}}assets/logo.svg" srcset="{{root}}assets/logo.svg 2x" alt="">
             <meta http-equiv="refresh" content="600; url={{root}}index.html"><div style="background:url('{{root}}assets/logo.svg')"></div>
             <style>@namespace svg url(http://www.w3.org/2000/svg); p { color: red }</style>
+            <script type="speculationrules">{"prefetch": [{"where": {"href_matches": "/*\\?*"}, "eagerness": "moderate"}]}</script>
             """, assets: ["logo.svg": #"<svg xmlns="http://www.w3.org/2000/svg"><a href="https://www.gov.cn/"><rect width="1" height="1"/></a></svg>"#])
         #expect(result.status == 0, "\(diagnostics)")
         #expect(diagnostics.isEmpty)

@@ -64,6 +64,9 @@ public struct HTMLPage: Sendable {
         var styleText: [UInt8]?
         var styleLine = 0
         var anchorsOverflowed = false
+        /// The text of a `<script type=speculationrules>` being read (up to `styleLimitBytes`).
+        var speculationText: [UInt8]?
+        var speculationLine = 0
         /// `srcdoc` documents, read once the page is (the parser is not re-entrant here).
         var sourceDocuments: [(value: String, line: Int)] = []
 
@@ -169,6 +172,9 @@ public struct HTMLPage: Sendable {
                     reader.titleText!.append(contentsOf: chunk)
                 }
                 if reader.styleText != nil { reader.appendStyle(chunk) }
+                if reader.speculationText != nil, reader.speculationText!.count < HTMLPage.styleLimitBytes {
+                    reader.speculationText!.append(contentsOf: chunk)
+                }
             }
             sax.pointee.characters = characters
             sax.pointee.cdataBlock = characters
@@ -413,8 +419,37 @@ fileprivate extension HTMLPage.Reader {
         case "style":
             styleText = []
             styleLine = line
+        case "script" where attribute("type")?.trimmed.lowercased() == "speculationrules":
+            speculationText = []
+            speculationLine = line
         default:
             break
+        }
+    }
+
+    /// The URLs of another site in a `<script type=speculationrules>`: the browser prefetches
+    /// or prerenders them by itself. Its JSON's strings that leave the site are read as
+    /// URLs (the rest are selectors, keywords and the site's own paths).
+    func speculationRules(_ text: [UInt8]) {
+        var index = 0
+        while index < text.count {
+            guard text[index] == UInt8(ascii: "\"") else {
+                index += 1
+                continue
+            }
+            var value: [UInt8] = []
+            index += 1
+            while index < text.count, text[index] != UInt8(ascii: "\"") {
+                if text[index] == UInt8(ascii: "\\"), index + 1 < text.count { index += 1 }
+                value.append(text[index])
+                index += 1
+            }
+            index += 1
+            let url = ReferenceURL.cleaned(String(decoding: value, as: UTF8.self))
+            if url.hasPrefix("//") || LinkResolver.scheme(of: url) != nil {
+                addReference(HTMLPage.Reference(element: "script", attribute: "type=speculationrules", value: url,
+                                                line: speculationLine, loads: true))
+            }
         }
     }
 
@@ -451,6 +486,10 @@ fileprivate extension HTMLPage.Reader {
         if name == "title", let text = titleText {
             page.title = String(decoding: text, as: UTF8.self)
             titleText = nil
+        }
+        if name == "script", let text = speculationText {
+            speculationRules(text)
+            speculationText = nil
         }
         if name == "style", let text = styleText {
             for found in CSSReferences.urls(in: text) {
