@@ -139,7 +139,7 @@ public struct HTMLPage: Sendable {
     final class Parser {
         private let reader = Reader()
         private let sink = ErrorSink()
-        private let context: htmlParserCtxtPtr?
+        private var context: htmlParserCtxtPtr?
 
         /// With `onReferences`, references are handed over in batches as they are met and
         /// the finished page holds only the last batch's remainder, which is handed over too.
@@ -263,12 +263,12 @@ public struct HTMLPage: Sendable {
         func finish() -> HTMLPage {
             pending.withUnsafeBytes { parse($0) }
             pending = []
+            let parsed = context != nil
             if let context {
                 withErrorSink { _ = htmlParseChunk(context, nil, 0, 1) }
-                // The document node SAX2 makes at the start (no element is added to it).
-                if let document = context.pointee.myDoc { xmlFreeDoc(document) }
-                htmlFreeParserCtxt(context)
+                free(context)
             }
+            context = nil
             reader.flushText()
             for document in reader.sourceDocuments {
                 // The inner document's loads are the page's: it is shown inside the page.
@@ -286,8 +286,18 @@ public struct HTMLPage: Sendable {
             var page = reader.page
             page.errors += sink.messages
             if sink.dropped > 0 { page.errors.append("and \(sink.dropped) more errors") }
-            if context == nil { page.errors.append("not an HTML document") }
+            if !parsed { page.errors.append("not an HTML document") }
             return page
+        }
+
+        deinit {
+            if let context { free(context) }
+        }
+
+        private func free(_ context: htmlParserCtxtPtr) {
+            // The document node SAX2 makes at the start (no element is added to it).
+            if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+            htmlFreeParserCtxt(context)
         }
 
         /// Runs `body` with this page's error sink as the thread's libxml2 error handler.
