@@ -23,7 +23,7 @@ import Testing
         #expect(page.eventHandlers == ["p@onclick"])
         #expect(page.references.map { "\($0.element) \($0.attribute) \($0.value)" } == [
             "link href assets/style.css", "style url() img/bg.png", "script src assets/search.js", "a href #main",
-            "div style url() a.png", "img src p.png", "img srcset p2.png 2x", "img src UPPER.PNG",
+            "div style url() a.png", "img src p.png", "img srcset p2.png", "img src UPPER.PNG",
         ])
         #expect(page.references.first { $0.value == "p.png" }?.line == 8)
         // Text nodes are separate (never joined across elements or comments), entities decoded.
@@ -59,5 +59,112 @@ import Testing
         #expect(!SiteAuditor.hasPrefix("../http://x", "http://"))
         #expect(!SiteAuditor.hasPrefix("", "tel:"))
         #expect(!SiteAuditor.hasPrefix("ｈttp://", "http://"), "a full-width letter is not a scheme letter")
+    }
+}
+
+/// The page reader is fed a piece at a time: what it finds must not depend on the cuts.
+@Suite struct HTMLPageStreamTests {
+    @Test func aPageFedAByteAtATimeReadsAsTheWholePage() {
+        let html = """
+        <!DOCTYPE html><html lang="zh-CN"><head><title>目录 &amp; 索引</title><style>p { background: url(a.png) }
+        @import "b.css";</style></head><body><main id="main"><h1>标题</h1><p>第一段&#45;甲</p>
+        <img srcset="c.png 1x, d.png 2x" alt=""><a href="#main" ping="e.html">x</a><?xml-stylesheet href="f.xsl"?>
+        <meta http-equiv="refresh" content="5; url=g.html"><iframe srcdoc="&lt;img src=h.png&gt;"></iframe></main></body></html>
+        """
+        let whole = HTMLPage(Array(html.utf8))
+        let parser = HTMLPage.Parser(onText: nil, onReferences: nil)
+        for byte in Array(html.utf8) { [byte].withUnsafeBytes { parser.feed($0) } }
+        let pieces = parser.finish()
+        #expect(whole.references.map(\.value) == ["a.png", "b.css", "c.png", "d.png", "#main", "e.html", "f.xsl", "g.html", "h.png"])
+        #expect(pieces.references == whole.references)
+        #expect(pieces.anchors == whole.anchors && pieces.title == whole.title && pieces.language == whole.language)
+        #expect(pieces.texts.joined() == whole.texts.joined())
+        #expect(pieces.errors == whole.errors)
+    }
+
+    @Test func referencesComeInBatchesWhenAsked() {
+        let html = "<html lang=\"zh\"><title>t</title><body>" + String(repeating: "<a href=\"#x\">x</a>", count: 10_000) + "</body></html>"
+        var batches: [Int] = []
+        let parser = HTMLPage.Parser(onText: nil) { batches.append($0.count) }
+        Array(html.utf8).withUnsafeBytes { parser.feed($0) }
+        let page = parser.finish()
+        #expect(page.references.isEmpty)
+        #expect(batches == [HTMLPage.referenceBatch, HTMLPage.referenceBatch, 10_000 - 2 * HTMLPage.referenceBatch])
+    }
+
+    /// The parser keeps up with the pieces, whatever they cut (an attribute value too):
+    /// references arrive as the page is fed, not all at its end, and what it read is dropped.
+    @Test func theParserKeepsUpWithPiecesCutAnywhere() {
+        let html = Array(("<html lang=\"zh\"><title>t</title><body>"
+            + String(repeating: "<p>政府信息公开，<a href=\"catalog.html\" title=\"目录\">目录</a></p>\n", count: 50_000)
+            + "</body></html>").utf8)
+        var handed = 0
+        let parser = HTMLPage.Parser(onText: nil) { handed += $0.count }
+        var fed = 0
+        html.withUnsafeBytes { buffer in
+            while fed < buffer.count {
+                let end = min(buffer.count, fed + 997)
+                parser.feed(UnsafeRawBufferPointer(rebasing: buffer[fed..<end]))
+                fed = end
+            }
+        }
+        #expect(handed >= 50_000 - HTMLPage.referenceBatch, "references arrived while the page was fed")
+        let page = parser.finish()
+        #expect(handed == 50_000 && page.errors.isEmpty, "\(page.errors)")
+    }
+
+    @Test func aHugeTextNodeIsHandedOverInOverlappingPieces() {
+        let text = String(repeating: "政府信息公开", count: 200_000)  // 3.6 MB
+        var pieces: [String] = []
+        _ = HTMLPage(Array("<html><body><p>\(text)</p></body></html>".utf8)) { pieces.append($0) }
+        #expect(pieces.count > 1)
+        #expect(pieces.allSatisfy { $0.utf8.count <= HTMLPage.textPieceBytes + HTMLPage.chunkBytes })
+        #expect(pieces.map(\.utf8.count).reduce(0, +) >= text.utf8.count)
+        #expect(pieces.allSatisfy { text.contains($0) }, "cut between characters only")
+    }
+}
+
+/// What CSS makes a browser fetch, however it is spelt.
+@Suite struct CSSReferenceTests {
+    @Test(arguments: [
+        ("a { background: url(x.png) }", ["x.png"]),
+        ("a { background: URL( 'x.png' ) }", ["x.png"]),
+        ("@import \"a.css\";\n@import url(b.css) screen;", ["a.css", "b.css"]),
+        ("@import/* c */'a.css';", ["a.css"]),
+        ("a { b: \\75 rl(x.png) }", ["x.png"]),
+        ("a { b: url(https\\3a //h/x.png) }", ["https://h/x.png"]),
+        ("a { b: image-set(\"x.png\" 1x, url(y.png) 2x) }", ["x.png", "y.png"]),
+        ("@namespace svg url(http://www.w3.org/2000/svg); a { b: url(z.png) }", ["z.png"]),
+        ("a::after { content: \"url(not-a-load.png)\" }", []),
+        ("/* url(commented.png) */ a { color: red }", []),
+        ("a { b: url(\"x\\\"y.png\") }", ["x\"y.png"]),
+    ])
+    func findsEveryLoad(_ css: String, _ expected: [String]) {
+        #expect(CSSReferences.urls(in: css).map(\.value) == expected)
+    }
+
+    @Test func linesAreCounted() {
+        #expect(CSSReferences.urls(in: "a {}\n/* x\n */\nb { c: url(\n'x.png') }").map(\.line) == [5], "the line of the URL itself")
+    }
+}
+
+@Suite struct ReferenceURLTests {
+    @Test func cleanedAsABrowserCleans() {
+        #expect(ReferenceURL.cleaned(" \nht\ttps://h/x ") == "https://h/x")
+        #expect(ReferenceURL.cleaned("\\\\h\\x.png") == "//h/x.png")
+        #expect(ReferenceURL.cleaned("policies/a.html") == "policies/a.html")
+    }
+
+    @Test func sourceSetsPingsAndRefreshes() {
+        #expect(ReferenceURL.sourceSet("a.png 1x,b.png 2x, c.png") == ["a.png", "b.png", "c.png"])
+        #expect(ReferenceURL.sourceSet("a.png,, b,c.png 640w") == ["a.png", "b,c.png"])
+        #expect(ReferenceURL.spaceSeparated(" a  b\nc ") == ["a", "b", "c"])
+        #expect(ReferenceURL.refreshTarget("0; url=https://h/") == "https://h/")
+        #expect(ReferenceURL.refreshTarget("5;URL='x.html'") == "x.html")
+        #expect(ReferenceURL.refreshTarget("3, y.html") == "y.html")
+        #expect(ReferenceURL.refreshTarget("30") == nil)
+        #expect(ReferenceURL.refreshTarget("0 url=https://h/") == "https://h/", "white space alone separates")
+        #expect(ReferenceURL.refreshTarget("0 ; URL = \"z.html\"") == "z.html")
+        #expect(ReferenceURL.pseudoAttribute("href", in: "type=\"text/xsl\" href='s.xsl'") == "s.xsl")
     }
 }

@@ -68,6 +68,8 @@ public struct SiteAuditor: Sendable {
         var path: String
         var bytes: [UInt8]
         var isSymbolicLink: Bool
+        /// Why the file could not be read (it vanished, it is not a file one can read), if so.
+        var readError: String? = nil
     }
 
     /// What one file told: its findings (links included, but for `#fragment`s, which need
@@ -83,7 +85,8 @@ public struct SiteAuditor: Sendable {
         xmlInitParser()
         progress?.begin("indexing the text of non-public records", total: 0)
         var special = Set<String>()
-        let files = try Self.listFiles(directory, special: &special)
+        var unreadableFolders: [(folder: String, reason: String)] = []
+        let files = try Self.listFiles(directory, special: &special) { unreadableFolders.append(($0, $1)) }
         let plan = self.plan ?? SitePlan(PublicView(site))
         let leaks: LeakIndex
         if let leakIndex {
@@ -119,7 +122,9 @@ public struct SiteAuditor: Sendable {
         }
         for path in skipped { anchorDigests[path] = carry?.previous.files[path]?.anchors ?? .zero }
 
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = unreadableFolders.map { folder, reason in
+            Rule.auditMalformed.diagnostic(display(folder), .fileStart, "the folder cannot be read: \(reason)")
+        }
         var anchors: [String: Set<String>] = [:]
         for (path, report) in zip(inspected, reports) {
             diagnostics += report.diagnostics
@@ -137,7 +142,7 @@ public struct SiteAuditor: Sendable {
         let directory = self.directory
         let neededList = needed.sorted()
         for (path, found) in zip(neededList, parallelMap(neededList) { path in
-            HTMLPage((try? FileIO.readBytes(directory + "/" + path)) ?? []).anchors
+            Self.anchors(ofPageAt: directory + "/" + path)
         }) { anchors[path] = found }
 
         let pageAnchors = anchors
@@ -178,20 +183,20 @@ public struct SiteAuditor: Sendable {
         // lane of their own beside the workers: two of them at once were the audit's peak
         // memory, and after the rest they were a serial tail (seconds at 100,000 records).
         let directory = self.directory
-        let large = paths.indices.filter { index in
+        var large: [Int] = []
+        var linked: [FileIdentity: [Int]] = [:]
+        for index in paths.indices {
             var info = stat()
-            let full = directory + "/" + paths[index]
-            return lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > Self.largeFileBytes
+            guard SiteFileNames.withFileSystemPath(directory + "/" + paths[index], { lstat($0, &info) }) == 0,
+                  (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            if info.st_size > Self.largeFileBytes { large.append(index) }
+            if info.st_nlink > 1 { linked[FileIdentity(info), default: []].append(index) }
         }
+        let largeFiles = large
         let lane = Lane { () -> [(index: Int, report: FileReport)] in
-            large.map { index in
+            largeFiles.map { index in
                 defer { progress?.advance() }
-                let path = paths[index]
-                let report = Self.isParsed(path)
-                    ? inspect(SiteFile(path: path, bytes: (try? FileIO.readBytes(directory + "/" + path)) ?? [],
-                                       isSymbolicLink: false), leaks: leaks)
-                    : inspectStreaming(path, leaks: leaks)
-                return (index, finish(report, path, present))
+                return (index, inspectStreaming(paths[index], leaks: leaks, present: present))
             }
         }
         let isLarge = Set(large)
@@ -200,16 +205,50 @@ public struct SiteAuditor: Sendable {
             defer { progress?.advance() }
             var info = stat()
             let full = directory + "/" + paths[index]
-            let kind = lstat(full, &info) == 0 ? info.st_mode & S_IFMT : S_IFREG
+            let kind = SiteFileNames.withFileSystemPath(full, { lstat($0, &info) }) == 0 ? info.st_mode & S_IFMT : S_IFREG
             // A named pipe, socket or device is never opened (`audit()` reports it).
             if kind != S_IFREG && kind != S_IFLNK { return FileReport(diagnostics: pathLeaks(paths[index], leaks: leaks)) }
             let isLink = kind == S_IFLNK
-            let bytes = isLink ? [] : (try? FileIO.readBytes(full, followingLinks: false)) ?? []
-            return finish(inspect(SiteFile(path: paths[index], bytes: bytes, isSymbolicLink: isLink), leaks: leaks),
-                          paths[index], present)
+            var file = SiteFile(path: paths[index], bytes: [], isSymbolicLink: isLink)
+            if !isLink {
+                // A file that vanished since the listing, or one that cannot be read, is a
+                // finding: read as empty, its content would pass unseen.
+                let read = SiteFileNames.hasStrayBytes(full)
+                    ? SiteFileNames.readWhole(full)
+                    : Result { () throws(FileIO.Failure) in try FileIO.readBytes(full, followingLinks: false) }
+                switch read {
+                case .success(let bytes): file.bytes = bytes
+                case .failure(let failure): file.readError = failure.description
+                }
+            }
+            return finish(inspect(file, leaks: leaks), paths[index], present)
         }
         for (index, report) in lane.result() { reports[index] = report }
+        // Only a standalone audit: a build's staging tree shares its carried files with the
+        // live site by design.
+        if written == nil {
+            for indices in linked.values {
+                var info = stat()
+                guard SiteFileNames.withFileSystemPath(directory + "/" + paths[indices[0]], { lstat($0, &info) }) == 0,
+                      Int(info.st_nlink) > indices.count else { continue }
+                for index in indices {
+                    reports[index]!.diagnostics.append(Rule.auditMalformed.diagnostic(display(paths[index]), .fileStart,
+                        "is a hard link to a file outside the site (\(info.st_nlink) names, \(indices.count) in the site): a change there changes the site; copy it instead"))
+                }
+            }
+        }
         return reports.map { $0! }
+    }
+
+    /// A file's identity on disk: what hard links share.
+    struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     /// Files over this size are inspected one at a time.
@@ -225,42 +264,97 @@ public struct SiteAuditor: Sendable {
         return report
     }
 
-    /// True for the kinds of file read whole by a parser (HTML, CSS, XML, JSON); the others
-    /// are only searched for leaks, which `inspectStreaming` does a piece at a time.
-    static func isParsed(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        return [".html", ".htm", ".css", ".xml", ".json"].contains { lower.hasSuffix($0) }
-    }
-
-    /// The leak search of a file that is not parsed, a megabyte at a time. Pieces overlap
-    /// by more than `TextFingerprints.guaranteedLength`, so a shared run of that length
-    /// lies whole within one piece, wherever the cuts fall.
-    func inspectStreaming(_ path: String, leaks: LeakIndex) -> FileReport {
+    /// A file over `largeFileBytes`, read a megabyte at a time and never held whole: the
+    /// leak search runs over pieces that overlap by more than
+    /// `TextFingerprints.guaranteedLength` (a shared run of that length lies whole within
+    /// one piece, wherever the cuts fall), and the checks of its kind are fed the same
+    /// pieces; its links are checked in batches as the parser meets them, and only those
+    /// with a `#fragment` are kept (like `finish`).
+    func inspectStreaming(_ path: String, leaks: LeakIndex, present: Set<String>) -> FileReport {
         var report = FileReport()
         let shown = display(path)
         report.diagnostics = pathLeaks(path, leaks: leaks)
-        let fd = (try? FileIO.openRegularFile(directory + "/" + path, followingLinks: false)) ?? -1
+        if let problem = SiteFileNames.problem(path) {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, problem))
+        }
+        // Opened without waiting and read only if still a regular file: it may have been
+        // replaced (by a pipe, which would block) since it was listed.
+        let fd = SiteFileNames.withFileSystemPath(directory + "/" + path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
         guard fd >= 0 else {
-            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read"))
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                "cannot be read: \(String(cString: strerror(errno)))"))
             return report
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read: not a regular file"))
+            return report
+        }
+        var linkFindings: [Diagnostic] = []
+        var kept: [HTMLPage.Reference] = []
+        // Each distinct fragment link once, at its first line: a page of millions of links
+        // repeats a few targets, and keeping each was gigabytes.
+        var fragments = Set<String>()
+        let reported = RecordsFound()
+        let check = ContentCheck(path: path, shown: shown, leaks: leaks, reported: reported) { batch in
+            let checked = finish(FileReport(references: batch), path, present)
+            linkFindings += checked.diagnostics
+            for reference in checked.references where fragments.insert(reference.value).inserted {
+                guard fragments.count <= HTMLPage.anchorLimit else {
+                    if fragments.count == HTMLPage.anchorLimit + 1 {
+                        linkFindings.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                            "more than \(HTMLPage.anchorLimit) distinct #fragment links; the rest are not checked"))
+                    }
+                    break
+                }
+                kept.append(reference)
+            }
+        }
         let overlap = 64
         var piece: [UInt8] = []
         var linesBefore = 1  // the line the piece starts on
-        var reported = Set<String>()
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
+            if count < 0 {
+                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                    "cannot be read to its end: \(String(cString: strerror(errno)))"))
+                break
+            }
             guard count > 0 else { break }
             piece += chunk[..<count]
-            report.diagnostics += byteLeaks(piece, firstLine: linesBefore, shown: shown, leaks: leaks, reported: &reported)
+            report.diagnostics += byteLeaks(piece, firstLine: linesBefore, shown: shown, leaks: leaks, reported: &reported.records)
+            chunk.withUnsafeBytes { check.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
             let kept = max(0, piece.count - overlap)
             linesBefore = piece[..<kept].reduce(linesBefore) { $1 == 0x0A ? $0 + 1 : $0 }
             piece.removeFirst(kept)
         }
+        let content = check.finish()
+        let checked = finish(FileReport(diagnostics: content.diagnostics, references: content.references), path, present)
+        report.diagnostics += checked.diagnostics + linkFindings
+        report.references = kept + checked.references.filter { fragments.count < HTMLPage.anchorLimit && fragments.insert($0.value).inserted }
+        report.anchors = content.anchors
         return report
+    }
+
+    /// The ids of the page at `path` (a page a fragment link points into), read as a stream.
+    static func anchors(ofPageAt path: String) -> Set<String> {
+        let parser = HTMLPage.Parser(onText: { _ in }, onReferences: { _ in })
+        let fd = SiteFileNames.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return [] }
+        var chunk = [UInt8](repeating: 0, count: HTMLPage.chunkBytes)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            chunk.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        }
+        return parser.finish().anchors
     }
 
     /// A finding for each non-public record whose name a file's path carries.
@@ -324,58 +418,34 @@ public struct SiteAuditor: Sendable {
     }
 
     func display(_ path: String) -> String {
-        displayPrefix.isEmpty ? path : displayPrefix.appendingPathComponent(path)
+        let path = SiteFileNames.shown(path)
+        return displayPrefix.isEmpty ? path : displayPrefix.appendingPathComponent(path)
     }
 
     func inspect(_ file: SiteFile, leaks: LeakIndex) -> FileReport {
         var report = FileReport()
         let shown = display(file.path)
         report.diagnostics = pathLeaks(file.path, leaks: leaks)
+        if let problem = SiteFileNames.problem(file.path) {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, problem))
+        }
         if file.isSymbolicLink {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
                 "is a symbolic link; a site must hold real files only"))
             return report
         }
-        var reported = Set<String>()
-        report.diagnostics += byteLeaks(file.bytes, firstLine: 1, shown: shown, leaks: leaks, reported: &reported)
-        let lower = file.path.lowercased()
-        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
-            // Each text node with entities decoded (a title with quotes is `&quot;` in the
-            // raw bytes), searched as the parser meets it.
-            var textLeaks: [Diagnostic] = []
-            let page = HTMLPage(file.bytes) { text in
-                guard text.utf8.count >= TextFingerprints.window else { return }
-                let bytes = SecretText.collapsedBytes(text)
-                for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
-                    reported.insert(record)
-                    textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,
-                        "contains, in its text, text of the non-public record \(record) ('\(LeakIndex.excerpt(bytes, at: offset))')"))
-                }
-            }
-            report.diagnostics += textLeaks
-            for error in page.errors {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed HTML: \(error)"))
-            }
-            if page.language?.isEmpty ?? true {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "the page has no <html lang>"))
-            }
-            if page.title?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "the page has no <title>"))
-            }
-            report.references = page.references
-            report.anchors = page.anchors
-        } else if lower.hasSuffix(".css") {
-            let css = String(decoding: file.bytes, as: UTF8.self)
-            report.references = HTMLPage.cssURLs(css).map { HTMLPage.Reference(element: "css", attribute: "url()", value: $0, line: 1) }
-        } else if lower.hasSuffix(".xml") {
-            if let problem = Self.xmlProblem(file.bytes) {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed XML: \(problem)"))
-            }
-        } else if lower.hasSuffix(".json") {
-            if !JSONSyntax.isWellFormed(file.bytes) {
-                report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed JSON"))
-            }
+        if let readError = file.readError {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read: \(readError)"))
+            return report
         }
+        let reported = RecordsFound()
+        report.diagnostics += byteLeaks(file.bytes, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records)
+        let check = ContentCheck(path: file.path, shown: shown, leaks: leaks, reported: reported)
+        file.bytes.withUnsafeBytes { check.feed($0) }
+        let content = check.finish()
+        report.diagnostics += content.diagnostics
+        report.references = content.references
+        report.anchors = content.anchors
         return report
     }
 
@@ -389,25 +459,37 @@ public struct SiteAuditor: Sendable {
         let folder = path.split(separator: "/").dropLast().map(String.init)
         for reference in references {
             let place = SourceLocation(line: max(1, reference.line), column: 1)
-            let value = reference.value.trimmed
+            let shownValue = reference.value.trimmed
+            // Read as the browser reads it: `ht&#9;tp://`, ` //host` and `\\host` leave too.
+            let value = ReferenceURL.cleaned(reference.value)
             // Every page has dozens of links: prefixes are compared on the bytes, not on a
             // lower-cased copy of each value.
-            let loadsResource = !(reference.element == "a" || reference.element == "area" || reference.element == "form")
-            if Self.hasPrefix(value, "http://") || Self.hasPrefix(value, "https://") || value.utf8.starts(with: "//".utf8) {
-                if loadsResource {
+            let scheme = value.utf8.contains(UInt8(ascii: ":")) ? LinkResolver.scheme(of: value) : nil
+            if value.utf8.starts(with: "//".utf8) || scheme.map({ !Self.schemesThatStayHere.contains($0) }) ?? false {
+                if reference.loads {
                     diagnostics.append(Rule.auditExternalResource.diagnostic(shown, place,
-                        "<\(reference.element) \(reference.attribute)> loads '\(value)' from outside the site"))
+                        "<\(reference.element) \(reference.attribute)> loads '\(shownValue)' from outside the site"))
+                } else if let scheme, !Self.schemesALinkMayUse.contains(scheme) {
+                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(shownValue)' uses a scheme the site does not allow"))
                 }
                 continue
             }
-            if value.isEmpty || Self.hasPrefix(value, "mailto:") || Self.hasPrefix(value, "tel:") || Self.hasPrefix(value, "data:image/") { continue }
+            // An image written inside the page fetches nothing, but a document (an SVG in an
+            // <iframe> or <object>) fetches what it names: only images take data: URLs.
+            if value.isEmpty || Self.hasPrefix(value, "mailto:") || Self.hasPrefix(value, "tel:")
+                || (Self.hasPrefix(value, "data:image/") && !Self.documentElements.contains(reference.element)) { continue }
             if value.utf8.first == UInt8(ascii: "/") {
                 diagnostics.append(Rule.auditAbsolutePath.diagnostic(shown, place,
-                    "'\(value)' is an absolute path; it breaks from disk and from a sub-path"))
+                    "'\(shownValue)' is an absolute path; it breaks from disk and from a sub-path"))
                 continue
             }
-            if value.utf8.contains(UInt8(ascii: ":")), LinkResolver.scheme(of: value) != nil {
-                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' uses a scheme the site does not allow"))
+            if scheme != nil {
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(shownValue)' uses a scheme the site does not allow"))
+                continue
+            }
+            if reference.element == "base" {
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place,
+                    "<base href='\(shownValue)'> changes where every relative link of the page leads; the build never writes one, remove it"))
                 continue
             }
             var target = value
@@ -439,6 +521,15 @@ public struct SiteAuditor: Sendable {
         return diagnostics
     }
 
+    /// Schemes that name nothing outside the page (`data:` and `javascript:` are refused
+    /// as links below, but fetch nothing from elsewhere); every other scheme (`http`,
+    /// `ftp`, `file`, `ws`, one the audit has never heard of) reaches out of the site.
+    static let schemesThatStayHere: Set<String> = ["mailto", "tel", "data", "javascript", "about", "blob"]
+    /// Elements that show a whole document, which may load what it names.
+    static let documentElements: Set<String> = ["iframe", "frame", "object", "embed", "portal", "fencedframe"]
+    /// Schemes a link a reader follows may use to leave the site (as `link.unsafe` allows in bodies).
+    static let schemesALinkMayUse: Set<String> = ["http", "https", "ftp", "ftps"]
+
     /// True when `value` starts with `prefix` (ASCII, lower case), whatever the case of `value`.
     static func hasPrefix(_ value: String, _ prefix: StaticString) -> Bool {
         let bytes = value.utf8
@@ -450,35 +541,21 @@ public struct SiteAuditor: Sendable {
         }
     }
 
-    /// Why `bytes` are not well-formed XML, or nil. Read as a stream: a sitemap of 50,000
-    /// URLs is never built as a tree.
-    static func xmlProblem(_ bytes: [UInt8]) -> String? {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let reader = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { xmlReaderForMemory($0.baseAddress, Int32($0.count), "file.xml", nil, options) }
-        }
-        guard let reader else { return "the XML parser rejects it" }
-        defer { xmlFreeTextReader(reader) }
-        var status: Int32 = 1
-        var nodes = 0
-        while status == 1 {
-            status = xmlTextReaderRead(reader)
-            nodes += 1
-        }
-        return status == 0 && nodes > 1 ? nil : "the XML parser rejects it"
-    }
-
     /// Every file below `directory`, relative, sorted (hidden files included: they upload
     /// too; symbolic links listed, not followed). With readdir: FileManager's enumerator
     /// asked for every entry's attributes, a third of a build with nothing to do.
-    static func listFiles(_ directory: String) throws(EnvironmentError) -> [String] {
+    static func listFiles(_ directory: String, unreadable: ((_ folder: String, _ reason: String) -> Void)? = nil)
+        throws(EnvironmentError) -> [String] {
         var special = Set<String>()
-        return try listFiles(directory, special: &special)
+        return try listFiles(directory, special: &special, unreadable: unreadable)
     }
 
     /// `listFiles`, and in `special` those that are neither regular files, directories
-    /// nor symbolic links (named pipes, sockets, devices: never to be opened).
-    static func listFiles(_ directory: String, special: inout Set<String>) throws(EnvironmentError) -> [String] {
+    /// nor symbolic links (named pipes, sockets, devices: never to be opened). With
+    /// `unreadable`, a folder below the top that cannot be read (or vanished) is handed to
+    /// it with the reason, and the rest is still listed.
+    static func listFiles(_ directory: String, special: inout Set<String>,
+                          unreadable: ((_ folder: String, _ reason: String) -> Void)? = nil) throws(EnvironmentError) -> [String] {
         var info = stat()
         guard stat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw EnvironmentError("'\(directory)' is not a directory")
@@ -487,20 +564,23 @@ public struct SiteAuditor: Sendable {
         var folders = [""]
         while let folder = folders.popLast() {
             let full = folder.isEmpty ? directory : directory + "/" + folder
-            guard let handle = opendir(full) else {
-                throw EnvironmentError("cannot read '\(full)': \(String(cString: strerror(errno)))")
+            guard let handle = SiteFileNames.withFileSystemPath(full, { opendir($0) }) else {
+                let reason = String(cString: strerror(errno))
+                if let unreadable, !folder.isEmpty {
+                    unreadable(folder, reason)
+                    continue
+                }
+                throw EnvironmentError("cannot read '\(full)': \(reason)")
             }
             defer { closedir(handle) }
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in SiteFileNames.name(raw.prefix { $0 != 0 }) }
                 if name == "." || name == ".." { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 var type = Int32(entry.pointee.d_type)
                 if type == Int32(DT_UNKNOWN) {
                     var entryInfo = stat()
-                    guard lstat(directory + "/" + relative, &entryInfo) == 0 else { continue }
+                    guard SiteFileNames.withFileSystemPath(directory + "/" + relative, { lstat($0, &entryInfo) }) == 0 else { continue }
                     switch entryInfo.st_mode & S_IFMT {
                     case S_IFDIR: type = Int32(DT_DIR)
                     case S_IFREG: type = Int32(DT_REG)

@@ -238,7 +238,7 @@ extension Rule {
         example: "link 'policies/x.html' names a file that is not in the site")
     public static let auditExternalResource = Rule(
         id: "audit.external_resource", severity: .error,
-        checks: "nothing is loaded from outside the site (`src`, `<link href>`, CSS `url()` with `http(s)://` or `//`); plain `<a>` links may leave",
+        checks: "nothing is fetched from outside the site by a page, style sheet or SVG image (`src`, `srcset`, `<link href>`, `<form action>`, `ping`, `<meta http-equiv=refresh>`, `<base href>`, SVG `href`, `<?xml-stylesheet?>`, CSS `url()`, `@import`, `image-set()`) with `//` or any scheme that reaches out (`http(s):`, `ftp:`, `file:`, ...); plain `<a>` links may leave",
         example: "<script src> loads 'https://cdn.example.com/x.js' from outside the site")
     public static let auditAbsolutePath = Rule(
         id: "audit.absolute_path", severity: .error,

@@ -43,7 +43,7 @@ struct SiteTree {
                 let value = reference.value
                 let lower = value.lowercased()
                 if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
-                    if reference.element != "a" { problems.append("\(path): external resource \(reference.element) \(value)") }
+                    if reference.loads { problems.append("\(path): external resource \(reference.element) \(value)") }
                     continue
                 }
                 if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") { continue }
