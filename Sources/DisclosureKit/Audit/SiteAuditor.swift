@@ -231,7 +231,9 @@ public struct SiteAuditor: Sendable {
             return report
         }
         defer { close(fd) }
-        let overlap = 64
+        // Wide enough for a run of the guaranteed length written in the longest encoding
+        // the search decodes (`%E5%85%B3` is nine bytes for three), with room to spare.
+        let overlap = 4096
         var piece: [UInt8] = []
         var linesBefore = 1  // the line the piece starts on
         var reported = Set<String>()
@@ -260,12 +262,15 @@ public struct SiteAuditor: Sendable {
     /// file, or a piece of one starting on line `firstLine`) hold, at its line.
     private func byteLeaks(_ bytes: [UInt8], firstLine: Int, shown: String, leaks: LeakIndex,
                            reported: inout Set<String>) -> [Diagnostic] {
+        // Searched decoded and normalised (`MatchText`): an entity, a `\u` escape, a
+        // percent escape, an invisible character or a full-width form hides nothing.
+        let (text, newlines) = bytes.withUnsafeBufferPointer(MatchText.bytesAndLines)
         var found: [Diagnostic] = []
-        for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
+        for (record, offset) in leaks.leaks(in: text) where !reported.contains(record) {
             reported.insert(record)
-            let line = bytes[..<offset].reduce(firstLine) { $1 == 0x0A ? $0 + 1 : $0 }
+            let line = MatchText.line(of: offset, newlines: newlines, firstLine: firstLine)
             found.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
-                "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(bytes, at: offset))')"))
+                "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(text, at: offset))')"))
         }
         return found
     }
@@ -331,7 +336,7 @@ public struct SiteAuditor: Sendable {
             var textLeaks: [Diagnostic] = []
             let page = HTMLPage(file.bytes) { text in
                 guard text.utf8.count >= TextFingerprints.window else { return }
-                let bytes = SecretText.collapsedBytes(text)
+                let bytes = MatchText.bytes(text)
                 for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
                     reported.insert(record)
                     textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,

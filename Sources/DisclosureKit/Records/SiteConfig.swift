@@ -14,6 +14,9 @@ public struct SiteConfig: Sendable {
     public var calendar: WorkingDayCalendar
     /// Pass raw HTML in bodies through (off by default: it is replaced by a comment).
     public var allowRawHTML: Bool
+    /// `leak_boilerplate`: phrases public and non-public records may share, which the leak
+    /// search and `leak.shared_text` ignore (the site declares them public).
+    public var leakBoilerplate: [String] = []
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -69,7 +72,7 @@ public struct IndexNumberPattern: @unchecked Sendable {
 public enum SiteConfigDecoder {
     public static let knownKeys = [
         "title", "base_url", "language", "publisher", "index_number_pattern", "report_deadline",
-        "timeliness_working_days", "calendar", "allow_raw_html",
+        "timeliness_working_days", "calendar", "allow_raw_html", "leak_boilerplate",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -131,13 +134,24 @@ public enum SiteConfigDecoder {
                 reader.report(.siteInvalid, raw.location, field: "allow_raw_html", "'allow_raw_html' must be true or false, not '\(raw.value)'")
             }
         }
+        let leakBoilerplate = reader.stringList(top, "leak_boilerplate", required: false, nonEmpty: false) ?? []
+        // A phrase shorter than the leak search's shortest run is never found alone, and
+        // blanking it out of every non-public text would hide the text around it.
+        if !leakBoilerplate.isEmpty, let list = reader.list(top, "leak_boilerplate", required: false) {
+            for (item, phrase) in zip(list.items, leakBoilerplate)
+            where MatchText.bytes(phrase).count < TextFingerprints.guaranteedLength {
+                reader.report(.siteInvalid, item.location, field: "leak_boilerplate",
+                              "'leak_boilerplate' phrase '\(phrase)' is shorter than \(TextFingerprints.guaranteedLength) bytes (six Chinese characters); the leak search never finds so short a run, so it needs no declaring")
+            }
+        }
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title.value, baseURL: baseURL.value, language: language?.value ?? "zh-CN",
             publisher: publisher?.value, indexNumberPattern: pattern, reportDeadline: deadline,
             timelinessWorkingDays: workingDays?.value ?? 20, calendar: calendar, allowRawHTML: allowRawHTML)
+        config.leakBoilerplate = leakBoilerplate
         return (config, reader.diagnostics)
     }
 
