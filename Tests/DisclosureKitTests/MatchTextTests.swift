@@ -7,6 +7,7 @@ struct MatchTextTests {
         ("关于&#x5BA1;&#26680;事项", "关于审核事项"),
         ("&amp;&lt;&quot;&apos;&nbsp;x", "&<\"' x"),
         ("&#x5BA1", "审"),  // no `;`, as browsers allow
+        ("&#x00000000005BA1;&#0000000000000000026680;", "审核"),
         ("&unknown; &#xD800; &#0;", "&unknown; &#xD800; &#0;"),
         ("\\u5ba1\\u6838 \\ud83d\\ude00 \\n\\/\\\"\\\\", "审核 😀 /\"\\"),
         ("%E5%AE%A1%E6%A0%B8%20x %ZZ %E5%AE", "审核 x %ZZ %E5%AE"),

@@ -257,12 +257,14 @@ public enum MatchText {
             let hex = j < input.count && (input[j] | 0x20) == 0x78
             if hex { j += 1 }
             var value: UInt32 = 0
+            let digitsStart = j
+            while j < input.count, input[j] == 0x30 { j += 1 }  // leading zeros, any number of them
             let start = j
-            while j < input.count, j - start < 10, let digit = hex ? hexValue(input[j]) : (input[j] >= 0x30 && input[j] <= 0x39 ? UInt32(input[j] - 0x30) : nil) {
+            while j < input.count, j - start < 8, let digit = hex ? hexValue(input[j]) : (input[j] >= 0x30 && input[j] <= 0x39 ? UInt32(input[j] - 0x30) : nil) {
                 value = value &* (hex ? 16 : 10) &+ digit
                 j += 1
             }
-            guard j > start, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value), value != 0 else { return nil }
+            guard j > digitsStart, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value), value != 0 else { return nil }
             if j < input.count, input[j] == 0x3B { j += 1 }
             return Decoded(scalar: value, length: j - i)
         }

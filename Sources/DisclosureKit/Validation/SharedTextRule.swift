@@ -30,8 +30,9 @@ public enum SharedText {
         let declared: [[UInt8]] = parallelMap(hidden) { identity in
             (try? SecretText.searchBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)) ?? []
         }
-        let publicRecords = site.records.filter(\.isPublic)
-        let texts = blankingStockPhrases(declared, publicRecords: publicRecords)
+        let allPublic = site.records.filter(\.isPublic)
+        let (texts, holders) = blankingStockPhrases(declared, publicRecords: allPublic)
+        let publicRecords = holders.map { allPublic[$0] }
         let indexNumbers: [[UInt8]] = hidden.map { ($0.indexNumber?.value).map(MatchText.bytes) ?? [] }
         var collected: [Entry] = []
         for (owner, prints) in parallelMap(Array(texts.indices), { TextFingerprints.winnow(texts[$0]) }).enumerated() {
@@ -87,14 +88,21 @@ public enum SharedText {
 
     /// `texts` with the windows that `stockRecords` or more public records hold blanked
     /// out (NUL bytes): the stock wording of government documents, which every record
-    /// shares, is not what this rule is for.
-    private static func blankingStockPhrases(_ texts: [[UInt8]], publicRecords: [Record]) -> [[UInt8]] {
+    /// shares, is not what this rule is for. And the public records that hold some window
+    /// that is not stock, in order: any run they share with the blanked texts holds one of
+    /// those (winnowing keeps a window inside every run of 19 bytes), so no other public
+    /// record needs reading again.
+    private static func blankingStockPhrases(_ texts: [[UInt8]], publicRecords: [Record]) -> ([[UInt8]], [Int]) {
         let winnowed = parallelMap(texts) { TextFingerprints.winnow($0) }
         var distinct: [UInt64] = []
         for prints in winnowed { distinct.append(contentsOf: prints.lazy.map(\.hash)) }
         distinct.sort()
         let candidates = FingerprintMap(firstIndicesOf: distinct)
         var counts = FingerprintMap()
+        // A record keeps the windows it holds that were not stock yet when it was counted:
+        // each window is kept by its first `stockRecords - 1` holders at most.
+        var kept: [[UInt64]] = []
+        kept.reserveCapacity(publicRecords.count)
         parallelChunks(count: publicRecords.count, { index -> [UInt64] in
             guard let source = try? publicRecords[index].sourceBytes() else { return [] }
             var held: [UInt64] = []
@@ -105,16 +113,18 @@ public enum SharedText {
             }
             return LeakIndex.distinctInOrder(held)
         }) { _, chunk in
-            for held in chunk { for print in held { _ = counts.increment(print) } }
+            for held in chunk { kept.append(held.filter { counts.increment($0) < stockRecords }) }
         }
         let stock = counts
-        return parallelMap(Array(texts.indices)) { owner in
+        let holders = kept.indices.filter { record in kept[record].contains { Int(stock[$0] ?? 0) < stockRecords } }
+        let blanked = parallelMap(Array(texts.indices)) { owner in
             var text = texts[owner]
             for (print, offset) in winnowed[owner] where Int(stock[print] ?? 0) >= stockRecords {
                 for k in offset..<(offset + TextFingerprints.window) { text[k] = 0 }
             }
             return text
         }
+        return (blanked, holders)
     }
 
     /// The common run of `a` (public) and `b` (non-public) through the windows at `i` and
