@@ -1,4 +1,5 @@
 @testable import DisclosureKit
+import Foundation
 import Testing
 
 /// What the leak search compares: each way of writing a text comes out as the same bytes.
@@ -22,6 +23,15 @@ struct MatchTextTests {
     ])
     func normalises(_ input: String, _ expected: String) {
         #expect(MatchText.bytes(input) == Array(expected.utf8), "\(String(decoding: MatchText.bytes(input), as: UTF8.self))")
+    }
+
+    /// NFKC can write many times what it reads (U+FDFA is 18 characters): the output grows.
+    @Test func expansionsOfEveryLengthFit() {
+        for count in [1, 2, 7, 500] {
+            let text = String(repeating: "\u{FDFA}", count: count) + "审核"
+            let expected = SecretText.collapsingWhitespace(text.precomposedStringWithCompatibilityMapping)
+            #expect(MatchText.bytes(text) == Array(expected.utf8), "\(count)")
+        }
     }
 
     @Test func bytesThatAreNotUTF8AreKept() {

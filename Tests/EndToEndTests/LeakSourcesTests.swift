@@ -191,6 +191,26 @@ import Testing
         #expect(try rules(built).contains { $0["rule"] as? String == "audit.leak" }, "\(built.stdout)")
     }
 
+    /// Across incremental builds: once the last public record that held a non-public
+    /// sentence drops it (eight records a build, the most a build counts on from the last),
+    /// the sentence is searched for again, and a site asset carrying it is a leak.
+    @Test func sentenceEveryPublicRecordDropsIsSearchedForAgain() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        for number in 1...20 { try writePublic(tmp, "copy-\(number)", number: number, body: Self.withheldSentence) }
+        let first = try Disclose.run(["build", "--root", root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        for batch in [1...8, 9...16, 17...20] {
+            for number in batch { try writePublic(tmp, "copy-\(number)", number: number, body: "本通知自印发之日起施行。") }
+            let rebuilt = try Disclose.run(["build", "--root", root.path])
+            #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        }
+        try tmp.write("说明：" + Self.withheldSentence + "\n", to: "sample/templates/assets/notes.txt")
+        let leaked = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(leaked.status == 1)
+        #expect(try rules(leaked).map { $0["rule"] as? String } == ["audit.leak"], "\(leaked.stdout)")
+    }
+
     /// Stock wording that three or more public records hold is not reported; two public
     /// records holding a sentence are each still reported.
     @Test func stockWordingOfManyPublicRecordsIsNotReported() throws {

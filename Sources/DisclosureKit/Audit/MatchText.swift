@@ -74,38 +74,69 @@ public enum MatchText {
     }
 
     /// Output with white space held back: a space is written only between two other
-    /// bytes, so runs collapse and the ends come out trimmed.
+    /// bytes, so runs collapse and the ends come out trimmed. Written through a pointer
+    /// (an array's append checked its uniqueness per byte, a tenth of the search). Every
+    /// decoding but NFKC's writes at most as many bytes as it reads (a pending space
+    /// stands for white space already read), so the input's length is room enough until
+    /// an NFKC expansion, which asks for more.
     private struct Output {
-        var bytes: [UInt8] = []
+        var base: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var count = 0
         var pendingSpace = false
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
 
         @inline(__always)
         mutating func emit(_ byte: UInt8) {
-            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+            if pendingSpace, count > 0 {
+                base[count] = 0x20
+                count += 1
+            }
             pendingSpace = false
-            bytes.append(byte)
+            base[count] = byte
+            count += 1
+        }
+
+        /// Room for `more` bytes more.
+        mutating func reserve(_ more: Int) {
+            guard count + more + 1 > capacity else { return }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity + more)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity = 2 * capacity + more
         }
 
         mutating func emit(scalar: UInt32) {
             if scalar < 0x80 {
                 emit(UInt8(scalar))
             } else if scalar < 0x800 {
-                emit(UInt8(0xC0 | scalar >> 6)); bytes.append(UInt8(0x80 | scalar & 0x3F))
+                emit(UInt8(0xC0 | scalar >> 6)); base[count] = UInt8(0x80 | scalar & 0x3F); count += 1
             } else if scalar < 0x10000 {
-                emit(UInt8(0xE0 | scalar >> 12)); bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | scalar & 0x3F))
+                emit(UInt8(0xE0 | scalar >> 12)); base[count] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                base[count + 1] = UInt8(0x80 | scalar & 0x3F); count += 2
             } else {
-                emit(UInt8(0xF0 | scalar >> 18)); bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F)); bytes.append(UInt8(0x80 | scalar & 0x3F))
+                emit(UInt8(0xF0 | scalar >> 18)); base[count] = UInt8(0x80 | scalar >> 12 & 0x3F)
+                base[count + 1] = UInt8(0x80 | scalar >> 6 & 0x3F); base[count + 2] = UInt8(0x80 | scalar & 0x3F)
+                count += 3
             }
+        }
+
+        /// The bytes written; the buffer is freed.
+        mutating func finish() -> [UInt8] {
+            defer { base.deallocate() }
+            return Array(UnsafeBufferPointer(start: base, count: count))
         }
     }
 
     /// The core: one pass, decoding as it goes. Keeps its state in locals and a struct (a
     /// nested function capturing them costs a dynamic exclusivity check per byte).
     static func normalise(_ input: UnsafeBufferPointer<UInt8>, newlines: UnsafeMutablePointer<[Int]>?) -> [UInt8] {
-        var out = Output()
-        out.bytes.reserveCapacity(input.count)
+        var out = Output(capacity: input.count + 1)
         let n = input.count
         var i = 0
         while i < n {
@@ -113,7 +144,7 @@ public enum MatchText {
             // The common cases first: plain ASCII and a CJK ideograph.
             if byte < 0x80, byte != 0x26, byte != 0x25, byte != 0x5C, byte != 0x3C {
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    if byte == 0x0A { newlines?.pointee.append(out.bytes.count) }
+                    if byte == 0x0A { newlines?.pointee.append(out.count) }
                     out.pendingSpace = true
                 } else {
                     out.emit(byte)
@@ -125,8 +156,9 @@ public enum MatchText {
                 let scalar = UInt32(byte & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
                 if scalar >= 0x4E00, scalar <= 0x9FFF {
                     out.emit(byte)
-                    out.bytes.append(input[i + 1])
-                    out.bytes.append(input[i + 2])
+                    out.base[out.count] = input[i + 1]
+                    out.base[out.count + 1] = input[i + 2]
+                    out.count += 2
                     i += 3
                     continue
                 }
@@ -172,6 +204,7 @@ public enum MatchText {
             } else if let unicode = Unicode.Scalar(scalar) {
                 // Compatibility forms (`①`, `…`, `㎡`, half-width kana): Foundation's NFKC.
                 for mapped in String(Character(unicode)).precomposedStringWithCompatibilityMapping.unicodeScalars {
+                    out.reserve(5 + n - i)  // this scalar, and the rest of the input as above
                     if isWhiteSpace(mapped.value) {
                         out.pendingSpace = true
                     } else if !isInvisible(mapped.value) {
@@ -180,7 +213,7 @@ public enum MatchText {
                 }
             }
         }
-        return out.bytes
+        return out.finish()
     }
 
     private static let lessThan: [UInt8] = [0x3C], greaterThan: [UInt8] = [0x3E]
