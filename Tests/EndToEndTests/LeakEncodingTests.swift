@@ -87,6 +87,45 @@ import Testing
         #expect((found.first?["message"] as? String)?.contains("content/policies/internal-99.md") == true, "\(name)")
     }
 
+    /// A file's name is searched decoded too: one named after a non-public record (its
+    /// file stem, as an attachment would be), or carrying its text percent-encoded.
+    @Test(arguments: ["policies/internal-99-附件.pdf", "assets/\(percentEncoded(sentence)).txt"])
+    func fileNamedAfterANonPublicRecordIsALeak(_ name: String) throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        #expect(try Disclose.run(["build", "--root", root.path]).status == 0)
+        let site = root.appendingPathComponent("site")
+        try "x".write(to: site.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        let audited = try Disclose.run(["audit", site.path, "--root", root.path, "--format", "json"])
+        let found = try Disclose.diagnostics(audited)
+        #expect(Set(found.compactMap { $0["rule"] as? String }) == ["audit.leak", "audit.stray_file"], "\(name): \(audited.stdout)")
+        if name.hasPrefix("policies/") {
+            // Named by the record's file stem, which is shorter than any run the text search finds.
+            #expect(found.contains { ($0["message"] as? String)?.contains("the name of the non-public record 'internal-99'") == true },
+                    "\(audited.stdout)")
+        }
+    }
+
+    /// The record's own text, full-width forms and all, is found however the page writes
+    /// it: the non-public text is normalised as the page is.
+    @Test(arguments: [true, false])
+    func fullWidthTextOfTheRecordIsFoundWrittenEitherWay(_ asWritten: Bool) throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        // Between two full-width forms, never six characters in a row.
+        let dense = "编号：（２０２４）财审字第０９９号－ＡＢ，金额１２３４５"
+        try tmp.write(try String(contentsOf: root.appendingPathComponent("content/policies/internal-99.md"), encoding: .utf8)
+            + "\n" + dense + "\n", to: "sample/content/policies/internal-99.md")
+        #expect(try Disclose.run(["build", "--root", root.path]).status == 0)
+        let site = root.appendingPathComponent("site")
+        let home = site.appendingPathComponent("index.html")
+        let planted = asWritten ? dense : "编号:(2024)财审字第099号-AB,金额12345"
+        try String(contentsOf: home, encoding: .utf8).replacingOccurrences(of: "</body>", with: "<p>\(planted)</p></body>")
+            .write(to: home, atomically: true, encoding: .utf8)
+        let audited = try Disclose.run(["audit", site.path, "--root", root.path, "--format", "json"])
+        #expect(try Disclose.diagnostics(audited).compactMap { $0["rule"] as? String } == ["audit.leak"], "\(audited.stdout)")
+    }
+
     /// A site's template that writes the title entity-encoded into an attribute, and an
     /// asset that holds it JSON-escaped, each stop the build with `audit.leak` at the file.
     @Test(arguments: [

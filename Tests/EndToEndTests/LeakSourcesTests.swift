@@ -110,6 +110,22 @@ import Testing
         #expect(leaks.contains { ($0["file"] as? String)?.hasSuffix("site/index.html") == true }, "\(leaks)")
     }
 
+    /// An attachment belongs to the record with the longest stem it starts with: a
+    /// non-public record's attachment is not copied because a public record's file stem
+    /// is a prefix of its name.
+    @Test func attachmentOfANonPublicRecordIsNotGivenToAPublicOne() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        try writePublic(tmp, "internal", number: 1, body: "公开的通知。")
+        try tmp.write("%PDF-1.4 内部 " + Self.withheldSentence, to: "sample/content/policies/internal-99-附件.pdf")
+        try tmp.write("%PDF-1.4 公开", to: "sample/content/policies/internal-附件.pdf")
+        let result = try Disclose.run(["build", "--root", root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let site = try SiteTree(root.appendingPathComponent("site"))
+        #expect(site.files["policies/internal-附件.pdf"] != nil)
+        #expect(site.files["policies/internal-99-附件.pdf"] == nil)
+    }
+
     // MARK: A public record that shares text: visible
 
     /// A public record holding 30 or more characters of a non-public record's text is
