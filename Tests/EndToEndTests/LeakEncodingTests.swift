@@ -52,6 +52,7 @@ import Testing
         ("split by soft hyphens (character)", "index.html", "<p>\(interleaved(sentence, "\u{00AD}"))</p>", "</body>"),
         ("split by zero-width spaces", "index.html", "<p>\(interleaved(sentence, "\u{200B}"))</p>", "</body>"),
         ("full-width index number", "index.html", "<p>\(fullWidth(index))</p>", "</body>"),
+        ("lower-cased index number", "index.html", "<p>\(index.lowercased())</p>", "</body>"),
         ("JSON \\u escapes in a script", "search-index.js", "\nvar note = \"\(jsonEscaped(sentence))\";\n", ""),
         ("JSON \\u escapes in JSON", "catalog.json", "", ""),
         ("XML character references in the feed", "feed.xml", "<entry><title>\(hexReferences(title))</title></entry>", "</feed>"),

@@ -13,6 +13,7 @@ import Foundation
 /// - invisible characters dropped (soft hyphen, zero-width spaces and joiners, direction
 ///   marks, variation selectors, the byte-order mark);
 /// - NFKC per character (full-width `１１４５`, `（`, `Ａ` become ASCII; `…` becomes `...`);
+/// - ASCII letters in lower case (a template's `lowercased()` of an index number);
 /// - every run of white space one space, ends trimmed.
 ///
 /// Out of scope: text a determined encoder made (base64, reversed, one character per
@@ -90,6 +91,12 @@ public enum MatchText {
             base = .allocate(capacity: self.capacity)
         }
 
+        /// Writes `byte`, an ASCII letter in lower case.
+        @inline(__always)
+        mutating func emitFolded(_ byte: UInt8) {
+            emit(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+        }
+
         @inline(__always)
         mutating func emit(_ byte: UInt8) {
             if pendingSpace, count > 0 {
@@ -113,7 +120,7 @@ public enum MatchText {
 
         mutating func emit(scalar: UInt32) {
             if scalar < 0x80 {
-                emit(UInt8(scalar))
+                emitFolded(UInt8(scalar))
             } else if scalar < 0x800 {
                 emit(UInt8(0xC0 | scalar >> 6)); base[count] = UInt8(0x80 | scalar & 0x3F); count += 1
             } else if scalar < 0x10000 {
@@ -147,7 +154,7 @@ public enum MatchText {
                     if byte == 0x0A { newlines?.pointee.append(out.count) }
                     out.pendingSpace = true
                 } else {
-                    out.emit(byte)
+                    out.emitFolded(byte)
                 }
                 i += 1
                 continue
@@ -198,7 +205,7 @@ public enum MatchText {
             } else if isInvisible(scalar) {
                 continue
             } else if scalar >= 0xFF01, scalar <= 0xFF5E {
-                out.emit(UInt8(scalar - 0xFEE0))
+                out.emitFolded(UInt8(scalar - 0xFEE0))
             } else if scalar < 0x80 || isStable(scalar) {
                 out.emit(scalar: scalar)
             } else if let unicode = Unicode.Scalar(scalar) {
