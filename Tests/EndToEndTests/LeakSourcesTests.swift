@@ -126,6 +126,22 @@ import Testing
         #expect(site.files["policies/internal-99-附件.pdf"] == nil)
     }
 
+    /// A public body that links to a non-public record's attachment is refused where it
+    /// is written (`link.target`), by check as by build: only public records' attachments
+    /// are published, so the link would publish its name and lead nowhere.
+    @Test func linkToANonPublicRecordsAttachmentIsRefused() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        try tmp.write("%PDF-1.4 内部", to: "sample/content/policies/internal-99-附件.pdf")
+        try writePublic(tmp, "copy-1", number: 1, body: "详见[附件](internal-99-附件.pdf)。")
+        for command in ["check", "build"] {
+            let result = try Disclose.run([command, "--root", root.path, "--format", "json"])
+            #expect(result.status == 1, "\(command)")
+            let found = try rules(result).filter { $0["rule"] as? String == "link.target" }
+            #expect(found.map { $0["file"] as? String } == ["content/policies/copy-1.md"], "\(command): \(result.stdout)")
+        }
+    }
+
     // MARK: A public record that shares text: visible
 
     /// A public record holding 30 or more characters of a non-public record's text is
