@@ -33,7 +33,7 @@ struct CheckCommand: ParsableCommand {
         }
         // A site's own templates and every public body's links are checked too: CI should
         // fail where the build would.
-        var all = site.diagnostics + TemplateSet.load(root: root).1
+        var all = site.diagnostics + TemplateSet.load(root: root).1 + SharedText.diagnostics(site)
         if site.diagnostics.errorCount == 0 { all += BodyLinks.diagnostics(site, progress: progress) }
         line?.stop()
         let diagnostics = strict ? all.strict() : all

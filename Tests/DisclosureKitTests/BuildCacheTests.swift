@@ -95,6 +95,27 @@ import Testing
         }
     }
 
+    /// A common fingerprint's count is a lower bound on the pages that hold it, so one
+    /// that every page drops, a few pages per build, stops being published: kept as
+    /// published past its last page, it would hide a leak of that text from the audit.
+    @Test func aFingerprintEveryPageDropsIsNoLongerPublished() {
+        var texts: [[UInt64]] = (0..<40).map { [1, 1_000 + UInt64($0)] }
+        func keys(_ texts: [[UInt64]]) -> [Digest] {
+            texts.enumerated().map { StableHasher.digest(Array("\($0.offset):\($0.element)".utf8)) }
+        }
+        var (state, published) = PublishedFingerprints.update(nil, pages: keys(texts)) { [texts] in texts[$0] }
+        #expect(state.common[1] == 40 && published.contains(1))
+        for round in 0..<5 {
+            // Eight pages a build (as many as a build may change and keep its counts).
+            for page in (8 * round)..<(8 * round + 8) { texts[page] = [2_000 + UInt64(page)] }
+            let snapshot = texts
+            (state, published) = PublishedFingerprints.update(state, pages: keys(texts)) { snapshot[$0] }
+            let holders = texts.filter { $0.contains(1) }.count
+            #expect((state.common[1] ?? 0) <= holders, "round \(round): a bound above the \(holders) pages that hold it")
+            #expect(published.contains(1) == (holders > 0), "round \(round)")
+        }
+    }
+
     @Test func thePagerShowsTheEndsAndTheNeighbourhood() {
         #expect(PageContexts.pager(current: 1, count: 1) == [1])
         #expect(PageContexts.pager(current: 3, count: 5) == [1, 2, 3, 4, 5])

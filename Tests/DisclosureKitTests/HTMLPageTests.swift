@@ -26,11 +26,18 @@ import Testing
             "div style url() a.png", "img src p.png", "img srcset p2.png", "img src UPPER.PNG",
         ])
         #expect(page.references.first { $0.value == "p.png" }?.line == 8)
-        // Text nodes are separate (never joined across elements or comments), entities decoded.
-        #expect(page.texts.contains("第一段") && page.texts.contains("第二段"))
+        // Text is joined across comments and inline elements, as a reader sees it, never
+        // across blocks; entities decoded.
+        #expect(page.texts.contains("第一段第二段"))
         #expect(page.texts.contains("政府信息公开 & 目录"))
-        #expect(!page.texts.contains { $0.contains("第一段第二段") })
+        #expect(!page.texts.contains { $0.contains("标题第一段") })
         #expect(page.errors.isEmpty)
+    }
+
+    /// A word cut by inline markup (`<wbr>`, empty or not) is one run; blocks are not.
+    @Test func joinsTextAcrossInlineElementsOnly() {
+        let page = HTMLPage(Array("<html lang=\"zh\"><body><p>机密<span></span>文<wbr>件<B>内容</B></p><td>甲</td><td>乙</td></body></html>".utf8))
+        #expect(page.texts == ["机密文件内容", "甲", "乙"], "\(page.texts)")
     }
 
     @Test func streamsTextWhenAsked() {

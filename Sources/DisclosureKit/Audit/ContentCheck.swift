@@ -47,7 +47,7 @@ extension SiteAuditor {
                 // raw bytes), searched as the parser meets it.
                 page = HTMLPage.Parser(onText: { [unowned self] text in
                     guard text.utf8.count >= TextFingerprints.window else { return }
-                    let bytes = SecretText.collapsedBytes(text)
+                    let bytes = MatchText.bytes(text)
                     for (record, offset) in leaks.leaks(in: bytes) where !reported.records.contains(record) {
                         reported.records.insert(record)
                         textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,

@@ -32,8 +32,10 @@ public struct HTMLPage: Sendable {
     public var title: String?
     /// `<h1>` count.
     public var headingOneCount = 0
-    /// The document's text nodes with entities decoded, each on its own: text is never
-    /// joined across elements, so a table cell and the heading after it are not one run.
+    /// The document's text with entities decoded, a run per block: text is joined across
+    /// inline elements (`<span>`, `<wbr>`, `<b>`, ... `MatchText.inlineTags`) and comments,
+    /// as a reader sees it, and never across other elements, so a table cell and the
+    /// heading after it are not one run.
     public var texts: [String] = []
     /// `<script>` elements without `src` (inline code).
     public var inlineScripts = 0
@@ -154,13 +156,14 @@ public struct HTMLPage: Sendable {
             context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
             sax.pointee.startElement = { context, name, attributes in
                 guard let name, let reader = HTMLPage.reader(context) else { return }
-                reader.flushText()
+                // Text runs on across inline elements (`机<b></b>密` reads as one word).
+                if !HTMLPage.isInline(name) { reader.flushText() }
                 let line = Int(xmlSAX2GetLineNumber(context))
                 reader.startElement(String(cString: name).lowercased(), attributes, line: line)
             }
             sax.pointee.endElement = { context, name in
                 guard let name, let reader = HTMLPage.reader(context) else { return }
-                reader.flushText()
+                if !HTMLPage.isInline(name) { reader.flushText() }
                 reader.endElement(String(cString: name).lowercased())
             }
             let characters: charactersSAXFunc = { context, text, length in
@@ -179,7 +182,8 @@ public struct HTMLPage: Sendable {
             sax.pointee.characters = characters
             sax.pointee.cdataBlock = characters
             sax.pointee.ignorableWhitespace = characters
-            sax.pointee.comment = { context, _ in HTMLPage.reader(context)?.flushText() }
+            // A comment splits no text: `机密<!-- raw HTML omitted -->文件` reads as one word.
+            sax.pointee.comment = { _, _ in }
             sax.pointee.processingInstruction = { context, target, data in
                 guard let target, let reader = HTMLPage.reader(context) else { return }
                 reader.flushText()
@@ -319,6 +323,17 @@ public struct HTMLPage: Sendable {
             defer { xmlSetStructuredErrorFunc(nil, nil) }
             body()
         }
+    }
+
+    /// True for an element the text around it runs through (`MatchText.inlineTags`).
+    fileprivate static func isInline(_ name: UnsafePointer<xmlChar>) -> Bool {
+        var bytes: [UInt8] = []
+        var pointer = name
+        while pointer.pointee != 0, bytes.count <= 8 {
+            bytes.append(pointer.pointee | 0x20)
+            pointer += 1
+        }
+        return MatchText.inlineTags.contains(bytes)
     }
 
     fileprivate static func reader(_ context: UnsafeMutableRawPointer?) -> Reader? {

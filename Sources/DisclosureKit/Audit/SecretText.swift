@@ -24,6 +24,42 @@ public enum SecretText {
         return strings
     }
 
+    /// Everything the leak search looks for of one non-public record (`record` when it
+    /// decoded, else what its identity knows), as `MatchText` compares it: each string
+    /// normalised, then joined by NUL bytes; the site's declared boilerplate (normalised
+    /// phrases) blanked out with NUL bytes, so that no run is found through one.
+    static func searchBytes(_ identity: RecordIdentity, _ record: Record?,
+                            boilerplate: [[UInt8]]) throws(FileIO.Failure) -> [UInt8] {
+        var strings = record.map(strings(of:)) ?? strings(of: identity)
+        strings.append(identity.file.stem)
+        var parts = strings.map(MatchText.bytes)
+        if let record { parts.append(MatchText.bytes(plainBytes(of: try record.bodyText()))) }
+        var text = Array(parts.joined(separator: [0]))
+        blank(boilerplate, in: &text)
+        return text
+    }
+
+    /// Each `phrases` occurrence in `text` overwritten with NUL bytes.
+    static func blank(_ phrases: [[UInt8]], in text: inout [UInt8]) {
+        for phrase in phrases where !phrase.isEmpty && phrase.count <= text.count {
+            let first = phrase[0]
+            var start = 0
+            while start + phrase.count <= text.count {
+                if text[start] == first, text[start..<(start + phrase.count)].elementsEqual(phrase) {
+                    for k in start..<(start + phrase.count) { text[k] = 0 }
+                    start += phrase.count
+                } else {
+                    start += 1
+                }
+            }
+        }
+    }
+
+    /// The site's `leak_boilerplate` phrases as the search compares them.
+    static func boilerplate(_ config: SiteConfig) -> [[UInt8]] {
+        config.leakBoilerplate.map(MatchText.bytes).filter { !$0.isEmpty }
+    }
+
     /// A Markdown body as a reader sees it: markup, link targets and list markers removed,
     /// every run of white space one space. Page text read back from HTML is normalised the
     /// same way (`collapsingWhitespace`), so the two compare window by window.

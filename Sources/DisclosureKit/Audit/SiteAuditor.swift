@@ -311,7 +311,9 @@ public struct SiteAuditor: Sendable {
                 kept.append(reference)
             }
         }
-        let overlap = 64
+        // Wide enough for a run of the guaranteed length written in the longest encoding
+        // the search decodes (`%E5%85%B3` is nine bytes for three), with room to spare.
+        let overlap = 4096
         var piece: [UInt8] = []
         var linesBefore = 1  // the line the piece starts on
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -368,12 +370,15 @@ public struct SiteAuditor: Sendable {
     /// file, or a piece of one starting on line `firstLine`) hold, at its line.
     private func byteLeaks(_ bytes: [UInt8], firstLine: Int, shown: String, leaks: LeakIndex,
                            reported: inout Set<String>) -> [Diagnostic] {
+        // Searched decoded and normalised (`MatchText`): an entity, a `\u` escape, a
+        // percent escape, an invisible character or a full-width form hides nothing.
+        let (text, newlines) = bytes.withUnsafeBufferPointer(MatchText.bytesAndLines)
         var found: [Diagnostic] = []
-        for (record, offset) in leaks.leaks(in: bytes) where !reported.contains(record) {
+        for (record, offset) in leaks.leaks(in: text) where !reported.contains(record) {
             reported.insert(record)
-            let line = bytes[..<offset].reduce(firstLine) { $1 == 0x0A ? $0 + 1 : $0 }
+            let line = MatchText.line(of: offset, newlines: newlines, firstLine: firstLine)
             found.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
-                "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(bytes, at: offset))')"))
+                "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(text, at: offset))')"))
         }
         return found
     }

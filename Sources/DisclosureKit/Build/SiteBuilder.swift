@@ -131,10 +131,21 @@ public struct SiteBuilder: Sendable {
         defer { recordCacheLane.wait() }
         if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         var diagnostics = site.diagnostics + templateDiagnostics
+        // Text public records share with non-public ones (`leak.shared_text`) reads every
+        // public source: found beside the render, and joined before anything is committed.
+        let sharedText = Lane { [site] in SharedText.diagnostics(site) }
+        defer { sharedText.wait() }
+        var sharedTextJoined = false
+        func joinSharedText() {
+            guard !sharedTextJoined else { return }
+            sharedTextJoined = true
+            diagnostics += sharedText.result()
+        }
         stage("load and validate")
         var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: Self.counts(site),
                                  pagesWritten: 0, filesWritten: 0, committed: false, elapsed: 0)
         func finish(_ committed: Bool) -> BuildReport {
+            joinSharedText()
             report.diagnostics = strict ? diagnostics.strict() : diagnostics
             report.committed = committed
             report.stages = stages
@@ -198,6 +209,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         stage("audit")
+        joinSharedText()
         guard let audit, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
         // The cache describes the tree about to be committed (its files keep their inodes
         // and times through the rename): made beside the swap, written only after it, so

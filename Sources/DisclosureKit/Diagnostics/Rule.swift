@@ -227,10 +227,16 @@ extension Rule {
         checks: "every file in `templates/` is one the build uses",
         example: "templates/recrod.mustache is not a template the build uses; did you mean 'record'?")
 
+    // MARK: Text shared between records
+    public static let leakSharedText = Rule(
+        id: "leak.shared_text", severity: .warning,
+        checks: "a public record shares no run of 30+ characters with a non-public record's text, unless the phrase is in `site.yaml`'s `leak_boilerplate` or the public record names the non-public one's index number (索引号)",
+        example: "shares 34 characters with the non-public record content/policies/x.md ('本说明涉及尚未公开的审核意见…'), which this text publishes; declare the phrase in site.yaml leak_boilerplate, or name that record's index number here if it is quoted on purpose")
+
     // MARK: Audit of a built site
     public static let auditLeak = Rule(
         id: "audit.leak", severity: .error,
-        checks: "no trace of a non-public record in any file or file name of the site: any run of 19+ bytes (6 Chinese characters) of its title, index number, document number, file name, summary or body that no public source has",
+        checks: "no trace of a non-public record in any file or file name of the site, decoded and normalised (entities, `\\u` and percent escapes, inline tags, invisible characters, NFKC): any run of 19+ bytes (6 Chinese characters) of its title, index number, document number, file name, summary or body that no public record's text holds (the site's templates, assets and settings legitimise nothing)",
         example: "contains text of the non-public record content/policies/x.md ('关于内部审核事项的说明（CANARY-1A2B')")
     public static let auditBrokenLink = Rule(
         id: "audit.broken_link", severity: .error,
@@ -269,7 +275,7 @@ extension Rule {
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
         siteMissing, siteInvalid,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
-        auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,
+        leakSharedText, auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,
         auditMissingFile,
     ]
 

@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable {
     public var allowRawHTML: Bool
     /// `max_record_size`: the largest record file read, in bytes (default 4 MiB).
     public var maximumRecordBytes = SourceText.maximumFileBytes
+    /// `leak_boilerplate`: phrases public and non-public records may share, which the leak
+    /// search and `leak.shared_text` ignore (the site declares them public).
+    public var leakBoilerplate: [String] = []
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -78,7 +81,7 @@ public struct IndexNumberPattern: @unchecked Sendable {
 public enum SiteConfigDecoder {
     public static let knownKeys = [
         "title", "base_url", "language", "publisher", "index_number_pattern", "report_deadline",
-        "timeliness_working_days", "calendar", "allow_raw_html", "max_record_size",
+        "timeliness_working_days", "calendar", "allow_raw_html", "max_record_size", "leak_boilerplate",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -150,6 +153,16 @@ public enum SiteConfigDecoder {
                               "'max_record_size' must be a size from 1 KiB to \(SiteConfig.describeSize(SourceText.largestRecordLimit)), written in bytes or as '4 MiB' or '512 KiB', not '\(size.value)'")
             }
         }
+        let leakBoilerplate = reader.stringList(top, "leak_boilerplate", required: false, nonEmpty: false) ?? []
+        // A phrase shorter than the leak search's shortest run is never found alone, and
+        // blanking it out of every non-public text would hide the text around it.
+        if !leakBoilerplate.isEmpty, let list = reader.list(top, "leak_boilerplate", required: false) {
+            for (item, phrase) in zip(list.items, leakBoilerplate)
+            where MatchText.bytes(phrase).count < TextFingerprints.guaranteedLength {
+                reader.report(.siteInvalid, item.location, field: "leak_boilerplate",
+                              "'leak_boilerplate' phrase '\(phrase)' is shorter than \(TextFingerprints.guaranteedLength) bytes (six Chinese characters); the leak search never finds so short a run, so it needs no declaring")
+            }
+        }
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
@@ -158,6 +171,7 @@ public enum SiteConfigDecoder {
             publisher: publisher?.value, indexNumberPattern: pattern, reportDeadline: deadline,
             timelinessWorkingDays: workingDays?.value ?? 20, calendar: calendar, allowRawHTML: allowRawHTML)
         config.maximumRecordBytes = maximumRecordBytes
+        config.leakBoilerplate = leakBoilerplate
         return (config, reader.diagnostics)
     }
 

@@ -1,0 +1,52 @@
+@testable import DisclosureKit
+import Foundation
+import Testing
+
+/// What the leak search compares: each way of writing a text comes out as the same bytes.
+struct MatchTextTests {
+    @Test(arguments: [
+        ("关于&#x5BA1;&#26680;事项", "关于审核事项"),
+        ("&amp;&lt;&quot;&apos;&nbsp;x", "&<\"' x"),
+        ("&#x5BA1", "审"),  // no `;`, as browsers allow
+        ("&#x00000000005BA1;&#0000000000000000026680;", "审核"),
+        ("&unknown; &#xD800; &#0;", "&unknown; &#xd800; &#0;"),
+        ("\\u5ba1\\u6838 \\ud83d\\ude00 \\n\\/\\\"\\\\", "审核 😀 /\"\\"),
+        ("%E5%AE%A1%E6%A0%B8%20x %ZZ %E5%AE", "审核 x %zz %e5%ae"),
+        ("审<wbr>核<span></span>事</b>项<WBR/>x", "审核事项x"),
+        ("审&lt;wbr&gt;核\\u003cem\\u003e\\u003c/em\\u003e事", "审核事"),
+        ("<p>审</p><span class=\"x\">核</span>", "<p>审</p><span class=\"x\">核"),
+        ("审\u{00AD}核\u{200B}事\u{200D}项\u{FEFF}&shy;!", "审核事项!"),
+        ("１１４５０１００ＭＢ／２０２４－０００９９（稿）", "11450100mb/2024-00099(稿)"),
+        ("①…㎡ｶ", "1...m2カ"),
+        ("CANARY-1A2B ｃａｎａｒｙ Ｘ", "canary-1a2b canary x"),
+        ("  a \u{3000}\u{00A0}\t\n b  ", "a b"),
+        ("\u{FF}\u{FE}x", "\u{FF}\u{FE}x"),
+    ])
+    func normalises(_ input: String, _ expected: String) {
+        #expect(MatchText.bytes(input) == Array(expected.utf8), "\(String(decoding: MatchText.bytes(input), as: UTF8.self))")
+    }
+
+    /// NFKC can write many times what it reads (U+FDFA is 18 characters): the output grows.
+    @Test func expansionsOfEveryLengthFit() {
+        for count in [1, 2, 7, 500] {
+            let text = String(repeating: "\u{FDFA}", count: count) + "审核"
+            let expected = SecretText.collapsingWhitespace(text.precomposedStringWithCompatibilityMapping)
+            #expect(MatchText.bytes(text) == Array(expected.utf8), "\(count)")
+        }
+    }
+
+    @Test func bytesThatAreNotUTF8AreKept() {
+        #expect(MatchText.bytes([0xFF, 0x41, 0xC3]) == [0xFF, 0x61, 0xC3])
+    }
+
+    /// Lines of the input, for offsets in the output.
+    @Test func linesOfOutputOffsets() {
+        let input = Array("&#x5BA1;\n\n%E6%A0%B8\nabc".utf8)
+        let (bytes, newlines) = input.withUnsafeBufferPointer(MatchText.bytesAndLines)
+        #expect(bytes == Array("审 核 abc".utf8))
+        #expect(newlines == [3, 3, 7])
+        #expect(MatchText.line(of: 0, newlines: newlines) == 1)
+        #expect(MatchText.line(of: 4, newlines: newlines) == 3)
+        #expect(MatchText.line(of: 8, newlines: newlines, firstLine: 10) == 13)
+    }
+}
