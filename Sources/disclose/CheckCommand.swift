@@ -37,6 +37,8 @@ struct CheckCommand: ParsableCommand {
         var all = site.diagnostics + templateDiagnostics
         if site.diagnostics.errorCount == 0 {
             all += BodyLinks.diagnostics(site, progress: progress)
+            // Paths too long to write, as the build into the default output (ROOT/site) finds them.
+            all += OutputPathLengths.checkDefaultOutput(site)
             // Attachments the build's audit reads as documents (HTML, XML, JSON, CSS).
             if let templates {
                 do {
