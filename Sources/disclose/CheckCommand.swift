@@ -33,8 +33,23 @@ struct CheckCommand: ParsableCommand {
         }
         // A site's own templates and every public body's links are checked too: CI should
         // fail where the build would.
-        var all = site.diagnostics + TemplateSet.load(root: root).1 + SharedText.diagnostics(site)
-        if site.diagnostics.errorCount == 0 { all += BodyLinks.diagnostics(site, progress: progress) }
+        let (templates, templateDiagnostics) = TemplateSet.load(root: root)
+        var all = site.diagnostics + templateDiagnostics + SharedText.diagnostics(site)
+        if site.diagnostics.errorCount == 0 {
+            all += BodyLinks.diagnostics(site, progress: progress)
+            // Paths too long to write, as the build into the default output (ROOT/site) finds them.
+            all += OutputPathLengths.checkDefaultOutput(site)
+            // Attachments the build's audit reads as documents (HTML, XML, JSON, CSS).
+            if let templates {
+                do {
+                    all += try AttachmentDocuments.diagnostics(site, templates: templates)
+                } catch {
+                    line?.stop()
+                    Terminal.writeError("disclose: error: \(error)\n")
+                    throw ExitCode(ExitStatus.usage)
+                }
+            }
+        }
         line?.stop()
         let diagnostics = strict ? all.strict() : all
         DiagnosticReport(format: format).print(diagnostics, records: site.recordFileCount)

@@ -66,6 +66,22 @@ import Testing
         #expect(BuildCache.read(path) == nil)
     }
 
+    /// A cache whose bytes changed after it was written is not read: a count of published
+    /// fingerprints raised by one digit would keep a fingerprint "published" and hide a
+    /// leak of that text from the audit.
+    @Test func aCacheChangedOnDiskIsNotRead() throws {
+        var cache = BuildCache()
+        cache.published.common = [0xABC: 17]
+        let path = NSTemporaryDirectory() + "disclose-cache-test-\(UUID().uuidString)"
+        defer { unlink(path) }
+        try cache.write(to: path)
+        #expect(BuildCache.read(path)?.published.common == [0xABC: 17])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "c abc 17\n", with: "c abc 97\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) != text)
+        #expect(BuildCache.read(path) == nil)
+    }
+
     /// Counting a few changed pages again gives what counting every page gives.
     @Test func publishedFingerprintsUpdateLikeAFullCount() {
         var generator = SystemRandomNumberGenerator()

@@ -65,5 +65,12 @@ import Testing
         #expect(line("---\n{title: x, disclosure: withheld}\n---\n") == 2)
         #expect(line("---\n{title: x,\"disclosure\" : withheld}\n---\n") == 2)
         #expect(line("---\n- disclosure: withheld\n---\n") == 2)
+        // Anchors and tags before the key, as YAML allows them.
+        #expect(line("---\ntitle: x\n&a disclosure: withheld\n---\n") == 3)
+        #expect(line("---\n!!str disclosure: withheld\n---\n") == 2)
+        #expect(line("---\n&a !x 'disclosure': withheld\n---\n") == 2)
+        #expect(line("---\n{title: x, &a disclosure: withheld}\n---\n") == 2)
+        #expect(line("---\nnote: &a disclosure: x\n---\n") == nil)
+        #expect(line("---\nnote: !x disclosure\n---\n") == nil)
     }
 }

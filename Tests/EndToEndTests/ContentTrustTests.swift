@@ -33,7 +33,8 @@ import Testing
     }
 
     /// Nothing but `content` (and `templates`, when there is one) beside the failed
-    /// build: no output and no staging tree left behind (the root's cache folder aside).
+    /// build: no output and no staging tree left behind (the root's cache folder, where
+    /// the record cache is kept whatever the outcome, aside).
     func expectNothingWritten(_ root: URL) throws {
         let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
             .filter { $0 != "content" && $0 != "templates" && $0 != ".disclose" }

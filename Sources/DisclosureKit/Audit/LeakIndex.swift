@@ -286,12 +286,7 @@ struct LeakIndex: Sendable {
         // every prefix before a '.', '-' or '_'; looked up, not scanned (a folder can hold
         // thousands of non-public records).
         if let stems = hiddenStems[folder] {
-            let bytes = Array(name.utf8)
-            var candidates = [name]
-            for (index, byte) in bytes.enumerated() where index > 0 && (byte == 0x2E || byte == 0x2D || byte == 0x5F) {
-                candidates.append(String(decoding: bytes[..<index], as: UTF8.self))
-            }
-            for stem in Set(candidates).sorted() where stems.contains(stem) {
+            for stem in Self.stemCandidates(name) where stems.contains(stem) {
                 found.append("the name of the non-public record '\(stem)'")
             }
         }
@@ -299,6 +294,17 @@ struct LeakIndex: Sendable {
             found.append("text of the non-public record \(leak.record)")
         }
         return found
+    }
+
+    /// The record stems a file name could belong to (`AttachmentMatcher.belongs`): the
+    /// whole name and every prefix before a '.', '-' or '_', sorted and each once.
+    static func stemCandidates(_ name: String) -> [String] {
+        let bytes = Array(name.utf8)
+        var candidates = [name]
+        for (index, byte) in bytes.enumerated() where index > 0 && (byte == 0x2E || byte == 0x2D || byte == 0x5F) {
+            candidates.append(String(decoding: bytes[..<index], as: UTF8.self))
+        }
+        return Set(candidates).sorted()
     }
 
     /// A few characters of `bytes` around `offset`, for a message.

@@ -11,8 +11,12 @@ import Glibc
 /// Every entry is checked against the output before use (same inode, size and
 /// modification time), so a cache that no longer matches the site (the site was edited,
 /// deleted, or the build was killed between swap and cache write) only costs a full build.
+/// The file ends with a digest of everything before it (`end DIGEST`), and a cache whose
+/// bytes changed on disk is not read at all: its counts of published fingerprints decide
+/// which non-public text the audit looks for, and a count raised by a flipped digit would
+/// hide a leak from it.
 public struct BuildCache: Sendable {
-    static let formatLine = "disclose-build-cache 2"
+    static let formatLine = "disclose-build-cache 3"
 
     /// A file as the file system knows it; equal identities mean the bytes were not
     /// rewritten since the build that recorded it.
@@ -121,8 +125,20 @@ public struct BuildCache: Sendable {
     /// nothing to do reads the whole cache (5 MB at 10,000 records), and Substring
     /// splitting was half of its time.
     public static func read(_ path: String) -> BuildCache? {
-        guard let bytes = try? FileIO.readBytes(path, followingLinks: false) else { return nil }
-        return bytes.withUnsafeBufferPointer { parse(CacheText(bytes: $0)) }
+        guard let bytes = try? FileIO.readBytes(path, followingLinks: false), let body = intactBody(bytes) else { return nil }
+        return bytes.withUnsafeBufferPointer { parse(CacheText(bytes: UnsafeBufferPointer(rebasing: $0[body]))) }
+    }
+
+    /// The bytes before the closing `end DIGEST` line, when that digest is theirs.
+    static func intactBody(_ bytes: [UInt8]) -> Range<Int>? {
+        let tag = Array("end ".utf8)
+        guard bytes.last == 0x0A else { return nil }
+        let lineStart = (bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+        let line = bytes[lineStart..<(bytes.count - 1)]
+        guard line.starts(with: tag),
+              let digest = Digest(Substring(String(decoding: line.dropFirst(tag.count), as: UTF8.self))),
+              digest == StableHasher.digest(Array(bytes[..<lineStart])) else { return nil }
+        return 0..<lineStart
     }
 
     private static func parse(_ text: CacheText) -> BuildCache? {
@@ -258,6 +274,7 @@ public struct BuildCache: Sendable {
             out.digest(key)
             out.bytes.append(0x0A)
         }
+        out.line("end \(StableHasher.digest(out.bytes))")
         return out.bytes
     }
 

@@ -14,16 +14,21 @@ import Glibc
 /// is known to be the one recorded; the body is never kept (a build reads it again, and
 /// checks it against the digest).
 ///
-/// The file: a header line, then for each record its digest (16 bytes), its path and its
-/// entry (`RecordCoding.swift`), each of the last two preceded by its length.
+/// The file: a header line, then for each record its digest (16 bytes), its path, the
+/// length of its entry, the entry's check digest and the entry (`RecordCoding.swift`).
+/// The check digest covers the file's digest, the path and the entry: an entry whose
+/// bytes changed on disk (a bad sector, a partial copy of the root, an edit by hand)
+/// would otherwise decode into another record, and the site would silently differ from
+/// its sources; such an entry is never used, and the record is decoded from its file.
 struct RecordCache: Sendable {
-    static let formatLine = "disclose-record-cache 1"
+    static let formatLine = "disclose-record-cache 2"
 
     /// The binary and site.yaml's digest: what decoding reads besides the record's file.
     let context: Digest
     private let bytes: [UInt8]
-    /// By the record file's relative path: its digest and where its entry is in `bytes`.
-    private let entries: [String: (digest: Digest, entry: Range<Int>)]
+    /// By the record file's relative path: its digest, where its entry is in `bytes` and
+    /// the entry's check digest.
+    private let entries: [String: (digest: Digest, entry: Range<Int>, check: Digest)]
 
     static func context(configDigest: Digest) -> Digest {
         var hasher = StableHasher()
@@ -40,24 +45,36 @@ struct RecordCache: Sendable {
         guard bytes.starts(with: header) else { return nil }
         var input = CacheReader(bytes[header.count...])
         let context = input.digest()
-        var entries: [String: (digest: Digest, entry: Range<Int>)] = [:]
+        var entries: [String: (digest: Digest, entry: Range<Int>, check: Digest)] = [:]
         while !input.isAtEnd, !input.failed {
             let digest = input.digest()
             let path = input.string()
             let length = input.int()
+            let check = input.digest()
             let position = bytes.count - input.remaining
             guard !input.failed, length >= 0, length <= input.remaining else { return nil }
-            entries[path] = (digest, position..<(position + length))
+            entries[path] = (digest, position..<(position + length), check)
             input.skip(length)
         }
         guard !input.failed else { return nil }
         return RecordCache(context: context, bytes: bytes, entries: entries)
     }
 
-    /// The kept record of `file`, when its bytes have `digest`.
+    /// The kept record of `file`, when its bytes have `digest` and its entry is as written.
     func record(_ file: RecordFile, digest: Digest) -> DecodedRecord? {
-        guard let kept = entries[file.relativePath], kept.digest == digest else { return nil }
+        guard let kept = entries[file.relativePath], kept.digest == digest,
+              Self.check(digest, path: file.relativePath, entry: bytes[kept.entry]) == kept.check else { return nil }
         return Self.decode(bytes[kept.entry], file: file)
+    }
+
+    /// What tells an entry read back from the one written: a digest of the record file's
+    /// digest, its path and the entry's bytes.
+    static func check(_ digest: Digest, path: String, entry: ArraySlice<UInt8>) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine(digest)
+        hasher.combine(path)
+        entry.withUnsafeBytes { hasher.combine($0) }
+        return hasher.finalize()
     }
 
     /// The records of `site` the cache keeps: public, decoded without any finding (a
@@ -98,6 +115,7 @@ struct RecordCache: Sendable {
                 out.digest(record.sourceDigest)
                 out.string(record.file.relativePath)
                 out.int(entry.count)
+                out.digest(check(record.sourceDigest, path: record.file.relativePath, entry: entry[...]))
                 try file.write(out.bytes)
                 try file.write(entry)
                 out.bytes.removeAll(keepingCapacity: true)

@@ -155,6 +155,11 @@ public struct SiteBuilder: Sendable {
         guard let templates, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
 
         let plan = SitePlan(PublicView(site))
+        let pathsTooLong = OutputPathLengths.check(plan, output: outputDirectory.path)
+        guard pathsTooLong.isEmpty else {
+            diagnostics += pathsTooLong
+            return finish(false)
+        }
         // A rebuild carries most pages, so its render leaves a core free: the leak index
         // (it depends on the records and the plan alone) is built beside it then. A first
         // build keeps it for after the render, where it does not add to the render's

@@ -106,6 +106,7 @@ public enum SiteLoader {
         diagnostics += attachmentClashes(matches, identities: identities)
         diagnostics += OutputClashes.check(matches, identities: identities)
         diagnostics += NonPublicCopies.check(matches, identities: identities)
+        diagnostics += NonPublicNames.check(matches, identities: identities)
 
         var loaded = LoadedSite(root: root, config: site, records: records, identities: identities,
                                 attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)

@@ -111,6 +111,16 @@ enum RecordLookalike {
                     before -= 1
                 }
                 while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
+                // Node properties YAML allows before a key, an anchor (`&a disclosure:`, which
+                // a record may have) and a tag (`!x disclosure:`, refused in a record, but
+                // the text is a record's all the same), in any number and order.
+                while before >= 0 {
+                    var token = before
+                    while token > 0, ![0x20, 0x09, UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[token - 1]) { token -= 1 }
+                    guard bytes[token] == UInt8(ascii: "&") || bytes[token] == UInt8(ascii: "!") else { break }
+                    before = token - 1
+                    while before >= 0, bytes[before] == 0x20 || bytes[before] == 0x09 { before -= 1 }
+                }
                 guard before < 0 || [UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[before]) else {
                     continue
                 }

@@ -95,6 +95,7 @@ struct OutputReuse: Sendable {
         func make() throws(FileIO.Failure) -> BuildCache.FileEntry {
             var writer = try FileWriter(creating: destination)
             try write(&writer)
+            try writer.flush()
             guard let identity = BuildCache.FileIdentity.of(destination) else {
                 throw .system("\(destination): written but cannot be read back")
             }

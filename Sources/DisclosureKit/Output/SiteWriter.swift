@@ -146,14 +146,13 @@ struct SiteWriter {
                     guard let digest = attachmentDigests[attachment.source] ?? FileIO.digest(ofFileAt: attachment.source)?.0 else {
                         throw .system("\(attachment.source): cannot be read")
                     }
-                    result.placed.append((attachment.path, try reuse.place(attachment.path, key: keys.attachment(digest: digest)) {
-                        () throws(FileIO.Failure) -> [UInt8] in
-                        let bytes = try FileIO.readBytes(attachment.source)
-                        guard FileIO.digest(ofBytes: bytes) == digest else {
+                    // Copied a piece at a time, never held whole: it may be larger than memory.
+                    result.placed.append((attachment.path, try reuse.place(attachment.path, key: keys.attachment(digest: digest),
+                                                                           streaming: { (file: inout FileWriter) throws(FileIO.Failure) in
+                        guard try FileIO.copy(attachment.source, into: &file) == digest else {
                             throw .system("\(attachment.source) changed during the build; build again")
                         }
-                        return bytes
-                    }))
+                    })))
                 }
             } catch {
                 return .failure(error)

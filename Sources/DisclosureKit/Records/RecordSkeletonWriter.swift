@@ -11,6 +11,7 @@ public enum RecordSkeletonWriter {
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw EnvironmentError("no content/ directory under the site root '\(root)'")
         }
+        try refuseLinkOutOfRoot(content, named: "content", root: root)
         let folder = content.appendingPathComponent(type.folder)
         let relative = "content/\(type.folder)/\(slug).md"
         let path = folder.appendingPathComponent("\(slug).md")
@@ -19,6 +20,7 @@ public enum RecordSkeletonWriter {
         } catch {
             throw EnvironmentError("cannot create \(folder): \(error.localizedDescription)")
         }
+        try refuseLinkOutOfRoot(folder, named: "content/\(type.folder)", root: root)
         let data = Data(NewRecordTemplate.text(for: type, today: today).utf8)
         // O_EXCL: never overwrite a record someone already wrote.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -30,6 +32,19 @@ public enum RecordSkeletonWriter {
         let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         guard written == data.count else { throw EnvironmentError("cannot write \(relative)") }
         return relative
+    }
+
+    /// The folders as the build walks them: one reached through a link that leads outside
+    /// the root (content/ itself, or a section's folder) is never read by the build, and
+    /// nothing is written through it either.
+    static func refuseLinkOutOfRoot(_ folder: String, named name: String, root: String) throws(EnvironmentError) {
+        guard let realRoot = ContentScanner.realPath(root), let realFolder = ContentScanner.realPath(folder) else {
+            throw EnvironmentError("cannot resolve \(name)")
+        }
+        let rootBytes = Array(realRoot.utf8), folderBytes = Array(realFolder.utf8)
+        guard folderBytes.starts(with: rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")]) else {
+            throw EnvironmentError("\(name) leads outside the site root (to \(realFolder)); the build does not read it, and nothing is written there")
+        }
     }
 }
 

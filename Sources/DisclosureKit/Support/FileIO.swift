@@ -166,6 +166,26 @@ extension FileIO {
         }
     }
 
+    /// Copies the regular file at `source` into `writer` a megabyte at a time (an
+    /// attachment may be larger than the memory there is: read whole, a 3 GB scan took
+    /// 3 GB, and two workers copying two of them at once would take both), and returns
+    /// the digest of the bytes copied, as `digest(ofFileAt:)` computes it.
+    static func copy(_ source: String, into writer: inout FileWriter) throws(Failure) -> Digest {
+        let fd = try openRegularFile(source)
+        defer { close(fd) }
+        var hasher = StableHasher()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0
+        while true {
+            let count = buffer.withUnsafeMutableBytes { readFully(fd, $0) }
+            guard count >= 0 else { throw .system("\(source): \(String(cString: strerror(errno)))") }
+            if count > 0 || total == 0 { buffer.withUnsafeBytes { hasher.combine(UnsafeRawBufferPointer(rebasing: $0[..<count])) } }
+            if count > 0 { try writer.write(buffer[..<count]) }
+            total += count
+            if count < buffer.count { return hasher.finalize() }
+        }
+    }
+
     /// `digest(ofFileAt:)` of a file holding `bytes`: the same pieces, hashed the same way.
     public static func digest(ofBytes bytes: [UInt8]) -> Digest {
         var hasher = StableHasher()

@@ -1,0 +1,39 @@
+import CLibXML2
+
+/// Public attachments that the audit reads as documents (HTML, CSS, XML, JSON: an HTML
+/// export of a table, a data file), judged by `check` as the build's audit judges them in
+/// the staged tree, and reported at the attachment's file under `content/`: a page without
+/// `lang` or `<title>`, malformed XML or JSON, a resource loaded from outside the site, an
+/// absolute path, a relative link to no file of the site, text of a non-public record.
+/// Without this, `check` passed such a file and `build` stopped on it, naming the copy in
+/// the output. (`#fragment`s into other pages are left to the build's audit, which has
+/// the rendered pages' ids.)
+public enum AttachmentDocuments {
+    public static func diagnostics(_ site: LoadedSite, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
+        let plan = SitePlan(PublicView(site))
+        let documents = plan.recordPages.flatMap(\.attachments).filter { SiteAuditor.isParsed($0.path) }
+        guard !documents.isEmpty else { return [] }
+        let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) },
+                                 uniquingKeysWith: { first, _ in first })
+        xmlInitParser()
+        let auditor = SiteAuditor(directory: site.root, displayPrefix: "", site: site, templates: templates, plan: plan)
+        let leaks = try LeakIndex(site: site, plan: plan, templates: templates)
+        let present = SiteWriter.plannedPaths(plan: plan, templates: templates)
+        return parallelMap(documents) { document -> [Diagnostic] in
+            let source = sources[document.source] ?? document.source
+            let bytes: [UInt8]
+            do throws(FileIO.Failure) {
+                bytes = try FileIO.readBytes(document.source)
+            } catch {
+                return [Rule.fileRead.diagnostic(source, .fileStart, "cannot read file: \(error)")]
+            }
+            let report = auditor.inspect(SiteAuditor.SiteFile(path: document.path, bytes: bytes, isSymbolicLink: false), leaks: leaks)
+            return (report.diagnostics + auditor.checkLinks(report.references, of: document.path, present: present)).map {
+                var diagnostic = $0
+                diagnostic.file = source
+                diagnostic.message += " (copied to \(document.path) in the site)"
+                return diagnostic
+            }
+        }.flatMap { $0 }
+    }
+}

@@ -1,0 +1,43 @@
+/// A published file whose name could belong to a non-public record of its folder (the
+/// record's file stem or slug, then `.`, `-` or `_`, or the whole name): the audit refuses
+/// it (`LeakIndex.inPath`, `audit.leak`), since the name of a non-public record is part of
+/// what must not be published. Reported here at the public record or attachment, so that
+/// `check` finds what stops the build: a public `a-b.md` beside a withheld `a.md` has the
+/// page `a-b.html`, which passed `check` and stopped the build naming the page in the output.
+enum NonPublicNames {
+    static func check(_ matches: [AttachmentMatcher.Match], identities: [RecordIdentity]) -> [Diagnostic] {
+        // Folder (`policies/2012`) → file stems and slugs of its non-public records, and one
+        // of those records for the message; as the leak index keeps them.
+        var hidden: [String: [String: String]] = [:]
+        for identity in identities where !identity.isPublic {
+            let folder = Self.folder(identity.file)
+            hidden[folder, default: [:]][identity.file.stem] = hidden[folder]?[identity.file.stem] ?? identity.file.relativePath
+            if let slug = identity.slug?.value {
+                hidden[folder, default: [:]][slug] = hidden[folder]?[slug] ?? identity.file.relativePath
+            }
+        }
+        guard !hidden.isEmpty else { return [] }
+        func carried(_ name: String, in folder: String) -> (stem: String, record: String)? {
+            guard let names = hidden[folder] else { return nil }
+            for stem in LeakIndex.stemCandidates(name) { if let record = names[stem] { return (stem, record) } }
+            return nil
+        }
+        var diagnostics: [Diagnostic] = []
+        for identity in identities where identity.isPublic {
+            guard let slug = identity.slug, let (stem, record) = carried(slug.value + ".html", in: folder(identity.file)) else { continue }
+            diagnostics.append(Rule.auditLeak.diagnostic(identity.file.relativePath, slug.location, field: "slug",
+                "the page of this record, \(SiteRules.pagePath(identity.file, slug: slug.value)), would carry '\(stem)', the name of the non-public record \(record), which is never published; set another 'slug' or rename one of the files"))
+        }
+        let publicFiles = Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
+        for match in matches where publicFiles.contains(match.record.relativePath) {
+            guard let (stem, record) = carried(match.attachment.name, in: folder(match.record)) else { continue }
+            diagnostics.append(Rule.auditLeak.diagnostic(match.attachment.relativePath, .fileStart,
+                "'\(match.attachment.name)' would be published carrying '\(stem)', the name of the non-public record \(record), which is never published; rename it"))
+        }
+        return diagnostics
+    }
+
+    static func folder(_ file: RecordFile) -> String {
+        ([file.type.folder] + file.subfolders).joined(separator: "/")
+    }
+}
