@@ -145,6 +145,24 @@ import Testing
         #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/" + output) } == [true], "\(leaks)")
     }
 
+    /// An index number or document number retyped by hand with other separators or
+    /// brackets is the same number: no piece between two of them is 19 bytes long, so
+    /// only reading punctuation as white space finds it.
+    @Test(arguments: [
+        "11450100MB0000009Z-2024-00099", "11450100MB0000009Z 2024 00099", "11450100MB0000009Z_2024_00099",
+        "11450100MB0000009Z—2024—00099", "明财函[2024]99号", "明财函（2024）99号", "明财函【2024】99号",
+    ])
+    func retypedNumberOfANonPublicRecordStopsTheBuild(_ number: String) throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        try tmp.write("相关文件：\(number)\n", to: "sample/templates/assets/notes.txt")
+        let result = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(result.status == 1, "\(number)")
+        let leaks = try Disclose.diagnostics(result).filter { $0["rule"] as? String == "audit.leak" }
+        #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/assets/notes.txt") } == [true], "\(number): \(leaks)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site/assets/notes.txt").path))
+    }
+
     /// The line of a finding in a file read raw is the line the text is on, whatever the
     /// decoding shrank before it.
     @Test func findingIsOnTheLineOfTheEncodedText() throws {

@@ -14,6 +14,10 @@ import Foundation
 ///   marks, variation selectors, the byte-order mark);
 /// - NFKC per character (full-width `１１４５`, `（`, `Ａ` become ASCII; `…` becomes `...`);
 /// - ASCII letters in lower case (a template's `lowercased()` of an index number);
+/// - punctuation read as white space (ASCII, full-width, Chinese and general punctuation:
+///   `／`, `-`, `—`, `〔〕`, `[]`, `（）`, `，`, `。`, `、`, ...): an index number retyped with
+///   other separators (`…4D-2024-00002`, `…4D 2024 00002`) or a document number with other
+///   brackets (`明财预[2024]31号`) is the same text;
 /// - every run of white space one space, ends trimmed.
 ///
 /// Out of scope: text a determined encoder made (base64, reversed, one character per
@@ -150,7 +154,7 @@ public enum MatchText {
             let byte = input[i]
             // The common cases first: plain ASCII and a CJK ideograph.
             if byte < 0x80, byte != 0x26, byte != 0x25, byte != 0x5C, byte != 0x3C {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || isPunctuation(UInt32(byte)) {
                     if byte == 0x0A { newlines?.pointee.append(out.count) }
                     out.pendingSpace = true
                 } else {
@@ -200,19 +204,19 @@ public enum MatchText {
             }
             i += decoded.length
             let scalar = decoded.scalar
-            if isWhiteSpace(scalar) {
+            if isWhiteSpace(scalar) || isPunctuation(scalar) {
                 out.pendingSpace = true
             } else if isInvisible(scalar) {
                 continue
             } else if scalar >= 0xFF01, scalar <= 0xFF5E {
-                out.emitFolded(UInt8(scalar - 0xFEE0))
+                if isPunctuation(scalar - 0xFEE0) { out.pendingSpace = true } else { out.emitFolded(UInt8(scalar - 0xFEE0)) }
             } else if scalar < 0x80 || isStable(scalar) {
                 out.emit(scalar: scalar)
             } else if let unicode = Unicode.Scalar(scalar) {
                 // Compatibility forms (`①`, `…`, `㎡`, half-width kana): Foundation's NFKC.
                 for mapped in String(Character(unicode)).precomposedStringWithCompatibilityMapping.unicodeScalars {
                     out.reserve(5 + n - i)  // this scalar, and the rest of the input as above
-                    if isWhiteSpace(mapped.value) {
+                    if isWhiteSpace(mapped.value) || isPunctuation(mapped.value) {
                         out.pendingSpace = true
                     } else if !isInvisible(mapped.value) {
                         out.emit(scalar: mapped.value)
@@ -231,6 +235,21 @@ public enum MatchText {
         switch scalar {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
+        }
+    }
+
+    /// Punctuation, read as white space: separators and brackets are retyped at will (an
+    /// index number's `/` as `-` or `／`, a document number's `〔〕` as `[]` or `（）`), and
+    /// a run of words means the same whichever of them stand between.
+    @inline(__always)
+    static func isPunctuation(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0xA1, 0xA7, 0xAB, 0xB6, 0xB7, 0xBB, 0xBF,
+             0x2010...0x2027, 0x2030...0x205E, 0x2212, 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F,
+             0x30FB, 0xFE10...0xFE19, 0xFE30...0xFE6B, 0xFF5F...0xFF65:
+            return true
+        default:
+            return false
         }
     }
 
