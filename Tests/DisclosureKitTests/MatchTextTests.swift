@@ -20,7 +20,10 @@ struct MatchTextTests {
         ("①…㎡ｶ", "1 m2カ"),
         ("CANARY-1A2B ｃａｎａｒｙ Ｘ", "canary 1a2b canary x"),
         ("  a \u{3000}\u{00A0}\t\n b  ", "a b"),
-        ("\u{FF}\u{FE}x", "\u{FF}\u{FE}x"),        // Separators and brackets retyped: the same index number, the same document number.
+        ("\u{FF}\u{FE}x", "\u{FF}\u{FE}x"),
+        ("\\672C\\901A 知 \\672c\\901a\t知 \\41 b", "本通知 本通知 ab"),  // CSS escapes, one white space ending each
+        ("\\FF11\\b\\f", "1"),  // four hex digits: CSS; `\\b`, `\\f` alone: JSON
+        // Separators and brackets retyped: the same index number, the same document number.
         ("11450100MB0000004D-2024-00002", "11450100mb0000004d 2024 00002"),
         ("11450100MB0000004D / 2024_00002", "11450100mb0000004d 2024 00002"),
         ("11450100MB0000004D—2024.00002", "11450100mb0000004d 2024 00002"),

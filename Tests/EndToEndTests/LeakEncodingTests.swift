@@ -31,6 +31,7 @@ import Testing
     static func jsonEscaped(_ text: String) -> String {
         text.utf16.map { "\\u" + String(format: "%04x", $0) }.joined()
     }
+    static func cssEscaped(_ text: String) -> String { text.unicodeScalars.map { "\\" + String($0.value, radix: 16) + " " }.joined() }
     static func percentEncoded(_ text: String) -> String { text.utf8.map { String(format: "%%%02X", $0) }.joined() }
     static func interleaved(_ text: String, _ separator: String) -> String { text.map(String.init).joined(separator: separator) }
     static func fullWidth(_ text: String) -> String {
@@ -134,6 +135,7 @@ import Testing
          "{{<base}}\n{{$main}}\n<h1 title=\"\(hexReferences(title))\">页面不存在</h1>\n{{/main}}\n{{/base}}\n"),
         ("templates/assets/notes.json", "assets/notes.json", "{\"note\": \"\(jsonEscaped(sentence))\"}\n"),
         ("templates/assets/notes.txt", "assets/notes.txt", "索引号：\(fullWidth(index))\n"),
+        ("templates/assets/notes.css", "assets/notes.css", "p::after { content: \"\(cssEscaped(sentence))\"; }\n"),
     ])
     func templateWritingAnEncodedLeakStopsTheBuild(_ template: String, _ output: String, _ text: String) throws {
         let tmp = try TemporaryDirectory()

@@ -7,6 +7,8 @@ import Foundation
 /// - character references decoded: `&#x5173;`, `&#20851;`, `&amp;` and the named entities
 ///   that carry white space or nothing (`&nbsp;`, `&shy;`, `&ZeroWidthSpace;`, ...);
 /// - JSON `\uXXXX` escapes (surrogate pairs joined) and `\n`, `\t`, `\/`, `\"`, `\\`;
+/// - CSS escapes (`\672C`, `\672c ` with the one space that may end it), as a style
+///   sheet's `content:` string may write text;
 /// - percent-encoded UTF-8 (`%E5%85%B3`);
 /// - inline tags without attributes removed (`<wbr>`, `<span></span>`, `</b>`), written
 ///   raw, as `&lt;b&gt;` or as `\u003cb\u003e`: a word cut by them reads as one;
@@ -335,9 +337,13 @@ public enum MatchText {
     }
 
     /// A JSON escape at `i` (a backslash): `\uXXXX` (a surrogate pair joined), or one of
-    /// `\n \r \t \/ \" \\`.
+    /// `\n \r \t \/ \" \\`; else a CSS escape, one to six hex digits and the one white
+    /// space that may end them. Four or more hex digits are read as CSS first: `\f`
+    /// and `\b` start full-width forms (`\FF11`) and Hangul (`\B9AD`) too.
     private static func escape(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> Decoded? {
         guard i + 1 < input.count else { return nil }
+        let css = cssEscape(input, at: i)
+        if let css, css.hexDigits >= 4 { return css.decoded }
         switch input[i + 1] {
         case 0x6E, 0x72, 0x74, 0x66, 0x62: return Decoded(scalar: 0x20, length: 2)  // n r t f b
         case 0x2F, 0x22, 0x5C: return Decoded(scalar: UInt32(input[i + 1]), length: 2)
@@ -350,8 +356,22 @@ public enum MatchText {
             guard !(0xD800...0xDFFF).contains(high), high != 0 else { return nil }
             return Decoded(scalar: high, length: 6)
         default:
-            return nil
+            return css?.decoded
         }
+    }
+
+    /// A CSS escape at `i` (a backslash): its character and how many hex digits it had.
+    private static func cssEscape(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> (decoded: Decoded, hexDigits: Int)? {
+        var j = i + 1
+        var value: UInt32 = 0
+        while j < input.count, j - i - 1 < 6, let digit = hexValue(input[j]) {
+            value = value << 4 | digit
+            j += 1
+        }
+        let digits = j - i - 1
+        guard digits > 0, value != 0, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
+        if j < input.count, input[j] == 0x20 || input[j] == 0x09 { j += 1 }
+        return (Decoded(scalar: value, length: j - i), digits)
     }
 
     private static func hex4(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32? {
