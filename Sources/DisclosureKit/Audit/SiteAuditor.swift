@@ -152,9 +152,12 @@ public struct SiteAuditor: Sendable {
         diagnostics += linkFindings.joined()
         // Never opened (a named pipe would block the audit): whatever its name, not a file
         // the build writes.
+        // Its name may not be UTF-8: looked up as the file system spells it.
         for path in files where special.contains(path) {
             var info = stat()
-            let kind = lstat(directory + "/" + path, &info) == 0 ? FileIO.fileKind(info.st_mode) : "not a regular file"
+            let kind = SiteFileNames.withFileSystemPath(directory + "/" + path, { lstat($0, &info) }) == 0
+                ? FileIO.fileKind(info.st_mode) : "not a regular file"
+            diagnostics.append(Rule.auditMalformed.diagnostic(display(path), .fileStart, "cannot be read: not a regular file"))
             diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
                 "is \(kind), not a regular file; the build writes none: remove it from the site before upload"))
         }
