@@ -135,6 +135,24 @@ import Testing
         #expect(Set(try rules(audited).compactMap { $0["rule"] as? String }) == ["audit.leak", "audit.stray_file"], "\(audited.stdout)")
     }
 
+    /// A non-public record's attachment names what it holds: a template or asset that
+    /// writes that name ('土地出让金返还明细表') publishes it, and stops the build. A public
+    /// attachment of the same name is published by its page, and is no false alarm.
+    @Test func nameOfANonPublicAttachmentIsALeakUnlessAPublicOneHasIt() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        try tmp.write("%PDF-1.4 内部", to: "sample/content/policies/internal-99-土地出让金返还明细表.pdf")
+        try tmp.write("附件：土地出让金返还明细表\n", to: "sample/templates/assets/notes.txt")
+        let result = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(result.status == 1)
+        let leaks = try rules(result).filter { $0["rule"] as? String == "audit.leak" }
+        #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/assets/notes.txt") } == [true], "\(leaks)")
+        #expect((leaks.first?["message"] as? String)?.contains("content/policies/internal-99.md") == true, "\(leaks)")
+        try tmp.write("%PDF-1.4 公开", to: "sample/content/policies/mhf-2024-3-土地出让金返还明细表.pdf")
+        let published = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(published.status == 0, "\(published.stdout)")
+    }
+
     /// An attachment belongs to the record with the longest stem it starts with: a
     /// non-public record's attachment is not copied because a public record's file stem
     /// is a prefix of its name.
