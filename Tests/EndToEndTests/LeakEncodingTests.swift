@@ -31,6 +31,7 @@ import Testing
     static func jsonEscaped(_ text: String) -> String {
         text.utf16.map { "\\u" + String(format: "%04x", $0) }.joined()
     }
+    static func cssEscaped(_ text: String) -> String { text.unicodeScalars.map { "\\" + String($0.value, radix: 16) + " " }.joined() }
     static func percentEncoded(_ text: String) -> String { text.utf8.map { String(format: "%%%02X", $0) }.joined() }
     static func interleaved(_ text: String, _ separator: String) -> String { text.map(String.init).joined(separator: separator) }
     static func fullWidth(_ text: String) -> String {
@@ -134,6 +135,7 @@ import Testing
          "{{<base}}\n{{$main}}\n<h1 title=\"\(hexReferences(title))\">页面不存在</h1>\n{{/main}}\n{{/base}}\n"),
         ("templates/assets/notes.json", "assets/notes.json", "{\"note\": \"\(jsonEscaped(sentence))\"}\n"),
         ("templates/assets/notes.txt", "assets/notes.txt", "索引号：\(fullWidth(index))\n"),
+        ("templates/assets/notes.css", "assets/notes.css", "p::after { content: \"\(cssEscaped(sentence))\"; }\n"),
     ])
     func templateWritingAnEncodedLeakStopsTheBuild(_ template: String, _ output: String, _ text: String) throws {
         let tmp = try TemporaryDirectory()
@@ -143,6 +145,24 @@ import Testing
         #expect(result.status == 1)
         let leaks = try Disclose.diagnostics(result).filter { $0["rule"] as? String == "audit.leak" }
         #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/" + output) } == [true], "\(leaks)")
+    }
+
+    /// An index number or document number retyped by hand with other separators or
+    /// brackets is the same number: no piece between two of them is 19 bytes long, so
+    /// only reading punctuation as white space finds it.
+    @Test(arguments: [
+        "11450100MB0000009Z-2024-00099", "11450100MB0000009Z 2024 00099", "11450100MB0000009Z_2024_00099",
+        "11450100MB0000009Z—2024—00099", "明财函[2024]99号", "明财函（2024）99号", "明财函【2024】99号",
+    ])
+    func retypedNumberOfANonPublicRecordStopsTheBuild(_ number: String) throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        try tmp.write("相关文件：\(number)\n", to: "sample/templates/assets/notes.txt")
+        let result = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(result.status == 1, "\(number)")
+        let leaks = try Disclose.diagnostics(result).filter { $0["rule"] as? String == "audit.leak" }
+        #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/assets/notes.txt") } == [true], "\(number): \(leaks)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site/assets/notes.txt").path))
     }
 
     /// The line of a finding in a file read raw is the line the text is on, whatever the

@@ -110,6 +110,49 @@ import Testing
         #expect(leaks.contains { ($0["file"] as? String)?.hasSuffix("site/index.html") == true }, "\(leaks)")
     }
 
+    /// A non-public record's attachment copied into the templates' assets under another
+    /// name is published as that asset: its bytes are non-public material, not its record's
+    /// text, so only comparing the site's files with it finds it. The build commits nothing;
+    /// `disclose audit` of a tree holding such a copy reports it too.
+    @Test func copyOfANonPublicAttachmentInTheAssetsIsALeak() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        let list = "姓名,金额\n张三,50000\n李四,80000\n"
+        try tmp.write(list, to: "sample/content/policies/internal-99-名单.csv")
+        #expect(try Disclose.run(["build", "--root", root.path]).status == 0)
+        try tmp.write(list, to: "sample/templates/assets/list.csv")
+        let result = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(result.status == 1)
+        let leaks = try rules(result).filter { $0["rule"] as? String == "audit.leak" }
+        #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/assets/list.csv") } == [true], "\(leaks)")
+        #expect((leaks.first?["message"] as? String)?.contains("content/policies/internal-99-名单.csv") == true, "\(leaks)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site/assets/list.csv").path))
+        // Left on the server copy by hand: a stray file, and a leak.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("templates/assets/list.csv"))
+        try list.write(to: root.appendingPathComponent("site/policies/list.csv"), atomically: true, encoding: .utf8)
+        let audited = try Disclose.run(["audit", root.appendingPathComponent("site").path, "--root", root.path, "--format", "json"])
+        #expect(audited.status == 1)
+        #expect(Set(try rules(audited).compactMap { $0["rule"] as? String }) == ["audit.leak", "audit.stray_file"], "\(audited.stdout)")
+    }
+
+    /// A non-public record's attachment names what it holds: a template or asset that
+    /// writes that name ('土地出让金返还明细表') publishes it, and stops the build. A public
+    /// attachment of the same name is published by its page, and is no false alarm.
+    @Test func nameOfANonPublicAttachmentIsALeakUnlessAPublicOneHasIt() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        try tmp.write("%PDF-1.4 内部", to: "sample/content/policies/internal-99-土地出让金返还明细表.pdf")
+        try tmp.write("附件：土地出让金返还明细表\n", to: "sample/templates/assets/notes.txt")
+        let result = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(result.status == 1)
+        let leaks = try rules(result).filter { $0["rule"] as? String == "audit.leak" }
+        #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/assets/notes.txt") } == [true], "\(leaks)")
+        #expect((leaks.first?["message"] as? String)?.contains("content/policies/internal-99.md") == true, "\(leaks)")
+        try tmp.write("%PDF-1.4 公开", to: "sample/content/policies/mhf-2024-3-土地出让金返还明细表.pdf")
+        let published = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(published.status == 0, "\(published.stdout)")
+    }
+
     /// An attachment belongs to the record with the longest stem it starts with: a
     /// non-public record's attachment is not copied because a public record's file stem
     /// is a prefix of its name.

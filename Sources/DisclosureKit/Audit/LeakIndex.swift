@@ -43,11 +43,24 @@ struct LeakIndex: Sendable {
     init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?,
          previous: (secrets: Digest, published: PublishedFingerprints)? = nil) throws(EnvironmentError) {
         let hidden = site.identities.filter { !$0.isPublic }
+        // The names of non-public records' attachments are theirs too: a link text copied
+        // from one ('涉密测绘成果清单') says what the record holds.
+        let hiddenPaths = Set(hidden.lazy.map(\.file.relativePath))
+        var attachmentNames: [String: [String]] = [:]
+        var publicAttachmentNames: [String] = []
+        for match in site.attachments {
+            if hiddenPaths.contains(match.record.relativePath) {
+                attachmentNames[match.record.relativePath, default: []].append(match.attachment.name)
+            } else {
+                publicAttachmentNames.append(match.attachment.name)
+            }
+        }
         var secretsHasher = StableHasher()
         secretsHasher.combine(site.configDigest)
         for identity in hidden {
             secretsHasher.combine(identity.file.relativePath)
             secretsHasher.combine(identity.sourceDigest)
+            for name in attachmentNames[identity.file.relativePath, default: []].sorted() { secretsHasher.combine(name) }
         }
         let secrets = secretsHasher.finalize()
         // The non-public records only: a table of every record was a copy of them all (a
@@ -62,9 +75,12 @@ struct LeakIndex: Sendable {
         }
         // A non-public body that cannot be read cannot be looked for: that stops the audit.
         let boilerplate = SecretText.boilerplate(site.config)
+        let hiddenNames = attachmentNames
         let texts: [[UInt8]] = try parallelMap(hidden) { identity in
             Result { () throws(FileIO.Failure) in
-                try SecretText.searchBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)
+                var text = try SecretText.searchBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)
+                for name in hiddenNames[identity.file.relativePath, default: []] { text += [0] + MatchText.bytes(name) }
+                return text
             }
         }.map { result throws(EnvironmentError) in
             do { return try result.get() } catch { throw EnvironmentError("cannot read a non-public record to audit for it: \(error)") }
@@ -88,6 +104,7 @@ struct LeakIndex: Sendable {
         }
         // Everything published legitimately: its windows are not secrets.
         let (publishedState, publishedPrints) = Self.published(distinct, plan: plan, templates: templates,
+                                                          publicAttachmentNames: publicAttachmentNames,
                                                           previous: previous?.secrets == secrets ? previous?.published : nil)
         distinct = []
         // Looked up once per fingerprint of every non-public text: an open-addressed table,
@@ -119,6 +136,7 @@ struct LeakIndex: Sendable {
     /// records and the text built into the binary hold: the state kept for the next build,
     /// and every one held.
     private static func published(_ prints: [UInt64], plan: SitePlan, templates: TemplateSet?,
+                                  publicAttachmentNames: [String],
                                   previous: PublishedFingerprints?) -> (PublishedFingerprints, Set<UInt64>) {
         // Membership is all this search needs: the distinct fingerprints (non-public
         // records share boilerplate, so there are ten times fewer than entries) make a
@@ -157,7 +175,10 @@ struct LeakIndex: Sendable {
         // The site's own templates, assets and settings are not here: text of theirs that
         // matches a non-public record is a leak, whatever else holds it.
         let builtIn = (GeneratedText.all + DefaultTemplates.files.map(\.text)).map(MatchText.bytes)
-        return (published, pagePrints.union(hits(Array(builtIn.joined(separator: [0])))))
+        // Public attachments' names are published by their records' pages (not held in the
+        // records' text): a non-public attachment named alike is not a secret there.
+        let names = publicAttachmentNames.map(MatchText.bytes)
+        return (published, pagePrints.union(hits(Array((builtIn + names).joined(separator: [0])))))
     }
 
     /// What a public page's text is made of: its path and its source.

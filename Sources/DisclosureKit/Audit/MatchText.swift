@@ -7,6 +7,8 @@ import Foundation
 /// - character references decoded: `&#x5173;`, `&#20851;`, `&amp;` and the named entities
 ///   that carry white space or nothing (`&nbsp;`, `&shy;`, `&ZeroWidthSpace;`, ...);
 /// - JSON `\uXXXX` escapes (surrogate pairs joined) and `\n`, `\t`, `\/`, `\"`, `\\`;
+/// - CSS escapes (`\672C`, `\672c ` with the one space that may end it), as a style
+///   sheet's `content:` string may write text;
 /// - percent-encoded UTF-8 (`%E5%85%B3`);
 /// - inline tags without attributes removed (`<wbr>`, `<span></span>`, `</b>`), written
 ///   raw, as `&lt;b&gt;` or as `\u003cb\u003e`: a word cut by them reads as one;
@@ -14,6 +16,10 @@ import Foundation
 ///   marks, variation selectors, the byte-order mark);
 /// - NFKC per character (full-width `１１４５`, `（`, `Ａ` become ASCII; `…` becomes `...`);
 /// - ASCII letters in lower case (a template's `lowercased()` of an index number);
+/// - punctuation read as white space (ASCII, full-width, Chinese and general punctuation:
+///   `／`, `-`, `—`, `〔〕`, `[]`, `（）`, `，`, `。`, `、`, ...): an index number retyped with
+///   other separators (`…4D-2024-00002`, `…4D 2024 00002`) or a document number with other
+///   brackets (`明财预[2024]31号`) is the same text;
 /// - every run of white space one space, ends trimmed.
 ///
 /// Out of scope: text a determined encoder made (base64, reversed, one character per
@@ -150,7 +156,7 @@ public enum MatchText {
             let byte = input[i]
             // The common cases first: plain ASCII and a CJK ideograph.
             if byte < 0x80, byte != 0x26, byte != 0x25, byte != 0x5C, byte != 0x3C {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || isPunctuation(UInt32(byte)) {
                     if byte == 0x0A { newlines?.pointee.append(out.count) }
                     out.pendingSpace = true
                 } else {
@@ -200,19 +206,19 @@ public enum MatchText {
             }
             i += decoded.length
             let scalar = decoded.scalar
-            if isWhiteSpace(scalar) {
+            if isWhiteSpace(scalar) || isPunctuation(scalar) {
                 out.pendingSpace = true
             } else if isInvisible(scalar) {
                 continue
             } else if scalar >= 0xFF01, scalar <= 0xFF5E {
-                out.emitFolded(UInt8(scalar - 0xFEE0))
+                if isPunctuation(scalar - 0xFEE0) { out.pendingSpace = true } else { out.emitFolded(UInt8(scalar - 0xFEE0)) }
             } else if scalar < 0x80 || isStable(scalar) {
                 out.emit(scalar: scalar)
             } else if let unicode = Unicode.Scalar(scalar) {
                 // Compatibility forms (`①`, `…`, `㎡`, half-width kana): Foundation's NFKC.
                 for mapped in String(Character(unicode)).precomposedStringWithCompatibilityMapping.unicodeScalars {
                     out.reserve(5 + n - i)  // this scalar, and the rest of the input as above
-                    if isWhiteSpace(mapped.value) {
+                    if isWhiteSpace(mapped.value) || isPunctuation(mapped.value) {
                         out.pendingSpace = true
                     } else if !isInvisible(mapped.value) {
                         out.emit(scalar: mapped.value)
@@ -231,6 +237,21 @@ public enum MatchText {
         switch scalar {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
+        }
+    }
+
+    /// Punctuation, read as white space: separators and brackets are retyped at will (an
+    /// index number's `/` as `-` or `／`, a document number's `〔〕` as `[]` or `（）`), and
+    /// a run of words means the same whichever of them stand between.
+    @inline(__always)
+    static func isPunctuation(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E, 0xA1, 0xA7, 0xAB, 0xB6, 0xB7, 0xBB, 0xBF,
+             0x2010...0x2027, 0x2030...0x205E, 0x2212, 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F,
+             0x30FB, 0xFE10...0xFE19, 0xFE30...0xFE6B, 0xFF5F...0xFF65:
+            return true
+        default:
+            return false
         }
     }
 
@@ -316,9 +337,13 @@ public enum MatchText {
     }
 
     /// A JSON escape at `i` (a backslash): `\uXXXX` (a surrogate pair joined), or one of
-    /// `\n \r \t \/ \" \\`.
+    /// `\n \r \t \/ \" \\`; else a CSS escape, one to six hex digits and the one white
+    /// space that may end them. Four or more hex digits are read as CSS first: `\f`
+    /// and `\b` start full-width forms (`\FF11`) and Hangul (`\B9AD`) too.
     private static func escape(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> Decoded? {
         guard i + 1 < input.count else { return nil }
+        let css = cssEscape(input, at: i)
+        if let css, css.hexDigits >= 4 { return css.decoded }
         switch input[i + 1] {
         case 0x6E, 0x72, 0x74, 0x66, 0x62: return Decoded(scalar: 0x20, length: 2)  // n r t f b
         case 0x2F, 0x22, 0x5C: return Decoded(scalar: UInt32(input[i + 1]), length: 2)
@@ -331,8 +356,22 @@ public enum MatchText {
             guard !(0xD800...0xDFFF).contains(high), high != 0 else { return nil }
             return Decoded(scalar: high, length: 6)
         default:
-            return nil
+            return css?.decoded
         }
+    }
+
+    /// A CSS escape at `i` (a backslash): its character and how many hex digits it had.
+    private static func cssEscape(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> (decoded: Decoded, hexDigits: Int)? {
+        var j = i + 1
+        var value: UInt32 = 0
+        while j < input.count, j - i - 1 < 6, let digit = hexValue(input[j]) {
+            value = value << 4 | digit
+            j += 1
+        }
+        let digits = j - i - 1
+        guard digits > 0, value != 0, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
+        if j < input.count, input[j] == 0x20 || input[j] == 0x09 { j += 1 }
+        return (Decoded(scalar: value, length: j - i), digits)
     }
 
     private static func hex4(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32? {

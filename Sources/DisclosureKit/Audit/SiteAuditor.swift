@@ -152,11 +152,28 @@ public struct SiteAuditor: Sendable {
         diagnostics += linkFindings.joined()
         // Never opened (a named pipe would block the audit): whatever its name, not a file
         // the build writes.
+        // Its name may not be UTF-8: looked up as the file system spells it.
         for path in files where special.contains(path) {
             var info = stat()
-            let kind = lstat(directory + "/" + path, &info) == 0 ? FileIO.fileKind(info.st_mode) : "not a regular file"
+            let kind = SiteFileNames.withFileSystemPath(directory + "/" + path, { lstat($0, &info) }) == 0
+                ? FileIO.fileKind(info.st_mode) : "not a regular file"
+            diagnostics.append(Rule.auditMalformed.diagnostic(display(path), .fileStart, "cannot be read: not a regular file"))
             diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
                 "is \(kind), not a regular file; the build writes none: remove it from the site before upload"))
+        }
+        // Every file, carried ones too: a non-public attachment may be added beside an
+        // unchanged copy of it.
+        let nonPublic = NonPublicFiles(site)
+        if !nonPublic.isEmpty {
+            let regular = files.filter { !special.contains($0) && !SiteFileNames.hasStrayBytes($0) }
+            for (path, material) in zip(regular, parallelMap(regular) { nonPublic.copy(at: directory + "/" + $0) }) {
+                guard let material else { continue }
+                let what = material.relative == material.owner
+                    ? "the non-public record \(material.owner)"
+                    : "\(material.relative), an attachment of the non-public record \(material.owner)"
+                diagnostics.append(Rule.auditLeak.diagnostic(display(path), .fileStart,
+                    "has the same bytes as \(what); non-public material must not be published"))
+            }
         }
         if let planned = written.map({ $0.union([OutputDirectory.markerName]) })
             ?? templates.map({ SiteWriter.plannedPaths(plan: plan, templates: $0) }) {

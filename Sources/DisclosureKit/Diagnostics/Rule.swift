@@ -236,7 +236,7 @@ extension Rule {
     // MARK: Audit of a built site
     public static let auditLeak = Rule(
         id: "audit.leak", severity: .error,
-        checks: "no trace of a non-public record in any file or file name of the site, decoded and normalised (entities, `\\u` and percent escapes, inline tags, invisible characters, NFKC): any run of 19+ bytes (6 Chinese characters) of its title, index number, document number, file name, summary or body that no public record's text holds (the site's templates, assets and settings legitimise nothing)",
+        checks: "no trace of a non-public record in any file or file name of the site, decoded and normalised (entities, `\\u`, CSS and percent escapes, inline tags, invisible characters, NFKC, punctuation as white space): any run of 19+ bytes (6 Chinese characters) of its title, index number, document number, file name, its attachments' names, summary or body that no public record's text holds (the site's templates, assets and settings legitimise nothing); no file with the bytes of a non-public record's file or attachment",
         example: "contains text of the non-public record content/policies/x.md ('关于内部审核事项的说明（CANARY-1A2B')")
     public static let auditBrokenLink = Rule(
         id: "audit.broken_link", severity: .error,
