@@ -11,7 +11,7 @@ import CLibXML2
 public enum AttachmentDocuments {
     public static func diagnostics(_ site: LoadedSite, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
         let plan = SitePlan(PublicView(site))
-        let documents = plan.recordPages.flatMap(\.attachments).filter { SiteAuditor.isParsed($0.path) }
+        let documents = plan.recordPages.flatMap(\.attachments).filter { SiteAuditor.ContentCheck.Kind($0.path) != .other }
         guard !documents.isEmpty else { return [] }
         let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) },
                                  uniquingKeysWith: { first, _ in first })
