@@ -11,18 +11,8 @@ import Testing
 
     func sample(_ tmp: TemporaryDirectory) throws -> URL {
         let root = try tmp.copy(fixture: "sample")
-        try tmp.write("""
-            ---
-            title: \(Self.title)
-            index_number: \(Self.index)
-            disclosure: on-request
-            publisher: 明湖区财政局
-            created: 2024-01-15
-            document_number: 明财函〔2024〕99号
-            ---
-            \(Self.sentence)，暂不对外发布。
-
-            """, to: "sample/content/policies/internal-99.md")
+        try tmp.write(SampleSite.onRequestPolicy(title: Self.title, index: Self.index, body: Self.sentence + "，暂不对外发布。"),
+                      to: "sample/content/policies/internal-99.md")
         return root
     }
 

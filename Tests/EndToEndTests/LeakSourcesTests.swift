@@ -11,18 +11,8 @@ import Testing
     /// The sample site with one more non-public record, `content/policies/internal-99.md`.
     func sample(_ tmp: TemporaryDirectory, siteSettings: String = "") throws -> URL {
         let root = try tmp.copy(fixture: "sample")
-        try tmp.write("""
-            ---
-            title: \(Self.withheldTitle)
-            index_number: \(Self.withheldIndex)
-            disclosure: on-request
-            publisher: 明湖区财政局
-            created: 2024-01-15
-            document_number: 明财函〔2024〕99号
-            ---
-            \(Self.withheldSentence)
-
-            """, to: "sample/content/policies/internal-99.md")
+        try tmp.write(SampleSite.onRequestPolicy(title: Self.withheldTitle, index: Self.withheldIndex, body: Self.withheldSentence),
+                      to: "sample/content/policies/internal-99.md")
         if !siteSettings.isEmpty {
             let settings = root.appendingPathComponent("content/site.yaml")
             try (try String(contentsOf: settings, encoding: .utf8) + siteSettings).write(to: settings, atomically: true, encoding: .utf8)

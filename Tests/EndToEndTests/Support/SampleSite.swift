@@ -13,6 +13,23 @@ struct SampleSite {
         for (path, text) in files { try add(text, at: path) }
     }
 
+    /// An on-request policy of the sample's finance bureau, for the leak tests: the record
+    /// they plant as `content/policies/internal-99.md` and look for in the output.
+    static func onRequestPolicy(title: String, index: String, body: String) -> String {
+        """
+        ---
+        title: \(title)
+        index_number: \(index)
+        disclosure: on-request
+        publisher: 明湖区财政局
+        created: 2024-01-15
+        document_number: 明财函〔2024〕99号
+        ---
+        \(body)
+
+        """
+    }
+
     func add(_ text: String, at path: String) throws {
         try tmp.write(text, to: "sample/" + path)
     }
