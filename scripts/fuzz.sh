@@ -34,8 +34,10 @@ scripts/fuzz-seeds.py "$corpus"
 cp Tests/FuzzRegressions/* "$corpus/" 2>/dev/null || true
 # Whole trees are written to TMPDIR: memory when /dev/shm is there.
 if [ -d /dev/shm ] && [ -z "${TMPDIR:-}" ]; then export TMPDIR=/dev/shm; fi
-# One worker per core; -timeout catches hangs, -rss_limit_mb memory blow-ups.
+# One worker per core, in fork mode: a finding is written to fuzz-out/ and the run goes on
+# to the end of SECONDS instead of stopping there. -timeout catches hangs, -rss_limit_mb
+# memory blow-ups.
 jobs=${FUZZ_JOBS:-$(nproc)}
 exec .build-fuzz/release/disclose-fuzz "$corpus" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -max_len=262144 -artifact_prefix=fuzz-out/ -print_final_stats=1 \
-    -dict=scripts/fuzz.dict -jobs="$jobs" -workers="$jobs"
+    -dict=scripts/fuzz.dict -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1

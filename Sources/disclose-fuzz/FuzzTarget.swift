@@ -19,7 +19,8 @@ private let site = SiteConfig(title: "测试区", baseURL: "https://www.example.
 
 func runPipeline(_ bytes: [UInt8]) {
     if bytes.first == SiteTreeInput.marker {
-        SiteTreeInput(bytes.dropFirst()).run()
+        var tree = SiteTreeInput(bytes.dropFirst())
+        tree.run()
     } else {
         runRecord(bytes)
     }

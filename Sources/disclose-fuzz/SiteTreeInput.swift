@@ -29,6 +29,9 @@ struct SiteTreeInput {
     static let separator: UInt8 = 0x1E
 
     let entries: [ArraySlice<UInt8>]
+    /// The bytes of each regular file actually written (an entry whose path was taken or
+    /// refused is not).
+    private var written: [[UInt8]] = []
     /// `DISCLOSE_FUZZ_VERBOSE=1` prints what the build said, to see why a replayed input
     /// goes the way it does.
     static let verbose = ProcessInfo.processInfo.environment["DISCLOSE_FUZZ_VERBOSE"] != nil
@@ -37,7 +40,7 @@ struct SiteTreeInput {
         entries = bytes.split(separator: Self.separator, omittingEmptySubsequences: true)
     }
 
-    func run() {
+    mutating func run() {
         let root = NSTemporaryDirectory().appendingPath("disclose-fuzz-\(getpid())")
         removeTree(root)
         guard mkdir(root, 0o755) == 0, mkdir(root + "/content", 0o755) == 0 else { return }
@@ -74,7 +77,7 @@ struct SiteTreeInput {
     }
 
     /// Writes one entry; returns its path relative to the root, or nil when passed over.
-    private func write(_ entry: ArraySlice<UInt8>, under root: String) -> String? {
+    private mutating func write(_ entry: ArraySlice<UInt8>, under root: String) -> String? {
         guard let kindByte = entry.first else { return nil }
         let rest = entry.dropFirst()
         let newline = rest.firstIndex(of: 0x0A) ?? rest.endIndex
@@ -103,6 +106,7 @@ struct SiteTreeInput {
             guard fd >= 0 else { return nil }
             _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             close(fd)
+            written.append(bytes)
         case 1:
             guard withCString(path, { mkdir($0, 0o755) }) == 0 else { return nil }
         case 2:
@@ -135,15 +139,28 @@ struct SiteTreeInput {
         }
     }
 
-    /// Titles of every entry whose own lines declare it non-public, whatever the loader made
-    /// of the file (a record under another extension, a fenced text file): judged from the
-    /// input alone, so that a loader that misses a record cannot also miss its leak.
+    /// Titles of every file written whose own front matter declares it non-public, whatever
+    /// the loader made of it (a record under another extension, a fenced text file): judged
+    /// from the input alone, so that a loader that misses a record cannot also miss its
+    /// leak. A file is such a record when it opens (after a byte-order mark and blank lines)
+    /// with a `---` line, and a `disclosure:` line before the closing `---` holds anything
+    /// but the public value; the loader refuses every other file of that shape.
     private func declaredSecretTitles() -> [String] {
-        entries.compactMap { entry -> String? in
-            let lines = String(decoding: entry, as: UTF8.self).split(whereSeparator: \.isNewline)
+        written.compactMap { bytes -> String? in
+            var text = Substring(String(decoding: bytes, as: UTF8.self))
+            if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+                .drop { $0.allSatisfy { $0 == " " || $0 == "\t" } }
+            guard lines.first == "---" else { return nil }
+            lines = lines.dropFirst()
+            let frontMatter = lines.prefix { $0 != "---" }
             func value(_ key: String) -> String? {
-                lines.first { $0.hasPrefix(key + ":") }
-                    .map { $0.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces) }
+                frontMatter.first { $0.hasPrefix(key + ":") }.map { line in
+                    var value = line.dropFirst(key.count + 1)
+                    if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+                    return value.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+                }
             }
             guard let disclosure = value("disclosure"), disclosure != "proactive", disclosure != "主动公开" else { return nil }
             return value("title")
