@@ -3,9 +3,10 @@ import Glibc
 #endif
 
 /// The files of non-public material (each non-public record's file and its attachments'),
-/// to tell a file of the site that holds the same bytes as one of them: a non-public
-/// attachment copied into the templates' assets, or left on the server copy, is published
-/// under whatever name it has, and the text search does not read attachments' bytes.
+/// to tell a file that is one of them or holds the same bytes: a public attachment linked
+/// to one (`attachment.non_public`, in check and build), or a non-public attachment copied
+/// into the templates' assets or left on the server copy (`audit.leak`: published under
+/// whatever name it has, and the text search does not read attachments' bytes).
 ///
 /// Sizes first: a file's bytes are read only when it has the size of a non-public file,
 /// then compared by digest. An empty file holds nothing to publish and is let be.
@@ -17,29 +18,55 @@ struct NonPublicFiles: Sendable {
         var owner: String
     }
 
+    /// One device and inode: the same file, whatever links lead to it.
+    private struct Inode: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
     private var bySize: [Int64: [Material]] = [:]
+    private var byInode: [Inode: Material] = [:]
 
     init(_ site: LoadedSite) {
-        var material = site.identities.filter { !$0.isPublic }
+        self.init(identities: site.identities, attachments: site.attachments)
+    }
+
+    /// A record counts as non-public unless its identity says it is public (one whose
+    /// `disclosure` could not be read counts as non-public).
+    init(identities: [RecordIdentity], attachments: [AttachmentMatcher.Match]) {
+        var material = identities.filter { !$0.isPublic }
             .map { Material(relative: $0.file.relativePath, absolute: $0.file.absolutePath, owner: $0.file.relativePath) }
-        let publicRecords = Set(site.identities.lazy.filter(\.isPublic).map(\.file.relativePath))
-        material += site.attachments.filter { !publicRecords.contains($0.record.relativePath) }
+        let publicRecords = Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
+        material += attachments.filter { !publicRecords.contains($0.record.relativePath) }
             .map { Material(relative: $0.attachment.relativePath, absolute: $0.attachment.absolutePath, owner: $0.record.relativePath) }
         for file in material {
             var info = stat()
-            guard stat(file.absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else { continue }
-            bySize[Int64(info.st_size), default: []].append(file)
+            guard stat(file.absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            let inode = Inode(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            if byInode[inode] == nil { byInode[inode] = file }
+            if info.st_size > 0 { bySize[Int64(info.st_size), default: []].append(file) }
         }
     }
 
-    var isEmpty: Bool { bySize.isEmpty }
+    var isEmpty: Bool { byInode.isEmpty }
 
-    /// The non-public file whose bytes the regular file at `path` holds, if any.
-    func copy(at path: String) -> Material? {
+    /// The non-public file that the file at `path` is, its links followed.
+    func same(asFileAt path: String) -> Material? {
         var info = stat()
-        guard !bySize.isEmpty, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+        guard !byInode.isEmpty, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return byInode[Inode(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))]
+    }
+
+    /// The non-public file whose bytes the regular file at `path` holds, if any; with
+    /// `confirmingBytes`, digests that agree are confirmed byte for byte.
+    func copy(at path: String, followingLinks: Bool = false, confirmingBytes: Bool = false) -> Material? {
+        var info = stat()
+        guard !bySize.isEmpty, (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0,
+              (info.st_mode & S_IFMT) == S_IFREG,
               let sameSize = bySize[Int64(info.st_size)],
               let (digest, _) = FileIO.digest(ofFileAt: path) else { return nil }
-        return sameSize.first { FileIO.digest(ofFileAt: $0.absolute)?.0 == digest }
+        return sameSize.first {
+            FileIO.digest(ofFileAt: $0.absolute)?.0 == digest && (!confirmingBytes || FileIO.sameContents(path, $0.absolute))
+        }
     }
 }
