@@ -2,28 +2,29 @@
 # Times incremental builds against full builds of the same generated corpus, in one run:
 #   full        a build into a fresh output (no cache), RUNS times
 #   no change   a rebuild of the same content into the same output, RUNS times
-#   one edit    `gen_corpus.py --mutate 1` (one public record edited), then a rebuild, RUNS times
+#   one edit    `corpus.py --mutate 1` (one public record edited), then a rebuild, RUNS times
 # and prints medians, spreads and the ratios to the full build's median.
 #
 #   Benchmarks/incremental.sh [N]        # default 10000 records
 #
+# The corpus is Benchmarks/corpus.py's, cached under the name compare.sh gives it.
 # Environment: RUNS (default 5), BENCH_CACHE (corpora, default /tmp/disclose-bench),
 # TMPDIR (scratch copy and outputs, default /dev/shm: the disk is not measured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 runs=${RUNS:-5}
-bench=${BENCH_DIR:-../shared/bench}
 cache=${BENCH_CACHE:-/tmp/disclose-bench}
 scratch=$(mktemp -d "${TMPDIR:-/dev/shm}/disclose-incremental.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 swift build -c release --product disclose >/dev/null
 binary=$PWD/.build/release/disclose
 
-gen_hash=$(sha256sum "$bench/gen_corpus.py" | cut -c1-10)
+gen_hash=$(sha256sum Benchmarks/corpus.py | cut -c1-10)
 corpus="$cache/corpus-n$n-s1-w0.10-$gen_hash"
 if [[ ! -f $corpus/corpus.json ]]; then
-    python3 "$bench/gen_corpus.py" --records "$n" --seed 1 --withheld-share 0.10 --out "$corpus.partial.$$" >&2
+    mkdir -p "$cache"
+    python3 Benchmarks/corpus.py --records "$n" --seed 1 --withheld-share 0.10 --out "$corpus.partial.$$" >&2
     mv "$corpus.partial.$$" "$corpus"
 fi
 cp -a "$corpus" "$scratch/root"
@@ -46,7 +47,7 @@ for run in $(seq "$runs"); do
 done
 grep -q "nothing changed" "$scratch/log" || { echo "the no-change rebuild did not find the site up to date" >&2; exit 1; }
 for run in $(seq "$runs"); do
-    python3 "$bench/gen_corpus.py" --out "$scratch/root" --mutate 1 >/dev/null
+    python3 Benchmarks/corpus.py --out "$scratch/root" --mutate 1 >/dev/null
     oneedit+=("$(timed "$scratch/full")")
 done
 tail -3 "$scratch/log" | head -1

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Prints the README's performance table from the raw outputs in Benchmarks/results/:
-compare-N.txt (shared/bench/compare.sh, plus `check` timings) and incremental-N.txt
+compare-N.txt (Benchmarks/compare.sh, plus `check` timings) and incremental-N.txt
 (Benchmarks/incremental.sh). Each figure is a median with its min-max spread; each target
 of issue 6 is marked met or not."""
 import re

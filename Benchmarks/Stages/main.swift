@@ -7,8 +7,8 @@ import Foundation
 //
 //   swift run -c release disclose-stages CORPUS_ROOT [RUNS]
 //
-// CORPUS_ROOT is a site root (content/ inside), e.g. one made by
-// ../shared/bench/gen_corpus.py. Each stage runs RUNS times (default 3); the table shows
+// CORPUS_ROOT is a site root (content/ inside), e.g. one made by Benchmarks/corpus.py
+// (Benchmarks/compare.sh keeps them in $BENCH_CACHE). Each stage runs RUNS times (default 3); the table shows
 // the median and the spread.
 
 let arguments = CommandLine.arguments
