@@ -558,7 +558,9 @@ def budget_record(r: Record, rng: random.Random, slots: Slots):
 
 
 def guide_record(r: Record, rng: random.Random, slots: Slots):
-    name, area, statutory, basis = GUIDE_ITEMS[r.position % len(GUIDE_ITEMS)]
+    # A service of the publisher's own area; towns and streets handle any.
+    own = [item for item in GUIDE_ITEMS if item[1] == r.office.area]
+    name, area, statutory, basis = rng.choice(own or GUIDE_ITEMS)
     slots["s"] = name
     materials = rng.sample(["申请表（原件1份）", "申请人身份证明", "营业执照或法人登记证书", "场所平面布局图",
                             "相关管理制度文本", "授权委托书（委托办理的提供）", "承诺书", "现场照片"], rng.randint(3, 6))
@@ -655,6 +657,11 @@ def report_record(r: Record, rng: random.Random, slots: Slots):
         "## 六、其他需要报告的事项", f"本年度{rng.choice(['未收取信息处理费', '收取信息处理费0元'])}。"]
 
 
+def guide_office(rng: random.Random) -> Office:
+    # Offices that run a service window of GUIDE_ITEMS, and the towns and streets.
+    return rng.choice([o for o in OFFICES if o.area == "street" or any(i[1] == o.area for i in GUIDE_ITEMS)])
+
+
 def report_office(rng: random.Random) -> Office:
     return rng.choice(OFFICES[:2] + OFFICES[2:20:3])
 
@@ -662,7 +669,7 @@ def report_office(rng: random.Random) -> Office:
 TYPES: list[RecordType] = [
     RecordType("policy", "policies", "zcwj", 0.55, any_day, policy_record),
     RecordType("budget", "budgets", "czyjs", 0.15, budget_dates, budget_record),
-    RecordType("guide", "guides", "bszn", 0.25, any_day, guide_record),
+    RecordType("guide", "guides", "bszn", 0.25, any_day, guide_record, guide_office),
     RecordType("report", "reports", "ndbg", 0.05, report_dates, report_record, report_office),
 ]
 
