@@ -31,7 +31,6 @@ import argparse
 import datetime as dt
 import hashlib
 import json
-import os
 import random
 import re
 import shutil
@@ -376,10 +375,6 @@ def split_int(rng: random.Random, total: int, parts: int) -> list[int]:
     cuts = sorted(rng.randint(0, total) for _ in range(parts - 1))
     edges = [0] + cuts + [total]
     return [b - a for a, b in zip(edges, edges[1:])]
-
-
-def cn_date(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 NEEDS_QUOTES = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|^[\d.:+_-]+$|^\d{4}-\d\d-\d\d|\s$|^(yes|no|true|false|null|on|off|~)$", re.I)
