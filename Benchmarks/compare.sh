@@ -63,9 +63,13 @@ if [[ ! -s $root/corpus.json ]]; then
 fi
 canaries=$root/canaries.txt
 
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/disclose-compare.XXXXXX")
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/disclose-compare-XXXXXX")
+tag=$(basename "$scratch")
 finish() {
     if [[ ${KEEP:-0} == 1 ]]; then echo "compare.sh: outputs kept in $scratch" >&2; else rm -rf "$scratch"; fi
+    # disclose keeps a cache per output in the root's .disclose/, named after the output;
+    # each run here has a new output, so each is a full build, and its cache is dead weight.
+    rm -f "$root/.disclose/$tag-"*
 }
 trap finish EXIT
 trap 'exit 130' INT TERM
@@ -120,7 +124,7 @@ count=0
 run_once() {
     local who=$1 out t0 t1 b0 b1
     count=$((count + 1))
-    out=$scratch/run$count-$who
+    out=$scratch/$tag-$count-$who
     command_line "$who" "$out"
     sync
     b0=$(busy_ticks)
