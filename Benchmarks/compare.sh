@@ -9,6 +9,7 @@
 #   TOOL   the command under test; in each word {root} becomes the corpus root and {out}
 #          an output directory that does not exist yet:
 #            Benchmarks/compare.sh 1000 .build/release/disclose build --root {root} --output {out}
+#          a single word holding spaces runs as a shell command line (bash -c)
 #
 # After one warm-up run each, the contenders run RUNS times in rounds (Hugo, tool, floor,
 # Hugo, tool, floor, ...), so a change in the machine's state falls on all of them. Each
@@ -93,7 +94,9 @@ command_line() {
             for word in "${tool[@]}"; do
                 word=${word//\{root\}/$root}
                 line+=("${word//\{out\}/$2}")
-            done ;;
+            done
+            # One word with spaces is a shell command line.
+            if [[ ${#line[@]} -eq 1 && ${line[0]} == *" "* ]]; then line=(bash -c "${line[0]}"); fi ;;
     esac
 }
 
