@@ -4,12 +4,15 @@ disclose's content format, the same tree for the same arguments.
 
     corpus.py --records N --out DIR [--seed S] [--withheld-share F] [--force]
     corpus.py --mutate K --out DIR
+    corpus.py --verify --out DIR
 
 The first writes DIR/content/site.yaml, the records under DIR/content/SECTION/YEAR/,
 DIR/canaries.txt (one token per non-public record) and DIR/corpus.json (counts, seed,
 bytes; compare.sh reads it). The second edits K public records of such a tree in place,
 as a webmaster's correction does (one sentence of the body and `modified`), and prints
-their paths: the incremental benchmark's edit.
+their paths: the incremental benchmark's edit. The third checks, without disclose, what the
+leak check relies on: each non-public record's canary in its title, body and file name,
+none in a public record, canaries.txt listing exactly them; and unique index numbers.
 
 Every record passes `disclose check` with no error and no warning. Each record draws
 from its own random stream (seed and position), so its text depends on nothing else.
@@ -923,6 +926,50 @@ def mutate(out: Path, k: int) -> list[str]:
     return edited
 
 
+# ---------------------------------------------------------------------------------------
+# Verification, without disclose: what compare.sh's leak check and the cache rely on.
+# ---------------------------------------------------------------------------------------
+
+def verify(out: Path) -> list[str]:
+    """Problems with a corpus: canaries missing or misplaced, canaries.txt not listing
+    exactly them, index numbers duplicated or off the pattern, bodies off 1.5-4.5 KB."""
+    problems: list[str] = []
+    tokens = set((out / "canaries.txt").read_text().split())
+    pattern = re.compile(SITE["index_number_pattern"])
+    found: set[str] = set()
+    numbers: dict[str, str] = {}
+    for kind in TYPES:
+        for path in sorted((out / "content" / kind.section).rglob("*.md")):
+            rel = str(path.relative_to(out))
+            text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+            _, front, body = text.split("---\n", 2)
+            title = re.search(r"^title: (.*)$", front, re.M).group(1)
+            number = re.search(r"^index_number: \"?([^\"\n]*)", front, re.M).group(1)
+            public = re.search(r"^disclosure: (proactive|主动公开)$", front, re.M) is not None
+            held = set(re.findall(r"CANARY-[0-9A-F]{12}", text))
+            if public and (held or "canary-" in path.name):
+                problems.append(f"{rel}: a public record holds a canary")
+            if not public:
+                named = re.search(r"-(canary-[0-9a-f]{12})\.md$", path.name)
+                token = named.group(1).upper() if named else None
+                if not token or token not in title or body.count(token) != 1 or held != {token}:
+                    problems.append(f"{rel}: a non-public record needs its one canary in title, body and file name")
+                elif token in found:
+                    problems.append(f"{rel}: canary {token} is not unique")
+                found.add(token or "")
+            if not pattern.match(number):
+                problems.append(f"{rel}: index number {number} does not match the site's pattern")
+            if number in numbers:
+                problems.append(f"{rel}: index number {number} is also {numbers[number]}'s")
+            numbers[number] = rel
+            size = len(body.encode())
+            if not 1400 <= size <= 4600:
+                problems.append(f"{rel}: body of {size} bytes")
+    if found != tokens:
+        problems.append(f"canaries.txt lists {len(tokens)} tokens; the non-public records carry {len(found)}")
+    return problems
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--records", type=int, help="number of records to generate")
@@ -932,7 +979,14 @@ def main() -> int:
                     help="share of non-public records, alternately on-request and withheld (default 0.10)")
     ap.add_argument("--force", action="store_true", help="replace a non-empty --out")
     ap.add_argument("--mutate", type=int, metavar="K", help="edit K public records of the corpus in --out")
+    ap.add_argument("--verify", action="store_true", help="check the corpus in --out (canaries, index numbers, sizes)")
     args = ap.parse_args()
+    if args.verify:
+        problems = verify(args.out)
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problems", file=sys.stderr)
+        return 1 if problems else 0
     if args.mutate is not None:
         for rel in mutate(args.out, args.mutate):
             print(rel)
