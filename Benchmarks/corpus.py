@@ -426,7 +426,7 @@ def yaml_lines(key: str, value, flow_maps: bool, indent: str = "") -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------
-# Record types. A type is one RecordType row of TYPES; `body` gets the record and its
+# Record types. A type is one RecordType row of TYPES; `write` gets the record and its
 # random stream and returns its title, its type's front-matter fields and Markdown blocks.
 # ---------------------------------------------------------------------------------------
 
@@ -593,6 +593,8 @@ def guide_record(r: Record, rng: random.Random, slots: Slots):
 
 
 def report_dates(rng: random.Random, year: int) -> tuple[dt.date, dt.date]:
+    # Written early in the year after the one reported on, which is 2008 at the earliest.
+    year = max(year, FIRST_YEAR + 1)
     created = dt.date(year, 1, 6) + dt.timedelta(days=rng.randint(0, 60))
     return created, dt.date(year, 3, 31)
 
@@ -664,6 +666,13 @@ def report_office(rng: random.Random) -> Office:
     return rng.choice(OFFICES[:2] + OFFICES[2:20:3])
 
 
+# The record types, each one row. Adding a type: a writer like policy_record (title, the
+# type's fields as `disclose new TYPE` lists them, body blocks from PUBLIC_* phrases; a
+# non-public record's title and body are replaced by internal_record, whatever its type),
+# a dates function when publication has its own calendar, an offices function when only
+# some offices publish it, and its row here. Weights are relative: the shares of the
+# others shrink. On the Hugo side: its section in hugo.toml's params.sections and
+# params.sectionNames, and a partials/fields/SECTION.html for its metadata rows.
 TYPES: list[RecordType] = [
     RecordType("policy", "policies", "zcwj", 0.55, any_day, policy_record),
     RecordType("budget", "budgets", "czyjs", 0.15, budget_dates, budget_record),
@@ -714,8 +723,6 @@ def plan(n: int, seed: int, share: float) -> list[Record]:
         r_rng = random.Random(f"record:{seed}:{pos}")
         office = kind.offices(r_rng) if kind.offices else r_rng.choice(OFFICES)
         year = pick_year(r_rng)
-        if kind.name == "report":
-            year = max(year, FIRST_YEAR + 1)
         created, latest = kind.dates(r_rng, year)
         year = created.year
         key = (office.code, year)
