@@ -14,9 +14,9 @@ enum GovernmentMetaTags {
         return tags
     }
 
-    /// A column page (a section's list, the catalog): the site's tags and the column's.
+    /// A column page (a section's list, the catalog): the column's tags, after the site's.
     static func column(_ config: SiteConfig, name: String) -> [[String: String]] {
-        site(config) + [
+        [
             tag("ColumnName", name),
             tag("ColumnDescription", "\(config.title)\(name)栏目"),
             tag("ColumnKeywords", "\(name),政府信息公开"),
@@ -24,10 +24,10 @@ enum GovernmentMetaTags {
         ]
     }
 
-    /// A record page: the site's tags, its column's name and type, and the record's own.
+    /// A record page: its column's name and type and the record's own tags, after the site's.
     static func article(_ config: SiteConfig, record: Record, path: String, columnName: String) -> [[String: String]] {
         let keywords = [record.topic, columnName].compactMap { $0 }.joined(separator: ",")
-        return site(config) + [
+        return [
             tag("ColumnName", columnName),
             tag("ColumnType", columnType),
             tag("ArticleTitle", record.title),

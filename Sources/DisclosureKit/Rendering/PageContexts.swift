@@ -6,9 +6,14 @@ public struct PageContexts: Sendable {
     /// Index number → the record page that has it: how a repealed policy finds its successor.
     private let pageByIndexNumber: [String: Int]
     var config: SiteConfig { plan.view.config }
+    /// The footer's lines and the site's head tags: the same on every page, made once.
+    private let footerLines: [[String: [[String: String]]]]
+    private let siteTags: [[String: String]]
 
     public init(plan: SitePlan) {
         self.plan = plan
+        footerLines = FooterLines.lines(plan.view.config)
+        siteTags = GovernmentMetaTags.site(plan.view.config)
         pageByIndexNumber = Dictionary(plan.recordPages.enumerated().map { ($0.element.record.indexNumber, $0.offset) },
                                        uniquingKeysWith: { first, _ in first })
     }
@@ -35,9 +40,9 @@ public struct PageContexts: Sendable {
             "nav": nav,
             "breadcrumbs": crumbs,
             "has_breadcrumbs": !crumbs.isEmpty,
-            "footer_lines": FooterLines.lines(config),
-            "head_meta": Self.siteOnlyPaths.contains(path) ? GovernmentMetaTags.site(config)
-                : GovernmentMetaTags.column(config, name: section?.chineseName ?? title),
+            "footer_lines": footerLines,
+            "head_meta": Self.siteOnlyPaths.contains(path) ? siteTags
+                : siteTags + GovernmentMetaTags.column(config, name: section?.chineseName ?? title),
         ]
     }
 
@@ -54,7 +59,7 @@ public struct PageContexts: Sendable {
         context["title"] = record.title
         context["type"] = record.type.rawValue
         context["meta"] = RecordMetadata.rows(record, dates: config.dateStyle)
-        context["head_meta"] = GovernmentMetaTags.article(config, record: record, path: page.path, columnName: record.type.chineseName)
+        context["head_meta"] = siteTags + GovernmentMetaTags.article(config, record: record, path: page.path, columnName: record.type.chineseName)
         context["body"] = bodyHTML
         switch record.details {
         case .policy(let policy):
