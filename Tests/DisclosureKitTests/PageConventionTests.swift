@@ -55,6 +55,9 @@ import Testing
     @Test func pubDateAndDomainTakeTheFormsTheTagsUse() throws {
         #expect(GovernmentMetaTags.pubDate(try #require(CalendarDate("2024-04-09"))) == "2024-04-09 00:00")
         #expect(GovernmentMetaTags.domain("https://WWW.Minghu.example.gov.cn:8443/xxgk/") == "www.minghu.example.gov.cn")
+        #expect(GovernmentMetaTags.domain("https://www.明湖.政务/xxgk/") == "www.明湖.政务")
+        #expect(GovernmentMetaTags.domain("http://user@www.example.gov.cn/") == "www.example.gov.cn")
+        #expect(GovernmentMetaTags.domain("https://www.example.gov.cn/") == "www.example.gov.cn")
     }
 
     @Test func absentFooterSettingsLeaveTheirItemsAndEmptyLinesOut() {

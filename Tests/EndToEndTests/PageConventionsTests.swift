@@ -232,6 +232,22 @@ import Testing
         #expect(home.contains("政策文件</a> <span class=\"count\">（"))
     }
 
+    /// Settings legitimise no text: a footer line that repeats a run of a non-public record
+    /// stops the build, until the site declares the phrase public.
+    @Test func aFooterLineANonPublicRecordHoldsStopsTheBuildUntilDeclaredPublic() throws {
+        let address = "明湖区政务中心路1号区财政局三楼机要室"
+        let secret = SampleSite.onRequestPolicy(title: "关于内部审核事项的说明", index: "11450100MB0000003C/2024-00099",
+                                                body: "请于周五前送至\(address)。")
+        let (sample, result, _) = try built("footer:\n  address: \(address)\n", adding: ["content/policies/internal-99.md": secret])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("[audit.leak]") && result.stderr.contains("internal-99.md"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: sample.root.appendingPathComponent("site").path))
+        try sample.add(Self.plainSettings + "footer:\n  address: \(address)\nleak_boilerplate:\n  - \(address)\n", at: "content/site.yaml")
+        let declared = try sample.build()
+        #expect(declared.status == 0, "\(declared.stderr)")
+        #expect(try sample.output().text("index.html").contains("地址：\(address)"))
+    }
+
     @Test func nothingOfANonPublicRecordReachesTheTags() throws {
         let canary = "关于内部元数据标签核查事项的说明MT-CANARY-7"
         let sample = try SampleSite(adding: [

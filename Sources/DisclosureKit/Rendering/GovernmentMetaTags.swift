@@ -50,9 +50,16 @@ enum GovernmentMetaTags {
         date.description + " 00:00"
     }
 
-    /// The host of `base_url`, as `SiteDomain` gives it (www.example.gov.cn).
+    /// The host of `base_url`, as `SiteDomain` gives it (www.example.gov.cn): what lies
+    /// between `//` and the next `/`, without a user or a port. Read from the text, so that
+    /// a host Foundation's URL would refuse (a Chinese domain) is still a host.
     static func domain(_ baseURL: String) -> String {
-        URL(string: baseURL)?.host?.lowercased() ?? baseURL
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        rest = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if !rest.hasPrefix("["), let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }
+        return rest.lowercased()
     }
 
     private static func tag(_ name: String, _ content: String) -> [String: String] {
