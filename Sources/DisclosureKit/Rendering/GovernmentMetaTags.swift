@@ -26,16 +26,24 @@ enum GovernmentMetaTags {
 
     /// A record page: its column's name and type and the record's own tags, after the site's.
     static func article(_ config: SiteConfig, record: Record, path: String, columnName: String) -> [[String: String]] {
-        let keywords = [record.topic, columnName].compactMap { $0 }.joined(separator: ",")
-        return [
+        article(config, title: record.title, published: record.listDate, source: record.publisher,
+                keywords: [record.topic, columnName].compactMap { $0 }, description: record.summary,
+                path: path, columnName: columnName)
+    }
+
+    /// An article page of any kind (a record, a fixed page): `description` defaults to the
+    /// title, and the keywords are joined with commas.
+    static func article(_ config: SiteConfig, title: String, published: CalendarDate, source: String, keywords: [String],
+                        description: String?, path: String, columnName: String) -> [[String: String]] {
+        [
             tag("ColumnName", columnName),
             tag("ColumnType", columnType),
-            tag("ArticleTitle", record.title),
-            tag("PubDate", pubDate(record.published ?? record.created)),
-            tag("ContentSource", record.publisher),
-            tag("Keywords", keywords),
-            tag("Author", record.publisher),
-            tag("Description", record.summary ?? record.title),
+            tag("ArticleTitle", title),
+            tag("PubDate", pubDate(published)),
+            tag("ContentSource", source),
+            tag("Keywords", keywords.joined(separator: ",")),
+            tag("Author", source),
+            tag("Description", description ?? title),
             tag("Url", config.baseURL + URLPath.encoded(path)),
         ]
     }
