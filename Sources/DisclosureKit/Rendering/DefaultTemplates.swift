@@ -352,7 +352,7 @@ time { white-space: nowrap; }
 mark { background: #ffe58f; color: inherit; }
 .site-footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding: 1rem; color: var(--muted); text-align: center; }
 .site-footer p { margin: .25rem 0; }
-.footer-item + .footer-item { margin-left: 1.5em; }
+.footer-item { display: inline-block; margin: 0 .75em; }
 .care-mode-switch, .print-page { font: inherit; padding: .2rem .75rem; border-radius: 3px; cursor: pointer; }
 .care-mode-switch { float: right; margin-left: 1rem; background: #fff; color: var(--accent); border: 1px solid #fff; }
 .care-mode-switch[aria-pressed="true"] { background: #000; color: #fff; border-color: #fff; font-weight: bold; }
