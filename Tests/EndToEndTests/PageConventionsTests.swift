@@ -233,7 +233,8 @@ import Testing
     }
 
     /// Settings legitimise no text: a footer line that repeats a run of a non-public record
-    /// stops the build, until the site declares the phrase public.
+    /// stops the build, reported at the line in site.yaml, until the site declares the
+    /// phrase public.
     @Test func aFooterLineANonPublicRecordHoldsStopsTheBuildUntilDeclaredPublic() throws {
         let address = "明湖区政务中心路1号区财政局三楼机要室"
         let secret = SampleSite.onRequestPolicy(title: "关于内部审核事项的说明", index: "11450100MB0000003C/2024-00099",
@@ -241,6 +242,9 @@ import Testing
         let (sample, result, _) = try built("footer:\n  address: \(address)\n", adding: ["content/policies/internal-99.md": secret])
         #expect(result.status == 1)
         #expect(result.stderr.contains("[audit.leak]") && result.stderr.contains("internal-99.md"), "\(result.stderr)")
+        // Reported at its source too, not only on every page it reached.
+        let line = Self.plainSettings.components(separatedBy: "\n").count + 1
+        #expect(result.stderr.contains("content/site.yaml:\(line):12: error: [audit.leak] 'footer.address' is printed on every page and holds text of the non-public record content/policies/internal-99.md"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: sample.root.appendingPathComponent("site").path))
         try sample.add(Self.plainSettings + "footer:\n  address: \(address)\nleak_boilerplate:\n  - \(address)\n", at: "content/site.yaml")
         let declared = try sample.build()

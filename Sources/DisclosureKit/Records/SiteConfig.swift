@@ -25,6 +25,8 @@ public struct SiteConfig: Sendable {
     public var footer = SiteFooter()
     /// `date_style`: how pages write dates (`iso` or `chinese`).
     public var dateStyle = DateStyle.iso
+    /// The settings every page prints, with where `site.yaml` writes them.
+    public var printedSettings: [PrintedSetting] = []
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -171,7 +173,9 @@ public enum SiteConfigDecoder {
             }
         }
         let siteIDCode = SiteIdentityDecoder.siteIDCode(&reader, top)
-        let footer = SiteIdentityDecoder.footer(&reader, top)
+        let (footer, printedFooter) = SiteIdentityDecoder.footer(&reader, top)
+        let printed = [title.map { ("title", $0) }, publisher.map { ("publisher", $0) }, siteIDCode.map { ("site_id_code", $0) }]
+            .compactMap { $0.map { PrintedSetting(key: $0.0, value: $0.1.value, location: $0.1.location) } } + printedFooter
         let dateStyle = reader.enumeration(top, "date_style", required: false,
                                            [(DateStyle.iso, ["iso"]), (.chinese, ["chinese", "中文"])])?.value ?? .iso
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
@@ -183,7 +187,8 @@ public enum SiteConfigDecoder {
             timelinessWorkingDays: workingDays?.value ?? 20, calendar: calendar, allowRawHTML: allowRawHTML)
         config.maximumRecordBytes = maximumRecordBytes
         config.leakBoilerplate = leakBoilerplate
-        config.siteIDCode = siteIDCode
+        config.siteIDCode = siteIDCode?.value
+        config.printedSettings = printed
         config.footer = footer
         config.dateStyle = dateStyle
         return (config, reader.diagnostics)

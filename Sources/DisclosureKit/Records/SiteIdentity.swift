@@ -26,48 +26,63 @@ public struct SiteFooter: Sendable, Equatable {
     static let keys = ["sponsor", "operator", "telephone", "address", "email", "icp", "police"]
 }
 
+/// A setting every page prints (`title`, `publisher`, `site_id_code`, the footer's lines),
+/// with where it is written: a leak through it is reported there too.
+public struct PrintedSetting: Sendable {
+    public var key: String
+    public var value: String
+    public var location: SourceLocation
+}
+
 /// Reads `site_id_code` and `footer:`, and warns about values whose shape no real one
 /// has (`site.identity`): they are printed on every page, where a typo stays for years.
 enum SiteIdentityDecoder {
-    static func siteIDCode(_ reader: inout FieldReader, _ top: FieldMapping) -> String? {
+    static func siteIDCode(_ reader: inout FieldReader, _ top: FieldMapping) -> Located<String>? {
         guard let code = reader.string(top, "site_id_code", required: false) else { return nil }
         if !isSiteIDCode(code.value) {
             reader.report(.siteIdentity, code.location, field: "site_id_code",
                           "'site_id_code' (网站标识码) is ten characters: the six-digit administrative division code and four digits (such as 4501070001), or 'bm' and eight digits for a department of the State Council; '\(code.value)' is not")
         }
-        return code.value
+        return code
     }
 
-    static func footer(_ reader: inout FieldReader, _ top: FieldMapping) -> SiteFooter {
+    /// The footer, and each of its values with where it is written.
+    static func footer(_ reader: inout FieldReader, _ top: FieldMapping) -> (SiteFooter, [PrintedSetting]) {
         var footer = SiteFooter()
-        guard let map = reader.mapping(top, "footer", required: false) else { return footer }
+        guard let map = reader.mapping(top, "footer", required: false) else { return (footer, []) }
         reader.checkUnknownKeys(map, known: SiteFooter.keys)
-        footer.sponsor = reader.string(map, "sponsor", required: false)?.value
-        footer.operatorName = reader.string(map, "operator", required: false)?.value
-        footer.telephone = reader.string(map, "telephone", required: false)?.value
-        footer.address = reader.string(map, "address", required: false)?.value
-        if let email = reader.string(map, "email", required: false) {
+        var printed: [PrintedSetting] = []
+        func read(_ key: String) -> Located<String>? {
+            let value = reader.string(map, key, required: false)
+            if let value { printed.append(PrintedSetting(key: map.path(key), value: value.value, location: value.location)) }
+            return value
+        }
+        footer.sponsor = read("sponsor")?.value
+        footer.operatorName = read("operator")?.value
+        footer.telephone = read("telephone")?.value
+        footer.address = read("address")?.value
+        if let email = read("email") {
             footer.email = email.value
             if !isEmail(email.value) {
                 reader.report(.siteIdentity, email.location, field: map.path("email"),
                               "'footer.email' should be one e-mail address such as xxgk@example.gov.cn, not '\(email.value)'")
             }
         }
-        if let icp = reader.string(map, "icp", required: false) {
+        if let icp = read("icp") {
             footer.icpNumber = icp.value
             if !isICPNumber(icp.value) {
                 reader.report(.siteIdentity, icp.location, field: map.path("icp"),
                               "'footer.icp' (ICP备案号) reads like 桂ICP备12345678号 (the province's one-character abbreviation, ICP备, the number, 号, and perhaps -1 for a site of the filing); '\(icp.value)' does not")
             }
         }
-        if let police = reader.string(map, "police", required: false) {
+        if let police = read("police") {
             footer.policeNumber = police.value
             if !isPoliceNumber(police.value) {
                 reader.report(.siteIdentity, police.location, field: map.path("police"),
                               "'footer.police' (公安机关备案号) reads like 桂公网安备 45010202000001号 (the abbreviation, 公网安备, fourteen digits, 号); '\(police.value)' does not")
             }
         }
-        return footer
+        return (footer, printed)
     }
 
     /// The province-level abbreviations that begin an ICP or public-security filing number.
