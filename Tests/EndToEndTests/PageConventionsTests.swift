@@ -195,6 +195,8 @@ import Testing
             "content/site.yaml:\(first + 3):11 site.identity", "content/site.yaml:\(first + 4):10 site.identity",
         ]), "\(places)")
         #expect(diagnostics.contains { ($0["message"] as? String)?.contains("'450199001' is not") == true })
+        let (strict, _) = try sample.check(["--strict"])
+        #expect(strict.status == 1, "--strict makes the warnings errors")
         // The sample's own values pass.
         let (clean, cleanDiagnostics) = try SampleSite().check()
         #expect(clean.status == 0)

@@ -2,7 +2,7 @@ import Testing
 @testable import DisclosureKit
 
 /// The shapes of the site's identity values and the date styles.
-@Suite struct PageConventionTests {
+@Suite struct PageConventionValueTests {
     @Test(arguments: [
         ("4501990001", true), ("1101070001", true), ("bm07000001", true),
         ("450199001", false), ("45019900011", false), ("bm0700000", false), ("BM07000001", false),
