@@ -123,3 +123,31 @@ def test_without_scripts_the_switches_stay_hidden_and_pages_read(plain, site):
         assert "主办单位" in browser.find_element(By.CSS_SELECTOR, ".site-footer").text
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+@pytest.fixture(scope="module")
+def chinese_dates_site():
+    """The sample built with date_style: chinese."""
+    import os
+    import pathlib
+    import shutil
+    import subprocess
+    import tempfile
+    from conftest import REPO
+    binary = os.environ.get("DISCLOSE_BINARY", str(REPO / ".build/debug/disclose"))
+    work = pathlib.Path(tempfile.mkdtemp(prefix="disclose-browser-dates-"))
+    shutil.copytree(REPO / "content", work / "content")
+    settings = work / "content/site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("date_style: iso", "date_style: chinese"), encoding="utf-8")
+    subprocess.run([binary, "build", "--root", str(work)], check=True, capture_output=True)
+    yield work / "site"
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def test_search_results_write_dates_in_the_site_style(browser, chinese_dates_site, site):
+    browser.get((chinese_dates_site / "search.html").as_uri() + "?q=%E4%BF%9D%E5%AF%86")
+    times = browser.find_elements(By.CSS_SELECTOR, "#search-results time")
+    assert times and times[0].get_attribute("datetime") == "2024-09-27"
+    assert times[0].text == "2024年9月27日"
+    browser.get((site / "search.html").as_uri() + "?q=%E4%BF%9D%E5%AF%86")
+    assert browser.find_elements(By.CSS_SELECTOR, "#search-results time")[0].text == "2024-09-27"
