@@ -11,6 +11,12 @@
   var status = form.querySelector(".catalog-status");
   form.hidden = false;
 
+  // A date sorts by its ISO datetime, whatever date_style the page shows it in.
+  function sortKey(cell) {
+    var time = cell.querySelector("time");
+    return time ? time.getAttribute("datetime") : cell.textContent;
+  }
+
   function apply() {
     var q = query.value.trim().toLowerCase();
     var t = type.value;
@@ -34,7 +40,7 @@
     var ascending = true;
     function sort() {
       rows.sort(function (a, b) {
-        var x = a.cells[column].textContent, y = b.cells[column].textContent;
+        var x = sortKey(a.cells[column]), y = sortKey(b.cells[column]);
         return ascending ? x.localeCompare(y, "zh-CN") : y.localeCompare(x, "zh-CN");
       });
       rows.forEach(function (row) { body.appendChild(row); });

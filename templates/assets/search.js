@@ -108,6 +108,15 @@
     return hits;
   }
 
+  // The page's date_style (site.yaml): the index keeps ISO dates; 2012-05-08 is shown
+  // as 2012年5月8日 when the site writes dates the Chinese way.
+  var chineseDates = list.getAttribute("data-date-style") === "chinese";
+  function dateText(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!chineseDates || !parts) { return iso; }
+    return parts[1] + "年" + Number(parts[2]) + "月" + Number(parts[3]) + "日";
+  }
+
   function render(query, type, year) {
     var started = performance.now();
     var hits = search(query, type, year);
@@ -117,7 +126,7 @@
       var doc = data.docs[hit.id];
       return '<li><a href="' + escapeHTML(root + doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
         '<p class="meta">' + escapeHTML(typeNames[doc[2]] || doc[2]) + " · " + escapeHTML(doc[5]) +
-        ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(doc[4]) + "</time></p>" +
+        ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(dateText(doc[4])) + "</time></p>" +
         '<p class="summary">' + highlight(snippet(doc, words), words) + "</p></li>";
     }).join("");
     var elapsed = Math.round(performance.now() - started);

@@ -211,6 +211,9 @@ public struct SiteBuilder: Sendable {
                 let outcome = try auditor.audit()
                 diagnostics += outcome.diagnostics
                 audit = outcome
+                if outcome.diagnostics.contains(where: { $0.rule == Rule.auditLeak.id }) {
+                    diagnostics += SettingsLeaks.diagnostics(site: site, plan: plan, templates: templates)
+                }
             }
         }
         stage("audit")

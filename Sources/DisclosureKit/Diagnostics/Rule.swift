@@ -204,6 +204,10 @@ extension Rule {
         id: "site.invalid", severity: .error,
         checks: "`site.yaml` has `title` and an absolute `base_url`, a valid `index_number_pattern`, `report_deadline` as MM-DD and calendar dates",
         example: "'base_url' must be an absolute http(s) URL, not 'example.gov.cn'")
+    public static let siteIdentity = Rule(
+        id: "site.identity", severity: .warning,
+        checks: "`site_id_code` (网站标识码) is ten digits or `bm` and eight digits; `footer.icp` reads like 京ICP备12345678号, `footer.police` like 京公网安备 11010502000001号, `footer.email` is one address",
+        example: "'site_id_code' (网站标识码) is ten characters: the six-digit administrative division code and four digits (such as 4501070001), or 'bm' and eight digits for a department of the State Council; '450107001' is not")
 
     // MARK: Build
     public static let linkTarget = Rule(
@@ -273,7 +277,7 @@ extension Rule {
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
-        siteMissing, siteInvalid,
+        siteMissing, siteInvalid, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
         leakSharedText, auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,
         auditMissingFile,

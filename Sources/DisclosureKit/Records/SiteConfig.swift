@@ -19,6 +19,14 @@ public struct SiteConfig: Sendable {
     /// `leak_boilerplate`: phrases public and non-public records may share, which the leak
     /// search and `leak.shared_text` ignore (the site declares them public).
     public var leakBoilerplate: [String] = []
+    /// `site_id_code`: the 网站标识码 the site's registration gave it.
+    public var siteIDCode: String?
+    /// `footer:`: who runs the site and how to reach them.
+    public var footer = SiteFooter()
+    /// `date_style`: how pages write dates (`iso` or `chinese`).
+    public var dateStyle = DateStyle.iso
+    /// The settings every page prints, with where `site.yaml` writes them.
+    public var printedSettings: [PrintedSetting] = []
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -82,6 +90,7 @@ public enum SiteConfigDecoder {
     public static let knownKeys = [
         "title", "base_url", "language", "publisher", "index_number_pattern", "report_deadline",
         "timeliness_working_days", "calendar", "allow_raw_html", "max_record_size", "leak_boilerplate",
+        "site_id_code", "footer", "date_style",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -163,6 +172,12 @@ public enum SiteConfigDecoder {
                               "'leak_boilerplate' phrase '\(phrase)' is shorter than \(TextFingerprints.guaranteedLength) bytes (six Chinese characters); the leak search never finds so short a run, so it needs no declaring")
             }
         }
+        let siteIDCode = SiteIdentityDecoder.siteIDCode(&reader, top)
+        let (footer, printedFooter) = SiteIdentityDecoder.footer(&reader, top)
+        let printed = [title.map { ("title", $0) }, publisher.map { ("publisher", $0) }, siteIDCode.map { ("site_id_code", $0) }]
+            .compactMap { $0.map { PrintedSetting(key: $0.0, value: $0.1.value, location: $0.1.location) } } + printedFooter
+        let dateStyle = reader.enumeration(top, "date_style", required: false,
+                                           [(DateStyle.iso, ["iso"]), (.chinese, ["chinese", "中文"])])?.value ?? .iso
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
@@ -172,6 +187,10 @@ public enum SiteConfigDecoder {
             timelinessWorkingDays: workingDays?.value ?? 20, calendar: calendar, allowRawHTML: allowRawHTML)
         config.maximumRecordBytes = maximumRecordBytes
         config.leakBoilerplate = leakBoilerplate
+        config.siteIDCode = siteIDCode?.value
+        config.printedSettings = printed
+        config.footer = footer
+        config.dateStyle = dateStyle
         return (config, reader.diagnostics)
     }
 

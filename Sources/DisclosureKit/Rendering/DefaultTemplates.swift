@@ -12,6 +12,52 @@ enum DefaultTemplates {
 {{/base}}
 
 """####),
+        ("assets/care-mode.js", ####"""
+// 适老化 mode: larger type and higher contrast, switched by the button in the header and
+// remembered by this browser (localStorage, which works from file:// too). It runs in
+// <head> so that a page opens in the mode without a flash. Pages are whole without it:
+// the button stays hidden where scripts do not run, and where storage is refused the
+// mode lasts for the page.
+(function () {
+  "use strict";
+  var key = "disclose-care-mode";
+  var root = document.documentElement;
+
+  function stored() {
+    try { return window.localStorage.getItem(key) === "on"; } catch (error) { return false; }
+  }
+
+  function store(on) {
+    try {
+      if (on) { window.localStorage.setItem(key, "on"); } else { window.localStorage.removeItem(key); }
+    } catch (error) { /* no storage here: the mode lasts for this page */ }
+  }
+
+  function show(on) {
+    root.classList.toggle("care-mode", on);
+    var button = document.querySelector(".care-mode-switch");
+    if (button) { button.setAttribute("aria-pressed", on ? "true" : "false"); }
+  }
+
+  show(stored());
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".care-mode-switch");
+    if (!button) { return; }
+    show(root.classList.contains("care-mode"));
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var on = !root.classList.contains("care-mode");
+      show(on);
+      store(on);
+    });
+  });
+  // Another window of the same site switched it.
+  window.addEventListener("storage", function (event) {
+    if (event.key === key) { show(event.newValue === "on"); }
+  });
+}());
+
+"""####),
         ("assets/catalog.js", ####"""
 // Filters and sorts the disclosure catalog in place; the table works without it.
 (function () {
@@ -25,6 +71,12 @@ enum DefaultTemplates {
   var type = document.getElementById("catalog-type");
   var status = form.querySelector(".catalog-status");
   form.hidden = false;
+
+  // A date sorts by its ISO datetime, whatever date_style the page shows it in.
+  function sortKey(cell) {
+    var time = cell.querySelector("time");
+    return time ? time.getAttribute("datetime") : cell.textContent;
+  }
 
   function apply() {
     var q = query.value.trim().toLowerCase();
@@ -49,7 +101,7 @@ enum DefaultTemplates {
     var ascending = true;
     function sort() {
       rows.sort(function (a, b) {
-        var x = a.cells[column].textContent, y = b.cells[column].textContent;
+        var x = sortKey(a.cells[column]), y = sortKey(b.cells[column]);
         return ascending ? x.localeCompare(y, "zh-CN") : y.localeCompare(x, "zh-CN");
       });
       rows.forEach(function (row) { body.appendChild(row); });
@@ -63,6 +115,18 @@ enum DefaultTemplates {
     });
   });
   apply();
+}());
+
+"""####),
+        ("assets/print.js", ####"""
+// The 打印 button of a record page: shown only where scripts run, since it needs
+// window.print(); the browser's own print command works without it.
+(function () {
+  "use strict";
+  var button = document.querySelector(".print-page");
+  if (!button || typeof window.print !== "function") { return; }
+  button.hidden = false;
+  button.addEventListener("click", function () { window.print(); });
 }());
 
 """####),
@@ -177,6 +241,15 @@ enum DefaultTemplates {
     return hits;
   }
 
+  // The page's date_style (site.yaml): the index keeps ISO dates; 2012-05-08 is shown
+  // as 2012年5月8日 when the site writes dates the Chinese way.
+  var chineseDates = list.getAttribute("data-date-style") === "chinese";
+  function dateText(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!chineseDates || !parts) { return iso; }
+    return parts[1] + "年" + Number(parts[2]) + "月" + Number(parts[3]) + "日";
+  }
+
   function render(query, type, year) {
     var started = performance.now();
     var hits = search(query, type, year);
@@ -186,7 +259,7 @@ enum DefaultTemplates {
       var doc = data.docs[hit.id];
       return '<li><a href="' + escapeHTML(root + doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
         '<p class="meta">' + escapeHTML(typeNames[doc[2]] || doc[2]) + " · " + escapeHTML(doc[5]) +
-        ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(doc[4]) + "</time></p>" +
+        ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(dateText(doc[4])) + "</time></p>" +
         '<p class="summary">' + highlight(snippet(doc, words), words) + "</p></li>";
     }).join("");
     var elapsed = Math.round(performance.now() - started);
@@ -278,11 +351,37 @@ time { white-space: nowrap; }
 .search-results li { margin: 1rem 0; }
 mark { background: #ffe58f; color: inherit; }
 .site-footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding: 1rem; color: var(--muted); text-align: center; }
+.site-footer p { margin: .25rem 0; }
+.footer-item { display: inline-block; margin: 0 .75em; }
+.care-mode-switch, .print-page { font: inherit; padding: .2rem .75rem; border-radius: 3px; cursor: pointer; }
+.care-mode-switch { float: right; margin-left: 1rem; background: #fff; color: var(--accent); border: 1px solid #fff; }
+.care-mode-switch[aria-pressed="true"] { background: #000; color: #fff; border-color: #fff; font-weight: bold; }
+.page-tools { margin: 0; text-align: right; }
+.print-page { background: #fff; color: var(--link); border: 1px solid var(--link); }
+
+/* 适老化 mode (html.care-mode, set by assets/care-mode.js): type a quarter larger, text
+   black on white, links dark and always underlined, wider spacing and focus rings. */
+html.care-mode { font-size: 125%; }
+html.care-mode body { line-height: 1.9; letter-spacing: .02em; }
+html.care-mode { --text: #000; --muted: #1a1a1a; --accent: #7a0000; --link: #00307a; --rule: #555; --band: #ececec; }
+html.care-mode a { text-decoration-thickness: 2px; text-underline-offset: .2em; }
+html.care-mode .site-nav a { text-decoration: underline; }
+html.care-mode a:focus-visible, html.care-mode input:focus-visible, html.care-mode select:focus-visible, html.care-mode button:focus-visible { outline: 4px solid #000; box-shadow: 0 0 0 7px #ffd000; }
+html.care-mode .notice { background: #fff; border-width: 8px; }
+html.care-mode .care-mode-switch, html.care-mode .print-page { min-height: 2.75rem; }
+html.care-mode .site-header { padding-bottom: 1rem; }
+
+/* A reader who asked the system for more contrast gets the mode's colours. */
+@media (prefers-contrast: more) {
+  :root { --text: #000; --muted: #1a1a1a; --accent: #7a0000; --link: #00307a; --rule: #555; }
+}
 .record-body img { max-width: 100%; height: auto; }
 .record-body pre { overflow-x: auto; }
 
 @media print {
-  .site-nav, .site-search, .breadcrumbs, .skip-link, .prev-next, .pagination, .catalog-filter, .search-form, .site-footer p:last-child { display: none; }
+  .site-nav, .site-search, .breadcrumbs, .skip-link, .prev-next, .pagination, .catalog-filter, .search-form, .footer-links,
+  .care-mode-switch, .page-tools { display: none; }
+  html.care-mode { font-size: 100%; }
   .site-header { background: none; color: #000; border-bottom: 2px solid #000; }
   .site-header a, a { color: #000; }
   .record-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; }
@@ -298,12 +397,17 @@ mark { background: #ffe58f; color: inherit; }
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{$title}}{{page_title}}{{/title}} - {{site_title}}</title>
+{{#head_meta}}
+<meta name="{{name}}" content="{{content}}">
+{{/head_meta}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="alternate" type="application/atom+xml" title="{{site_title}}" href="{{root}}feed.xml">
+<script src="{{root}}assets/care-mode.js"></script>
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
 <header class="site-header">
+<button type="button" class="care-mode-switch" aria-pressed="false" hidden>适老化</button>
 <p class="site-title"><a href="{{root}}index.html">{{site_title}}</a></p>
 <nav class="site-nav" aria-label="栏目导航">
 <ul>
@@ -331,8 +435,10 @@ mark { background: #ffe58f; color: inherit; }
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
-<p>主办单位：{{publisher}}</p>
-<p><a href="{{root}}catalog.html">政府信息公开目录</a> · <a href="{{root}}feed.xml">订阅（Atom）</a></p>
+<p class="footer-links"><a href="{{root}}catalog.html">政府信息公开目录</a> · <a href="{{root}}feed.xml">订阅（Atom）</a></p>
+{{#footer_lines}}
+<p>{{#items}}<span class="footer-item">{{label}}：{{value}}</span> {{/items}}</p>
+{{/footer_lines}}
 </footer>
 </body>
 </html>
@@ -362,7 +468,7 @@ mark { background: #ffe58f; color: inherit; }
 </thead>
 <tbody>
 {{#rows}}
-<tr data-type="{{type}}"><td>{{index_number}}</td><td><a href="{{root}}{{href}}">{{title}}</a></td><td>{{summary}}</td><td>{{publisher}}</td><td><time datetime="{{created}}">{{created}}</time></td><td>{{type_name}}</td></tr>
+<tr data-type="{{type}}"><td>{{index_number}}</td><td><a href="{{root}}{{href}}">{{title}}</a></td><td>{{summary}}</td><td>{{publisher}}</td><td><time datetime="{{created}}">{{created_text}}</time></td><td>{{type_name}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -376,14 +482,14 @@ mark { background: #ffe58f; color: inherit; }
 {{$title}}首页{{/title}}
 {{$main}}
 <h1>{{site_title}}</h1>
-<p class="lead">本站公开主动公开的政府信息共 {{public_count}} 条。依申请公开的政府信息请向发布机构提出申请。</p>
+<p class="lead">本站已主动公开政府信息{{public_count}}条。需要获取其他政府信息的，可以依照《中华人民共和国政府信息公开条例》向发布机构申请公开。</p>
 <div class="sections">
 {{#sections}}
 <section class="section-summary" aria-labelledby="section-{{type}}">
-<h2 id="section-{{type}}"><a href="{{root}}{{href}}">{{name}}</a> <span class="count">（{{count}}）</span></h2>
+<h2 id="section-{{type}}"><a href="{{root}}{{href}}">{{name}}</a> <span class="count">（{{count}}条）</span></h2>
 <ul>
 {{#latest}}
-<li><a href="{{root}}{{href}}">{{title}}</a> <time datetime="{{date}}">{{date}}</time></li>
+<li><a href="{{root}}{{href}}">{{title}}</a> <time datetime="{{date}}">{{date_text}}</time></li>
 {{/latest}}
 </ul>
 </section>
@@ -397,13 +503,13 @@ mark { background: #ffe58f; color: inherit; }
 {{<base}}
 {{$main}}
 <h1>{{section_name}}</h1>
-<p class="count">共 {{record_count}} 条{{#page_count_text}}，{{.}}{{/page_count_text}}</p>
+<p class="count">共{{record_count}}条{{#page_count_text}}，{{.}}{{/page_count_text}}</p>
 {{#groups}}
 <section class="year-group" aria-labelledby="year-{{year}}">
 <h2 id="year-{{year}}">{{year}}年</h2>
 <ul class="record-list">
 {{#records}}
-<li><a href="{{root}}{{href}}">{{title}}</a> <span class="meta"><span class="index-number">{{index_number}}</span> <time datetime="{{date}}">{{date}}</time></span>{{#summary}}<p class="summary">{{.}}</p>{{/summary}}</li>
+<li><a href="{{root}}{{href}}">{{title}}</a> <span class="meta"><span class="index-number">{{index_number}}</span> <time datetime="{{date}}">{{date_text}}</time></span>{{#summary}}<p class="summary">{{.}}</p>{{/summary}}</li>
 {{/records}}
 </ul>
 </section>
@@ -428,6 +534,7 @@ mark { background: #ffe58f; color: inherit; }
 {{$main}}
 <article class="record record-{{type}}">
 <h1>{{title}}</h1>
+<p class="page-tools"><button type="button" class="print-page" hidden>打印</button></p>
 {{#policy.repealed}}
 <p class="notice notice-repealed" role="note"><strong>已废止</strong>{{#policy.repealed_by_href}}：本文件已被<a href="{{root}}{{policy.repealed_by_href}}">{{policy.repealed_by_title}}</a>废止。{{/policy.repealed_by_href}}{{^policy.repealed_by_href}}：本文件已废止。{{/policy.repealed_by_href}}</p>
 {{/policy.repealed}}
@@ -562,6 +669,7 @@ mark { background: #ffe58f; color: inherit; }
 </ul>
 </nav>
 </article>
+<script src="{{root}}assets/print.js"></script>
 {{/main}}
 {{/base}}
 
@@ -587,7 +695,7 @@ mark { background: #ffe58f; color: inherit; }
 <button type="submit">搜索</button>
 </form>
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
-<ol id="search-results" class="search-results"></ol>
+<ol id="search-results" class="search-results" data-date-style="{{date_style}}"></ol>
 <noscript><p>搜索需要浏览器启用脚本。也可以查阅<a href="{{root}}catalog.html">政府信息公开目录</a>。</p></noscript>
 <script src="{{root}}search-index.js"></script>
 <script src="{{root}}assets/search.js"></script>

@@ -6,9 +6,14 @@ public struct PageContexts: Sendable {
     /// Index number → the record page that has it: how a repealed policy finds its successor.
     private let pageByIndexNumber: [String: Int]
     var config: SiteConfig { plan.view.config }
+    /// The footer's lines and the site's head tags: the same on every page, made once.
+    private let footerLines: [[String: [[String: String]]]]
+    private let siteTags: [[String: String]]
 
     public init(plan: SitePlan) {
         self.plan = plan
+        footerLines = FooterLines.lines(plan.view.config)
+        siteTags = GovernmentMetaTags.site(plan.view.config)
         pageByIndexNumber = Dictionary(plan.recordPages.enumerated().map { ($0.element.record.indexNumber, $0.offset) },
                                        uniquingKeysWith: { first, _ in first })
     }
@@ -35,8 +40,14 @@ public struct PageContexts: Sendable {
             "nav": nav,
             "breadcrumbs": crumbs,
             "has_breadcrumbs": !crumbs.isEmpty,
+            "footer_lines": footerLines,
+            "head_meta": Self.siteOnlyPaths.contains(path) ? siteTags
+                : siteTags + GovernmentMetaTags.column(config, name: section?.chineseName ?? title),
         ]
     }
+
+    /// Pages that are no column: they carry the site's head tags only.
+    static let siteOnlyPaths: Set<String> = [SitePlan.homePath, SitePlan.searchPath, SitePlan.notFoundPath]
 
     /// The page of record `index`, with its rendered body.
     public func record(_ index: Int, bodyHTML: String) -> [String: Any] {
@@ -47,7 +58,8 @@ public struct PageContexts: Sendable {
         ])
         context["title"] = record.title
         context["type"] = record.type.rawValue
-        context["meta"] = RecordMetadata.rows(record)
+        context["meta"] = RecordMetadata.rows(record, dates: config.dateStyle)
+        context["head_meta"] = siteTags + GovernmentMetaTags.article(config, record: record, path: page.path, columnName: record.type.chineseName)
         context["body"] = bodyHTML
         switch record.details {
         case .policy(let policy):
@@ -123,7 +135,7 @@ public struct PageContexts: Sendable {
         for index in list.records {
             let record = plan.recordPages[index].record
             let year = String(record.listDate.year)
-            let item = Self.listItem(plan.recordPages[index])
+            let item = Self.listItem(plan.recordPages[index], dates: config.dateStyle)
             if let last = groups.last, last["year"] as? String == year {
                 var group = groups.removeLast()
                 group["records"] = (group["records"] as! [[String: Any]]) + [item]
@@ -158,10 +170,11 @@ public struct PageContexts: Sendable {
         return shown
     }
 
-    static func listItem(_ page: SitePlan.RecordPage) -> [String: Any] {
+    /// `date` is ISO, for `datetime`; `date_text` is what the page shows.
+    static func listItem(_ page: SitePlan.RecordPage, dates: DateStyle) -> [String: Any] {
         var item: [String: Any] = [
             "title": page.record.title, "href": URLPath.encoded(page.path), "index_number": page.record.indexNumber,
-            "date": page.record.listDate.description,
+            "date": page.record.listDate.description, "date_text": dates.text(page.record.listDate),
         ]
         if let summary = page.record.summary { item["summary"] = summary }
         return item
@@ -174,7 +187,7 @@ public struct PageContexts: Sendable {
             let indices = plan.sections[type] ?? []
             return [
                 "type": type.rawValue, "name": type.chineseName, "href": SitePlan.listPath(type, page: 1),
-                "count": indices.count, "latest": indices.prefix(8).map { Self.listItem(plan.recordPages[$0]) },
+                "count": indices.count, "latest": indices.prefix(8).map { Self.listItem(plan.recordPages[$0], dates: config.dateStyle) },
             ]
         }
         return context
@@ -190,7 +203,7 @@ public struct PageContexts: Sendable {
             [
                 "index_number": page.record.indexNumber, "title": page.record.title, "href": URLPath.encoded(page.path),
                 "summary": page.record.summary ?? "", "publisher": page.record.publisher,
-                "created": page.record.created.description, "type": page.record.type.rawValue,
+                "created": page.record.created.description, "created_text": config.pageDate(page.record.created), "type": page.record.type.rawValue,
                 "type_name": page.record.type.chineseName,
             ]
         }
@@ -202,6 +215,7 @@ public struct PageContexts: Sendable {
             ("首页", SitePlan.homePath), ("站内搜索", nil),
         ])
         context["types"] = RecordType.allCases.map { ["type": $0.rawValue, "name": $0.chineseName] }
+        context["date_style"] = config.dateStyle.rawValue
         return context
     }
 

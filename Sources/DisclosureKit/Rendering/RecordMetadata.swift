@@ -3,13 +3,13 @@ enum RecordMetadata {
     static let labels = ["索引号", "主题分类", "发布机构", "成文日期", "发布日期", "修改日期", "文号", "有效性", "年度", "类别",
                          "部门", "办理时限", "见下文“办理时限”", "报告年度", "公开方式", "主动公开", "内容概述"]
 
-    static func rows(_ record: Record) -> [[String: String]] {
+    static func rows(_ record: Record, dates: DateStyle) -> [[String: String]] {
         var rows: [(String, String)] = [("索引号", record.indexNumber)]
         if let topic = record.topic { rows.append(("主题分类", topic)) }
         rows.append(("发布机构", record.publisher))
-        rows.append(("成文日期", record.created.description))
-        if let published = record.published { rows.append(("发布日期", published.description)) }
-        if let modified = record.modified { rows.append(("修改日期", modified.description)) }
+        rows.append(("成文日期", dates.text(record.created)))
+        if let published = record.published { rows.append(("发布日期", dates.text(published))) }
+        if let modified = record.modified { rows.append(("修改日期", dates.text(modified))) }
         switch record.details {
         case .policy(let policy):
             rows.append(("文号", policy.documentNumber))
