@@ -1,0 +1,49 @@
+/// The attachment list of a record or fixed page: `附件1：title（PDF，236 KB）`, listed
+/// attachments in list order, then those that are the page's by name (titled by their
+/// file name). An image the body shows (`![...](x.png)`) is part of the text, not an
+/// attachment to download, and is left out of the list (it is still copied).
+enum AttachmentList {
+    static let ofdNote = "需使用OFD阅读器打开"
+    /// Labels the list writes, which the audit counts as built-in text.
+    static let labels = ["附件", ofdNote]
+
+    static func context(_ attachments: [PlannedAttachment], from page: String, bodyHTML: String) -> [[String: Any]] {
+        var items: [[String: Any]] = []
+        for attachment in attachments {
+            let href = URLPath.encoded(LinkResolver.relative(from: page, to: attachment.path))
+            // cmark writes an image as `<img src="HREF"`; its links are rewritten to the same
+            // encoded relative path (`LinkResolver`).
+            if bodyHTML.contains("<img src=\"\(href)\"") { continue }
+            let kind = Self.kind(of: attachment.name)
+            var item: [String: Any] = [
+                "label": "附件\(items.count + 1)：", "text": attachment.title ?? attachment.name, "name": attachment.name,
+                "href": href, "kind": kind, "size": Self.size(attachment.size),
+            ]
+            if kind == "OFD" { item["note"] = ofdNote }
+            items.append(item)
+        }
+        return items
+    }
+
+    /// The file's kind as readers know it: its extension, upper-cased (`PDF`, `DOCX`,
+    /// `OFD`); `文件` for a name without one.
+    static func kind(of name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), name.index(after: dot) < name.endIndex, dot > name.startIndex else { return "文件" }
+        return String(name[name.index(after: dot)...]).uppercased()
+    }
+
+    /// `236 KB`, `1.4 MB`: kilobytes rounded up (a file of a few bytes is `1 KB`, never
+    /// `0 KB`), megabytes and gigabytes to one decimal.
+    static func size(_ bytes: Int64) -> String {
+        let kilo: Int64 = 1024
+        if bytes < kilo * kilo { return "\(max(1, (bytes + kilo - 1) / kilo)) KB" }
+        if bytes < kilo * kilo * kilo { return tenths(bytes, kilo * kilo) + " MB" }
+        return tenths(bytes, kilo * kilo * kilo) + " GB"
+    }
+
+    /// `bytes / unit` to one decimal, rounded half up, in integers (no locale, no float).
+    private static func tenths(_ bytes: Int64, _ unit: Int64) -> String {
+        let tenths = (bytes * 10 + unit / 2) / unit
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}
