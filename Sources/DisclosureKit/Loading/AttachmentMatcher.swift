@@ -33,7 +33,7 @@ public enum AttachmentMatcher {
             where attachmentsByFolder[key] == nil && folderRecords.contains(where: { !(listing[$0.relativePath]?.listed.isEmpty ?? true) }) {
             folders.append(key)
         }
-        var matches: [Match] = []
+        var owned: [String: (record: RecordFile, assignment: ListedAttachments.Assignment)] = [:]
         var diagnostics: [Diagnostic] = []
         for key in folders {
             let files = attachmentsByFolder[key] ?? []
@@ -49,20 +49,20 @@ public enum AttachmentMatcher {
             let (assignments, found) = ListedAttachments.assign(files: files.map { ($0.name, $0.absolutePath) }, owners: owners,
                                                                 folderPath: folderPath, folder: "content/" + key)
             diagnostics += found
-            var byName: [String: ListedAttachments.Assignment] = [:]
-            for assignment in assignments { byName[assignment.name] = assignment }
-            for attachment in files {
-                if let assignment = byName[attachment.name] {
-                    matches.append(Match(attachment: attachment, record: candidates[assignment.owner],
-                                         title: assignment.title, position: assignment.position))
-                } else {
-                    diagnostics.append(Rule.attachmentOrphan.diagnostic(attachment.relativePath, .fileStart,
-                        "'\(attachment.name)' belongs to no record and is not copied; list it in its record's 'attachments:' or name it after its record's file (STEM.pdf or STEM-附件.pdf beside STEM.md)"))
-                }
+            for assignment in assignments {
+                owned["content/" + key + "/" + assignment.name] = (candidates[assignment.owner], assignment)
             }
         }
-        matches.sort { utf8Precedes($0.attachment.relativePath, $1.attachment.relativePath) }
-        diagnostics.sort { ($0.file, $0.location) < ($1.file, $1.location) }
+        // In the order the files were given (the scan's path order).
+        var matches: [Match] = []
+        for attachment in attachments {
+            if let (record, assignment) = owned[attachment.relativePath] {
+                matches.append(Match(attachment: attachment, record: record, title: assignment.title, position: assignment.position))
+            } else {
+                diagnostics.append(Rule.attachmentOrphan.diagnostic(attachment.relativePath, .fileStart,
+                    "'\(attachment.name)' belongs to no record and is not copied; list it in its record's 'attachments:' or name it after its record's file (STEM.pdf or STEM-附件.pdf beside STEM.md)"))
+            }
+        }
         return (matches, diagnostics)
     }
 
