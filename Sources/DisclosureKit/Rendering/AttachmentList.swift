@@ -1,3 +1,5 @@
+import Foundation
+
 /// The attachment list of a record or fixed page: `附件1：title（PDF，236 KB）`, listed
 /// attachments in list order, then those that are the page's by name (titled by their
 /// file name). An image the body shows (`![...](x.png)`) is part of the text, not an
@@ -9,11 +11,10 @@ enum AttachmentList {
 
     static func context(_ attachments: [PlannedAttachment], from page: String, bodyHTML: String) -> [[String: Any]] {
         var items: [[String: Any]] = []
+        let images = attachments.isEmpty ? [] : imageSources(bodyHTML)
         for attachment in attachments {
             let href = URLPath.encoded(LinkResolver.relative(from: page, to: attachment.path))
-            // cmark writes an image as `<img src="HREF"`; its links are rewritten to the same
-            // encoded relative path (`LinkResolver`).
-            if bodyHTML.contains("<img src=\"\(href)\"") { continue }
+            if images.contains(href.removingPercentEncoding ?? href) { continue }
             let kind = Self.kind(of: attachment.name)
             var item: [String: Any] = [
                 "label": "附件\(items.count + 1)：", "text": attachment.title ?? attachment.name, "name": attachment.name,
@@ -23,6 +24,21 @@ enum AttachmentList {
             items.append(item)
         }
         return items
+    }
+
+    /// The `src` of every `<img>` cmark wrote (it writes `<img src="URL"`, the URL
+    /// percent-encoded its own way), decoded, so that both spellings of a name compare.
+    static func imageSources(_ html: String) -> Set<String> {
+        var sources = Set<String>()
+        var rest = Substring(html)
+        while let start = rest.range(of: "<img src=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let raw = String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
+            sources.insert(raw.removingPercentEncoding ?? raw)
+            rest = rest[end...]
+        }
+        return sources
     }
 
     /// The file's kind as readers know it: its extension, upper-cased (`PDF`, `DOCX`,
