@@ -99,6 +99,20 @@ import Testing
         #expect(SampleSite.places(found) == ["content/pages/h-link.md:4:4 link.target"], "\(found)")
     }
 
+    /// A careless author who marks a page non-public means a record: the page is not
+    /// published with a warning, the site is not built.
+    @Test func aPageMarkedNonPublicIsAnError() throws {
+        let site = try SampleSite(adding: [
+            "content/pages/neibu.md": Self.page(["title: 内部工作安排", "disclosure: withheld"], body: "内部安排CANARY-PAGE-D15C。\n"),
+        ])
+        let (result, diagnostics) = try site.check()
+        #expect(result.status == 1)
+        #expect(SampleSite.places(diagnostics) == ["content/pages/neibu.md:3:1 page.disclosure"], "\(diagnostics)")
+        #expect((diagnostics.first?["message"] as? String)?.contains("is 'withheld', but every page") == true)
+        #expect(try site.build().status == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
+    }
+
     /// The guide is what article 12 asks for: a site with pages but none of role guide is
     /// warned (an error with --strict); a site without content/pages/ is not.
     @Test func aColumnWithoutItsGuideIsWarned() throws {

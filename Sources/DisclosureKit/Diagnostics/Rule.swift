@@ -204,6 +204,10 @@ extension Rule {
         id: "page.folder", severity: .error,
         checks: "`content/pages/` holds pages (`.md`) and their attachments, with no sub-folders",
         example: "content/pages/ holds pages and their attachments only; the folder 'old' is not read")
+    public static let pageDisclosure = Rule(
+        id: "page.disclosure", severity: .error,
+        checks: "a fixed page gives no `disclosure` (公开属性): every page is published, and text that is not public is a record",
+        example: "'disclosure' (公开属性) is 'withheld', but every page of content/pages/ is published; a text that is not public is a record: move it to its section folder")
     public static let pageRoleDuplicate = Rule(
         id: "page.role_duplicate", severity: .error,
         checks: "no two fixed pages have the same `role` (页面角色)",
@@ -291,7 +295,7 @@ extension Rule {
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
-        pageFolder, pageRoleDuplicate, pagesNoGuide,
+        pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
         siteMissing, siteInvalid,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
         leakSharedText, auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,

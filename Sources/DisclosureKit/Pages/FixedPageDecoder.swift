@@ -57,7 +57,15 @@ public struct FixedPageDecoder: Sendable {
 
     func decode(_ top: FieldMapping, body: String, bodyFirstLine: Int, file: PageFile) -> DecodedPage {
         var reader = FieldReader(file: file.relativePath)
-        reader.checkUnknownKeys(top, known: Self.keys)
+        // A page is published whatever it says: an author who marks one non-public means a
+        // record, and a warning about an unknown key would let it be published.
+        if let entry = top.entry("disclosure") {
+            var value = ""
+            if case .scalar(let text, _) = entry.value.value, !entry.value.isNull { value = text.trimmed }
+            reader.report(.pageDisclosure, entry.keyLocation, field: "disclosure",
+                          "'disclosure' (公开属性)\(value.isEmpty ? "" : " is '\(value)', but") every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key")
+        }
+        reader.checkUnknownKeys(top, known: Self.keys + ["disclosure"])
         let title = reader.string(top, "title", required: true)
         let navigation = reader.integer(top, "nav", required: false, in: 0...100_000)
         let role = reader.enumeration(top, "role", required: false, PageRole.allCases.map { ($0, $0.aliases) })
