@@ -188,6 +188,21 @@ import Testing
                                                    "content/pages/readme.txt:1:1 attachment.orphan"], "\(diagnostics)")
     }
 
+    /// A page's attachment the audit reads as a document is judged by `check` at its
+    /// file under content/, as a record's is.
+    @Test func aPagesDocumentAttachmentIsCheckedAtItsSource() throws {
+        let site = try SampleSite(adding: [
+            "content/pages/request-附表.html": "<p>没有 lang 和 title 的附表</p>\n",
+        ])
+        let (result, diagnostics) = try site.check()
+        #expect(result.status == 1)
+        #expect(SampleSite.places(diagnostics) == ["content/pages/request-附表.html:1:1 audit.malformed",
+                                                   "content/pages/request-附表.html:1:1 audit.malformed"], "\(diagnostics)")
+        let messages = diagnostics.compactMap { $0["message"] as? String }
+        #expect(messages == ["the page has no <html lang> (copied to pages/request-附表.html in the site)",
+                             "the page has no <title> (copied to pages/request-附表.html in the site)"])
+    }
+
     /// A page's title is in the navigation of every page: an incremental build that edits
     /// it makes the other pages again, and gives the tree a clean build gives.
     @Test func editingAPageRebuildsTheNavigationOfEveryPage() throws {
