@@ -168,6 +168,10 @@ import Testing
                                                                           body: secret + "。\n"),
             "content/pages/notes.md": Self.page(["title: 工作说明"], body: "本页转述：" + secret + "。\n"),
         ])
+        let (checked, diagnostics) = try site.check()
+        #expect(checked.status == 1)
+        #expect(SampleSite.places(diagnostics) == ["content/pages/notes.md:1:1 audit.leak"], "\(diagnostics)")
+        #expect((diagnostics.first?["message"] as? String)?.contains("content/policies/internal-99.md") == true)
         let build = try site.build()
         #expect(build.status == 1)
         #expect(build.stderr.contains("pages/notes.html"), "\(build.stderr)")
