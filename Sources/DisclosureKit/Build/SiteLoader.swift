@@ -104,11 +104,14 @@ public enum SiteLoader {
         }
         diagnostics += SiteRules.check(identities)
 
-        var listing: [String: (listed: [ListedAttachment], isPublic: Bool)] = [:]
-        for identity in identities where !identity.attachments.isEmpty {
-            listing[identity.file.relativePath] = (identity.attachments, identity.isPublic)
+        var listing: [String: [ListedAttachment]] = [:]
+        var publicRecords = Set<String>()
+        for identity in identities {
+            if !identity.attachments.isEmpty { listing[identity.file.relativePath] = identity.attachments }
+            if identity.isPublic { publicRecords.insert(identity.file.relativePath) }
         }
-        let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records, listing: listing)
+        let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records, listing: listing,
+                                                                       publicRecords: publicRecords)
         diagnostics += attachmentDiagnostics
         diagnostics += attachmentClashes(matches, identities: identities)
         diagnostics += OutputClashes.check(matches, identities: identities)

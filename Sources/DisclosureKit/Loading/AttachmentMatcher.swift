@@ -11,10 +11,10 @@ public enum AttachmentMatcher {
         public var position: Int?
     }
 
-    /// `listing` gives each record's `attachments:` entries and whether it is public, by
-    /// its path; a record absent from it lists nothing.
+    /// `listing` gives each record's `attachments:` entries by its path (a record absent
+    /// from it lists nothing); `publicRecords` the paths of the public ones, for messages.
     public static func match(_ attachments: [AttachmentFile], records: [RecordFile],
-                             listing: [String: (listed: [ListedAttachment], isPublic: Bool)] = [:])
+                             listing: [String: [ListedAttachment]] = [:], publicRecords: Set<String> = [])
         -> (matches: [Match], diagnostics: [Diagnostic]) {
         var recordsByFolder: [String: [RecordFile]] = [:]
         for record in records {
@@ -30,7 +30,7 @@ public enum AttachmentMatcher {
         // A folder whose records list files but which holds no other file is still
         // looked at: its listings name files that are not there.
         for (key, folderRecords) in recordsByFolder.sorted(by: { utf8Precedes($0.key, $1.key) })
-            where attachmentsByFolder[key] == nil && folderRecords.contains(where: { !(listing[$0.relativePath]?.listed.isEmpty ?? true) }) {
+            where attachmentsByFolder[key] == nil && folderRecords.contains(where: { !(listing[$0.relativePath]?.isEmpty ?? true) }) {
             folders.append(key)
         }
         var owned: [String: (record: RecordFile, assignment: ListedAttachments.Assignment)] = [:]
@@ -40,8 +40,8 @@ public enum AttachmentMatcher {
             let candidates = recordsByFolder[key] ?? []
             let owners = candidates.map { record in
                 ListedAttachments.Owner(source: record.relativePath, stem: record.stem,
-                                        listed: listing[record.relativePath]?.listed ?? [],
-                                        isPublic: listing[record.relativePath]?.isPublic ?? false)
+                                        listed: listing[record.relativePath] ?? [],
+                                        isPublic: publicRecords.contains(record.relativePath))
             }
             let folderPath = candidates.first.map { record in
                 record.absolutePath.lastIndex(of: "/").map { String(record.absolutePath[..<$0]) } ?? ""
