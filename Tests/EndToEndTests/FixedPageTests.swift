@@ -212,6 +212,10 @@ import Testing
     @Test func editingAPageRebuildsTheNavigationOfEveryPage() throws {
         let site = try SampleSite()
         #expect(try site.build().status == 0)
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("site/" + path).path)[.systemFileNumber] as? Int
+        }
+        let form = try inode("pages/政府信息公开申请表.pdf")
         let url = site.root.appendingPathComponent("content/pages/functions.md")
         let text = try String(contentsOf: url, encoding: .utf8)
             .replacingOccurrences(of: "title: 明湖区人民政府办公室机构职能", with: "title: 区政府办公室职能")
@@ -221,6 +225,8 @@ import Testing
         let incremental = try site.output()
         #expect(incremental.text("policies/mhf-2024-3.html").contains(">区政府办公室职能</a></li>"))
         #expect(!incremental.text("policies/mhf-2024-3.html").contains("明湖区人民政府办公室机构职能"))
+        // The page's attachment did not change: carried by hard link, not copied again.
+        #expect(try inode("pages/政府信息公开申请表.pdf") == form)
         let clean = site.root.appendingPathComponent("clean")
         #expect(try Disclose.run(["build", "--root", site.root.path, "--output", clean.path]).status == 0)
         #expect(try SiteTree(clean).files == incremental.files)
