@@ -207,6 +207,36 @@ import Testing
                              "the page has no <title> (copied to pages/request-附表.html in the site)"])
     }
 
+    /// Into an output whose path leaves room for every record's files but not for the
+    /// application form's longer name, the build reports the form at its source (`file.name`)
+    /// before writing anything, as it does a record's attachment.
+    @Test func aPageAttachmentTooLongToWriteIsReportedAtItsSource() throws {
+        let site = try SampleSite()
+        let limit = Int(PATH_MAX) - 1
+        // base = output + staging allowance (64) + 1: the form (34 bytes) goes over, the
+        // longest record path (31 bytes) does not.
+        let wanted = limit - 64 - 1 - 33
+        var parent = site.root.path
+        var names: [String] = []
+        while parent.utf8.count + "/site".utf8.count < wanted {
+            let room = wanted - "/site".utf8.count - parent.utf8.count - 1
+            let name = String(repeating: "o", count: min(200, max(1, room)))
+            parent += "/" + name
+            names.append(name)
+        }
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", "cd '\(site.root.path)' && for d in \(names.joined(separator: " ")); do mkdir \"$d\" && cd \"$d\"; done"]
+        try shell.run()
+        shell.waitUntilExit()
+        let output = parent + "/site"
+        #expect(output.utf8.count == wanted)
+        let built = try Disclose.run(["build", "--root", site.root.path, "--output", output])
+        #expect(built.status == 1, "\(built.stderr)")
+        #expect(built.stderr.contains("content/pages/政府信息公开申请表.pdf:1:1: error: [file.name]"), "\(built.stderr)")
+        #expect(!built.stderr.contains("content/policies"), "\(built.stderr)")
+    }
+
     /// A page's title is in the navigation of every page: an incremental build that edits
     /// it makes the other pages again, and gives the tree a clean build gives.
     @Test func editingAPageRebuildsTheNavigationOfEveryPage() throws {
