@@ -14,6 +14,9 @@ import Testing
         #expect(AttachmentList.size(1024 * 1024) == "1.0 MB")
         #expect(AttachmentList.size(1024 * 1024 * 3 / 2) == "1.5 MB")
         #expect(AttachmentList.size(5 * 1024 * 1024 * 1024 + 1024 * 1024 * 1024 / 4) == "5.3 GB")
+        #expect(AttachmentList.size(1024 * 1024 * 1024 - 1) == "1024.0 MB")
+        // A sparse file may claim any size: no overflow.
+        #expect(AttachmentList.size(Int64.max) == "8589934592.0 GB")
     }
 
     @Test func theKindIsTheExtensionUpperCased() {

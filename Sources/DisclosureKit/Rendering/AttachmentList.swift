@@ -58,8 +58,15 @@ enum AttachmentList {
     }
 
     /// `bytes / unit` to one decimal, rounded half up, in integers (no locale, no float).
+    /// The remainder alone is multiplied: a sparse file may claim any size up to
+    /// `Int64.max`, and `bytes * 10` would overflow.
     private static func tenths(_ bytes: Int64, _ unit: Int64) -> String {
-        let tenths = (bytes * 10 + unit / 2) / unit
-        return "\(tenths / 10).\(tenths % 10)"
+        var whole = bytes / unit
+        var tenth = (bytes % unit * 10 + unit / 2) / unit
+        if tenth == 10 {
+            whole += 1
+            tenth = 0
+        }
+        return "\(whole).\(tenth)"
     }
 }
