@@ -105,11 +105,11 @@ public enum SiteLoader {
         diagnostics += SiteRules.check(identities)
 
         var listing: [String: [ListedAttachment]] = [:]
-        var publicRecords = Set<String>()
-        for identity in identities {
-            if !identity.attachments.isEmpty { listing[identity.file.relativePath] = identity.attachments }
-            if identity.isPublic { publicRecords.insert(identity.file.relativePath) }
+        for identity in identities where !identity.attachments.isEmpty {
+            listing[identity.file.relativePath] = identity.attachments
         }
+        // Only a refused listing's message asks which records are public.
+        let publicRecords = listing.isEmpty ? [] : Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
         let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records, listing: listing,
                                                                        publicRecords: publicRecords)
         diagnostics += attachmentDiagnostics
