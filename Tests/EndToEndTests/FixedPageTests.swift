@@ -133,6 +133,14 @@ import Testing
         try site.add(Self.page(["title: 公开指南", "role: 公开指南"]), at: "content/pages/zhinan.md")
         #expect(try site.check().1.isEmpty)
 
+        // A folder of files and no page has no page to be the guide: its files are orphans.
+        for page in ["zhinan.md", "rules.md", "functions.md", "request.md"] {
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/pages/" + page))
+        }
+        let (filesOnly, orphans) = try site.check()
+        #expect(filesOnly.status == 0)
+        #expect(SampleSite.places(orphans) == ["content/pages/政府信息公开申请表.pdf:1:1 attachment.orphan"], "\(orphans)")
+
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/pages"))
         let (bare, none) = try site.check()
         #expect(bare.status == 0)
