@@ -43,6 +43,7 @@ struct CheckCommand: ParsableCommand {
             if let templates {
                 do {
                     all += try AttachmentDocuments.diagnostics(site, templates: templates)
+                    all += try FixedPageLeaks.diagnostics(site, templates: templates)
                 } catch {
                     line?.stop()
                     Terminal.writeError("disclose: error: \(error)\n")

@@ -48,6 +48,12 @@ final class RecordCacheTests {
                     after_review: {upheld: 0, corrected: 1, other: 0, pending: 0, total: 1}
                 """)
         try write("---\n\(split)\n---\n正文。\n", "content/reports/split.md")
+        // The identity keeps the listed attachments, with their titles and places.
+        let listed = RecordSamples.frontMatter(.policy).replacingOccurrences(of: "2024-00003", with: "2024-00010")
+            + "\nattachments:\n  - file: 附件一.pdf\n    title: 附件一的标题\n  - file: 附件二.ofd\n    title: 附件二的标题"
+        try write("---\n\(listed)\n---\n正文。\n", "content/policies/listed.md")
+        try write("%PDF-1.4", "content/policies/附件一.pdf")
+        try write("OFD", "content/policies/附件二.ofd")
     }
 
     func load(reuse: RecordReuse) throws -> LoadedSite {
@@ -58,7 +64,7 @@ final class RecordCacheTests {
         try writeSamples()
         let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
         #expect(site.diagnostics.isEmpty, "\(site.diagnostics)")
-        #expect(RecordCache.keptRecords(site).count == site.records.count && site.records.count == RecordType.allCases.count + 1)
+        #expect(RecordCache.keptRecords(site).count == site.records.count && site.records.count == RecordType.allCases.count + 2)
         let path = root + "/cache"
         try RecordCache.write(site, to: path)
         let cache = try #require(RecordCache.read(path))
@@ -69,6 +75,9 @@ final class RecordCacheTests {
             #expect(same, "\(record.file.relativePath) comes back otherwise: \(described(back))")
             #expect(cache.record(record.file, digest: Digest(high: 1, low: 2)) == nil, "another digest is another file")
         }
+        let listed = try #require(site.identities.first { $0.file.stem == "listed" })
+        #expect(listed.attachments.map { "\($0.file) \($0.title) \($0.location.line):\($0.location.column)" }
+                == ["附件一.pdf 附件一的标题 16:11", "附件二.ofd 附件二的标题 18:11"])
     }
 
     @Test func aKnownUnchangedFileIsTakenFromTheCacheAndNoOtherIs() throws {

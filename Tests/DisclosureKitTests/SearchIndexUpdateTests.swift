@@ -44,7 +44,7 @@ final class SearchIndexUpdateTests {
         guard let update = SearchIndexUpdate(previous: { previous }, previousKeys: previousKeys, keys: keys(plan)) else { return nil }
         let path = root + "/updated.js"
         var out = try FileWriter(creating: path)
-        try update.write(plan.newestRecords, to: &out)
+        try update.write(SearchDocument.all(plan), to: &out)
         return try FileIO.readBytes(path)
     }
 

@@ -125,8 +125,10 @@
     list.innerHTML = shown.map(function (hit) {
       var doc = data.docs[hit.id];
       return '<li><a href="' + escapeHTML(root + doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
-        '<p class="meta">' + escapeHTML(typeNames[doc[2]] || doc[2]) + " · " + escapeHTML(doc[5]) +
-        ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(dateText(doc[4])) + "</time></p>" +
+        // A fixed page (type "page") has no number or date, and names its kind itself.
+        '<p class="meta">' + escapeHTML(doc[10] || typeNames[doc[2]] || doc[2]) +
+        (doc[5] ? " · " + escapeHTML(doc[5]) : "") +
+        (doc[4] ? ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(dateText(doc[4])) + "</time>" : "") + "</p>" +
         '<p class="summary">' + highlight(snippet(doc, words), words) + "</p></li>";
     }).join("");
     var elapsed = Math.round(performance.now() - started);
@@ -139,7 +141,7 @@
   form.elements.q.value = q;
   form.elements.type.value = t;
   var years = {};
-  data.docs.forEach(function (doc) { years[doc[3]] = true; });
+  data.docs.forEach(function (doc) { if (doc[3]) { years[doc[3]] = true; } });
   Object.keys(years).sort().reverse().forEach(function (year) {
     var option = document.createElement("option");
     option.value = year;

@@ -11,9 +11,11 @@ import CLibXML2
 public enum AttachmentDocuments {
     public static func diagnostics(_ site: LoadedSite, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
         let plan = SitePlan(PublicView(site))
-        let documents = plan.recordPages.flatMap(\.attachments).filter { SiteAuditor.ContentCheck.Kind($0.path) != .other }
+        let documents = (plan.recordPages.flatMap(\.attachments) + plan.fixedPages.flatMap(\.attachments))
+            .filter { SiteAuditor.ContentCheck.Kind($0.path) != .other }
         guard !documents.isEmpty else { return [] }
-        let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) },
+        let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) }
+                                     + plan.view.pageAttachments.map { ($0.file.absolutePath, $0.file.relativePath) },
                                  uniquingKeysWith: { first, _ in first })
         xmlInitParser()
         let auditor = SiteAuditor(directory: site.root, displayPrefix: "", site: site, templates: templates, plan: plan)

@@ -32,6 +32,8 @@ public enum SecretText {
                             boilerplate: [[UInt8]]) throws(FileIO.Failure) -> [UInt8] {
         var strings = record.map(strings(of:)) ?? strings(of: identity)
         strings.append(identity.file.stem)
+        // The titles of its attachments: what a page would have shown of them.
+        strings += identity.attachments.map(\.title)
         var parts = strings.map(MatchText.bytes)
         if let record { parts.append(MatchText.bytes(plainBytes(of: try record.bodyText()))) }
         var text = Array(parts.joined(separator: [0]))

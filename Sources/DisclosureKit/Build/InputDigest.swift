@@ -50,6 +50,7 @@ enum InputDigest {
         guard tree.diagnostics.isEmpty, let siteFile = tree.siteFile else { return nil }
         let paths = [("content/site.yaml", siteFile)] + tree.records.map { ($0.relativePath, $0.absolutePath) }
             + tree.attachments.map { ($0.relativePath, $0.absolutePath) }
+            + tree.pages.map { ($0.relativePath, $0.absolutePath) } + tree.pageAttachments.map { ($0.relativePath, $0.absolutePath) }
         var clock = timespec()
         clock_gettime(CLOCK_REALTIME, &clock)
         let settledBefore = (now ?? Int64(clock.tv_sec) * 1_000_000_000 + Int64(clock.tv_nsec)) - settlingNanoseconds

@@ -131,6 +131,12 @@ extension RecordCache {
         out.optional(identity.disclosure) { $0.string($1.rawValue) }
         out.optional(identity.repealedBy, Self.located)
         out.digest(identity.sourceDigest)
+        out.array(identity.attachments) { out, entry in
+            out.string(entry.file)
+            out.string(entry.title)
+            out.int(entry.location.line)
+            out.int(entry.location.column)
+        }
 
         out.string(record.title)
         out.string(record.indexNumber)
@@ -159,7 +165,9 @@ extension RecordCache {
         let identity = RecordIdentity(
             file: file, title: input.optional { $0.string() }, indexNumber: input.optional(Self.located),
             slug: input.optional(Self.located), disclosure: input.optional { $0.raw(Disclosure.self) ?? .withheld },
-            repealedBy: input.optional(Self.located), sourceDigest: input.digest())
+            repealedBy: input.optional(Self.located), sourceDigest: input.digest(),
+            attachments: input.array { ListedAttachment(file: $0.string(), title: $0.string(),
+                                                        location: SourceLocation(line: $0.int(), column: $0.int())) })
         let record = Record(
             file: file, title: input.string(), indexNumber: input.string(),
             disclosure: input.raw(Disclosure.self) ?? .withheld,

@@ -185,6 +185,9 @@ public struct SiteBuilder: Sendable {
                 for attachment in tree.attachments {
                     if let file = known[attachment.relativePath] { writer.attachmentDigests[attachment.absolutePath] = file.digest }
                 }
+                for attachment in tree.pageAttachments {
+                    if let file = known[attachment.relativePath] { writer.attachmentDigests[attachment.absolutePath] = file.digest }
+                }
             }
             writer.globalDigest = OutputKeys.global(templates: templates, configSource: site.configDigest,
                                                     baseURL: site.config.baseURL)

@@ -13,6 +13,9 @@ public struct LoadedSite: Sendable {
     public var recordFileCount: Int
     /// The digest of content/site.yaml's bytes (zero when it is missing or unreadable).
     public var configDigest: Digest = .zero
+    /// The fixed pages of content/pages/ that decoded without error, and their attachments.
+    public var pages: [FixedPage] = []
+    public var pageAttachments: [PageAttachment] = []
 
     public var hasErrors: Bool { diagnostics.errorCount > 0 }
 
@@ -101,16 +104,27 @@ public enum SiteLoader {
         }
         diagnostics += SiteRules.check(identities)
 
-        let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records)
+        var listing: [String: [ListedAttachment]] = [:]
+        for identity in identities where !identity.attachments.isEmpty {
+            listing[identity.file.relativePath] = identity.attachments
+        }
+        // Only a refused listing's message asks which records are public.
+        let publicRecords = listing.isEmpty ? [] : Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
+        let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records, listing: listing,
+                                                                       publicRecords: publicRecords)
         diagnostics += attachmentDiagnostics
         diagnostics += attachmentClashes(matches, identities: identities)
         diagnostics += OutputClashes.check(matches, identities: identities)
         diagnostics += NonPublicCopies.check(matches, identities: identities)
         diagnostics += NonPublicNames.check(matches, identities: identities)
+        let fixedPages = FixedPageLoader.load(tree, site: site, identities: identities, recordAttachments: matches)
+        diagnostics += fixedPages.diagnostics
 
         var loaded = LoadedSite(root: root, config: site, records: records, identities: identities,
                                 attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)
         loaded.configDigest = configDigest
+        loaded.pages = fixedPages.pages
+        loaded.pageAttachments = fixedPages.attachments
         return loaded
     }
 

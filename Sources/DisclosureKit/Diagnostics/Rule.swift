@@ -68,6 +68,10 @@ extension Rule {
         id: "attachment.non_public", severity: .error,
         checks: "a public record's attachment is not a link to, a hard link of, nor a byte-identical copy of a non-public record's file or attachment",
         example: "'x.pdf' has the same bytes as content/policies/secret-附件.pdf, material of the non-public record content/policies/secret.md; it is not published")
+    public static let attachmentListed = Rule(
+        id: "attachment.listed", severity: .error,
+        checks: "each file an `attachments:` entry names is listed once, by its name alone, and is a regular file (not a link) of the record's or page's own folder that is no record and no other record's attachment",
+        example: "'附件1.pdf' is listed as an attachment, but there is no such file in content/policies/2024/")
     public static let outputClash = Rule(
         id: "output.clash", severity: .error,
         checks: "nothing under `content/` would be written where the build writes something else: a folder named like a page (`x.html/` beside `x.md`), an attachment or page named like a list page",
@@ -195,6 +199,24 @@ extension Rule {
         checks: "an annual report is published by `report_deadline` (default 03-31) of the year after `year`",
         example: "the 2012 report was published 2013-04-02, after its deadline 2013-03-31")
 
+    // MARK: Fixed pages
+    public static let pageFolder = Rule(
+        id: "page.folder", severity: .error,
+        checks: "`content/pages/` holds pages (`.md`) and their attachments, with no sub-folders",
+        example: "content/pages/ holds pages and their attachments only; the folder 'old' is not read")
+    public static let pageDisclosure = Rule(
+        id: "page.disclosure", severity: .error,
+        checks: "a fixed page gives no `disclosure` (公开属性): every page is published, and text that is not public is a record",
+        example: "'disclosure' (公开属性) is 'withheld', but every page of content/pages/ is published; a text that is not public is a record: move it to its section folder")
+    public static let pageRoleDuplicate = Rule(
+        id: "page.role_duplicate", severity: .error,
+        checks: "no two fixed pages have the same `role` (页面角色)",
+        example: "role 'guide' (政府信息公开指南) is also the role of content/pages/guide.md; a site has one page of each role")
+    public static let pagesNoGuide = Rule(
+        id: "pages.no_guide", severity: .warning,
+        checks: "when the site has `content/pages/`, one page has `role: guide`: the 政府信息公开指南 article 12 of the 条例 requires",
+        example: "no page in content/pages/ has 'role: guide' (政府信息公开指南), which article 12 of the 条例 requires every organ to publish")
+
     // MARK: Site settings
     public static let siteMissing = Rule(
         id: "site.missing", severity: .error,
@@ -270,13 +292,14 @@ extension Rule {
     /// Every rule, in the order of the README's table.
     public static let all: [Rule] = [
         fileRead, fileEncoding, fileTooLarge, fileSymlink, fileName, fileNameClash, fileSpecial, fileAmbiguous,
-        sectionUnknown, attachmentOrphan, attachmentClash, attachmentNonPublic, outputClash,
+        sectionUnknown, attachmentOrphan, attachmentClash, attachmentNonPublic, attachmentListed, outputClash,
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
+        pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
         siteMissing, siteInvalid, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
         leakSharedText, auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,

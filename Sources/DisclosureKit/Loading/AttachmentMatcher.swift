@@ -1,28 +1,66 @@
-/// Assigns each non-Markdown file of a section folder to the record whose file stem it
-/// starts with (followed by `.`, `-` or `_`); the longest stem wins.
+/// Assigns each non-Markdown file of a section folder to its record: the record that
+/// lists it in `attachments:`, else the record whose file stem it starts with (followed
+/// by `.`, `-` or `_`; the longest stem wins). `ListedAttachments` decides both.
 public enum AttachmentMatcher {
     public struct Match: Sendable {
         public var attachment: AttachmentFile
         public var record: RecordFile
+        /// The title of its `attachments:` entry, and the entry's position in the list;
+        /// nil for a file that is its record's by its name alone.
+        public var title: String?
+        public var position: Int?
     }
 
-    public static func match(_ attachments: [AttachmentFile], records: [RecordFile]) -> (matches: [Match], diagnostics: [Diagnostic]) {
-        var byFolder: [String: [RecordFile]] = [:]
+    /// `listing` gives each record's `attachments:` entries by its path (a record absent
+    /// from it lists nothing); `publicRecords` the paths of the public ones, for messages.
+    public static func match(_ attachments: [AttachmentFile], records: [RecordFile],
+                             listing: [String: [ListedAttachment]] = [:], publicRecords: Set<String> = [])
+        -> (matches: [Match], diagnostics: [Diagnostic]) {
+        var recordsByFolder: [String: [RecordFile]] = [:]
         for record in records {
-            byFolder[folderKey(record.type, record.subfolders), default: []].append(record)
+            recordsByFolder[folderKey(record.type, record.subfolders), default: []].append(record)
         }
-        var matches: [Match] = []
-        var diagnostics: [Diagnostic] = []
+        var attachmentsByFolder: [String: [AttachmentFile]] = [:]
+        var folders: [String] = []
         for attachment in attachments {
-            let candidates = byFolder[folderKey(attachment.type, attachment.subfolders)] ?? []
-            let owner = candidates
-                .filter { belongs(attachment.name, to: $0.stem) }
-                .max { $0.stem.utf8.count < $1.stem.utf8.count }
-            if let owner {
-                matches.append(Match(attachment: attachment, record: owner))
+            let key = folderKey(attachment.type, attachment.subfolders)
+            if attachmentsByFolder[key] == nil { folders.append(key) }
+            attachmentsByFolder[key, default: []].append(attachment)
+        }
+        // A folder whose records list files but which holds no other file is still
+        // looked at: its listings name files that are not there.
+        for (key, folderRecords) in recordsByFolder.sorted(by: { utf8Precedes($0.key, $1.key) })
+            where attachmentsByFolder[key] == nil && folderRecords.contains(where: { !(listing[$0.relativePath]?.isEmpty ?? true) }) {
+            folders.append(key)
+        }
+        var owned: [String: (record: RecordFile, assignment: ListedAttachments.Assignment)] = [:]
+        var diagnostics: [Diagnostic] = []
+        for key in folders {
+            let files = attachmentsByFolder[key] ?? []
+            let candidates = recordsByFolder[key] ?? []
+            let owners = candidates.map { record in
+                ListedAttachments.Owner(source: record.relativePath, stem: record.stem,
+                                        listed: listing[record.relativePath] ?? [],
+                                        isPublic: publicRecords.contains(record.relativePath))
+            }
+            let folderPath = candidates.first.map { record in
+                record.absolutePath.lastIndex(of: "/").map { String(record.absolutePath[..<$0]) } ?? ""
+            } ?? ""
+            let (assignments, found) = ListedAttachments.assign(files: files.map { ($0.name, $0.absolutePath) }, owners: owners,
+                                                                folderPath: folderPath, folder: "content/" + key)
+            diagnostics += found
+            for assignment in assignments {
+                owned["content/" + key + "/" + assignment.name] = (candidates[assignment.owner], assignment)
+            }
+        }
+        // In the order the files were given (the scan's path order).
+        var matches: [Match] = []
+        for attachment in attachments {
+            if let (record, assignment) = owned[attachment.relativePath] {
+                matches.append(Match(attachment: attachment, record: record, title: assignment.title, position: assignment.position))
             } else {
                 diagnostics.append(Rule.attachmentOrphan.diagnostic(attachment.relativePath, .fileStart,
-                    "'\(attachment.name)' belongs to no record and is not copied; name it after its record's file (STEM.pdf or STEM-附件.pdf beside STEM.md)"))
+                    "'\(attachment.name)' belongs to no record and is not copied; list it in its record's 'attachments:' or name it after its record's file (STEM.pdf or STEM-附件.pdf beside STEM.md)"))
             }
         }
         return (matches, diagnostics)
@@ -39,5 +77,12 @@ public enum AttachmentMatcher {
 
     static func folderKey(_ type: RecordType, _ subfolders: [String]) -> String {
         ([type.folder] + subfolders).joined(separator: "/")
+    }
+
+    /// The order a page shows its attachments in: the listed ones in list order, then
+    /// those that are its by name, in path order.
+    static func displayOrder(_ matches: [Match]) -> [Match] {
+        let listed = matches.filter { $0.position != nil }.sorted { $0.position! < $1.position! }
+        return listed + matches.filter { $0.position == nil }
     }
 }

@@ -37,8 +37,11 @@ public struct ContentScanner: Sendable {
         walk.refuseLookalikes()
         walk.records.sort { utf8Precedes($0.relativePath, $1.relativePath) }
         walk.attachments.sort { utf8Precedes($0.relativePath, $1.relativePath) }
-        return ContentTree(root: root, siteFile: walk.siteFile, records: walk.records,
-                           attachments: walk.attachments, diagnostics: walk.diagnostics)
+        var tree = ContentTree(root: root, siteFile: walk.siteFile, records: walk.records,
+                               attachments: walk.attachments, diagnostics: walk.diagnostics)
+        tree.pages = walk.pages.files.sorted { utf8Precedes($0.relativePath, $1.relativePath) }
+        tree.pageAttachments = walk.pages.attachments.sorted { utf8Precedes($0.relativePath, $1.relativePath) }
+        return tree
     }
 
     static func realPath(_ path: String) -> String? {
@@ -57,6 +60,8 @@ private struct Walk {
     /// published, but refused all the same when they read like a record.
     var otherFiles: [(relative: String, absolute: String)] = []
     var diagnostics: [Diagnostic] = []
+    /// What `content/pages/` holds.
+    var pages: (files: [PageFile], attachments: [PageAttachmentFile]) = ([], [])
     /// Real paths of directories already walked, as bytes: a link cycle is walked once.
     /// (As Strings, two folders whose names differ only in Unicode normalisation would be
     /// one, and the second never walked.)
@@ -80,10 +85,71 @@ private struct Walk {
         if let real = ContentScanner.realPath(path) {
             guard visited.insert(Array(real.utf8)).inserted else { return }
         }
+        guard let entries = entries(of: path, relative: relative) else { return }
+        for entry in entries {
+            let childPath = path + "/" + entry.onDisk
+            let childRelative = relative + "/" + entry.name
+            guard childPath.utf8.count <= FileName.maximumPathBytes else {
+                diagnostics.append(Rule.fileName.diagnostic(childRelative, .fileStart,
+                    "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the folder names, it is not read"))
+                continue
+            }
+            guard let kind = kind(of: childPath, relative: childRelative) else { continue }
+            switch kind {
+            case .directory:
+                if topLevel, entry.name == FixedPage.folder {
+                    // Reserved: the fixed pages, never a section, whatever types are declared.
+                    visitPages(childPath, relative: childRelative)
+                } else if topLevel, let type = RecordType(folder: entry.name) {
+                    visit(directory: childPath, relative: childRelative, section: type, subfolders: [], topLevel: false)
+                } else {
+                    visit(directory: childPath, relative: childRelative, section: section,
+                          subfolders: section == nil ? [] : subfolders + [entry.name], topLevel: false)
+                }
+            case .file:
+                file(childPath, relative: childRelative, name: entry.name, section: section,
+                     subfolders: subfolders, topLevel: topLevel)
+            }
+        }
+    }
+
+    /// `content/pages/`: its Markdown files are fixed pages, its other files their
+    /// attachments; it has no sub-folders.
+    mutating func visitPages(_ path: String, relative: String) {
+        if let real = ContentScanner.realPath(path) {
+            guard visited.insert(Array(real.utf8)).inserted else { return }
+        }
+        guard let entries = entries(of: path, relative: relative) else { return }
+        for entry in entries {
+            let childPath = path + "/" + entry.onDisk
+            let childRelative = relative + "/" + entry.name
+            guard childPath.utf8.count <= FileName.maximumPathBytes else {
+                diagnostics.append(Rule.fileName.diagnostic(childRelative, .fileStart,
+                    "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the names, it is not read"))
+                continue
+            }
+            switch kind(of: childPath, relative: childRelative) {
+            case nil: continue
+            case .directory:
+                diagnostics.append(Rule.pageFolder.diagnostic(childRelative, .fileStart,
+                    "content/pages/ holds pages and their attachments only; the folder '\(entry.name)' is not read"))
+            case .file:
+                if let stem = FileName.recordStem(entry.name) {
+                    pages.files.append(PageFile(relativePath: childRelative, absolutePath: childPath, stem: stem))
+                } else {
+                    pages.attachments.append(PageAttachmentFile(relativePath: childRelative, absolutePath: childPath, name: entry.name))
+                }
+            }
+        }
+    }
+
+    /// The entries of a directory, each once by its NFC name; names that cannot be read or
+    /// clash are reported and left out. Nil when the directory cannot be read.
+    mutating func entries(of path: String, relative: String) -> [Entry]? {
         guard let dir = opendir(path) else {
             diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart,
                 "cannot read directory: \(String(cString: strerror(errno)))"))
-            return
+            return nil
         }
         var raw: [[UInt8]] = []
         while let entry = readdir(dir) {
@@ -127,28 +193,7 @@ private struct Walk {
             }
             entries.append(Entry(onDisk: onDisk[0], name: name))
         }
-        for entry in entries {
-            let childPath = path + "/" + entry.onDisk
-            let childRelative = relative + "/" + entry.name
-            guard childPath.utf8.count <= FileName.maximumPathBytes else {
-                diagnostics.append(Rule.fileName.diagnostic(childRelative, .fileStart,
-                    "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the folder names, it is not read"))
-                continue
-            }
-            guard let kind = kind(of: childPath, relative: childRelative) else { continue }
-            switch kind {
-            case .directory:
-                if topLevel, let type = RecordType(folder: entry.name) {
-                    visit(directory: childPath, relative: childRelative, section: type, subfolders: [], topLevel: false)
-                } else {
-                    visit(directory: childPath, relative: childRelative, section: section,
-                          subfolders: section == nil ? [] : subfolders + [entry.name], topLevel: false)
-                }
-            case .file:
-                file(childPath, relative: childRelative, name: entry.name, section: section,
-                     subfolders: subfolders, topLevel: topLevel)
-            }
-        }
+        return entries
     }
 
     mutating func file(_ path: String, relative: String, name: String, section: RecordType?,
@@ -175,6 +220,7 @@ private struct Walk {
     /// attachment refused is dropped, so no stage can copy it.
     mutating func refuseLookalikes() {
         let candidates = attachments.map { ($0.relativePath, $0.absolutePath) } + otherFiles.map { ($0.relative, $0.absolute) }
+            + pages.attachments.map { ($0.relativePath, $0.absolutePath) }
         let lines = parallelMap(candidates) { _, absolute in RecordLookalike.keyLine(ofFileAt: absolute) }
         var refused = Set<String>()
         for ((relative, _), line) in zip(candidates, lines) {
@@ -183,7 +229,10 @@ private struct Walk {
             diagnostics.append(Rule.fileAmbiguous.diagnostic(relative, SourceLocation(line: line, column: 1),
                 "this file opens with front matter and a 'disclosure' (公开属性) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published"))
         }
-        if !refused.isEmpty { attachments.removeAll { refused.contains($0.relativePath) } }
+        if !refused.isEmpty {
+            attachments.removeAll { refused.contains($0.relativePath) }
+            pages.attachments.removeAll { refused.contains($0.relativePath) }
+        }
     }
 
     /// What `path` is, following a symbolic link only when it stays inside the root; nil,

@@ -45,6 +45,9 @@ public struct ContentTree: Sendable {
     public var attachments: [AttachmentFile]
     /// Problems of the tree itself (unknown sections, symbolic links out of the root).
     public var diagnostics: [Diagnostic]
+    /// The fixed pages of `content/pages/` and the other files there, sorted by path.
+    public var pages: [PageFile] = []
+    public var pageAttachments: [PageAttachmentFile] = []
 }
 
 /// Why a tree could not be scanned at all: an environment error (exit status 2).

@@ -33,6 +33,11 @@ struct OutputKeys: Sendable {
             records.combine(page.record.file.relativePath)
             records.combine(page.record.sourceDigest)
         }
+        for fixed in plan.fixedPages {
+            records.combine(fixed.path)
+            records.combine(fixed.page.file.relativePath)
+            records.combine(fixed.page.sourceDigest)
+        }
         self.records = records.finalize()
     }
 
@@ -85,7 +90,21 @@ struct OutputKeys: Sendable {
     }
 
     /// One document of the search index: its entry and terms are made from the record's
-    /// file and page path alone (and the binary and settings, in `global`).
+    /// or fixed page's file and page path alone (and the binary and settings, in `global`).
+    func searchDocument(_ document: SearchDocument) -> Digest {
+        switch document {
+        case .record(let page): return searchDocument(page)
+        case .fixed(let fixed):
+            var hasher = StableHasher()
+            hasher.combine("search document: fixed page")
+            hasher.combine(global)
+            hasher.combine(fixed.path)
+            hasher.combine(fixed.page.file.relativePath)
+            hasher.combine(fixed.page.sourceDigest)
+            return hasher.finalize()
+        }
+    }
+
     func searchDocument(_ page: SitePlan.RecordPage) -> Digest {
         var hasher = StableHasher()
         hasher.combine("search document")

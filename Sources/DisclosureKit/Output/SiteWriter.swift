@@ -62,7 +62,7 @@ struct SiteWriter {
     func write() throws(EnvironmentError) -> Outcome {
         var outcome = Outcome()
         let planned = plan.recordPages.flatMap { [$0.path] + $0.attachments.map(\.path) } + plan.listPages.map(\.path)
-            + templates.assets.map { "assets/" + $0.path }
+            + templates.assets.map { "assets/" + $0.path } + Self.fixedPagePaths(plan)
         if let unsafe = planned.first(where: { !Self.isContained($0) }) {
             throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
         }
@@ -74,6 +74,7 @@ struct SiteWriter {
         var folders = Set<String>(["assets"])
         for page in plan.recordPages { folders.insert(Self.folder(of: page.path)) }
         for list in plan.listPages { folders.insert(Self.folder(of: list.path)) }
+        for fixed in plan.fixedPages { folders.insert(Self.folder(of: fixed.path)) }
         for folder in folders.sorted() where !folder.isEmpty {
             do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
                 throw EnvironmentError("cannot create \(folder) in the output: \(error)")
@@ -82,7 +83,11 @@ struct SiteWriter {
 
         // Record pages, in parallel.
         let resolver = BodyLinks.resolver(plan)
-        let keys = OutputKeys(global: globalDigest, plan: plan, resolver: resolver)
+        // The fixed pages are in the navigation of every page.
+        var global = StableHasher()
+        global.combine(globalDigest)
+        PageContexts.combineNavigation(plan, into: &global)
+        let keys = OutputKeys(global: global.finalize(), plan: plan, resolver: resolver)
         let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let templates = self.templates
         let attachmentDigests = self.attachmentDigests
@@ -172,6 +177,8 @@ struct SiteWriter {
         outcome.files += plan.recordPages.count + plan.recordPages.reduce(0) { $0 + $1.attachments.count }
 
         progress?.begin("writing lists, catalog, sitemap, feed and search index", total: 0)
+        try writeFixedPages(contexts: contexts, keys: keys, markdown: markdown, resolver: resolver, reuse: reuse,
+                            attachmentDigests: attachmentDigests, into: &outcome)
         // Lists, home, catalog, search, 404: keyed by their context, like record pages.
         var pages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = plan.listPages.map { list in
             (list.path, "list", { contexts.list(list) })
@@ -199,14 +206,14 @@ struct SiteWriter {
         // are mostly carried and the lane's serial files are the longer part.
         // Where the previous index is intact, the documents of unchanged records are taken
         // from it rather than tokenised again.
-        let searchDocuments = plan.newestRecords.map(keys.searchDocument)
+        let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
         let previousSearchDocuments = self.previousSearchDocuments
         do throws(FileIO.Failure) {
             outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) {
                 (out: inout FileWriter) throws(FileIO.Failure) in
                 if let update = SearchIndexUpdate(previous: { reuse.previousBytes(SearchIndex.path) },
                                                   previousKeys: previousSearchDocuments, keys: searchDocuments) {
-                    try update.write(plan.newestRecords, to: &out)
+                    try update.write(SearchDocument.all(plan), to: &out)
                 } else {
                     try SearchIndex.write(plan, to: &out)
                 }
@@ -238,6 +245,7 @@ struct SiteWriter {
             for attachment in page.attachments { paths.insert(attachment.path) }
         }
         for list in plan.listPages { paths.insert(list.path) }
+        paths.formUnion(fixedPagePaths(plan))
         for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
         for asset in templates.assets { paths.insert("assets/" + asset.path) }
         return paths

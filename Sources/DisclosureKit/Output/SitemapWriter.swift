@@ -128,6 +128,9 @@ extension SitePlan {
             let page = recordPages[index]
             entries.append(SitemapEntry(path: page.path, lastModified: page.record.modified ?? page.record.published))
         }
+        for fixed in fixedPages.sorted(by: { utf8Precedes($0.path, $1.path) }) {
+            entries.append(SitemapEntry(path: fixed.path, lastModified: fixed.page.modified))
+        }
         return entries
     }
 }

@@ -8,13 +8,13 @@ public struct SitePlan: Sendable {
         public var record: Record { _read { yield shared.record } }
         private let shared: SharedRecord
         public var path: String
-        /// Attachments copied beside the page: source path and output path.
-        public var attachments: [(name: String, source: String, path: String)]
+        /// Attachments copied beside the page, in the order it shows them.
+        public var attachments: [PlannedAttachment]
         /// Neighbours in the section's order (newest first).
         public var previous: Int?
         public var next: Int?
 
-        init(record: Record, path: String, attachments: [(name: String, source: String, path: String)],
+        init(record: Record, path: String, attachments: [PlannedAttachment],
              previous: Int?, next: Int?) {
             shared = SharedRecord(record)
             self.path = path
@@ -56,6 +56,8 @@ public struct SitePlan: Sendable {
     public let listPages: [ListPage]
     /// Every public record page in newest-first order across sections.
     public let newestRecords: [RecordPage]
+    /// The fixed pages of `content/pages/`, in navigation order.
+    public let fixedPages: [FixedPagePlan]
 
     public init(_ view: PublicView) {
         self.view = view
@@ -78,8 +80,9 @@ public struct SitePlan: Sendable {
                 let record = records[recordIndex]
                 let path = SiteRules.pagePath(record.file, slug: record.slug)
                 let folder = ([type.folder] + record.file.subfolders).joined(separator: "/")
-                let attachments = (attachmentsByRecord[record.file.relativePath] ?? []).map {
-                    (name: $0.attachment.name, source: $0.attachment.absolutePath, path: folder + "/" + $0.attachment.name)
+                let attachments = AttachmentMatcher.displayOrder(attachmentsByRecord[record.file.relativePath] ?? []).map {
+                    PlannedAttachment(name: $0.attachment.name, source: $0.attachment.absolutePath,
+                                      path: folder + "/" + $0.attachment.name, title: $0.title)
                 }
                 let index = pages.count
                 pages.append(RecordPage(record: record, path: path, attachments: attachments,
@@ -102,6 +105,7 @@ public struct SitePlan: Sendable {
             }
         }
         recordPages = pages
+        fixedPages = FixedPagePlan.plan(view)
         self.sections = sections
         listPages = lists
     }

@@ -10,6 +10,9 @@ public struct RecordIdentity: Sendable {
     public var repealedBy: Located<String>?
     /// The digest of the file's bytes: what the build cache knows the record by.
     public var sourceDigest: Digest = .zero
+    /// Its `attachments:` entries (`AttachmentListDecoder`): a non-public record's too,
+    /// whose files are then its material and never copied.
+    public var attachments: [ListedAttachment] = []
 
     public var isPublic: Bool { disclosure?.isPublic ?? false }
 }
@@ -76,7 +79,7 @@ public struct RecordDecoder: Sendable {
             return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
         }
         let top = FieldMapping(entries: entries, path: "", anchor: .fileStart)
-        reader.checkUnknownKeys(top, known: FieldNames.common + FieldNames.typeKeys(file.type))
+        reader.checkUnknownKeys(top, known: FieldNames.common + FieldNames.typeKeys(file.type) + [AttachmentListDecoder.key])
 
         // Common fields.
         let title = reader.string(top, "title", required: true)
@@ -104,6 +107,7 @@ public struct RecordDecoder: Sendable {
         let topic = reader.string(top, "topic", required: false)
         let summary = reader.string(top, "summary", required: false)
         let slugField = reader.string(top, "slug", required: false)
+        let attachments = AttachmentListDecoder.decode(top, &reader)
 
         var rules = RecordRules(site: site, reader: reader)
         let slug = rules.checkSlug(slugField, file: file)
@@ -133,8 +137,9 @@ public struct RecordDecoder: Sendable {
             details = ReportFieldsDecoder.decode(top, published: published, site: site, &reader).map(RecordDetails.report)
         }
 
-        let identity = RecordIdentity(file: file, title: title?.value, indexNumber: indexNumber, slug: slug,
+        var identity = RecordIdentity(file: file, title: title?.value, indexNumber: indexNumber, slug: slug,
                                       disclosure: disclosure?.value, repealedBy: repealedBy)
+        identity.attachments = attachments
         var record: Record?
         if reader.diagnostics.errorCount == 0, let title, let indexNumber, let disclosure, let publisher,
            let created, let slug, let details {

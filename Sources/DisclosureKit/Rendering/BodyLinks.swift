@@ -7,10 +7,13 @@ public enum BodyLinks {
         LinkResolver(
             // Paths equal but for Unicode normalisation are one String key; the scanner
             // refuses such pairs, and a table never traps on them.
-            publicPages: Dictionary(plan.recordPages.map { ($0.record.file.relativePath, $0.path) },
+            // Fixed pages are linked by their .md file as records are, both ways.
+            publicPages: Dictionary(plan.recordPages.map { ($0.record.file.relativePath, $0.path) }
+                                        + plan.fixedPages.map { ($0.page.file.relativePath, $0.path) },
                                     uniquingKeysWith: { first, _ in first }),
             allRecords: plan.view.allRecordPaths,
-            publicAttachments: Dictionary(plan.view.attachments.map { ($0.attachment.relativePath, $0.attachment.sitePath) },
+            publicAttachments: Dictionary(plan.view.attachments.map { ($0.attachment.relativePath, $0.attachment.sitePath) }
+                                              + plan.view.pageAttachments.map { ($0.file.relativePath, $0.file.sitePath) },
                                           uniquingKeysWith: { first, _ in first }))
     }
 
@@ -28,6 +31,20 @@ public enum BodyLinks {
         return (html, diagnostics)
     }
 
+    /// Renders the body of a fixed page and reports its link findings in its file.
+    public static func render(_ fixed: FixedPagePlan, markdown: MarkdownRenderer,
+                              resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
+        let page = fixed.page
+        let (html, findings) = markdown.render(page.body) { target, isImage in
+            resolver.decide(target, isImage: isImage, source: page.file.relativePath, page: fixed.path)
+        }
+        let diagnostics = findings.map { finding in
+            (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(page.file.relativePath,
+                SourceLocation(line: page.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
+        }
+        return (html, diagnostics)
+    }
+
     /// Every link finding of every public record of `site`, in plan order.
     public static func diagnostics(_ site: LoadedSite, progress: BuildProgress? = nil) -> [Diagnostic] {
         let plan = SitePlan(PublicView(site))
@@ -38,6 +55,6 @@ public enum BodyLinks {
             defer { progress?.advance() }
             guard let body = try? page.record.bodyText() else { return [] }
             return render(page, body: body, markdown: markdown, resolver: resolver).diagnostics
-        }.flatMap { $0 }
+        }.flatMap { $0 } + plan.fixedPages.flatMap { render($0, markdown: markdown, resolver: resolver).diagnostics }
     }
 }

@@ -258,8 +258,10 @@ enum DefaultTemplates {
     list.innerHTML = shown.map(function (hit) {
       var doc = data.docs[hit.id];
       return '<li><a href="' + escapeHTML(root + doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
-        '<p class="meta">' + escapeHTML(typeNames[doc[2]] || doc[2]) + " · " + escapeHTML(doc[5]) +
-        ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(dateText(doc[4])) + "</time></p>" +
+        // A fixed page (type "page") has no number or date, and names its kind itself.
+        '<p class="meta">' + escapeHTML(doc[10] || typeNames[doc[2]] || doc[2]) +
+        (doc[5] ? " · " + escapeHTML(doc[5]) : "") +
+        (doc[4] ? ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(dateText(doc[4])) + "</time>" : "") + "</p>" +
         '<p class="summary">' + highlight(snippet(doc, words), words) + "</p></li>";
     }).join("");
     var elapsed = Math.round(performance.now() - started);
@@ -272,7 +274,7 @@ enum DefaultTemplates {
   form.elements.q.value = q;
   form.elements.type.value = t;
   var years = {};
-  data.docs.forEach(function (doc) { years[doc[3]] = true; });
+  data.docs.forEach(function (doc) { if (doc[3]) { years[doc[3]] = true; } });
   Object.keys(years).sort().reverse().forEach(function (year) {
     var option = document.createElement("option");
     option.value = year;
@@ -483,6 +485,9 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{$main}}
 <h1>{{site_title}}</h1>
 <p class="lead">本站已主动公开政府信息{{public_count}}条。需要获取其他政府信息的，可以依照《中华人民共和国政府信息公开条例》向发布机构申请公开。</p>
+{{#guide}}
+<p class="guide-link">了解如何获取政府信息，请阅读<a href="{{root}}{{href}}">{{title}}</a>。</p>
+{{/guide}}
 <div class="sections">
 {{#sections}}
 <section class="section-summary" aria-labelledby="section-{{type}}">
@@ -527,6 +532,34 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{/has_pagination}}
 {{/main}}
 {{/base}}
+
+"""####),
+        ("page.mustache", ####"""
+{{<base}}
+{{$main}}
+<article class="fixed-page{{#role}} fixed-page-{{role}}{{/role}}">
+<h1>{{title}}</h1>
+{{#modified}}<p class="page-modified">更新日期：<time datetime="{{modified}}">{{modified}}</time></p>{{/modified}}
+<div class="body">
+{{{body}}}
+</div>
+{{>partials/attachments}}
+</article>
+{{/main}}
+{{/base}}
+
+"""####),
+        ("partials/attachments.mustache", ####"""
+{{#has_attachments}}
+<section class="attachments" aria-labelledby="attachments">
+<h2 id="attachments">附件</h2>
+<ul>
+{{#attachments}}
+<li>{{label}}<a href="{{href}}">{{text}}</a>（{{kind}}，{{size}}）{{#note}}<span class="attachment-note">{{note}}</span>{{/note}}</li>
+{{/attachments}}
+</ul>
+</section>
+{{/has_attachments}}
 
 """####),
         ("record.mustache", ####"""
@@ -652,16 +685,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 <div class="record-body">
 {{{body}}}
 </div>
-{{#has_attachments}}
-<section class="attachments" aria-labelledby="attachments">
-<h2 id="attachments">附件</h2>
-<ul>
-{{#attachments}}
-<li><a href="{{href}}">{{name}}</a></li>
-{{/attachments}}
-</ul>
-</section>
-{{/has_attachments}}
+{{>partials/attachments}}
 <nav class="prev-next" aria-label="上一篇和下一篇">
 <ul>
 {{#previous}}<li>上一篇：<a href="{{root}}{{href}}">{{title}}</a></li>{{/previous}}

@@ -25,6 +25,7 @@ public struct PageContexts: Sendable {
                 ["label": type.chineseName, "href": SitePlan.listPath(type, page: 1), "current": section == type]
             }
             + [["label": "信息公开目录", "href": SitePlan.catalogPath, "current": path == SitePlan.catalogPath]]
+            + fixedPageNavigation(current: path)
         var crumbs: [[String: Any]] = []
         for crumb in breadcrumbs {
             var item: [String: Any] = ["label": crumb.label]
@@ -76,10 +77,9 @@ public struct PageContexts: Sendable {
         case .report(let report):
             context["report"] = ReportTables.context(report)
         }
-        context["attachments"] = page.attachments.map { attachment -> [String: Any] in
-            ["name": attachment.name, "href": URLPath.encoded(LinkResolver.relative(from: page.path, to: attachment.path))]
-        }
-        context["has_attachments"] = !page.attachments.isEmpty
+        let attachments = AttachmentList.context(page.attachments, from: page.path, bodyHTML: bodyHTML)
+        context["attachments"] = attachments
+        context["has_attachments"] = !attachments.isEmpty
         if let previous = page.previous {
             context["previous"] = ["href": URLPath.encoded(plan.recordPages[previous].path), "title": plan.recordPages[previous].record.title]
         }
@@ -103,6 +103,9 @@ public struct PageContexts: Sendable {
         for attachment in page.attachments {
             hasher.combine(attachment.name)
             hasher.combine(attachment.path)
+            hasher.combine(attachment.title ?? "")
+            hasher.combine(attachment.title != nil)
+            hasher.combine(Int(attachment.size))
         }
         let neighbours = [page.previous.map { plan.recordPages[$0] }, page.next.map { plan.recordPages[$0] }, repealedBy(page.record)]
         for neighbour in neighbours {
@@ -183,6 +186,9 @@ public struct PageContexts: Sendable {
     public func home() -> [String: Any] {
         var context = base(path: SitePlan.homePath, title: "首页", section: nil, breadcrumbs: [])
         context["public_count"] = plan.recordPages.count
+        if let guide = plan.fixedPages.first(where: { $0.page.role == .guide }) {
+            context["guide"] = ["href": URLPath.encoded(guide.path), "title": guide.page.title]
+        }
         context["sections"] = RecordType.allCases.map { type -> [String: Any] in
             let indices = plan.sections[type] ?? []
             return [
@@ -215,6 +221,7 @@ public struct PageContexts: Sendable {
             ("首页", SitePlan.homePath), ("站内搜索", nil),
         ])
         context["types"] = RecordType.allCases.map { ["type": $0.rawValue, "name": $0.chineseName] }
+            + (plan.fixedPages.isEmpty ? [] : [["type": "page", "name": "页面"]])
         context["date_style"] = config.dateStyle.rawValue
         return context
     }

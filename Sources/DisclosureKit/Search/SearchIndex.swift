@@ -6,7 +6,9 @@ import Foundation
 ///
 /// `window.DISCLOSE_SEARCH = {docs: [...], terms: {...}}`:
 /// - `docs[i]` = `[path, title, type, year, date, index number, document number,
-///   publisher, summary, excerpt]` in newest-first order, so a smaller id is newer;
+///   publisher, summary, excerpt]` in newest-first order, so a smaller id is newer; the
+///   fixed pages follow the records, with type `page`, no year, date or numbers, and an
+///   eleventh field: the name shown for their kind (页面, or their role's: 政府信息公开指南);
 /// - `terms[t]` = the ids of the documents containing term `t`, ascending, written as
 ///   base-36 gaps separated by `,`; a gap ending in `!` marks a title hit.
 ///   A one-character query is answered from the bigrams that contain the character.
@@ -65,7 +67,7 @@ public enum SearchIndex {
     /// chunk at a time as they are tokenised, then the terms. Only the postings are held
     /// whole (the finished script was a second copy of them).
     static func write(_ plan: SitePlan, to out: inout FileWriter) throws(FileIO.Failure) {
-        let pages = plan.newestRecords
+        let pages = SearchDocument.all(plan)
         var hanPostings: [UInt64: Postings] = [:]
         var wordPostings: [String: Postings] = [:]
         try out.write(header)
@@ -106,6 +108,13 @@ public enum SearchIndex {
         try out.write([0x22, 0x3A, 0x22])
         try out.write(postings)
         try out.write([0x22])
+    }
+
+    static func terms(of document: SearchDocument) throws(FileIO.Failure) -> DocumentTerms {
+        switch document {
+        case .record(let page): try terms(of: page)
+        case .fixed(let fixed): terms(of: fixed)
+        }
     }
 
     static func terms(of page: SitePlan.RecordPage) throws(FileIO.Failure) -> DocumentTerms {

@@ -53,8 +53,8 @@ struct SearchIndexUpdate {
         self.fresh = fresh
     }
 
-    /// Writes the index of `pages` (the plan's `newestRecords`, whose keys planned this).
-    func write(_ pages: [SitePlan.RecordPage], to out: inout FileWriter) throws(FileIO.Failure) {
+    /// Writes the index of `pages` (`SearchDocument.all(plan)`, whose keys planned this).
+    func write(_ pages: [SearchDocument], to out: inout FileWriter) throws(FileIO.Failure) {
         let made = try parallelMap(fresh) { id in Result { () throws(FileIO.Failure) in try SearchIndex.terms(of: pages[id]) } }
             .map { result throws(FileIO.Failure) in try result.get() }
         var madeEntry: [Int: [UInt8]] = [:]

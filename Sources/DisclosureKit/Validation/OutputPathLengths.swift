@@ -24,8 +24,11 @@ public enum OutputPathLengths {
         let limit = FileName.maximumPathBytes
         guard plan.recordPages.contains(where: { page in
             base + page.path.utf8.count > limit || page.attachments.contains { base + $0.path.utf8.count > limit }
+        }) || plan.fixedPages.contains(where: { fixed in
+            base + fixed.path.utf8.count > limit || fixed.attachments.contains { base + $0.path.utf8.count > limit }
         }) else { return [] }
-        let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) },
+        let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) }
+                                     + plan.view.pageAttachments.map { ($0.file.absolutePath, $0.file.relativePath) },
                                  uniquingKeysWith: { first, _ in first })
         func finding(_ source: String, _ path: String, what: String) -> Diagnostic {
             Rule.fileName.diagnostic(source, .fileStart,
@@ -37,6 +40,14 @@ public enum OutputPathLengths {
                 diagnostics.append(finding(page.record.file.relativePath, page.path, what: "the page of this record"))
             }
             for attachment in page.attachments where base + attachment.path.utf8.count > limit {
+                diagnostics.append(finding(sources[attachment.source] ?? attachment.source, attachment.path, what: "this attachment"))
+            }
+        }
+        for fixed in plan.fixedPages {
+            if base + fixed.path.utf8.count > limit {
+                diagnostics.append(finding(fixed.page.file.relativePath, fixed.path, what: "this page"))
+            }
+            for attachment in fixed.attachments where base + attachment.path.utf8.count > limit {
                 diagnostics.append(finding(sources[attachment.source] ?? attachment.source, attachment.path, what: "this attachment"))
             }
         }

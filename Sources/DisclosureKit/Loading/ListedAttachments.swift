@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Assigns the files of one folder to their owners (records or fixed pages): first each
+/// file an owner lists in `attachments:`, in list order, then by name, the file going
+/// to the owner whose stem it starts with (followed by `.`, `-` or `_`; the longest stem
+/// wins). A listed file must be a regular file of the folder, not a symbolic link, and
+/// not a file that is another owner's by its name: a record listing its neighbour's
+/// `STEM-附件.pdf`, or a withheld record's, would publish what is not its own.
+enum ListedAttachments {
+    struct Owner {
+        /// The owner's file, relative to the root.
+        var source: String
+        var stem: String
+        var listed: [ListedAttachment]
+        var isPublic: Bool
+    }
+
+    /// A file of the folder and where it goes.
+    struct Assignment {
+        var name: String
+        /// Index into the owners.
+        var owner: Int
+        /// The title and position of its `attachments:` entry, when it is listed.
+        var title: String?
+        var position: Int?
+    }
+
+    /// `files` are the folder's names (NFC, as scanned) with their absolute paths;
+    /// `folderPath` is the folder's absolute path and `folder` its path relative to the
+    /// root, for messages. Files no owner takes are left out (the caller reports them).
+    static func assign(files: [(name: String, absolute: String)], owners: [Owner], folderPath: String,
+                       folder: String) -> (assignments: [Assignment], diagnostics: [Diagnostic]) {
+        let present = Dictionary(files.map { ($0.name, $0.absolute) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        var taken: [String: Int] = [:]
+        var assignments: [Assignment] = []
+        for (index, owner) in owners.enumerated() {
+            for (position, entry) in owner.listed.enumerated() {
+                let refuse = { (message: String) in
+                    diagnostics.append(Rule.attachmentListed.diagnostic(owner.source, entry.location, field: "attachments",
+                                                                        "'\(entry.file)' \(message)"))
+                }
+                guard let absolute = present[entry.file] else {
+                    refuse(absence(of: entry.file, in: folderPath, folder: folder))
+                    continue
+                }
+                var info = stat()
+                if lstat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                    refuse("is a symbolic link; an attachment is a regular file of the folder: copy the file itself there")
+                    continue
+                }
+                if let other = taken[entry.file] {
+                    refuse("is also listed by \(owners[other].source); a file is the attachment of one record or page")
+                    continue
+                }
+                if let byName = Self.owner(of: entry.file, owners), byName != index {
+                    let other = owners[byName]
+                    let nonPublic = other.isPublic ? "" : ", which is not public"
+                    refuse("is the attachment of \(other.source) by its name\(nonPublic); list only files of this record's own, or rename the file")
+                    continue
+                }
+                taken[entry.file] = index
+                assignments.append(Assignment(name: entry.file, owner: index, title: entry.title, position: position))
+            }
+        }
+        for file in files where taken[file.name] == nil {
+            if let index = Self.owner(of: file.name, owners) {
+                assignments.append(Assignment(name: file.name, owner: index, title: nil, position: nil))
+            }
+        }
+        return (assignments, diagnostics)
+    }
+
+    /// The owner a file belongs to by its name alone.
+    static func owner(of name: String, _ owners: [Owner]) -> Int? {
+        owners.indices.filter { AttachmentMatcher.belongs(name, to: owners[$0].stem) }
+            .max { owners[$0].stem.utf8.count < owners[$1].stem.utf8.count }
+    }
+
+    /// Why a listed name is not among the folder's files.
+    static func absence(of name: String, in folderPath: String, folder: String) -> String {
+        var info = stat()
+        guard lstat(folderPath + "/" + name, &info) == 0 else {
+            return "is listed as an attachment, but there is no such file in \(folder)/"
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return "is a symbolic link that leads out of the site or nowhere; an attachment is a regular file of the folder"
+        case S_IFDIR: return "is a folder, not a file"
+        case S_IFREG: return "cannot be published (see the finding about the file itself)"
+        default: return "is \(SpecialFile.describe(info.st_mode)), not a regular file"
+        }
+    }
+}

@@ -1,0 +1,41 @@
+extension SiteWriter {
+    /// Writes the fixed pages (`pages/SLUG.html`, through `page.mustache`) and copies their
+    /// attachments. A page is keyed by its whole context, body included: there are a
+    /// handful, and rendering one costs less than keeping its inputs apart would.
+    /// A page with link findings is made again, and reported, by every build.
+    func writeFixedPages(contexts: PageContexts, keys: OutputKeys, markdown: MarkdownRenderer,
+                         resolver: LinkResolver, reuse: OutputReuse, attachmentDigests: [String: Digest],
+                         into outcome: inout Outcome) throws(EnvironmentError) {
+        do throws(FileIO.Failure) {
+            for (index, fixed) in plan.fixedPages.enumerated() {
+                let (body, findings) = BodyLinks.render(fixed, markdown: markdown, resolver: resolver)
+                let context = contexts.fixedPage(index, bodyHTML: body)
+                let placement = try reuse.place(fixed.path, key: keys.page("page", context: context)) {
+                    Array(templates.render("page", context).utf8)
+                }
+                outcome.diagnostics += findings
+                if findings.isEmpty { outcome.record(fixed.path, placement) } else { outcome.paths.insert(fixed.path) }
+                for attachment in fixed.attachments {
+                    guard let digest = attachmentDigests[attachment.source] ?? FileIO.digest(ofFileAt: attachment.source)?.0 else {
+                        throw .system("\(attachment.source): cannot be read")
+                    }
+                    outcome.record(attachment.path, try reuse.place(attachment.path, key: keys.attachment(digest: digest),
+                                                                    streaming: { (file: inout FileWriter) throws(FileIO.Failure) in
+                        guard try FileIO.copy(attachment.source, into: &file) == digest else {
+                            throw .system("\(attachment.source) changed during the build; build again")
+                        }
+                    }))
+                }
+            }
+        } catch {
+            throw EnvironmentError("cannot write the site: \(error)")
+        }
+        outcome.pages += plan.fixedPages.count
+        outcome.files += plan.fixedPages.reduce(0) { $0 + 1 + $1.attachments.count }
+    }
+
+    /// The fixed pages' files, for `plannedPaths`.
+    static func fixedPagePaths(_ plan: SitePlan) -> [String] {
+        plan.fixedPages.flatMap { [$0.path] + $0.attachments.map(\.path) }
+    }
+}

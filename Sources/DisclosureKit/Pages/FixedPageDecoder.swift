@@ -1,0 +1,105 @@
+/// The outcome of decoding one page file.
+public struct DecodedPage: Sendable {
+    public var file: PageFile
+    /// The page; nil when any error was found in it.
+    public var page: FixedPage?
+    /// What the cross-page rules need even of a page with errors.
+    public var slug: Located<String>?
+    public var role: Located<PageRole>?
+    public var attachments: [ListedAttachment] = []
+    public var diagnostics: [Diagnostic]
+}
+
+/// Turns one file of `content/pages/` into a `FixedPage`, through the readers records go
+/// through (UTF-8 and size limits, front matter, YAML, control characters, Markdown
+/// complexity), so a page is held to the rules of authored text a record is.
+public struct FixedPageDecoder: Sendable {
+    public let site: SiteConfig
+
+    /// The keys a page knows.
+    static let keys = ["title", "nav", "role", "slug", "summary", "modified", AttachmentListDecoder.key]
+
+    public init(site: SiteConfig) {
+        self.site = site
+    }
+
+    public func decode(bytes: [UInt8], file: PageFile) -> DecodedPage {
+        var decoded = decodeText(bytes: bytes, file: file)
+        decoded.page?.sourceDigest = StableHasher.digest(bytes)
+        return decoded
+    }
+
+    private func decodeText(bytes: [UInt8], file: PageFile) -> DecodedPage {
+        let fail = { (diagnostic: Diagnostic) in DecodedPage(file: file, page: nil, diagnostics: [diagnostic]) }
+        let text: String
+        switch SourceText.decode(bytes, limit: site.maximumRecordBytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let failure):
+            return fail(SourceText.diagnostic(for: failure, file: file.relativePath, limit: site.maximumRecordBytes))
+        }
+        let split: SplitRecord
+        switch FrontMatterSplitter.split(text) {
+        case .success(let value): split = value
+        case .failure(let failure): return fail(FrontMatterSplitter.diagnostic(for: failure, file: file.relativePath))
+        }
+        let root: YAMLNode
+        switch FrontMatterReader.read(split.yaml, firstLine: split.yamlFirstLine) {
+        case .success(let value): root = value
+        case .failure(let failure): return fail(FrontMatterReader.diagnostic(for: failure, file: file.relativePath))
+        }
+        guard case .mapping(let entries) = root.value else {
+            return fail(FrontMatterReader.diagnostic(for: .notMapping(found: root.kindDescription, at: root.location),
+                                                     file: file.relativePath))
+        }
+        return decode(FieldMapping(entries: entries, path: "", anchor: .fileStart), body: String(split.body),
+                      bodyFirstLine: split.bodyFirstLine, file: file)
+    }
+
+    func decode(_ top: FieldMapping, body: String, bodyFirstLine: Int, file: PageFile) -> DecodedPage {
+        var reader = FieldReader(file: file.relativePath)
+        // A page is published whatever it says: an author who marks one non-public means a
+        // record, and a warning about an unknown key would let it be published.
+        if let entry = top.entry("disclosure") {
+            var value = ""
+            if case .scalar(let text, _) = entry.value.value, !entry.value.isNull { value = text.trimmed }
+            reader.report(.pageDisclosure, entry.keyLocation, field: "disclosure",
+                          "'disclosure' (公开属性)\(value.isEmpty ? "" : " is '\(value)', but") every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key")
+        }
+        reader.checkUnknownKeys(top, known: Self.keys + ["disclosure"])
+        let title = reader.string(top, "title", required: true)
+        let navigation = reader.integer(top, "nav", required: false, in: 0...100_000)
+        let role = reader.enumeration(top, "role", required: false, PageRole.allCases.map { ($0, $0.aliases) })
+        let slugField = reader.string(top, "slug", required: false)
+        let summary = reader.string(top, "summary", required: false)
+        let modified = reader.calendarDate(top, "modified", required: false)
+        let attachments = AttachmentListDecoder.decode(top, &reader)
+
+        var rules = RecordRules(site: site, reader: reader)
+        rules.checkTitle(title)
+        reader = rules.reader
+        let slug = checkSlug(slugField, file: file, &reader)
+        BodyChecks.check(body, firstLine: bodyFirstLine, &reader)
+
+        var page: FixedPage?
+        if reader.diagnostics.errorCount == 0, let title, let slug {
+            page = FixedPage(file: file, title: title.value, navigation: navigation?.value, role: role?.value,
+                             slug: slug.value, summary: summary?.value, modified: modified?.value,
+                             attachments: attachments, body: body, bodyFirstLine: bodyFirstLine)
+        }
+        return DecodedPage(file: file, page: page, slug: slug, role: role, attachments: attachments,
+                           diagnostics: reader.diagnostics)
+    }
+
+    /// `slug`, else the file's stem: a valid page name (the rule records follow). Nothing
+    /// else is written in `pages/` but attachments, which `attachment.clash` keeps apart.
+    private func checkSlug(_ slug: Located<String>?, file: PageFile, _ reader: inout FieldReader) -> Located<String>? {
+        let value = slug ?? Located(value: file.stem, location: .fileStart)
+        guard RecordRules.isValidSlug(value.value) else {
+            let what = slug == nil ? "the file name '\(file.stem)'" : "'slug' '\(value.value)'"
+            reader.report(.slugInvalid, value.location, field: "slug",
+                          "\(what) is not a valid page name: use lower-case letters a-z, digits and '-', starting with a letter or digit, at most \(RecordRules.maximumSlugLength) characters\(slug == nil ? " (or set 'slug')" : "")")
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,138 @@
+/// An attachment of a fixed page: a file of `content/pages/` it lists or that starts
+/// with its stem.
+public struct PageAttachment: Sendable {
+    public var file: PageAttachmentFile
+    public var page: PageFile
+    public var title: String?
+    /// Its position in the page's `attachments:` list, when it is listed.
+    public var position: Int?
+}
+
+/// The fixed pages of a site, decoded and checked together: slugs and roles unique, the
+/// 公开指南 present, attachments assigned as records' are (`ListedAttachments`), none of
+/// them a page's name or non-public material.
+public enum FixedPageLoader {
+    public struct Outcome: Sendable {
+        /// Pages that decoded without error, in path order.
+        public var pages: [FixedPage] = []
+        public var attachments: [PageAttachment] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public static func load(_ tree: ContentTree, site: SiteConfig, identities: [RecordIdentity],
+                            recordAttachments: [AttachmentMatcher.Match]) -> Outcome {
+        var outcome = Outcome()
+        guard !tree.pages.isEmpty || !tree.pageAttachments.isEmpty else { return outcome }
+        let decoder = FixedPageDecoder(site: site)
+        let decoded = parallelMap(tree.pages) { file -> DecodedPage in
+            do throws(FileIO.Failure) {
+                return decoder.decode(bytes: try FileIO.readBytes(file.absolutePath, limit: site.maximumRecordBytes), file: file)
+            } catch {
+                let diagnostic: Diagnostic
+                switch error {
+                case .tooLarge(let bytes):
+                    diagnostic = SourceText.diagnostic(for: .tooLarge(bytes: bytes), file: file.relativePath, limit: site.maximumRecordBytes)
+                case .system(let message):
+                    diagnostic = Rule.fileRead.diagnostic(file.relativePath, .fileStart, "cannot read file: \(message)")
+                }
+                return DecodedPage(file: file, page: nil, diagnostics: [diagnostic])
+            }
+        }
+        for page in decoded {
+            outcome.diagnostics += page.diagnostics
+            if let value = page.page { outcome.pages.append(value) }
+        }
+        outcome.diagnostics += uniqueness(decoded)
+        if !decoded.isEmpty, !decoded.contains(where: { $0.role?.value == .guide }) {
+            outcome.diagnostics.append(Rule.pagesNoGuide.diagnostic("content/" + FixedPage.folder, .fileStart,
+                "no page in content/pages/ has 'role: guide' (政府信息公开指南), which article 12 of the 条例 requires every organ to publish; write one, or give the role to the page that is the guide"))
+        }
+        let (attachments, diagnostics) = attachmentsOf(decoded, tree: tree)
+        outcome.diagnostics += diagnostics
+        outcome.diagnostics += nonPublicCopies(attachments, identities: identities, recordAttachments: recordAttachments)
+        // Only the attachments of pages that are published.
+        let published = Set(outcome.pages.map(\.file.relativePath))
+        outcome.attachments = attachments.filter { published.contains($0.page.relativePath) }
+        return outcome
+    }
+
+    /// Two pages with one slug would share a file; two with one role, the place the
+    /// navigation and the home page give that role.
+    static func uniqueness(_ decoded: [DecodedPage]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var slugs: [String: DecodedPage] = [:]
+        var roles: [PageRole: DecodedPage] = [:]
+        for page in decoded {
+            if let slug = page.slug {
+                if let first = slugs[slug.value] {
+                    diagnostics.append(Rule.slugDuplicate.diagnostic(page.file.relativePath, slug.location, field: "slug",
+                        "slug '\(slug.value)' is also used by \(first.file.relativePath); pages would collide at pages/\(slug.value).html"))
+                } else {
+                    slugs[slug.value] = page
+                }
+            }
+            if let role = page.role {
+                if let first = roles[role.value] {
+                    diagnostics.append(Rule.pageRoleDuplicate.diagnostic(page.file.relativePath, role.location, field: "role",
+                        "role '\(role.value.rawValue)' (\(role.value.chineseName)) is also the role of \(first.file.relativePath); a site has one page of each role"))
+                } else {
+                    roles[role.value] = page
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static func attachmentsOf(_ decoded: [DecodedPage], tree: ContentTree) -> ([PageAttachment], [Diagnostic]) {
+        let owners = decoded.map { page in
+            ListedAttachments.Owner(source: page.file.relativePath, stem: page.file.stem, listed: page.attachments, isPublic: true)
+        }
+        let folderPath = tree.root.appendingPathComponent("content/" + FixedPage.folder)
+        let files = tree.pageAttachments
+        let (assignments, found) = ListedAttachments.assign(files: files.map { ($0.name, $0.absolutePath) }, owners: owners,
+                                                            folderPath: folderPath, folder: "content/" + FixedPage.folder)
+        var diagnostics = found
+        var byName: [String: ListedAttachments.Assignment] = [:]
+        for assignment in assignments { byName[assignment.name] = assignment }
+        let pagePaths = Set(decoded.compactMap { $0.slug.map { $0.value + ".html" } })
+        var attachments: [PageAttachment] = []
+        for file in files {
+            guard let assignment = byName[file.name] else {
+                diagnostics.append(Rule.attachmentOrphan.diagnostic(file.relativePath, .fileStart,
+                    "'\(file.name)' belongs to no page and is not copied; list it in its page's 'attachments:' or name it after its page's file (STEM-附件.pdf beside STEM.md)"))
+                continue
+            }
+            guard !pagePaths.contains(file.name) else {
+                diagnostics.append(Rule.attachmentClash.diagnostic(file.relativePath, .fileStart,
+                    "attachment '\(file.name)' has the name of a page the build writes (\(file.sitePath)); rename it"))
+                continue
+            }
+            attachments.append(PageAttachment(file: file, page: decoded[assignment.owner].file,
+                                              title: assignment.title, position: assignment.position))
+        }
+        return (attachments, diagnostics)
+    }
+
+    /// A page's attachment that is a non-public record's file or attachment, or a copy of
+    /// one, would publish it: pages legitimise nothing (`attachment.non_public`).
+    static func nonPublicCopies(_ attachments: [PageAttachment], identities: [RecordIdentity],
+                                recordAttachments: [AttachmentMatcher.Match]) -> [Diagnostic] {
+        guard !attachments.isEmpty else { return [] }
+        let nonPublic = NonPublicFiles(identities: identities, attachments: recordAttachments)
+        guard !nonPublic.isEmpty else { return [] }
+        return attachments.compactMap { attachment -> Diagnostic? in
+            let path = attachment.file.absolutePath
+            let how: String
+            let hidden: NonPublicFiles.Material
+            if let same = nonPublic.same(asFileAt: path) {
+                (how, hidden) = ("is the same file as", same)
+            } else if let copy = nonPublic.copy(at: path, followingLinks: true, confirmingBytes: true) {
+                (how, hidden) = ("has the same bytes as", copy)
+            } else {
+                return nil
+            }
+            return Rule.attachmentNonPublic.diagnostic(attachment.file.relativePath, .fileStart,
+                "'\(attachment.file.name)', an attachment of the page \(attachment.page.relativePath), \(how) \(hidden.relative), material of the non-public record \(hidden.owner); non-public material is never published. Remove it, or replace it with the public version")
+        }
+    }
+}

@@ -1,0 +1,37 @@
+extension PageContexts {
+    /// The fixed pages in the navigation of every page, in `nav` order, after the sections
+    /// and the catalog.
+    func fixedPageNavigation(current path: String) -> [[String: Any]] {
+        plan.fixedPages.filter { $0.page.navigation != nil }.map { fixed in
+            ["label": fixed.page.title, "href": URLPath.encoded(fixed.path), "current": fixed.path == path]
+        }
+    }
+
+    /// What the navigation of every page takes from the fixed pages: the build cache keys
+    /// record pages by this (with the settings and templates), not by their context.
+    static func combineNavigation(_ plan: SitePlan, into hasher: inout StableHasher) {
+        for fixed in plan.fixedPages where fixed.page.navigation != nil {
+            hasher.combine(fixed.path)
+            hasher.combine(fixed.page.title)
+        }
+        hasher.combine(UInt64(0))
+    }
+
+    /// The page of fixed page `index`, with its rendered body.
+    public func fixedPage(_ index: Int, bodyHTML: String) -> [String: Any] {
+        let fixed = plan.fixedPages[index]
+        let page = fixed.page
+        var context = base(path: fixed.path, title: page.title, section: nil, breadcrumbs: [
+            ("首页", SitePlan.homePath), (page.title, nil),
+        ])
+        context["title"] = page.title
+        context["body"] = bodyHTML
+        if let role = page.role { context["role"] = role.rawValue }
+        if let modified = page.modified { context["modified"] = modified.description }
+        if let summary = page.summary { context["summary"] = summary }
+        let attachments = AttachmentList.context(fixed.attachments, from: fixed.path, bodyHTML: bodyHTML)
+        context["attachments"] = attachments
+        context["has_attachments"] = !attachments.isEmpty
+        return context
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import DisclosureKit
+
+/// One page's front matter: roles by any of their names, the navigation position, the
+/// slug; and the plan's navigation order.
+@Suite struct FixedPageDecoderTests {
+    func decode(_ front: String, stem: String = "page") -> DecodedPage {
+        let file = PageFile(relativePath: "content/pages/\(stem).md", absolutePath: "/nonexistent/\(stem).md", stem: stem)
+        return FixedPageDecoder(site: .fallback).decode(bytes: Array("---\n\(front)\n---\n正文。\n".utf8), file: file)
+    }
+
+    @Test func everyRoleIsKnownByItsEnglishAndChineseNames() {
+        for role in PageRole.allCases {
+            for name in role.aliases {
+                let page = decode("title: 页面\nrole: \(name)")
+                #expect(page.page?.role == role, "\(name)")
+                #expect(page.diagnostics.isEmpty)
+            }
+        }
+        let unknown = decode("title: 页面\nrole: 指南")
+        #expect(unknown.page == nil)
+        #expect(unknown.diagnostics.map(\.rule) == ["record.type"])
+        #expect(unknown.diagnostics.first?.message.contains("guide, rules, functions, request") == true)
+    }
+
+    @Test func theSlugIsTheStemUnlessGiven() {
+        #expect(decode("title: 页面", stem: "gk-zn").page?.path == "pages/gk-zn.html")
+        #expect(decode("title: 页面\nslug: guide", stem: "gk-zn").page?.path == "pages/guide.html")
+        #expect(decode("title: 页面", stem: "指南").diagnostics.map(\.rule) == ["slug.invalid"])
+        #expect(decode("title: 页面\nnav: -1").diagnostics.map(\.rule) == ["record.range"])
+    }
+
+    @Test func pagesInTheNavigationComeFirstByPositionThenByPath() {
+        func page(_ stem: String, nav: Int?) -> FixedPage {
+            FixedPage(file: PageFile(relativePath: "content/pages/\(stem).md", absolutePath: "/x/\(stem).md", stem: stem),
+                      title: stem, navigation: nav, role: nil, slug: stem, summary: nil, modified: nil, attachments: [],
+                      body: "", bodyFirstLine: 4)
+        }
+        var site = LoadedSite(root: "/x", config: .fallback, records: [], identities: [], attachments: [], diagnostics: [],
+                              recordFileCount: 0)
+        site.pages = [page("a", nav: nil), page("b", nav: 2), page("c", nav: 1), page("d", nav: 2), page("e", nav: nil)]
+        let plan = SitePlan(PublicView(site))
+        #expect(plan.fixedPages.map(\.page.slug) == ["c", "b", "d", "a", "e"])
+    }
+}
