@@ -62,7 +62,7 @@ struct SiteWriter {
     func write() throws(EnvironmentError) -> Outcome {
         var outcome = Outcome()
         let planned = plan.recordPages.flatMap { [$0.path] + $0.attachments.map(\.path) } + plan.listPages.map(\.path)
-            + templates.assets.map { "assets/" + $0.path }
+            + plan.catalog.pages.map(\.path) + templates.assets.map { "assets/" + $0.path }
         if let unsafe = planned.first(where: { !Self.isContained($0) }) {
             throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
         }
@@ -74,6 +74,7 @@ struct SiteWriter {
         var folders = Set<String>(["assets"])
         for page in plan.recordPages { folders.insert(Self.folder(of: page.path)) }
         for list in plan.listPages { folders.insert(Self.folder(of: list.path)) }
+        for page in plan.catalog.pages { folders.insert(Self.folder(of: page.path)) }
         for folder in folders.sorted() where !folder.isEmpty {
             do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
                 throw EnvironmentError("cannot create \(folder) in the output: \(error)")
@@ -176,6 +177,7 @@ struct SiteWriter {
         var pages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = plan.listPages.map { list in
             (list.path, "list", { contexts.list(list) })
         }
+        pages += plan.catalog.pages.map { page in (page.path, "catalog-page", { contexts.catalogPage(page) }) }
         pages.append((SitePlan.homePath, "home", { contexts.home() }))
         pages.append((SitePlan.searchPath, "search", { contexts.search() }))
         pages.append((SitePlan.notFoundPath, "404", { contexts.notFound() }))
@@ -238,6 +240,7 @@ struct SiteWriter {
             for attachment in page.attachments { paths.insert(attachment.path) }
         }
         for list in plan.listPages { paths.insert(list.path) }
+        for page in plan.catalog.pages { paths.insert(page.path) }
         for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
         for asset in templates.assets { paths.insert("assets/" + asset.path) }
         return paths

@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     /// `leak_boilerplate`: phrases public and non-public records may share, which the leak
     /// search and `leak.shared_text` ignore (the site declares them public).
     public var leakBoilerplate: [String] = []
+    /// `topics`: the controlled list of 主题分类; nil when `topic` is free text.
+    public var topics: SiteTopics?
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -82,6 +84,7 @@ public enum SiteConfigDecoder {
     public static let knownKeys = [
         "title", "base_url", "language", "publisher", "index_number_pattern", "report_deadline",
         "timeliness_working_days", "calendar", "allow_raw_html", "max_record_size", "leak_boilerplate",
+        "topics",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -163,6 +166,7 @@ public enum SiteConfigDecoder {
                               "'leak_boilerplate' phrase '\(phrase)' is shorter than \(TextFingerprints.guaranteedLength) bytes (six Chinese characters); the leak search never finds so short a run, so it needs no declaring")
             }
         }
+        let topics = SiteTopics.decode(&reader, top)
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
@@ -172,6 +176,7 @@ public enum SiteConfigDecoder {
             timelinessWorkingDays: workingDays?.value ?? 20, calendar: calendar, allowRawHTML: allowRawHTML)
         config.maximumRecordBytes = maximumRecordBytes
         config.leakBoilerplate = leakBoilerplate
+        config.topics = topics
         return (config, reader.diagnostics)
     }
 
