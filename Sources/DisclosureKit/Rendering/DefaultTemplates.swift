@@ -268,6 +268,7 @@ tr.level-3 th { padding-left: 3.5rem; font-weight: normal; }
 time { white-space: nowrap; }
 .summary { margin: .1rem 0 0; }
 .sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
+.catalog-filter[hidden] { display: none; }
 .catalog-filter { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
 .catalog-filter input, .catalog-filter select { font: inherit; padding: .25rem .5rem; }
 .catalog th[data-sort] { cursor: pointer; }
