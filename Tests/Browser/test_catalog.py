@@ -97,7 +97,8 @@ def test_without_javascript_every_catalog_page_is_reached_by_links(plain_browser
     assert browser.find_element(By.CSS_SELECTOR, ".catalog-filter").get_attribute("hidden") is not None
     assert not browser.find_element(By.ID, "catalog-query").is_displayed()
     browser.find_element(By.LINK_TEXT, "财政预决算").click()
-    assert browser.find_element(By.TAG_NAME, "h1").text == "主题分类：财政预决算"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "财政预决算"
+    assert browser.find_element(By.CSS_SELECTOR, ".facet-kind").text == "按主题分类浏览"
     browser.find_element(By.LINK_TEXT, "明湖区财政局2023年部门决算公开").click()
     assert browser.find_element(By.TAG_NAME, "h1").text == "明湖区财政局2023年部门决算公开"
     # A section's years, from its first page.

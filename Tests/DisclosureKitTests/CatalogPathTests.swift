@@ -39,6 +39,9 @@ import Testing
     @Test func yearArchivePaths() {
         #expect(YearArchivePaths.path(.policy, year: 2024, page: 1) == "policies/year-2024.html")
         #expect(YearArchivePaths.path(.budget, year: 2023, page: 2) == "budgets/year-2023-page-2.html")
+        // Dates allow years before 1000: their archives are still four-digit, reserved names.
+        #expect(YearArchivePaths.path(.policy, year: 999, page: 1) == "policies/year-0999.html")
+        #expect(YearArchivePaths.isArchiveStem("year-0999"))
         for stem in ["year-2024", "year-1949-page-2", "year-2100-page-12"] { #expect(YearArchivePaths.isArchiveStem(stem), "\(stem)") }
         for stem in ["year-24", "year-2024-", "year-2024-page-", "year-2024-page-x", "years-2024", "year-2024-notes", "2024", "year-２０２４"] {
             #expect(!YearArchivePaths.isArchiveStem(stem), "\(stem)")

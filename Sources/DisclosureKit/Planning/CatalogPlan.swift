@@ -88,7 +88,7 @@ public struct CatalogPlan: Sendable {
             values.append(Value(facet: .type, name: type.chineseName, stem: "type-" + Self.typeStem(type), records: records))
         }
         for year in yearRecords.keys.sorted(by: >) {
-            values.append(Value(facet: .year, name: "\(year)年", stem: "year-\(year)", records: yearRecords[year]!))
+            values.append(Value(facet: .year, name: "\(year)年", stem: "year-" + YearArchivePaths.digits(year), records: yearRecords[year]!))
         }
         var pages: [Page] = []
         for (position, value) in values.enumerated() {

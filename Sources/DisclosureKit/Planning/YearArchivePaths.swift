@@ -6,7 +6,15 @@
 /// year yet (`slug.reserved`, `output.clash`): one more record adds a year.
 public enum YearArchivePaths {
     public static func path(_ type: RecordType, year: Int, page: Int) -> String {
-        page == 1 ? "\(type.folder)/year-\(year).html" : "\(type.folder)/year-\(year)-page-\(page).html"
+        let stem = "\(type.folder)/year-\(digits(year))"
+        return page == 1 ? stem + ".html" : stem + "-page-\(page).html"
+    }
+
+    /// A year in exactly four digits (dates allow 0001-9999), so that every archive's
+    /// name is one `isArchiveStem` reserves: year 999 is `year-0999`, never `year-999`.
+    public static func digits(_ year: Int) -> String {
+        let text = String(year)
+        return String(repeating: "0", count: max(0, 4 - text.count)) + text
     }
 
     /// True for `year-NNNN` or `year-NNNN-page-N` (a page's stem, without `.html`).

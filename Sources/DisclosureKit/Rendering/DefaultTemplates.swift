@@ -345,7 +345,8 @@ mark { background: #ffe58f; color: inherit; }
         ("catalog-page.mustache", ####"""
 {{<base}}
 {{$main}}
-<h1>{{heading}}</h1>
+<p class="facet-kind">按{{facet_name}}浏览</p>
+<h1 id="facet-value">{{heading}}</h1>
 <p class="count">共 {{record_count}} 条{{#page_count_text}}，{{.}}{{/page_count_text}}。<a href="{{root}}catalog.html">返回政府信息公开目录</a></p>
 <form class="catalog-filter" role="search" aria-label="在本页筛选" hidden>
 <label for="catalog-query">在本页筛选</label>
@@ -353,7 +354,7 @@ mark { background: #ffe58f; color: inherit; }
 <p class="catalog-status" aria-live="polite"></p>
 </form>
 <table class="catalog" id="catalog">
-<caption>{{heading}}{{#page_count_text}}（{{.}}）{{/page_count_text}}</caption>
+<caption>{{heading}}{{#page_count_text}}，{{.}}{{/page_count_text}}</caption>
 <thead>
 <tr><th scope="col" data-sort="text">索引号</th><th scope="col" data-sort="text">名称</th><th scope="col" data-sort="text">文号</th><th scope="col" data-sort="text">发布机构</th><th scope="col" data-sort="text">成文日期</th><th scope="col" data-sort="text">发布日期</th></tr>
 </thead>

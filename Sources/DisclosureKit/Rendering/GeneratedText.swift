@@ -6,5 +6,6 @@ enum GeneratedText {
         Array(FieldNames.names.values) + RecordType.allCases.map(\.chineseName)
             + Disclosure.allCases.map(\.chineseName) + PolicyStatus.allCases.map(\.chineseName)
             + BudgetKind.allCases.map(\.chineseName) + RecordMetadata.labels + ReportTables.labels + GuideSections.labels
+            + CatalogPlan.Facet.allCases.map(\.chineseName)
     }
 }
