@@ -177,7 +177,12 @@ struct SiteWriter {
         var pages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = plan.listPages.map { list in
             (list.path, "list", { contexts.list(list) })
         }
-        pages += plan.catalog.pages.map { page in (page.path, "catalog-page", { contexts.catalogPage(page) }) }
+        let catalogRows: [String] = plan.catalog.pages.isEmpty ? [] : parallelMap(Array(plan.recordPages.indices)) { index -> String in
+            var row = templates.render("catalog-row", contexts.catalogRow(index))
+            while row.hasSuffix("\n") { row.removeLast() }
+            return row
+        }
+        pages += plan.catalog.pages.map { page in (page.path, "catalog-page", { contexts.catalogPage(page, rows: catalogRows) }) }
         pages.append((SitePlan.homePath, "home", { contexts.home() }))
         pages.append((SitePlan.searchPath, "search", { contexts.search() }))
         pages.append((SitePlan.notFoundPath, "404", { contexts.notFound() }))

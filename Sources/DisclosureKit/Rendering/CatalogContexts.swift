@@ -33,7 +33,8 @@ extension PageContexts {
 
     /// One page of one facet value's records: 索引号, 名称, 文号, 发布机构, 成文日期, 发布日期,
     /// at most `CatalogPlan.pageSize` rows, with the pager and the way back to the catalog.
-    public func catalogPage(_ page: CatalogPlan.Page) -> [String: Any] {
+    /// `rows`: every record page's row as `catalog-row` renders it (`catalogRow`), by index.
+    public func catalogPage(_ page: CatalogPlan.Page, rows: [String]) -> [String: Any] {
         let catalog = plan.catalog
         let value = catalog.values[page.value]
         // The value alone in the heading, the caption and the breadcrumb, its facet in a
@@ -52,16 +53,10 @@ extension PageContexts {
         context["record_count"] = value.records.count
         context["row_count"] = page.records.count
         if page.pageCount > 1 { context["page_count_text"] = "第 \(page.number) / \(page.pageCount) 页" }
-        context["rows"] = page.records.map { index -> [String: Any] in
-            let record = plan.recordPages[index].record
-            var row: [String: Any] = [
-                "index_number": record.indexNumber, "title": record.title, "href": URLPath.encoded(plan.recordPages[index].path),
-                "publisher": record.publisher, "created": record.created.description,
-                "published": record.published?.description ?? "",
-            ]
-            if case .policy(let policy) = record.details { row["document_number"] = policy.documentNumber }
-            return row
-        }
+        // Each record's row is rendered once (`catalogRow`) and shared by its four facets'
+        // pages, which all sit in `catalog/`: rendering it on every page was four times the
+        // Mustache work of the rows, a fifth of a build's CPU at 10,000 records.
+        context["rows"] = page.records.map { rows[$0] }
         context["has_pagination"] = page.pageCount > 1
         let path = { (number: Int) in URLPath.encoded(CatalogPlan.path(stem: value.stem, page: number)) }
         context["pages"] = Self.pager(current: page.number, count: page.pageCount).map { number -> [String: Any] in
@@ -71,5 +66,20 @@ extension PageContexts {
         if page.number > 1 { context["previous_page"] = path(page.number - 1) }
         if page.number < page.pageCount { context["next_page"] = path(page.number + 1) }
         return context
+    }
+
+    /// The context of one record's catalog row (template `catalog-row`), as seen from
+    /// `catalog/`, where every page that shows it is.
+    public func catalogRow(_ index: Int) -> [String: Any] {
+        let page = plan.recordPages[index]
+        let record = page.record
+        var row: [String: Any] = [
+            "root": SitePlan.rootPrefix(for: CatalogPlan.folder + "/x.html"),
+            "index_number": record.indexNumber, "title": record.title, "href": URLPath.encoded(page.path),
+            "publisher": record.publisher, "created": record.created.description,
+            "published": record.published?.description ?? "",
+        ]
+        if case .policy(let policy) = record.details { row["document_number"] = policy.documentNumber }
+        return row
     }
 }

@@ -360,7 +360,7 @@ mark { background: #ffe58f; color: inherit; }
 </thead>
 <tbody>
 {{#rows}}
-<tr data-filter-item><td>{{index_number}}</td><td><a href="{{root}}{{href}}">{{title}}</a></td><td>{{document_number}}</td><td>{{publisher}}</td><td><time datetime="{{created}}">{{created}}</time></td><td><time datetime="{{published}}">{{published}}</time></td></tr>
+{{{.}}}
 {{/rows}}
 </tbody>
 </table>
@@ -378,6 +378,10 @@ mark { background: #ffe58f; color: inherit; }
 <script src="{{root}}assets/catalog.js"></script>
 {{/main}}
 {{/base}}
+
+"""####),
+        ("catalog-row.mustache", ####"""
+<tr data-filter-item><td>{{index_number}}</td><td><a href="{{root}}{{href}}">{{title}}</a></td><td>{{document_number}}</td><td>{{publisher}}</td><td><time datetime="{{created}}">{{created}}</time></td><td><time datetime="{{published}}">{{published}}</time></td></tr>
 
 """####),
         ("catalog.mustache", ####"""
