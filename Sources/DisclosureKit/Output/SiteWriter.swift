@@ -177,12 +177,6 @@ struct SiteWriter {
         var pages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = plan.listPages.map { list in
             (list.path, "list", { contexts.list(list) })
         }
-        let catalogRows: [String] = plan.catalog.pages.isEmpty ? [] : parallelMap(Array(plan.recordPages.indices)) { index -> String in
-            var row = templates.render("catalog-row", contexts.catalogRow(index))
-            while row.hasSuffix("\n") { row.removeLast() }
-            return row
-        }
-        pages += plan.catalog.pages.map { page in (page.path, "catalog-page", { contexts.catalogPage(page, rows: catalogRows) }) }
         pages.append((SitePlan.homePath, "home", { contexts.home() }))
         pages.append((SitePlan.searchPath, "search", { contexts.search() }))
         pages.append((SitePlan.notFoundPath, "404", { contexts.notFound() }))
@@ -202,6 +196,27 @@ struct SiteWriter {
         }
         outcome.pages += pages.count
         outcome.files += pages.count
+        // The catalog's facet pages: keyed by their rows' contexts, rendered with the rows
+        // each record's `catalog-row` makes once.
+        let catalogRows = CatalogRows(templates: templates, contexts: contexts)
+        let catalogPlaced = parallelMap(plan.catalog.pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
+            let context = contexts.catalogPage(page)
+            return Result { () throws(FileIO.Failure) in
+                try reuse.place(page.path, key: keys.page("catalog-page", context: context)) {
+                    var rendered = context
+                    rendered["rows"] = page.records.map(catalogRows.row)
+                    return Array(templates.render("catalog-page", rendered).utf8)
+                }
+            }
+        }
+        for (page, placement) in zip(plan.catalog.pages, catalogPlaced) {
+            switch placement {
+            case .success(let placement): outcome.record(page.path, placement)
+            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            }
+        }
+        outcome.pages += plan.catalog.pages.count
+        outcome.files += plan.catalog.pages.count
         // The search index while the lane may still be at work: in a rebuild the pages
         // are mostly carried and the lane's serial files are the longer part.
         // Where the previous index is intact, the documents of unchanged records are taken
