@@ -66,6 +66,7 @@ import DisclosureKit
             #expect(html.contains("<p class=\"facet-kind\">按发布机构浏览</p>\n<h1 id=\"facet-value\">明湖区测试局</h1>"))
             #expect(html.contains("<th scope=\"col\" data-sort=\"text\">索引号</th><th scope=\"col\" data-sort=\"text\">名称</th><th scope=\"col\" data-sort=\"text\">文号</th><th scope=\"col\" data-sort=\"text\">发布机构</th><th scope=\"col\" data-sort=\"text\">成文日期</th><th scope=\"col\" data-sort=\"text\">发布日期</th>"))
             #expect(html.utf8.count < 80_000, "\(page) is \(html.utf8.count) bytes")
+            #expect(html.contains("<a href=\"../catalog.html\" aria-current=\"page\">"), "\(page): the navigation marks the catalog")
         }
         // Page 2 links back to 1 and on to 3; rows carry their 文号 and dates.
         let second = output.text(pages[1])

@@ -19,7 +19,8 @@ public struct PageContexts: Sendable {
             + RecordType.allCases.map { type in
                 ["label": type.chineseName, "href": SitePlan.listPath(type, page: 1), "current": section == type]
             }
-            + [["label": "信息公开目录", "href": SitePlan.catalogPath, "current": path == SitePlan.catalogPath]]
+            + [["label": "信息公开目录", "href": SitePlan.catalogPath,
+                "current": path == SitePlan.catalogPath || path.hasPrefix(CatalogPlan.folder + "/")]]
         var crumbs: [[String: Any]] = []
         for crumb in breadcrumbs {
             var item: [String: Any] = ["label": crumb.label]
