@@ -97,6 +97,11 @@ import Testing
                 """, to: "sample/content/policies/2024/\(token).md")
             try tmp.write("附件 \(token)", to: "sample/content/policies/2024/\(token)-附件.pdf")
         }
+        // Their topics are declared in site.yaml's controlled list, which no public record uses.
+        let settings = root.appendingPathComponent("content/site.yaml")
+        let declared = try String(contentsOf: settings, encoding: .utf8)
+            .replacingOccurrences(of: "\ntopics:\n", with: "\ntopics:\n" + tokens.map { "  - 主题\($0)\n" }.joined())
+        try declared.write(to: settings, atomically: true, encoding: .utf8)
         let result = try build(root)
         #expect(result.status == 0, "\(result.stderr)")
         let site = try SiteTree(root.appendingPathComponent("site"))

@@ -155,6 +155,8 @@ import Testing
 
         var filled = skeleton.replacingOccurrences(of: #""<待填写 ([^/"]*) / [^>"]*>""#, with: "新填写的$1", options: .regularExpression)
         filled = filled.replacingOccurrences(of: "新填写的索引号", with: "11450100MB0000009Z/2026-00001")
+        // The sample declares its topics (site.yaml's topics), and a topic is one of them.
+        filled = filled.replacingOccurrences(of: "新填写的主题分类", with: "政务公开")
         try filled.write(to: path, atomically: true, encoding: .utf8)
         let done = try Disclose.run(["check", "--root", root.path])
         #expect(done.status == 0, "\(done.stderr)")

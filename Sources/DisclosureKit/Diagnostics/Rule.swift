@@ -74,7 +74,7 @@ extension Rule {
         example: "'附件1.pdf' is listed as an attachment, but there is no such file in content/policies/2024/")
     public static let outputClash = Rule(
         id: "output.clash", severity: .error,
-        checks: "nothing under `content/` would be written where the build writes something else: a folder named like a page (`x.html/` beside `x.md`), an attachment or page named like a list page",
+        checks: "nothing under `content/` would be written where the build writes something else: a folder named like a page (`x.html/` beside `x.md`), an attachment or page named like a list page or a year archive (`index.html`, `page-N.html`, `year-NNNN.html`, `year-NNNN-page-N.html` at a section's top)",
         example: "the folder content/policies/x.html would be written as policies/x.html/, where the page of content/policies/x.md goes; rename the folder")
 
     // MARK: Front matter
@@ -144,13 +144,17 @@ extension Rule {
         id: "markdown.too_complex", severity: .error,
         checks: "a body stays within what renders in bounded time and memory: 200,000 Markdown elements, 5,000 markup characters per paragraph, 500 cells per table row, nesting depth 32",
         example: "this table row has 4812 cells; at most 500 are rendered (split the table, or attach it as a spreadsheet)")
+    public static let recordTopic = Rule(
+        id: "record.topic", severity: .error,
+        checks: "when `site.yaml` lists `topics`, a record's `topic` (主题分类) is one of them (the nearest is suggested)",
+        example: "'topic' (主题分类) '财政预算' is not in site.yaml's topics; did you mean '财政预决算'?")
     public static let slugInvalid = Rule(
         id: "slug.invalid", severity: .error,
         checks: "the slug (or the file name, when no slug is given) matches `[a-z0-9][a-z0-9-]*`, at most 80 characters",
         example: "file name 'Policy 1' is not a valid slug; set 'slug' (lower-case letters, digits, '-') or rename the file")
     public static let slugReserved = Rule(
         id: "slug.reserved", severity: .error,
-        checks: "the slug (or the file name) is not a page the build writes itself in that folder (`index`, `page-N` in a section folder)",
+        checks: "the slug (or the file name) is not a page the build writes itself in that folder (`index`, `page-N`, `year-NNNN`, `year-NNNN-page-N` in a section folder)",
         example: "'slug' 'index' is the name of a page the build writes in policies/ (the section's list pages are index.html, page-2.html, ...); choose another slug")
     public static let slugDuplicate = Rule(
         id: "slug.duplicate", severity: .error,
@@ -295,7 +299,7 @@ extension Rule {
         sectionUnknown, attachmentOrphan, attachmentClash, attachmentNonPublic, attachmentListed, outputClash,
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
-        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, markdownTooComplex,
+        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,

@@ -62,7 +62,7 @@ struct SiteWriter {
     func write() throws(EnvironmentError) -> Outcome {
         var outcome = Outcome()
         let planned = plan.recordPages.flatMap { [$0.path] + $0.attachments.map(\.path) } + plan.listPages.map(\.path)
-            + templates.assets.map { "assets/" + $0.path } + Self.fixedPagePaths(plan)
+            + plan.catalog.pages.map(\.path) + templates.assets.map { "assets/" + $0.path } + Self.fixedPagePaths(plan)
         if let unsafe = planned.first(where: { !Self.isContained($0) }) {
             throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
         }
@@ -75,6 +75,7 @@ struct SiteWriter {
         for page in plan.recordPages { folders.insert(Self.folder(of: page.path)) }
         for list in plan.listPages { folders.insert(Self.folder(of: list.path)) }
         for fixed in plan.fixedPages { folders.insert(Self.folder(of: fixed.path)) }
+        for page in plan.catalog.pages { folders.insert(Self.folder(of: page.path)) }
         for folder in folders.sorted() where !folder.isEmpty {
             do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
                 throw EnvironmentError("cannot create \(folder) in the output: \(error)")
@@ -202,6 +203,27 @@ struct SiteWriter {
         }
         outcome.pages += pages.count
         outcome.files += pages.count
+        // The catalog's facet pages: keyed by their rows' contexts, rendered with the rows
+        // each record's `catalog-row` makes once.
+        let catalogRows = CatalogRows(templates: templates, contexts: contexts)
+        let catalogPlaced = parallelMap(plan.catalog.pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
+            let context = contexts.catalogPage(page)
+            return Result { () throws(FileIO.Failure) in
+                try reuse.place(page.path, key: keys.page("catalog-page", context: context)) {
+                    var rendered = context
+                    rendered["rows"] = page.records.map(catalogRows.row)
+                    return Array(templates.render("catalog-page", rendered).utf8)
+                }
+            }
+        }
+        for (page, placement) in zip(plan.catalog.pages, catalogPlaced) {
+            switch placement {
+            case .success(let placement): outcome.record(page.path, placement)
+            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            }
+        }
+        outcome.pages += plan.catalog.pages.count
+        outcome.files += plan.catalog.pages.count
         // The search index while the lane may still be at work: in a rebuild the pages
         // are mostly carried and the lane's serial files are the longer part.
         // Where the previous index is intact, the documents of unchanged records are taken
@@ -246,6 +268,7 @@ struct SiteWriter {
         }
         for list in plan.listPages { paths.insert(list.path) }
         paths.formUnion(fixedPagePaths(plan))
+        for page in plan.catalog.pages { paths.insert(page.path) }
         for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
         for asset in templates.assets { paths.insert("assets/" + asset.path) }
         return paths

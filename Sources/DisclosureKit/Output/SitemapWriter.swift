@@ -121,6 +121,9 @@ extension SitePlan {
         for list in listPages {
             entries.append(SitemapEntry(path: list.path, lastModified: list.records.map { recordPages[$0].record.lastChanged }.max()))
         }
+        for page in catalog.pages {
+            entries.append(SitemapEntry(path: page.path, lastModified: page.records.map { recordPages[$0].record.lastChanged }.max()))
+        }
         // The pages' indices sorted, not the pages (a record each, moved through every
         // merge: a third of a second at 100,000 records).
         let byPath = recordPages.indices.sorted { utf8Precedes(recordPages[$0].path, recordPages[$1].path) }

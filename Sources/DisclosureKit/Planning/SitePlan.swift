@@ -31,6 +31,8 @@ public struct SitePlan: Sendable {
 
     public struct ListPage: Sendable {
         public var type: RecordType
+        /// The year of a year archive (`YearArchivePaths`); nil for the section's own list.
+        public var year: Int?
         /// 1-based.
         public var number: Int
         public var pageCount: Int
@@ -58,6 +60,10 @@ public struct SitePlan: Sendable {
     public let newestRecords: [RecordPage]
     /// The fixed pages of `content/pages/`, in navigation order.
     public let fixedPages: [FixedPagePlan]
+    /// Each section's years (`Record.listYear`) with their record counts, newest first.
+    public let sectionYears: [RecordType: [(year: Int, count: Int)]]
+    /// The catalog's browse pages by topic, publisher, type and year.
+    public let catalog: CatalogPlan
 
     public init(_ view: PublicView) {
         self.view = view
@@ -74,7 +80,13 @@ public struct SitePlan: Sendable {
         let newest = records.indices.sorted { SitePlan.newestFirst(records[$0], records[$1]) }
         var pageOfRecord = [Int](repeating: -1, count: records.count)
         for type in RecordType.allCases {
-            let ordered = newest.filter { records[$0].type == type }
+            // Grouped by the record's own year (`listYear`), newest first within a year.
+            let ordered = newest.filter { records[$0].type == type }.enumerated()
+                .sorted { a, b in
+                    let (first, second) = (records[a.element].listYear, records[b.element].listYear)
+                    return first != second ? first > second : a.offset < b.offset
+                }
+                .map(\.element)
             var indices: [Int] = []
             for (position, recordIndex) in ordered.enumerated() {
                 let record = records[recordIndex]
@@ -95,19 +107,25 @@ public struct SitePlan: Sendable {
         }
         newestRecords = newest.map { pages[pageOfRecord[$0]] }
         var lists: [ListPage] = []
+        var years: [RecordType: [(year: Int, count: Int)]] = [:]
         for type in RecordType.allCases {
             let indices = sections[type] ?? []
             let count = max(1, (indices.count + SitePlan.pageSize - 1) / SitePlan.pageSize)
             for number in 1...count {
                 let slice = Array(indices.dropFirst((number - 1) * SitePlan.pageSize).prefix(SitePlan.pageSize))
-                lists.append(ListPage(type: type, number: number, pageCount: count,
+                lists.append(ListPage(type: type, year: nil, number: number, pageCount: count,
                                       path: SitePlan.listPath(type, page: number), records: slice))
             }
+            let archives = Self.yearArchives(type, indices, pages)
+            lists += archives.pages
+            years[type] = archives.years
         }
+        catalog = CatalogPlan(recordPages: pages, newest: newest.map { pageOfRecord[$0] }, topics: view.config.topics)
         recordPages = pages
         fixedPages = FixedPagePlan.plan(view)
         self.sections = sections
         listPages = lists
+        sectionYears = years
     }
 
     public static func listPath(_ type: RecordType, page: Int) -> String {

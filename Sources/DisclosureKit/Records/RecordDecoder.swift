@@ -113,6 +113,7 @@ public struct RecordDecoder: Sendable {
         let slug = rules.checkSlug(slugField, file: file)
         rules.checkTitle(title)
         rules.checkIndexNumber(indexNumber)
+        rules.checkTopic(topic)
         rules.checkWithheldReason(disclosure: disclosure, reason: withheldReason)
         rules.checkDates(created: created, published: published, modified: modified, review: review)
         if isProactive {

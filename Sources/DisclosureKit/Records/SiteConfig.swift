@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable {
     public var dateStyle = DateStyle.iso
     /// The settings every page prints, with where `site.yaml` writes them.
     public var printedSettings: [PrintedSetting] = []
+    /// `topics`: the controlled list of 主题分类; nil when `topic` is free text.
+    public var topics: SiteTopics?
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -91,6 +93,7 @@ public enum SiteConfigDecoder {
         "title", "base_url", "language", "publisher", "index_number_pattern", "report_deadline",
         "timeliness_working_days", "calendar", "allow_raw_html", "max_record_size", "leak_boilerplate",
         "site_id_code", "footer", "date_style",
+        "topics",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -178,6 +181,7 @@ public enum SiteConfigDecoder {
             .compactMap { $0.map { PrintedSetting(key: $0.0, value: $0.1.value, location: $0.1.location) } } + printedFooter
         let dateStyle = reader.enumeration(top, "date_style", required: false,
                                            [(DateStyle.iso, ["iso"]), (.chinese, ["chinese", "中文"])])?.value ?? .iso
+        let topics = SiteTopics.decode(&reader, top)
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
@@ -191,6 +195,7 @@ public enum SiteConfigDecoder {
         config.printedSettings = printed
         config.footer = footer
         config.dateStyle = dateStyle
+        config.topics = topics
         return (config, reader.diagnostics)
     }
 

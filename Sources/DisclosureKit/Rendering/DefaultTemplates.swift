@@ -59,16 +59,16 @@ enum DefaultTemplates {
 
 """####),
         ("assets/catalog.js", ####"""
-// Filters and sorts the disclosure catalog in place; the table works without it.
+// Filters the catalog page's own items (a facet page's rows, at most 100, or the
+// catalog home's topics, publishers, types and years) and sorts a facet page's table.
+// It never walks more than one page holds; every item is reachable without it.
 (function () {
   "use strict";
-  var table = document.getElementById("catalog");
+  var container = document.getElementById("catalog");
   var form = document.querySelector(".catalog-filter");
-  if (!table || !form) { return; }
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
+  if (!container || !form) { return; }
+  var items = Array.prototype.slice.call(container.querySelectorAll("[data-filter-item]"));
   var query = document.getElementById("catalog-query");
-  var type = document.getElementById("catalog-type");
   var status = form.querySelector(".catalog-status");
   form.hidden = false;
 
@@ -80,40 +80,41 @@ enum DefaultTemplates {
 
   function apply() {
     var q = query.value.trim().toLowerCase();
-    var t = type.value;
     var shown = 0;
-    rows.forEach(function (row) {
-      var match = (!t || row.getAttribute("data-type") === t) &&
-        (!q || row.textContent.toLowerCase().indexOf(q) !== -1);
-      row.hidden = !match;
+    items.forEach(function (item) {
+      var match = !q || item.textContent.toLowerCase().indexOf(q) !== -1;
+      item.hidden = !match;
       if (match) { shown += 1; }
     });
-    status.textContent = "显示 " + shown + " / " + rows.length + " 条";
+    status.textContent = "显示 " + shown + " / " + items.length + " 项";
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   query.addEventListener("input", apply);
-  type.addEventListener("change", apply);
 
-  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, column) {
-    if (!cell.hasAttribute("data-sort")) { return; }
-    cell.tabIndex = 0;
-    var ascending = true;
-    function sort() {
-      rows.sort(function (a, b) {
-        var x = sortKey(a.cells[column]), y = sortKey(b.cells[column]);
-        return ascending ? x.localeCompare(y, "zh-CN") : y.localeCompare(x, "zh-CN");
+  var table = container.tHead ? container : null;
+  if (table) {
+    var body = table.tBodies[0];
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, column) {
+      if (!cell.hasAttribute("data-sort")) { return; }
+      cell.tabIndex = 0;
+      var ascending = true;
+      function sort() {
+        items.sort(function (a, b) {
+          var x = sortKey(a.cells[column]), y = sortKey(b.cells[column]);
+          return ascending ? x.localeCompare(y, "zh-CN") : y.localeCompare(x, "zh-CN");
+        });
+        items.forEach(function (row) { body.appendChild(row); });
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
+        cell.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        ascending = !ascending;
+      }
+      cell.addEventListener("click", sort);
+      cell.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); }
       });
-      rows.forEach(function (row) { body.appendChild(row); });
-      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
-      cell.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      ascending = !ascending;
-    }
-    cell.addEventListener("click", sort);
-    cell.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); }
     });
-  });
+  }
   apply();
 }());
 
@@ -342,9 +343,12 @@ tr.level-3 th { padding-left: 3.5rem; font-weight: normal; }
 time { white-space: nowrap; }
 .summary { margin: .1rem 0 0; }
 .sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 2rem; }
+.catalog-filter[hidden] { display: none; }
 .catalog-filter { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
 .catalog-filter input, .catalog-filter select { font: inherit; padding: .25rem .5rem; }
 .catalog th[data-sort] { cursor: pointer; }
+.facet-values, .year-links ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.year-links h2 { font-size: 1rem; }
 .site-search { margin-top: .5rem; display: flex; flex-wrap: wrap; gap: .25rem .5rem; align-items: center; }
 .site-search input, .search-form input, .search-form select, .site-search button, .search-form button { font: inherit; padding: .2rem .5rem; }
 .site-search button, .search-form button { background: #fff; color: var(--accent); border: 1px solid #fff; border-radius: 3px; cursor: pointer; }
@@ -381,7 +385,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 .record-body pre { overflow-x: auto; }
 
 @media print {
-  .site-nav, .site-search, .breadcrumbs, .skip-link, .prev-next, .pagination, .catalog-filter, .search-form, .footer-links,
+  .site-nav, .site-search, .breadcrumbs, .skip-link, .prev-next, .pagination, .year-links, .catalog-filter, .search-form, .footer-links,
   .care-mode-switch, .page-tools { display: none; }
   html.care-mode { font-size: 100%; }
   .site-header { background: none; color: #000; border-bottom: 2px solid #000; }
@@ -446,34 +450,73 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 </html>
 
 """####),
+        ("catalog-page.mustache", ####"""
+{{<base}}
+{{$main}}
+<p class="facet-kind">按{{facet_name}}浏览</p>
+<h1 id="facet-value">{{heading}}</h1>
+<p class="count">共{{record_count}}条{{#page_count_text}}，{{.}}{{/page_count_text}}。<a href="{{root}}catalog.html">返回政府信息公开目录</a></p>
+<form class="catalog-filter" role="search" aria-label="在本页筛选" hidden>
+<label for="catalog-query">在本页筛选</label>
+<input id="catalog-query" name="q" type="search">
+<p class="catalog-status" aria-live="polite"></p>
+</form>
+<table class="catalog" id="catalog">
+<caption>{{heading}}{{#page_count_text}}，{{.}}{{/page_count_text}}</caption>
+<thead>
+<tr><th scope="col" data-sort="text">索引号</th><th scope="col" data-sort="text">名称</th><th scope="col" data-sort="text">文号</th><th scope="col" data-sort="text">发布机构</th><th scope="col" data-sort="text">成文日期</th><th scope="col" data-sort="text">发布日期</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+{{{.}}}
+{{/rows}}
+</tbody>
+</table>
+{{#has_pagination}}
+<nav class="pagination" aria-label="分页">
+<ul>
+{{#previous_page}}<li><a href="{{root}}{{.}}" rel="prev">上一页</a></li>{{/previous_page}}
+{{#pages}}
+<li>{{#gap}}<span class="gap" aria-hidden="true">…</span>{{/gap}}{{^gap}}{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{root}}{{href}}">{{number}}</a>{{/current}}{{/gap}}</li>
+{{/pages}}
+{{#next_page}}<li><a href="{{root}}{{.}}" rel="next">下一页</a></li>{{/next_page}}
+</ul>
+</nav>
+{{/has_pagination}}
+<script src="{{root}}assets/catalog.js"></script>
+{{/main}}
+{{/base}}
+
+"""####),
+        ("catalog-row.mustache", ####"""
+<tr data-filter-item><td>{{index_number}}</td><td><a href="{{root}}{{href}}">{{title}}</a></td><td>{{document_number}}</td><td>{{publisher}}</td><td><time datetime="{{created}}">{{created_text}}</time></td><td><time datetime="{{published}}">{{published_text}}</time></td></tr>
+
+"""####),
         ("catalog.mustache", ####"""
 {{<base}}
 {{$main}}
 <h1>政府信息公开目录</h1>
-<p>本目录依据《中华人民共和国政府信息公开条例》第十二条编制，列出本站全部主动公开的政府信息。开放数据下载：<a href="{{root}}catalog.csv">CSV</a>（UTF-8，可用电子表格打开）、<a href="{{root}}catalog.json">JSON</a>。</p>
+<p>本目录依据《中华人民共和国政府信息公开条例》第十二条编制，列出本站全部主动公开的政府信息，共{{record_count}}条，可按主题分类、发布机构、信息类别和年份浏览。开放数据下载：<a href="{{root}}catalog.csv">CSV</a>（UTF-8，可用电子表格打开）、<a href="{{root}}catalog.json">JSON</a>。</p>
 <form class="catalog-filter" role="search" aria-label="筛选目录" hidden>
-<label for="catalog-query">关键词</label>
+<label for="catalog-query">筛选分类</label>
 <input id="catalog-query" name="q" type="search">
-<label for="catalog-type">类别</label>
-<select id="catalog-type" name="type">
-<option value="">全部</option>
-{{#types}}
-<option value="{{type}}">{{name}}</option>
-{{/types}}
-</select>
 <p class="catalog-status" aria-live="polite"></p>
 </form>
-<table class="catalog" id="catalog">
-<caption>政府信息公开目录（共 {{record_count}} 条）</caption>
-<thead>
-<tr><th scope="col" data-sort="text">索引号</th><th scope="col" data-sort="text">名称</th><th scope="col">内容概述</th><th scope="col" data-sort="text">发布机构</th><th scope="col" data-sort="text">成文日期</th><th scope="col" data-sort="text">类别</th></tr>
-</thead>
-<tbody>
-{{#rows}}
-<tr data-type="{{type}}"><td>{{index_number}}</td><td><a href="{{root}}{{href}}">{{title}}</a></td><td>{{summary}}</td><td>{{publisher}}</td><td><time datetime="{{created}}">{{created_text}}</time></td><td>{{type_name}}</td></tr>
-{{/rows}}
-</tbody>
-</table>
+<div class="catalog-facets" id="catalog">
+{{#facets}}
+<section class="catalog-facet" aria-labelledby="facet-{{facet}}">
+<h2 id="facet-{{facet}}">按{{name}}浏览</h2>
+{{#groups}}
+{{#group}}<h3>{{.}}</h3>{{/group}}
+<ul class="facet-values">
+{{#values}}
+<li data-filter-item><a href="{{root}}{{href}}">{{name}}</a> <span class="count">（{{count}}条）</span></li>
+{{/values}}
+</ul>
+{{/groups}}
+</section>
+{{/facets}}
+</div>
 <script src="{{root}}assets/catalog.js"></script>
 {{/main}}
 {{/base}}
@@ -509,6 +552,16 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{$main}}
 <h1>{{section_name}}</h1>
 <p class="count">共{{record_count}}条{{#page_count_text}}，{{.}}{{/page_count_text}}</p>
+{{#has_years}}
+<nav class="year-links" aria-label="按年度浏览">
+<h2>按年度浏览</h2>
+<ul>
+{{#years}}
+<li>{{#current}}<span aria-current="page">{{year}}年（{{count}}条）</span>{{/current}}{{^current}}<a href="{{root}}{{href}}">{{year}}年</a>（{{count}}条）{{/current}}</li>
+{{/years}}
+</ul>
+</nav>
+{{/has_years}}
 {{#groups}}
 <section class="year-group" aria-labelledby="year-{{year}}">
 <h2 id="year-{{year}}">{{year}}年</h2>

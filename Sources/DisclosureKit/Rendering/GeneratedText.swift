@@ -7,5 +7,6 @@ enum GeneratedText {
             + Disclosure.allCases.map(\.chineseName) + PolicyStatus.allCases.map(\.chineseName)
             + BudgetKind.allCases.map(\.chineseName) + RecordMetadata.labels + ReportTables.labels + GuideSections.labels
             + PageRole.allCases.map(\.chineseName) + ["页面"] + AttachmentList.labels
+            + CatalogPlan.Facet.allCases.map(\.chineseName)
     }
 }

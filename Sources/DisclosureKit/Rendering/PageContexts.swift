@@ -24,7 +24,8 @@ public struct PageContexts: Sendable {
             + RecordType.allCases.map { type in
                 ["label": type.chineseName, "href": SitePlan.listPath(type, page: 1), "current": section == type]
             }
-            + [["label": "信息公开目录", "href": SitePlan.catalogPath, "current": path == SitePlan.catalogPath]]
+            + [["label": "信息公开目录", "href": SitePlan.catalogPath,
+                "current": path == SitePlan.catalogPath || path.hasPrefix(CatalogPlan.folder + "/")]]
             + fixedPageNavigation(current: path)
         var crumbs: [[String: Any]] = []
         for crumb in breadcrumbs {
@@ -127,17 +128,20 @@ public struct PageContexts: Sendable {
     }
 
     public func list(_ list: SitePlan.ListPage) -> [String: Any] {
-        let title = list.number == 1 ? list.type.chineseName : "\(list.type.chineseName)（第\(list.number)页）"
-        var context = base(path: list.path, title: title, section: list.type, breadcrumbs: [
-            ("首页", SitePlan.homePath), (list.type.chineseName, nil),
-        ])
-        context["section_name"] = list.type.chineseName
-        context["record_count"] = plan.sections[list.type]?.count ?? 0
+        let heading = list.year.map { "\(list.type.chineseName)（\($0)年）" } ?? list.type.chineseName
+        let title = list.number == 1 ? heading : "\(heading)（第\(list.number)页）"
+        var crumbs: [(label: String, href: String?)] = [("首页", SitePlan.homePath)]
+        crumbs += list.year.map { [(list.type.chineseName, SitePlan.listPath(list.type, page: 1)), ("\($0)年", nil)] }
+            ?? [(list.type.chineseName, nil)]
+        var context = base(path: list.path, title: title, section: list.type, breadcrumbs: crumbs)
+        context["section_name"] = heading
+        context["record_count"] = list.year.flatMap { year in plan.sectionYears[list.type]?.first { $0.year == year }?.count }
+            ?? plan.sections[list.type]?.count ?? 0
         if list.pageCount > 1 { context["page_count_text"] = "第 \(list.number) / \(list.pageCount) 页" }
+        context.merge(yearLinks(list), uniquingKeysWith: { _, new in new })
         var groups: [[String: Any]] = []
         for index in list.records {
-            let record = plan.recordPages[index].record
-            let year = String(record.listDate.year)
+            let year = String(plan.recordPages[index].record.listYear)
             let item = Self.listItem(plan.recordPages[index], dates: config.dateStyle)
             if let last = groups.last, last["year"] as? String == year {
                 var group = groups.removeLast()
@@ -151,10 +155,10 @@ public struct PageContexts: Sendable {
         context["has_pagination"] = list.pageCount > 1
         context["pages"] = Self.pager(current: list.number, count: list.pageCount).map { number -> [String: Any] in
             guard let number else { return ["gap": true] }
-            return ["number": number, "href": SitePlan.listPath(list.type, page: number), "current": number == list.number]
+            return ["number": number, "href": SitePlan.path(of: list, page: number), "current": number == list.number]
         }
-        if list.number > 1 { context["previous_page"] = SitePlan.listPath(list.type, page: list.number - 1) }
-        if list.number < list.pageCount { context["next_page"] = SitePlan.listPath(list.type, page: list.number + 1) }
+        if list.number > 1 { context["previous_page"] = SitePlan.path(of: list, page: list.number - 1) }
+        if list.number < list.pageCount { context["next_page"] = SitePlan.path(of: list, page: list.number + 1) }
         return context
     }
 
@@ -194,23 +198,6 @@ public struct PageContexts: Sendable {
             return [
                 "type": type.rawValue, "name": type.chineseName, "href": SitePlan.listPath(type, page: 1),
                 "count": indices.count, "latest": indices.prefix(8).map { Self.listItem(plan.recordPages[$0], dates: config.dateStyle) },
-            ]
-        }
-        return context
-    }
-
-    public func catalog() -> [String: Any] {
-        var context = base(path: SitePlan.catalogPath, title: "政府信息公开目录", section: nil, breadcrumbs: [
-            ("首页", SitePlan.homePath), ("政府信息公开目录", nil),
-        ])
-        context["record_count"] = plan.recordPages.count
-        context["types"] = RecordType.allCases.map { ["type": $0.rawValue, "name": $0.chineseName] }
-        context["rows"] = plan.newestRecords.map { page -> [String: Any] in
-            [
-                "index_number": page.record.indexNumber, "title": page.record.title, "href": URLPath.encoded(page.path),
-                "summary": page.record.summary ?? "", "publisher": page.record.publisher,
-                "created": page.record.created.description, "created_text": config.pageDate(page.record.created), "type": page.record.type.rawValue,
-                "type_name": page.record.type.chineseName,
             ]
         }
         return context

@@ -56,9 +56,11 @@ enum OutputClashes {
         return diagnostics
     }
 
-    /// `index.html` or `page-N.html`: the names of a section's list pages.
+    /// `index.html`, `page-N.html`, `year-NNNN.html` or `year-NNNN-page-N.html`: the
+    /// names of a section's list pages and year archives.
     static func isListPageName(_ name: String) -> Bool {
         if name == "index.html" { return true }
+        if name.hasSuffix(".html"), YearArchivePaths.isArchiveStem(name.dropLast(5)) { return true }
         guard name.hasPrefix("page-"), name.hasSuffix(".html") else { return false }
         let number = name.dropFirst(5).dropLast(5)
         return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }

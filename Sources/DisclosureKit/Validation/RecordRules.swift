@@ -20,7 +20,7 @@ struct RecordRules {
             }
             guard !Self.isReservedPageName(slug.value, file: file) else {
                 reader.report(.slugReserved, slug.location, field: "slug",
-                              "'slug' '\(slug.value)' is the name of a page the build writes in \(file.type.folder)/ (the section's list pages are index.html, page-2.html, ...); choose another slug")
+                              "'slug' '\(slug.value)' is the name of a page the build writes in \(file.type.folder)/ (the section's list pages are index.html, page-2.html, ..., its year archives year-2024.html, year-2024-page-2.html, ...); choose another slug")
                 return nil
             }
             return slug
@@ -32,19 +32,20 @@ struct RecordRules {
         }
         guard !Self.isReservedPageName(file.stem, file: file) else {
             reader.report(.slugReserved, .fileStart, field: "slug",
-                          "the file name '\(file.stem)' is the name of a page the build writes in \(file.type.folder)/ (the section's list pages are index.html, page-2.html, ...); rename the file or set 'slug'")
+                          "the file name '\(file.stem)' is the name of a page the build writes in \(file.type.folder)/ (the section's list pages are index.html, page-2.html, ..., its year archives year-2024.html, year-2024-page-2.html, ...); rename the file or set 'slug'")
             return nil
         }
         return Located(value: file.stem, location: .fileStart)
     }
 
     /// True for a page name the build writes itself in the record's folder: a section's
-    /// list pages (`SitePlan.listPath`: `index`, `page-N`) in its top folder. Every
+    /// list pages (`SitePlan.listPath`: `index`, `page-N`) and year archives
+    /// (`YearArchivePaths`: `year-NNNN`, `year-NNNN-page-N`) in its top folder. Every
     /// `page-` + digits is reserved, not only the pages the site has now: one more record
     /// adds a list page.
     static func isReservedPageName(_ name: String, file: RecordFile) -> Bool {
         guard file.subfolders.isEmpty else { return false }
-        if name == "index" { return true }
+        if name == "index" || YearArchivePaths.isArchiveStem(name) { return true }
         guard name.hasPrefix("page-") else { return false }
         let number = name.utf8.dropFirst(5)
         return !number.isEmpty && number.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
