@@ -30,11 +30,15 @@ import Testing
         #expect(records.count == 12)
         #expect(json["record_count"] as? Int == 12)
         let report = try #require(records.first { $0["type"] as? String == "report" })
-        let statistics = try #require(report["report"] as? [String: Any])
+        // The type's member mirrors its declaration: the report's `statistics` field.
+        let fields = try #require(report["report"] as? [String: Any])
+        #expect(fields["year"] as? Int == 2024)
+        let statistics = try #require(fields["statistics"] as? [String: Any])
         #expect((statistics["requests"] as? [String: Any])?["received"] as? Int == 46)
         #expect(report["url"] as? String == "https://www.minghu.example.gov.cn/xxgk/reports/ndbg-2024.html")
         let guide = try #require(records.first { $0["path"] as? String == "guides/spjyxk-xb.html" })
-        #expect((guide["guide"] as? [String: Any])?["promised_days"] as? Int == 5)
+        let timeLimit = (guide["guide"] as? [String: Any])?["time_limit"] as? [String: Any]
+        #expect(timeLimit?["promised_days"] as? Int == 5)
         for record in records { #expect(site.files[record["path"] as! String] != nil) }
     }
 

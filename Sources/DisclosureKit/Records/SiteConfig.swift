@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     /// `leak_boilerplate`: phrases public and non-public records may share, which the leak
     /// search and `leak.shared_text` ignore (the site declares them public).
     public var leakBoilerplate: [String] = []
+    /// The record types: built in, and the site's own from `types/` (set by the loader).
+    public var types: TypeRegistry = .builtIn
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
