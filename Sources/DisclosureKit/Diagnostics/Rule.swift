@@ -51,11 +51,11 @@ extension Rule {
     public static let fileAmbiguous = Rule(
         id: "file.ambiguous", severity: .error,
         checks: "a file under `content/` is a record when its name ends in `.md` or `.markdown` (any case); any other file does not open with front matter holding a `disclosure` key",
-        example: "this file opens with front matter and a 'disclosure' (公开属性) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")
+        example: "this file opens with front matter and a 'disclosure' (公开方式) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")
     public static let sectionUnknown = Rule(
         id: "section.unknown", severity: .error,
-        checks: "every Markdown file is inside `policies/`, `budgets/`, `guides/` or `reports/`",
-        example: "Markdown file outside a section folder; move it under policies/, budgets/, guides/ or reports/")
+        checks: "every Markdown file is inside the section folder of a type (`policies/`, `budgets/`, ... or one a declaration in `types/` names)",
+        example: "Markdown file outside a section folder; records belong under content/policies/, content/budgets/, ... or content/decisions/")
     public static let attachmentOrphan = Rule(
         id: "attachment.orphan", severity: .warning,
         checks: "a non-Markdown file in a section folder belongs to a record (its name starts with a record's file stem and `.`, `-` or `_`)",
@@ -115,7 +115,7 @@ extension Rule {
     public static let recordType = Rule(
         id: "record.type", severity: .error,
         checks: "a field has the type and one of the values the format allows",
-        example: "'disclosure' (公开属性) must be one of proactive, on-request, withheld (主动公开, 依申请公开, 不予公开), not 'public'")
+        example: "'disclosure' (公开方式) must be one of proactive, on-request, withheld (主动公开, 依申请公开, 不予公开), not 'public'")
     public static let recordDate = Rule(
         id: "record.date", severity: .error,
         checks: "a date is a real calendar date written YYYY-MM-DD, and `published`/`modified` are not before `created`",
@@ -127,11 +127,11 @@ extension Rule {
     public static let recordLength = Rule(
         id: "record.length", severity: .error,
         checks: "`title` is at most 200 characters",
-        example: "'title' (标题) has 215 characters; at most 200 are allowed")
+        example: "'title' (名称) has 215 characters; at most 200 are allowed")
     public static let recordControlCharacter = Rule(
         id: "record.control_character", severity: .error,
         checks: "no value or body holds a control character (C0 but tab and line ends, DEL, C1), which pages and feeds cannot carry",
-        example: "'title' (标题) holds the control character U+0000 (character 5 of its value); remove it")
+        example: "'title' (名称) holds the control character U+0000 (character 5 of its value); remove it")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
         checks: "every key is one the format knows (a typo is caught with the nearest known key)",
@@ -139,7 +139,7 @@ extension Rule {
     public static let recordPlaceholder = Rule(
         id: "record.placeholder", severity: .error,
         checks: "no placeholder left by `disclose new` (`<待填写 …>`) remains",
-        example: "'title' (标题) still holds the placeholder '<待填写 标题 / title>'; fill it in")
+        example: "'title' (名称) still holds the placeholder '<待填写 名称 / title>'; fill it in")
     public static let markdownTooComplex = Rule(
         id: "markdown.too_complex", severity: .error,
         checks: "a body stays within what renders in bounded time and memory: 200,000 Markdown elements, 5,000 markup characters per paragraph, 500 cells per table row, nesting depth 32",
@@ -198,6 +198,14 @@ extension Rule {
         id: "report.statistics.balance", severity: .error,
         checks: "report statistics balance: received + carried over = outcomes + carried forward; each total = upheld + corrected + other + pending",
         example: "requests do not balance: received 40 + carried_over 2 = 42, but outcomes 39 + carried_forward 3 = 42")
+    public static let decisionPartyPrivacy = Rule(
+        id: "decision.party_privacy", severity: .error,
+        checks: "a decision's natural-person party (自然人) is shown by surname only (张某某), and no field of it holds an ID-card number",
+        example: "'party' (行政相对人) of a natural person (自然人) must show the surname only, with the given name masked (e.g. 张某某), not '张三'")
+    public static let typeDeclaration = Rule(
+        id: "type.declaration", severity: .error,
+        checks: "a type declaration in `types/` is well formed: known keys and kinds, no duplicate or common field keys, a folder no other type or output uses, the fields its rule sets need",
+        example: "field 'kind' has an unknown kind 'choice'; kinds: text, multiline_text, date, number, amount, enum, text_list, group, table, reference, publisher, report_statistics")
     public static let reportDeadline = Rule(
         id: "report.deadline", severity: .error,
         checks: "an annual report is published by `report_deadline` (default 03-31) of the year after `year`",
@@ -302,7 +310,7 @@ extension Rule {
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
-        policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
+        policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
         siteMissing, siteInvalid, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,

@@ -29,7 +29,9 @@ public struct ContentScanner: Sendable {
         guard let realRoot = Self.realPath(root) else {
             throw EnvironmentError("the site root '\(root)' cannot be resolved")
         }
-        var walk = Walk(realRoot: realRoot)
+        let (types, typeDiagnostics) = TypeRegistry.load(root: root)
+        var walk = Walk(realRoot: realRoot, types: types)
+        walk.diagnostics = typeDiagnostics
         // content/ itself is held to the rule of every link under it.
         if walk.kind(of: contentPath, relative: "content") == .directory {
             walk.visit(directory: contentPath, relative: "content", section: nil, subfolders: [], topLevel: true)
@@ -41,6 +43,7 @@ public struct ContentScanner: Sendable {
                                attachments: walk.attachments, diagnostics: walk.diagnostics)
         tree.pages = walk.pages.files.sorted { utf8Precedes($0.relativePath, $1.relativePath) }
         tree.pageAttachments = walk.pages.attachments.sorted { utf8Precedes($0.relativePath, $1.relativePath) }
+        tree.types = types
         return tree
     }
 
@@ -53,6 +56,7 @@ public struct ContentScanner: Sendable {
 
 private struct Walk {
     let realRoot: String
+    let types: TypeRegistry
     var siteFile: String?
     var records: [RecordFile] = []
     var attachments: [AttachmentFile] = []
@@ -67,8 +71,9 @@ private struct Walk {
     /// one, and the second never walked.)
     var visited: Set<[UInt8]> = []
 
-    init(realRoot: String) {
+    init(realRoot: String, types: TypeRegistry) {
         self.realRoot = realRoot
+        self.types = types
     }
 
     enum Kind { case directory, file }
@@ -100,7 +105,7 @@ private struct Walk {
                 if topLevel, entry.name == FixedPage.folder {
                     // Reserved: the fixed pages, never a section, whatever types are declared.
                     visitPages(childPath, relative: childRelative)
-                } else if topLevel, let type = RecordType(folder: entry.name) {
+                } else if topLevel, let type = types.type(folder: entry.name) {
                     visit(directory: childPath, relative: childRelative, section: type, subfolders: [], topLevel: false)
                 } else {
                     visit(directory: childPath, relative: childRelative, section: section,
@@ -196,12 +201,18 @@ private struct Walk {
         return entries
     }
 
+    /// `content/policies/, ... or content/reports/`: where records belong.
+    var sectionFolders: String {
+        let folders = types.types.map { "content/\($0.folder)/" }
+        return folders.count > 1 ? folders.dropLast().joined(separator: ", ") + " or " + folders.last! : folders.joined()
+    }
+
     mutating func file(_ path: String, relative: String, name: String, section: RecordType?,
                        subfolders: [String], topLevel: Bool) {
         if let stem = FileName.recordStem(name) {
             guard let section else {
                 diagnostics.append(Rule.sectionUnknown.diagnostic(relative, .fileStart,
-                    "Markdown file outside a section folder; records belong under content/policies/, content/budgets/, content/guides/ or content/reports/"))
+                    "Markdown file outside a section folder; records belong under \(sectionFolders)"))
                 return
             }
             records.append(RecordFile(relativePath: relative, absolutePath: path, type: section,
@@ -227,7 +238,7 @@ private struct Walk {
             guard let line else { continue }
             refused.insert(relative)
             diagnostics.append(Rule.fileAmbiguous.diagnostic(relative, SourceLocation(line: line, column: 1),
-                "this file opens with front matter and a 'disclosure' (公开属性) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published"))
+                "this file opens with front matter and a \(Glossary.quoted("disclosure")) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published"))
         }
         if !refused.isEmpty {
             attachments.removeAll { refused.contains($0.relativePath) }

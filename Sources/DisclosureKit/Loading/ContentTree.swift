@@ -48,6 +48,8 @@ public struct ContentTree: Sendable {
     /// The fixed pages of `content/pages/` and the other files there, sorted by path.
     public var pages: [PageFile] = []
     public var pageAttachments: [PageAttachmentFile] = []
+    /// The record types the sections were found by: built in, and the site's `types/`.
+    public var types: TypeRegistry = .builtIn
 }
 
 /// Why a tree could not be scanned at all: an environment error (exit status 2).

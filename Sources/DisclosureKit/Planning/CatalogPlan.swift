@@ -83,8 +83,8 @@ public struct CatalogPlan: Sendable {
             return value
         }
         values += Self.digestNamed(.publisher, publisherRecords.keys.sorted(by: utf8Precedes).map { ($0, publisherRecords[$0]!) })
-        for type in RecordType.allCases {
-            guard let records = typeRecords[type] else { continue }
+        for type in typeRecords.keys.sorted() {
+            let records = typeRecords[type]!
             values.append(Value(facet: .type, name: type.chineseName, stem: "type-" + Self.typeStem(type), records: records))
         }
         for year in yearRecords.keys.sorted(by: >) {
@@ -139,7 +139,7 @@ public struct CatalogPlan: Sendable {
     /// A type's own name when it is a plain ASCII slug (every built-in type's is), else
     /// its digest: the name is part of a path.
     static func typeStem(_ type: RecordType) -> String {
-        let name = type.rawValue
+        let name = type.id
         let plain = !name.isEmpty && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
         return plain ? name : String(digestStem(.type, name).dropFirst(5))
     }

@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable {
     public var printedSettings: [PrintedSetting] = []
     /// `topics`: the controlled list of 主题分类; nil when `topic` is free text.
     public var topics: SiteTopics?
+    /// The record types: built in, and the site's own from `types/` (set by the loader).
+    public var types: TypeRegistry = .builtIn
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),

@@ -79,7 +79,8 @@ extension PageContexts {
             "created_text": config.pageDate(record.created),
             "published_text": record.published.map(config.pageDate) ?? "",
         ]
-        if case .policy(let policy) = record.details { row["document_number"] = policy.documentNumber }
+        // 文号, for the types that declare one (empty for the others).
+        row["document_number"] = record.value("document_number").text ?? ""
         return row
     }
 }

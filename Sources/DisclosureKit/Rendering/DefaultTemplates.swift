@@ -145,7 +145,12 @@ enum DefaultTemplates {
   var status = document.getElementById("search-status");
   if (!data || !form || !list) { return; }
   var root = form.getAttribute("data-root") || "";
-  var typeNames = { policy: "政策文件", budget: "预算决算", guide: "办事指南", report: "年度报告" };
+  // The sections' names, from the page's own type filter (which the declarations fill).
+  var typeNames = {};
+  var typeOptions = document.querySelectorAll("#search-type option");
+  for (var t = 0; t < typeOptions.length; t++) {
+    if (typeOptions[t].value) { typeNames[typeOptions[t].value] = typeOptions[t].textContent; }
+  }
 
   function isHan(c) {
     return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -735,6 +740,33 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 </table>
 </section>
 {{/report}}
+{{#field_sections}}
+<section class="record-field">
+<h2>{{heading}}</h2>
+{{#is_table}}
+<table>
+<thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+{{/is_table}}
+{{#is_list}}
+<ul>
+{{#items}}
+<li>{{.}}</li>
+{{/items}}
+</ul>
+{{/is_list}}
+{{^is_list}}
+{{#items}}
+<p>{{.}}</p>
+{{/items}}
+{{/is_list}}
+</section>
+{{/field_sections}}
 <div class="record-body">
 {{{body}}}
 </div>
