@@ -202,7 +202,7 @@ extension Rule {
         example: "no content/site.yaml; it must give at least 'title' and 'base_url'")
     public static let siteInvalid = Rule(
         id: "site.invalid", severity: .error,
-        checks: "`site.yaml` has `title` and an absolute `base_url`, a valid `index_number_pattern`, `report_deadline` as MM-DD and calendar dates",
+        checks: "`site.yaml` has `title` and an absolute `base_url`, a valid `index_number_pattern`, `report_deadline` as MM-DD, calendar dates and a known `time_zone`",
         example: "'base_url' must be an absolute http(s) URL, not 'example.gov.cn'")
 
     // MARK: Build

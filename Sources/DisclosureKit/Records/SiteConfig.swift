@@ -19,6 +19,15 @@ public struct SiteConfig: Sendable {
     /// `leak_boilerplate`: phrases public and non-public records may share, which the leak
     /// search and `leak.shared_text` ignore (the site declares them public).
     public var leakBoilerplate: [String] = []
+    /// `time_zone`: where "today" is for the as-of date (an IANA name, default Asia/Shanghai).
+    public var timeZone = AsOfDate.defaultTimeZone
+    /// The day a policy's 有效期至 is judged against: today in `timeZone` when the settings
+    /// are read, or `--as-of`. Read by the pages, never by the record checks (the record
+    /// cache does not depend on the day).
+    public var asOf = AsOfDate.today(in: TimeZone(identifier: AsOfDate.defaultTimeZone)!)
+    /// `interpretation_working_days`: how many working days after its policy a 政策解读 may
+    /// be published (三同步).
+    public var interpretationWorkingDays = 3
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -82,6 +91,7 @@ public enum SiteConfigDecoder {
     public static let knownKeys = [
         "title", "base_url", "language", "publisher", "index_number_pattern", "report_deadline",
         "timeliness_working_days", "calendar", "allow_raw_html", "max_record_size", "leak_boilerplate",
+        "time_zone", "interpretation_working_days",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -163,6 +173,15 @@ public enum SiteConfigDecoder {
                               "'leak_boilerplate' phrase '\(phrase)' is shorter than \(TextFingerprints.guaranteedLength) bytes (six Chinese characters); the leak search never finds so short a run, so it needs no declaring")
             }
         }
+        var timeZone: TimeZone?
+        if let zone = reader.string(top, "time_zone", required: false) {
+            timeZone = TimeZone(identifier: zone.value)
+            if timeZone == nil {
+                reader.report(.siteInvalid, zone.location, field: "time_zone",
+                              "'time_zone' must be a time zone name such as Asia/Shanghai, not '\(zone.value)'")
+            }
+        }
+        let interpretationDays = reader.integer(top, "interpretation_working_days", required: false, in: 0...365)
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
@@ -172,6 +191,11 @@ public enum SiteConfigDecoder {
             timelinessWorkingDays: workingDays?.value ?? 20, calendar: calendar, allowRawHTML: allowRawHTML)
         config.maximumRecordBytes = maximumRecordBytes
         config.leakBoilerplate = leakBoilerplate
+        if let timeZone {
+            config.timeZone = timeZone.identifier
+            config.asOf = AsOfDate.today(in: timeZone)
+        }
+        if let interpretationDays { config.interpretationWorkingDays = interpretationDays.value }
         return (config, reader.diagnostics)
     }
 
