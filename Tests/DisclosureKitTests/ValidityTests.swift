@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func withoutALastDayTheDeclaredStatusHolds() throws {
-        for status in Validity.allCases {
+        for status in ValidityStatus.allCases {
             #expect(ValidityTerms(declared: status).shown(asOf: date("9999-12-31")) == status)
             #expect(ValidityTerms(declared: status).changesOn == nil)
         }

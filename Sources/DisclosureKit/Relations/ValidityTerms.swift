@@ -2,7 +2,7 @@
 /// as-of date. The record declares a status; a policy past its 有效期至 (`effective_until`)
 /// is 失效 whatever it declares, except 废止, which stays 废止 (a repeal says more than an
 /// expiry, and the repealing document is still listed).
-public enum Validity: String, Sendable, Hashable, CaseIterable {
+public enum ValidityStatus: String, Sendable, Hashable, CaseIterable {
     case effective, expired, repealed, amended
 
     public var chineseName: String {
@@ -20,20 +20,20 @@ public enum Validity: String, Sendable, Hashable, CaseIterable {
 
 /// A policy's declared status and its dates, judged against an as-of date.
 public struct ValidityTerms: Sendable, Hashable {
-    public var declared: Validity
+    public var declared: ValidityStatus
     /// 施行日期: shown, never judged (a policy not yet in force is still 有效 in the catalog).
     public var effectiveFrom: CalendarDate?
     /// 有效期至: the last day the policy is in force.
     public var effectiveUntil: CalendarDate?
 
-    public init(declared: Validity, effectiveFrom: CalendarDate? = nil, effectiveUntil: CalendarDate? = nil) {
+    public init(declared: ValidityStatus, effectiveFrom: CalendarDate? = nil, effectiveUntil: CalendarDate? = nil) {
         self.declared = declared
         self.effectiveFrom = effectiveFrom
         self.effectiveUntil = effectiveUntil
     }
 
     /// The status shown on `asOf`.
-    public func shown(asOf: CalendarDate) -> Validity {
+    public func shown(asOf: CalendarDate) -> ValidityStatus {
         guard declared != .repealed, let until = effectiveUntil, asOf > until else { return declared }
         return .expired
     }
