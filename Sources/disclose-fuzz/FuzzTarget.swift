@@ -28,7 +28,8 @@ func runPipeline(_ bytes: [UInt8]) {
 
 /// One record through every stage that reads it; the first byte picks the record type.
 func runRecord(_ bytes: [UInt8]) {
-    let type = RecordType.allCases[Int(bytes.first ?? 0) % RecordType.allCases.count]
+    let types = TypeRegistry.builtIn.types
+    let type = types[Int(bytes.first ?? 0) % types.count]
     let input = Array(bytes.dropFirst())
     let file = RecordFile(relativePath: "content/\(type.folder)/fuzz.md", absolutePath: "/nonexistent/fuzz.md",
                           type: type, subfolders: [], stem: "fuzz")

@@ -70,16 +70,18 @@ struct BuildSummary {
     var report: BuildReport
 
     func table() -> String {
-        let types = RecordType.allCases
+        let types = report.counts.columns
         func pad(_ text: String, _ width: Int) -> String {
             // CJK characters take two columns on a terminal.
             let columns = text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
             return String(repeating: " ", count: max(0, width - columns)) + text
         }
-        var lines = [pad("", 14) + types.map { pad($0.rawValue, 8) }.joined() + pad("total", 8)]
+        // A column as wide as its type's id, and at least 8: a site's own type may be long.
+        let widths = types.map { max(8, $0.count + 2) }
+        var lines = [pad("", 14) + zip(types, widths).map { pad($0, $1) }.joined() + pad("total", 8)]
         for disclosure in Disclosure.allCases {
-            let row = types.map { report.counts[$0]?[disclosure] ?? 0 }
-            lines.append(pad(disclosure.rawValue, 14) + row.map { pad(String($0), 8) }.joined() + pad(String(row.reduce(0, +)), 8))
+            let row = types.map { report.counts[$0, disclosure] }
+            lines.append(pad(disclosure.rawValue, 14) + zip(row, widths).map { pad(String($0), $1) }.joined() + pad(String(row.reduce(0, +)), 8))
         }
         if report.upToDate {
             lines.append("nothing changed since the last build: the site in the output is up to date (\(report.filesCarried) files)")

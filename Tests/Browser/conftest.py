@@ -21,6 +21,7 @@ def site():
     root = work / "root"
     root.mkdir()
     shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "types", root / "types")  # the sample's own type declarations
     subprocess.run([binary, "build", "--root", str(root)], check=True, capture_output=True)
     yield root / "site"
     shutil.rmtree(work, ignore_errors=True)

@@ -94,7 +94,7 @@ import Testing
 }
 
 @Suite struct NewRecordTemplateTests {
-    @Test(arguments: RecordType.allCases)
+    @Test(arguments: RecordSamples.types)
     func skeletonIsFlaggedUntilFilledIn(_ type: RecordType) throws {
         let today = try #require(CalendarDate("2026-11-26"))
         let text = NewRecordTemplate.text(for: type, today: today)

@@ -27,11 +27,11 @@ final class RecordCacheTests {
 
     /// One record of each type, and the variants of the report's statistics.
     func writeSamples() throws {
-        for (number, type) in RecordType.allCases.enumerated() {
+        for (number, type) in RecordSamples.types.enumerated() {
             let text = RecordSamples.frontMatter(type).replacingOccurrences(of: "2024-00003", with: "2024-0000\(number + 1)")
             try write("---\n\(text)\n---\n正文。\n", "content/\(type.folder)/sample.md")
         }
-        let reason = FieldNames.notProcessedReasons[0]
+        let reason = Glossary.notProcessedReasons[0]
         let split = RecordSamples.frontMatter(.report)
             .replacingOccurrences(of: "2024-00003", with: "2024-00009")
             .replacingOccurrences(of: "not_processed: 1", with: "not_processed: {\(reason): 1}")
@@ -58,7 +58,7 @@ final class RecordCacheTests {
         try writeSamples()
         let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
         #expect(site.diagnostics.isEmpty, "\(site.diagnostics)")
-        #expect(RecordCache.keptRecords(site).count == site.records.count && site.records.count == RecordType.allCases.count + 1)
+        #expect(RecordCache.keptRecords(site).count == site.records.count && site.records.count == RecordSamples.types.count + 1)
         let path = root + "/cache"
         try RecordCache.write(site, to: path)
         let cache = try #require(RecordCache.read(path))

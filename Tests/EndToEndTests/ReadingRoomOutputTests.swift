@@ -18,7 +18,7 @@ import Testing
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.count == 13, "header + 12 public records")
+        #expect(lines.count == SampleRecords.publicCount + 1, "header + every public record")
         #expect(lines[0].hasPrefix("索引号,标题,类别,发布机构,成文日期"))
         #expect(lines.contains { $0.hasPrefix("11450100MB0000003C/2024-00008,明湖区财政局2024年部门预算公开,预算决算,") && $0.contains(",2386.50,2386.50,") })
     }
@@ -27,14 +27,18 @@ import Testing
         let (_, site) = try builtSample()
         let json = try #require(try JSONSerialization.jsonObject(with: site.files["catalog.json"]!) as? [String: Any])
         let records = try #require(json["records"] as? [[String: Any]])
-        #expect(records.count == 12)
-        #expect(json["record_count"] as? Int == 12)
+        #expect(records.count == SampleRecords.publicCount)
+        #expect(json["record_count"] as? Int == SampleRecords.publicCount)
         let report = try #require(records.first { $0["type"] as? String == "report" })
-        let statistics = try #require(report["report"] as? [String: Any])
+        // The type's member mirrors its declaration: the report's `statistics` field.
+        let fields = try #require(report["report"] as? [String: Any])
+        #expect(fields["year"] as? Int == 2024)
+        let statistics = try #require(fields["statistics"] as? [String: Any])
         #expect((statistics["requests"] as? [String: Any])?["received"] as? Int == 46)
         #expect(report["url"] as? String == "https://www.minghu.example.gov.cn/xxgk/reports/ndbg-2024.html")
         let guide = try #require(records.first { $0["path"] as? String == "guides/spjyxk-xb.html" })
-        #expect((guide["guide"] as? [String: Any])?["promised_days"] as? Int == 5)
+        let timeLimit = (guide["guide"] as? [String: Any])?["time_limit"] as? [String: Any]
+        #expect(timeLimit?["promised_days"] as? Int == 5)
         for record in records { #expect(site.files[record["path"] as! String] != nil) }
     }
 
@@ -42,7 +46,7 @@ import Testing
         let (_, site) = try builtSample()
         let feed = site.text("feed.xml")
         #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
-        #expect(feed.components(separatedBy: "<entry>").count - 1 == 12)
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == SampleRecords.publicCount)
         #expect(feed.contains("<id>tag:www.minghu.example.gov.cn,2000:record:11450100MB0000001A/2024-00003</id>"))
         #expect(feed.contains("<link rel=\"alternate\" href=\"https://www.minghu.example.gov.cn/xxgk/policies/2024/mhbf-2024-12.html\"/>"))
         #expect(feed.contains("<updated>2025-01-24T00:00:00+08:00</updated>"))

@@ -1,12 +1,20 @@
 import Foundation
 
 /// The strings of a non-public record that must never appear in the output: its title,
-/// index number, document number, page path, slug, summary and withheld reason; its body
-/// goes in as `plainText(of:)`, the way a reader sees it.
+/// index number, page path, slug, summary, withheld reason and every text of its type
+/// fields (walked through the declaration, so no field can be left out); its body goes in
+/// as `plainText(of:)`, the way a reader sees it.
 public enum SecretText {
     public static func strings(of record: Record) -> [String] {
         var strings = [record.title, record.indexNumber, SiteRules.pagePath(record.file, slug: record.slug), record.slug]
-        if case .policy(let policy) = record.details { strings.append(policy.documentNumber) }
+        for (field, value) in zip(record.type.declaration.fields, record.fields) {
+            value.visitTexts(field) { text in
+                // Words a page writes itself (an enum's label: 有效, 预算) and bare numbers
+                // are no record's secret; every text an author wrote is.
+                if case .choice = value { return }
+                strings.append(text)
+            }
+        }
         if let summary = record.summary { strings.append(summary) }
         if let reason = record.withheldReason { strings.append(reason) }
         return strings

@@ -78,19 +78,19 @@ public struct BuildCache: Sendable {
         public var recordFiles: Int
         public var pages: Int
         public var files: Int
-        public var counts: [RecordType: [Disclosure: Int]]
+        public var counts: RecordCounts
 
         var line: String {
             var fields = ["s", String(recordFiles), String(pages), String(files)]
-            for type in RecordType.allCases {
+            for type in counts.columns {
                 for disclosure in Disclosure.allCases {
-                    fields.append("\(type.rawValue).\(disclosure.rawValue)=\(counts[type]?[disclosure] ?? 0)")
+                    fields.append("\(type).\(disclosure.rawValue)=\(counts[type, disclosure])")
                 }
             }
             return fields.joined(separator: " ")
         }
 
-        init(recordFiles: Int, pages: Int, files: Int, counts: [RecordType: [Disclosure: Int]]) {
+        init(recordFiles: Int, pages: Int, files: Int, counts: RecordCounts) {
             self.recordFiles = recordFiles
             self.pages = pages
             self.files = files
@@ -101,13 +101,15 @@ public struct BuildCache: Sendable {
             let fields = line.split(separator: " ")
             guard fields.count >= 4, fields[0] == "s", let recordFiles = Int(fields[1]), let pages = Int(fields[2]),
                   let files = Int(fields[3]) else { return nil }
-            var counts: [RecordType: [Disclosure: Int]] = [:]
+            var counts = RecordCounts(columns: [], byType: [:])
             for field in fields.dropFirst(4) {
                 let parts = field.split(separator: "=")
                 let names = parts.first?.split(separator: ".") ?? []
-                guard parts.count == 2, names.count == 2, let type = RecordType(rawValue: String(names[0])),
-                      let disclosure = Disclosure(rawValue: String(names[1])), let count = Int(parts[1]) else { return nil }
-                if count > 0 { counts[type, default: [:]][disclosure] = count }
+                guard parts.count == 2, names.count == 2, let disclosure = Disclosure(rawValue: String(names[1])),
+                      let count = Int(parts[1]) else { return nil }
+                let type = String(names[0])
+                if !counts.columns.contains(type) { counts.columns.append(type) }
+                if count > 0 { counts.byType[type, default: [:]][disclosure] = count }
             }
             self.init(recordFiles: recordFiles, pages: pages, files: files, counts: counts)
         }

@@ -147,7 +147,7 @@ extension RecordCache {
         out.optional(record.topic) { $0.string($1) }
         out.optional(record.summary) { $0.string($1) }
         out.string(record.slug)
-        Self.details(&out, record.details)
+        Self.fields(&out, record.fields)
         out.int(record.bodyFirstLine)
         out.digest(record.sourceDigest)
         return out.bytes
@@ -169,9 +169,10 @@ extension RecordCache {
             modified: input.optional { CalendarDate(dayNumber: $0.int()) },
             review: input.optional { Review(reviewer: $0.string(), date: CalendarDate(dayNumber: $0.int())) },
             topic: input.optional { $0.string() }, summary: input.optional { $0.string() }, slug: input.string(),
-            details: Self.details(&input), body: "", bodyDropped: true, bodyFirstLine: input.int(),
+            fields: Self.fields(&input), body: "", bodyDropped: true, bodyFirstLine: input.int(),
             sourceDigest: input.digest())
-        guard !input.failed, input.isAtEnd else { return nil }
+        // Values decoded under another declaration of the type are not this one's.
+        guard !input.failed, input.isAtEnd, record.fields.count == file.type.declaration.fields.count else { return nil }
         return DecodedRecord(identity: identity, record: record, diagnostics: [])
     }
 
@@ -215,71 +216,68 @@ extension RecordCache {
         }
     }
 
-    static func details(_ out: inout CacheWriter, _ details: RecordDetails) {
-        switch details {
-        case .policy(let policy):
+    /// A record's type fields, each tagged with its kind of value.
+    static func fields(_ out: inout CacheWriter, _ values: [FieldValue]) {
+        out.array(values) { out, value in fieldValue(&out, value) }
+    }
+
+    static func fieldValue(_ out: inout CacheWriter, _ value: FieldValue) {
+        switch value {
+        case .absent:
             out.int(0)
-            out.string(policy.documentNumber)
-            out.string(policy.status.rawValue)
-            out.optional(policy.repealedBy) { $0.string($1) }
-        case .budget(let budget):
+        case .text(let text):
             out.int(1)
-            out.int(budget.fiscalYear)
-            out.string(budget.kind.rawValue)
-            out.string(budget.department)
-            out.string(budget.unit)
-            amount(&out, budget.revenue)
-            amount(&out, budget.expenditure)
-            out.array(budget.lines) { out, line in
-                out.string(line.name)
-                amount(&out, line.amount)
-            }
-            out.optional(budget.threePublic) { out, funds in
-                amount(&out, funds.receptions)
-                amount(&out, funds.vehicles)
-                amount(&out, funds.overseasTravel)
-            }
-        case .guide(let guide):
+            out.string(text)
+        case .paragraphs(let paragraphs):
             out.int(2)
-            textOrList(&out, guide.legalBasis)
-            textOrList(&out, guide.conditions)
-            out.array(guide.materials) { $0.string($1) }
-            textOrList(&out, guide.procedure)
-            out.int(guide.statutoryDays)
-            out.int(guide.promisedDays)
-            out.optional(guide.feeBasis) { $0.string($1) }
-            out.string(guide.feeStandard)
-            out.string(guide.window)
-        case .report(let report):
+            textOrList(&out, paragraphs)
+        case .date(let date):
             out.int(3)
-            out.int(report.year)
-            statistics(&out, report.statistics)
+            out.int(date.dayNumber)
+        case .number(let number):
+            out.int(4)
+            out.int(number)
+        case .amount(let value):
+            out.int(5)
+            amount(&out, value)
+        case .choice(let index):
+            out.int(6)
+            out.int(index)
+        case .list(let items):
+            out.int(7)
+            out.array(items) { $0.string($1) }
+        case .group(let members):
+            out.int(8)
+            fields(&out, members)
+        case .table(let rows):
+            out.int(9)
+            out.array(rows) { out, row in fields(&out, row) }
+        case .statistics(let value):
+            out.int(10)
+            statistics(&out, value)
         }
     }
 
-    static func details(_ input: inout CacheReader) -> RecordDetails {
+    static func fields(_ input: inout CacheReader) -> [FieldValue] {
+        input.array { fieldValue(&$0) }
+    }
+
+    static func fieldValue(_ input: inout CacheReader) -> FieldValue {
         switch input.int() {
-        case 0:
-            return .policy(PolicyDetails(documentNumber: input.string(), status: input.raw(PolicyStatus.self) ?? .effective,
-                                         repealedBy: input.optional { $0.string() }))
-        case 1:
-            return .budget(BudgetDetails(
-                fiscalYear: input.int(), kind: input.raw(BudgetKind.self) ?? .budget, department: input.string(),
-                unit: input.string(), revenue: amount(&input), expenditure: amount(&input),
-                lines: input.array { BudgetLine(name: $0.string(), amount: amount(&$0)) },
-                threePublic: input.optional {
-                    ThreePublicFunds(receptions: amount(&$0), vehicles: amount(&$0), overseasTravel: amount(&$0))
-                }))
-        case 2:
-            return .guide(GuideDetails(
-                legalBasis: textOrList(&input), conditions: textOrList(&input), materials: input.array { $0.string() },
-                procedure: textOrList(&input), statutoryDays: input.int(), promisedDays: input.int(),
-                feeBasis: input.optional { $0.string() }, feeStandard: input.string(), window: input.string()))
-        case 3:
-            return .report(ReportDetails(year: input.int(), statistics: statistics(&input)))
+        case 0: return .absent
+        case 1: return .text(input.string())
+        case 2: return .paragraphs(textOrList(&input))
+        case 3: return .date(CalendarDate(dayNumber: input.int()))
+        case 4: return .number(input.int())
+        case 5: return .amount(amount(&input))
+        case 6: return .choice(input.int())
+        case 7: return .list(input.array { $0.string() })
+        case 8: return .group(fields(&input))
+        case 9: return .table(input.array { fields(&$0) })
+        case 10: return .statistics(statistics(&input))
         default:
             input.fail()
-            return .policy(PolicyDetails(documentNumber: "", status: .effective, repealedBy: nil))
+            return .absent
         }
     }
 

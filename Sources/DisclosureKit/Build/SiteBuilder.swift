@@ -6,7 +6,7 @@ public struct BuildReport: Sendable {
     /// Record files found, decoded or not.
     public var recordFiles: Int
     /// Records by type and disclosure attribute.
-    public var counts: [RecordType: [Disclosure: Int]]
+    public var counts: RecordCounts
     public var pagesWritten: Int
     public var filesWritten: Int
     /// Files carried over unchanged from the previous build (hard-linked, same time).
@@ -269,12 +269,7 @@ public struct SiteBuilder: Sendable {
         return true
     }
 
-    static func counts(_ site: LoadedSite) -> [RecordType: [Disclosure: Int]] {
-        var counts: [RecordType: [Disclosure: Int]] = [:]
-        for identity in site.identities {
-            guard let disclosure = identity.disclosure else { continue }
-            counts[identity.file.type, default: [:]][disclosure, default: 0] += 1
-        }
-        return counts
+    static func counts(_ site: LoadedSite) -> RecordCounts {
+        RecordCounts.of(site.identities, types: site.config.types)
     }
 }

@@ -57,9 +57,18 @@ public enum SiteLoader {
         progress?.begin("reading records", total: tree.records.count)
         var diagnostics = tree.diagnostics
 
-        let (config, siteDiagnostics, configDigest) = loadConfig(tree)
+        let (config, siteDiagnostics, siteFileDigest) = loadConfig(tree)
         diagnostics += siteDiagnostics
-        let site = config ?? .fallback
+        let site = {
+            var site = config ?? .fallback
+            site.types = tree.types
+            return site
+        }()
+        // What decoding and pages read besides the records: the settings and the declarations.
+        var settingsHasher = StableHasher()
+        settingsHasher.combine(siteFileDigest)
+        settingsHasher.combine(tree.types.digest)
+        let configDigest = siteFileDigest == .zero ? Digest.zero : settingsHasher.finalize()
 
         let decoder = RecordDecoder(site: site)
         let context = RecordCache.context(configDigest: configDigest)

@@ -54,8 +54,8 @@ extension Rule {
         example: "this file opens with front matter and a 'disclosure' (公开属性) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")
     public static let sectionUnknown = Rule(
         id: "section.unknown", severity: .error,
-        checks: "every Markdown file is inside `policies/`, `budgets/`, `guides/` or `reports/`",
-        example: "Markdown file outside a section folder; move it under policies/, budgets/, guides/ or reports/")
+        checks: "every Markdown file is inside the section folder of a type (`policies/`, `budgets/`, ... or one a declaration in `types/` names)",
+        example: "Markdown file outside a section folder; records belong under content/policies/, content/budgets/, ... or content/decisions/")
     public static let attachmentOrphan = Rule(
         id: "attachment.orphan", severity: .warning,
         checks: "a non-Markdown file in a section folder belongs to a record (its name starts with a record's file stem and `.`, `-` or `_`)",
@@ -190,6 +190,14 @@ extension Rule {
         id: "report.statistics.balance", severity: .error,
         checks: "report statistics balance: received + carried over = outcomes + carried forward; each total = upheld + corrected + other + pending",
         example: "requests do not balance: received 40 + carried_over 2 = 42, but outcomes 39 + carried_forward 3 = 42")
+    public static let decisionPartyPrivacy = Rule(
+        id: "decision.party_privacy", severity: .error,
+        checks: "a decision's natural-person party (自然人) is shown by surname only (张某某), and no field of it holds an ID-card number",
+        example: "'party' (行政相对人) of a natural person (自然人) must show the surname only, with the given name masked (e.g. 张某某), not '张三'")
+    public static let typeDeclaration = Rule(
+        id: "type.declaration", severity: .error,
+        checks: "a type declaration in `types/` is well formed: known keys and kinds, no duplicate or common field keys, a folder no other type or output uses, the fields its rule sets need",
+        example: "field 'kind' has an unknown kind 'choice'; kinds: text, multiline_text, date, number, amount, enum, text_list, group, table, reference, publisher, report_statistics")
     public static let reportDeadline = Rule(
         id: "report.deadline", severity: .error,
         checks: "an annual report is published by `report_deadline` (default 03-31) of the year after `year`",
@@ -272,7 +280,7 @@ extension Rule {
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
-        policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, reportDeadline,
+        policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
         siteMissing, siteInvalid,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
         leakSharedText, auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,

@@ -29,7 +29,9 @@ public struct ContentScanner: Sendable {
         guard let realRoot = Self.realPath(root) else {
             throw EnvironmentError("the site root '\(root)' cannot be resolved")
         }
-        var walk = Walk(realRoot: realRoot)
+        let (types, typeDiagnostics) = TypeRegistry.load(root: root)
+        var walk = Walk(realRoot: realRoot, types: types)
+        walk.diagnostics = typeDiagnostics
         // content/ itself is held to the rule of every link under it.
         if walk.kind(of: contentPath, relative: "content") == .directory {
             walk.visit(directory: contentPath, relative: "content", section: nil, subfolders: [], topLevel: true)
@@ -37,8 +39,10 @@ public struct ContentScanner: Sendable {
         walk.refuseLookalikes()
         walk.records.sort { utf8Precedes($0.relativePath, $1.relativePath) }
         walk.attachments.sort { utf8Precedes($0.relativePath, $1.relativePath) }
-        return ContentTree(root: root, siteFile: walk.siteFile, records: walk.records,
-                           attachments: walk.attachments, diagnostics: walk.diagnostics)
+        var tree = ContentTree(root: root, siteFile: walk.siteFile, records: walk.records,
+                               attachments: walk.attachments, diagnostics: walk.diagnostics)
+        tree.types = types
+        return tree
     }
 
     static func realPath(_ path: String) -> String? {
@@ -50,6 +54,7 @@ public struct ContentScanner: Sendable {
 
 private struct Walk {
     let realRoot: String
+    let types: TypeRegistry
     var siteFile: String?
     var records: [RecordFile] = []
     var attachments: [AttachmentFile] = []
@@ -62,8 +67,9 @@ private struct Walk {
     /// one, and the second never walked.)
     var visited: Set<[UInt8]> = []
 
-    init(realRoot: String) {
+    init(realRoot: String, types: TypeRegistry) {
         self.realRoot = realRoot
+        self.types = types
     }
 
     enum Kind { case directory, file }
@@ -138,7 +144,7 @@ private struct Walk {
             guard let kind = kind(of: childPath, relative: childRelative) else { continue }
             switch kind {
             case .directory:
-                if topLevel, let type = RecordType(folder: entry.name) {
+                if topLevel, let type = types.type(folder: entry.name) {
                     visit(directory: childPath, relative: childRelative, section: type, subfolders: [], topLevel: false)
                 } else {
                     visit(directory: childPath, relative: childRelative, section: section,
@@ -151,12 +157,18 @@ private struct Walk {
         }
     }
 
+    /// `content/policies/, ... or content/reports/`: where records belong.
+    var sectionFolders: String {
+        let folders = types.types.map { "content/\($0.folder)/" }
+        return folders.count > 1 ? folders.dropLast().joined(separator: ", ") + " or " + folders.last! : folders.joined()
+    }
+
     mutating func file(_ path: String, relative: String, name: String, section: RecordType?,
                        subfolders: [String], topLevel: Bool) {
         if let stem = FileName.recordStem(name) {
             guard let section else {
                 diagnostics.append(Rule.sectionUnknown.diagnostic(relative, .fileStart,
-                    "Markdown file outside a section folder; records belong under content/policies/, content/budgets/, content/guides/ or content/reports/"))
+                    "Markdown file outside a section folder; records belong under \(sectionFolders)"))
                 return
             }
             records.append(RecordFile(relativePath: relative, absolutePath: path, type: section,

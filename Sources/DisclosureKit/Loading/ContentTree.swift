@@ -45,6 +45,8 @@ public struct ContentTree: Sendable {
     public var attachments: [AttachmentFile]
     /// Problems of the tree itself (unknown sections, symbolic links out of the root).
     public var diagnostics: [Diagnostic]
+    /// The record types the sections were found by: built in, and the site's `types/`.
+    public var types: TypeRegistry = .builtIn
 }
 
 /// Why a tree could not be scanned at all: an environment error (exit status 2).

@@ -41,7 +41,7 @@ public enum AtomFeed {
         xmlTextWriterWriteElement(writer, "name", r.publisher)
         xmlTextWriterEndElement(writer)
         xmlTextWriterStartElement(writer, "category")
-        xmlTextWriterWriteAttribute(writer, "term", r.type.rawValue)
+        xmlTextWriterWriteAttribute(writer, "term", r.type.id)
         xmlTextWriterWriteAttribute(writer, "label", r.type.chineseName)
         xmlTextWriterEndElement(writer)
         // Only the record's own summary: generated text glued to a record value (a title

@@ -23,17 +23,24 @@ public enum CatalogData {
             let r = page.record
             var fields = [r.indexNumber, r.title, r.type.chineseName, r.publisher, r.created.description,
                           r.published?.description ?? "", r.modified?.description ?? "", r.topic ?? "", r.summary ?? ""]
-            var documentNumber = "", status = "", year = "", revenue = "", expenditure = "", statutory = "", promised = ""
-            switch r.details {
-            case .policy(let p): documentNumber = p.documentNumber; status = p.status.chineseName
-            case .budget(let b): year = String(b.fiscalYear); revenue = b.revenue.text; expenditure = b.expenditure.text
-            case .guide(let g): statutory = String(g.statutoryDays); promised = String(g.promisedDays)
-            case .report(let report): year = String(report.year)
-            }
-            fields += [documentNumber, status, year, revenue, expenditure, statutory, promised, page.path]
+            // The type columns are read by key, from whichever type declares the field.
+            fields += [text(r, "document_number"), text(r, "status"), r.ownYear.map(String.init) ?? "",
+                       text(r, "totals", "revenue"), text(r, "totals", "expenditure"),
+                       text(r, "time_limit", "statutory_days"), text(r, "time_limit", "promised_days"), page.path]
             row(fields)
         }
         return out
+    }
+
+    /// The text of field `key` (or of its member `member`), as the page shows it; empty
+    /// when the record's type does not declare it.
+    static func text(_ record: Record, _ key: String, _ member: String? = nil) -> String {
+        let declaration = record.type.declaration
+        guard let index = declaration.index(of: key) else { return "" }
+        let field = declaration.fields[index]
+        guard let member else { return record.fields[index].displayText(field) }
+        guard let sub = field.index(of: member), let members = record.fields[index].members else { return "" }
+        return members[sub].displayText(field.fields[sub])
     }
 
     /// A field quoted as RFC 4180 says: when it holds a comma, quote, CR or LF (or starts
@@ -87,7 +94,7 @@ public enum CatalogData {
             out.openObject()
             out.string("index_number", r.indexNumber)
             out.string("title", r.title)
-            out.string("type", r.type.rawValue)
+            out.string("type", r.type.id)
             out.string("type_name", r.type.chineseName)
             out.string("publisher", r.publisher)
             out.string("created", r.created.description)
@@ -97,100 +104,104 @@ public enum CatalogData {
             out.string("summary", r.summary)
             out.string("path", page.path)
             out.string("url", SitemapWriter.absoluteURL(config.baseURL, page.path))
-            details(r.details, to: &out)
+            typeFields(r, to: &out)
             out.closeObject()
         }
         out.raw(plan.recordPages.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
         return out.bytes
     }
 
-    /// The member for a record's type: `"policy": {...}` and so on.
-    static func details(_ details: RecordDetails, to out: inout JSONBytes) {
-        switch details {
-        case .policy(let p):
-            out.key("policy")
-            out.openObject()
-            out.string("document_number", p.documentNumber)
-            out.string("status", p.status.rawValue)
-            out.string("repealed_by", p.repealedBy)
-            out.closeObject()
-        case .budget(let b):
-            out.key("budget")
-            out.openObject()
-            out.number("fiscal_year", b.fiscalYear)
-            out.string("kind", b.kind.rawValue)
-            out.string("department", b.department)
-            out.string("unit", b.unit)
-            out.number("revenue", b.revenue.text)
-            out.number("expenditure", b.expenditure.text)
-            out.key("lines")
+    /// The member for a record's type, named by its id: each declared field by its key,
+    /// in the declaration's order (`null` when absent); a group is an object, a table an
+    /// array of objects, an enum its English value.
+    static func typeFields(_ record: Record, to out: inout JSONBytes) {
+        out.key(record.type.id)
+        out.openObject()
+        for (field, value) in zip(record.type.declaration.fields, record.fields) {
+            out.key(field.key)
+            self.value(value, field, to: &out)
+        }
+        out.closeObject()
+    }
+
+    static func value(_ value: FieldValue, _ field: FieldDeclaration, to out: inout JSONBytes) {
+        switch value {
+        case .absent: out.raw("null")
+        case .text(let text): appendJSONString(text, to: &out.bytes)
+        case .paragraphs(.text(let text)): appendJSONString(text, to: &out.bytes)
+        case .paragraphs(.list(let items)), .list(let items): strings(items, to: &out)
+        case .date(let date): appendJSONString(date.description, to: &out.bytes)
+        case .number(let number): out.raw(String(number))
+        case .amount(let amount): out.raw(amount.text)
+        case .choice(let index): appendJSONString(field.values[index].value, to: &out.bytes)
+        case .group(let members): object(members, field.fields, to: &out)
+        case .table(let rows):
             out.raw("[")
-            for (index, line) in b.lines.enumerated() {
+            for (index, row) in rows.enumerated() {
                 if index > 0 { out.raw(", ") }
-                out.openObject()
-                out.string("name", line.name)
-                out.number("amount", line.amount.text)
-                out.closeObject()
+                object(row, field.fields, to: &out)
             }
             out.raw("]")
-            if let f = b.threePublic {
-                out.key("three_public")
-                out.openObject()
-                out.number("receptions", f.receptions.text)
-                out.number("vehicles", f.vehicles.text)
-                out.number("overseas_travel", f.overseasTravel.text)
-                out.closeObject()
-            }
-            out.closeObject()
-        case .guide(let g):
-            out.key("guide")
+        case .statistics(let statistics): self.statistics(statistics, to: &out)
+        }
+    }
+
+    static func strings(_ items: [String], to out: inout JSONBytes) {
+        out.raw("[")
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.raw(", ") }
+            appendJSONString(item, to: &out.bytes)
+        }
+        out.raw("]")
+    }
+
+    static func object(_ members: [FieldValue], _ fields: [FieldDeclaration], to out: inout JSONBytes) {
+        out.openObject()
+        for (field, member) in zip(fields, members) {
+            out.key(field.key)
+            value(member, field, to: &out)
+        }
+        out.closeObject()
+    }
+
+    /// A report's statistics: the requests with their outcome totals, reviews, lawsuits.
+    static func statistics(_ s: ReportStatistics, to out: inout JSONBytes) {
+        func appeals(_ key: String, _ c: AppealCounts) {
+            out.key(key)
             out.openObject()
-            out.number("statutory_days", g.statutoryDays)
-            out.number("promised_days", g.promisedDays)
-            out.string("fee_standard", g.feeStandard)
-            out.string("window", g.window)
-            out.closeObject()
-        case .report(let report):
-            let s = report.statistics
-            func appeals(_ key: String, _ c: AppealCounts) {
-                out.key(key)
-                out.openObject()
-                out.number("upheld", c.upheld)
-                out.number("corrected", c.corrected)
-                out.number("other", c.other)
-                out.number("pending", c.pending)
-                out.number("total", c.total)
-                out.closeObject()
-            }
-            out.key("report")
-            out.openObject()
-            out.number("year", report.year)
-            let r = s.requests
-            out.key("requests")
-            out.openObject()
-            out.number("received", r.received)
-            out.number("carried_over", r.carriedOver)
-            out.number("outcomes_total", r.outcomes.total)
-            out.number("granted", r.outcomes.granted)
-            out.number("partially_granted", r.outcomes.partiallyGranted)
-            out.number("denied", r.outcomes.denied.total)
-            out.number("unavailable", r.outcomes.unavailable.total)
-            out.number("not_processed", r.outcomes.notProcessed.total)
-            out.number("other", r.outcomes.other)
-            out.number("carried_forward", r.carriedForward)
-            out.closeObject()
-            appeals("reviews", s.reviews)
-            switch s.lawsuits {
-            case .combined(let c):
-                appeals("lawsuits", c)
-            case .split(let direct, let after):
-                out.key("lawsuits")
-                out.openObject()
-                appeals("direct", direct)
-                appeals("after_review", after)
-                out.closeObject()
-            }
+            out.number("upheld", c.upheld)
+            out.number("corrected", c.corrected)
+            out.number("other", c.other)
+            out.number("pending", c.pending)
+            out.number("total", c.total)
             out.closeObject()
         }
+        out.openObject()
+        let r = s.requests
+        out.key("requests")
+        out.openObject()
+        out.number("received", r.received)
+        out.number("carried_over", r.carriedOver)
+        out.number("outcomes_total", r.outcomes.total)
+        out.number("granted", r.outcomes.granted)
+        out.number("partially_granted", r.outcomes.partiallyGranted)
+        out.number("denied", r.outcomes.denied.total)
+        out.number("unavailable", r.outcomes.unavailable.total)
+        out.number("not_processed", r.outcomes.notProcessed.total)
+        out.number("other", r.outcomes.other)
+        out.number("carried_forward", r.carriedForward)
+        out.closeObject()
+        appeals("reviews", s.reviews)
+        switch s.lawsuits {
+        case .combined(let c):
+            appeals("lawsuits", c)
+        case .split(let direct, let after):
+            out.key("lawsuits")
+            out.openObject()
+            appeals("direct", direct)
+            appeals("after_review", after)
+            out.closeObject()
+        }
+        out.closeObject()
     }
 }

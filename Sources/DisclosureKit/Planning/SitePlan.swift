@@ -53,6 +53,9 @@ public struct SitePlan: Sendable {
     public let recordPages: [RecordPage]
     /// Indices into `recordPages` per section, newest first.
     public let sections: [RecordType: [Int]]
+    /// The sections the site shows, in order: every type listed even when empty, and
+    /// every other type with a public record.
+    public let sectionTypes: [RecordType]
     public let listPages: [ListPage]
     /// Every public record page in newest-first order across sections.
     public let newestRecords: [RecordPage]
@@ -71,7 +74,14 @@ public struct SitePlan: Sendable {
         let records = view.records
         let newest = records.indices.sorted { SitePlan.newestFirst(records[$0], records[$1]) }
         var pageOfRecord = [Int](repeating: -1, count: records.count)
-        for type in RecordType.allCases {
+        var typesWithRecords = Set<String>()
+        for record in records { typesWithRecords.insert(record.type.id) }
+        var sectionTypes = view.config.types.types.filter { $0.declaration.listedWhenEmpty || typesWithRecords.contains($0.id) }
+        // A record of a type the settings do not know still gets its section: no public
+        // record is dropped for want of a declaration.
+        let unknown = Set(records.map(\.type)).filter { view.config.types.type(id: $0.id) == nil }
+        sectionTypes += unknown.sorted()
+        for type in sectionTypes {
             let ordered = newest.filter { records[$0].type == type }
             var indices: [Int] = []
             for (position, recordIndex) in ordered.enumerated() {
@@ -92,7 +102,7 @@ public struct SitePlan: Sendable {
         }
         newestRecords = newest.map { pages[pageOfRecord[$0]] }
         var lists: [ListPage] = []
-        for type in RecordType.allCases {
+        for type in sectionTypes {
             let indices = sections[type] ?? []
             let count = max(1, (indices.count + SitePlan.pageSize - 1) / SitePlan.pageSize)
             for number in 1...count {
@@ -103,6 +113,7 @@ public struct SitePlan: Sendable {
         }
         recordPages = pages
         self.sections = sections
+        self.sectionTypes = sectionTypes
         listPages = lists
     }
 

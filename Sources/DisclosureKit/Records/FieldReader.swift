@@ -40,6 +40,8 @@ struct FieldReader {
     var range = Rule.recordRange
     var unknownKey = Rule.recordUnknownKey
     var control = Rule.recordControlCharacter
+    /// The Chinese names of the fields being read, for messages.
+    var labels = FieldLabels.common
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String) {
@@ -59,11 +61,11 @@ struct FieldReader {
             if required {
                 if let entry = map.entry(key) {
                     report(self.required, entry.keyLocation, field: path,
-                           "required field \(FieldNames.quoted(path)) is empty")
+                           "required field \(labels.quoted(path)) is empty")
                 } else {
-                    let example = FieldNames.examples[path].map { "; add it, e.g. \($0)" } ?? ""
+                    let example = labels.example(path).map { "; add it, e.g. \($0)" } ?? ""
                     report(self.required, map.anchor, field: path,
-                           "missing required field \(FieldNames.quoted(path))\(example)")
+                           "missing required field \(labels.quoted(path))\(example)")
                 }
             }
             return nil
@@ -75,13 +77,13 @@ struct FieldReader {
     /// holding a control character.
     mutating func scalarText(_ node: YAMLNode, path: String, expected: String) -> String? {
         guard case .scalar(let text, _) = node.value else {
-            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be \(expected), not \(node.kindDescription)")
+            report(type, node.location, field: path, "\(labels.quoted(path)) must be \(expected), not \(node.kindDescription)")
             return nil
         }
         if let (offset, scalar) = Self.firstControlCharacter(text) {
             let hex = String(scalar.value, radix: 16, uppercase: true)
             report(control, node.location, field: path,
-                   "\(FieldNames.quoted(path)) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (character \(offset + 1) of its value); remove it")
+                   "\(labels.quoted(path)) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (character \(offset + 1) of its value); remove it")
             return nil
         }
         return text
@@ -113,7 +115,7 @@ struct FieldReader {
         let trimmed = text.trimmed
         if trimmed.isEmpty {
             if required {
-                report(self.required, node.location, field: path, "required field \(FieldNames.quoted(path)) is empty")
+                report(self.required, node.location, field: path, "required field \(labels.quoted(path)) is empty")
             }
             return nil
         }
@@ -130,7 +132,7 @@ struct FieldReader {
         // Foundation's substring search costs more than decoding the field did.
         guard text.utf8.contains(UInt8(ascii: "<")), text.contains(NewRecordTemplate.placeholderMarker) else { return false }
         report(.recordPlaceholder, location, field: path,
-               "\(FieldNames.quoted(path)) still holds the placeholder '\(text)'; fill it in")
+               "\(labels.quoted(path)) still holds the placeholder '\(text)'; fill it in")
         return true
     }
 
@@ -142,7 +144,7 @@ struct FieldReader {
             let looksLikeDate = text.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil
             let detail = looksLikeDate && text.count == 10 ? "; there is no such day in the calendar" : ""
             report(date, node.location, field: path,
-                   "\(FieldNames.quoted(path)) must be a date written YYYY-MM-DD, not '\(text)'\(detail)")
+                   "\(labels.quoted(path)) must be a date written YYYY-MM-DD, not '\(text)'\(detail)")
             return nil
         }
         return Located(value: value, location: node.location)
@@ -156,10 +158,10 @@ struct FieldReader {
         let value = Self.parseInteger(text)
         guard let value, bounds.contains(value) else {
             if value == nil && !Self.isSignedDigits(text.trimmed) {
-                report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a whole number, not '\(text)'")
+                report(type, node.location, field: path, "\(labels.quoted(path)) must be a whole number, not '\(text)'")
             } else {
                 report(range, node.location, field: path,
-                       "\(FieldNames.quoted(path)) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(text.trimmed)")
+                       "\(labels.quoted(path)) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(text.trimmed)")
             }
             return nil
         }
@@ -176,19 +178,19 @@ struct FieldReader {
             // Digits too many to read exactly are a number out of range, not a typo.
             if Self.isDecimalShaped(trimmed) {
                 report(range, node.location, field: path,
-                       "\(FieldNames.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
+                       "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
             } else {
-                report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a number like 1234.56, not '\(text)'")
+                report(type, node.location, field: path, "\(labels.quoted(path)) must be a number like 1234.56, not '\(text)'")
             }
             return nil
         }
         guard value >= 0 else {
-            report(range, node.location, field: path, "\(FieldNames.quoted(path)) must not be negative, not \(trimmed)")
+            report(range, node.location, field: path, "\(labels.quoted(path)) must not be negative, not \(trimmed)")
             return nil
         }
         guard value <= Double(Self.maximumAmount) else {
             report(range, node.location, field: path,
-                   "\(FieldNames.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
+                   "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
             return nil
         }
         return Located(value: Amount(value: value, text: trimmed), location: node.location)
@@ -207,7 +209,7 @@ struct FieldReader {
         let english = cases.map { $0.names[0] }.joined(separator: ", ")
         let chinese = cases.compactMap { $0.names.count > 1 ? $0.names[1] : nil }.joined(separator: ", ")
         let options = chinese.isEmpty ? english : "\(english) (\(chinese))"
-        report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be one of \(options), not '\(trimmed)'")
+        report(type, node.location, field: path, "\(labels.quoted(path)) must be one of \(options), not '\(trimmed)'")
         return nil
     }
 
@@ -217,7 +219,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required) else { return nil }
         guard case .mapping(let entries) = node.value else {
-            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a mapping of 'key: value' pairs, not \(node.kindDescription)")
+            report(type, node.location, field: path, "\(labels.quoted(path)) must be a mapping of 'key: value' pairs, not \(node.kindDescription)")
             return nil
         }
         let anchor = map.entry(key)?.keyLocation ?? node.location
@@ -228,7 +230,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required) else { return nil }
         guard case .sequence(let items) = node.value else {
-            report(type, node.location, field: path, "\(FieldNames.quoted(path)) must be a list ('- item' lines), not \(node.kindDescription)")
+            report(type, node.location, field: path, "\(labels.quoted(path)) must be a list ('- item' lines), not \(node.kindDescription)")
             return nil
         }
         return (items, node.location)
@@ -244,7 +246,7 @@ struct FieldReader {
             guard let text = scalarText(item, path: path, expected: "a list of texts") else { ok = false; continue }
             let trimmed = text.trimmed
             if trimmed.isEmpty {
-                report(required ? self.required : type, item.location, field: path, "\(FieldNames.quoted(path)) has an empty item")
+                report(required ? self.required : type, item.location, field: path, "\(labels.quoted(path)) has an empty item")
                 ok = false
                 continue
             }
@@ -252,7 +254,7 @@ struct FieldReader {
             strings.append(trimmed)
         }
         if nonEmpty && items.isEmpty {
-            report(self.required, location, field: path, "\(FieldNames.quoted(path)) must list at least one item")
+            report(self.required, location, field: path, "\(labels.quoted(path)) must list at least one item")
             return nil
         }
         return ok ? strings : nil
@@ -278,7 +280,7 @@ struct FieldReader {
             let path = map.path(entry.key)
             if let nearest = NearestKey.suggestion(for: entry.key, among: known) {
                 report(unknownKey, entry.keyLocation, field: path,
-                       "unknown key '\(path)'; did you mean \(FieldNames.quoted(map.path(nearest)))?")
+                       "unknown key '\(path)'; did you mean \(labels.quoted(map.path(nearest)))?")
             } else {
                 report(unknownKey, entry.keyLocation, field: path,
                        "unknown key '\(path)' is ignored; known keys here: \(known.joined(separator: ", "))")

@@ -1,5 +1,5 @@
-/// The skeletons `disclose new TYPE SLUG` writes: every required field of the type,
-/// commented in Chinese and English. Text fields hold `<待填写 …>` placeholders, which
+/// The skeletons `disclose new TYPE SLUG` writes: the common fields, then every field of
+/// the type's declaration, each under a comment with its Chinese label. Text fields hold `<待填写 …>` placeholders, which
 /// `check` reports (rule `record.placeholder`) until they are replaced.
 public enum NewRecordTemplate {
     /// What marks a value as not yet filled in.
@@ -37,68 +37,8 @@ public enum NewRecordTemplate {
             "# 摘要 / summary (optional; shown in lists and the catalog)",
             "summary: \(p("内容概述", "summary"))",
         ]
-        switch type {
-        case .policy:
-            lines += [
-                "# 文号 / document number, e.g. 某府办〔2026〕1号",
-                "document_number: \(p("文号", "document number"))",
-                "# 有效性 / status: effective (有效) | expired (失效) | repealed (废止)",
-                "status: effective",
-                "# 废止文件 / repealed_by: index number of the repealing record (only with status: repealed)",
-                "# repealed_by: ",
-            ]
-        case .budget:
-            lines += [
-                "# 年度 / fiscal year",
-                "fiscal_year: \(today.year)",
-                "# 类别 / kind: budget (预算) | final-accounts (决算)",
-                "kind: budget",
-                "# 部门 / department",
-                "department: \(p("部门", "department"))",
-                "# 单位 / unit of the amounts",
-                "unit: 万元",
-                "# 收支总额 / totals; the lines below must add up to expenditure",
-                "totals: {revenue: 0.00, expenditure: 0.00}",
-                "# 支出明细 / expenditure lines (optional): - {name: 项目, amount: 0.00}",
-                "lines: []",
-                "# 三公经费 / three public funds (optional)",
-                "three_public: {receptions: 0.00, vehicles: 0.00, overseas_travel: 0.00}",
-            ]
-        case .guide:
-            lines += [
-                "# 八公开 / the eight disclosures: 项目名称 is the title above",
-                "# 设定依据 / legal basis: text or list",
-                "legal_basis:",
-                "  - \(p("设定依据", "legal basis"))",
-                "# 申请条件 / conditions: text or list",
-                "conditions: \(p("申请条件", "conditions"))",
-                "# 申报材料 / materials: a list, at least one",
-                "materials:",
-                "  - \(p("申报材料", "material"))",
-                "# 办理程序 / procedure: text or list of steps",
-                "procedure:",
-                "  - \(p("办理程序", "step"))",
-                "# 办理时限 / time limit in working days: 0 < promised ≤ statutory",
-                "time_limit: {statutory_days: 20, promised_days: 10}",
-                "# 收费依据及标准 / fees: standard 不收费 (free) needs no basis",
-                "fees: {standard: 不收费}",
-                "# 窗口权限 / which window handles it and what it may decide",
-                "window: \(p("窗口权限", "window"))",
-            ]
-        case .report:
-            lines += [
-                "# 报告年度 / the year reported on; publish by 03-31 of the next year",
-                "year: \(today.month <= 3 ? today.year - 1 : today.year)",
-                "# 统计数据 / statistics in the national format (国办公开办函〔2021〕30号)",
-                "statistics:",
-                "  requests:",
-                "    received: 0           # 本年新收",
-                "    carried_over: 0       # 上年结转",
-                "    outcomes: {granted: 0, partially_granted: 0, denied: 0, unavailable: 0, not_processed: 0, other: 0}",
-                "    carried_forward: 0    # 结转下年度继续办理",
-                "  reviews: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}    # 行政复议",
-                "  lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}   # 行政诉讼",
-            ]
+        for field in type.declaration.fields {
+            lines += fieldLines(field, type: type.declaration, today: today)
         }
         lines += [
             "---",
@@ -107,5 +47,54 @@ public enum NewRecordTemplate {
             "",
         ]
         return lines.joined(separator: "\n")
+    }
+
+    /// The comment and the line(s) of one declared field.
+    static func fieldLines(_ field: FieldDeclaration, type: TypeDeclaration, today: CalendarDate) -> [String] {
+        var comment = "# \(field.label) / \(field.key)"
+        if field.kind == .enumeration {
+            comment += ": " + field.values.map { "\($0.value) (\($0.label))" }.joined(separator: " | ")
+        }
+        if !field.required { comment += " (optional)" }
+        if let hint = field.skeletonComment { comment += "; \(hint)" }
+        let key = field.key
+        if let skeleton = field.skeleton { return [comment, "\(key): \(skeleton)"] }
+        switch field.kind {
+        case .multilineText, .textList:
+            guard field.required else { return [comment, "# \(key): "] }
+            return [comment, "\(key):", "  - \(placeholder(field.label, key))"]
+        case .table:
+            return [comment, "\(key): []"]
+        case .reportStatistics:
+            return [comment, "\(key):"] + ReportStatisticsRules.skeleton
+        case .group:
+            let members = field.fields.map { "\($0.key): \($0.skeleton ?? value($0, type: type, today: today) ?? placeholder($0.label, $0.key))" }
+            return [comment, "\(key): {\(members.joined(separator: ", "))}"]
+        default:
+            if let value = value(field, type: type, today: today) { return [comment, "\(key): \(value)"] }
+            guard field.required else { return [comment, "# \(key): "] }
+            return [comment, "\(key): \(placeholder(field.label, key))"]
+        }
+    }
+
+    /// A value to start from, for the kinds that have one; nil for a text to be written.
+    static func value(_ field: FieldDeclaration, type: TypeDeclaration, today: CalendarDate) -> String? {
+        switch field.kind {
+        case .date: return today.description
+        case .amount: return "0.00"
+        case .number:
+            if field.key == type.yearField {
+                // A report is on the year before until its deadline (03-31) has passed.
+                let year = type.applies(.reportStatistics) && today.month <= 3 ? today.year - 1 : today.year
+                return String(min(max(year, field.minimum), field.maximum))
+            }
+            return String(min(max(0, field.minimum), field.maximum))
+        case .enumeration:
+            return field.defaultValue ?? field.values.first?.value
+        case .text, .publisher, .reference:
+            return field.defaultValue
+        default:
+            return nil
+        }
     }
 }

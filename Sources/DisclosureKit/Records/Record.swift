@@ -68,7 +68,8 @@ public struct Record: Sendable {
     public var summary: String?
     /// The page's file name without `.html`: `slug`, or the file's stem.
     public var slug: String
-    public var details: RecordDetails
+    /// The type fields, one per field of the type's declaration, in its order.
+    public var fields: [FieldValue]
     /// The Markdown body; empty when the loader did not keep it (see `bodyText()`).
     public var body: String
     /// True when `body` was not kept in memory: a build holds only what lists need for
@@ -80,6 +81,15 @@ public struct Record: Sendable {
     public var sourceDigest: Digest = .zero
 
     public var type: RecordType { file.type }
+
+    /// The value of type field `key`; `.absent` when the type does not declare it.
+    public func value(_ key: String) -> FieldValue {
+        guard let index = type.declaration.index(of: key), fields.indices.contains(index) else { return .absent }
+        return fields[index]
+    }
+
+    /// The record's own year, when its type has a `year_field` (a budget's fiscal year).
+    public var ownYear: Int? { type.declaration.yearField.flatMap { value($0).number } }
     public var isPublic: Bool { disclosure.isPublic }
 
     /// The date a list or sitemap shows as the record's last change.

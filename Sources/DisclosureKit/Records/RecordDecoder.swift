@@ -70,13 +70,15 @@ public struct RecordDecoder: Sendable {
     /// Decodes a parsed front matter (a mapping node).
     public func decode(_ root: YAMLNode, body: String, bodyFirstLine: Int, file: RecordFile) -> DecodedRecord {
         var reader = FieldReader(file: file.relativePath)
+        let declaration = file.type.declaration
+        reader.labels = declaration.labels
         guard case .mapping(let entries) = root.value else {
             let diagnostic = FrontMatterReader.diagnostic(for: .notMapping(found: root.kindDescription, at: root.location),
                                                           file: file.relativePath)
             return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
         }
         let top = FieldMapping(entries: entries, path: "", anchor: .fileStart)
-        reader.checkUnknownKeys(top, known: FieldNames.common + FieldNames.typeKeys(file.type))
+        reader.checkUnknownKeys(top, known: declaration.knownKeys)
 
         // Common fields.
         let title = reader.string(top, "title", required: true)
@@ -118,31 +120,18 @@ public struct RecordDecoder: Sendable {
         checkBody(body, firstLine: bodyFirstLine, &reader)
 
         // Type-specific fields.
-        var details: RecordDetails?
-        var repealedBy: Located<String>?
-        switch file.type {
-        case .policy:
-            let policy = PolicyFieldsDecoder.decode(top, &reader)
-            repealedBy = policy.repealedBy
-            details = policy.details.map(RecordDetails.policy)
-        case .budget:
-            details = BudgetFieldsDecoder.decode(top, &reader).map(RecordDetails.budget)
-        case .guide:
-            details = GuideFieldsDecoder.decode(top, &reader).map(RecordDetails.guide)
-        case .report:
-            details = ReportFieldsDecoder.decode(top, published: published, site: site, &reader).map(RecordDetails.report)
-        }
+        let (fields, repealedBy) = TypeFieldsDecoder.decode(declaration, top, published: published, site: site, &reader)
 
         let identity = RecordIdentity(file: file, title: title?.value, indexNumber: indexNumber, slug: slug,
                                       disclosure: disclosure?.value, repealedBy: repealedBy)
         var record: Record?
         if reader.diagnostics.errorCount == 0, let title, let indexNumber, let disclosure, let publisher,
-           let created, let slug, let details {
+           let created, let slug {
             record = Record(
                 file: file, title: title.value, indexNumber: indexNumber.value, disclosure: disclosure.value,
                 withheldReason: withheldReason?.value, publisher: publisher.value, created: created.value,
                 published: published?.value, modified: modified?.value, review: review?.value,
-                topic: topic?.value, summary: summary?.value, slug: slug.value, details: details,
+                topic: topic?.value, summary: summary?.value, slug: slug.value, fields: fields,
                 body: body, bodyFirstLine: bodyFirstLine)
         }
         return DecodedRecord(identity: identity, record: record, diagnostics: reader.diagnostics)

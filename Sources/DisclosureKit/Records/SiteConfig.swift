@@ -28,6 +28,8 @@ public struct SiteConfig: Sendable {
     /// `interpretation_working_days`: how many working days after its policy a 政策解读 may
     /// be published (三同步).
     public var interpretationWorkingDays = 3
+    /// The record types: built in, and the site's own from `types/` (set by the loader).
+    public var types: TypeRegistry = .builtIn
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),

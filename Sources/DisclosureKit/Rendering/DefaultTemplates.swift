@@ -542,6 +542,33 @@ mark { background: #ffe58f; color: inherit; }
 </table>
 </section>
 {{/report}}
+{{#field_sections}}
+<section class="record-field">
+<h2>{{heading}}</h2>
+{{#is_table}}
+<table>
+<thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+{{/is_table}}
+{{#is_list}}
+<ul>
+{{#items}}
+<li>{{.}}</li>
+{{/items}}
+</ul>
+{{/is_list}}
+{{^is_list}}
+{{#items}}
+<p>{{.}}</p>
+{{/items}}
+{{/is_list}}
+</section>
+{{/field_sections}}
 <div class="record-body">
 {{{body}}}
 </div>

@@ -3,8 +3,26 @@
 /// so a non-public record that happens to use the same words is not a false alarm.
 enum GeneratedText {
     static var all: [String] {
-        Array(FieldNames.names.values) + RecordType.allCases.map(\.chineseName)
-            + Disclosure.allCases.map(\.chineseName) + PolicyStatus.allCases.map(\.chineseName)
-            + BudgetKind.allCases.map(\.chineseName) + RecordMetadata.labels + ReportTables.labels + GuideSections.labels
+        all(TypeRegistry.builtIn)
+    }
+
+    /// The generated text of a site with `types`: every declared label, enum label,
+    /// suffix and fixed text besides the fixed ones.
+    static func all(_ types: TypeRegistry) -> [String] {
+        var texts = Array(Glossary.names.values) + Disclosure.allCases.map(\.chineseName)
+            + PolicyStatus.allCases.map(\.chineseName) + RecordMetadata.labels + ReportTables.labels + GuideSections.labels
+        func add(_ fields: [FieldDeclaration]) {
+            for field in fields {
+                texts.append(field.label)
+                texts += field.values.map(\.label)
+                if let fixed = field.shownAs { texts.append(fixed) }
+                add(field.fields)
+            }
+        }
+        for type in types.types {
+            texts.append(type.chineseName)
+            add(type.declaration.fields)
+        }
+        return texts
     }
 }

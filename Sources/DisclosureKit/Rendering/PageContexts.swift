@@ -16,7 +16,7 @@ public struct PageContexts: Sendable {
     /// What every page has: language, titles, the way back to the root, navigation.
     func base(path: String, title: String, section: RecordType?, breadcrumbs: [(label: String, href: String?)]) -> [String: Any] {
         let nav: [[String: Any]] = [["label": "首页", "href": SitePlan.homePath, "current": path == SitePlan.homePath]]
-            + RecordType.allCases.map { type in
+            + plan.sectionTypes.map { type in
                 ["label": type.chineseName, "href": SitePlan.listPath(type, page: 1), "current": section == type]
             }
             + [["label": "信息公开目录", "href": SitePlan.catalogPath, "current": path == SitePlan.catalogPath]]
@@ -46,24 +46,24 @@ public struct PageContexts: Sendable {
             ("首页", SitePlan.homePath), (record.type.chineseName, SitePlan.listPath(record.type, page: 1)), (record.title, nil),
         ])
         context["title"] = record.title
-        context["type"] = record.type.rawValue
+        context["type"] = record.type.id
         context["meta"] = RecordMetadata.rows(record)
         context["body"] = bodyHTML
-        switch record.details {
-        case .policy(let policy):
+        if let policy = Validity.details(record) {
             var value: [String: Any] = ["repealed": policy.status == .repealed, "expired": policy.status == .expired]
             if let target = repealedBy(record) {
                 value["repealed_by_href"] = URLPath.encoded(target.path)
                 value["repealed_by_title"] = target.record.title
             }
             context["policy"] = value
-        case .budget(let budget):
-            context["budget"] = RecordMetadata.budget(budget)
-        case .guide(let guide):
-            context["guide"] = ["sections": GuideSections.sections(record.title, guide)]
-        case .report(let report):
-            context["report"] = ReportTables.context(report)
         }
+        if let budget = BudgetSums.details(record) { context["budget"] = RecordMetadata.budget(budget) }
+        if let guide = EightDisclosures.details(record) {
+            context["guide"] = ["sections": GuideSections.sections(record.title, guide)]
+        }
+        if let report = ReportStatisticsRules.details(record) { context["report"] = ReportTables.context(report) }
+        let sections = FieldSections.sections(record)
+        if !sections.isEmpty { context["field_sections"] = sections }
         context["attachments"] = page.attachments.map { attachment -> [String: Any] in
             ["name": attachment.name, "href": URLPath.encoded(LinkResolver.relative(from: page.path, to: attachment.path))]
         }
@@ -106,7 +106,7 @@ public struct PageContexts: Sendable {
 
     /// The public record that repealed `record`, when it names one.
     func repealedBy(_ record: Record) -> SitePlan.RecordPage? {
-        guard case .policy(let policy) = record.details, let index = policy.repealedBy,
+        guard let index = Validity.details(record)?.repealedBy,
               let page = pageByIndexNumber[index] else { return nil }
         return plan.recordPages[page]
     }
@@ -170,10 +170,10 @@ public struct PageContexts: Sendable {
     public func home() -> [String: Any] {
         var context = base(path: SitePlan.homePath, title: "首页", section: nil, breadcrumbs: [])
         context["public_count"] = plan.recordPages.count
-        context["sections"] = RecordType.allCases.map { type -> [String: Any] in
+        context["sections"] = plan.sectionTypes.map { type -> [String: Any] in
             let indices = plan.sections[type] ?? []
             return [
-                "type": type.rawValue, "name": type.chineseName, "href": SitePlan.listPath(type, page: 1),
+                "type": type.id, "name": type.chineseName, "href": SitePlan.listPath(type, page: 1),
                 "count": indices.count, "latest": indices.prefix(8).map { Self.listItem(plan.recordPages[$0]) },
             ]
         }
@@ -185,12 +185,12 @@ public struct PageContexts: Sendable {
             ("首页", SitePlan.homePath), ("政府信息公开目录", nil),
         ])
         context["record_count"] = plan.recordPages.count
-        context["types"] = RecordType.allCases.map { ["type": $0.rawValue, "name": $0.chineseName] }
+        context["types"] = plan.sectionTypes.map { ["type": $0.id, "name": $0.chineseName] }
         context["rows"] = plan.newestRecords.map { page -> [String: Any] in
             [
                 "index_number": page.record.indexNumber, "title": page.record.title, "href": URLPath.encoded(page.path),
                 "summary": page.record.summary ?? "", "publisher": page.record.publisher,
-                "created": page.record.created.description, "type": page.record.type.rawValue,
+                "created": page.record.created.description, "type": page.record.type.id,
                 "type_name": page.record.type.chineseName,
             ]
         }
@@ -201,7 +201,7 @@ public struct PageContexts: Sendable {
         var context = base(path: SitePlan.searchPath, title: "站内搜索", section: nil, breadcrumbs: [
             ("首页", SitePlan.homePath), ("站内搜索", nil),
         ])
-        context["types"] = RecordType.allCases.map { ["type": $0.rawValue, "name": $0.chineseName] }
+        context["types"] = plan.sectionTypes.map { ["type": $0.id, "name": $0.chineseName] }
         return context
     }
 

@@ -1,7 +1,7 @@
 /// The metadata table every Chinese disclosure page carries, and the budget figures.
 enum RecordMetadata {
-    static let labels = ["索引号", "主题分类", "发布机构", "成文日期", "发布日期", "修改日期", "文号", "有效性", "年度", "类别",
-                         "部门", "办理时限", "见下文“办理时限”", "报告年度", "公开方式", "主动公开", "内容概述"]
+    /// The labels the table writes besides the declared fields'.
+    static let labels = ["索引号", "主题分类", "发布机构", "成文日期", "发布日期", "修改日期", "公开方式", "主动公开", "内容概述"]
 
     static func rows(_ record: Record) -> [[String: String]] {
         var rows: [(String, String)] = [("索引号", record.indexNumber)]
@@ -10,18 +10,13 @@ enum RecordMetadata {
         rows.append(("成文日期", record.created.description))
         if let published = record.published { rows.append(("发布日期", published.description)) }
         if let modified = record.modified { rows.append(("修改日期", modified.description)) }
-        switch record.details {
-        case .policy(let policy):
-            rows.append(("文号", policy.documentNumber))
-            rows.append(("有效性", policy.status.chineseName))
-        case .budget(let budget):
-            rows.append(("年度", String(budget.fiscalYear)))
-            rows.append(("类别", budget.kind.chineseName))
-            rows.append(("部门", budget.department))
-        case .guide:
-            rows.append(("办理时限", "见下文“办理时限”"))
-        case .report(let report):
-            rows.append(("报告年度", "\(report.year)年"))
+        for (field, value) in zip(record.type.declaration.fields, record.fields) where field.shown {
+            if let fixed = field.shownAs {
+                rows.append((field.label, fixed))
+                continue
+            }
+            let text = value.displayText(field)
+            if !text.isEmpty { rows.append((field.label, text + field.suffix)) }
         }
         rows.append(("公开方式", "主动公开"))
         if let summary = record.summary { rows.append(("内容概述", summary)) }
@@ -30,7 +25,7 @@ enum RecordMetadata {
 
     static func budget(_ budget: BudgetDetails) -> [String: Any] {
         var context: [String: Any] = [
-            "fiscal_year": String(budget.fiscalYear), "kind_name": budget.kind.chineseName, "unit": budget.unit,
+            "fiscal_year": String(budget.fiscalYear), "kind_name": budget.kindName, "unit": budget.unit,
             "revenue": budget.revenue.text, "expenditure": budget.expenditure.text,
             "lines": budget.lines.map { ["name": $0.name, "amount": $0.amount.text] },
             "has_lines": !budget.lines.isEmpty,

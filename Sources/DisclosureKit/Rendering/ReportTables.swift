@@ -53,7 +53,7 @@ enum ReportTables {
         var rows = [row(label, count.total, level: 2)]
         if case .reasons(let reasons) = count {
             for (number, reason) in reasons.enumerated() {
-                let name = FieldNames.chinese(reason.key) ?? reason.key
+                let name = Glossary.chinese(reason.key) ?? reason.key
                 rows.append(row("\(number + 1). \(name)", reason.count, level: 3))
             }
         }

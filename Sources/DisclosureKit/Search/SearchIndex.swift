@@ -110,17 +110,19 @@ public enum SearchIndex {
 
     static func terms(of page: SitePlan.RecordPage) throws(FileIO.Failure) -> DocumentTerms {
         let r = page.record
-        var documentNumber = ""
-        if case .policy(let policy) = r.details { documentNumber = policy.documentNumber }
+        let documentNumber = r.value("document_number").text ?? ""
         let plain = SecretText.plainText(of: try r.bodyText())
         var terms = DocumentTerms()
         SearchTokenizer.visit(r.title, han: { terms.han.append($0 << 1) }, word: { terms.words[$0] = true })
-        for field in [r.indexNumber, documentNumber, r.publisher, r.summary ?? "", r.topic ?? "", plain] {
+        func visit(_ field: String) {
             SearchTokenizer.visit(field, han: { terms.han.append($0 << 1 | 1) },
                                   word: { word in if terms.words[word] == nil { terms.words[word] = false } })
         }
+        for field in [r.indexNumber, r.publisher, r.summary ?? "", r.topic ?? "", plain] { visit(field) }
+        // Every text of every type field (文号 among them), as the declarations give them.
+        for (field, value) in zip(r.type.declaration.fields, r.fields) { value.visitTexts(field, visit) }
         terms.finishHan()
-        let fields = [URLPath.encoded(page.path), r.title, r.type.rawValue, String(r.listDate.year), r.listDate.description, r.indexNumber,
+        let fields = [URLPath.encoded(page.path), r.title, r.type.id, String(r.listDate.year), r.listDate.description, r.indexNumber,
                       documentNumber, r.publisher, r.summary ?? "", String(plain.prefix(excerptLength))]
         terms.doc = Array(("[" + fields.map(jsonString).joined(separator: ",") + "]").utf8)
         return terms

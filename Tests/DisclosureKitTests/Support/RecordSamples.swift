@@ -17,14 +17,17 @@ enum RecordSamples {
         summary: 摘要。
         """
 
+    /// Every built-in type: each has a valid sample below.
+    static let types = TypeRegistry.builtIn.types
+
     static func frontMatter(_ type: RecordType) -> String {
-        switch type {
-        case .policy:
+        switch type.id {
+        case "policy":
             return common + "\n" + """
                 document_number: 明府发〔2024〕3号
                 status: effective
                 """
-        case .budget:
+        case "budget":
             return common + "\n" + """
                 fiscal_year: 2024
                 kind: budget
@@ -35,7 +38,7 @@ enum RecordSamples {
                   - {name: 住房保障支出, amount: 30.25}
                 three_public: {receptions: 1.00, vehicles: 2.00, overseas_travel: 0}
                 """
-        case .guide:
+        case "guide":
             return common + "\n" + """
                 legal_basis: 《某某条例》第八条
                 conditions: [条件一, 条件二]
@@ -45,7 +48,7 @@ enum RecordSamples {
                 fees: {standard: 不收费}
                 window: 区政务服务中心12号窗口：受理和出件。
                 """
-        case .report:
+        case "report":
             return common.replacingOccurrences(of: "2024-01-1", with: "2025-01-1") + "\n" + """
                 year: 2024
                 statistics:
@@ -57,6 +60,36 @@ enum RecordSamples {
                   reviews: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}
                   lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}
                 """
+        case "notice":
+            return common + "\n" + """
+                deadline: 2024-02-01
+                contact: 区政府办公室 0771-5550000
+                """
+        case "plan":
+            return common + "\n" + """
+                plan_kind: 工作计划
+                period: 2024年
+                year: 2024
+                """
+        case "personnel":
+            return common + "\n" + """
+                personnel_kind: appointment
+                document_number: 明政任〔2024〕1号
+                """
+        case "decision":
+            return common + "\n" + """
+                kind: 行政处罚
+                decision_number: 明市监罚〔2024〕3号
+                party: 张某某
+                party_type: 自然人
+                reason: 销售超过保质期的食品。
+                basis: 《中华人民共和国食品安全法》第一百二十四条
+                result: [没收违法所得86元, 罚款5000元]
+                decision_date: 2024-01-15
+                authority: 明湖区市场监督管理局
+                """
+        default:
+            preconditionFailure("no sample of type \(type.id)")
         }
     }
 

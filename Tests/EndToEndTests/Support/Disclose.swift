@@ -122,6 +122,9 @@ final class TemporaryDirectory {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Disclose.packageRoot.appendingPathComponent("content"),
                                              to: target.appendingPathComponent("content"))
+            // The sample's own type declarations (建议提案办理结果).
+            try FileManager.default.copyItem(at: Disclose.packageRoot.appendingPathComponent("types"),
+                                             to: target.appendingPathComponent("types"))
         } else {
             try FileManager.default.copyItem(at: Disclose.fixtures.appendingPathComponent(name), to: target)
         }

@@ -80,3 +80,24 @@ struct SampleSite {
         return lines.joined(separator: "\n") + "\n" + body
     }
 }
+
+/// What the repository's sample site holds, counted from its files, so tests about the
+/// sample need no update when a record is added.
+enum SampleRecords {
+    /// The record files under content/ (Markdown with a `disclosure:` key).
+    static var files: [(path: String, isPublic: Bool)] {
+        let content = Disclose.packageRoot.appendingPathComponent("content")
+        var found: [(String, Bool)] = []
+        let walker = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "md", let text = try? String(contentsOf: url, encoding: .utf8),
+                  let line = text.split(separator: "\n").first(where: { $0.hasPrefix("disclosure:") }) else { continue }
+            let value = line.dropFirst("disclosure:".count).trimmingCharacters(in: .whitespaces)
+            found.append((url.path, value == "proactive" || value == "主动公开"))
+        }
+        return found
+    }
+
+    static var count: Int { files.count }
+    static var publicCount: Int { files.filter(\.isPublic).count }
+}

@@ -1,26 +1,42 @@
 import Foundation
 
-/// Reads an annual report's year and statistics (national format), checks that the
-/// statistics balance and that the report was published by the deadline.
-enum ReportFieldsDecoder {
-    static func decode(_ top: FieldMapping, published: Located<CalendarDate>?, site: SiteConfig,
-                       _ reader: inout FieldReader) -> ReportDetails? {
-        let year = reader.integer(top, "year", required: true, in: 1949...2100)
-        if let year, let published, let deadline = site.reportDeadline(forYear: year.value), published.value > deadline {
-            reader.report(.reportDeadline, published.location, field: "published",
-                          "the \(year.value) report was published \(published.value), after its deadline \(deadline) (report_deadline \(String(format: "%02d-%02d", site.reportDeadline.month, site.reportDeadline.day)) of the following year)")
-        }
-        var statistics: ReportStatistics?
-        if let map = reader.mapping(top, "statistics", required: true) {
-            statistics = StatisticsReader().read(map, into: &reader)
-        }
-        guard let year, let statistics else { return nil }
-        return ReportDetails(year: year.value, statistics: statistics)
+/// What the rule set `report_statistics` reads of a record: the year and its tables.
+public struct ReportDetails: Sendable, Hashable {
+    public var year: Int
+    public var statistics: ReportStatistics
+}
+
+/// The rule set `report_statistics`: the statistics balance (checked as they are read,
+/// `StatisticsReader`) and the report is published by its deadline.
+enum ReportStatisticsRules {
+    static func check(_ input: RuleSetInput, _ reader: inout FieldReader) {
+        let site = input.site
+        guard let year = input.value("year").number, let published = input.published,
+              let deadline = site.reportDeadline(forYear: year), published.value > deadline else { return }
+        reader.report(.reportDeadline, published.location, field: "published",
+                      "the \(year) report was published \(published.value), after its deadline \(deadline) (report_deadline \(String(format: "%02d-%02d", site.reportDeadline.month, site.reportDeadline.day)) of the following year)")
+    }
+
+    /// The lines `disclose new` writes below `statistics:`.
+    static let skeleton = [
+        "  requests:",
+        "    received: 0           # 本年新收",
+        "    carried_over: 0       # 上年结转",
+        "    outcomes: {granted: 0, partially_granted: 0, denied: 0, unavailable: 0, not_processed: 0, other: 0}",
+        "    carried_forward: 0    # 结转下年度继续办理",
+        "  reviews: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}    # 行政复议",
+        "  lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}   # 行政诉讼",
+    ]
+
+    static func details(_ record: Record) -> ReportDetails? {
+        guard record.type.declaration.applies(.reportStatistics), let year = record.value("year").number,
+              case .statistics(let statistics) = record.value("statistics") else { return nil }
+        return ReportDetails(year: year, statistics: statistics)
     }
 }
 
 /// Reads `statistics:` and checks its identities (rule `report.statistics.balance`).
-private struct StatisticsReader {
+struct StatisticsReader {
     func read(_ map: FieldMapping, into reader: inout FieldReader) -> ReportStatistics? {
         reader.checkUnknownKeys(map, known: ["proactive", "requests", "reviews", "lawsuits"])
         var proactiveOK = true
@@ -91,9 +107,9 @@ private struct StatisticsReader {
         reader.checkUnknownKeys(map, known: ["granted", "partially_granted", "denied", "unavailable", "not_processed", "other"])
         let granted = reader.integer(map, "granted", required: true)
         let partially = reader.integer(map, "partially_granted", required: true)
-        let denied = outcomeCount(map, "denied", reasons: FieldNames.deniedReasons, &reader)
-        let unavailable = outcomeCount(map, "unavailable", reasons: FieldNames.unavailableReasons, &reader)
-        let notProcessed = outcomeCount(map, "not_processed", reasons: FieldNames.notProcessedReasons, &reader)
+        let denied = outcomeCount(map, "denied", reasons: Glossary.deniedReasons, &reader)
+        let unavailable = outcomeCount(map, "unavailable", reasons: Glossary.unavailableReasons, &reader)
+        let notProcessed = outcomeCount(map, "not_processed", reasons: Glossary.notProcessedReasons, &reader)
         let other = reader.integer(map, "other", required: true)
         guard let granted, let partially, let denied, let unavailable, let notProcessed, let other else { return nil }
         return RequestOutcomes(granted: granted.value, partiallyGranted: partially.value, denied: denied,
@@ -133,7 +149,7 @@ private struct StatisticsReader {
                                   pending: pending.value, total: total.value)
         if counts.sumOfParts != counts.total {
             reader.report(.reportStatisticsBalance, total.location, field: map.path("total"),
-                          "\(FieldNames.quoted(map.path))'s total \(counts.total) is not upheld + corrected + other + pending = \(counts.sumOfParts)")
+                          "\(reader.labels.quoted(map.path))'s total \(counts.total) is not upheld + corrected + other + pending = \(counts.sumOfParts)")
             return nil
         }
         return counts

@@ -1,20 +1,13 @@
-/// The keys the content format knows, with their Chinese names: used to name fields
-/// in messages (`'publisher' (发布机构)`), to suggest the nearest key for a typo, and
-/// to label pages.
-public enum FieldNames {
-    public static let common: [String] = [
+/// The words of the disclosure column that no type declares: the common fields' Chinese
+/// names and the report statistics' rows. One place, so that a page, the CSV and a
+/// message never call one thing by two names. Type fields are named by their
+/// declarations (`FieldDeclaration.label`).
+public enum Glossary {
+    /// The fields every record has, whatever its type.
+    public static let commonKeys: [String] = [
         "title", "index_number", "disclosure", "withheld_reason", "publisher", "created",
         "published", "modified", "review", "topic", "summary", "slug",
     ]
-
-    public static func typeKeys(_ type: RecordType) -> [String] {
-        switch type {
-        case .policy: ["document_number", "status", "repealed_by"]
-        case .budget: ["fiscal_year", "kind", "department", "unit", "totals", "lines", "three_public"]
-        case .guide: ["legal_basis", "conditions", "materials", "procedure", "time_limit", "fees", "window"]
-        case .report: ["year", "statistics"]
-        }
-    }
 
     /// Reasons of 不予公开, in the national format's order.
     public static let deniedReasons = [
@@ -30,10 +23,6 @@ public enum FieldNames {
     public static let examples: [String: String] = [
         "published": "published: YYYY-MM-DD (required for a proactive record)",
         "review": "review: {reviewer: 保密审查小组, date: YYYY-MM-DD} (先审查后公开: on or before 'published')",
-        "totals": "totals: {revenue: 0.00, expenditure: 0.00}",
-        "time_limit": "time_limit: {statutory_days: 20, promised_days: 5}",
-        "fees": "fees: {standard: 不收费} or fees: {basis: 收费依据, standard: 收费标准}",
-        "statistics": "statistics: with requests, reviews and lawsuits (see 'disclose new report')",
     ]
 
     /// The Chinese name of a key path, when it has one.
@@ -55,17 +44,6 @@ public enum FieldNames {
         "published": "发布日期", "modified": "修改日期", "review": "保密审查",
         "review.reviewer": "审查人", "review.date": "审查日期", "topic": "主题分类",
         "summary": "摘要", "slug": "页面名",
-        "document_number": "文号", "status": "有效性", "repealed_by": "废止文件",
-        "fiscal_year": "年度", "kind": "类别", "department": "部门", "unit": "单位",
-        "totals": "收支总额", "totals.revenue": "收入总计", "totals.expenditure": "支出总计",
-        "lines": "支出明细", "name": "项目", "amount": "金额",
-        "three_public": "三公经费", "receptions": "公务接待费", "vehicles": "公务用车购置及运行费",
-        "overseas_travel": "因公出国（境）费",
-        "legal_basis": "设定依据", "conditions": "申请条件", "materials": "申报材料",
-        "procedure": "办理程序", "time_limit": "办理时限", "statutory_days": "法定时限",
-        "promised_days": "承诺时限", "fees": "收费依据及标准", "fees.basis": "收费依据",
-        "fees.standard": "收费标准", "window": "窗口权限",
-        "year": "报告年度", "statistics": "统计数据",
         "statistics.proactive": "主动公开政府信息情况", "statistics.requests": "收到和处理政府信息公开申请情况",
         "statistics.reviews": "行政复议", "statistics.lawsuits": "行政诉讼",
         "rules": "规章", "normative_documents": "行政规范性文件", "issued": "本年制发",
@@ -87,35 +65,3 @@ public enum FieldNames {
     ]
 }
 
-/// The known key nearest to a misspelt one, when it is near enough to be a typo.
-public enum NearestKey {
-    public static func suggestion(for key: String, among known: [String]) -> String? {
-        let limit = max(2, key.count / 3)
-        var best: (key: String, distance: Int)?
-        for candidate in known {
-            let distance = editDistance(key.lowercased(), candidate)
-            if distance <= limit, distance < (best?.distance ?? Int.max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.key
-    }
-
-    /// Levenshtein distance over characters.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-}

@@ -1,0 +1,250 @@
+/// Reads one type declaration (YAML, the format `docs/types.md` describes) into a
+/// `TypeDeclaration`, reporting every problem at its line and column (rule
+/// `type.declaration`). A declaration with an error declares nothing.
+struct DeclarationReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    static let topKeys = ["id", "extends", "folder", "name", "listed", "year_field", "rule_sets", "fields"]
+    static let fieldKeys = ["key", "label", "kind", "required", "shown", "shown_as", "suffix", "default", "min", "max",
+                            "values", "fields", "example", "skeleton", "skeleton_comment"]
+
+    /// What a declaration file says, before it is checked against the other types.
+    struct Parsed {
+        var id: Located<String>
+        var extends: Located<String>?
+        var folder: Located<String>?
+        var name: String?
+        var listedWhenEmpty: Bool?
+        var yearField: Located<String>?
+        var ruleSets: [RuleSet]?
+        var ruleSetsLocation: SourceLocation
+        var fields: [FieldDeclaration]
+        var fieldLocations: [SourceLocation]
+    }
+
+    mutating func report(_ location: SourceLocation, field: String? = nil, _ message: String) {
+        diagnostics.append(Rule.typeDeclaration.diagnostic(file, location, field: field, message))
+    }
+
+    /// Parses the text of a declaration file.
+    mutating func read(_ source: String) -> Parsed? {
+        let root: YAMLNode
+        switch FrontMatterReader.read(Substring(source), firstLine: 1) {
+        case .success(let node): root = node
+        case .failure(let failure):
+            let diagnostic = FrontMatterReader.diagnostic(for: failure, file: file)
+            diagnostics.append(Rule.typeDeclaration.diagnostic(file, diagnostic.location, diagnostic.message))
+            return nil
+        }
+        guard case .mapping(let entries) = root.value else {
+            report(root.location, "a type declaration must be a mapping of 'key: value' lines, not \(root.kindDescription)")
+            return nil
+        }
+        let before = diagnostics.count
+        checkKeys(entries, known: Self.topKeys, path: "")
+        let extends = word(entries, "extends", required: false)
+        let id = word(entries, "id", required: extends == nil) ?? extends
+        let folder = word(entries, "folder", required: extends == nil)
+        let sectionName = text(entries, "name", required: extends == nil)
+        var listed: Bool?
+        if let entry = entries.first(where: { $0.key == "listed" }), let value = scalar(entry.value, path: "listed") {
+            switch value {
+            case "always": listed = true
+            case "when_used": listed = false
+            default: report(entry.value.location, field: "listed", "'listed' must be always or when_used, not '\(value)'")
+            }
+        }
+        let yearField = word(entries, "year_field", required: false)
+        var ruleSets: [RuleSet]?
+        var ruleSetsLocation = root.location
+        if let entry = entries.first(where: { $0.key == "rule_sets" }) {
+            ruleSetsLocation = entry.value.location
+            ruleSets = []
+            for item in sequence(entry.value, path: "rule_sets") {
+                guard let value = scalar(item, path: "rule_sets") else { continue }
+                guard let ruleSet = RuleSet(rawValue: value) else {
+                    let known = RuleSet.allCases.map(\.rawValue).joined(separator: ", ")
+                    report(item.location, field: "rule_sets", "unknown rule set '\(value)'; known: \(known)")
+                    continue
+                }
+                ruleSets?.append(ruleSet)
+            }
+        }
+        var fields: [FieldDeclaration] = []
+        var locations: [SourceLocation] = []
+        if let entry = entries.first(where: { $0.key == "fields" }) {
+            (fields, locations) = fieldList(entry.value, path: "fields")
+        } else if extends == nil {
+            report(root.location, field: "fields", "missing 'fields:', the list of the type's fields")
+        }
+        guard diagnostics.count == before, let id else { return nil }
+        return Parsed(id: id, extends: extends, folder: folder, name: sectionName, listedWhenEmpty: listed, yearField: yearField,
+                      ruleSets: ruleSets, ruleSetsLocation: ruleSetsLocation, fields: fields, fieldLocations: locations)
+    }
+
+    // MARK: Fields
+
+    mutating func fieldList(_ node: YAMLNode, path: String) -> ([FieldDeclaration], [SourceLocation]) {
+        var fields: [FieldDeclaration] = []
+        var locations: [SourceLocation] = []
+        var seen: Set<String> = []
+        for item in sequence(node, path: path) {
+            guard case .mapping(let entries) = item.value else {
+                report(item.location, field: path, "each item of '\(path)' must be a mapping {key: ..., label: ..., kind: ...}, not \(item.kindDescription)")
+                continue
+            }
+            guard let field = field(entries, at: item.location, path: path) else { continue }
+            let keyLocation = entries.first { $0.key == "key" }?.value.location ?? item.location
+            if !seen.insert(field.key).inserted {
+                report(keyLocation, field: path, "the field key '\(field.key)' is declared twice")
+                continue
+            }
+            fields.append(field)
+            locations.append(keyLocation)
+        }
+        return (fields, locations)
+    }
+
+    mutating func field(_ entries: [YAMLEntry], at location: SourceLocation, path: String) -> FieldDeclaration? {
+        let before = diagnostics.count
+        checkKeys(entries, known: Self.fieldKeys, path: path)
+        guard let key = word(entries, "key", required: true, anchor: location),
+              let label = text(entries, "label", required: true, anchor: location),
+              let kindName = word(entries, "kind", required: true, anchor: location) else { return nil }
+        guard let kind = FieldKind(rawValue: kindName.value) else {
+            let known = FieldKind.allCases.map(\.name).joined(separator: ", ")
+            report(kindName.location, field: "kind", "field '\(key.value)' has an unknown kind '\(kindName.value)'; kinds: \(known)")
+            return nil
+        }
+        var field = FieldDeclaration(key: key.value, label: label, kind: kind)
+        field.required = flag(entries, "required") ?? false
+        field.shown = flag(entries, "shown") ?? false
+        field.shownAs = text(entries, "shown_as", required: false)
+        field.suffix = text(entries, "suffix", required: false) ?? ""
+        field.defaultValue = text(entries, "default", required: false)
+        field.example = text(entries, "example", required: false)
+        field.skeleton = text(entries, "skeleton", required: false)
+        field.skeletonComment = text(entries, "skeleton_comment", required: false)
+        if let minimum = number(entries, "min") { field.minimum = minimum }
+        if let maximum = number(entries, "max") { field.maximum = maximum }
+        if field.minimum > field.maximum {
+            report(location, field: "min", "field '\(key.value)': min \(field.minimum) is more than max \(field.maximum)")
+        }
+        if let entry = entries.first(where: { $0.key == "values" }) {
+            for item in sequence(entry.value, path: "values") {
+                guard case .mapping(let valueEntries) = item.value else {
+                    report(item.location, field: "values", "each item of 'values' must be a mapping {value: ..., label: ...}, not \(item.kindDescription)")
+                    continue
+                }
+                checkKeys(valueEntries, known: ["value", "label", "aliases"], path: "values")
+                guard let value = word(valueEntries, "value", required: true, anchor: item.location),
+                      let valueLabel = text(valueEntries, "label", required: true, anchor: item.location) else { continue }
+                var aliases: [String] = []
+                if let aliasEntry = valueEntries.first(where: { $0.key == "aliases" }) {
+                    aliases = sequence(aliasEntry.value, path: "aliases").compactMap { scalar($0, path: "aliases") }
+                }
+                field.values.append(EnumValue(value: value.value, label: valueLabel, aliases: aliases))
+            }
+        }
+        if let entry = entries.first(where: { $0.key == "fields" }) {
+            field.fields = fieldList(entry.value, path: "\(path).\(key.value).fields").0
+        }
+        switch kind {
+        case .enumeration:
+            if field.values.isEmpty { report(location, field: "values", "the enum field '\(key.value)' lists no 'values'") }
+            if let fallback = field.defaultValue, !field.values.contains(where: { $0.value == fallback }) {
+                report(location, field: "default", "the default '\(fallback)' of '\(key.value)' is not one of its values")
+            }
+        case .group, .table:
+            if field.fields.isEmpty { report(location, field: "fields", "the \(kind.name) field '\(key.value)' lists no 'fields'") }
+            if field.fields.contains(where: { $0.kind.holdsSubFields || $0.kind == .reportStatistics }) {
+                report(location, field: "fields", "the sub-fields of '\(key.value)' must be simple values (no group, table or report_statistics)")
+            }
+        default:
+            if !field.fields.isEmpty { report(location, field: "fields", "only a group or a table has 'fields'; '\(key.value)' is \(kind.name)") }
+            if !field.values.isEmpty && kind != .enumeration {
+                report(location, field: "values", "only an enum has 'values'; '\(key.value)' is \(kind.name)")
+            }
+        }
+        return diagnostics.count == before ? field : nil
+    }
+
+    // MARK: Scalars
+
+    mutating func checkKeys(_ entries: [YAMLEntry], known: [String], path: String) {
+        for entry in entries where !known.contains(entry.key) {
+            let hint = NearestKey.suggestion(for: entry.key, among: known).map { "; did you mean '\($0)'?" }
+                ?? "; known keys here: \(known.joined(separator: ", "))"
+            report(entry.keyLocation, field: entry.key, "unknown key '\(entry.key)'\(hint)")
+        }
+    }
+
+    mutating func scalar(_ node: YAMLNode, path: String) -> String? {
+        guard case .scalar(let text, _) = node.value, !node.isNull else {
+            report(node.location, field: path, "'\(path)' must be a single value, not \(node.kindDescription)")
+            return nil
+        }
+        return text.trimmed
+    }
+
+    mutating func sequence(_ node: YAMLNode, path: String) -> [YAMLNode] {
+        guard case .sequence(let items) = node.value else {
+            report(node.location, field: path, "'\(path)' must be a list ('- item' lines), not \(node.kindDescription)")
+            return []
+        }
+        return items
+    }
+
+    mutating func text(_ entries: [YAMLEntry], _ key: String, required: Bool, anchor: SourceLocation = .fileStart) -> String? {
+        guard let entry = entries.first(where: { $0.key == key }) else {
+            if required { report(anchor, field: key, "missing '\(key)'") }
+            return nil
+        }
+        guard let value = scalar(entry.value, path: key) else { return nil }
+        if value.isEmpty { report(entry.value.location, field: key, "'\(key)' is empty") }
+        return value
+    }
+
+    /// A lower-case word (`a-z`, digits, `_`, `-`), as ids, folders and keys are.
+    mutating func word(_ entries: [YAMLEntry], _ key: String, required: Bool,
+                       anchor: SourceLocation = .fileStart) -> Located<String>? {
+        guard let entry = entries.first(where: { $0.key == key }) else {
+            if required { report(anchor, field: key, "missing '\(key)'") }
+            return nil
+        }
+        guard let value = scalar(entry.value, path: key) else { return nil }
+        let allowed = !value.isEmpty && value.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } == true
+            && value.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F || $0 == 0x2D }
+        guard allowed, value.utf8.count <= 64 else {
+            report(entry.value.location, field: key, "'\(key)' must be a lower-case word (a-z, 0-9, '_', '-'; starting with a letter), not '\(value)'")
+            return nil
+        }
+        return Located(value: value, location: entry.value.location)
+    }
+
+    mutating func flag(_ entries: [YAMLEntry], _ key: String) -> Bool? {
+        guard let entry = entries.first(where: { $0.key == key }), let value = scalar(entry.value, path: key) else { return nil }
+        switch value {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            report(entry.value.location, field: key, "'\(key)' must be true or false, not '\(value)'")
+            return nil
+        }
+    }
+
+    mutating func number(_ entries: [YAMLEntry], _ key: String) -> Int? {
+        guard let entry = entries.first(where: { $0.key == key }), let value = scalar(entry.value, path: key) else { return nil }
+        guard let number = FieldReader.parseInteger(value),
+              abs(number) <= FieldReader.maximumWholeNumber else {
+            report(entry.value.location, field: key, "'\(key)' must be a whole number within ±\(FieldReader.maximumWholeNumber), not '\(value)'")
+            return nil
+        }
+        return number
+    }
+}

@@ -1,0 +1,92 @@
+/// A record type: its section, its fields in display order and the rule sets that apply.
+/// Built-in types are declarations shipped in the tool (`BuiltIn/*.yaml`); a site adds
+/// its own in `types/*.yaml` at its root. Immutable and shared by every record of the type.
+public final class TypeDeclaration: Sendable {
+    /// The name `disclose new` takes and JSON carries: `policy`.
+    public let id: String
+    /// The section folder under `content/`, and the output folder of its pages.
+    public let folder: String
+    /// The section's name on the site: 政策文件.
+    public let name: String
+    /// The type fields (beyond the common ones), in the order pages show them.
+    public let fields: [FieldDeclaration]
+    public let ruleSets: [RuleSet]
+    /// The field that gives the record's own year (a budget's fiscal year).
+    public let yearField: String?
+    /// True when the section is listed even with no public record (the four original
+    /// sections are); the others appear once they have one.
+    public let listedWhenEmpty: Bool
+    /// Where the section comes among the others.
+    public let order: Int
+    /// The declaration file, for a site's own type.
+    public let source: String?
+    /// The keys a record of the type may hold: the common ones, then the type's.
+    let knownKeys: [String]
+    /// Chinese names and examples by key path, for messages.
+    let labels: FieldLabels
+    /// What the record cache knows the declaration by: records decoded under another
+    /// declaration are decoded again.
+    let digest: Digest
+
+    init(id: String, folder: String, name: String, fields: [FieldDeclaration], ruleSets: [RuleSet],
+         yearField: String?, listedWhenEmpty: Bool, order: Int, source: String?, digest: Digest) {
+        self.id = id
+        self.folder = folder
+        self.name = name
+        self.fields = fields
+        self.ruleSets = ruleSets
+        self.yearField = yearField
+        self.listedWhenEmpty = listedWhenEmpty
+        self.order = order
+        self.source = source
+        self.digest = digest
+        knownKeys = Glossary.commonKeys + fields.map(\.key)
+        labels = FieldLabels(fields)
+    }
+
+    /// The position of field `key` in `fields` (and in `Record.fields`).
+    public func index(of key: String) -> Int? { fields.firstIndex { $0.key == key } }
+
+    public func field(_ key: String) -> FieldDeclaration? { index(of: key).map { fields[$0] } }
+
+    public func applies(_ ruleSet: RuleSet) -> Bool { ruleSets.contains(ruleSet) }
+}
+
+/// The Chinese names of a type's key paths (`totals.revenue` → 收入总计) and the examples
+/// of its fields, looked up when a message names a field.
+final class FieldLabels: Sendable {
+    let names: [String: String]
+    let examples: [String: String]
+
+    init(_ fields: [FieldDeclaration]) {
+        var names: [String: String] = [:]
+        var examples: [String: String] = [:]
+        func add(_ fields: [FieldDeclaration], prefix: String) {
+            for field in fields {
+                let path = prefix.isEmpty ? field.key : "\(prefix).\(field.key)"
+                names[path] = field.label
+                if let example = field.example { examples[path] = example }
+                add(field.fields, prefix: path)
+            }
+        }
+        add(fields, prefix: "")
+        self.names = names
+        self.examples = examples
+    }
+
+    /// The labels of the common fields only (site.yaml and records of no known type).
+    static let common = FieldLabels([])
+
+    /// The Chinese name of a key path: the type's, else the glossary's.
+    func chinese(_ path: String) -> String? {
+        names[path] ?? Glossary.chinese(path)
+    }
+
+    /// `'publisher' (发布机构)`, the way messages name a field.
+    func quoted(_ path: String) -> String {
+        if let chinese = chinese(path) { return "'\(path)' (\(chinese))" }
+        return "'\(path)'"
+    }
+
+    func example(_ path: String) -> String? { examples[path] ?? Glossary.examples[path] }
+}

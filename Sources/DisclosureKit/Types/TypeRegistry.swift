@@ -1,0 +1,172 @@
+import Foundation
+
+/// The record types of a site: the built-in declarations, then the site's own
+/// (`types/*.yaml` at the root) in file-name order; looked up by id and by folder.
+public struct TypeRegistry: Sendable {
+    /// Every type, in the order of the sections on the site.
+    public let types: [RecordType]
+    private let byID: [String: RecordType]
+    private let byFolder: [String: RecordType]
+    /// What the record cache knows the declarations by.
+    public let digest: Digest
+
+    /// Names a type's folder may not have: the output's own folders and files beside the
+    /// sections, and the site root's other inputs.
+    public static let reservedFolders: Set<String> = [
+        "pages", "assets", "catalog", "search", "topics", "publishers", "years", "types", "attachments", "templates",
+        "content", "site",
+    ]
+
+    init(_ declarations: [TypeDeclaration]) {
+        types = declarations.sorted { $0.order < $1.order }.map(RecordType.init)
+        byID = Dictionary(types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        byFolder = Dictionary(types.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+        var hasher = StableHasher()
+        for type in types {
+            hasher.combine(type.id)
+            hasher.combine(type.declaration.digest)
+        }
+        digest = hasher.finalize()
+    }
+
+    public func type(id: String) -> RecordType? { byID[id] }
+    public func type(folder: String) -> RecordType? { byFolder[folder] }
+
+    /// The built-in types alone: what a site without `types/` has.
+    public static let builtIn: TypeRegistry = {
+        var declarations: [TypeDeclaration] = []
+        for (order, (file, text)) in BuiltInDeclarations.files.enumerated() {
+            var reader = DeclarationReader(file: file)
+            guard let parsed = reader.read(text), reader.diagnostics.isEmpty,
+                  let declaration = TypeRegistryBuilder.declaration(parsed, base: nil, order: order, source: nil,
+                                                                    digest: StableHasher.digest(Array(text.utf8)), &reader),
+                  reader.diagnostics.isEmpty else {
+                fatalError("built-in type declaration \(file) is invalid: \(reader.diagnostics.map(\.message))")
+            }
+            declarations.append(declaration)
+        }
+        return TypeRegistry(declarations)
+    }()
+
+    /// The folder of the site's own declarations, below the site root.
+    public static let folder = "types"
+
+    /// The built-in types with the site's own declarations, and every problem found in them.
+    public static func load(root: String) -> (TypeRegistry, [Diagnostic]) {
+        let folder = root.appendingPathComponent(Self.folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (.builtIn, [])
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+                .sorted(by: utf8Precedes)
+        } catch {
+            return (.builtIn, [Rule.fileRead.diagnostic(Self.folder, .fileStart, "cannot read directory: \(error.localizedDescription)")])
+        }
+        var files: [(file: String, text: String)] = []
+        var diagnostics: [Diagnostic] = []
+        for name in names {
+            let relative = Self.folder + "/" + name
+            do throws(FileIO.Failure) {
+                let bytes = try FileIO.readBytes(folder + "/" + name, limit: 1 << 20)
+                switch SourceText.decode(bytes, limit: 1 << 20) {
+                case .success(let text): files.append((relative, text))
+                case .failure(let failure):
+                    diagnostics.append(SourceText.diagnostic(for: failure, file: relative, limit: 1 << 20))
+                }
+            } catch {
+                diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart, "cannot read file: \(error)"))
+            }
+        }
+        let (registry, found) = TypeRegistryBuilder.build(builtIn: .builtIn, files: files)
+        return (registry, diagnostics + found)
+    }
+}
+
+/// Adds a site's declarations to the built-in ones, refusing every one that clashes.
+enum TypeRegistryBuilder {
+    static func build(builtIn: TypeRegistry, files: [(file: String, text: String)]) -> (TypeRegistry, [Diagnostic]) {
+        var declarations = builtIn.types.map(\.declaration)
+        var diagnostics: [Diagnostic] = []
+        for (position, (file, text)) in files.enumerated() {
+            var reader = DeclarationReader(file: file)
+            defer { diagnostics += reader.diagnostics }
+            guard let parsed = reader.read(text) else { continue }
+            var base: TypeDeclaration?
+            if let extends = parsed.extends {
+                guard let found = builtIn.type(id: extends.value)?.declaration else {
+                    let known = builtIn.types.map(\.id).joined(separator: ", ")
+                    reader.report(extends.location, field: "extends", "'extends' names '\(extends.value)', which is no built-in type; built-in types: \(known)")
+                    continue
+                }
+                if parsed.id.value != found.id {
+                    reader.report(parsed.id.location, field: "id", "a declaration that extends '\(found.id)' keeps its id; write 'id: \(found.id)'")
+                    continue
+                }
+                guard !declarations.contains(where: { $0.id == found.id && $0 !== found }) else {
+                    reader.report(extends.location, field: "extends", "'\(found.id)' is extended by another declaration already; extend it in one file")
+                    continue
+                }
+                base = found
+            } else if let other = declarations.first(where: { $0.id == parsed.id.value }) {
+                let by = other.source.map { "declared in \($0)" } ?? "a built-in type"
+                reader.report(parsed.id.location, field: "id", "the type '\(parsed.id.value)' is \(by); choose another id, or write 'extends: \(parsed.id.value)' to add fields to it")
+                continue
+            }
+            var hasher = StableHasher()
+            hasher.combine(base?.digest ?? .zero)
+            hasher.combine(text)
+            let order = base?.order ?? (1000 + position)
+            guard let declaration = declaration(parsed, base: base, order: order, source: file, digest: hasher.finalize(), &reader) else { continue }
+            if let folder = parsed.folder, base == nil || folder.value != base?.folder {
+                if let other = declarations.first(where: { $0.folder == declaration.folder && $0.id != declaration.id }) {
+                    reader.report(folder.location, field: "folder", "the folder '\(declaration.folder)' is the section of the type '\(other.id)'; choose another")
+                    continue
+                }
+                if TypeRegistry.reservedFolders.contains(declaration.folder) {
+                    reader.report(folder.location, field: "folder", "the folder '\(declaration.folder)' is reserved (the site writes its own \(declaration.folder)/ or reads it); choose another")
+                    continue
+                }
+            }
+            if let base, let index = declarations.firstIndex(where: { $0 === base }) {
+                declarations[index] = declaration
+            } else {
+                declarations.append(declaration)
+            }
+        }
+        return (TypeRegistry(declarations), diagnostics)
+    }
+
+    /// The declaration `parsed` makes (on top of `base` when it extends one); nil, with
+    /// a diagnostic, when its fields clash or its rule sets lack what they read.
+    static func declaration(_ parsed: DeclarationReader.Parsed, base: TypeDeclaration?, order: Int, source: String?,
+                            digest: Digest, _ reader: inout DeclarationReader) -> TypeDeclaration? {
+        let before = reader.diagnostics.count
+        for (field, location) in zip(parsed.fields, parsed.fieldLocations) {
+            if Glossary.commonKeys.contains(field.key) {
+                reader.report(location, field: "key", "the field key '\(field.key)' is a common field every record has; choose another key")
+            } else if let base, base.index(of: field.key) != nil {
+                reader.report(location, field: "key", "the field key '\(field.key)' is declared by '\(base.id)' already")
+            }
+        }
+        let fields = (base?.fields ?? []) + parsed.fields
+        var ruleSets = base?.ruleSets ?? []
+        for ruleSet in parsed.ruleSets ?? [] where !ruleSets.contains(ruleSet) { ruleSets.append(ruleSet) }
+        for ruleSet in ruleSets {
+            if let refusal = ruleSet.refusal(fields) { reader.report(parsed.ruleSetsLocation, field: "rule_sets", refusal) }
+        }
+        let yearField = parsed.yearField?.value ?? base?.yearField
+        if let yearField, fields.first(where: { $0.key == yearField })?.kind != .number {
+            reader.report(parsed.yearField?.location ?? .fileStart, field: "year_field",
+                          "'year_field' must name a number field of the type, not '\(yearField)'")
+        }
+        guard reader.diagnostics.count == before else { return nil }
+        return TypeDeclaration(id: parsed.id.value, folder: parsed.folder?.value ?? base?.folder ?? parsed.id.value,
+                               name: parsed.name ?? base?.name ?? parsed.id.value, fields: fields, ruleSets: ruleSets,
+                               yearField: yearField, listedWhenEmpty: parsed.listedWhenEmpty ?? base?.listedWhenEmpty ?? false,
+                               order: order, source: source ?? base?.source, digest: digest)
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import DisclosureKit
+
+/// `disclose types`: the record types and their fields, as the reference's tables.
+struct TypesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "types",
+        abstract: "Print the record types and their fields (Markdown): the built-in ones, and with --root the site's own too."
+    )
+
+    @Option(name: .long, help: "A site root whose types/ declarations to include.")
+    var root: String?
+
+    func run() throws {
+        var types = TypeRegistry.builtIn
+        if let root {
+            let (loaded, problems) = TypeRegistry.load(root: root)
+            if problems.errorCount > 0 {
+                Terminal.writeError("disclose: error: the type declarations in types/ have errors; run 'disclose check'\n")
+                throw ExitCode(ExitStatus.contentErrors)
+            }
+            types = loaded
+        }
+        print(TypeReference.markdown(types), terminator: "")
+    }
+}
