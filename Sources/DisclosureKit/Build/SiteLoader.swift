@@ -108,7 +108,7 @@ public enum SiteLoader {
             if let record = result.record { records.append(record) }
             diagnostics += result.diagnostics
         }
-        diagnostics += SiteRules.check(identities)
+        diagnostics += SiteRules.check(identities, config: site)
 
         let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records)
         diagnostics += attachmentDiagnostics

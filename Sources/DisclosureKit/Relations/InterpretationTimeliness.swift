@@ -1,6 +1,9 @@
 /// 三同步: a 政策解读 is published with its policy, at most `interpretation_working_days`
 /// working days after it (the day itself does not count, as for `timeliness.late`).
 enum InterpretationTimeliness {
+    /// The field naming the policy, which the rule set `interpretation_timeliness` reads.
+    static let field = "interprets"
+
     struct Lateness: Equatable {
         /// Working days after the policy's publication.
         var workingDays: Int
