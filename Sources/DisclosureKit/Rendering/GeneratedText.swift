@@ -10,12 +10,13 @@ enum GeneratedText {
     /// suffix and fixed text besides the fixed ones.
     static func all(_ types: TypeRegistry) -> [String] {
         var texts = Array(Glossary.names.values) + Disclosure.allCases.map(\.chineseName)
-            + PolicyStatus.allCases.map(\.chineseName) + RecordMetadata.labels + ReportTables.labels + GuideSections.labels
+            + ValidityStatus.allCases.map(\.chineseName) + RecordMetadata.labels + ReportTables.labels + GuideSections.labels
         func add(_ fields: [FieldDeclaration]) {
             for field in fields {
                 texts.append(field.label)
                 texts += field.values.map(\.label)
                 if let fixed = field.shownAs { texts.append(fixed) }
+                if let backlink = field.backlink { texts.append(backlink) }
                 add(field.fields)
             }
         }

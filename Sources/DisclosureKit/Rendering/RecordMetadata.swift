@@ -3,14 +3,15 @@ enum RecordMetadata {
     /// The labels the table writes besides the declared fields'.
     static let labels = ["索引号", "主题分类", "发布机构", "成文日期", "发布日期", "修改日期", "公开方式", "主动公开", "内容概述"]
 
-    static func rows(_ record: Record) -> [[String: String]] {
+    /// The rows of `record`'s table; its 有效性 as shown on `asOf`.
+    static func rows(_ record: Record, asOf: CalendarDate) -> [[String: String]] {
         var rows: [(String, String)] = [("索引号", record.indexNumber)]
         if let topic = record.topic { rows.append(("主题分类", topic)) }
         rows.append(("发布机构", record.publisher))
         rows.append(("成文日期", record.created.description))
         if let published = record.published { rows.append(("发布日期", published.description)) }
         if let modified = record.modified { rows.append(("修改日期", modified.description)) }
-        for (field, value) in zip(record.type.declaration.fields, record.fields) where field.shown {
+        for (field, value) in zip(record.type.declaration.fields, PolicyValidity.shownFields(record, asOf: asOf)) where field.shown {
             if let fixed = field.shownAs {
                 rows.append((field.label, fixed))
                 continue
