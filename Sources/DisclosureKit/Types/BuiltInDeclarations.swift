@@ -31,12 +31,14 @@ fields:
     label: 施行日期
     kind: date
     shown: true
-    skeleton_comment: the day it takes effect (optional)
+    skeleton: "~"
+    skeleton_comment: the day it takes effect, YYYY-MM-DD; ~ for none
   - key: effective_until
     label: 有效期至
     kind: date
     shown: true
-    skeleton_comment: the last day in force (optional); shown as 失效 after it
+    skeleton: "~"
+    skeleton_comment: the last day in force, YYYY-MM-DD, shown as 失效 after it; ~ for none
   - key: repealed_by
     label: 废止文件
     kind: reference

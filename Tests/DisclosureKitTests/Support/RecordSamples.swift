@@ -29,7 +29,7 @@ enum RecordSamples {
                 """
         case "interpretation":
             return common + "\n" + """
-                interprets: 11450100MB0000001A/2024-00002
+                interprets: 11450100MB0000001A/2024-00001
                 """
         case "budget":
             return common + "\n" + """
