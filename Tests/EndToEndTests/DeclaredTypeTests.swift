@@ -123,4 +123,36 @@ import Testing
         #expect(leaks.count == 1, "\(leaks)")
         #expect((leaks.first?["message"] as? String)?.contains("content/hearings/nbtz-2024.md") == true, "\(leaks)")
     }
+
+    /// A declaration with an error declares nothing: `check` names its line and column,
+    /// and the records of its folder are outside any section; the build stops.
+    @Test func badDeclarationIsReportedAtItsSourceAndItsRecordsAreNotPublished() throws {
+        let broken = Self.declaration.replacingOccurrences(of: "kind: date, required: true", with: "kind: day, required: true")
+        let sample = try Self.site(Self.canaries())
+        try sample.add(broken, at: "types/hearing.yaml")
+        let (checked, diagnostics) = try sample.check()
+        #expect(checked.status == 1)
+        let places = SampleSite.places(diagnostics)
+        #expect(places.contains("types/hearing.yaml:8:44 type.declaration"), "\(places)")
+        #expect(places.contains("content/hearings/tsjg-2024.md:1:1 section.unknown"), "\(places)")
+        #expect(try sample.build().status == 1)
+    }
+
+    /// `disclose new` writes a skeleton of a declared type, with its Chinese labels, that
+    /// `check` reports until its placeholders are filled; `disclose types` lists the type.
+    @Test func newWritesASkeletonOfADeclaredType() throws {
+        let sample = try Self.site(Self.canaries())
+        let made = try Disclose.run(["new", "hearing", "tz-2024-9", "--root", sample.root.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let text = try String(contentsOf: sample.root.appendingPathComponent("content/hearings/tz-2024-9.md"), encoding: .utf8)
+        #expect(text.contains("# 听证地点 / venue\nvenue: \"<待填写 听证地点 / venue>\""), "\(text)")
+        #expect(text.contains("# 听证日期 / hearing_date\nhearing_date: "), "\(text)")
+        let (_, diagnostics) = try sample.check()
+        let rules = Set(diagnostics.filter { ($0["file"] as? String)?.hasSuffix("tz-2024-9.md") == true }.map { $0["rule"] as! String })
+        #expect(rules == ["record.placeholder"], "\(diagnostics)")
+        let listed = try Disclose.run(["types", "--root", sample.root.path])
+        #expect(listed.stdout.contains("### `hearing`: 听证公告 (`content/hearings/`)"), "\(listed.stdout)")
+        let unknown = try Disclose.run(["new", "hearings", "x", "--root", sample.root.path])
+        #expect(unknown.status == 2 && unknown.stderr.contains("hearing"), "\(unknown.stderr)")
+    }
 }

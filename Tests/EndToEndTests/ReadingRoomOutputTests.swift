@@ -19,8 +19,9 @@ import Testing
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == SampleRecords.publicCount + 1, "header + every public record")
-        #expect(lines[0].hasPrefix("索引号,标题,类别,发布机构,成文日期"))
-        #expect(lines.contains { $0.hasPrefix("11450100MB0000003C/2024-00008,明湖区财政局2024年部门预算公开,预算决算,") && $0.contains(",2386.50,2386.50,") })
+        // Named as the pages name them (名称, not 标题), by the glossary.
+        #expect(lines[0].hasPrefix("索引号,名称,类别,发布机构,成文日期,发布日期,修改日期,主题分类,内容概述,文号,"))
+        #expect(lines.contains { $0.hasPrefix("11450100MB0000003C/2024-00008,明湖区财政局2024年部门预算公开,财政预决算,") && $0.contains(",2386.50,2386.50,") })
     }
 
     @Test func catalogJSONHasEveryPublicRecordWithItsData() throws {

@@ -62,6 +62,8 @@ enum InputDigest {
         }
         var hasher = StableHasher()
         hasher.combine(OutputKeys.global(templates: templates, configSource: .zero, baseURL: baseURL ?? ""))
+        // The type declarations (types/*.yaml, read by every scan): a changed label changes pages.
+        hasher.combine(tree.types.digest)
         var files: [String: Known] = [:]
         for ((relative, _), file) in zip(paths, found) {
             guard let file else { return nil }

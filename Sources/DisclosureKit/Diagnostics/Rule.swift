@@ -51,7 +51,7 @@ extension Rule {
     public static let fileAmbiguous = Rule(
         id: "file.ambiguous", severity: .error,
         checks: "a file under `content/` is a record when its name ends in `.md` or `.markdown` (any case); any other file does not open with front matter holding a `disclosure` key",
-        example: "this file opens with front matter and a 'disclosure' (公开属性) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")
+        example: "this file opens with front matter and a 'disclosure' (公开方式) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")
     public static let sectionUnknown = Rule(
         id: "section.unknown", severity: .error,
         checks: "every Markdown file is inside the section folder of a type (`policies/`, `budgets/`, ... or one a declaration in `types/` names)",
@@ -111,7 +111,7 @@ extension Rule {
     public static let recordType = Rule(
         id: "record.type", severity: .error,
         checks: "a field has the type and one of the values the format allows",
-        example: "'disclosure' (公开属性) must be one of proactive, on-request, withheld (主动公开, 依申请公开, 不予公开), not 'public'")
+        example: "'disclosure' (公开方式) must be one of proactive, on-request, withheld (主动公开, 依申请公开, 不予公开), not 'public'")
     public static let recordDate = Rule(
         id: "record.date", severity: .error,
         checks: "a date is a real calendar date written YYYY-MM-DD, and `published`/`modified` are not before `created`",
@@ -123,11 +123,11 @@ extension Rule {
     public static let recordLength = Rule(
         id: "record.length", severity: .error,
         checks: "`title` is at most 200 characters",
-        example: "'title' (标题) has 215 characters; at most 200 are allowed")
+        example: "'title' (名称) has 215 characters; at most 200 are allowed")
     public static let recordControlCharacter = Rule(
         id: "record.control_character", severity: .error,
         checks: "no value or body holds a control character (C0 but tab and line ends, DEL, C1), which pages and feeds cannot carry",
-        example: "'title' (标题) holds the control character U+0000 (character 5 of its value); remove it")
+        example: "'title' (名称) holds the control character U+0000 (character 5 of its value); remove it")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
         checks: "every key is one the format knows (a typo is caught with the nearest known key)",
@@ -135,7 +135,7 @@ extension Rule {
     public static let recordPlaceholder = Rule(
         id: "record.placeholder", severity: .error,
         checks: "no placeholder left by `disclose new` (`<待填写 …>`) remains",
-        example: "'title' (标题) still holds the placeholder '<待填写 标题 / title>'; fill it in")
+        example: "'title' (名称) still holds the placeholder '<待填写 名称 / title>'; fill it in")
     public static let markdownTooComplex = Rule(
         id: "markdown.too_complex", severity: .error,
         checks: "a body stays within what renders in bounded time and memory: 200,000 Markdown elements, 5,000 markup characters per paragraph, 500 cells per table row, nesting depth 32",

@@ -193,7 +193,7 @@ private struct Walk {
             guard let line else { continue }
             refused.insert(relative)
             diagnostics.append(Rule.fileAmbiguous.diagnostic(relative, SourceLocation(line: line, column: 1),
-                "this file opens with front matter and a 'disclosure' (公开属性) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published"))
+                "this file opens with front matter and a \(Glossary.quoted("disclosure")) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published"))
         }
         if !refused.isEmpty { attachments.removeAll { refused.contains($0.relativePath) } }
     }

@@ -6,7 +6,10 @@ public enum CatalogData {
     public static let csvPath = "catalog.csv"
     public static let jsonPath = "catalog.json"
 
-    static let csvHeader = ["索引号", "标题", "类别", "发布机构", "成文日期", "发布日期", "修改日期", "主题分类", "内容概述",
+    /// The columns, named as pages name them (`Glossary`); the type columns by the labels
+    /// their built-in declarations give the fields.
+    static let csvHeader = ["index_number", "title"].map(Glossary.label) + ["类别"]
+        + ["publisher", "created", "published", "modified", "topic", "summary"].map(Glossary.label) + [
                             "文号", "有效性", "年度", "收入总计", "支出总计", "法定时限", "承诺时限", "页面"]
 
     public static func csv(_ plan: SitePlan) -> [UInt8] {

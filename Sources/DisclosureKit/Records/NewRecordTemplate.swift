@@ -14,11 +14,11 @@ public enum NewRecordTemplate {
         let p = placeholder
         var lines = [
             "---",
-            "# 标题 / title (at most 200 characters)",
-            "title: \(p("标题", "title"))",
+            "# 名称 / title (at most 200 characters)",
+            "title: \(p("名称", "title"))",
             "# 索引号 / index number, unique across the site",
             "index_number: \(p("索引号", "index number"))",
-            "# 公开属性 / disclosure: proactive (主动公开) | on-request (依申请公开) | withheld (不予公开)",
+            "# 公开方式 / disclosure: proactive (主动公开) | on-request (依申请公开) | withheld (不予公开)",
             "disclosure: proactive",
             "# 不予公开理由 / withheld_reason: only, and then required, when disclosure is withheld",
             "# withheld_reason: ",
@@ -34,7 +34,7 @@ public enum NewRecordTemplate {
             "  date: \(today)",
             "# 主题分类 / topic (optional)",
             "topic: \(p("主题分类", "topic"))",
-            "# 摘要 / summary (optional; shown in lists and the catalog)",
+            "# 内容概述 / summary (optional; shown in lists and the catalog)",
             "summary: \(p("内容概述", "summary"))",
         ]
         for field in type.declaration.fields {

@@ -1,16 +1,18 @@
 /// The metadata table every Chinese disclosure page carries, and the budget figures.
 enum RecordMetadata {
     /// The labels the table writes besides the declared fields'.
-    static let labels = ["索引号", "主题分类", "发布机构", "成文日期", "发布日期", "修改日期", "公开方式", "主动公开", "内容概述"]
+    static let labels = ["index_number", "topic", "publisher", "created", "published", "modified", "disclosure", "summary"]
+        .map(Glossary.label) + [Disclosure.proactive.chineseName]
 
     /// The rows of `record`'s table; its 有效性 as shown on `asOf`.
     static func rows(_ record: Record, asOf: CalendarDate) -> [[String: String]] {
-        var rows: [(String, String)] = [("索引号", record.indexNumber)]
-        if let topic = record.topic { rows.append(("主题分类", topic)) }
-        rows.append(("发布机构", record.publisher))
-        rows.append(("成文日期", record.created.description))
-        if let published = record.published { rows.append(("发布日期", published.description)) }
-        if let modified = record.modified { rows.append(("修改日期", modified.description)) }
+        let label = Glossary.label
+        var rows: [(String, String)] = [(label("index_number"), record.indexNumber)]
+        if let topic = record.topic { rows.append((label("topic"), topic)) }
+        rows.append((label("publisher"), record.publisher))
+        rows.append((label("created"), record.created.description))
+        if let published = record.published { rows.append((label("published"), published.description)) }
+        if let modified = record.modified { rows.append((label("modified"), modified.description)) }
         for (field, value) in zip(record.type.declaration.fields, PolicyValidity.shownFields(record, asOf: asOf)) where field.shown {
             if let fixed = field.shownAs {
                 rows.append((field.label, fixed))
@@ -19,8 +21,8 @@ enum RecordMetadata {
             let text = value.displayText(field)
             if !text.isEmpty { rows.append((field.label, text + field.suffix)) }
         }
-        rows.append(("公开方式", "主动公开"))
-        if let summary = record.summary { rows.append(("内容概述", summary)) }
+        rows.append((label("disclosure"), Disclosure.proactive.chineseName))
+        if let summary = record.summary { rows.append((label("summary"), summary)) }
         return rows.map { ["label": $0.0, "value": $0.1] }
     }
 

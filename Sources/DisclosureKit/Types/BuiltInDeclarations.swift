@@ -81,7 +81,7 @@ fields:
 # 财政预决算: a department's budget or final accounts, whose lines add up to its expenditure.
 id: budget
 folder: budgets
-name: 预算决算
+name: 财政预决算
 listed: always
 year_field: fiscal_year
 rule_sets: [budget_sums, timeliness, review]
@@ -190,7 +190,7 @@ fields:
 # 政府信息公开年报: the annual report in the national format (国办公开办函〔2021〕30号).
 id: report
 folder: reports
-name: 年度报告
+name: 政府信息公开年报
 listed: always
 year_field: year
 rule_sets: [report_statistics, timeliness, review]

@@ -25,6 +25,10 @@ public enum Glossary {
         "review": "review: {reviewer: 保密审查小组, date: YYYY-MM-DD} (先审查后公开: on or before 'published')",
     ]
 
+    /// The Chinese name of a common field (`title` → 名称): what pages, the CSV, skeletons
+    /// and messages all call it.
+    public static func label(_ key: String) -> String { names[key] ?? key }
+
     /// The Chinese name of a key path, when it has one.
     public static func chinese(_ path: String) -> String? {
         if let name = names[path] { return name }
@@ -39,11 +43,11 @@ public enum Glossary {
     }
 
     static let names: [String: String] = [
-        "title": "标题", "index_number": "索引号", "disclosure": "公开属性",
+        "title": "名称", "index_number": "索引号", "disclosure": "公开方式",
         "withheld_reason": "不予公开理由", "publisher": "发布机构", "created": "成文日期",
         "published": "发布日期", "modified": "修改日期", "review": "保密审查",
         "review.reviewer": "审查人", "review.date": "审查日期", "topic": "主题分类",
-        "summary": "摘要", "slug": "页面名",
+        "summary": "内容概述", "slug": "页面名",
         "statistics.proactive": "主动公开政府信息情况", "statistics.requests": "收到和处理政府信息公开申请情况",
         "statistics.reviews": "行政复议", "statistics.lawsuits": "行政诉讼",
         "rules": "规章", "normative_documents": "行政规范性文件", "issued": "本年制发",

@@ -58,6 +58,11 @@ public struct TypeRegistry: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (.builtIn, [])
         }
+        var info = stat()
+        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            return (.builtIn, [Rule.fileSymlink.diagnostic(Self.folder, .fileStart,
+                "types/ is a symbolic link; the site's type declarations must be its own folder, not read through a link")])
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -71,7 +76,8 @@ public struct TypeRegistry: Sendable {
         for name in names {
             let relative = Self.folder + "/" + name
             do throws(FileIO.Failure) {
-                let bytes = try FileIO.readBytes(folder + "/" + name, limit: 1 << 20)
+                // The site's own file, not one a link leads to (as with templates/).
+                let bytes = try FileIO.readBytes(folder + "/" + name, limit: 1 << 20, followingLinks: false)
                 switch SourceText.decode(bytes, limit: 1 << 20) {
                 case .success(let text): files.append((relative, text))
                 case .failure(let failure):

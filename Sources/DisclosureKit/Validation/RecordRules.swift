@@ -60,7 +60,7 @@ struct RecordRules {
     mutating func checkTitle(_ title: Located<String>?) {
         guard let title, title.value.count > Self.maximumTitleLength else { return }
         reader.report(.recordLength, title.location, field: "title",
-                      "'title' (标题) has \(title.value.count) characters; at most \(Self.maximumTitleLength) are allowed")
+                      "\(Glossary.quoted("title")) has \(title.value.count) characters; at most \(Self.maximumTitleLength) are allowed")
     }
 
     mutating func checkIndexNumber(_ indexNumber: Located<String>?) {
