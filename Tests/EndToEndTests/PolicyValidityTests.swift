@@ -114,6 +114,8 @@ import Testing
             "content/policies/d.md": SampleSite.policy(index: 4, extra: "status: amended\namended_by: 11450100MB0000009Z/2099-00001"),
             // A public policy repealed by a withheld one.
             "content/policies/e.md": SampleSite.policy(index: 5, extra: "status: repealed\nrepealed_by: 11450100MB0000004D/2024-00002"),
+            // A document outside the site without its title: reported once, where it is written.
+            "content/policies/f.md": SampleSite.policy(index: 7, extra: "status: repealed\nrepealed_by: {document_number: 明政发〔2025〕3号}"),
         ])
         let (result, diagnostics) = try sample.check()
         #expect(result.status == 1)
@@ -123,6 +125,7 @@ import Testing
             "content/policies/c.md:11:18 policy.effective_dates",
             "content/policies/d.md:11:13 reference.unknown",
             "content/policies/e.md:11:14 reference.not_public",
+            "content/policies/f.md:11:1 record.required",
         ])
         let build = try sample.build()
         #expect(build.status == 1)

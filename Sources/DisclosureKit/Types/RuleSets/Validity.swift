@@ -8,7 +8,9 @@ enum Validity {
               let status = ValidityStatus(rawValue: field.values[choice].value) else { return }
         for (key, wanted, rule) in [("repealed_by", ValidityStatus.repealed, Rule.policyRepealedBy),
                                     ("amended_by", ValidityStatus.amended, Rule.policyAmendedBy)] {
-            let given = !input.value(key).isAbsent
+            // Written but unreadable (a document outside the site without its title) is
+            // reported where it is written, not again as missing.
+            let given = !input.value(key).isAbsent || !(input.top.entry(key)?.value.isNull ?? true)
             if given && status != wanted {
                 reader.report(rule, input.location(key), field: key,
                               "'\(key)' is only for a policy with 'status: \(wanted.rawValue)' (\(wanted.chineseName)), but this one is \(status.rawValue) (\(status.chineseName))")
