@@ -76,6 +76,8 @@ import Testing
         ("extends: policie\nfields: []", "1:10", "no built-in type"),
         ("id: Hearing\nfolder: hearings\nname: 听证\nfields: []", "1:5", "lower-case word"),
         ("- just a list", "1:1", "must be a mapping"),
+        ("id: url\nfolder: urls\nname: 链接\nfields: []", "1:5", "catalog.json"),
+        ("id: hearing\nfolder: hearings\nname: \"听证\\u0000公告\"\nfields: []", "3:7", "control character U+0000"),
     ])
     func clashingDeclarationIsRefused(_ yaml: String, _ place: String, _ message: String) {
         let found = problems(yaml)

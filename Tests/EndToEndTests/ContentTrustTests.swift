@@ -32,12 +32,12 @@ import Testing
         try Disclose.run(["build", "--root", root.path, "--format", "json", "--quiet"])
     }
 
-    /// Nothing but `content` (and `templates`, when there is one) beside the failed
+    /// Nothing but `content` and `types` (and `templates`, when there is one) beside the failed
     /// build: no output and no staging tree left behind (the root's cache folder, where
     /// the record cache is kept whatever the outcome, aside).
     func expectNothingWritten(_ root: URL) throws {
         let left = try FileManager.default.contentsOfDirectory(atPath: root.path)
-            .filter { $0 != "content" && $0 != "templates" && $0 != ".disclose" }
+            .filter { $0 != "content" && $0 != "types" && $0 != "templates" && $0 != ".disclose" }
         #expect(left.isEmpty, "left beside the content: \(left)")
     }
 
@@ -53,7 +53,7 @@ import Testing
         try tmp.write(Self.record(904, disclosure: "proactive", slug: "p904"), to: "sample/content/policies/p904.MARKDOWN")
         let checked = try check(root)
         #expect(checked.status == 0, "\(checked.stdout)")
-        #expect(checked.stderr.contains("in 18 records"))
+        #expect(checked.stderr.contains("in \(SampleRecords.count + 4) records"), "\(checked.stderr)")
         let built = try build(root)
         #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
         let site = try SiteTree(root.appendingPathComponent("site"))
@@ -335,6 +335,7 @@ import Testing
         let second = tmp.url.appendingPathComponent("second")
         try FileManager.default.createDirectory(at: second, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: elsewhere, to: second.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: root.appendingPathComponent("types"), to: second.appendingPathComponent("types"))
         try tmp.write("{{> nothing}}", to: "theme/record.mustache")
         try FileManager.default.createSymbolicLink(atPath: second.appendingPathComponent("templates").path,
                                                    withDestinationPath: tmp.url.appendingPathComponent("theme").path)

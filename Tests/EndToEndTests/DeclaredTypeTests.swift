@@ -155,4 +155,16 @@ import Testing
         let unknown = try Disclose.run(["new", "hearings", "x", "--root", sample.root.path])
         #expect(unknown.status == 2 && unknown.stderr.contains("hearing"), "\(unknown.stderr)")
     }
+
+    /// A declaration is an input like a record: changing a label rebuilds the pages.
+    @Test func changingADeclarationRebuildsItsPages() throws {
+        let sample = try Self.site(Self.canaries())
+        #expect(try sample.build().status == 0)
+        #expect(try sample.output().text("hearings/tsjg-2024.html").contains("<h2>听证地点</h2>"))
+        try sample.add(Self.declaration.replacingOccurrences(of: "label: 听证地点", with: "label: 举行地点"), at: "types/hearing.yaml")
+        let again = try sample.build()
+        #expect(again.status == 0, "\(again.stderr)")
+        let page = try sample.output().text("hearings/tsjg-2024.html")
+        #expect(page.contains("<h2>举行地点</h2>") && !page.contains("听证地点"))
+    }
 }

@@ -80,7 +80,12 @@ enum DefaultTemplates {
   var status = document.getElementById("search-status");
   if (!data || !form || !list) { return; }
   var root = form.getAttribute("data-root") || "";
-  var typeNames = { policy: "政策文件", budget: "预算决算", guide: "办事指南", report: "年度报告" };
+  // The sections' names, from the page's own type filter (which the declarations fill).
+  var typeNames = {};
+  var typeOptions = document.querySelectorAll("#search-type option");
+  for (var t = 0; t < typeOptions.length; t++) {
+    if (typeOptions[t].value) { typeNames[typeOptions[t].value] = typeOptions[t].textContent; }
+  }
 
   function isHan(c) {
     return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||

@@ -207,6 +207,8 @@ public struct PageContexts: Sendable {
                 "summary": page.record.summary ?? "", "publisher": page.record.publisher,
                 "created": page.record.created.description, "type": page.record.type.id,
                 "type_name": page.record.type.chineseName,
+                // 文号, for the types that declare one (empty for the others).
+                "document_number": page.record.value("document_number").text ?? "",
             ]
         }
         return context

@@ -217,6 +217,12 @@ struct DeclarationReader {
         }
         guard let value = scalar(entry.value, path: key) else { return nil }
         if value.isEmpty { report(entry.value.location, field: key, "'\(key)' is empty") }
+        // Labels and names reach every page, feed and sitemap, which cannot carry these.
+        if let (offset, character) = FieldReader.firstControlCharacter(value) ?? (value.contains("\n") ? (0, "\n") : nil) {
+            report(entry.value.location, field: key,
+                   "'\(key)' holds the control character U+\(String(format: "%04X", character.value)) (character \(offset + 1)); remove it")
+            return nil
+        }
         return value
     }
 

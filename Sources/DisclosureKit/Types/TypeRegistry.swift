@@ -17,6 +17,13 @@ public struct TypeRegistry: Sendable {
         "content", "site",
     ]
 
+    /// Ids a type may not have: catalog.json holds a record's type fields in a member
+    /// named by the type's id, beside these.
+    public static let reservedIDs: Set<String> = [
+        "index_number", "title", "type", "type_name", "publisher", "created", "published", "modified", "topic",
+        "summary", "path", "url",
+    ]
+
     init(_ declarations: [TypeDeclaration]) {
         types = declarations.sorted { $0.order < $1.order }.map(RecordType.init)
         byID = Dictionary(types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -117,6 +124,9 @@ enum TypeRegistryBuilder {
                     continue
                 }
                 base = found
+            } else if TypeRegistry.reservedIDs.contains(parsed.id.value) {
+                reader.report(parsed.id.location, field: "id", "the id '\(parsed.id.value)' is the name of a member every record has in catalog.json; choose another")
+                continue
             } else if let other = declarations.first(where: { $0.id == parsed.id.value }) {
                 let by = other.source.map { "declared in \($0)" } ?? "a built-in type"
                 reader.report(parsed.id.location, field: "id", "the type '\(parsed.id.value)' is \(by); choose another id, or write 'extends: \(parsed.id.value)' to add fields to it")
