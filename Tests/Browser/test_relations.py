@@ -32,7 +32,7 @@ def test_amended_policy_leads_to_the_amending_one(browser, site):
     assert listed.text == "明湖区人民政府关于印发《明湖区政府信息公开工作规定》的通知"
 
 
-PAGES = ["interpretations/index.html", "interpretations/mhf-2024-3-jd.html", "interpretations/mhbf-2024-12-tj.html",
+PAGES = ["interpretations/index.html", "interpretations/jd-mhf-2024-3.html", "interpretations/tj-mhbf-2024-12.html",
          "policies/mhf-2024-3.html", "policies/mhf-2025-6.html", "policies/mhf-2023-15.html"]
 
 

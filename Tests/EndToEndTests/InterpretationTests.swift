@@ -24,14 +24,14 @@ import Testing
         #expect(result.stderr.contains("warnings: 0"))
         let site = try sample.output()
         #expect(site.problems() == [])
-        let interpretation = site.text("interpretations/mhf-2024-3-jd.html")
+        let interpretation = site.text("interpretations/jd-mhf-2024-3.html")
         #expect(interpretation.contains("<h2 id=\"relation-interprets\">解读的文件</h2>"))
         #expect(interpretation.contains("<a href=\"../policies/mhf-2024-3.html\">明湖区人民政府关于印发《明湖区政府信息公开工作规定》的通知</a>（明府发〔2024〕3号）"))
         let policy = site.text("policies/mhf-2024-3.html")
         #expect(policy.contains("<h2 id=\"related-interprets\">相关解读</h2>"))
-        #expect(policy.contains("<a href=\"../interpretations/mhf-2024-3-jd.html\">《明湖区政府信息公开工作规定》政策解读</a>"))
+        #expect(policy.contains("<a href=\"../interpretations/jd-mhf-2024-3.html\">《明湖区政府信息公开工作规定》政策解读</a>"))
         // The 图解 of the other policy, in a sub-folder-free section of its own.
-        #expect(site.text("policies/2024/mhbf-2024-12.html").contains("<a href=\"../../interpretations/mhbf-2024-12-tj.html\">图解："))
+        #expect(site.text("policies/2024/mhbf-2024-12.html").contains("<a href=\"../../interpretations/tj-mhbf-2024-12.html\">图解："))
         #expect(site.text("interpretations/index.html").contains("政策解读"))
         #expect(site.text("index.html").contains("interpretations/index.html"))
     }
@@ -109,7 +109,7 @@ import Testing
     @Test func theAuditFindsAWithheldPolicyNamedOnAnInterpretationsPage() throws {
         let sample = try SampleSite()
         #expect(try sample.build(["--as-of", "2026-12-02"]).status == 0)
-        let page = sample.root.appendingPathComponent("site/interpretations/mhf-2024-3-jd.html")
+        let page = sample.root.appendingPathComponent("site/interpretations/jd-mhf-2024-3.html")
         let text = try String(contentsOf: page, encoding: .utf8)
         // The page as it would be had the policy it interprets been withheld.
         let planted = text.replacingOccurrences(of: "明湖区人民政府关于印发《明湖区政府信息公开工作规定》的通知", with: Self.withheldTitle)
@@ -119,7 +119,7 @@ import Testing
                                       "--format", "json"])
         #expect(audit.status == 1)
         let findings = try Disclose.diagnostics(audit)
-        #expect(findings.contains { ($0["rule"] as? String) == "audit.leak" && ($0["file"] as? String)?.hasSuffix("interpretations/mhf-2024-3-jd.html") == true },
+        #expect(findings.contains { ($0["rule"] as? String) == "audit.leak" && ($0["file"] as? String)?.hasSuffix("interpretations/jd-mhf-2024-3.html") == true },
                 "\(findings)")
     }
 
