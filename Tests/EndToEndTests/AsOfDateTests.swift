@@ -34,13 +34,16 @@ import Testing
         let sample = try SampleSite()
         let settings = sample.root.appendingPathComponent("content/site.yaml")
         let text = try String(contentsOf: settings, encoding: .utf8)
-        try (text + "time_zone: Asia/Beijing\n").write(to: settings, atomically: true, encoding: .utf8)
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("time_zone:") }) + 1
+        try text.replacingOccurrences(of: "time_zone: Asia/Shanghai", with: "time_zone: Asia/Beijing")
+            .write(to: settings, atomically: true, encoding: .utf8)
         let (result, diagnostics) = try sample.check()
         #expect(result.status == 1)
         #expect(SampleSite.places(diagnostics) == ["content/site.yaml:\(line):12 site.invalid"])
         #expect((diagnostics.first?["message"] as? String)?.contains("'Asia/Beijing'") == true)
-        try (text + "time_zone: Asia/Urumqi\ninterpretation_working_days: 5\n").write(to: settings, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "time_zone: Asia/Shanghai", with: "time_zone: Asia/Urumqi")
+            .write(to: settings, atomically: true, encoding: .utf8)
         let (accepted, _) = try sample.check()
         #expect(accepted.status == 0, "\(accepted.stderr)")
     }

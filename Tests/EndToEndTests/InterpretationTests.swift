@@ -51,7 +51,8 @@ import Testing
         // Within the site's own limit, or on the third working day, it is in time.
         let settings = sample.root.appendingPathComponent("content/site.yaml")
         let original = try String(contentsOf: settings, encoding: .utf8)
-        try (original + "interpretation_working_days: 4\n").write(to: settings, atomically: true, encoding: .utf8)
+        try original.replacingOccurrences(of: "interpretation_working_days: 3", with: "interpretation_working_days: 4")
+            .write(to: settings, atomically: true, encoding: .utf8)
         #expect(try sample.check().1.isEmpty)
         try original.write(to: settings, atomically: true, encoding: .utf8)
         try sample.add(Self.interpretation(published: "2024-01-24"), at: "content/interpretations/late.md")
