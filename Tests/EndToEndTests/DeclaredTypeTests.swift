@@ -167,4 +167,17 @@ import Testing
         let page = try sample.output().text("hearings/tsjg-2024.html")
         #expect(page.contains("<h2>举行地点</h2>") && !page.contains("听证地点"))
     }
+
+    /// A declared section whose only record is withheld is not on the site at all: no
+    /// list page, no navigation entry, no search filter names it.
+    @Test func aSectionWithNoPublicRecordIsNotShown() throws {
+        let canaries = Self.canaries()
+        let sample = try Self.site(canaries)
+        try FileManager.default.removeItem(at: sample.root.appendingPathComponent("content/hearings/tsjg-2024.md"))
+        let built = try sample.build()
+        #expect(built.status == 0, "\(built.stderr)")
+        let site = try sample.output()
+        #expect(!site.files.keys.contains { $0.hasPrefix("hearings/") })
+        for page in ["index.html", "search.html", "catalog.html"] { #expect(!site.text(page).contains("听证公告"), "\(page)") }
+    }
 }
