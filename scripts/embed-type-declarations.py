@@ -8,7 +8,7 @@ The order of the sections on a site is the order of ORDER below.
 """
 import pathlib
 
-ORDER = ["policy", "budget", "guide", "report", "notice", "plan", "personnel", "decision"]
+ORDER = ["policy", "interpretation", "budget", "guide", "report", "notice", "plan", "personnel", "decision"]
 
 root = pathlib.Path(__file__).resolve().parent.parent
 source = root / "Sources/DisclosureKit/Types/BuiltIn"

@@ -24,11 +24,18 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "How to print diagnostics: text (standard error), json or github (standard output).")
     var format: DiagnosticFormat = .text
 
+    @Option(name: .long, help: "The day policies' 有效期至 are judged against, YYYY-MM-DD (default: today in site.yaml's time_zone).")
+    var asOf: String?
+
     @Flag(name: .long, help: "No progress line (there is none anyway when standard error is not a terminal).")
     var quiet = false
 
     @Flag(name: .long, help: "When another build is writing the same output, exit with status 2 at once instead of waiting for it.")
     var noWait = false
+
+    func validate() throws {
+        if let asOf, case .failure(let error) = AsOfDate.parse(asOf) { throw ValidationError(error.description) }
+    }
 
     func run() throws {
         let report: BuildReport
@@ -36,6 +43,7 @@ struct BuildCommand: ParsableCommand {
         do {
             var builder = SiteBuilder(root: root, output: output, strict: strict, baseURL: baseURL, progress: progress)
             builder.waitsForOtherBuilds = !noWait
+            builder.asOf = asOf.flatMap { try? AsOfDate.parse($0).get() }
             builder.waiting = { holder in
                 Terminal.writeError("disclose: waiting for the build of "
                     + (holder.map { "PID \($0)" } ?? "another process") + " to finish writing the output…\n")

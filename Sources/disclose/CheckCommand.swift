@@ -17,15 +17,23 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "How to print diagnostics: text (standard error), json or github (standard output).")
     var format: DiagnosticFormat = .text
 
+    @Option(name: .long, help: "The day policies' 有效期至 are judged against, YYYY-MM-DD (default: today in site.yaml's time_zone).")
+    var asOf: String?
+
     @Flag(name: .long, help: "No progress line (there is none anyway when standard error is not a terminal).")
     var quiet = false
+
+    func validate() throws {
+        if let asOf, case .failure(let error) = AsOfDate.parse(asOf) { throw ValidationError(error.description) }
+    }
 
     func run() throws {
         // 100,000 records take seconds to check: the same progress line as a build's.
         let (progress, line) = ProgressLine.start(quiet: quiet)
-        let site: LoadedSite
+        var site: LoadedSite
         do {
             site = try SiteLoader.load(root: root, progress: progress, keepBodies: false)
+            if let asOf = asOf.flatMap({ try? AsOfDate.parse($0).get() }) { site.config.asOf = asOf }
         } catch {
             line?.stop()
             Terminal.writeError("disclose: error: \(error)\n")

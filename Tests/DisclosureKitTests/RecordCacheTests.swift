@@ -33,7 +33,7 @@ final class RecordCacheTests {
         }
         let reason = Glossary.notProcessedReasons[0]
         let split = RecordSamples.frontMatter(.report)
-            .replacingOccurrences(of: "2024-00003", with: "2024-00009")
+            .replacingOccurrences(of: "2024-00003", with: "2024-00099")
             .replacingOccurrences(of: "not_processed: 1", with: "not_processed: {\(reason): 1}")
             .replacingOccurrences(of: "  requests:", with: """
                   proactive:

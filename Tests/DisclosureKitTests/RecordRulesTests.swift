@@ -80,10 +80,10 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
 
     @Test func chineseAliasesAreAccepted() throws {
         var yaml = RecordSamples.variant(.policy, replacing: "disclosure: proactive", with: "disclosure: 主动公开")
-        yaml = yaml.replacingOccurrences(of: "status: effective", with: "status: 废止")
+        yaml = yaml.replacingOccurrences(of: "status: effective", with: "status: 失效")
         let record = try #require(RecordSamples.decode(.policy, yaml).record)
         #expect(record.disclosure == .proactive)
-        #expect(Validity.details(record)?.status == .repealed)
+        #expect(PolicyValidity.terms(record)?.declared == .expired)
     }
 
     @Test func nonPublicRecordsNeedNoPublicationOrReview() throws {

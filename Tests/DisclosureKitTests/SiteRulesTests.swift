@@ -8,7 +8,7 @@ import Testing
         return RecordIdentity(file: file, title: stem,
                               indexNumber: index.map { Located(value: $0, location: SourceLocation(line: 3, column: 15)) },
                               slug: Located(value: slug ?? stem, location: .fileStart), disclosure: disclosure,
-                              repealedBy: repealedBy.map { Located(value: $0, location: SourceLocation(line: 9, column: 14)) })
+                              references: repealedBy.map { [RecordReference(field: "repealed_by", target: Located(value: $0, location: SourceLocation(line: 9, column: 14)))] } ?? [])
     }
 
     @Test func uniqueIndexNumbersPass() {
@@ -32,13 +32,21 @@ import Testing
         #expect(apart == [])
     }
 
-    @Test func repealedByMustNameAnExistingPublicRecord() {
+    @Test func aReferenceMustNameAnotherRecordAndAPublicOneFromAPublicRecord() {
         #expect(SiteRules.check([identity("a", index: "1", repealedBy: "2"), identity("b", index: "2")]) == [])
         let missing = SiteRules.check([identity("a", index: "1", repealedBy: "9")])
-        #expect(missing.map(\.rule) == ["policy.repealed_by"])
+        #expect(missing.map(\.rule) == ["reference.unknown"])
+        #expect(missing.first?.location == SourceLocation(line: 9, column: 14))
+        let itself = SiteRules.check([identity("a", index: "1", repealedBy: "1")])
+        #expect(itself.map(\.rule) == ["reference.unknown"])
         let hidden = SiteRules.check([identity("a", index: "1", repealedBy: "2"),
                                       identity("b", index: "2", disclosure: .withheld)])
-        #expect(hidden.map(\.rule) == ["policy.repealed_by"])
+        #expect(hidden.map(\.rule) == ["reference.not_public"])
+        #expect(hidden.first?.message.contains("content/policies/b.md") == true)
+        // A record that is not public may name a public one, or another that is not.
+        let fromHidden = SiteRules.check([identity("a", index: "1", disclosure: .withheld, repealedBy: "2"),
+                                          identity("b", index: "2", disclosure: .onRequest)])
+        #expect(fromHidden == [])
     }
 }
 
@@ -66,7 +74,7 @@ import Testing
         }
         func identity(_ stem: String, slug: String, subfolders: [String] = []) -> RecordIdentity {
             RecordIdentity(file: RecordSamples.file(.policy, stem: stem, subfolders: subfolders), title: stem, indexNumber: nil,
-                           slug: Located(value: slug, location: .fileStart), disclosure: .proactive, repealedBy: nil)
+                           slug: Located(value: slug, location: .fileStart), disclosure: .proactive)
         }
         let identities = [identity("x", slug: "x"), identity("y", slug: "page-y"), identity("z", slug: "z", subfolders: ["2024"])]
         let (matches, _) = AttachmentMatcher.match(

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func builtInSectionsComeInTheirOrderWithTheDefaultNames() {
-        #expect(TypeRegistry.builtIn.types.map(\.id) == ["policy", "budget", "guide", "report", "notice", "plan", "personnel", "decision"])
+        #expect(TypeRegistry.builtIn.types.map(\.id) == ["policy", "interpretation", "budget", "guide", "report", "notice", "plan", "personnel", "decision"])
         #expect(RecordType.budget.chineseName == "财政预决算")
         #expect(RecordType.report.chineseName == "政府信息公开年报")
         #expect(TypeRegistry.builtIn.type(folder: "decisions")?.id == "decision")
@@ -85,19 +85,19 @@ import Testing
     }
 
     @Test func extendingAPolicyAddsAFieldAfterTheBuiltInOnes() throws {
-        let yaml = "extends: policy\nfields:\n  - {key: effective_from, label: 实施日期, kind: date, shown: true}\n"
+        let yaml = "extends: policy\nfields:\n  - {key: drafted_on, label: 起草日期, kind: date, shown: true}\n"
         let (types, diagnostics) = TypeRegistryBuilder.build(builtIn: .builtIn, files: [("types/policy.yaml", yaml)])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let policy = try #require(types.type(id: "policy"))
-        #expect(policy.declaration.fields.map(\.key) == ["document_number", "status", "repealed_by", "effective_from"])
+        #expect(policy.declaration.fields.map(\.key) == ["document_number", "status", "effective_from", "effective_until", "repealed_by", "amended_by", "drafted_on"])
         #expect(policy.declaration.applies(.validity) && policy.folder == "policies")
         let file = RecordFile(relativePath: "content/policies/a.md", absolutePath: "/nonexistent/a.md", type: policy,
                               subfolders: [], stem: "a")
-        let text = "---\n" + RecordSamples.frontMatter(.policy) + "\neffective_from: 2024-02-01\n---\n正文。\n"
+        let text = "---\n" + RecordSamples.frontMatter(.policy) + "\ndrafted_on: 2024-02-01\n---\n正文。\n"
         let decoded = RecordDecoder(site: RecordSamples.site).decode(bytes: Array(text.utf8), file: file)
         let record = try #require(decoded.record, "\(decoded.diagnostics)")
-        #expect(record.value("effective_from").date == CalendarDate("2024-02-01"))
-        #expect(RecordMetadata.rows(record, dates: .iso).contains { $0["label"] == "实施日期" && $0["value"] == "2024-02-01" })
+        #expect(record.value("drafted_on").date == CalendarDate("2024-02-01"))
+        #expect(RecordMetadata.rows(record, dates: .iso, asOf: RecordSamples.site.asOf).contains { $0["label"] == "起草日期" && $0["value"] == "2024-02-01" })
     }
 
     @Test func messagesNameADeclaredFieldByItsLabel() {
@@ -114,7 +114,8 @@ import Testing
         let index = ReferenceIndex([other, repealed])
         #expect(index.records(referencing: "11450100MB0000001A/2024-00099", through: "repealed_by") == [1])
         #expect(index.records(referencing: "11450100MB0000001A/2024-00099", through: "interprets").isEmpty)
-        #expect(TypeRegistry.builtIn.referenceFields.map { "\($0.type.id).\($0.key)" } == ["policy.repealed_by"])
+        #expect(TypeRegistry.builtIn.referenceFields.map { "\($0.type.id).\($0.key)" }
+                == ["policy.repealed_by", "policy.amended_by", "interpretation.interprets"])
     }
 }
 

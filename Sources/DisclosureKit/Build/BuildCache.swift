@@ -64,6 +64,12 @@ public struct BuildCache: Sendable {
     var inputFiles: [String: InputDigest.Known] = [:]
     /// The search index's documents, by id (`SiteWriter.Outcome.searchDocuments`).
     var searchDocuments: [Digest] = []
+    /// The as-of dates on which this build's output would be the same (`AsOfWindow`):
+    /// the as-of date is an input of the pages only through the statuses it decides.
+    var asOfWindow = AsOfWindow()
+    /// The time zone "today" was read in, for a build without `--as-of` that compares its
+    /// date with the window before reading site.yaml (unchanged when the inputs are).
+    var timeZone = AsOfDate.defaultTimeZone
 
     public init() {}
 
@@ -198,6 +204,16 @@ public struct BuildCache: Sendable {
                     }
                 }
                 cache.published.rare[key] = prints
+            case UInt8(ascii: "a"):
+                func bound(_ field: Slice<UnsafeBufferPointer<UInt8>>?) -> Int?? {
+                    guard let field else { return nil }
+                    if field.elementsEqual("-".utf8) { return .some(nil) }
+                    return CacheText.decimal(field).map { .some(Int($0)) }
+                }
+                guard let from = bound(fields.next()), let before = bound(fields.next()),
+                      let zone = fields.next(), !zone.isEmpty else { return nil }
+                cache.asOfWindow = AsOfWindow(from: from, before: before)
+                cache.timeZone = String(decoding: zone, as: UTF8.self)
             case UInt8(ascii: "x"):
                 guard let key = fields.next().flatMap(CacheText.digest) else { return nil }
                 cache.searchDocuments.append(key)
@@ -235,6 +251,7 @@ public struct BuildCache: Sendable {
         out.line(Self.formatLine)
         out.line("tool \(tool)\ninputs \(inputs)\nclean \(clean ? 1 : 0)\nsecrets \(secrets)\nleak \(leakFingerprints)")
         if let summary { out.line(summary.line) }
+        out.line("a \(asOfWindow.from.map(String.init) ?? "-") \(asOfWindow.before.map(String.init) ?? "-") \(timeZone)")
         for path in files.keys.sorted(by: utf8Precedes) where !path.utf8.contains(0x0A) {
             let entry = files[path]!
             let id = entry.identity

@@ -129,7 +129,15 @@ extension RecordCache {
         out.optional(identity.indexNumber, Self.located)
         out.optional(identity.slug, Self.located)
         out.optional(identity.disclosure) { $0.string($1.rawValue) }
-        out.optional(identity.repealedBy, Self.located)
+        out.array(identity.references) { out, reference in
+            out.string(reference.field)
+            Self.located(&out, reference.target)
+        }
+        out.optional(identity.published) { out, published in
+            out.int(published.value.dayNumber)
+            out.int(published.location.line)
+            out.int(published.location.column)
+        }
         out.digest(identity.sourceDigest)
         out.array(identity.attachments) { out, entry in
             out.string(entry.file)
@@ -165,7 +173,11 @@ extension RecordCache {
         let identity = RecordIdentity(
             file: file, title: input.optional { $0.string() }, indexNumber: input.optional(Self.located),
             slug: input.optional(Self.located), disclosure: input.optional { $0.raw(Disclosure.self) ?? .withheld },
-            repealedBy: input.optional(Self.located), sourceDigest: input.digest(),
+            references: input.array { RecordReference(field: $0.string(), target: Self.located(&$0)) },
+            published: input.optional {
+                Located(value: CalendarDate(dayNumber: $0.int()), location: SourceLocation(line: $0.int(), column: $0.int()))
+            },
+            sourceDigest: input.digest(),
             attachments: input.array { ListedAttachment(file: $0.string(), title: $0.string(),
                                                         location: SourceLocation(line: $0.int(), column: $0.int())) })
         let record = Record(

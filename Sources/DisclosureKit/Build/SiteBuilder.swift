@@ -29,6 +29,9 @@ public struct SiteBuilder: Sendable {
     public var output: String
     public var strict: Bool
     public var baseURL: String?
+    /// `--as-of`: the day policies' 有效期至 are judged against; nil for today in the
+    /// site's time zone.
+    public var asOf: CalendarDate?
     /// Updated as the build goes, for a progress line; nil for none.
     public var progress: BuildProgress?
     /// Whether a build that finds another writing the same output waits for it (true) or
@@ -101,7 +104,8 @@ public struct SiteBuilder: Sendable {
         let inputFiles = templates.flatMap { InputDigest.of(tree, templates: $0, baseURL: baseURL, known: previous?.inputFiles ?? [:]) }
         let inputs = inputFiles?.digest
         if let previous, previous.clean, let summary = previous.summary, templateDiagnostics.isEmpty,
-           let inputs, inputs == previous.inputs, Self.isIntact(outputDirectory.path, previous) {
+           let inputs, inputs == previous.inputs, previous.asOfWindow.contains(asOf ?? Self.today(in: previous.timeZone)),
+           Self.isIntact(outputDirectory.path, previous) {
             stage("compare with the previous build")
             var report = BuildReport(diagnostics: [], recordFiles: summary.recordFiles, counts: summary.counts,
                                      pagesWritten: 0, filesWritten: 0, committed: true, elapsed: 0)
@@ -130,6 +134,7 @@ public struct SiteBuilder: Sendable {
         }
         defer { recordCacheLane.wait() }
         if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
+        if let asOf { site.config.asOf = asOf }
         var diagnostics = site.diagnostics + templateDiagnostics
         // Text public records share with non-public ones (`leak.shared_text`) reads every
         // public source: found beside the render, and joined before anything is committed.
@@ -234,6 +239,8 @@ public struct SiteBuilder: Sendable {
         cache.leakFingerprints = audit.leakFingerprints
         cache.published = audit.published
         cache.searchDocuments = written.searchDocuments
+        cache.asOfWindow = AsOfWindow(around: site.config.asOf, changes: plan.validityChanges)
+        cache.timeZone = site.config.timeZone
         cache.summary = .init(recordFiles: report.recordFiles, pages: report.pagesWritten, files: report.filesWritten,
                               counts: report.counts)
         for (path, entry) in written.entries {
@@ -250,6 +257,11 @@ public struct SiteBuilder: Sendable {
             do throws(FileIO.Failure) { try BuildCache.write(cacheBytes.result(), to: cachePath) } catch { BuildCache.remove(cachePath) }
         }
         return finish(true)
+    }
+
+    /// Today in the time zone named `identifier` (the previous build's, read from its cache).
+    static func today(in identifier: String) -> CalendarDate {
+        AsOfDate.today(in: TimeZone(identifier: identifier) ?? TimeZone(identifier: AsOfDate.defaultTimeZone)!)
     }
 
     /// True when the output holds exactly the files `cache` recorded, each as written.

@@ -111,7 +111,7 @@ public enum SiteLoader {
             if let record = result.record { records.append(record) }
             diagnostics += result.diagnostics
         }
-        diagnostics += SiteRules.check(identities)
+        diagnostics += SiteRules.check(identities, config: site)
 
         var listing: [String: [ListedAttachment]] = [:]
         for identity in identities where !identity.attachments.isEmpty {

@@ -184,8 +184,32 @@ extension Rule {
     // MARK: Per type
     public static let policyRepealedBy = Rule(
         id: "policy.repealed_by", severity: .error,
-        checks: "`repealed_by` names an existing public record, and only on a policy with `status: repealed`",
-        example: "'repealed_by' names index number 'X/2012-00099', which no record has")
+        checks: "a policy with `status: repealed` (废止) says what repealed it in `repealed_by` (a record's 索引号, or the 文号 and title of a document outside the site), and only such a policy has `repealed_by`",
+        example: "'status' is repealed (废止) but 'repealed_by' does not say what repealed it: give the index number (索引号) of the repealing record, or {document_number: …, title: …} for a document outside the site")
+    public static let policyAmendedBy = Rule(
+        id: "policy.amended_by", severity: .error,
+        checks: "a policy with `status: amended` (已修改) says what amended it in `amended_by` (as `repealed_by`), and only such a policy has `amended_by`",
+        example: "'status' is amended (已修改) but 'amended_by' does not say what amended it")
+    public static let policyEffectiveDates = Rule(
+        id: "policy.effective_dates", severity: .error,
+        checks: "a policy's 有效期至 (`effective_until`) is not before its 施行日期 (`effective_from`)",
+        example: "'effective_until' (有效期至) 2023-12-31 is before 'effective_from' (施行日期) 2024-01-01")
+    public static let referenceUnknown = Rule(
+        id: "reference.unknown", severity: .error,
+        checks: "a reference to another record (`interprets`, `repealed_by`, `amended_by`) names an index number (索引号) some record has, and not the record itself",
+        example: "'interprets' (解读的文件) names index number '11450100MB0000001A/2024-00099', which no record has")
+    public static let referenceNotPublic = Rule(
+        id: "reference.not_public", severity: .error,
+        checks: "a public record refers only to public records: a page never shows, links or names a record that is not 主动公开",
+        example: "'interprets' (解读的文件) names '11450100MB0000001A/2024-00099' (content/policies/x.md), which is not public; a public page cannot name it")
+    public static let referenceType = Rule(
+        id: "reference.type", severity: .error,
+        checks: "a reference names a record of the type its field declares (`refers_to`): a 政策解读's `interprets` names a policy",
+        example: "'interprets' (解读的文件) names '11450100MB0000005E/2024-00011' (content/guides/x.md), a guide (办事指南), not a policy (政策文件)")
+    public static let interpretationLate = Rule(
+        id: "interpretation.late", severity: .warning,
+        checks: "a 政策解读 is published within `interpretation_working_days` (default 3) working days of its policy (三同步)",
+        example: "published 2024-03-12, 6 working days after its policy (published 2024-03-04); 三同步 asks for at most 3 working days (due 2024-03-07)")
     public static let budgetLinesSum = Rule(
         id: "budget.lines_sum", severity: .error,
         checks: "budget line amounts add up to `totals.expenditure` (to 0.01)",
@@ -236,7 +260,7 @@ extension Rule {
         example: "no content/site.yaml; it must give at least 'title' and 'base_url'")
     public static let siteInvalid = Rule(
         id: "site.invalid", severity: .error,
-        checks: "`site.yaml` has `title` and an absolute `base_url`, a valid `index_number_pattern`, `report_deadline` as MM-DD and calendar dates",
+        checks: "`site.yaml` has `title` and an absolute `base_url`, a valid `index_number_pattern`, `report_deadline` as MM-DD, calendar dates and a known `time_zone`",
         example: "'base_url' must be an absolute http(s) URL, not 'example.gov.cn'")
     public static let siteIdentity = Rule(
         id: "site.identity", severity: .warning,
@@ -310,7 +334,8 @@ extension Rule {
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
-        policyRepealedBy, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
+        policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
+        referenceType, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
         siteMissing, siteInvalid, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,

@@ -27,12 +27,19 @@ public enum CatalogData {
             var fields = [r.indexNumber, r.title, r.type.chineseName, r.publisher, r.created.description,
                           r.published?.description ?? "", r.modified?.description ?? "", r.topic ?? "", r.summary ?? ""]
             // The type columns are read by key, from whichever type declares the field.
-            fields += [text(r, "document_number"), text(r, "status"), r.ownYear.map(String.init) ?? "",
+            fields += [text(r, "document_number"), status(r, asOf: plan.view.config.asOf), r.ownYear.map(String.init) ?? "",
                        text(r, "totals", "revenue"), text(r, "totals", "expenditure"),
                        text(r, "time_limit", "statutory_days"), text(r, "time_limit", "promised_days"), page.path]
             row(fields)
         }
         return out
+    }
+
+    /// 有效性 as shown on the as-of date (失效 past 有效期至); empty for a type without it.
+    static func status(_ record: Record, asOf: CalendarDate) -> String {
+        guard let shown = PolicyValidity.shown(record, asOf: asOf) else { return text(record, "status") }
+        let declaration = record.type.declaration
+        return declaration.field("status")?.values.first { $0.value == shown.rawValue }?.label ?? shown.chineseName
     }
 
     /// The text of field `key` (or of its member `member`), as the page shows it; empty
@@ -107,7 +114,7 @@ public enum CatalogData {
             out.string("summary", r.summary)
             out.string("path", page.path)
             out.string("url", SitemapWriter.absoluteURL(config.baseURL, page.path))
-            typeFields(r, to: &out)
+            typeFields(r, asOf: config.asOf, to: &out)
             out.closeObject()
         }
         out.raw(plan.recordPages.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
@@ -117,10 +124,10 @@ public enum CatalogData {
     /// The member for a record's type, named by its id: each declared field by its key,
     /// in the declaration's order (`null` when absent); a group is an object, a table an
     /// array of objects, an enum its English value.
-    static func typeFields(_ record: Record, to out: inout JSONBytes) {
+    static func typeFields(_ record: Record, asOf: CalendarDate, to out: inout JSONBytes) {
         out.key(record.type.id)
         out.openObject()
-        for (field, value) in zip(record.type.declaration.fields, record.fields) {
+        for (field, value) in zip(record.type.declaration.fields, PolicyValidity.shownFields(record, asOf: asOf)) {
             out.key(field.key)
             self.value(value, field, to: &out)
         }

@@ -7,7 +7,10 @@ public struct RecordIdentity: Sendable {
     /// The page name, located at `slug:` or, for a file-name slug, at the first line.
     public var slug: Located<String>?
     public var disclosure: Disclosure?
-    public var repealedBy: Located<String>?
+    /// What it names through its `reference` fields (`interprets`, `repealed_by`), where.
+    public var references: [RecordReference] = []
+    /// `published`, where it is written: 三同步 compares an interpretation's with its policy's.
+    public var published: Located<CalendarDate>?
     /// The digest of the file's bytes: what the build cache knows the record by.
     public var sourceDigest: Digest = .zero
     /// Its `attachments:` entries (`AttachmentListDecoder`): a non-public record's too,
@@ -125,10 +128,10 @@ public struct RecordDecoder: Sendable {
         checkBody(body, firstLine: bodyFirstLine, &reader)
 
         // Type-specific fields.
-        let (fields, repealedBy) = TypeFieldsDecoder.decode(declaration, top, published: published, site: site, &reader)
+        let (fields, references) = TypeFieldsDecoder.decode(declaration, top, published: published, site: site, &reader)
 
         var identity = RecordIdentity(file: file, title: title?.value, indexNumber: indexNumber, slug: slug,
-                                      disclosure: disclosure?.value, repealedBy: repealedBy)
+                                      disclosure: disclosure?.value, references: references, published: published)
         identity.attachments = attachments
         var record: Record?
         if reader.diagnostics.errorCount == 0, let title, let indexNumber, let disclosure, let publisher,

@@ -29,6 +29,15 @@ public struct SiteConfig: Sendable {
     public var printedSettings: [PrintedSetting] = []
     /// `topics`: the controlled list of 主题分类; nil when `topic` is free text.
     public var topics: SiteTopics?
+    /// `time_zone`: where "today" is for the as-of date (an IANA name, default Asia/Shanghai).
+    public var timeZone = AsOfDate.defaultTimeZone
+    /// The day a policy's 有效期至 is judged against: today in `timeZone` when the settings
+    /// are read, or `--as-of`. Read by the pages, never by the record checks (the record
+    /// cache does not depend on the day).
+    public var asOf = AsOfDate.today(in: TimeZone(identifier: AsOfDate.defaultTimeZone)!)
+    /// `interpretation_working_days`: how many working days after its policy a 政策解读 may
+    /// be published (三同步).
+    public var interpretationWorkingDays = 3
     /// The record types: built in, and the site's own from `types/` (set by the loader).
     public var types: TypeRegistry = .builtIn
 
@@ -96,6 +105,7 @@ public enum SiteConfigDecoder {
         "timeliness_working_days", "calendar", "allow_raw_html", "max_record_size", "leak_boilerplate",
         "site_id_code", "footer", "date_style",
         "topics",
+        "time_zone", "interpretation_working_days",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -184,6 +194,15 @@ public enum SiteConfigDecoder {
         let dateStyle = reader.enumeration(top, "date_style", required: false,
                                            [(DateStyle.iso, ["iso"]), (.chinese, ["chinese", "中文"])])?.value ?? .iso
         let topics = SiteTopics.decode(&reader, top)
+        var timeZone: TimeZone?
+        if let zone = reader.string(top, "time_zone", required: false) {
+            timeZone = TimeZone(identifier: zone.value)
+            if timeZone == nil {
+                reader.report(.siteInvalid, zone.location, field: "time_zone",
+                              "'time_zone' must be a time zone name such as Asia/Shanghai, not '\(zone.value)'")
+            }
+        }
+        let interpretationDays = reader.integer(top, "interpretation_working_days", required: false, in: 0...365)
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
@@ -198,6 +217,11 @@ public enum SiteConfigDecoder {
         config.footer = footer
         config.dateStyle = dateStyle
         config.topics = topics
+        if let timeZone {
+            config.timeZone = timeZone.identifier
+            config.asOf = AsOfDate.today(in: timeZone)
+        }
+        if let interpretationDays { config.interpretationWorkingDays = interpretationDays.value }
         return (config, reader.diagnostics)
     }
 

@@ -1,29 +1,33 @@
 /// Reads a record's type fields as its declaration says, one value per declared field
 /// (in the declaration's order), then runs the declaration's rule sets on them.
 enum TypeFieldsDecoder {
-    /// The values, and `repealed_by` where it is written (for the cross-record rules).
+    /// The values, and the references to other records where they are written (for the
+    /// cross-record rules).
     static func decode(_ declaration: TypeDeclaration, _ top: FieldMapping, published: Located<CalendarDate>?,
-                       site: SiteConfig, _ reader: inout FieldReader) -> (values: [FieldValue], repealedBy: Located<String>?) {
+                       site: SiteConfig, _ reader: inout FieldReader) -> (values: [FieldValue], references: [RecordReference]) {
         var values: [FieldValue] = []
         values.reserveCapacity(declaration.fields.count)
         for field in declaration.fields {
             values.append(value(field, in: top, &reader))
         }
         let input = RuleSetInput(declaration: declaration, values: values, top: top, published: published, site: site)
-        var repealedBy: Located<String>?
         for ruleSet in declaration.ruleSets {
             switch ruleSet {
             case .validity:
                 Validity.check(input, &reader)
-                repealedBy = Validity.repealedBy(input)
             case .budgetSums: BudgetSums.check(input, &reader)
             case .eightDisclosures: EightDisclosures.check(input, &reader)
             case .reportStatistics: ReportStatisticsRules.check(input, &reader)
             case .partyPrivacy: PartyPrivacy.check(input, &reader)
-            case .timeliness, .review: break  // Common-field rules: `RecordRules`, for every type.
+            case .timeliness, .review, .interpretationTimeliness: break  // Common-field rules: `RecordRules`, for every type.
             }
         }
-        return (values, repealedBy)
+        var references: [RecordReference] = []
+        for (field, value) in zip(declaration.fields, values) where field.kind == .reference {
+            guard let target = value.text else { continue }
+            references.append(RecordReference(field: field.key, target: Located(value: target, location: input.location(field.key))))
+        }
+        return (values, references)
     }
 
     /// The value of `field` in `map`; `.absent` when it is missing (reported when
@@ -32,6 +36,10 @@ enum TypeFieldsDecoder {
         let key = field.key
         let required = field.required
         switch field.kind {
+        case .reference where field.allowsOutsideDocument && map.entry(key).map({ if case .mapping = $0.value.value { true } else { false } }) == true:
+            // A document outside the site: {document_number: …, title: …}.
+            guard let inner = reader.mapping(map, key, required: required) else { return .absent }
+            return members(field, inner, &reader).map(FieldValue.group) ?? .absent
         case .text, .reference, .publisher:
             if let text = reader.string(map, key, required: required && field.defaultValue == nil) { return .text(text.value) }
             if let fallback = field.defaultValue, map.entry(key)?.value.isNull ?? true { return .text(fallback) }

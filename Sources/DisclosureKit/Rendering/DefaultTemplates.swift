@@ -342,6 +342,7 @@ tr.level-2 th { padding-left: 2rem; }
 tr.level-3 th { padding-left: 3.5rem; font-weight: normal; }
 .notice { border-left: 6px solid var(--accent); background: #fbeaea; padding: .75rem 1rem; }
 .notice-expired { border-color: #6b6b6b; background: #f0f0f0; }
+.notice-amended { border-color: #8a5a00; background: #fdf3e1; }
 .record-list { padding-left: 1.25rem; }
 .record-list li { margin: .5rem 0; }
 .meta, .count, .summary { color: var(--muted); font-size: .95rem; }
@@ -627,8 +628,11 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 <h1>{{title}}</h1>
 <p class="page-tools"><button type="button" class="print-page" hidden>打印</button></p>
 {{#policy.repealed}}
-<p class="notice notice-repealed" role="note"><strong>已废止</strong>{{#policy.repealed_by_href}}：本文件已被<a href="{{root}}{{policy.repealed_by_href}}">{{policy.repealed_by_title}}</a>废止。{{/policy.repealed_by_href}}{{^policy.repealed_by_href}}：本文件已废止。{{/policy.repealed_by_href}}</p>
+<p class="notice notice-repealed" role="note"><strong>已废止</strong>{{#policy.repealed_by_href}}：本文件已被<a href="{{root}}{{policy.repealed_by_href}}">{{policy.repealed_by_title}}</a>废止。{{/policy.repealed_by_href}}{{#policy.repealed_by_document}}：本文件已被{{policy.repealed_by_document}}废止。{{/policy.repealed_by_document}}{{^policy.repealed_by_named}}：本文件已废止。{{/policy.repealed_by_named}}</p>
 {{/policy.repealed}}
+{{#policy.amended}}
+<p class="notice notice-amended" role="note"><strong>已修改</strong>{{#policy.amended_by_href}}：本文件已被<a href="{{root}}{{policy.amended_by_href}}">{{policy.amended_by_title}}</a>修改，请以修改后的内容为准。{{/policy.amended_by_href}}{{#policy.amended_by_document}}：本文件已被{{policy.amended_by_document}}修改，请以修改后的内容为准。{{/policy.amended_by_document}}{{^policy.amended_by_named}}：本文件已修改，请以修改后的内容为准。{{/policy.amended_by_named}}</p>
+{{/policy.amended}}
 {{#policy.expired}}
 <p class="notice notice-expired" role="note"><strong>已失效</strong>：本文件已失效，仅供查阅。</p>
 {{/policy.expired}}
@@ -770,6 +774,16 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 <div class="record-body">
 {{{body}}}
 </div>
+{{#relations}}
+<section class="relations" aria-labelledby="{{id}}">
+<h2 id="{{id}}">{{heading}}</h2>
+<ul>
+{{#links}}
+<li><a href="{{root}}{{href}}">{{title}}</a>{{#document_number}}（{{.}}）{{/document_number}}</li>
+{{/links}}
+</ul>
+</section>
+{{/relations}}
 {{>partials/attachments}}
 <nav class="prev-next" aria-label="上一篇和下一篇">
 <ul>

@@ -10,7 +10,7 @@ enum GeneratedText {
     /// suffix and fixed text besides the fixed ones.
     static func all(_ types: TypeRegistry) -> [String] {
         var texts = Array(Glossary.names.values) + Disclosure.allCases.map(\.chineseName)
-            + PolicyStatus.allCases.map(\.chineseName) + RecordMetadata.labels + ReportTables.labels + GuideSections.labels
+            + ValidityStatus.allCases.map(\.chineseName) + RecordMetadata.labels + ReportTables.labels + GuideSections.labels
             + PageRole.allCases.map(\.chineseName) + ["页面"] + AttachmentList.labels
             + CatalogPlan.Facet.allCases.map(\.chineseName)
         func add(_ fields: [FieldDeclaration]) {
@@ -18,6 +18,7 @@ enum GeneratedText {
                 texts.append(field.label)
                 texts += field.values.map(\.label)
                 if let fixed = field.shownAs { texts.append(fixed) }
+                if let backlink = field.backlink { texts.append(backlink) }
                 add(field.fields)
             }
         }

@@ -5,6 +5,8 @@ public struct PageContexts: Sendable {
     public let plan: SitePlan
     /// Index number → the record page that has it: how a repealed policy finds its successor.
     private let pageByIndexNumber: [String: Int]
+    /// The references between public pages, both ways (解读的文件, 相关解读, 废止的文件).
+    let relations: RecordRelations
     var config: SiteConfig { plan.view.config }
     /// The footer's lines and the site's head tags: the same on every page, made once.
     private let footerLines: [[String: [[String: String]]]]
@@ -16,6 +18,7 @@ public struct PageContexts: Sendable {
         siteTags = GovernmentMetaTags.site(plan.view.config)
         pageByIndexNumber = Dictionary(plan.recordPages.enumerated().map { ($0.element.record.indexNumber, $0.offset) },
                                        uniquingKeysWith: { first, _ in first })
+        relations = RecordRelations(plan, pageByIndexNumber: pageByIndexNumber)
     }
 
     /// What every page has: language, titles, the way back to the root, navigation.
@@ -60,17 +63,25 @@ public struct PageContexts: Sendable {
         ])
         context["title"] = record.title
         context["type"] = record.type.id
-        context["meta"] = RecordMetadata.rows(record, dates: config.dateStyle)
+        context["meta"] = RecordMetadata.rows(record, dates: config.dateStyle, asOf: config.asOf)
         context["head_meta"] = siteTags + GovernmentMetaTags.article(config, record: record, path: page.path, columnName: record.type.chineseName)
         context["body"] = bodyHTML
-        if let policy = Validity.details(record) {
-            var value: [String: Any] = ["repealed": policy.status == .repealed, "expired": policy.status == .expired]
-            if let target = repealedBy(record) {
-                value["repealed_by_href"] = URLPath.encoded(target.path)
-                value["repealed_by_title"] = target.record.title
+        if let status = PolicyValidity.shown(record, asOf: config.asOf) {
+            var value: [String: Any] = ["repealed": status == .repealed, "expired": status == .expired, "amended": status == .amended]
+            for key in ["repealed_by", "amended_by"] {
+                if let target = referenced(record, key) {
+                    value["\(key)_href"] = URLPath.encoded(target.path)
+                    value["\(key)_title"] = target.record.title
+                    value["\(key)_named"] = true
+                } else if let document = PolicyValidity.outsideDocument(record, key) {
+                    value["\(key)_document"] = document
+                    value["\(key)_named"] = true
+                }
             }
             context["policy"] = value
         }
+        let relationBlocks = relations.blocks(index, plan: plan)
+        if !relationBlocks.isEmpty { context["relations"] = relationBlocks }
         if let budget = BudgetSums.details(record) { context["budget"] = RecordMetadata.budget(budget) }
         if let guide = EightDisclosures.details(record) {
             context["guide"] = ["sections": GuideSections.sections(record.title, guide)]
@@ -108,7 +119,8 @@ public struct PageContexts: Sendable {
             hasher.combine(attachment.title != nil)
             hasher.combine(Int(attachment.size))
         }
-        let neighbours = [page.previous.map { plan.recordPages[$0] }, page.next.map { plan.recordPages[$0] }, repealedBy(page.record)]
+        let neighbours = [page.previous.map { plan.recordPages[$0] }, page.next.map { plan.recordPages[$0] },
+                          referenced(page.record, "repealed_by"), referenced(page.record, "amended_by")]
         for neighbour in neighbours {
             guard let neighbour else {
                 hasher.combine(false)
@@ -118,12 +130,15 @@ public struct PageContexts: Sendable {
             hasher.combine(neighbour.path)
             hasher.combine(neighbour.record.title)
         }
+        // The status the as-of date gives it (the date itself is no input of the page), and
+        // the pages it names or that name it.
+        hasher.combine(PolicyValidity.shown(page.record, asOf: config.asOf)?.rawValue ?? "")
+        relations.combineInputs(index, plan: plan, into: &hasher)
     }
 
-    /// The public record that repealed `record`, when it names one.
-    func repealedBy(_ record: Record) -> SitePlan.RecordPage? {
-        guard let index = Validity.details(record)?.repealedBy,
-              let page = pageByIndexNumber[index] else { return nil }
+    /// The public record that `record` names in its reference field `key`, when it is one.
+    func referenced(_ record: Record, _ key: String) -> SitePlan.RecordPage? {
+        guard let index = record.value(key).text, let page = pageByIndexNumber[index] else { return nil }
         return plan.recordPages[page]
     }
 

@@ -4,7 +4,8 @@ enum RecordMetadata {
     static let labels = ["index_number", "topic", "publisher", "created", "published", "modified", "disclosure", "summary"]
         .map(Glossary.label) + [Disclosure.proactive.chineseName]
 
-    static func rows(_ record: Record, dates: DateStyle) -> [[String: String]] {
+    /// The rows of `record`'s table, dates in the site's style; its 有效性 as shown on `asOf`.
+    static func rows(_ record: Record, dates: DateStyle, asOf: CalendarDate) -> [[String: String]] {
         let label = Glossary.label
         var rows: [(String, String)] = [(label("index_number"), record.indexNumber)]
         if let topic = record.topic { rows.append((label("topic"), topic)) }
@@ -12,7 +13,7 @@ enum RecordMetadata {
         rows.append((label("created"), dates.text(record.created)))
         if let published = record.published { rows.append((label("published"), dates.text(published))) }
         if let modified = record.modified { rows.append((label("modified"), dates.text(modified))) }
-        for (field, value) in zip(record.type.declaration.fields, record.fields) where field.shown {
+        for (field, value) in zip(record.type.declaration.fields, PolicyValidity.shownFields(record, asOf: asOf)) where field.shown {
             if let fixed = field.shownAs {
                 rows.append((field.label, fixed))
                 continue

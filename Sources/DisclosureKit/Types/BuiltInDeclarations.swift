@@ -26,10 +26,55 @@ fields:
       - {value: effective, label: 有效}
       - {value: expired, label: 失效}
       - {value: repealed, label: 废止}
+      - {value: amended, label: 已修改}
+  - key: effective_from
+    label: 施行日期
+    kind: date
+    shown: true
+    skeleton: "~"
+    skeleton_comment: the day it takes effect, YYYY-MM-DD; ~ for none
+  - key: effective_until
+    label: 有效期至
+    kind: date
+    shown: true
+    skeleton: "~"
+    skeleton_comment: the last day in force, YYYY-MM-DD, shown as 失效 after it; ~ for none
   - key: repealed_by
     label: 废止文件
     kind: reference
+    backlink: 废止的文件
+    example: "repealed_by: 11450100MB0000002B/2024-00021, or {document_number: 明政发〔2025〕3号, title: …}"
     skeleton_comment: index number of the repealing record (only with status repealed)
+    fields:
+      - {key: document_number, label: 文号, kind: text, required: true}
+      - {key: title, label: 名称, kind: text, required: true}
+  - key: amended_by
+    label: 修改文件
+    kind: reference
+    backlink: 修改的文件
+    example: "amended_by: 11450100MB0000001A/2025-00006, or {document_number: 明政发〔2025〕3号, title: …}"
+    skeleton_comment: index number of the amending record (only with status amended)
+    fields:
+      - {key: document_number, label: 文号, kind: text, required: true}
+      - {key: title, label: 名称, kind: text, required: true}
+
+"""####),
+        ("interpretation.yaml", ####"""
+# 政策解读: the interpretation of a policy, published with it (三同步: 同步组织、同步审签、同步部署).
+id: interpretation
+folder: interpretations
+name: 政策解读
+listed: when_used
+rule_sets: [interpretation_timeliness, timeliness, review]
+fields:
+  - key: interprets
+    label: 解读的文件
+    kind: reference
+    refers_to: policy
+    backlink: 相关解读
+    required: true
+    example: "interprets: 11450100MB0000001A/2024-00003"
+    skeleton_comment: index number (索引号) of the policy interpreted
 
 """####),
         ("budget.yaml", ####"""

@@ -11,7 +11,7 @@ struct DeclarationReader {
 
     static let topKeys = ["id", "extends", "folder", "name", "listed", "year_field", "rule_sets", "fields"]
     static let fieldKeys = ["key", "label", "kind", "required", "shown", "shown_as", "suffix", "default", "min", "max",
-                            "values", "fields", "example", "skeleton", "skeleton_comment"]
+                            "values", "fields", "example", "skeleton", "skeleton_comment", "refers_to", "backlink"]
 
     /// What a declaration file says, before it is checked against the other types.
     struct Parsed {
@@ -130,6 +130,11 @@ struct DeclarationReader {
         field.example = text(entries, "example", required: false)
         field.skeleton = text(entries, "skeleton", required: false)
         field.skeletonComment = text(entries, "skeleton_comment", required: false)
+        field.refersTo = word(entries, "refers_to", required: false)?.value
+        field.backlink = text(entries, "backlink", required: false)
+        if kind != .reference && (field.refersTo != nil || field.backlink != nil) {
+            report(location, field: "refers_to", "only a reference has 'refers_to' and 'backlink'; '\(key.value)' is \(kind.name)")
+        }
         if let minimum = number(entries, "min") { field.minimum = minimum }
         if let maximum = number(entries, "max") { field.maximum = maximum }
         if field.minimum > field.maximum {
@@ -165,8 +170,13 @@ struct DeclarationReader {
             if field.fields.contains(where: { $0.kind.holdsSubFields || $0.kind == .reportStatistics }) {
                 report(location, field: "fields", "the sub-fields of '\(key.value)' must be simple values (no group, table or report_statistics)")
             }
+        case .reference where !field.fields.isEmpty:
+            // A document outside the site, named by its 文号 and title.
+            if field.fields.map(\.key) != ["document_number", "title"] || field.fields.contains(where: { $0.kind != .text }) {
+                report(location, field: "fields", "the 'fields' of the reference '\(key.value)' name a document outside the site and must be exactly document_number and title, both text")
+            }
         default:
-            if !field.fields.isEmpty { report(location, field: "fields", "only a group or a table has 'fields'; '\(key.value)' is \(kind.name)") }
+            if !field.fields.isEmpty { report(location, field: "fields", "only a group, a table or a reference has 'fields'; '\(key.value)' is \(kind.name)") }
             if !field.values.isEmpty && kind != .enumeration {
                 report(location, field: "values", "only an enum has 'values'; '\(key.value)' is \(kind.name)")
             }

@@ -46,6 +46,15 @@ public struct FieldDeclaration: Sendable, Hashable {
     public var skeleton: String?
     /// A hint written after the label in the skeleton's comment.
     public var skeletonComment: String?
+    /// For a `reference`: the type of record it must name (`policy`); nil for any.
+    public var refersTo: String?
+    /// For a `reference`: the heading of the block on the named record's page that lists
+    /// the records naming it this way (相关解读, 废止的文件); nil for no block.
+    public var backlink: String?
+
+    /// True when a `reference` may also name a document outside the site by its
+    /// sub-fields (`{document_number: …, title: …}`).
+    public var allowsOutsideDocument: Bool { kind == .reference && !fields.isEmpty }
 
     public init(key: String, label: String, kind: FieldKind) {
         self.key = key

@@ -20,6 +20,8 @@ public final class TypeDeclaration: Sendable {
     public let order: Int
     /// The declaration file, for a site's own type.
     public let source: String?
+    /// The positions of its `reference` fields: what the relations between pages read.
+    let referenceFields: [Int]
     /// The keys a record of the type may hold: the common ones, then the type's.
     let knownKeys: [String]
     /// Chinese names and examples by key path, for messages.
@@ -40,6 +42,7 @@ public final class TypeDeclaration: Sendable {
         self.order = order
         self.source = source
         self.digest = digest
+        referenceFields = fields.indices.filter { fields[$0].kind == .reference }
         knownKeys = Glossary.commonKeys + fields.map(\.key)
         labels = FieldLabels(fields)
     }

@@ -1,7 +1,7 @@
 /// The rules that look across records: unique index numbers, unique pages per folder,
-/// and `repealed_by` references.
+/// and references between records (`ReferenceRules`).
 public enum SiteRules {
-    public static func check(_ identities: [RecordIdentity]) -> [Diagnostic] {
+    public static func check(_ identities: [RecordIdentity], config: SiteConfig = .fallback) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
 
         // Index numbers are unique across the whole site; report every later holder. The
@@ -35,25 +35,8 @@ public enum SiteRules {
             }
         }
 
-        // repealed_by names an existing public record.
-        for identity in identities {
-            guard let target = identity.repealedBy else { continue }
-            guard let holder = firstByIndex[target.value].map({ identities[$0] }) else {
-                diagnostics.append(Rule.policyRepealedBy.diagnostic(
-                    identity.file.relativePath, target.location, field: "repealed_by",
-                    "'repealed_by' names index number '\(target.value)', which no record has"))
-                continue
-            }
-            if !holder.isPublic {
-                diagnostics.append(Rule.policyRepealedBy.diagnostic(
-                    identity.file.relativePath, target.location, field: "repealed_by",
-                    "'repealed_by' names '\(target.value)' (\(holder.file.relativePath)), which is not public; a public page cannot point to it"))
-            } else if holder.file == identity.file {
-                diagnostics.append(Rule.policyRepealedBy.diagnostic(
-                    identity.file.relativePath, target.location, field: "repealed_by",
-                    "'repealed_by' names this record itself"))
-            }
-        }
+        // References between records (interprets, repealed_by, amended_by).
+        diagnostics += ReferenceRules.check(identities, firstByIndex: firstByIndex, config: config)
         return diagnostics
     }
 

@@ -27,6 +27,10 @@ enum RecordSamples {
                 document_number: 明府发〔2024〕3号
                 status: effective
                 """
+        case "interpretation":
+            return common + "\n" + """
+                interprets: 11450100MB0000001A/2024-00001
+                """
         case "budget":
             return common + "\n" + """
                 fiscal_year: 2024

@@ -2,7 +2,8 @@
 /// code. Each reads the record's generic values by key, and says which keys (of which
 /// kinds) it needs; a declaration naming a rule set without declaring them is refused.
 public enum RuleSet: String, Sendable, Hashable, CaseIterable {
-    /// 有效性: `repealed_by` only on a repealed policy, and the cross-record check of it.
+    /// 有效性: `repealed_by` exactly on a repealed policy, `amended_by` on an amended one,
+    /// 有效期至 not before 施行日期; the status shown on the as-of date (`PolicyValidity`).
     case validity
     /// A budget's lines add up to its expenditure; the budget table on its page.
     case budgetSums = "budget_sums"
@@ -12,6 +13,9 @@ public enum RuleSet: String, Sendable, Hashable, CaseIterable {
     case reportStatistics = "report_statistics"
     /// 行政相对人: a natural person is shown by surname only (张某某), never with an ID number.
     case partyPrivacy = "party_privacy"
+    /// 三同步: a 政策解读 is published within the site's working days of the policy it
+    /// `interprets` (a cross-record rule, `ReferenceRules`).
+    case interpretationTimeliness = "interpretation_timeliness"
     /// Publication within 20 working days of writing. Applies to every type.
     case timeliness
     /// 先审查后公开: a proactive record's review, on or before publication. Applies to every type.
@@ -31,8 +35,13 @@ public enum RuleSet: String, Sendable, Hashable, CaseIterable {
     public var requirements: [Requirement] {
         switch self {
         case .validity:
-            [Requirement(key: "status", kind: .enumeration, values: PolicyStatus.allCases.map(\.rawValue)),
-             Requirement(key: "repealed_by", kind: .reference)]
+            [Requirement(key: "status", kind: .enumeration, values: ValidityStatus.allCases.map(\.rawValue)),
+             Requirement(key: "repealed_by", kind: .reference),
+             Requirement(key: "amended_by", kind: .reference),
+             Requirement(key: "effective_from", kind: .date),
+             Requirement(key: "effective_until", kind: .date)]
+        case .interpretationTimeliness:
+            [Requirement(key: InterpretationTimeliness.field, kind: .reference)]
         case .budgetSums:
             [Requirement(key: "fiscal_year", kind: .number),
              Requirement(key: "kind", kind: .enumeration),

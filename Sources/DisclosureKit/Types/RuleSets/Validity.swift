@@ -1,44 +1,28 @@
-/// 有效性 of a policy.
-public enum PolicyStatus: String, Sendable, Hashable, CaseIterable {
-    case effective, expired, repealed
-
-    public var chineseName: String {
-        switch self {
-        case .effective: "有效"
-        case .expired: "失效"
-        case .repealed: "废止"
-        }
-    }
-}
-
-/// What the rule set `validity` reads of a record: its 有效性 and what repealed it.
-public struct PolicyDetails: Sendable, Hashable {
-    public var status: PolicyStatus
-    /// The index number of the record that repealed this one.
-    public var repealedBy: String?
-}
-
-/// The rule set `validity`: a record names what repealed it only when it is repealed.
+/// The rule set `validity` (有效性): a policy names what repealed it exactly when it is
+/// repealed (废止), what amended it exactly when it is amended (已修改), and its 有效期至 is
+/// not before its 施行日期. Which status a page shows on the as-of date is `PolicyValidity`'s.
 enum Validity {
     static func check(_ input: RuleSetInput, _ reader: inout FieldReader) {
-        guard let repealedBy = input.value("repealed_by").text,
-              let field = input.declaration.field("status"), let choice = input.value("status").choice,
-              let status = PolicyStatus(rawValue: field.values[choice].value), status != .repealed else { return }
-        reader.report(.policyRepealedBy, input.location("repealed_by"), field: "repealed_by",
-                      "'repealed_by' is only for a policy with 'status: repealed' (废止), but this one is \(status.rawValue) (\(status.chineseName))")
-    }
-
-    /// `repealed_by` where it is written, for the rule that looks across records.
-    static func repealedBy(_ input: RuleSetInput) -> Located<String>? {
-        guard let text = input.value("repealed_by").text else { return nil }
-        return Located(value: text, location: input.location("repealed_by"))
-    }
-
-    static func details(_ record: Record) -> PolicyDetails? {
-        let declaration = record.type.declaration
-        guard declaration.applies(.validity), let field = declaration.field("status"),
-              let choice = record.value("status").choice,
-              let status = PolicyStatus(rawValue: field.values[choice].value) else { return nil }
-        return PolicyDetails(status: status, repealedBy: record.value("repealed_by").text)
+        guard let field = input.declaration.field("status"), let choice = input.value("status").choice,
+              field.values.indices.contains(choice),
+              let status = ValidityStatus(rawValue: field.values[choice].value) else { return }
+        for (key, wanted, rule) in [("repealed_by", ValidityStatus.repealed, Rule.policyRepealedBy),
+                                    ("amended_by", ValidityStatus.amended, Rule.policyAmendedBy)] {
+            // Written but unreadable (a document outside the site without its title) is
+            // reported where it is written, not again as missing.
+            let given = !input.value(key).isAbsent || !(input.top.entry(key)?.value.isNull ?? true)
+            if given && status != wanted {
+                reader.report(rule, input.location(key), field: key,
+                              "'\(key)' is only for a policy with 'status: \(wanted.rawValue)' (\(wanted.chineseName)), but this one is \(status.rawValue) (\(status.chineseName))")
+            } else if !given && status == wanted {
+                let verb = wanted == .repealed ? "repealed" : "amended"
+                reader.report(rule, input.location("status"), field: key,
+                              "'status' is \(wanted.rawValue) (\(wanted.chineseName)) but '\(key)' does not say what \(verb) it: give the index number (索引号) of the record, or {document_number: …, title: …} for a document outside the site")
+            }
+        }
+        if let from = input.value("effective_from").date, let until = input.value("effective_until").date, until < from {
+            reader.report(.policyEffectiveDates, input.location("effective_until"), field: "effective_until",
+                          "'effective_until' (有效期至) \(until) is before 'effective_from' (施行日期) \(from)")
+        }
     }
 }
