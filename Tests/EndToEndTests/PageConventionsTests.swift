@@ -231,7 +231,7 @@ import Testing
         let sample = try SampleSite()
         #expect(try sample.build().status == 0)
         let home = try sample.output().text("index.html")
-        #expect(home.contains("本站已主动公开政府信息12条。"))
+        #expect(home.contains("本站已主动公开政府信息\(SampleRecords.publicCount)条。"))
         #expect(!home.contains("公开主动公开"))
         #expect(home.contains("政策文件</a> <span class=\"count\">（"))
     }
