@@ -137,6 +137,7 @@ def chinese_dates_site():
     binary = os.environ.get("DISCLOSE_BINARY", str(REPO / ".build/debug/disclose"))
     work = pathlib.Path(tempfile.mkdtemp(prefix="disclose-browser-dates-"))
     shutil.copytree(REPO / "content", work / "content")
+    shutil.copytree(REPO / "types", work / "types")  # the sample's own type declarations
     settings = work / "content/site.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("date_style: iso", "date_style: chinese"), encoding="utf-8")
     subprocess.run([binary, "build", "--root", str(work)], check=True, capture_output=True)
@@ -147,7 +148,8 @@ def chinese_dates_site():
 def test_search_results_write_dates_in_the_site_style(browser, chinese_dates_site, site):
     browser.get((chinese_dates_site / "search.html").as_uri() + "?q=%E4%BF%9D%E5%AF%86")
     times = browser.find_elements(By.CSS_SELECTOR, "#search-results time")
-    assert times and times[0].get_attribute("datetime") == "2024-09-27"
-    assert times[0].text == "2024年9月27日"
+    # The first result (the interpretation of the 保密审查办法) was published on 2024-09-30.
+    assert times and times[0].get_attribute("datetime") == "2024-09-30"
+    assert times[0].text == "2024年9月30日"
     browser.get((site / "search.html").as_uri() + "?q=%E4%BF%9D%E5%AF%86")
-    assert browser.find_elements(By.CSS_SELECTOR, "#search-results time")[0].text == "2024-09-27"
+    assert browser.find_elements(By.CSS_SELECTOR, "#search-results time")[0].text == "2024-09-30"
