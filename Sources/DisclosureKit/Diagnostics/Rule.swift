@@ -242,8 +242,8 @@ extension Rule {
         example: "content/pages/ holds pages and their attachments only; the folder 'old' is not read")
     public static let pageDisclosure = Rule(
         id: "page.disclosure", severity: .error,
-        checks: "a fixed page gives no `disclosure` (公开属性): every page is published, and text that is not public is a record",
-        example: "'disclosure' (公开属性) is 'withheld', but every page of content/pages/ is published; a text that is not public is a record: move it to its section folder")
+        checks: "a fixed page gives no `disclosure` (公开方式): every page is published, and text that is not public is a record",
+        example: "'disclosure' (公开方式) is 'withheld', but every page of content/pages/ is published; a text that is not public is a record: move it to its section folder")
     public static let pageRoleDuplicate = Rule(
         id: "page.role_duplicate", severity: .error,
         checks: "no two fixed pages have the same `role` (页面角色)",
@@ -262,6 +262,10 @@ extension Rule {
         id: "site.invalid", severity: .error,
         checks: "`site.yaml` has `title` and an absolute `base_url`, a valid `index_number_pattern`, `report_deadline` as MM-DD, calendar dates and a known `time_zone`",
         example: "'base_url' must be an absolute http(s) URL, not 'example.gov.cn'")
+    public static let siteUnknownKey = Rule(
+        id: "site.unknown_key", severity: .warning,
+        checks: "every key of `site.yaml` (and of its `calendar:` and `footer:`) is a setting (a typo is caught with the nearest setting)",
+        example: "unknown key 'footer.adress'; did you mean 'footer.address' (地址)?")
     public static let siteIdentity = Rule(
         id: "site.identity", severity: .warning,
         checks: "`site_id_code` (网站标识码) is ten digits or `bm` and eight digits; `footer.icp` reads like 京ICP备12345678号, `footer.police` like 京公网安备 11010502000001号, `footer.email` is one address",
@@ -337,7 +341,7 @@ extension Rule {
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
         referenceType, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
-        siteMissing, siteInvalid, siteIdentity,
+        siteMissing, siteInvalid, siteUnknownKey, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
         leakSharedText, auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,
         auditMissingFile,

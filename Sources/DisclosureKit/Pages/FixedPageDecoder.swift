@@ -63,7 +63,7 @@ public struct FixedPageDecoder: Sendable {
             var value = ""
             if case .scalar(let text, _) = entry.value.value, !entry.value.isNull { value = text.trimmed }
             reader.report(.pageDisclosure, entry.keyLocation, field: "disclosure",
-                          "'disclosure' (公开属性)\(value.isEmpty ? "" : " is '\(value)', but") every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key")
+                          "'disclosure' (公开方式)\(value.isEmpty ? "" : " is '\(value)', but") every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key")
         }
         reader.checkUnknownKeys(top, known: Self.keys + ["disclosure"])
         let title = reader.string(top, "title", required: true)

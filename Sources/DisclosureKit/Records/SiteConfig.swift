@@ -110,6 +110,8 @@ public enum SiteConfigDecoder {
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
         var reader = FieldReader(file: file)
+        reader.unknownKey = .siteUnknownKey
+        reader.labels = .siteSettings
         reader.required = .siteInvalid
         reader.type = .siteInvalid
         reader.date = .siteInvalid

@@ -77,8 +77,27 @@ final class FieldLabels: Sendable {
         self.examples = examples
     }
 
-    /// The labels of the common fields only (site.yaml and records of no known type).
+    init(names: [String: String]) {
+        self.names = names
+        examples = [:]
+    }
+
+    /// The labels of the common fields only (records of no known type).
     static let common = FieldLabels([])
+
+    /// The Chinese names of `site.yaml`'s settings: the site's `title` is its 网站名称, not a
+    /// record's 名称.
+    static let siteSettings = FieldLabels(names: [
+        "title": "网站名称", "base_url": "网站地址", "language": "语言", "publisher": "主办单位",
+        "index_number_pattern": "索引号格式", "report_deadline": "年度报告公布期限",
+        "timeliness_working_days": "公开时限（工作日）", "calendar": "节假日安排", "calendar.holidays": "法定节假日",
+        "calendar.workdays": "调休上班日", "allow_raw_html": "允许原始HTML", "max_record_size": "记录文件大小上限",
+        "leak_boilerplate": "公用语句", "site_id_code": "网站标识码", "footer": "页脚", "footer.sponsor": "主办单位",
+        "footer.operator": "承办单位", "footer.telephone": "联系电话", "footer.address": "地址",
+        "footer.email": "电子邮箱", "footer.icp": "ICP备案号", "footer.police": "公安机关备案号",
+        "date_style": "日期写法", "topics": "主题分类", "time_zone": "时区",
+        "interpretation_working_days": "政策解读发布时限（工作日）",
+    ])
 
     /// The Chinese name of a key path: the type's, else the glossary's.
     func chinese(_ path: String) -> String? {
