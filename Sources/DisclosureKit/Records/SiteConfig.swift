@@ -125,11 +125,9 @@ public enum SiteConfigDecoder {
         let title = reader.string(top, "title", required: true)
         var baseURL = reader.string(top, "base_url", required: true)
         if let url = baseURL {
-            let lower = url.value.lowercased()
-            let hasHost = URL(string: url.value)?.host.map { !$0.isEmpty } ?? false
-            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !hasHost {
+            if let problem = BaseURLCheck.problem(url.value) {
                 reader.report(.siteInvalid, url.location, field: "base_url",
-                              "'base_url' must be an absolute http(s) URL such as https://www.example.gov.cn/xxgk/, not '\(url.value)'")
+                              "'base_url' must be an absolute http(s) URL such as https://www.example.gov.cn/xxgk/, with no user, password, query, fragment or space; \(problem): '\(VisibleText.escaped(url.value))'")
                 baseURL = nil
             }
         }
