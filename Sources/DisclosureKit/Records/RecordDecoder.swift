@@ -110,7 +110,7 @@ public struct RecordDecoder: Sendable {
             }
         }
         let topic = reader.string(top, "topic", required: false)
-        let summary = reader.string(top, "summary", required: false)
+        let summary = reader.string(top, "summary", required: false, multiLine: true)
         let slugField = reader.string(top, "slug", required: false)
         let attachments = AttachmentListDecoder.decode(top, &reader)
 

@@ -115,6 +115,8 @@ public enum SiteConfigDecoder {
         reader.date = .siteInvalid
         reader.range = .siteInvalid
         reader.control = .siteInvalid
+        reader.dateRange = nil
+        reader.invisible = nil
         guard case .mapping(let entries) = root.value else {
             reader.report(.siteInvalid, root.location, field: nil, "site.yaml must be a mapping of 'key: value' lines")
             return (nil, reader.diagnostics)
