@@ -254,7 +254,7 @@ struct FieldReader {
     }
 
     /// A list of texts; with `nonEmpty`, an empty list counts as missing.
-    mutating func stringList(_ map: FieldMapping, _ key: String, required: Bool, nonEmpty: Bool) -> [String]? {
+    mutating func stringList(_ map: FieldMapping, _ key: String, required: Bool, nonEmpty: Bool, multiLine: Bool = false) -> [String]? {
         let path = map.path(key)
         guard let (items, location) = list(map, key, required: required) else { return nil }
         var strings: [String] = []
@@ -267,7 +267,7 @@ struct FieldReader {
                 ok = false
                 continue
             }
-            guard checkText(trimmed, path: path, at: item.location, multiLine: false) else { ok = false; continue }
+            guard checkText(trimmed, path: path, at: item.location, multiLine: multiLine) else { ok = false; continue }
             checkPlaceholder(trimmed, path: path, at: item.location)
             strings.append(trimmed)
         }
@@ -285,7 +285,7 @@ struct FieldReader {
             return nil
         }
         if case .sequence = node.value {
-            return stringList(map, key, required: required, nonEmpty: required).map(TextOrList.list)
+            return stringList(map, key, required: required, nonEmpty: required, multiLine: true).map(TextOrList.list)
         }
         return string(map, key, required: required, multiLine: true).map { .text($0.value) }
     }

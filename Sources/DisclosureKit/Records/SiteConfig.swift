@@ -177,7 +177,7 @@ public enum SiteConfigDecoder {
                               "'max_record_size' must be a size from 1 KiB to \(SiteConfig.describeSize(SourceText.largestRecordLimit)), written in bytes or as '4 MiB' or '512 KiB', not '\(size.value)'")
             }
         }
-        let leakBoilerplate = reader.stringList(top, "leak_boilerplate", required: false, nonEmpty: false) ?? []
+        let leakBoilerplate = reader.stringList(top, "leak_boilerplate", required: false, nonEmpty: false, multiLine: true) ?? []
         // A phrase shorter than the leak search's shortest run is never found alone, and
         // blanking it out of every non-public text would hide the text around it.
         if !leakBoilerplate.isEmpty, let list = reader.list(top, "leak_boilerplate", required: false) {
