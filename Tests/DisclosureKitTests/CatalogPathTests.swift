@@ -66,3 +66,31 @@ import Testing
         #expect(topics.group(named: "综合政务")?.topics == ["政务公开", "政务服务"])
     }
 }
+
+/// No catalog stem can be read as a further page of another: a type id ending in
+/// `-page-N` is refused, and the writer's guard names a path planned twice.
+@Suite struct CatalogPageSuffixTests {
+    @Test func anIDEndingLikeAFurtherPageIsRecognised() {
+        #expect(TypeRegistry.pageSuffixStem("policy-page-2") == "policy")
+        #expect(TypeRegistry.pageSuffixStem("a-page-10") == "a")
+        #expect(TypeRegistry.pageSuffixStem("policy") == nil)
+        #expect(TypeRegistry.pageSuffixStem("page-2") == nil, "no stem before it: a type 'page-2' has catalog/type-page-2.html, which no other type's page 2 is")
+        #expect(TypeRegistry.pageSuffixStem("policy-page-") == nil)
+        #expect(TypeRegistry.pageSuffixStem("policy-page-2a") == nil)
+        #expect(TypeRegistry.pageSuffixStem("homepage-2") == nil)
+    }
+
+    @Test func theOtherFacetsStemsCannotEndLikeAFurtherPage() {
+        for stem in [CatalogPlan.digestStem(.topic, "政务服务"), CatalogPlan.digestStem(.publisher, "明湖区财政局"), "year-2024",
+                     CatalogPlan.digestStem(.type, "听证")] {
+            #expect(TypeRegistry.pageSuffixStem(stem) == nil, "\(stem)")
+        }
+    }
+
+    @Test func aPathPlannedTwiceIsFound() {
+        #expect(PlannedPaths.firstRepeated(["a.html", "catalog/type-x-page-2.html", "b.html", "catalog/type-x-page-2.html"])
+                == "catalog/type-x-page-2.html")
+        #expect(PlannedPaths.firstRepeated(["a.html", "b.html"] + PlannedPaths.siteFiles) == nil)
+        #expect(PlannedPaths.firstRepeated(["index.html"] + PlannedPaths.siteFiles) == "index.html")
+    }
+}

@@ -139,3 +139,23 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
         #expect(record.topic == "no")
     }
 }
+
+/// Which text values are one line: a multi-line field's paragraphs and a summary may
+/// hold line breaks; a title, a publisher or a list of texts may not.
+@Suite struct OneLineValueTests {
+    @Test func multiLineFieldsKeepTheirLines() {
+        let text = RecordSamples.frontMatter(.guide)
+            .replacingOccurrences(of: "legal_basis: 《某某条例》第八条", with: "legal_basis: \"《某某条例》第八条\\n《某某办法》第三条\"")
+            .replacingOccurrences(of: "conditions: [条件一, 条件二]", with: "conditions: [\"条件一\\n续行\", 条件二]")
+        let decoded = RecordSamples.decode(.guide, text)
+        #expect(decoded.diagnostics == [], "\(decoded.diagnostics)")
+    }
+
+    @Test func aListOfTextsRefusesALineBreakInAnItem() {
+        let text = RecordSamples.frontMatter(.guide)
+            .replacingOccurrences(of: "materials: [申请书, 身份证明]", with: "materials: [\"申请书\\n附页\", 身份证明]")
+        let decoded = RecordSamples.decode(.guide, text)
+        #expect(decoded.diagnostics.map(\.rule) == ["record.control_character"], "\(decoded.diagnostics)")
+        #expect(decoded.diagnostics.first?.field == "materials")
+    }
+}

@@ -51,10 +51,10 @@ import Testing
         try Data((try String(contentsOf: file, encoding: .utf8) + "\n见[旧办法](mhf-2019-1.md)。\n").utf8).write(to: file)
         let check = try Disclose.run(["check", "--root", root.path])
         #expect(check.status == 1)
-        #expect(check.stderr.contains("content/policies/mhf-2024-3.md:51:4: error: [link.target]"), "\(check.stderr)")
+        #expect(check.stderr.contains("content/policies/mhf-2024-3.md:51:2: error: [link.target]"), "\(check.stderr)")
         let build = try Disclose.run(["build", "--root", root.path])
         #expect(build.status == 1)
-        #expect(build.stderr.contains("content/policies/mhf-2024-3.md:51:4: error: [link.target]"), "\(build.stderr)")
+        #expect(build.stderr.contains("content/policies/mhf-2024-3.md:51:2: error: [link.target]"), "\(build.stderr)")
     }
 
     @Test func textFormatIsFileLineColumnSeverityRuleMessage() throws {

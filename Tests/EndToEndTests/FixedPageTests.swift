@@ -96,7 +96,7 @@ import Testing
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/pages/old"))
         let (mended, found) = try site.check()
         #expect(mended.status == 1)
-        #expect(SampleSite.places(found) == ["content/pages/h-link.md:4:4 link.target"], "\(found)")
+        #expect(SampleSite.places(found) == ["content/pages/h-link.md:4:2 link.target"], "\(found)")
     }
 
     /// A careless author who marks a page non-public means a record: the page is not
@@ -163,7 +163,7 @@ import Testing
         try site.add(Self.page(["title: 不当链接"], body: "\n见[内部事项](../policies/internal-99.md)。\n"), at: "content/pages/bad-link.md")
         let (result, diagnostics) = try site.check()
         #expect(result.status == 1)
-        #expect(SampleSite.places(diagnostics) == ["content/pages/bad-link.md:5:4 link.target"], "\(diagnostics)")
+        #expect(SampleSite.places(diagnostics) == ["content/pages/bad-link.md:5:2 link.target"], "\(diagnostics)")
         #expect((diagnostics.first?["message"] as? String)?.contains("not public") == true)
     }
 

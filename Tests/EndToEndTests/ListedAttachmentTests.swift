@@ -187,3 +187,30 @@ import Testing
         #expect(page.contains(">新的附件标题</a>（PDF，5 KB）"))
     }
 }
+
+/// A listed file that is refused is told why once, at its entry: a symbolic link is
+/// called one, and the file is no orphan (its owner lists it).
+@Suite struct RefusedListedAttachmentTests {
+    @Test func aListedSymbolicLinkIsCalledOneAndIsNoOrphan() throws {
+        let listing = "attachments:\n  - file: link.pdf\n    title: 链接的附件"
+        let site = try SampleSite(adding: [
+            "content/policies/2024/linker.md": SampleSite.policy(title: "列出链接的文件", index: 62, extra: listing),
+            "content/pages/linker.md": "---\ntitle: 列出链接的页面\n\(listing)\n---\n\n正文。\n",
+        ])
+        for folder in ["content/policies/2024", "content/pages"] {
+            try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(folder + "/link.pdf").path,
+                                                       withDestinationPath: "../pages/政府信息公开申请表.pdf")
+        }
+        let (result, diagnostics) = try site.check()
+        #expect(result.status == 1)
+        let places = SampleSite.places(diagnostics)
+        #expect(!places.contains { $0.hasSuffix("attachment.orphan") }, "\(places)")
+        let listed = diagnostics.filter { $0["rule"] as? String == "attachment.listed" }
+        #expect(SampleSite.places(listed) == ["content/pages/linker.md:4:11 attachment.listed",
+                                               "content/policies/2024/linker.md:11:11 attachment.listed"], "\(places)")
+        for finding in listed {
+            let message = finding["message"] as! String
+            #expect(message.contains("is a symbolic link") && message.contains("refused") && !message.contains("out of the site"), "\(message)")
+        }
+    }
+}

@@ -53,8 +53,8 @@ public struct SiteBuilder: Sendable {
     public func build() throws(EnvironmentError) -> BuildReport {
         let start = DispatchTime.now()
         if let baseURL {
-            guard baseURL.lowercased().hasPrefix("http://") || baseURL.lowercased().hasPrefix("https://") else {
-                throw EnvironmentError("--base-url must be an absolute http(s) URL, not '\(baseURL)'")
+            if let problem = BaseURLCheck.problem(baseURL) {
+                throw EnvironmentError("--base-url must be an absolute http(s) URL with no user, password, query, fragment or space; \(problem): '\(VisibleText.escaped(baseURL))'")
             }
         }
         // The root first, as the scan would (ContentScanner): the lock below makes the

@@ -130,8 +130,20 @@ extension Rule {
         example: "'title' (名称) has 215 characters; at most 200 are allowed")
     public static let recordControlCharacter = Rule(
         id: "record.control_character", severity: .error,
-        checks: "no value or body holds a control character (C0 but tab and line ends, DEL, C1), which pages and feeds cannot carry",
+        checks: "no value or body holds a control character (C0 but tab and line ends, DEL, C1), which pages and feeds cannot carry, and a one-line value (a title, a publisher, any text but a summary or a multi-line field) holds no tab or line break",
         example: "'title' (名称) holds the control character U+0000 (character 5 of its value); remove it")
+    public static let recordDateRange = Rule(
+        id: "record.date_range", severity: .error,
+        checks: "every date of a record or page lies from 1949-10-01 (no disclosure record is older than the PRC) to 2100-12-31, as years do",
+        example: "'created' (成文日期) 0999-01-01 is not a plausible date; dates run from 1949-10-01 to 2100-12-31")
+    public static let recordInvisibleCharacter = Rule(
+        id: "record.invisible_character", severity: .warning,
+        checks: "no text value of a record or page holds an invisible format character (U+200B–U+200F, U+2028/9, U+202A–U+202E, U+2060–U+2064, U+FEFF), which pages show as nothing",
+        example: "'title' (名称) holds the invisible character U+200B (ZERO WIDTH SPACE) at character 3 of its value; remove it")
+    public static let recordInvisibleIdentity = Rule(
+        id: "record.invisible_identity", severity: .error,
+        checks: "`publisher`, `topic`, `index_number` and `document_number` hold no invisible format character: it would split a catalog facet or an identity into two that look the same",
+        example: "'publisher' (发布机构) holds the invisible character U+200B (ZERO WIDTH SPACE) at character 6 of its value; it would make a second 发布机构 that looks the same: remove it")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
         checks: "every key is one the format knows (a typo is caught with the nearest known key)",
@@ -335,7 +347,7 @@ extension Rule {
         sectionUnknown, attachmentOrphan, attachmentClash, attachmentNonPublic, attachmentListed, outputClash,
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
-        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
+        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,

@@ -53,12 +53,19 @@ public enum AttachmentMatcher {
                 owned["content/" + key + "/" + assignment.name] = (candidates[assignment.owner], assignment)
             }
         }
+        // A file some record lists and that was refused has its `attachment.listed` error
+        // at the entry; calling it an orphan as well would tell the author to list it.
+        var listedPaths: Set<String> = []
+        for record in records {
+            let folder = "content/" + folderKey(record.type, record.subfolders) + "/"
+            for entry in listing[record.relativePath] ?? [] { listedPaths.insert(folder + entry.file) }
+        }
         // In the order the files were given (the scan's path order).
         var matches: [Match] = []
         for attachment in attachments {
             if let (record, assignment) = owned[attachment.relativePath] {
                 matches.append(Match(attachment: attachment, record: record, title: assignment.title, position: assignment.position))
-            } else {
+            } else if !listedPaths.contains(attachment.relativePath) {
                 diagnostics.append(Rule.attachmentOrphan.diagnostic(attachment.relativePath, .fileStart,
                     "'\(attachment.name)' belongs to no record and is not copied; list it in its record's 'attachments:' or name it after its record's file (STEM.pdf or STEM-附件.pdf beside STEM.md)"))
             }

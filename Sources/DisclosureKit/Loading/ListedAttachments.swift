@@ -48,7 +48,7 @@ enum ListedAttachments {
                 }
                 var info = stat()
                 if lstat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                    refuse("is a symbolic link; an attachment is a regular file of the folder: copy the file itself there")
+                    refuse("is a symbolic link, refused; an attachment is a regular file of the folder: copy the file itself there")
                     continue
                 }
                 if let other = taken[entry.file] {
@@ -86,7 +86,10 @@ enum ListedAttachments {
             return "is listed as an attachment, but there is no such file in \(folder)/"
         }
         switch info.st_mode & S_IFMT {
-        case S_IFLNK: return "is a symbolic link that leads out of the site or nowhere; an attachment is a regular file of the folder"
+        case S_IFLNK:
+            var target = stat()
+            let leads = stat(folderPath + "/" + name, &target) == 0 ? "" : " that leads nowhere"
+            return "is a symbolic link\(leads), refused; an attachment is a regular file of the folder: copy the file itself there"
         case S_IFDIR: return "is a folder, not a file"
         case S_IFREG: return "cannot be published (see the finding about the file itself)"
         default: return "is \(SpecialFile.describe(info.st_mode)), not a regular file"

@@ -66,6 +66,9 @@ struct SiteWriter {
         if let unsafe = planned.first(where: { !Self.isContained($0) }) {
             throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
         }
+        if let twice = PlannedPaths.firstRepeated(planned + PlannedPaths.siteFiles) {
+            throw EnvironmentError("internal error: the plan writes '\(twice)' twice, and one page would silently replace the other; nothing was written (please report this with the site)")
+        }
         let contexts = PageContexts(plan: plan)
         let config = plan.view.config
         let reuse = self.reuse ?? .none(staging: directory)

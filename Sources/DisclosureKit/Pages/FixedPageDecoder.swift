@@ -70,7 +70,7 @@ public struct FixedPageDecoder: Sendable {
         let navigation = reader.integer(top, "nav", required: false, in: 0...100_000)
         let role = reader.enumeration(top, "role", required: false, PageRole.allCases.map { ($0, $0.aliases) })
         let slugField = reader.string(top, "slug", required: false)
-        let summary = reader.string(top, "summary", required: false)
+        let summary = reader.string(top, "summary", required: false, multiLine: true)
         let modified = reader.calendarDate(top, "modified", required: false)
         let attachments = AttachmentListDecoder.decode(top, &reader)
 

@@ -95,9 +95,12 @@ public enum FixedPageLoader {
         var byName: [String: ListedAttachments.Assignment] = [:]
         for assignment in assignments { byName[assignment.name] = assignment }
         let pagePaths = Set(decoded.compactMap { $0.slug.map { $0.value + ".html" } })
+        // A listed file that was refused has its `attachment.listed` error at the entry.
+        let listedNames = Set(decoded.flatMap { $0.attachments.map(\.file) })
         var attachments: [PageAttachment] = []
         for file in files {
             guard let assignment = byName[file.name] else {
+                if listedNames.contains(file.name) { continue }
                 diagnostics.append(Rule.attachmentOrphan.diagnostic(file.relativePath, .fileStart,
                     "'\(file.name)' belongs to no page and is not copied; list it in its page's 'attachments:' or name it after its page's file (STEM-附件.pdf beside STEM.md)"))
                 continue

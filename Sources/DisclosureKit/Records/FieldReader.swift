@@ -40,6 +40,9 @@ struct FieldReader {
     var range = Rule.recordRange
     var unknownKey = Rule.recordUnknownKey
     var control = Rule.recordControlCharacter
+    /// Nil where the value is not a record's or a page's (`site.yaml`).
+    var dateRange: Rule? = Rule.recordDateRange
+    var invisible: (warning: Rule, identity: Rule)? = (Rule.recordInvisibleCharacter, Rule.recordInvisibleIdentity)
     /// The Chinese names of the fields being read, for messages.
     var labels = FieldLabels.common
     private(set) var diagnostics: [Diagnostic] = []
@@ -108,11 +111,14 @@ struct FieldReader {
 
     // MARK: Scalars
 
-    mutating func string(_ map: FieldMapping, _ key: String, required: Bool) -> Located<String>? {
+    /// A text; unless `multiLine`, one line: a tab or a line break in it is refused, since
+    /// it goes into `<title>`, head tags and list rows where it cannot be shown.
+    mutating func string(_ map: FieldMapping, _ key: String, required: Bool, multiLine: Bool = false) -> Located<String>? {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
               let text = scalarText(node, path: path, expected: "text") else { return nil }
         let trimmed = text.trimmed
+        guard checkText(trimmed, path: path, at: node.location, multiLine: multiLine) else { return nil }
         if trimmed.isEmpty {
             if required {
                 report(self.required, node.location, field: path, "required field \(labels.quoted(path)) is empty")
@@ -147,8 +153,19 @@ struct FieldReader {
                    "\(labels.quoted(path)) must be a date written YYYY-MM-DD, not '\(text)'\(detail)")
             return nil
         }
+        if let dateRange, !Self.plausibleDates.contains(value) {
+            report(dateRange, node.location, field: path,
+                   "\(labels.quoted(path)) \(text.trimmed) is not a plausible date; dates run from \(Self.plausibleDates.lowerBound) to \(Self.plausibleDates.upperBound)")
+            return nil
+        }
         return Located(value: value, location: node.location)
     }
+
+    /// The dates a record or page may carry: from the founding of the PRC (no disclosure
+    /// record is older) to the end of the years numbers may name (`record.range`). Fixed,
+    /// not moved with the as-of date: a record's findings are cached by its text, and a
+    /// later `published` is issue 16's scheduled publishing, not a typing mistake.
+    static let plausibleDates = CalendarDate(year: 1949, month: 10, day: 1)!...CalendarDate(year: 2100, month: 12, day: 31)!
 
     mutating func integer(_ map: FieldMapping, _ key: String, required: Bool,
                           in bounds: ClosedRange<Int> = 0...maximumWholeNumber) -> Located<Int>? {
@@ -237,7 +254,7 @@ struct FieldReader {
     }
 
     /// A list of texts; with `nonEmpty`, an empty list counts as missing.
-    mutating func stringList(_ map: FieldMapping, _ key: String, required: Bool, nonEmpty: Bool) -> [String]? {
+    mutating func stringList(_ map: FieldMapping, _ key: String, required: Bool, nonEmpty: Bool, multiLine: Bool = false) -> [String]? {
         let path = map.path(key)
         guard let (items, location) = list(map, key, required: required) else { return nil }
         var strings: [String] = []
@@ -250,6 +267,7 @@ struct FieldReader {
                 ok = false
                 continue
             }
+            guard checkText(trimmed, path: path, at: item.location, multiLine: multiLine) else { ok = false; continue }
             checkPlaceholder(trimmed, path: path, at: item.location)
             strings.append(trimmed)
         }
@@ -267,9 +285,9 @@ struct FieldReader {
             return nil
         }
         if case .sequence = node.value {
-            return stringList(map, key, required: required, nonEmpty: required).map(TextOrList.list)
+            return stringList(map, key, required: required, nonEmpty: required, multiLine: true).map(TextOrList.list)
         }
-        return string(map, key, required: required).map { .text($0.value) }
+        return string(map, key, required: required, multiLine: true).map { .text($0.value) }
     }
 
     // MARK: Unknown keys

@@ -94,7 +94,7 @@ public struct RecordDecoder: Sendable {
             (Disclosure.onRequest, ["on-request", "依申请公开"]),
             (Disclosure.withheld, ["withheld", "不予公开"]),
         ])
-        let withheldReason = reader.string(top, "withheld_reason", required: false)
+        let withheldReason = reader.string(top, "withheld_reason", required: false, multiLine: true)
         let publisher = reader.string(top, "publisher", required: true)
         let created = reader.calendarDate(top, "created", required: true)
         let isProactive = disclosure?.value == .proactive
@@ -110,7 +110,7 @@ public struct RecordDecoder: Sendable {
             }
         }
         let topic = reader.string(top, "topic", required: false)
-        let summary = reader.string(top, "summary", required: false)
+        let summary = reader.string(top, "summary", required: false, multiLine: true)
         let slugField = reader.string(top, "slug", required: false)
         let attachments = AttachmentListDecoder.decode(top, &reader)
 

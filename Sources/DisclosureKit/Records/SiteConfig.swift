@@ -117,6 +117,8 @@ public enum SiteConfigDecoder {
         reader.date = .siteInvalid
         reader.range = .siteInvalid
         reader.control = .siteInvalid
+        reader.dateRange = nil
+        reader.invisible = nil
         guard case .mapping(let entries) = root.value else {
             reader.report(.siteInvalid, root.location, field: nil, "site.yaml must be a mapping of 'key: value' lines")
             return (nil, reader.diagnostics)
@@ -127,11 +129,9 @@ public enum SiteConfigDecoder {
         let title = reader.string(top, "title", required: true)
         var baseURL = reader.string(top, "base_url", required: true)
         if let url = baseURL {
-            let lower = url.value.lowercased()
-            let hasHost = URL(string: url.value)?.host.map { !$0.isEmpty } ?? false
-            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !hasHost {
+            if let problem = BaseURLCheck.problem(url.value) {
                 reader.report(.siteInvalid, url.location, field: "base_url",
-                              "'base_url' must be an absolute http(s) URL such as https://www.example.gov.cn/xxgk/, not '\(url.value)'")
+                              "'base_url' must be an absolute http(s) URL such as https://www.example.gov.cn/xxgk/, with no user, password, query, fragment or space; \(problem): '\(VisibleText.escaped(url.value))'")
                 baseURL = nil
             }
         }
@@ -179,7 +179,7 @@ public enum SiteConfigDecoder {
                               "'max_record_size' must be a size from 1 KiB to \(SiteConfig.describeSize(SourceText.largestRecordLimit)), written in bytes or as '4 MiB' or '512 KiB', not '\(size.value)'")
             }
         }
-        let leakBoilerplate = reader.stringList(top, "leak_boilerplate", required: false, nonEmpty: false) ?? []
+        let leakBoilerplate = reader.stringList(top, "leak_boilerplate", required: false, nonEmpty: false, multiLine: true) ?? []
         // A phrase shorter than the leak search's shortest run is never found alone, and
         // blanking it out of every non-public text would hide the text around it.
         if !leakBoilerplate.isEmpty, let list = reader.list(top, "leak_boilerplate", required: false) {

@@ -598,7 +598,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{$main}}
 <article class="fixed-page{{#role}} fixed-page-{{role}}{{/role}}">
 <h1>{{title}}</h1>
-{{#modified}}<p class="page-modified">更新日期：<time datetime="{{modified}}">{{modified}}</time></p>{{/modified}}
+{{#modified}}<p class="page-modified">更新日期：<time datetime="{{modified}}">{{modified_text}}</time></p>{{/modified}}
 <div class="body">
 {{{body}}}
 </div>

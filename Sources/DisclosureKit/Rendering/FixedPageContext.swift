@@ -27,8 +27,14 @@ extension PageContexts {
         context["title"] = page.title
         context["body"] = bodyHTML
         if let role = page.role { context["role"] = role.rawValue }
-        if let modified = page.modified { context["modified"] = modified.description }
+        if let modified = page.modified {
+            context["modified"] = modified.description
+            context["modified_text"] = config.pageDate(modified)
+        }
         if let summary = page.summary { context["summary"] = summary }
+        if let articleTags = GovernmentMetaTags.fixedPage(config, page: page, path: fixed.path) {
+            context["head_meta"] = GovernmentMetaTags.site(config) + articleTags
+        }
         let attachments = AttachmentList.context(fixed.attachments, from: fixed.path, bodyHTML: bodyHTML)
         context["attachments"] = attachments
         context["has_attachments"] = !attachments.isEmpty

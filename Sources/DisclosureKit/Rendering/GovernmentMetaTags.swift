@@ -18,7 +18,7 @@ enum GovernmentMetaTags {
     static func column(_ config: SiteConfig, name: String) -> [[String: String]] {
         [
             tag("ColumnName", name),
-            tag("ColumnDescription", "\(config.title)\(name)栏目"),
+            tag("ColumnDescription", columnDescription(config, name: name)),
             tag("ColumnKeywords", "\(name),政府信息公开"),
             tag("ColumnType", columnType),
         ]
@@ -46,6 +46,23 @@ enum GovernmentMetaTags {
             tag("Description", description ?? title),
             tag("Url", config.baseURL + URLPath.encoded(path)),
         ]
+    }
+
+    /// `{title}：{column}栏目`, or `{column}栏目` when the column's name already begins with
+    /// the site's title (a fixed page titled 明湖区人民政府信息公开指南 on the site 明湖区人民政府信息公开):
+    /// the two names are never run together.
+    static func columnDescription(_ config: SiteConfig, name: String) -> String {
+        if config.title.isEmpty || name.hasPrefix(config.title) { return "\(name)栏目" }
+        return "\(config.title)：\(name)栏目"
+    }
+
+    /// A fixed page with `modified` is an article (ArticleTitle, PubDate from `modified`,
+    /// the site's publisher as its source), its own title its column; without `modified`
+    /// it has no date to give and stays a column page.
+    static func fixedPage(_ config: SiteConfig, page: FixedPage, path: String) -> [[String: String]]? {
+        guard let modified = page.modified else { return nil }
+        return article(config, title: page.title, published: modified, source: config.publisher ?? config.title,
+                       keywords: [page.title], description: page.summary, path: path, columnName: page.title)
     }
 
     /// Every column of the tool is part of the disclosure column (the guideline's

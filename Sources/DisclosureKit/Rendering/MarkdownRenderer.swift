@@ -17,6 +17,8 @@ public enum LinkDecision: Sendable, Equatable {
 public struct LinkFinding: Sendable, Equatable {
     /// 1-based line within the body.
     public var line: Int
+    /// 1-based column in characters (Unicode scalars), as every diagnostic counts it;
+    /// cmark gives bytes, converted by `SourceColumn`.
     public var column: Int
     public var isError: Bool
     public var message: String
@@ -83,7 +85,7 @@ public struct MarkdownRenderer: Sendable {
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
             let target = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let line = Int(cmark_node_get_start_line(node))
-            let column = Int(cmark_node_get_start_column(node))
+            let column = SourceColumn.characters(in: markdown, line: line, byteColumn: Int(cmark_node_get_start_column(node)))
             switch decide(target, type == CMARK_NODE_IMAGE) {
             case .keep:
                 break

@@ -24,6 +24,17 @@ public struct TypeRegistry: Sendable {
         "summary", "path", "url",
     ]
 
+    /// The id `id` would be read as a further page of, when it ends in `-page-N` (N
+    /// digits): a type's catalog pages are `catalog/type-ID.html`, `type-ID-page-N.html`,
+    /// so such an id would write over another type's page N. Every other catalog stem is
+    /// a year or hex digits and cannot end so.
+    static func pageSuffixStem(_ id: String) -> String? {
+        guard let range = id.range(of: "-page-", options: .backwards), range.lowerBound > id.startIndex else { return nil }
+        let digits = id[range.upperBound...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return String(id[..<range.lowerBound])
+    }
+
     init(_ declarations: [TypeDeclaration]) {
         types = declarations.sorted { $0.order < $1.order }.map(RecordType.init)
         byID = Dictionary(types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -124,6 +135,9 @@ enum TypeRegistryBuilder {
                     continue
                 }
                 base = found
+            } else if let stem = TypeRegistry.pageSuffixStem(parsed.id.value) {
+                reader.report(parsed.id.location, field: "id", "the id '\(parsed.id.value)' ends like a further page of a list ('-page-N'): its catalog page would be page \(parsed.id.value.split(separator: "-").last!) of the type '\(stem)'; choose another")
+                continue
             } else if TypeRegistry.reservedIDs.contains(parsed.id.value) {
                 reader.report(parsed.id.location, field: "id", "the id '\(parsed.id.value)' is the name of a member every record has in catalog.json; choose another")
                 continue

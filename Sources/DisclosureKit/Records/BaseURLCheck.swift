@@ -1,0 +1,43 @@
+/// What `base_url` (and `--base-url`) may be: an absolute http(s) URL to a folder,
+/// written `scheme://host[:port][/path]`. The value is printed before every page's path
+/// in the `Url` meta tag and the sitemap, so anything that would make those addresses
+/// wrong or unsafe to print is refused: a user name or password, a query, a fragment,
+/// white space or a control character. Read from the text rather than through
+/// Foundation's URL, so that a Chinese host (明湖区.政务.cn) stays a host.
+public enum BaseURLCheck {
+    /// Why `text` cannot be a base URL, or nil when it can.
+    public static func problem(_ text: String) -> String? {
+        let lower = text.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("https://") {
+            rest = text.dropFirst("https://".count)
+        } else if lower.hasPrefix("http://") {
+            rest = text.dropFirst("http://".count)
+        } else {
+            return "it must be an absolute http(s) URL"
+        }
+        if let odd = text.unicodeScalars.first(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            return "it holds \(odd.properties.isWhitespace && odd.value == 0x20 ? "a space" : "the character U+\(hex(odd))")"
+        }
+        if text.contains("?") { return "it holds a query ('?')" }
+        if text.contains("#") { return "it holds a fragment ('#')" }
+        let authority = rest.prefix { $0 != "/" }
+        if authority.contains("@") { return "it holds a user name or password ('@')" }
+        var host = authority
+        if let colon = authority.lastIndex(of: ":"), !authority.hasPrefix("[") || authority[..<colon].hasSuffix("]") {
+            let port = authority[authority.index(after: colon)...]
+            guard !port.isEmpty, port.count <= 5, port.allSatisfy({ $0.isASCII && $0.isNumber }), Int(port)! <= 65535 else {
+                return "its port '\(port)' is not a number from 0 to 65535"
+            }
+            host = authority[..<colon]
+        }
+        if host.isEmpty { return "it has no host" }
+        if host.contains(where: { "\\<>\"'`{}|^%".contains($0) }) { return "its host '\(host)' is not a host name" }
+        return nil
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
