@@ -132,6 +132,10 @@ extension Rule {
         id: "record.control_character", severity: .error,
         checks: "no value or body holds a control character (C0 but tab and line ends, DEL, C1), which pages and feeds cannot carry",
         example: "'title' (名称) holds the control character U+0000 (character 5 of its value); remove it")
+    public static let recordIDNumber = Rule(
+        id: "record.id_number", severity: .error,
+        checks: "no public record holds what reads as a citizen's ID number (公民身份号码: 18 characters with a birth date, the last a digit or X, or the old 15 digits, spaces allowed) in its title, summary, fields, body, attachment names or file name",
+        example: "'summary' (摘要) holds what reads as an ID number (4501**************); a natural person's ID number is never published")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
         checks: "every key is one the format knows (a typo is caught with the nearest known key)",
@@ -224,7 +228,7 @@ extension Rule {
         example: "requests do not balance: received 40 + carried_over 2 = 42, but outcomes 39 + carried_forward 3 = 42")
     public static let decisionPartyPrivacy = Rule(
         id: "decision.party_privacy", severity: .error,
-        checks: "a decision's natural-person party (自然人) is shown by surname only (张某某), and no field of it holds an ID-card number",
+        checks: "a decision's natural-person party (自然人) is shown by surname only, each given-name character masked (张某某, 欧阳某某, 李*, 张某某等3人)",
         example: "'party' (行政相对人) of a natural person (自然人) must show the surname only, with the given name masked (e.g. 张某某), not '张三'")
     public static let typeDeclaration = Rule(
         id: "type.declaration", severity: .error,
@@ -331,7 +335,7 @@ extension Rule {
         sectionUnknown, attachmentOrphan, attachmentClash, attachmentNonPublic, attachmentListed, outputClash,
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
-        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
+        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,

@@ -129,6 +129,11 @@ public struct RecordDecoder: Sendable {
 
         // Type-specific fields.
         let (fields, references) = TypeFieldsDecoder.decode(declaration, top, published: published, site: site, &reader)
+        if disclosure?.value.isPublic == true {
+            PersonalIDNumbers.check(title: title, summary: summary, declaration: declaration, values: fields, top: top,
+                                    body: body, bodyFirstLine: bodyFirstLine, attachments: attachments, slug: slug,
+                                    site: site, &reader)
+        }
 
         var identity = RecordIdentity(file: file, title: title?.value, indexNumber: indexNumber, slug: slug,
                                       disclosure: disclosure?.value, references: references, published: published)
