@@ -338,7 +338,6 @@ fields:
     kind: enum
     required: true
     shown: true
-    skeleton: legal_person
     skeleton_comment: for a natural_person write the party as 张某某
     values:
       - {value: natural_person, label: 自然人}
