@@ -210,6 +210,14 @@ extension Rule {
         id: "reference.type", severity: .error,
         checks: "a reference names a record of the type its field declares (`refers_to`): a 政策解读's `interprets` names a policy",
         example: "'interprets' (解读的文件) names '11450100MB0000005E/2024-00011' (content/guides/x.md), a guide (办事指南), not a policy (政策文件)")
+    public static let referenceDocumentNumber = Rule(
+        id: "reference.document_number", severity: .warning,
+        checks: "a reference in the outside-document form (`{document_number, title}`) does not name the 文号 of a public record of the site, which its 索引号 names with links both ways (a non-public one is `reference.not_public`)",
+        example: "'repealed_by' (废止文件) names 文号 '明政发〔2025〕3号', the 文号 of content/policies/x.md on this site; write its index number (11450100MB0000001A/2025-00006) instead, so both pages link to each other")
+    public static let referenceCircle = Rule(
+        id: "reference.circle", severity: .error,
+        checks: "records do not repeal or amend each other in a circle (A `repealed_by` B and B `repealed_by` A)",
+        example: "'repealed_by' (废止文件) names content/policies/b.md, which is itself repealed or amended by this record (directly or through others); a document cannot end the force of the one that ends its own")
     public static let interpretationLate = Rule(
         id: "interpretation.late", severity: .warning,
         checks: "a 政策解读 is published within `interpretation_working_days` (default 3) working days of its policy (三同步)",
@@ -339,7 +347,7 @@ extension Rule {
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
-        referenceType, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
+        referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
         siteMissing, siteInvalid, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
