@@ -80,6 +80,15 @@ public struct TypeRegistry: Sendable {
         }
         var files: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
+        // Declarations are the files of types/ itself: one in a sub-folder would silently
+        // not exist, so the sub-folder is refused.
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in entries.sorted(by: utf8Precedes) where !name.hasPrefix(".") {
+            var entry = stat()
+            guard lstat(folder + "/" + name, &entry) == 0, (entry.st_mode & S_IFMT) == S_IFDIR else { continue }
+            diagnostics.append(Rule.typeDeclaration.diagnostic(Self.folder + "/" + name, .fileStart,
+                "types/ holds declaration files only; the folder '\(name)' is not read: move its declarations into types/"))
+        }
         for name in names {
             let relative = Self.folder + "/" + name
             do throws(FileIO.Failure) {
@@ -101,13 +110,21 @@ public struct TypeRegistry: Sendable {
 
 /// Adds a site's declarations to the built-in ones, refusing every one that clashes.
 enum TypeRegistryBuilder {
+    /// Every problem of every file is reported in one run: a file with an error is still
+    /// checked against the others (its id, folder, name), but declares nothing.
     static func build(builtIn: TypeRegistry, files: [(file: String, text: String)]) -> (TypeRegistry, [Diagnostic]) {
         var declarations = builtIn.types.map(\.declaration)
         var diagnostics: [Diagnostic] = []
+        // Folders two site files claim: neither type is read (records of the earlier must
+        // not be decoded by the later's declaration, nor the other way round).
+        var contestedFolders: Set<String> = []
+        // `refers_to` is checked once every type is known: it may name a later file's type.
+        var referrals: [(file: String, type: String, key: String, refersTo: String, location: SourceLocation)] = []
         for (position, (file, text)) in files.enumerated() {
             var reader = DeclarationReader(file: file)
             defer { diagnostics += reader.diagnostics }
             guard let parsed = reader.read(text) else { continue }
+            var isValid = parsed.isValid
             var base: TypeDeclaration?
             if let extends = parsed.extends {
                 guard let found = builtIn.type(id: extends.value)?.declaration else {
@@ -126,32 +143,57 @@ enum TypeRegistryBuilder {
                 base = found
             } else if TypeRegistry.reservedIDs.contains(parsed.id.value) {
                 reader.report(parsed.id.location, field: "id", "the id '\(parsed.id.value)' is the name of a member every record has in catalog.json; choose another")
-                continue
+                isValid = false
             } else if let other = declarations.first(where: { $0.id == parsed.id.value }) {
                 let by = other.source.map { "declared in \($0)" } ?? "a built-in type"
                 reader.report(parsed.id.location, field: "id", "the type '\(parsed.id.value)' is \(by); choose another id, or write 'extends: \(parsed.id.value)' to add fields to it")
-                continue
+                isValid = false
+            }
+            if base == nil, let name = parsed.name, let other = declarations.first(where: { $0.name == name && $0.id != parsed.id.value }) {
+                let by = other.source.map { "declared in \($0)" } ?? "a built-in type"
+                reader.report(parsed.nameLocation, field: "name", "the name '\(name)' is the name of the type '\(other.id)' (\(by)); two sections cannot share a name")
+                isValid = false
+            }
+            let folder = parsed.folder?.value ?? base?.folder ?? parsed.id.value
+            if let written = parsed.folder, base == nil || written.value != base?.folder {
+                if let other = declarations.first(where: { $0.folder == folder && $0.id != parsed.id.value }) {
+                    let clash = other.source.map { "declared in \($0), which comes first in name order; neither type is read until one of them changes its folder" }
+                        ?? "a built-in type"
+                    reader.report(written.location, field: "folder", "the folder '\(folder)' is the section of the type '\(other.id)' (\(clash)); choose another")
+                    if other.source != nil { contestedFolders.insert(folder) }
+                    isValid = false
+                } else if TypeRegistry.reservedFolders.contains(folder) {
+                    reader.report(written.location, field: "folder", "the folder '\(folder)' is reserved (the site writes its own \(folder)/ or reads it); choose another")
+                    isValid = false
+                }
             }
             var hasher = StableHasher()
             hasher.combine(base?.digest ?? .zero)
             hasher.combine(text)
             let order = base?.order ?? (1000 + position)
-            guard let declaration = declaration(parsed, base: base, order: order, source: file, digest: hasher.finalize(), &reader) else { continue }
-            if let folder = parsed.folder, base == nil || folder.value != base?.folder {
-                if let other = declarations.first(where: { $0.folder == declaration.folder && $0.id != declaration.id }) {
-                    reader.report(folder.location, field: "folder", "the folder '\(declaration.folder)' is the section of the type '\(other.id)'; choose another")
-                    continue
-                }
-                if TypeRegistry.reservedFolders.contains(declaration.folder) {
-                    reader.report(folder.location, field: "folder", "the folder '\(declaration.folder)' is reserved (the site writes its own \(declaration.folder)/ or reads it); choose another")
-                    continue
-                }
+            for (field, location) in zip(parsed.fields, parsed.fieldLocations) {
+                if let refersTo = field.refersTo { referrals.append((file, parsed.id.value, field.key, refersTo, location)) }
             }
+            guard let declaration = declaration(parsed, base: base, order: order, source: file, digest: hasher.finalize(), &reader),
+                  isValid else { continue }
             if let base, let index = declarations.firstIndex(where: { $0 === base }) {
                 declarations[index] = declaration
             } else {
                 declarations.append(declaration)
             }
+        }
+        let ids = Set(declarations.map(\.id))
+        var refused: Set<String> = []
+        for referral in referrals where !ids.contains(referral.refersTo) {
+            var reader = DeclarationReader(file: referral.file)
+            reader.report(referral.location, field: "refers_to",
+                          "'refers_to' of '\(referral.key)' names '\(referral.refersTo)', which is no type; types: \(declarations.map(\.id).joined(separator: ", "))")
+            diagnostics += reader.diagnostics
+            refused.insert(referral.type)
+        }
+        declarations.removeAll { declaration in
+            declaration.source != nil && builtIn.type(id: declaration.id) == nil
+                && (contestedFolders.contains(declaration.folder) || refused.contains(declaration.id))
         }
         return (TypeRegistry(declarations), diagnostics)
     }
@@ -173,6 +215,10 @@ enum TypeRegistryBuilder {
         for ruleSet in parsed.ruleSets ?? [] where !ruleSets.contains(ruleSet) { ruleSets.append(ruleSet) }
         for ruleSet in ruleSets {
             if let refusal = ruleSet.refusal(fields) { reader.report(parsed.ruleSetsLocation, field: "rule_sets", refusal) }
+        }
+        for field in fields where field.kind == .reportStatistics && !ruleSets.contains(.reportStatistics) {
+            reader.report(parsed.ruleSetsLocation, field: "rule_sets",
+                          "the field '\(field.key)' is report_statistics, whose tables only the rule set 'report_statistics' checks; add it to 'rule_sets'")
         }
         let yearField = parsed.yearField?.value ?? base?.yearField
         if let yearField, fields.first(where: { $0.key == yearField })?.kind != .number {
