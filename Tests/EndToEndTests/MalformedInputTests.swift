@@ -187,6 +187,26 @@ import Testing
         #expect(!skeleton.contains("\ncredit_code:"), "an optional field is commented out")
     }
 
+    /// An author thinks of a type by its Chinese name: `new` takes it as the id.
+    @Test(arguments: [("政策文件", "policies"), ("政策解读", "interpretations"), ("建议提案办理结果", "proposals")])
+    func newTakesAChineseTypeName(_ name: String, _ folder: String) throws {
+        let sample = try SampleSite()
+        let created = try Disclose.run(["new", name, "new-record", "--root", sample.root.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(FileManager.default.fileExists(atPath: sample.root.appendingPathComponent("content/\(folder)/new-record.md").path))
+    }
+
+    @Test func newHelpListsEveryTypeAndABrokenDeclarationIsNamed() throws {
+        let help = try Disclose.run(["new", "--help"]).stdout.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        for pair in ["policy (政策文件)", "interpretation (政策解读)", "decision (行政执法结果公示)", "budget (财政预决算)"] {
+            #expect(help.contains(pair), "\(pair): \(help)")
+        }
+        let sample = try SampleSite(adding: ["types/alpha.yaml": "id: alpha\n"])
+        let refused = try Disclose.run(["new", "alpha", "x", "--root", sample.root.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("types/ have errors"), "\(refused.stderr)")
+    }
+
     @Test func badArgumentsExitTwo() throws {
         let tmp = try TemporaryDirectory()
         let root = try tmp.copy(fixture: "sample")

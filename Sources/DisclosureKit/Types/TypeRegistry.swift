@@ -38,6 +38,10 @@ public struct TypeRegistry: Sendable {
 
     public func type(id: String) -> RecordType? { byID[id] }
     public func type(folder: String) -> RecordType? { byFolder[folder] }
+    /// A type by its id or its Chinese name (`name`, 政策文件), as `disclose new` takes it.
+    public func type(idOrName: String) -> RecordType? {
+        byID[idOrName] ?? types.first { $0.chineseName == idOrName }
+    }
 
     /// The built-in types alone: what a site without `types/` has.
     public static let builtIn: TypeRegistry = {
