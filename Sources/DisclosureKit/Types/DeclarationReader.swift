@@ -43,7 +43,9 @@ struct DeclarationReader {
         case .success(let node): root = node
         case .failure(let failure):
             let diagnostic = FrontMatterReader.diagnostic(for: failure, file: file)
-            diagnostics.append(Rule.typeDeclaration.diagnostic(file, diagnostic.location, diagnostic.message))
+            // The parser is the records' front-matter reader; the author wrote a declaration.
+            let message = diagnostic.message.replacingOccurrences(of: "front matter", with: "type declaration")
+            diagnostics.append(Rule.typeDeclaration.diagnostic(file, diagnostic.location, message))
             return nil
         }
         guard case .mapping(let entries) = root.value else {
