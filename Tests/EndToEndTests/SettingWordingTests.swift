@@ -36,10 +36,12 @@ import Testing
     }
 
     @Test func typesListsTheRuleSetsThatAlwaysApply() throws {
-        let sample = try SampleSite(adding: ["types/bare.yaml": "id: bare\nfolder: bare\nname: 其他文件\nfields: []\n"])
+        let sample = try SampleSite(adding: ["types/bare.yaml": "id: bare\nfolder: bare\nname: 其他文件\nrule_sets: []\nfields: []\n"])
         let listed = try Disclose.run(["types", "--root", sample.root.path])
         #expect(listed.status == 0, "\(listed.stderr)")
-        let section = listed.stdout.components(separatedBy: "### `bare`").last ?? ""
-        #expect(section.contains("rule sets: `timeliness`, `review`;"), "\(section.prefix(300))")
+        let sections = listed.stdout.components(separatedBy: "### `bare`")
+        #expect(sections.count == 2, "the type is listed: \(listed.stdout.suffix(300))")
+        let facts = sections.last?.split(separator: "\n").dropFirst().first ?? ""
+        #expect(facts.hasPrefix("rule sets: `timeliness`, `review`;"), "\(facts)")
     }
 }

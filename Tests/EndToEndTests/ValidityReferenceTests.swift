@@ -51,11 +51,14 @@ import Testing
                                             "content/policies/c.md repealed_by reference.type"], "\(diagnostics)")
     }
 
+    /// The author of a0.md copied the 索引号 of the policy that amends it into its own
+    /// `index_number` (and rightly into `amended_by`): one error, the duplicate, not a
+    /// follow-on "names this record itself".
     @Test func aDuplicateIndexNumberIsReportedOnceNotAsFollowOnReferenceErrors() throws {
         let sample = try SampleSite(adding: [
-            "content/policies/a.md": SampleSite.policy(title: "甲办法", index: 821),
-            "content/policies/b.md": SampleSite.policy(title: "乙办法", index: 822, extra: "status: repealed\nrepealed_by: 11450100MB0000009Z/2024-90821"),
-            "content/policies/c.md": SampleSite.policy(title: "丙办法", index: 821).replacingOccurrences(of: "测〔2024〕821号", with: "测〔2024〕823号"),
+            "content/policies/a0.md": SampleSite.policy(title: "甲办法", index: 821, extra: "status: amended\namended_by: 11450100MB0000009Z/2024-90821")
+                .replacingOccurrences(of: "测〔2024〕821号", with: "测〔2024〕820号"),
+            "content/policies/b.md": SampleSite.policy(title: "乙办法", index: 821),
         ])
         let (_, diagnostics) = try sample.check()
         #expect(Self.rules(diagnostics).map { $0.components(separatedBy: " ").last! } == ["index_number.duplicate"], "\(diagnostics)")
