@@ -60,6 +60,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: sample.root.appendingPathComponent("site").path))
     }
 
+    @Test func anAttachmentCopiedByItsNameAloneIsCheckedToo() throws {
+        let sample = try SampleSite(adding: ["content/decisions/scjg-2024-cf-18-450102199001011234.pdf": "%PDF-1.4\n%%EOF\n"])
+        let (checked, diagnostics) = try sample.check()
+        #expect(checked.status == 1)
+        #expect(SampleSite.places(diagnostics) == ["content/decisions/scjg-2024-cf-18-450102199001011234.pdf:1:1 record.id_number"], "\(diagnostics)")
+    }
+
+    @Test func aPublisherIsSearchedToo() throws {
+        let text = Self.decision([("publisher: 明湖区市场监督管理局", "publisher: 明湖区市场监督管理局（经办人身份证450102199001011234）")])
+        let (_, diagnostics) = try SampleSite(adding: ["content/decisions/p.md": text]).check()
+        #expect(SampleSite.places(diagnostics) == ["content/decisions/p.md:5:12 record.id_number"], "\(diagnostics)")
+    }
+
     @Test func aNonPublicRecordMayHoldTheNumberItNeverPublishes() throws {
         let withheld = Self.decision([
             ("disclosure: 主动公开", "disclosure: 不予公开\nwithheld_reason: 涉及个人隐私"),

@@ -134,7 +134,7 @@ extension Rule {
         example: "'title' (名称) holds the control character U+0000 (character 5 of its value); remove it")
     public static let recordIDNumber = Rule(
         id: "record.id_number", severity: .error,
-        checks: "no public record holds what reads as a citizen's ID number (公民身份号码: 18 characters with a birth date, the last a digit or X, or the old 15 digits, spaces allowed) in its title, summary, fields, body, attachment names or file name",
+        checks: "no public record holds what reads as a citizen's ID number (公民身份号码: 18 characters with a birth date, the last a digit or X, or the old 15 digits, spaces allowed) in its title, summary, publisher, fields, body, attachment names and titles or file name",
         example: "'summary' (摘要) holds what reads as an ID number (4501**************); a natural person's ID number is never published")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,

@@ -133,7 +133,7 @@ public struct RecordDecoder: Sendable {
         // Type-specific fields.
         let (fields, references) = TypeFieldsDecoder.decode(declaration, top, published: published, site: site, &reader)
         if disclosure?.value.isPublic == true {
-            PersonalIDNumbers.check(title: title, summary: summary, declaration: declaration, values: fields, top: top,
+            PersonalIDNumbers.check(title: title, summary: summary, publisher: publisher, declaration: declaration, values: fields, top: top,
                                     body: body, bodyFirstLine: bodyFirstLine, attachments: attachments, slug: slug,
                                     site: site, &reader)
         }

@@ -44,16 +44,16 @@ enum PersonalIDNumbers {
     }
 
     /// Reports each place of a public record that holds an ID number: its title and summary,
-    /// every text of its type fields, each line of its body, each listed attachment's file
+    /// its publisher, every text of its type fields, each line of its body, each listed attachment's file
     /// name and title, and its page name. One error for each place.
-    static func check(title: Located<String>?, summary: Located<String>?, declaration: TypeDeclaration,
+    static func check(title: Located<String>?, summary: Located<String>?, publisher: Located<String>?, declaration: TypeDeclaration,
                       values: [FieldValue], top: FieldMapping, body: String, bodyFirstLine: Int,
                       attachments: [ListedAttachment], slug: Located<String>?, site: SiteConfig, _ reader: inout FieldReader) {
         func report(_ found: (number: String, offset: Int), _ place: String, _ location: SourceLocation, field: String?) {
             reader.report(.recordIDNumber, location, field: field,
                           "\(place) holds what reads as an ID number (\(masked(found.number))); a natural person's ID number is never published: remove it")
         }
-        for (key, value) in [("title", title), ("summary", summary), ("slug", slug)] {
+        for (key, value) in [("title", title), ("summary", summary), ("publisher", publisher), ("slug", slug)] {
             guard let value, let found = first(in: value.value) else { continue }
             report(found, key == "slug" && value.location == .fileStart ? "the file name" : Glossary.quoted(key), value.location, field: key)
         }
