@@ -8,7 +8,7 @@ import Foundation
 /// amounts, phone numbers and document numbers from being taken for one).
 enum PersonalIDNumbers {
     private static let candidate = try! NSRegularExpression(
-        pattern: #"(?<![0-9A-Za-z])(?:\d(?:[ \u3000-]?\d){16}[ \u3000-]?[0-9Xx]|\d(?:[ \u3000-]?\d){14})(?![0-9A-Za-z])"#)
+        pattern: #"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])(?:\d(?:[ \u3000-]?\d){16}[ \u3000-]?[0-9Xx０-９Ｘｘ]|\d(?:[ \u3000-]?\d){14})(?![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])"#)
 
     /// The first ID number in `text`: its characters without separators, and its position
     /// (the character offset from the start of `text`).
@@ -16,7 +16,11 @@ enum PersonalIDNumbers {
         let whole = NSRange(text.startIndex..., in: text)
         for match in candidate.matches(in: text, range: whole) {
             guard let range = Range(match.range, in: text) else { continue }
-            let number = String(text[range].filter { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") })
+            // Full-width digits (４５０１…) are digits too; the number is kept in ASCII.
+            let number = String(text[range].compactMap { character -> Character? in
+                if let digit = character.wholeNumberValue, character.isNumber { return Character(String(digit)) }
+                return "XxＸｘ".contains(character) ? "X" : nil
+            })
             if hasBirthDate(number) { return (number, text.distance(from: text.startIndex, to: range.lowerBound)) }
         }
         return nil
