@@ -27,8 +27,15 @@ struct NewCommand: ParsableCommand {
         let (types, problems) = TypeRegistry.load(root: root)
         guard types.type(idOrName: type) != nil else {
             let known = types.types.map { "\($0.id) (\($0.chineseName))" }.joined(separator: ", ")
-            let broken = problems.errorCount > 0
-                ? "; the type declarations in types/ have errors, and a broken declaration declares no type: run 'disclose check'" : ""
+            // The file that declares TYPE but was refused, when there is one: the author
+            // should hear that the declaration is broken, not that the type is unknown.
+            let declaring = Set(problems.map(\.file)).sorted().first { file in
+                let text = (try? String(contentsOfFile: (root as NSString).appendingPathComponent(file), encoding: .utf8)) ?? ""
+                return text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "id: \(type)" }
+            }
+            let broken = declaring.map { "; \($0) declares '\(type)' but has errors, so it declares no type: run 'disclose check'" }
+                ?? (problems.errorCount > 0
+                    ? "; the type declarations in types/ have errors, and a broken declaration declares no type: run 'disclose check'" : "")
             throw ValidationError("TYPE must be one of \(known), not '\(type)'\(broken)")
         }
         guard RecordSkeletonWriter.isValidSlug(slug) else {

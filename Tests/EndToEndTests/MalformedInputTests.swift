@@ -204,7 +204,7 @@ import Testing
         let sample = try SampleSite(adding: ["types/alpha.yaml": "id: alpha\n"])
         let refused = try Disclose.run(["new", "alpha", "x", "--root", sample.root.path])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("types/ have errors"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("types/alpha.yaml declares 'alpha' but has errors"), "\(refused.stderr)")
     }
 
     @Test func badArgumentsExitTwo() throws {
