@@ -52,5 +52,7 @@ import Testing
         #expect(!diagnostics.contains { $0["rule"] as? String == "record.unknown_key" }, "no proposal is read as an echo: \(diagnostics)")
         let message = diagnostics.first { $0["rule"] as? String == "type.declaration" }?["message"] as? String ?? ""
         #expect(message.contains("types/echo.yaml"), "\(message)")
+        let unread = diagnostics.filter { $0["rule"] as? String == "section.unknown" }.compactMap { $0["message"] as? String }
+        #expect(!unread.isEmpty && unread.allSatisfy { $0.contains("content/proposals/ is the section of the type declared in types/") }, "\(unread)")
     }
 }

@@ -9,6 +9,9 @@ public struct TypeRegistry: Sendable {
     private let byFolder: [String: RecordType]
     /// What the record cache knows the declarations by.
     public let digest: Digest
+    /// The folders of the site's declarations that were refused, and the file of each:
+    /// a record there is not read, and its message says why.
+    public let refusedFolders: [String: String]
 
     /// Names a type's folder may not have: the output's own folders and files beside the
     /// sections, and the site root's other inputs.
@@ -24,7 +27,8 @@ public struct TypeRegistry: Sendable {
         "summary", "path", "url",
     ]
 
-    init(_ declarations: [TypeDeclaration]) {
+    init(_ declarations: [TypeDeclaration], refusedFolders: [String: String] = [:]) {
+        self.refusedFolders = refusedFolders
         types = declarations.sorted { $0.order < $1.order }.map(RecordType.init)
         byID = Dictionary(types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         byFolder = Dictionary(types.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
@@ -124,6 +128,7 @@ enum TypeRegistryBuilder {
         var contestedFolders: Set<String> = []
         // `refers_to` is checked once every type is known: it may name a later file's type.
         var referrals: [(file: String, type: String, key: String, refersTo: String, location: SourceLocation)] = []
+        var refusedFolders: [String: String] = [:]
         for (position, (file, text)) in files.enumerated() {
             var reader = DeclarationReader(file: file)
             defer { diagnostics += reader.diagnostics }
@@ -179,7 +184,13 @@ enum TypeRegistryBuilder {
                 if let refersTo = field.refersTo { referrals.append((file, parsed.id.value, field.key, refersTo, location)) }
             }
             guard let declaration = declaration(parsed, base: base, order: order, source: file, digest: hasher.finalize(), &reader),
-                  isValid else { continue }
+                  isValid else {
+                if base == nil, !TypeRegistry.reservedFolders.contains(folder), builtIn.type(folder: folder) == nil,
+                   refusedFolders[folder] == nil {
+                    refusedFolders[folder] = file
+                }
+                continue
+            }
             if let base, let index = declarations.firstIndex(where: { $0 === base }) {
                 declarations[index] = declaration
             } else {
@@ -195,11 +206,15 @@ enum TypeRegistryBuilder {
             diagnostics += reader.diagnostics
             refused.insert(referral.type)
         }
+        for declaration in declarations where declaration.source != nil && builtIn.type(id: declaration.id) == nil
+            && (contestedFolders.contains(declaration.folder) || refused.contains(declaration.id)) {
+            refusedFolders[declaration.folder] = refusedFolders[declaration.folder] ?? declaration.source
+        }
         declarations.removeAll { declaration in
             declaration.source != nil && builtIn.type(id: declaration.id) == nil
                 && (contestedFolders.contains(declaration.folder) || refused.contains(declaration.id))
         }
-        return (TypeRegistry(declarations), diagnostics)
+        return (TypeRegistry(declarations, refusedFolders: refusedFolders), diagnostics)
     }
 
     /// The declaration `parsed` makes (on top of `base` when it extends one); nil, with
