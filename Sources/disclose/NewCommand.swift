@@ -9,7 +9,12 @@ struct NewCommand: ParsableCommand {
         abstract: "Write a record skeleton with every required field of TYPE to ROOT/content/SECTION/SLUG.md."
     )
 
-    @Argument(help: "A type id: policy, budget, guide, report, notice, plan, personnel, decision, or one the site declares in types/.")
+    /// Every built-in type with its Chinese name; a site's own are listed by 'disclose types --root'.
+    static let typeHelp = "A type's id or Chinese name: "
+        + TypeRegistry.builtIn.types.map { "\($0.id) (\($0.chineseName))" }.joined(separator: ", ")
+        + ", or one the site declares in types/ (listed by 'disclose types --root ROOT')."
+
+    @Argument(help: ArgumentHelp(NewCommand.typeHelp))
     var type: String
 
     @Argument(help: "The file name without .md: lower-case letters, digits and '-'.")
@@ -19,9 +24,19 @@ struct NewCommand: ParsableCommand {
     var root: String = "."
 
     func validate() throws {
-        let types = TypeRegistry.load(root: root).0
-        guard types.type(id: type) != nil else {
-            throw ValidationError("TYPE must be one of \(types.types.map(\.id).joined(separator: ", ")), not '\(type)'")
+        let (types, problems) = TypeRegistry.load(root: root)
+        guard types.type(idOrName: type) != nil else {
+            let known = types.types.map { "\($0.id) (\($0.chineseName))" }.joined(separator: ", ")
+            // The file that declares TYPE but was refused, when there is one: the author
+            // should hear that the declaration is broken, not that the type is unknown.
+            let declaring = Set(problems.map(\.file)).sorted().first { file in
+                let text = (try? String(contentsOfFile: (root as NSString).appendingPathComponent(file), encoding: .utf8)) ?? ""
+                return text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "id: \(type)" }
+            }
+            let broken = declaring.map { "; \($0) declares '\(type)' but has errors, so it declares no type: run 'disclose check'" }
+                ?? (problems.errorCount > 0
+                    ? "; the type declarations in types/ have errors, and a broken declaration declares no type: run 'disclose check'" : "")
+            throw ValidationError("TYPE must be one of \(known), not '\(type)'\(broken)")
         }
         guard RecordSkeletonWriter.isValidSlug(slug) else {
             throw ValidationError("SLUG must be lower-case letters a-z, digits and '-', starting with a letter or digit, at most 80 characters, not '\(slug)'")
@@ -34,7 +49,7 @@ struct NewCommand: ParsableCommand {
             Terminal.writeError("disclose: error: the type declarations in types/ have errors; run 'disclose check'\n")
             throw ExitCode(ExitStatus.contentErrors)
         }
-        let recordType = types.type(id: type)!
+        let recordType = types.type(idOrName: type)!
         do {
             let path = try RecordSkeletonWriter.write(type: recordType, slug: slug, root: root, today: .today())
             Terminal.writeError("wrote \(path): fill in every <待填写 …> placeholder, then run 'disclose check'\n")

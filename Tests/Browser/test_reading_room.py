@@ -97,3 +97,16 @@ def test_nu_html_checker_finds_no_error(site):
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
     errors = [(m.get("url", "").split("/site/")[-1], m.get("message")) for m in messages if m.get("type") == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize("query", ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf 保密"])
+def test_search_for_object_member_names_finds_nothing_and_throws_nothing(browser, site, query):
+    """Words that are members of every JavaScript object are ordinary queries, not lookups."""
+    browser.get((site / "search.html").as_uri())
+    browser.get_log("browser")
+    browser.get((site / "search.html").as_uri() + "?q=" + urllib.parse.quote(query))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text)
+    errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == [], errors
+    assert browser.find_element(By.ID, "search-status").text == "找到 0 条结果"
+    assert browser.execute_script("return discloseSearch(arguments[0], 'constructor', '__proto__')", query) == []

@@ -94,6 +94,36 @@ import Testing
 }
 
 @Suite struct NewRecordTemplateTests {
+    /// `text` with each placeholder replaced by a value of its field's kind: a choice's
+    /// first value, an amount, or a text.
+    static func fill(_ text: String, _ declaration: TypeDeclaration) -> String {
+        let fields = declaration.fields + declaration.fields.flatMap(\.fields)
+        var filled = text
+        for match in text.matches(of: /"<待填写 ([^\/"]*) \/ ([^>"]*)>"/) {
+            let field = fields.first { $0.key == String(match.2) }
+            let chosen: String = switch field?.kind {
+            case .enumeration: field!.values[0].value
+            case .amount: "0.00"
+            case .number: "1"
+            default: "填写的\(match.1)"
+            }
+            let value = field?.key == "party" ? "张某某" : chosen
+            filled = filled.replacingOccurrences(of: String(match.0), with: value)
+        }
+        return filled
+    }
+
+    @Test func aChoiceWithNoDefaultIsAPlaceholderAndAnOptionalFieldIsCommentedOut() throws {
+        let today = try #require(CalendarDate("2026-11-26"))
+        let decision = NewRecordTemplate.text(for: try #require(TypeRegistry.builtIn.type(id: "decision")), today: today)
+        #expect(decision.contains("party_type: \"<待填写 相对人类型 / party_type>\""))
+        #expect(decision.contains("kind: \"<待填写 决定类别 / kind>\""))
+        #expect(decision.contains("# credit_code: "))
+        let policy = NewRecordTemplate.text(for: try #require(TypeRegistry.builtIn.type(id: "policy")), today: today)
+        #expect(policy.contains("\n# status: \n"), "an optional choice is left to its declared default")
+        #expect(!policy.contains("\nstatus:"))
+    }
+
     @Test(arguments: RecordSamples.types)
     func skeletonIsFlaggedUntilFilledIn(_ type: RecordType) throws {
         let today = try #require(CalendarDate("2026-11-26"))
@@ -103,7 +133,7 @@ import Testing
         #expect(!raw.diagnostics.isEmpty)
         #expect(raw.diagnostics.allSatisfy { $0.rule == "record.placeholder" }, "\(raw.diagnostics)")
         // Filling every placeholder makes it pass.
-        let filled = text.replacingOccurrences(of: #""<待填写 ([^/"]*) / [^>"]*>""#, with: "填写的$1", options: .regularExpression)
+        let filled = Self.fill(text, type.declaration)
         let decoded = RecordDecoder(site: .fallback).decode(bytes: Array(filled.utf8), file: file)
         #expect(decoded.diagnostics == [], "\(decoded.diagnostics)")
     }

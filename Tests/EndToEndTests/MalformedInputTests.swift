@@ -153,7 +153,11 @@ import Testing
         let rules = Set(try Disclose.diagnostics(unfilled).map { $0["rule"] as! String })
         #expect(rules == ["record.placeholder"])
 
-        var filled = skeleton.replacingOccurrences(of: #""<待填写 ([^/"]*) / [^>"]*>""#, with: "新填写的$1", options: .regularExpression)
+        // An amount is a placeholder until written: the skeleton never publishes 0.00 for one.
+        var filled = skeleton.replacingOccurrences(of: #""<待填写 [^/"]* / (revenue|expenditure|overseas_travel|vehicles|receptions)>""#,
+                                                   with: "0.00", options: .regularExpression)
+            .replacingOccurrences(of: "\"<待填写 类别 / kind>\"", with: "budget")
+        filled = filled.replacingOccurrences(of: #""<待填写 ([^/"]*) / [^>"]*>""#, with: "新填写的$1", options: .regularExpression)
         filled = filled.replacingOccurrences(of: "新填写的索引号", with: "11450100MB0000009Z/2026-00001")
         // The sample declares its topics (site.yaml's topics), and a topic is one of them.
         filled = filled.replacingOccurrences(of: "新填写的主题分类", with: "政务公开")
@@ -164,6 +168,43 @@ import Testing
         let again = try Disclose.run(["new", type, "new-record", "--root", root.path])
         #expect(again.status == 2, "never overwrites a record")
         #expect(try String(contentsOf: path, encoding: .utf8) == filled)
+    }
+
+    /// A careless author fills only the placeholders: a choice the skeleton made for them
+    /// (自然人 or 法人, 决定类别) or an optional value (0, today, A类) would be published.
+    @Test func aDecisionSkeletonChoosesNothingForTheAuthor() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        #expect(try Disclose.run(["new", "decision", "d1", "--root", root.path]).status == 0)
+        let path = root.appendingPathComponent("content/decisions/d1.md")
+        let skeleton = try String(contentsOf: path, encoding: .utf8)
+        let filled = skeleton.replacingOccurrences(of: #""<待填写 ([^/"]*) / [^>"]*>""#, with: "张三", options: .regularExpression)
+        try filled.write(to: path, atomically: true, encoding: .utf8)
+        let checked = try Disclose.run(["check", "--root", root.path, "--format", "json"])
+        let places = try Disclose.diagnostics(checked).map { "\($0["field"] as? String ?? "") \($0["rule"] as! String)" }
+        #expect(places.contains("party_type record.type"), "\(places)")
+        #expect(places.contains("kind record.type"), "\(places)")
+        #expect(!skeleton.contains("\ncredit_code:"), "an optional field is commented out")
+    }
+
+    /// An author thinks of a type by its Chinese name: `new` takes it as the id.
+    @Test(arguments: [("政策文件", "policies"), ("政策解读", "interpretations"), ("建议提案办理结果", "proposals")])
+    func newTakesAChineseTypeName(_ name: String, _ folder: String) throws {
+        let sample = try SampleSite()
+        let created = try Disclose.run(["new", name, "new-record", "--root", sample.root.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(FileManager.default.fileExists(atPath: sample.root.appendingPathComponent("content/\(folder)/new-record.md").path))
+    }
+
+    @Test func newHelpListsEveryTypeAndABrokenDeclarationIsNamed() throws {
+        let help = try Disclose.run(["new", "--help"]).stdout.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        for pair in ["policy (政策文件)", "interpretation (政策解读)", "decision (行政执法结果公示)", "budget (财政预决算)"] {
+            #expect(help.contains(pair), "\(pair): \(help)")
+        }
+        let sample = try SampleSite(adding: ["types/alpha.yaml": "id: alpha\n"])
+        let refused = try Disclose.run(["new", "alpha", "x", "--root", sample.root.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("types/alpha.yaml declares 'alpha' but has errors"), "\(refused.stderr)")
     }
 
     @Test func badArgumentsExitTwo() throws {

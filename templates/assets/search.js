@@ -12,10 +12,12 @@
   if (!data || !form || !list) { return; }
   var root = form.getAttribute("data-root") || "";
   // The sections' names, from the page's own type filter (which the declarations fill).
-  var typeNames = {};
+  // Maps, never plain objects: a query or type named "constructor" or "__proto__" must
+  // not find Object.prototype's members.
+  var typeNames = new Map();
   var typeOptions = document.querySelectorAll("#search-type option");
   for (var t = 0; t < typeOptions.length; t++) {
-    if (typeOptions[t].value) { typeNames[typeOptions[t].value] = typeOptions[t].textContent; }
+    if (typeOptions[t].value) { typeNames.set(typeOptions[t].value, typeOptions[t].textContent); }
   }
 
   function isHan(c) {
@@ -46,18 +48,19 @@
     return out;
   }
 
-  var decoded = {};
+  var decoded = new Map();
+  function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   function postings(term) {
-    if (decoded[term]) { return decoded[term]; }
-    var result = new Map(), encoded = data.terms[term];
+    if (decoded.has(term)) { return decoded.get(term); }
+    var result = new Map(), encoded = hasOwn(data.terms, term) ? data.terms[term] : undefined;
     if (encoded === undefined && term.length === 1) {
       // One character: every bigram that contains it.
-      for (var key in data.terms) {
+      Object.keys(data.terms).forEach(function (key) {
         if (key.length === 2 && (key[0] === term || key[1] === term)) {
           postings(key).forEach(function (title, id) { result.set(id, result.get(id) === true || title); });
         }
-      }
-    } else if (encoded) {
+      });
+    } else if (typeof encoded === "string") {
       var id = -1;
       encoded.split(",").forEach(function (gap) {
         var title = gap.charAt(gap.length - 1) === "!";
@@ -65,7 +68,7 @@
         result.set(id, title);
       });
     }
-    decoded[term] = result;
+    decoded.set(term, result);
     return result;
   }
 
@@ -131,7 +134,7 @@
       var doc = data.docs[hit.id];
       return '<li><a href="' + escapeHTML(root + doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
         // A fixed page (type "page") has no number or date, and names its kind itself.
-        '<p class="meta">' + escapeHTML(doc[10] || typeNames[doc[2]] || doc[2]) +
+        '<p class="meta">' + escapeHTML(doc[10] || typeNames.get(doc[2]) || doc[2]) +
         (doc[5] ? " · " + escapeHTML(doc[5]) : "") +
         (doc[4] ? ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(dateText(doc[4])) + "</time>" : "") + "</p>" +
         '<p class="summary">' + highlight(snippet(doc, words), words) + "</p></li>";
@@ -145,9 +148,9 @@
   var q = params.get("q") || "", t = params.get("type") || "", y = params.get("year") || "";
   form.elements.q.value = q;
   form.elements.type.value = t;
-  var years = {};
-  data.docs.forEach(function (doc) { if (doc[3]) { years[doc[3]] = true; } });
-  Object.keys(years).sort().reverse().forEach(function (year) {
+  var years = new Set();
+  data.docs.forEach(function (doc) { if (doc[3]) { years.add(String(doc[3])); } });
+  Array.from(years).sort().reverse().forEach(function (year) {
     var option = document.createElement("option");
     option.value = year;
     option.textContent = year + "年";

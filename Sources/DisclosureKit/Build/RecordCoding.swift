@@ -132,12 +132,14 @@ extension RecordCache {
         out.array(identity.references) { out, reference in
             out.string(reference.field)
             Self.located(&out, reference.target)
+            out.int(reference.byDocumentNumber ? 1 : 0)
         }
         out.optional(identity.published) { out, published in
             out.int(published.value.dayNumber)
             out.int(published.location.line)
             out.int(published.location.column)
         }
+        out.optional(identity.documentNumber) { $0.string($1) }
         out.digest(identity.sourceDigest)
         out.array(identity.attachments) { out, entry in
             out.string(entry.file)
@@ -173,10 +175,11 @@ extension RecordCache {
         let identity = RecordIdentity(
             file: file, title: input.optional { $0.string() }, indexNumber: input.optional(Self.located),
             slug: input.optional(Self.located), disclosure: input.optional { $0.raw(Disclosure.self) ?? .withheld },
-            references: input.array { RecordReference(field: $0.string(), target: Self.located(&$0)) },
+            references: input.array { RecordReference(field: $0.string(), target: Self.located(&$0), byDocumentNumber: $0.int() == 1) },
             published: input.optional {
                 Located(value: CalendarDate(dayNumber: $0.int()), location: SourceLocation(line: $0.int(), column: $0.int()))
             },
+            documentNumber: input.optional { $0.string() },
             sourceDigest: input.digest(),
             attachments: input.array { ListedAttachment(file: $0.string(), title: $0.string(),
                                                         location: SourceLocation(line: $0.int(), column: $0.int())) })

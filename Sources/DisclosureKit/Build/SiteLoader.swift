@@ -117,8 +117,9 @@ public enum SiteLoader {
         for identity in identities where !identity.attachments.isEmpty {
             listing[identity.file.relativePath] = identity.attachments
         }
-        // Only a refused listing's message asks which records are public.
-        let publicRecords = listing.isEmpty ? [] : Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
+        // A refused listing's message, and the ID-number check of a file copied by its
+        // name alone, ask which records are public.
+        let publicRecords = tree.attachments.isEmpty ? [] : Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
         let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records, listing: listing,
                                                                        publicRecords: publicRecords)
         diagnostics += attachmentDiagnostics

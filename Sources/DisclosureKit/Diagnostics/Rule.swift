@@ -144,6 +144,10 @@ extension Rule {
         id: "record.invisible_identity", severity: .error,
         checks: "`publisher`, `topic`, `index_number` and `document_number` hold no invisible format character: it would split a catalog facet or an identity into two that look the same",
         example: "'publisher' (发布机构) holds the invisible character U+200B (ZERO WIDTH SPACE) at character 6 of its value; it would make a second 发布机构 that looks the same: remove it")
+    public static let recordIDNumber = Rule(
+        id: "record.id_number", severity: .error,
+        checks: "no public record holds what reads as a citizen's ID number (公民身份号码: 18 characters with a birth date, the last a digit or X, or the old 15 digits, spaces allowed) in its title, summary, publisher, fields, body, attachment names and titles or file name",
+        example: "'summary' (摘要) holds what reads as an ID number (4501**************); a natural person's ID number is never published")
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
         checks: "every key is one the format knows (a typo is caught with the nearest known key)",
@@ -218,6 +222,14 @@ extension Rule {
         id: "reference.type", severity: .error,
         checks: "a reference names a record of the type its field declares (`refers_to`): a 政策解读's `interprets` names a policy",
         example: "'interprets' (解读的文件) names '11450100MB0000005E/2024-00011' (content/guides/x.md), a guide (办事指南), not a policy (政策文件)")
+    public static let referenceDocumentNumber = Rule(
+        id: "reference.document_number", severity: .warning,
+        checks: "a reference in the outside-document form (`{document_number, title}`) does not name the 文号 of a public record of the site, which its 索引号 names with links both ways (a non-public one is `reference.not_public`)",
+        example: "'repealed_by' (废止文件) names 文号 '明政发〔2025〕3号', the 文号 of content/policies/x.md on this site; write its index number (11450100MB0000001A/2025-00006) instead, so both pages link to each other")
+    public static let referenceCircle = Rule(
+        id: "reference.circle", severity: .error,
+        checks: "records do not repeal or amend each other in a circle (A `repealed_by` B and B `repealed_by` A)",
+        example: "'repealed_by' (废止文件) names content/policies/b.md, which is itself repealed or amended by this record (directly or through others); a document cannot end the force of the one that ends its own")
     public static let interpretationLate = Rule(
         id: "interpretation.late", severity: .warning,
         checks: "a 政策解读 is published within `interpretation_working_days` (default 3) working days of its policy (三同步)",
@@ -236,7 +248,7 @@ extension Rule {
         example: "requests do not balance: received 40 + carried_over 2 = 42, but outcomes 39 + carried_forward 3 = 42")
     public static let decisionPartyPrivacy = Rule(
         id: "decision.party_privacy", severity: .error,
-        checks: "a decision's natural-person party (自然人) is shown by surname only (张某某), and no field of it holds an ID-card number",
+        checks: "a decision's natural-person party (自然人) is shown by surname only, each given-name character masked (张某某, 欧阳某某, 李*, 张某某等3人)",
         example: "'party' (行政相对人) of a natural person (自然人) must show the surname only, with the given name masked (e.g. 张某某), not '张三'")
     public static let typeDeclaration = Rule(
         id: "type.declaration", severity: .error,
@@ -347,11 +359,11 @@ extension Rule {
         sectionUnknown, attachmentOrphan, attachmentClash, attachmentNonPublic, attachmentListed, outputClash,
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
-        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
+        recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
-        referenceType, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
+        referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
         siteMissing, siteInvalid, siteUnknownKey, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,

@@ -65,6 +65,13 @@ public enum AttachmentMatcher {
         for attachment in attachments {
             if let (record, assignment) = owned[attachment.relativePath] {
                 matches.append(Match(attachment: attachment, record: record, title: assignment.title, position: assignment.position))
+                // A listed file's name is checked at its entry (`PersonalIDNumbers`); one
+                // copied by its name alone is checked here, where it is.
+                if assignment.title == nil, publicRecords.contains(record.relativePath),
+                   let found = PersonalIDNumbers.first(in: attachment.name) {
+                    diagnostics.append(Rule.recordIDNumber.diagnostic(attachment.relativePath, .fileStart,
+                        "the file name of this attachment of \(record.relativePath) holds what reads as an ID number (\(PersonalIDNumbers.masked(found.number))); a natural person's ID number is never published: rename it"))
+                }
             } else if !listedPaths.contains(attachment.relativePath) {
                 diagnostics.append(Rule.attachmentOrphan.diagnostic(attachment.relativePath, .fileStart,
                     "'\(attachment.name)' belongs to no record and is not copied; list it in its record's 'attachments:' or name it after its record's file (STEM.pdf or STEM-附件.pdf beside STEM.md)"))

@@ -211,6 +211,12 @@ private struct Walk {
                        subfolders: [String], topLevel: Bool) {
         if let stem = FileName.recordStem(name) {
             guard let section else {
+                let folder = relative.split(separator: "/").dropFirst().first.map(String.init) ?? ""
+                if relative.split(separator: "/").count > 2, let declaration = types.refusedFolders[folder] {
+                    diagnostics.append(Rule.sectionUnknown.diagnostic(relative, .fileStart,
+                        "content/\(folder)/ is the section of the type declared in \(declaration), which has errors (type.declaration); its records are read once the declaration is fixed"))
+                    return
+                }
                 diagnostics.append(Rule.sectionUnknown.diagnostic(relative, .fileStart,
                     "Markdown file outside a section folder; records belong under \(sectionFolders)"))
                 return

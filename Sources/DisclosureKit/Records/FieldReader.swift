@@ -89,6 +89,10 @@ struct FieldReader {
                    "\(labels.quoted(path)) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (character \(offset + 1) of its value); remove it")
             return nil
         }
+        // A placeholder is reported once, as such, whatever kind the field is (a skeleton
+        // leaves one in a required choice or number too), and then treated as absent so
+        // that no other rule (index-number pattern, slug, ...) reports the same line again.
+        guard !checkPlaceholder(text.trimmed, path: path, at: node.location) else { return nil }
         return text
     }
 
@@ -125,9 +129,6 @@ struct FieldReader {
             }
             return nil
         }
-        // A placeholder is reported once, as such, and then treated as absent so that no
-        // other rule (index-number pattern, slug, ...) reports the same line again.
-        guard !checkPlaceholder(trimmed, path: path, at: node.location) else { return nil }
         return Located(value: trimmed, location: node.location)
     }
 

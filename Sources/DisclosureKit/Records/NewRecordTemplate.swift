@@ -68,30 +68,32 @@ public enum NewRecordTemplate {
         case .reportStatistics:
             return [comment, "\(key):"] + ReportStatisticsRules.skeleton
         case .group:
-            let members = field.fields.map { "\($0.key): \($0.skeleton ?? value($0, type: type, today: today) ?? placeholder($0.label, $0.key))" }
-            return [comment, "\(key): {\(members.joined(separator: ", "))}"]
+            // An optional member is left out: the author adds it when there is one.
+            let members = field.fields.filter(\.required).map {
+                "\($0.key): \($0.skeleton ?? value($0, type: type, today: today) ?? placeholder($0.label, $0.key))"
+            }
+            let line = "\(key): {\(members.joined(separator: ", "))}"
+            return [comment, field.required ? line : "# " + line]
         default:
-            if let value = value(field, type: type, today: today) { return [comment, "\(key): \(value)"] }
+            // An optional field is written commented out: a value the skeleton chose (0,
+            // today, the first choice) would be published as if the author had.
             guard field.required else { return [comment, "# \(key): "] }
-            return [comment, "\(key): \(placeholder(field.label, key))"]
+            return [comment, "\(key): \(value(field, type: type, today: today) ?? placeholder(field.label, key))"]
         }
     }
 
-    /// A value to start from, for the kinds that have one; nil for a text to be written.
+    /// A value to start from for a required field, when one is right for most records
+    /// (today's date, the report's year, the declared default); nil for a value the author
+    /// must choose, which gets a placeholder.
     static func value(_ field: FieldDeclaration, type: TypeDeclaration, today: CalendarDate) -> String? {
         switch field.kind {
         case .date: return today.description
-        case .amount: return "0.00"
         case .number:
-            if field.key == type.yearField {
-                // A report is on the year before until its deadline (03-31) has passed.
-                let year = type.applies(.reportStatistics) && today.month <= 3 ? today.year - 1 : today.year
-                return String(min(max(year, field.minimum), field.maximum))
-            }
-            return String(min(max(0, field.minimum), field.maximum))
-        case .enumeration:
-            return field.defaultValue ?? field.values.first?.value
-        case .text, .publisher, .reference:
+            guard field.key == type.yearField else { return field.defaultValue }
+            // A report is on the year before until its deadline (03-31) has passed.
+            let year = type.applies(.reportStatistics) && today.month <= 3 ? today.year - 1 : today.year
+            return String(min(max(year, field.minimum), field.maximum))
+        case .enumeration, .amount, .text, .publisher, .reference:
             return field.defaultValue
         default:
             return nil

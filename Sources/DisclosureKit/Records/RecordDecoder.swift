@@ -11,6 +11,9 @@ public struct RecordIdentity: Sendable {
     public var references: [RecordReference] = []
     /// `published`, where it is written: 三同步 compares an interpretation's with its policy's.
     public var published: Located<CalendarDate>?
+    /// Its 文号 (`document_number`), when its type has one: a reference in the
+    /// outside-document form may name it.
+    public var documentNumber: String?
     /// The digest of the file's bytes: what the build cache knows the record by.
     public var sourceDigest: Digest = .zero
     /// Its `attachments:` entries (`AttachmentListDecoder`): a non-public record's too,
@@ -129,10 +132,16 @@ public struct RecordDecoder: Sendable {
 
         // Type-specific fields.
         let (fields, references) = TypeFieldsDecoder.decode(declaration, top, published: published, site: site, &reader)
+        if disclosure?.value.isPublic == true {
+            PersonalIDNumbers.check(title: title, summary: summary, publisher: publisher, declaration: declaration, values: fields, top: top,
+                                    body: body, bodyFirstLine: bodyFirstLine, attachments: attachments, slug: slug,
+                                    site: site, &reader)
+        }
 
         var identity = RecordIdentity(file: file, title: title?.value, indexNumber: indexNumber, slug: slug,
                                       disclosure: disclosure?.value, references: references, published: published)
         identity.attachments = attachments
+        identity.documentNumber = declaration.index(of: "document_number").flatMap { fields[$0].text }
         var record: Record?
         if reader.diagnostics.errorCount == 0, let title, let indexNumber, let disclosure, let publisher,
            let created, let slug {

@@ -203,6 +203,10 @@ public enum SiteConfigDecoder {
                 reader.report(.siteInvalid, zone.location, field: "time_zone",
                               "'time_zone' must be a time zone name such as Asia/Shanghai, not '\(zone.value)'")
             }
+        } else if let entry = top.entry("time_zone"), case .scalar(let text, _) = entry.value.value, text.trimmed.isEmpty {
+            // An empty value is a setting left half-written, not a choice of the default.
+            reader.report(.siteInvalid, entry.value.location, field: "time_zone",
+                          "'time_zone' is empty; give a time zone name such as Asia/Shanghai, or leave the key out for Asia/Shanghai")
         }
         let interpretationDays = reader.integer(top, "interpretation_working_days", required: false, in: 0...365)
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {

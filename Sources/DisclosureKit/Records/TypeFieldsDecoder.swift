@@ -24,6 +24,11 @@ enum TypeFieldsDecoder {
         }
         var references: [RecordReference] = []
         for (field, value) in zip(declaration.fields, values) where field.kind == .reference {
+            if let members = value.members, let number = field.index(of: "document_number").flatMap({ members[$0].text }) {
+                references.append(RecordReference(field: field.key, target: Located(value: number, location: input.location(field.key, "document_number")),
+                                                  byDocumentNumber: true))
+                continue
+            }
             guard let target = value.text else { continue }
             references.append(RecordReference(field: field.key, target: Located(value: target, location: input.location(field.key))))
         }

@@ -3,11 +3,16 @@
 public struct RecordReference: Sendable {
     /// The field's key.
     public var field: String
-    /// The index number named, and where.
+    /// The index number named, and where; the 文号 for a reference in the outside-document
+    /// form (`{document_number, title}`).
     public var target: Located<String>
+    /// True when `target` is a 文号 written in the outside-document form: when an in-site
+    /// record has that 文号, the reference rules see the record behind it.
+    public var byDocumentNumber: Bool
 
-    public init(field: String, target: Located<String>) {
+    public init(field: String, target: Located<String>, byDocumentNumber: Bool = false) {
         self.field = field
         self.target = target
+        self.byDocumentNumber = byDocumentNumber
     }
 }

@@ -1,10 +1,20 @@
 /// The rules on references between records: each names a record the site has (not
 /// itself), of the type its field asks for (`refers_to`); a public record names only
 /// public ones; a 政策解读 is published within the site's working days of its policy (三同步).
+/// A reference in the outside-document form (`{document_number, title}`) whose 文号 is an
+/// in-site record's is that record's: refused when it is not public, else a warning to
+/// write its 索引号. Repeals and amendments never go round in a circle.
 enum ReferenceRules {
-    /// `firstByIndex`: the position in `identities` of the first holder of each index number.
-    static func check(_ identities: [RecordIdentity], firstByIndex: [String: Int], config: SiteConfig) -> [Diagnostic] {
+    /// `firstByIndex`: the position in `identities` of the first holder of each index number;
+    /// `duplicated`: the index numbers more than one record holds (reported as such, so a
+    /// reference to one is not reported again).
+    static func check(_ identities: [RecordIdentity], firstByIndex: [String: Int], duplicated: Set<String> = [],
+                      config: SiteConfig) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var firstByDocumentNumber: [String: Int] = [:]
+        for (position, identity) in identities.enumerated() {
+            if let number = identity.documentNumber, firstByDocumentNumber[number] == nil { firstByDocumentNumber[number] = position }
+        }
         for (position, identity) in identities.enumerated() where !identity.references.isEmpty {
             let declaration = identity.file.type.declaration
             let file = identity.file.relativePath
@@ -14,11 +24,25 @@ enum ReferenceRules {
                 func report(_ rule: Rule, _ message: String) {
                     diagnostics.append(rule.diagnostic(file, target.location, field: reference.field, message))
                 }
+                if reference.byDocumentNumber {
+                    guard let holderPosition = firstByDocumentNumber[target.value], holderPosition != position else { continue }
+                    let holder = identities[holderPosition]
+                    // Messages name the other record's file, never its title: CI logs are often public.
+                    if identity.isPublic && !holder.isPublic {
+                        report(.referenceNotPublic,
+                               "\(quoted) names 文号 '\(target.value)', the 文号 of \(holder.file.relativePath), which is not public; a public page cannot name it")
+                    } else if identity.isPublic, let index = holder.indexNumber?.value {
+                        report(.referenceDocumentNumber,
+                               "\(quoted) names 文号 '\(target.value)', the 文号 of \(holder.file.relativePath) on this site; write its index number (\(index)) instead, so both pages link to each other")
+                    }
+                    continue
+                }
+                guard !duplicated.contains(target.value) else { continue }
                 guard let holderPosition = firstByIndex[target.value] else {
                     report(.referenceUnknown, "\(quoted) names index number '\(target.value)', which no record has")
                     continue
                 }
-                guard holderPosition != position else {
+                guard holderPosition != position, identity.indexNumber?.value != target.value else {
                     report(.referenceUnknown, "\(quoted) names this record itself")
                     continue
                 }
@@ -33,7 +57,7 @@ enum ReferenceRules {
                 if let wanted = declaration.field(reference.field)?.refersTo, holderType.id != wanted {
                     let wantedName = config.types.type(id: wanted).map { " (\($0.chineseName))" } ?? ""
                     report(.referenceType,
-                           "\(quoted) names '\(target.value)' (\(holder.file.relativePath)), a \(holderType.id) (\(holderType.chineseName)), not a \(wanted)\(wantedName)")
+                           "\(quoted) names '\(target.value)' (\(holder.file.relativePath)), \(article(holderType.id)) \(holderType.id) (\(holderType.chineseName)), not \(article(wanted)) \(wanted)\(wantedName)")
                     continue
                 }
                 if declaration.applies(.interpretationTimeliness), reference.field == InterpretationTimeliness.field,
@@ -44,6 +68,45 @@ enum ReferenceRules {
                         InterpretationTimeliness.message(late, interpretation: published.value, policy: policyPublished,
                                                          policyFile: holder.file.relativePath, limit: config.interpretationWorkingDays)))
                 }
+            }
+        }
+        diagnostics += circles(identities, firstByIndex: firstByIndex)
+        return diagnostics
+    }
+
+    /// "an" before a type id that starts with a vowel (an interpretation), else "a".
+    static func article(_ id: String) -> String {
+        id.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    }
+
+    /// The fields by which one record ends or changes another's force.
+    static let validityFields: Set<String> = ["repealed_by", "amended_by"]
+
+    /// A record repealed or amended, through a chain of such references, by itself (A by
+    /// B and B by A): one error at each reference of the circle.
+    static func circles(_ identities: [RecordIdentity], firstByIndex: [String: Int]) -> [Diagnostic] {
+        var next: [Int: [Int]] = [:]
+        for (position, identity) in identities.enumerated() {
+            for reference in identity.references where validityFields.contains(reference.field) && !reference.byDocumentNumber {
+                if let target = firstByIndex[reference.target.value], target != position { next[position, default: []].append(target) }
+            }
+        }
+        guard !next.isEmpty else { return [] }
+        func reaches(_ start: Int, _ goal: Int) -> Bool {
+            var seen: Set<Int> = [start], queue = [start]
+            while let node = queue.popLast() {
+                if node == goal { return true }
+                for following in next[node] ?? [] where seen.insert(following).inserted { queue.append(following) }
+            }
+            return false
+        }
+        var diagnostics: [Diagnostic] = []
+        for position in next.keys.sorted() {
+            let identity = identities[position]
+            for reference in identity.references where validityFields.contains(reference.field) && !reference.byDocumentNumber {
+                guard let target = firstByIndex[reference.target.value], target != position, reaches(target, position) else { continue }
+                diagnostics.append(Rule.referenceCircle.diagnostic(identity.file.relativePath, reference.target.location, field: reference.field,
+                    "\(identity.file.type.declaration.labels.quoted(reference.field)) names \(identities[target].file.relativePath), which is itself repealed or amended by this record (directly or through others); a document cannot end the force of the one that ends its own"))
             }
         }
         return diagnostics

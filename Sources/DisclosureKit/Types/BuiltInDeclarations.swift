@@ -43,6 +43,7 @@ fields:
     label: 废止文件
     kind: reference
     backlink: 废止的文件
+    refers_to: policy
     example: "repealed_by: 11450100MB0000002B/2024-00021, or {document_number: 明政发〔2025〕3号, title: …}"
     skeleton_comment: index number of the repealing record (only with status repealed)
     fields:
@@ -52,6 +53,7 @@ fields:
     label: 修改文件
     kind: reference
     backlink: 修改的文件
+    refers_to: policy
     example: "amended_by: 11450100MB0000001A/2025-00006, or {document_number: 明政发〔2025〕3号, title: …}"
     skeleton_comment: index number of the amending record (only with status amended)
     fields:
@@ -338,7 +340,6 @@ fields:
     kind: enum
     required: true
     shown: true
-    skeleton: legal_person
     skeleton_comment: for a natural_person write the party as 张某某
     values:
       - {value: natural_person, label: 自然人}

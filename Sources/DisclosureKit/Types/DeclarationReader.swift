@@ -25,6 +25,11 @@ struct DeclarationReader {
         var ruleSetsLocation: SourceLocation
         var fields: [FieldDeclaration]
         var fieldLocations: [SourceLocation]
+        /// Where `name` is written.
+        var nameLocation: SourceLocation = .fileStart
+        /// False when the file had an error: it is still checked against the other types,
+        /// so that one run reports every problem, but it declares nothing.
+        var isValid = true
     }
 
     mutating func report(_ location: SourceLocation, field: String? = nil, _ message: String) {
@@ -38,7 +43,9 @@ struct DeclarationReader {
         case .success(let node): root = node
         case .failure(let failure):
             let diagnostic = FrontMatterReader.diagnostic(for: failure, file: file)
-            diagnostics.append(Rule.typeDeclaration.diagnostic(file, diagnostic.location, diagnostic.message))
+            // The parser is the records' front-matter reader; the author wrote a declaration.
+            let message = diagnostic.message.replacingOccurrences(of: "front matter", with: "type declaration")
+            diagnostics.append(Rule.typeDeclaration.diagnostic(file, diagnostic.location, message))
             return nil
         }
         guard case .mapping(let entries) = root.value else {
@@ -82,9 +89,11 @@ struct DeclarationReader {
         } else if extends == nil {
             report(root.location, field: "fields", "missing 'fields:', the list of the type's fields")
         }
-        guard diagnostics.count == before, let id else { return nil }
+        guard let id else { return nil }
         return Parsed(id: id, extends: extends, folder: folder, name: sectionName, listedWhenEmpty: listed, yearField: yearField,
-                      ruleSets: ruleSets, ruleSetsLocation: ruleSetsLocation, fields: fields, fieldLocations: locations)
+                      ruleSets: ruleSets, ruleSetsLocation: ruleSetsLocation, fields: fields, fieldLocations: locations,
+                      nameLocation: entries.first { $0.key == "name" }?.value.location ?? .fileStart,
+                      isValid: diagnostics.count == before)
     }
 
     // MARK: Fields
@@ -159,6 +168,10 @@ struct DeclarationReader {
         if let entry = entries.first(where: { $0.key == "fields" }) {
             field.fields = fieldList(entry.value, path: "\(path).\(key.value).fields").0
         }
+        checkSpellings(field, at: location)
+        if field.defaultValue != nil && ![.text, .publisher, .reference, .enumeration].contains(kind) {
+            report(location, field: "default", "only a text, publisher, reference or enum field has a 'default'; '\(key.value)' is \(kind.name), and a record without it shows nothing")
+        }
         switch kind {
         case .enumeration:
             if field.values.isEmpty { report(location, field: "values", "the enum field '\(key.value)' lists no 'values'") }
@@ -182,6 +195,22 @@ struct DeclarationReader {
             }
         }
         return diagnostics.count == before ? field : nil
+    }
+
+    /// Each value, label and alias of an enum names one value only: a record's word must
+    /// not read as two choices (or as the one its author did not mean).
+    mutating func checkSpellings(_ field: FieldDeclaration, at location: SourceLocation) {
+        var owner: [String: Int] = [:]
+        for (index, value) in field.values.enumerated() {
+            for spelling in Set(value.spellings) {
+                if let other = owner[spelling], other != index {
+                    report(location, field: "values",
+                           "'\(spelling)' names two values of '\(field.key)' ('\(field.values[other].value)' and '\(value.value)'); each value, label and alias must name one value")
+                } else {
+                    owner[spelling] = index
+                }
+            }
+        }
     }
 
     // MARK: Scalars

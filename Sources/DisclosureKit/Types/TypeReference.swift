@@ -11,7 +11,10 @@ public enum TypeReference {
             let declaration = type.declaration
             lines.append("### `\(declaration.id)`: \(declaration.name) (`content/\(declaration.folder)/`)")
             lines.append("")
-            var facts = ["rule sets: " + declaration.ruleSets.map { "`\($0.rawValue)`" }.joined(separator: ", ")]
+            // `timeliness` and `review` protect every record, named or not.
+            let always: [RuleSet] = [.timeliness, .review]
+            let ruleSets = always + declaration.ruleSets.filter { !always.contains($0) }
+            var facts = ["rule sets: " + ruleSets.map { "`\($0.rawValue)`" }.joined(separator: ", ")]
             if let year = declaration.yearField { facts.append("the record's own year: `\(year)`") }
             facts.append(declaration.listedWhenEmpty ? "listed even when empty" : "listed once it has a public record")
             lines.append(facts.joined(separator: "; ") + ".")

@@ -9,6 +9,9 @@ public struct TypeRegistry: Sendable {
     private let byFolder: [String: RecordType]
     /// What the record cache knows the declarations by.
     public let digest: Digest
+    /// The folders of the site's declarations that were refused, and the file of each:
+    /// a record there is not read, and its message says why.
+    public let refusedFolders: [String: String]
 
     /// Names a type's folder may not have: the output's own folders and files beside the
     /// sections, and the site root's other inputs.
@@ -35,7 +38,8 @@ public struct TypeRegistry: Sendable {
         return String(id[..<range.lowerBound])
     }
 
-    init(_ declarations: [TypeDeclaration]) {
+    init(_ declarations: [TypeDeclaration], refusedFolders: [String: String] = [:]) {
+        self.refusedFolders = refusedFolders
         types = declarations.sorted { $0.order < $1.order }.map(RecordType.init)
         byID = Dictionary(types.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         byFolder = Dictionary(types.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
@@ -49,6 +53,10 @@ public struct TypeRegistry: Sendable {
 
     public func type(id: String) -> RecordType? { byID[id] }
     public func type(folder: String) -> RecordType? { byFolder[folder] }
+    /// A type by its id or its Chinese name (`name`, 政策文件), as `disclose new` takes it.
+    public func type(idOrName: String) -> RecordType? {
+        byID[idOrName] ?? types.first { $0.chineseName == idOrName }
+    }
 
     /// The built-in types alone: what a site without `types/` has.
     public static let builtIn: TypeRegistry = {
@@ -91,6 +99,15 @@ public struct TypeRegistry: Sendable {
         }
         var files: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
+        // Declarations are the files of types/ itself: one in a sub-folder would silently
+        // not exist, so the sub-folder is refused.
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in entries.sorted(by: utf8Precedes) where !name.hasPrefix(".") {
+            var entry = stat()
+            guard lstat(folder + "/" + name, &entry) == 0, (entry.st_mode & S_IFMT) == S_IFDIR else { continue }
+            diagnostics.append(Rule.typeDeclaration.diagnostic(Self.folder + "/" + name, .fileStart,
+                "types/ holds declaration files only; the folder '\(name)' is not read: move its declarations into types/"))
+        }
         for name in names {
             let relative = Self.folder + "/" + name
             do throws(FileIO.Failure) {
@@ -112,13 +129,22 @@ public struct TypeRegistry: Sendable {
 
 /// Adds a site's declarations to the built-in ones, refusing every one that clashes.
 enum TypeRegistryBuilder {
+    /// Every problem of every file is reported in one run: a file with an error is still
+    /// checked against the others (its id, folder, name), but declares nothing.
     static func build(builtIn: TypeRegistry, files: [(file: String, text: String)]) -> (TypeRegistry, [Diagnostic]) {
         var declarations = builtIn.types.map(\.declaration)
         var diagnostics: [Diagnostic] = []
+        // Folders two site files claim: neither type is read (records of the earlier must
+        // not be decoded by the later's declaration, nor the other way round).
+        var contestedFolders: Set<String> = []
+        // `refers_to` is checked once every type is known: it may name a later file's type.
+        var referrals: [(file: String, type: String, key: String, refersTo: String, location: SourceLocation)] = []
+        var refusedFolders: [String: String] = [:]
         for (position, (file, text)) in files.enumerated() {
             var reader = DeclarationReader(file: file)
             defer { diagnostics += reader.diagnostics }
             guard let parsed = reader.read(text) else { continue }
+            var isValid = parsed.isValid
             var base: TypeDeclaration?
             if let extends = parsed.extends {
                 guard let found = builtIn.type(id: extends.value)?.declaration else {
@@ -140,26 +166,44 @@ enum TypeRegistryBuilder {
                 continue
             } else if TypeRegistry.reservedIDs.contains(parsed.id.value) {
                 reader.report(parsed.id.location, field: "id", "the id '\(parsed.id.value)' is the name of a member every record has in catalog.json; choose another")
-                continue
+                isValid = false
             } else if let other = declarations.first(where: { $0.id == parsed.id.value }) {
                 let by = other.source.map { "declared in \($0)" } ?? "a built-in type"
                 reader.report(parsed.id.location, field: "id", "the type '\(parsed.id.value)' is \(by); choose another id, or write 'extends: \(parsed.id.value)' to add fields to it")
-                continue
+                isValid = false
+            }
+            if base == nil, let name = parsed.name, let other = declarations.first(where: { $0.name == name && $0.id != parsed.id.value }) {
+                let by = other.source.map { "declared in \($0)" } ?? "a built-in type"
+                reader.report(parsed.nameLocation, field: "name", "the name '\(name)' is the name of the type '\(other.id)' (\(by)); two sections cannot share a name")
+                isValid = false
+            }
+            let folder = parsed.folder?.value ?? base?.folder ?? parsed.id.value
+            if let written = parsed.folder, base == nil || written.value != base?.folder {
+                if let other = declarations.first(where: { $0.folder == folder && $0.id != parsed.id.value }) {
+                    let clash = other.source.map { "declared in \($0), which comes first in name order; neither type is read until one of them changes its folder" }
+                        ?? "a built-in type"
+                    reader.report(written.location, field: "folder", "the folder '\(folder)' is the section of the type '\(other.id)' (\(clash)); choose another")
+                    if other.source != nil { contestedFolders.insert(folder) }
+                    isValid = false
+                } else if TypeRegistry.reservedFolders.contains(folder) {
+                    reader.report(written.location, field: "folder", "the folder '\(folder)' is reserved (the site writes its own \(folder)/ or reads it); choose another")
+                    isValid = false
+                }
             }
             var hasher = StableHasher()
             hasher.combine(base?.digest ?? .zero)
             hasher.combine(text)
             let order = base?.order ?? (1000 + position)
-            guard let declaration = declaration(parsed, base: base, order: order, source: file, digest: hasher.finalize(), &reader) else { continue }
-            if let folder = parsed.folder, base == nil || folder.value != base?.folder {
-                if let other = declarations.first(where: { $0.folder == declaration.folder && $0.id != declaration.id }) {
-                    reader.report(folder.location, field: "folder", "the folder '\(declaration.folder)' is the section of the type '\(other.id)'; choose another")
-                    continue
+            for (field, location) in zip(parsed.fields, parsed.fieldLocations) {
+                if let refersTo = field.refersTo { referrals.append((file, parsed.id.value, field.key, refersTo, location)) }
+            }
+            guard let declaration = declaration(parsed, base: base, order: order, source: file, digest: hasher.finalize(), &reader),
+                  isValid else {
+                if base == nil, !TypeRegistry.reservedFolders.contains(folder), builtIn.type(folder: folder) == nil,
+                   refusedFolders[folder] == nil {
+                    refusedFolders[folder] = file
                 }
-                if TypeRegistry.reservedFolders.contains(declaration.folder) {
-                    reader.report(folder.location, field: "folder", "the folder '\(declaration.folder)' is reserved (the site writes its own \(declaration.folder)/ or reads it); choose another")
-                    continue
-                }
+                continue
             }
             if let base, let index = declarations.firstIndex(where: { $0 === base }) {
                 declarations[index] = declaration
@@ -167,7 +211,24 @@ enum TypeRegistryBuilder {
                 declarations.append(declaration)
             }
         }
-        return (TypeRegistry(declarations), diagnostics)
+        let ids = Set(declarations.map(\.id))
+        var refused: Set<String> = []
+        for referral in referrals where !ids.contains(referral.refersTo) {
+            var reader = DeclarationReader(file: referral.file)
+            reader.report(referral.location, field: "refers_to",
+                          "'refers_to' of '\(referral.key)' names '\(referral.refersTo)', which is no type; types: \(declarations.map(\.id).joined(separator: ", "))")
+            diagnostics += reader.diagnostics
+            refused.insert(referral.type)
+        }
+        for declaration in declarations where declaration.source != nil && builtIn.type(id: declaration.id) == nil
+            && (contestedFolders.contains(declaration.folder) || refused.contains(declaration.id)) {
+            refusedFolders[declaration.folder] = refusedFolders[declaration.folder] ?? declaration.source
+        }
+        declarations.removeAll { declaration in
+            declaration.source != nil && builtIn.type(id: declaration.id) == nil
+                && (contestedFolders.contains(declaration.folder) || refused.contains(declaration.id))
+        }
+        return (TypeRegistry(declarations, refusedFolders: refusedFolders), diagnostics)
     }
 
     /// The declaration `parsed` makes (on top of `base` when it extends one); nil, with
@@ -187,6 +248,10 @@ enum TypeRegistryBuilder {
         for ruleSet in parsed.ruleSets ?? [] where !ruleSets.contains(ruleSet) { ruleSets.append(ruleSet) }
         for ruleSet in ruleSets {
             if let refusal = ruleSet.refusal(fields) { reader.report(parsed.ruleSetsLocation, field: "rule_sets", refusal) }
+        }
+        for field in fields where field.kind == .reportStatistics && !ruleSets.contains(.reportStatistics) {
+            reader.report(parsed.ruleSetsLocation, field: "rule_sets",
+                          "the field '\(field.key)' is report_statistics, whose tables only the rule set 'report_statistics' checks; add it to 'rule_sets'")
         }
         let yearField = parsed.yearField?.value ?? base?.yearField
         if let yearField, fields.first(where: { $0.key == yearField })?.kind != .number {

@@ -8,10 +8,12 @@ public enum SiteRules {
         // tables hold positions, not identities (copied into a table that grew, those were
         // most of this check at 100,000 records).
         var firstByIndex: [String: Int] = [:]
+        var duplicated: Set<String> = []
         firstByIndex.reserveCapacity(identities.count)
         for (position, identity) in identities.enumerated() {
             guard let index = identity.indexNumber else { continue }
             if let first = firstByIndex[index.value].map({ identities[$0] }), let firstIndex = first.indexNumber {
+                duplicated.insert(index.value)
                 diagnostics.append(Rule.indexNumberDuplicate.diagnostic(
                     identity.file.relativePath, index.location, field: "index_number",
                     "index number (索引号) '\(index.value)' is also used by \(first.file.relativePath):\(firstIndex.location.line); index numbers must be unique across the site"))
@@ -36,7 +38,7 @@ public enum SiteRules {
         }
 
         // References between records (interprets, repealed_by, amended_by).
-        diagnostics += ReferenceRules.check(identities, firstByIndex: firstByIndex, config: config)
+        diagnostics += ReferenceRules.check(identities, firstByIndex: firstByIndex, duplicated: duplicated, config: config)
         return diagnostics
     }
 

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Finds what reads as a citizen's ID number (公民身份号码) in a public record's text:
+/// privacy of natural persons does not depend on which field, or which type, an author
+/// wrote it in. A number is 18 characters (17 digits and a digit or X) or the old form of
+/// 15 digits, with single spaces or hyphens allowed between its characters, not inside a
+/// longer run of digits or letters, and holding a plausible birth date (which keeps
+/// amounts, phone numbers and document numbers from being taken for one).
+enum PersonalIDNumbers {
+    private static let candidate = try! NSRegularExpression(
+        pattern: #"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])(?:\d(?:[ \u3000-]?\d){16}[ \u3000-]?[0-9Xx０-９Ｘｘ]|\d(?:[ \u3000-]?\d){14})(?![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])"#)
+
+    /// The first ID number in `text`: its characters without separators, and its position
+    /// (the character offset from the start of `text`).
+    static func first(in text: String) -> (number: String, offset: Int)? {
+        guard mayHoldOne(text) else { return nil }
+        let whole = NSRange(text.startIndex..., in: text)
+        for match in candidate.matches(in: text, range: whole) {
+            guard let range = Range(match.range, in: text) else { continue }
+            // Full-width digits (４５０１…) are digits too; the number is kept in ASCII.
+            let number = String(text[range].compactMap { character -> Character? in
+                if let digit = character.wholeNumberValue, character.isNumber { return Character(String(digit)) }
+                return "XxＸｘ".contains(character) ? "X" : nil
+            })
+            if hasBirthDate(number) { return (number, text.distance(from: text.startIndex, to: range.lowerBound)) }
+        }
+        return nil
+    }
+
+    /// False when `text` cannot hold a number: fewer than 15 ASCII digits and no
+    /// full-width digit (UTF-8 EF BC 90–99). Every field and body line of every public
+    /// record comes here, and most hold no long number; the expression costs far more.
+    static func mayHoldOne(_ text: String) -> Bool {
+        var digits = 0
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                if digits >= 15 { return true }
+            } else if previous == (0xEF, 0xBC) && byte >= 0x90 && byte <= 0x99 {
+                return true
+            }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    /// The number as a message may show it: the region code's first four digits, the rest masked.
+    static func masked(_ number: String) -> String {
+        String(number.prefix(4)) + String(repeating: "*", count: max(0, number.count - 4))
+    }
+
+    /// Characters 7–14 (18-character form) or 7–12 (15-digit form, year 19YY) are a date.
+    static func hasBirthDate(_ number: String) -> Bool {
+        let digits = Array(number.utf8).map { Int($0) - 48 }
+        func value(_ from: Int, _ count: Int) -> Int { digits[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
+        let year, month, day: Int
+        if digits.count == 18 {
+            (year, month, day) = (value(6, 4), value(10, 2), value(12, 2))
+            guard (1900...2099).contains(year) else { return false }
+        } else if digits.count == 15 {
+            (year, month, day) = (1900 + value(6, 2), value(8, 2), value(10, 2))
+        } else {
+            return false
+        }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// Reports each place of a public record that holds an ID number: its title and summary,
+    /// its publisher, every text of its type fields, each line of its body, each listed attachment's file
+    /// name and title, and its page name. One error for each place.
+    static func check(title: Located<String>?, summary: Located<String>?, publisher: Located<String>?, declaration: TypeDeclaration,
+                      values: [FieldValue], top: FieldMapping, body: String, bodyFirstLine: Int,
+                      attachments: [ListedAttachment], slug: Located<String>?, site: SiteConfig, _ reader: inout FieldReader) {
+        func report(_ found: (number: String, offset: Int), _ place: String, _ location: SourceLocation, field: String?) {
+            reader.report(.recordIDNumber, location, field: field,
+                          "\(place) holds what reads as an ID number (\(masked(found.number))); a natural person's ID number is never published: remove it")
+        }
+        for (key, value) in [("title", title), ("summary", summary), ("publisher", publisher), ("slug", slug)] {
+            guard let value, let found = first(in: value.value) else { continue }
+            report(found, key == "slug" && value.location == .fileStart ? "the file name" : Glossary.quoted(key), value.location, field: key)
+        }
+        let input = RuleSetInput(declaration: declaration, values: values, top: top, published: nil, site: site)
+        for (field, value) in zip(declaration.fields, values) {
+            var found: (number: String, offset: Int)?
+            value.visitTexts(field) { text in
+                if found == nil { found = first(in: text) }
+            }
+            if let found {
+                report(found, reader.labels.quoted(field.key), input.location(field.key), field: field.key)
+            }
+        }
+        // Lines are looked at only when the whole body may hold a number.
+        if mayHoldOne(body) {
+            var line = bodyFirstLine
+            for text in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                if let found = first(in: String(text)) {
+                    report(found, "the body", SourceLocation(line: line, column: found.offset + 1), field: nil)
+                }
+                line += 1
+            }
+        }
+        for attachment in attachments {
+            if let found = first(in: attachment.file) {
+                report(found, "the attachment file name", attachment.location, field: "attachments")
+            } else if let found = first(in: attachment.title) {
+                report(found, "the attachment title", attachment.location, field: "attachments")
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+@testable import DisclosureKit
+import Testing
+
+@Suite struct PersonalIDNumbersTests {
+    @Test(arguments: [
+        "身份证号450102199001011234。", "45010219900101123X", "45010219900101123x", "4501 0219 9001 0112 34",
+        "450102-19900101-1234", "４５０１０２１９９００１０１１２３Ｘ", "旧证450102900101123号",
+    ])
+    func anIDNumberIsFound(_ text: String) {
+        #expect(PersonalIDNumbers.first(in: text)?.number.hasPrefix("450102") == true, "\(text)")
+    }
+
+    @Test(arguments: [
+        "账号622848001234567890", "罚款人民币5000元", "0771-5553108", "统一社会信用代码91450100MA5L8XYZ1K",
+        "4501021990010112345", "明政发〔2024〕3号", "2024年5月13日至5月24日", "450102199013011234",
+    ])
+    func otherNumbersAreNot(_ text: String) {
+        #expect(PersonalIDNumbers.first(in: text) == nil, "\(text)")
+    }
+
+    @Test func theMessageShowsTheNumberMasked() {
+        #expect(PersonalIDNumbers.masked("45010219900101123X") == "4501**************")
+    }
+}
