@@ -47,8 +47,11 @@ struct LeakIndex: Sendable {
     /// `previous` holds an earlier build's `secrets` and `published`: when the secrets are
     /// the same, so are the candidates an unchanged public page holds, and its text is
     /// not read again.
+    /// `pagesArePublic`: the fixed pages' text is published like a public record's (the
+    /// build's search); false for `check`, which looks for what the pages publish.
     init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?,
-         previous: (secrets: Digest, published: PublishedFingerprints)? = nil) throws(EnvironmentError) {
+         previous: (secrets: Digest, published: PublishedFingerprints)? = nil,
+         pagesArePublic: Bool = true) throws(EnvironmentError) {
         let hidden = site.identities.filter { !$0.isPublic }
         // The names of non-public records' attachments are theirs too: a link text copied
         // from one ('涉密测绘成果清单') says what the record holds.
@@ -119,6 +122,7 @@ struct LeakIndex: Sendable {
         }
         // Everything published legitimately: its windows are not secrets.
         let (publishedState, publishedPrints) = Self.published(distinct, identifiers: allIdentifiers, plan: plan, templates: templates,
+                                                          fixedPages: pagesArePublic ? plan.fixedPages : [],
                                                           publicAttachmentNames: publicAttachmentNames,
                                                           previous: previous?.secrets == secrets ? previous?.published : nil)
         distinct = []
@@ -162,6 +166,7 @@ struct LeakIndex: Sendable {
     /// records and the text built into the binary hold: the state kept for the next build,
     /// and every one held.
     private static func published(_ prints: [UInt64], identifiers: IdentifierTokens, plan: SitePlan, templates: TemplateSet?,
+                                  fixedPages: [FixedPagePlan],
                                   publicAttachmentNames: [String],
                                   previous: PublishedFingerprints?) -> (PublishedFingerprints, Set<UInt64>) {
         // Membership is all this search needs: the distinct fingerprints (non-public
@@ -202,13 +207,22 @@ struct LeakIndex: Sendable {
         // law a withheld reason cites); with both, none.
         // The site's own templates, assets and settings are not here: text of theirs that
         // matches a non-public record is a leak, whatever else holds it.
-        // The headings of year lists (办事指南（2021年）) are the build's words too.
-        let listHeadings = plan.listPages.map(PageContexts.heading(of:))
+        // The headings of year lists (办事指南（2021年）) and the catalog's page titles
+        // (2013年 - 政府信息公开目录) are the build's words too.
+        let listHeadings = plan.listPages.map(PageContexts.heading(of:)) + plan.catalog.values.map(PageContexts.catalogTitle(of:))
         let builtIn = (GeneratedText.all + DefaultTemplates.files.map(\.text) + listHeadings).map(MatchText.bytes)
         // Public attachments' names are published by their records' pages (not held in the
         // records' text): a non-public attachment named alike is not a secret there.
         let names = publicAttachmentNames.map(MatchText.bytes)
-        return (published, pagePrints.union(hits(Array((builtIn + names).joined(separator: [0])))))
+        // The fixed pages (`content/pages/`) are public text an author wrote, as a public
+        // record is: what they say is published. Few, so read again at every build.
+        let pageTexts = parallelMap(fixedPages) { fixed -> [UInt8] in
+            guard let source = try? FileIO.readBytes(fixed.page.file.absolutePath) else { return [] }
+            let titles = fixed.attachments.compactMap(\.title).map(MatchText.bytes)
+            return Array(([MatchText.bytes(source), MatchText.bytes(fixed.path),
+                           MatchText.bytes(SecretText.plainBytes(of: fixed.page.body))] + titles).joined(separator: [0]))
+        }
+        return (published, pagePrints.union(hits(Array((builtIn + names + pageTexts).joined(separator: [0])))))
     }
 
     /// What a public page's text is made of: its path and its source.
@@ -351,7 +365,19 @@ struct LeakIndex: Sendable {
         while i - left > 0, j - left > 0, a[i - left - 1] == b[j - left - 1], a[i - left - 1] != 0 { left += 1 }
         var right = 0
         while i + w + right < a.count, j + w + right < b.count, a[i + w + right] == b[j + w + right], a[i + w + right] != 0 { right += 1 }
-        return (i - left, j - left, left + w + right)
+        // Counted in whole characters, white space at its ends left out: two texts share
+        // the first bytes of different characters (某 and 林 both start E6 9F), and a
+        // separator is not text; '管理工作规则' and a space and two such bytes were 21 bytes
+        // of only six characters in common, which every public '…管理工作规则》' matched.
+        var start = i - left, end = i + w + right
+        while start < end, a[start] & 0xC0 == 0x80 || a[start] == 0x20 { start += 1 }
+        while start < end {
+            var lead = end - 1
+            while lead > start, a[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let width = a[lead] < 0x80 ? 1 : a[lead] >= 0xF0 ? 4 : a[lead] >= 0xE0 ? 3 : 2
+            if lead + width > end { end = lead } else if a[end - 1] == 0x20 { end -= 1 } else { break }
+        }
+        return (start, j + (start - i), end - start)
     }
 
     func leaks(in bytes: [UInt8]) -> [Finding] {

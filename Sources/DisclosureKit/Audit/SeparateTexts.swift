@@ -1,5 +1,6 @@
 /// Data files whose texts are separate: the cells of a CSV file (`catalog.csv`) and the
-/// strings of a JSON or JavaScript file (`catalog.json`, `search-index.js`). The leak
+/// strings of a JSON or JavaScript file (`catalog.json`, `search-index.js`), the elements of
+/// the XML files the build writes at the top (`feed.xml`, the sitemaps). The leak
 /// search reads each one on its own (joined by NUL bytes, which no shared run crosses):
 /// a run across two cells (`政策解读,明湖区政务服务中心` read as `政策解读 明湖区政务服务中心`)
 /// is two texts side by side, not one a record wrote. Each cell or string is still read
@@ -17,12 +18,17 @@ enum SeparateTexts {
         case csv
         /// Texts end at every double quote that no backslash escapes.
         case strings
+        /// Texts end at every `<` and `>`: the elements of the feed and the sitemaps.
+        case elements
     }
 
     static func format(of path: String) -> Format? {
         let lower = path.lowercased()
         if lower.hasSuffix(".csv") { return .csv }
         if lower.hasSuffix(".json") || lower.hasSuffix(".js") || lower.hasSuffix(".mjs") { return .strings }
+        // The build's own XML files (an attachment's XML, in a folder, is read whole: an
+        // author's document may cut a sentence with markup).
+        if lower.hasSuffix(".xml"), !path.contains("/") { return .elements }
         return nil
     }
 
@@ -54,6 +60,11 @@ enum SeparateTexts {
                 if !quoted, byte == 0x2C || byte == 0x0A || byte == 0x0D {
                     flush(i)
                     if byte == 0x0A { newlines.append(out.count) }
+                    start = i + 1
+                }
+            case .elements:
+                if byte == 0x3C || byte == 0x3E {
+                    flush(i)
                     start = i + 1
                 }
             case .strings:
