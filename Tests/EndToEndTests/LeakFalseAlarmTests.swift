@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// What the leak audit must not call a leak, and what it tells when it finds one: the
+/// classes of false alarm that stopped real builds (a build stopped for nothing, with no
+/// way out named).
+@Suite struct LeakFalseAlarmTests {
+    static let withheldIndex = "11450100MB0000009Z/2024-00099"
+
+    func site(body: String = "内部事项。\n", files: [String: String] = [:]) throws -> SampleSite {
+        var all = files
+        all["content/policies/internal-99.md"] = SampleSite.onRequestPolicy(title: "内部排班安排", index: Self.withheldIndex, body: body)
+        return try SampleSite(adding: all)
+    }
+
+    func leaks(_ result: Disclose.Result) throws -> [[String: Any]] {
+        try Disclose.diagnostics(result).filter { $0["rule"] as? String == "audit.leak" }
+    }
+
+    /// An index number is a secret whole, not by every 19-byte window: the site's own asset
+    /// naming the next index number of the same publisher and year (27 bytes in common,
+    /// which no public record holds) publishes nothing of the withheld record; naming its
+    /// own index number still stops the build, with the number quoted.
+    @Test func anotherIndexNumberOfTheSamePublisherAndYearIsNoLeak() throws {
+        let site = try site()
+        try site.add("另见索引号 11450100MB0000009Z/2024-00098 与 11450100MB0000009Z/2024-000991。\n", at: "templates/assets/numbers.txt")
+        let built = try site.build(["--format", "json"])
+        #expect(built.status == 0, "\(built.stderr)")
+
+        try site.add("另见索引号11450100MB0000009Z/2024-00099的说明。\n", at: "templates/assets/numbers.txt")
+        let failed = try site.build(["--format", "json"])
+        #expect(failed.status == 1)
+        let found = try leaks(failed)
+        #expect(found.count == 1, "\(found)")
+        #expect((found.first?["file"] as? String)?.hasSuffix("site/assets/numbers.txt") == true, "\(found)")
+        let message = found.first?["message"] as? String ?? ""
+        #expect(message.contains("'11450100mb0000009z 2024 00099'") && message.contains("content/policies/internal-99.md"), "\(message)")
+    }
+
+    /// catalog.csv's cells are separate texts: '政策解读' and the publisher '明湖区政务服务中心'
+    /// side by side are not a withheld '解读《明湖区政务服务中心…'.
+    @Test func aRunAcrossTwoCatalogCellsIsNoLeak() throws {
+        let site = try site(body: "本文件解读《明湖区政务服务中心窗口内部排班安排》，仅供内部使用。\n")
+        let built = try site.build(["--format", "json"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let catalog = try site.output().text("catalog.csv")
+        #expect(catalog.contains("政策解读,明湖区政务服务中心"), "the catalog still has the two cells side by side")
+    }
+
+    /// A finding quotes the shared run as the page holds it (no tag names, no bytes around
+    /// it) and names the phrase to declare, spelt as the record writes it; declaring it
+    /// lets the build through.
+    @Test func aFindingQuotesTheRunAndNamesThePhraseToDeclare() throws {
+        let sentence = "按照《明湖区内部排班管理工作规则》执行"
+        let site = try site(body: "各窗口" + sentence + "，另行通知。\n")
+        try site.add("""
+            {{<base}}
+            {{$main}}
+            <h1>页面不存在</h1>
+            <h2>说明</h2><p>\(sentence)</p><h2>联系</h2>
+            {{/main}}
+            {{/base}}
+            """, at: "templates/404.mustache")
+        let failed = try site.build(["--format", "json"])
+        #expect(failed.status == 1)
+        let found = try leaks(failed)
+        #expect(found.count == 1, "\(found)")
+        let message = found.first?["message"] as? String ?? ""
+        #expect(message.contains("('按照 明湖区内部排班管理工作规则 执行')"), "\(message)")
+        #expect(message.contains("leak_boilerplate: [\"按照《明湖区内部排班管理工作规则》执行\"]"), "\(message)")
+
+        let settings = site.root.appendingPathComponent("content/site.yaml")
+        try (try String(contentsOf: settings, encoding: .utf8) + "leak_boilerplate:\n  - \"按照《明湖区内部排班管理工作规则》执行\"\n")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let built = try site.build(["--format", "json"])
+        #expect(built.status == 0, "\(built.stderr)")
+    }
+}
