@@ -75,4 +75,14 @@ import Testing
         let built = try site.build(["--format", "json"])
         #expect(built.status == 0, "\(built.stderr)")
     }
+
+    /// A shared run counts whole characters, without the white space at its ends: 某 and
+    /// 查 share their first two bytes, and '管理工作规则' with a separator and those two bytes
+    /// were 21 bytes in common but six characters, which any '《…管理工作规则》某局' matched.
+    @Test func bytesOfTwoDifferentCharactersAreNoSharedText() throws {
+        let site = try site(body: "各窗口执行安全管理工作规则（查验版），另行通知。\n")
+        try site.add("见《财务管理工作规则》某局通知。\n", at: "templates/assets/rules.txt")
+        let built = try site.build(["--format", "json"])
+        #expect(built.status == 0, "\(built.stderr)")
+    }
 }
