@@ -85,4 +85,13 @@ import Testing
         let built = try site.build(["--format", "json"])
         #expect(built.status == 0, "\(built.stderr)")
     }
+
+    /// The feed's ids (`tag:www.minghu.example.gov.cn,2000:feed`) are the build's own words:
+    /// a withheld '…xw@minghu.example.gov.cn。2000年…' is not published by them.
+    @Test func theFeedsOwnIdIsNoSharedText() throws {
+        let site = try site(body: "联系邮箱xw@minghu.example.gov.cn。2000年起按内部规程办理。\n")
+        let built = try site.build(["--format", "json"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try site.output().text("feed.xml").contains("www.minghu.example.gov.cn,2000:feed"))
+    }
 }
