@@ -94,4 +94,14 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         #expect(try site.output().text("feed.xml").contains("www.minghu.example.gov.cn,2000:feed"))
     }
+
+    /// A run a public record holds whole is published, even when the window that found it
+    /// reaches two lead bytes past it: the page title '明湖区农产品质量安全工作规则 - 明湖区…'
+    /// and a withheld '《明湖区农产品质量安全工作规则》星期一…' (明 and 星 share E6 98).
+    @Test func aPublicTitleMetByAWindowPastItsEndIsNoLeak() throws {
+        let site = try site(body: "现印发《明湖区农产品质量安全工作规则》星期一起执行。\n",
+                            files: ["content/policies/rules-7.md": SampleSite.policy(title: "明湖区农产品质量安全工作规则", index: 7)])
+        let built = try site.build(["--format", "json"])
+        #expect(built.status == 0, "\(built.stderr)")
+    }
 }

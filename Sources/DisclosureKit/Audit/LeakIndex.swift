@@ -336,7 +336,7 @@ struct LeakIndex: Sendable {
                     let owner = entries[index].owner
                     if found[owner] == nil,
                        let run = sharedRun(bytes, at: offset, texts[Int(owner)], at: Int(entries[index].offset)),
-                       run.length >= TextFingerprints.guaranteedLength {
+                       run.length >= TextFingerprints.guaranteedLength, holdsCandidate(bytes, run.start, run.length) {
                         found[owner] = (run.start, run.length, run.secretStart, nil)
                     }
                     index += 1
@@ -379,6 +379,18 @@ struct LeakIndex: Sendable {
             if lead + width > end { end = lead } else if a[end - 1] == 0x20 { end -= 1 } else { break }
         }
         return (start, j + (start - i), end - start)
+    }
+
+    /// True when a window of the run (in whole characters) is a fingerprint no public
+    /// text holds. The window hit may reach past the run's last whole character: a run
+    /// that public text holds whole (a public title, '…安全工作规则') met by a hit on
+    /// '作规则 ' and two lead bytes is published, not a leak.
+    private func holdsCandidate(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+        var holds = false
+        TextFingerprints.forEachWindow(UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])) { _, hash in
+            if !holds, firstEntry[hash] != nil { holds = true }
+        }
+        return holds
     }
 
     func leaks(in bytes: [UInt8]) -> [Finding] {
