@@ -48,10 +48,10 @@ extension SiteAuditor {
                 page = HTMLPage.Parser(onText: { [unowned self] text in
                     guard text.utf8.count >= TextFingerprints.window else { return }
                     let bytes = MatchText.bytes(text)
-                    for (record, offset) in leaks.leaks(in: bytes) where !reported.records.contains(record) {
-                        reported.records.insert(record)
+                    for leak in leaks.leaks(in: bytes) where !reported.records.contains(leak.record) {
+                        reported.records.insert(leak.record)
                         textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,
-                            "contains, in its text, text of the non-public record \(record) ('\(LeakIndex.excerpt(bytes, at: offset))')"))
+                            "contains, in its text, \(leak.described(in: bytes))"))
                     }
                 }, onReferences: onReferences)
             case .xml, .image:

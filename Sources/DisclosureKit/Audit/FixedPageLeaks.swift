@@ -1,34 +1,22 @@
-import CLibXML2
-
-/// The fixed pages as the build renders them, searched by `check` for non-public text as
-/// the build's audit searches them, and reported at the page's file under `content/pages/`.
-/// A page legitimises no text, so a sentence it shares with a non-public record stops the
-/// build; without this, `check` passed the page and only the build said so, naming its
-/// copy in the output.
+/// `leak.shared_text` for the fixed pages: a page that shares a run with a non-public
+/// record publishes it (the build counts a page's text as public, as a public record's),
+/// and nothing else would say so. Reported at the page's line, for each non-public record
+/// whose text the page's source holds where the build's search, without the pages
+/// counted public, would have found it: runs of 19+ bytes that no public record, no
+/// `leak_boilerplate` phrase and no text of the build holds, or an identifier whole.
 public enum FixedPageLeaks {
     public static func diagnostics(_ site: LoadedSite, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
         let plan = SitePlan(PublicView(site))
-        guard !plan.fixedPages.isEmpty else { return [] }
-        xmlInitParser()
-        let auditor = SiteAuditor(directory: site.root, displayPrefix: "", site: site, templates: templates, plan: plan)
-        let leaks = try LeakIndex(site: site, plan: plan, templates: templates)
-        let contexts = PageContexts(plan: plan)
-        let resolver = BodyLinks.resolver(plan)
-        let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
-        return parallelMap(Array(plan.fixedPages.indices)) { index -> [Diagnostic] in
-            let fixed = plan.fixedPages[index]
-            let (body, findings) = BodyLinks.render(fixed, markdown: markdown, resolver: resolver)
-            // A page whose links are refused is reported for them (`BodyLinks`); the build
-            // stops there, before it would audit the page.
-            guard findings.errorCount == 0 else { return [] }
-            let html = Array(templates.render("page", contexts.fixedPage(index, bodyHTML: body)).utf8)
-            let report = auditor.inspect(SiteAuditor.SiteFile(path: fixed.path, bytes: html, isSymbolicLink: false), leaks: leaks)
-            return report.diagnostics.filter { $0.rule == Rule.auditLeak.id }.map {
-                var diagnostic = $0
-                diagnostic.file = fixed.page.file.relativePath
-                diagnostic.location = .fileStart
-                diagnostic.message += " (in \(fixed.path) as built)"
-                return diagnostic
+        guard !plan.fixedPages.isEmpty, site.identities.contains(where: { !$0.isPublic }) else { return [] }
+        let leaks = try LeakIndex(site: site, plan: plan, templates: templates, pagesArePublic: false)
+        return parallelMap(plan.fixedPages) { fixed -> [Diagnostic] in
+            // A page that cannot be read is reported where it is loaded.
+            guard let source = try? FileIO.readBytes(fixed.page.file.absolutePath) else { return [] }
+            let (text, newlines) = source.withUnsafeBufferPointer(MatchText.bytesAndLines)
+            return leaks.leaks(in: text).map { leak in
+                Rule.leakSharedText.diagnostic(fixed.page.file.relativePath,
+                    SourceLocation(line: MatchText.line(of: leak.offset, newlines: newlines), column: 1),
+                    "shares \(leak.described(in: text)), which this page publishes")
             }
         }.flatMap { $0 }
     }

@@ -25,6 +25,13 @@ struct LeakIndex: Sendable {
     /// that a window that is no fingerprint passes it rarely: most windows are ruled out
     /// with one load.
     private let filter: [UInt64]
+    /// The non-public identifiers (`SecretText`) of at least
+    /// `TextFingerprints.guaranteedLength` bytes that no public text holds whole, each
+    /// matched only whole (`IdentifierTokens`).
+    let identifiers: IdentifierTokens
+    /// What a finding's message quotes the boilerplate phrase from: each non-public
+    /// record's own strings, by owner index.
+    private let originals: [@Sendable () -> [String]]
     /// Record paths, by owner index.
     let records: [String]
     /// Folder (`policies/2012`) → file stems and slugs of its non-public records.
@@ -40,8 +47,11 @@ struct LeakIndex: Sendable {
     /// `previous` holds an earlier build's `secrets` and `published`: when the secrets are
     /// the same, so are the candidates an unchanged public page holds, and its text is
     /// not read again.
+    /// `pagesArePublic`: the fixed pages' text is published like a public record's (the
+    /// build's search); false for `check`, which looks for what the pages publish.
     init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?,
-         previous: (secrets: Digest, published: PublishedFingerprints)? = nil) throws(EnvironmentError) {
+         previous: (secrets: Digest, published: PublishedFingerprints)? = nil,
+         pagesArePublic: Bool = true) throws(EnvironmentError) {
         let hidden = site.identities.filter { !$0.isPublic }
         // The names of non-public records' attachments are theirs too: a link text copied
         // from one ('涉密测绘成果清单') says what the record holds.
@@ -57,6 +67,8 @@ struct LeakIndex: Sendable {
         }
         var secretsHasher = StableHasher()
         secretsHasher.combine(site.configDigest)
+        // What the search is made of: identifiers whole, prose by its runs.
+        secretsHasher.combine("identifiers whole")
         for identity in hidden {
             secretsHasher.combine(identity.file.relativePath)
             secretsHasher.combine(identity.sourceDigest)
@@ -86,6 +98,12 @@ struct LeakIndex: Sendable {
             do { return try result.get() } catch { throw EnvironmentError("cannot read a non-public record to audit for it: \(error)") }
         }
 
+        let identifierLists: [[[UInt8]]] = hidden.map { identity in
+            SecretText.identifierBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)
+                .filter { $0.count >= TextFingerprints.guaranteedLength }
+        }
+        let allIdentifiers = IdentifierTokens(identifierLists)
+
         // Two passes over the winnowed texts, so that every fingerprint with its owner
         // and offset (16 bytes each, most of them boilerplate that public records hold
         // too) is never held at once: first the distinct fingerprints, which is all the
@@ -103,7 +121,8 @@ struct LeakIndex: Sendable {
             distinct = Self.mergedDistinct(distinct, fresh)
         }
         // Everything published legitimately: its windows are not secrets.
-        let (publishedState, publishedPrints) = Self.published(distinct, plan: plan, templates: templates,
+        let (publishedState, publishedPrints) = Self.published(distinct, identifiers: allIdentifiers, plan: plan, templates: templates,
+                                                          fixedPages: pagesArePublic ? plan.fixedPages : [],
                                                           publicAttachmentNames: publicAttachmentNames,
                                                           previous: previous?.secrets == secrets ? previous?.published : nil)
         distinct = []
@@ -123,11 +142,22 @@ struct LeakIndex: Sendable {
         firstEntry = FingerprintMap(firstIndicesOf: candidates.lazy.map(\.print))
         self.texts = texts
         filter = Self.filter(of: Self.distinctPrints(entries))
+        identifiers = allIdentifiers.dropping(publishedPrints)
+        originals = hidden.map { identity in
+            let record = decoded[identity.file.relativePath]
+            return { @Sendable in
+                var strings = (record.map(SecretText.parts(of:)) ?? SecretText.parts(of: identity)).prose
+                strings += identity.attachments.map(\.title)
+                if let record, let body = try? record.bodyText() { strings.append(SecretText.plainText(of: body)) }
+                return strings
+            }
+        }
         records = hidden.map(\.file.relativePath)
         self.hiddenStems = hiddenStems
         self.secrets = secrets
         var fingerprintHasher = StableHasher()
         for entry in entries { fingerprintHasher.combine(entry.print) }
+        for key in identifiers.keys { fingerprintHasher.combine(key) }
         fingerprintDigest = fingerprintHasher.finalize()
         self.published = publishedState
     }
@@ -135,7 +165,8 @@ struct LeakIndex: Sendable {
     /// Which of `prints` (the distinct fingerprints of non-public text, sorted) the public
     /// records and the text built into the binary hold: the state kept for the next build,
     /// and every one held.
-    private static func published(_ prints: [UInt64], plan: SitePlan, templates: TemplateSet?,
+    private static func published(_ prints: [UInt64], identifiers: IdentifierTokens, plan: SitePlan, templates: TemplateSet?,
+                                  fixedPages: [FixedPagePlan],
                                   publicAttachmentNames: [String],
                                   previous: PublishedFingerprints?) -> (PublishedFingerprints, Set<UInt64>) {
         // Membership is all this search needs: the distinct fingerprints (non-public
@@ -152,6 +183,8 @@ struct LeakIndex: Sendable {
                         let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
                         if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateMap[hash] != nil { hits.append(hash) }
                     }
+                    // A non-public identifier that public text holds whole is published.
+                    identifiers.forEachMatch(in: bytes) { token, _ in hits.append(identifiers.keys[token]) }
                 }
             }
             return hits
@@ -174,11 +207,23 @@ struct LeakIndex: Sendable {
         // law a withheld reason cites); with both, none.
         // The site's own templates, assets and settings are not here: text of theirs that
         // matches a non-public record is a leak, whatever else holds it.
-        let builtIn = (GeneratedText.all + DefaultTemplates.files.map(\.text)).map(MatchText.bytes)
+        // The headings of year lists (办事指南（2021年）) and the catalog's page titles
+        // (2013年 - 政府信息公开目录) are the build's words too.
+        let listHeadings = plan.listPages.map(PageContexts.heading(of:)) + plan.catalog.values.map(PageContexts.catalogTitle(of:))
+            + [AtomFeed.tagPrefix(plan.view.config) + "feed", AtomFeed.tagPrefix(plan.view.config) + "record"]
+        let builtIn = (GeneratedText.all + DefaultTemplates.files.map(\.text) + listHeadings).map(MatchText.bytes)
         // Public attachments' names are published by their records' pages (not held in the
         // records' text): a non-public attachment named alike is not a secret there.
         let names = publicAttachmentNames.map(MatchText.bytes)
-        return (published, pagePrints.union(hits(Array((builtIn + names).joined(separator: [0])))))
+        // The fixed pages (`content/pages/`) are public text an author wrote, as a public
+        // record is: what they say is published. Few, so read again at every build.
+        let pageTexts = parallelMap(fixedPages) { fixed -> [UInt8] in
+            guard let source = try? FileIO.readBytes(fixed.page.file.absolutePath) else { return [] }
+            let titles = fixed.attachments.compactMap(\.title).map(MatchText.bytes)
+            return Array(([MatchText.bytes(source), MatchText.bytes(fixed.path),
+                           MatchText.bytes(SecretText.plainBytes(of: fixed.page.body))] + titles).joined(separator: [0]))
+        }
+        return (published, pagePrints.union(hits(Array((builtIn + names + pageTexts).joined(separator: [0])))))
     }
 
     /// What a public page's text is made of: its path and its source.
@@ -258,43 +303,97 @@ struct LeakIndex: Sendable {
         return filter
     }
 
-    /// The non-public records whose text `bytes` contains, each with its first offset.
-    func leaks(in bytes: UnsafeBufferPointer<UInt8>) -> [(record: String, offset: Int)] {
-        guard !entries.isEmpty else { return [] }
-        var found: [Int32: Int] = [:]
+    /// What the search found of one non-public record in a text.
+    struct Finding {
+        var record: String
+        /// Where the shared run starts in the text searched, and its length.
+        var offset: Int
+        var length: Int
+        /// The shared run as the non-public record's own text spells it (or the
+        /// normalised run, when it cannot be found there).
+        var phrase: String
+        /// True when the run is one of the record's identifiers, matched whole.
+        var isIdentifier: Bool
+    }
+
+    /// The non-public records whose text `bytes` contains, each at its first shared run.
+    /// A run never crosses a NUL byte (a cell or string boundary of the text searched).
+    func leaks(in bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        guard !entries.isEmpty || !identifiers.isEmpty else { return [] }
+        var found: [Int32: (offset: Int, length: Int, secretOffset: Int, identifier: Int?)] = [:]
         let mask = UInt64(filter.count * 64 - 1)
+        let identifiers = self.identifiers
         filter.withUnsafeBufferPointer { bits in
             TextFingerprints.forEachWindow(bytes) { offset, hash in
+                identifiers.check(bytes, offset, hash) { token, start in
+                    let owner = identifiers.owners[token]
+                    if found[owner] == nil { found[owner] = (start, identifiers.tokens[token].count, 0, token) }
+                }
                 let bit = Int(hash & mask)
                 guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
                 guard var index = firstEntry[hash].map(Int.init) else { return }
                 while index < entries.count, entries[index].print == hash {
                     let owner = entries[index].owner
                     if found[owner] == nil,
-                       sharedRun(bytes, at: offset, texts[Int(owner)], at: Int(entries[index].offset)) >= TextFingerprints.guaranteedLength {
-                        found[owner] = offset
+                       let run = sharedRun(bytes, at: offset, texts[Int(owner)], at: Int(entries[index].offset)),
+                       run.length >= TextFingerprints.guaranteedLength, holdsCandidate(bytes, run.start, run.length) {
+                        found[owner] = (run.start, run.length, run.secretStart, nil)
                     }
                     index += 1
                 }
             }
         }
-        return found.sorted { $0.value < $1.value }.map { (records[Int($0.key)], $0.value) }
+        return found.sorted { $0.value.offset < $1.value.offset }.map { owner, hit in
+            let run = Array(bytes[hit.offset..<(hit.offset + hit.length)])
+            if let token = hit.identifier {
+                return Finding(record: records[Int(owner)], offset: hit.offset, length: hit.length,
+                               phrase: String(decoding: identifiers.tokens[token], as: UTF8.self), isIdentifier: true)
+            }
+            return Finding(record: records[Int(owner)], offset: hit.offset, length: hit.length,
+                           phrase: BoilerplatePhrase.original(of: run, in: originals[Int(owner)]()), isIdentifier: false)
+        }
     }
 
-    /// The length of the common run of `a` and `b` through the window at `i` and `j`
-    /// (0 when the windows differ: a hash collision).
-    private func sharedRun(_ a: UnsafeBufferPointer<UInt8>, at i: Int, _ b: [UInt8], at j: Int) -> Int {
+    /// The common run of `a` and `b` through the window at `i` and `j`, as its start in
+    /// each and its length; nil when the windows differ (a hash collision) or hold a NUL
+    /// byte (a boundary, which no run crosses).
+    private func sharedRun(_ a: UnsafeBufferPointer<UInt8>, at i: Int, _ b: [UInt8], at j: Int)
+        -> (start: Int, secretStart: Int, length: Int)? {
         let w = TextFingerprints.window
-        guard i + w <= a.count, j + w <= b.count else { return 0 }
-        for k in 0..<w where a[i + k] != b[j + k] { return 0 }
+        guard i + w <= a.count, j + w <= b.count else { return nil }
+        for k in 0..<w where a[i + k] != b[j + k] || a[i + k] == 0 { return nil }
         var left = 0
-        while i - left > 0, j - left > 0, a[i - left - 1] == b[j - left - 1] { left += 1 }
+        while i - left > 0, j - left > 0, a[i - left - 1] == b[j - left - 1], a[i - left - 1] != 0 { left += 1 }
         var right = 0
-        while i + w + right < a.count, j + w + right < b.count, a[i + w + right] == b[j + w + right] { right += 1 }
-        return left + w + right
+        while i + w + right < a.count, j + w + right < b.count, a[i + w + right] == b[j + w + right], a[i + w + right] != 0 { right += 1 }
+        // Counted in whole characters, white space at its ends left out: two texts share
+        // the first bytes of different characters (某 and 林 both start E6 9F), and a
+        // separator is not text; '管理工作规则' and a space and two such bytes were 21 bytes
+        // of only six characters in common, which every public '…管理工作规则》' matched.
+        var start = i - left, end = i + w + right
+        while start < end, a[start] & 0xC0 == 0x80 || a[start] == 0x20 { start += 1 }
+        while start < end {
+            var lead = end - 1
+            while lead > start, a[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let width = a[lead] < 0x80 ? 1 : a[lead] >= 0xF0 ? 4 : a[lead] >= 0xE0 ? 3 : 2
+            if lead + width > end { end = lead } else if a[end - 1] == 0x20 { end -= 1 } else { break }
+        }
+        return (start, j + (start - i), end - start)
     }
 
-    func leaks(in bytes: [UInt8]) -> [(record: String, offset: Int)] {
+    /// True when a window of the run (in whole characters) is a fingerprint no public
+    /// text holds. The window hit may reach past the run's last whole character: a run
+    /// that public text holds whole (a public title, '…安全工作规则') met by a hit on
+    /// '作规则 ' and two lead bytes is published, not a leak.
+    private func holdsCandidate(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
+        var holds = false
+        TextFingerprints.forEachWindow(UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])) { _, hash in
+            if !holds, firstEntry[hash] != nil { holds = true }
+        }
+        return holds
+    }
+
+    func leaks(in bytes: [UInt8]) -> [Finding] {
         bytes.withUnsafeBufferPointer { leaks(in: $0) }
     }
 
@@ -328,11 +427,4 @@ struct LeakIndex: Sendable {
         return Set(candidates).sorted()
     }
 
-    /// A few characters of `bytes` around `offset`, for a message.
-    static func excerpt(_ bytes: [UInt8], at offset: Int) -> String {
-        let start = max(0, offset - 6), end = min(bytes.count, offset + TextFingerprints.guaranteedLength + 6)
-        let text = String(decoding: bytes[start..<end], as: UTF8.self)
-            .replacingOccurrences(of: "\u{FFFD}", with: "").replacingOccurrences(of: "\n", with: " ")
-        return text.trimmed
-    }
 }

@@ -4,42 +4,88 @@ import Foundation
 /// index number, page path, slug, summary, withheld reason and every text of its type
 /// fields (walked through the declaration, so no field can be left out); its body goes in
 /// as `plainText(of:)`, the way a reader sees it.
+///
+/// Two kinds: prose (title, summary, reason, text fields, body), any run of which is
+/// secret; and identifiers (索引号, 文号, the page path, the slug, the file stem, dates,
+/// numbers, amounts and references in declared fields), secret only whole: the index
+/// numbers of one publisher and year share a 27-byte prefix, dates and amounts are
+/// mostly digits that other records' share, and only the whole token names the record.
 public enum SecretText {
     public static func strings(of record: Record) -> [String] {
-        var strings = [record.title, record.indexNumber, SiteRules.pagePath(record.file, slug: record.slug), record.slug]
+        let (prose, identifiers) = parts(of: record)
+        return prose + identifiers
+    }
+
+    /// A decoded record's prose and identifiers.
+    static func parts(of record: Record) -> (prose: [String], identifiers: [String]) {
+        var prose = [record.title]
+        var identifiers = [record.indexNumber, SiteRules.pagePath(record.file, slug: record.slug), record.slug]
         for (field, value) in zip(record.type.declaration.fields, record.fields) {
-            value.visitTexts(field) { text in
-                // Words a page writes itself (an enum's label: 有效, 预算) and bare numbers
-                // are no record's secret; every text an author wrote is.
-                if case .choice = value { return }
-                strings.append(text)
+            visit(value, field, prose: &prose, identifiers: &identifiers)
+        }
+        if let summary = record.summary { prose.append(summary) }
+        if let reason = record.withheldReason { prose.append(reason) }
+        return (prose, identifiers)
+    }
+
+    /// Words a page writes itself (an enum's label: 有效, 预算) are no record's secret;
+    /// every text an author wrote is, as prose or, for a 文号 and the kinds that hold
+    /// values rather than wording, as an identifier.
+    private static func visit(_ value: FieldValue, _ field: FieldDeclaration,
+                              prose: inout [String], identifiers: inout [String]) {
+        switch value {
+        case .absent, .statistics, .choice: return
+        case .group(let members):
+            for (member, declaration) in zip(members, field.fields) { visit(member, declaration, prose: &prose, identifiers: &identifiers) }
+        case .table(let rows):
+            for row in rows {
+                for (member, declaration) in zip(row, field.fields) { visit(member, declaration, prose: &prose, identifiers: &identifiers) }
+            }
+        case .date, .number, .amount:
+            value.visitTexts(field) { identifiers.append($0) }
+        default:
+            if field.key == "document_number" || field.kind == .reference {
+                value.visitTexts(field) { identifiers.append($0) }
+            } else {
+                value.visitTexts(field) { prose.append($0) }
             }
         }
-        if let summary = record.summary { strings.append(summary) }
-        if let reason = record.withheldReason { strings.append(reason) }
-        return strings
     }
 
     /// What can be known of a record that did not decode: its title, index number, page.
     public static func strings(of identity: RecordIdentity) -> [String] {
-        var strings: [String] = []
-        if let title = identity.title { strings.append(title) }
-        if let index = identity.indexNumber { strings.append(index.value) }
-        if let slug = identity.slug {
-            strings.append(SiteRules.pagePath(identity.file, slug: slug.value))
-            strings.append(slug.value)
-        }
-        return strings
+        let (prose, identifiers) = parts(of: identity)
+        return prose + identifiers
     }
 
-    /// Everything the leak search looks for of one non-public record (`record` when it
+    static func parts(of identity: RecordIdentity) -> (prose: [String], identifiers: [String]) {
+        var prose: [String] = []
+        var identifiers: [String] = []
+        if let title = identity.title { prose.append(title) }
+        if let index = identity.indexNumber { identifiers.append(index.value) }
+        if let slug = identity.slug {
+            identifiers.append(SiteRules.pagePath(identity.file, slug: slug.value))
+            identifiers.append(slug.value)
+        }
+        return (prose, identifiers)
+    }
+
+    /// The identifiers of one non-public record as `MatchText` compares them, each once,
+    /// those the site declares boilerplate left out.
+    static func identifierBytes(_ identity: RecordIdentity, _ record: Record?, boilerplate: [[UInt8]]) -> [[UInt8]] {
+        var identifiers = (record.map(parts(of:)) ?? parts(of: identity)).identifiers
+        identifiers.append(identity.file.stem)
+        var seen = Set<[UInt8]>()
+        return identifiers.map(MatchText.bytes).filter { !$0.isEmpty && !boilerplate.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// The prose the leak search looks for of one non-public record (`record` when it
     /// decoded, else what its identity knows), as `MatchText` compares it: each string
     /// normalised, then joined by NUL bytes; the site's declared boilerplate (normalised
     /// phrases) blanked out with NUL bytes, so that no run is found through one.
     static func searchBytes(_ identity: RecordIdentity, _ record: Record?,
                             boilerplate: [[UInt8]]) throws(FileIO.Failure) -> [UInt8] {
-        var strings = record.map(strings(of:)) ?? strings(of: identity)
-        strings.append(identity.file.stem)
+        var strings = (record.map(parts(of:)) ?? parts(of: identity)).prose
         // The titles of its attachments: what a page would have shown of them.
         strings += identity.attachments.map(\.title)
         var parts = strings.map(MatchText.bytes)

@@ -333,6 +333,8 @@ public struct SiteAuditor: Sendable {
         let overlap = 4096
         var piece: [UInt8] = []
         var linesBefore = 1  // the line the piece starts on
+        let format = SeparateTexts.format(of: path)
+        var inQuotes = false  // a CSV piece starting inside a quoted cell
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
@@ -344,10 +346,12 @@ public struct SiteAuditor: Sendable {
             }
             guard count > 0 else { break }
             piece += chunk[..<count]
-            report.diagnostics += byteLeaks(piece, firstLine: linesBefore, shown: shown, leaks: leaks, reported: &reported.records)
+            report.diagnostics += byteLeaks(piece, firstLine: linesBefore, shown: shown, leaks: leaks, reported: &reported.records,
+                                            format: format, inQuotes: inQuotes)
             chunk.withUnsafeBytes { check.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
             let kept = max(0, piece.count - overlap)
             linesBefore = piece[..<kept].reduce(linesBefore) { $1 == 0x0A ? $0 + 1 : $0 }
+            if format == .csv { inQuotes = SeparateTexts.endsInQuotes(piece[..<kept], from: inQuotes) }
             piece.removeFirst(kept)
         }
         let content = check.finish()
@@ -386,16 +390,20 @@ public struct SiteAuditor: Sendable {
     /// A finding for each non-public record, not in `reported` yet, whose text `bytes` (a
     /// file, or a piece of one starting on line `firstLine`) hold, at its line.
     private func byteLeaks(_ bytes: [UInt8], firstLine: Int, shown: String, leaks: LeakIndex,
-                           reported: inout Set<String>) -> [Diagnostic] {
+                           reported: inout Set<String>, format: SeparateTexts.Format? = nil,
+                           inQuotes: Bool = false) -> [Diagnostic] {
         // Searched decoded and normalised (`MatchText`): an entity, a `\u` escape, a
-        // percent escape, an invisible character or a full-width form hides nothing.
-        let (text, newlines) = bytes.withUnsafeBufferPointer(MatchText.bytesAndLines)
+        // percent escape, an invisible character or a full-width form hides nothing. A
+        // data file's cells or strings each on their own (`SeparateTexts`).
+        let (text, newlines) = bytes.withUnsafeBufferPointer { bytes in
+            format.map { SeparateTexts.bytesAndLines(bytes, $0, inQuotes: inQuotes) } ?? MatchText.bytesAndLines(bytes)
+        }
         var found: [Diagnostic] = []
-        for (record, offset) in leaks.leaks(in: text) where !reported.contains(record) {
-            reported.insert(record)
-            let line = MatchText.line(of: offset, newlines: newlines, firstLine: firstLine)
+        for leak in leaks.leaks(in: text) where !reported.contains(leak.record) {
+            reported.insert(leak.record)
+            let line = MatchText.line(of: leak.offset, newlines: newlines, firstLine: firstLine)
             found.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
-                "contains text of the non-public record \(record) ('\(LeakIndex.excerpt(text, at: offset))')"))
+                "contains \(leak.described(in: text))"))
         }
         return found
     }
@@ -461,7 +469,8 @@ public struct SiteAuditor: Sendable {
             return report
         }
         let reported = RecordsFound()
-        report.diagnostics += byteLeaks(file.bytes, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records)
+        report.diagnostics += byteLeaks(file.bytes, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records,
+                                        format: SeparateTexts.format(of: file.path))
         let check = ContentCheck(path: file.path, shown: shown, leaks: leaks, reported: reported)
         file.bytes.withUnsafeBytes { check.feed($0) }
         let content = check.finish()

@@ -320,14 +320,14 @@ extension Rule {
     // MARK: Text shared between records
     public static let leakSharedText = Rule(
         id: "leak.shared_text", severity: .warning,
-        checks: "a public record shares no run of 30+ characters with a non-public record's text, unless the phrase is in `site.yaml`'s `leak_boilerplate` or the public record names the non-public one's index number (索引号)",
-        example: "shares 34 characters with the non-public record content/policies/x.md ('本说明涉及尚未公开的审核意见…'), which this text publishes; declare the phrase in site.yaml leak_boilerplate, or name that record's index number here if it is quoted on purpose")
+        checks: "a public record shares no run of 30+ characters with a non-public record's text, unless the phrase is in `site.yaml`'s `leak_boilerplate` or the public record names the non-public one's index number (索引号); a fixed page (`content/pages/`) publishes no text the audit would otherwise find of a non-public record (a run of 19+ bytes, or an identifier whole). The message names the phrase to declare in `leak_boilerplate` when it is ordinary wording",
+        example: "shares 34 characters with the non-public record content/policies/x.md ('本说明涉及尚未公开的审核意见…'), which this record publishes; if this record quotes that one on purpose, name its index number here; if this is ordinary wording rather than the record's own, declare it public in site.yaml: leak_boilerplate: [\"本说明涉及尚未公开的审核意见\"]")
 
     // MARK: Audit of a built site
     public static let auditLeak = Rule(
         id: "audit.leak", severity: .error,
-        checks: "no trace of a non-public record in any file or file name of the site, decoded and normalised (entities, `\\u`, CSS and percent escapes, inline tags, invisible characters, NFKC, punctuation as white space): any run of 19+ bytes (6 Chinese characters) of its title, index number, document number, file name, its attachments' names, summary or body that no public record's text holds (the site's templates, assets and settings legitimise nothing); no file with the bytes of a non-public record's file or attachment",
-        example: "contains text of the non-public record content/policies/x.md ('关于内部审核事项的说明（CANARY-1A2B')")
+        checks: "no trace of a non-public record in any file or file name of the site, decoded and normalised (entities, `\\u`, CSS and percent escapes, inline tags, invisible characters, NFKC, punctuation as white space): any run of 19+ bytes of whole characters, no end white space (7 Chinese characters), of its title, summary, withheld reason, text fields, attachments' names or body, within one text (a CSV cell, a JSON or script string, an HTML page whole), and each identifier whole (索引号, 文号, page path, slug, file name, dates, numbers and amounts of its fields, bounded by no ASCII letter or digit), that no public record's or fixed page's text holds (the site's templates, assets and settings legitimise nothing); no file with the bytes of a non-public record's file or attachment. The message quotes the shared run and names the phrase to declare in `leak_boilerplate` when it is ordinary wording",
+        example: "contains text of the non-public record content/policies/x.md ('关于内部审核事项的说明 canary 1a2b'); if this is ordinary wording rather than the record's own, declare it public in site.yaml: leak_boilerplate: [\"关于内部审核事项的说明（CANARY-1A2B\"]")
     public static let auditBrokenLink = Rule(
         id: "audit.broken_link", severity: .error,
         checks: "every relative link and resource names a file of the site, and every `#fragment` an id in it",

@@ -8,6 +8,12 @@ public enum AtomFeed {
     public static let path = "feed.xml"
     public static let size = 50
 
+    /// What every id of the feed starts with: the build's own words (the leak search counts
+    /// them as such: `tag:www.example.gov.cn,2000:` beside a withheld '…w@example.gov.cn。200…').
+    static func tagPrefix(_ config: SiteConfig) -> String {
+        "tag:\(URL(string: config.baseURL)?.host ?? "localhost"),2000:"
+    }
+
     public static func document(_ plan: SitePlan) -> [UInt8] {
         let config = plan.view.config
         let entries = Array(plan.newestRecords.prefix(size))
@@ -15,7 +21,7 @@ public enum AtomFeed {
         let updated = entries.map(\.record.lastChanged).max() ?? CalendarDate(year: 2000, month: 1, day: 1)!
         return XMLDocumentWriter.document(root: "feed", attributes: [("xmlns", "http://www.w3.org/2005/Atom"),
                                                                    ("xml:lang", config.language)]) { writer in
-            xmlTextWriterWriteElement(writer, "id", "tag:\(host),2000:feed")
+            xmlTextWriterWriteElement(writer, "id", tagPrefix(config) + "feed")
             xmlTextWriterWriteElement(writer, "title", config.title)
             xmlTextWriterWriteElement(writer, "updated", timestamp(updated))
             link(writer, rel: "self", href: config.baseURL + path)
@@ -32,7 +38,7 @@ public enum AtomFeed {
     static func entry(_ writer: xmlTextWriterPtr, _ page: SitePlan.RecordPage, config: SiteConfig, host: String) {
         let r = page.record
         xmlTextWriterStartElement(writer, "entry")
-        xmlTextWriterWriteElement(writer, "id", "tag:\(host),2000:record:" + (r.indexNumber.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? r.indexNumber))
+        xmlTextWriterWriteElement(writer, "id", tagPrefix(config) + "record:" + (r.indexNumber.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? r.indexNumber))
         xmlTextWriterWriteElement(writer, "title", r.title)
         xmlTextWriterWriteElement(writer, "updated", timestamp(r.lastChanged))
         if let published = r.published { xmlTextWriterWriteElement(writer, "published", timestamp(published)) }

@@ -142,8 +142,13 @@ public struct PageContexts: Sendable {
         return plan.recordPages[page]
     }
 
+    /// A list page's heading (its page number aside): the leak search counts it as the build's own text.
+    static func heading(of list: SitePlan.ListPage) -> String {
+        list.year.map { "\(list.type.chineseName)（\($0)年）" } ?? list.type.chineseName
+    }
+
     public func list(_ list: SitePlan.ListPage) -> [String: Any] {
-        let heading = list.year.map { "\(list.type.chineseName)（\($0)年）" } ?? list.type.chineseName
+        let heading = Self.heading(of: list)
         let title = list.number == 1 ? heading : "\(heading)（第\(list.number)页）"
         var crumbs: [(label: String, href: String?)] = [("首页", SitePlan.homePath)]
         crumbs += list.year.map { [(list.type.chineseName, SitePlan.listPath(list.type, page: 1)), ("\($0)年", nil)] }

@@ -20,7 +20,7 @@ enum SettingsLeaks {
             let bytes = MatchText.bytes(setting.value)
             for leak in index.leaks(in: bytes) {
                 found.append(Rule.auditLeak.diagnostic(file, setting.location, field: setting.key,
-                    "'\(setting.key)' is printed on every page and holds text of the non-public record \(leak.record) ('\(LeakIndex.excerpt(bytes, at: leak.offset))'); change one of them, or declare the phrase public in leak_boilerplate"))
+                    "'\(setting.key)' is printed on every page and holds \(leak.described(in: bytes)); otherwise change one of them"))
             }
         }
         return found

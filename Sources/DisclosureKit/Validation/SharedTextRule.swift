@@ -71,9 +71,14 @@ public enum SharedText {
                 let shared = String(decoding: text[start..<(start + length)], as: UTF8.self)
                 let excerpt = shared.count > 24 ? String(shared.prefix(24)) + "…" : shared
                 let number = hidden[Int(owner)].indexNumber.map { " (索引号 \($0.value))" } ?? ""
+                let identity = hidden[Int(owner)]
+                let hiddenRecord = decoded[identity.file.relativePath]
+                var strings = (hiddenRecord.map(SecretText.parts(of:)) ?? SecretText.parts(of: identity)).prose
+                if let hiddenRecord, let body = try? hiddenRecord.bodyText() { strings.append(SecretText.plainText(of: body)) }
+                let phrase = BoilerplatePhrase.original(of: Array(text[start..<(start + length)]), in: strings)
                 return Rule.leakSharedText.diagnostic(record.file.relativePath,
                     SourceLocation(line: MatchText.line(of: start, newlines: newlines), column: 1),
-                    "shares \(characters(text, start, length)) characters with the non-public record \(hidden[Int(owner)].file.relativePath)\(number) ('\(excerpt)'), which this record publishes; if the phrase is public boilerplate, list it in site.yaml's leak_boilerplate; if this record quotes that one on purpose, name its index number here")
+                    "shares \(characters(text, start, length)) characters with the non-public record \(hidden[Int(owner)].file.relativePath)\(number) ('\(excerpt)'), which this record publishes; if this record quotes that one on purpose, name its index number here\(BoilerplatePhrase.hint(phrase))")
             }
         }.flatMap { $0 }
     }
