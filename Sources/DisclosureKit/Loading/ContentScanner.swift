@@ -85,20 +85,30 @@ private struct Walk {
         var name: String
     }
 
-    mutating func visit(directory path: String, relative: String, section: RecordType?,
-                        subfolders: [String], topLevel: Bool) {
+    /// The entries of a directory not walked yet, each with its path on disk and its
+    /// relative path; an entry whose path the system could not open is reported, not given.
+    mutating func children(of path: String, relative: String) -> [(entry: Entry, path: String, relative: String)] {
         if let real = ContentScanner.realPath(path) {
-            guard visited.insert(Array(real.utf8)).inserted else { return }
+            guard visited.insert(Array(real.utf8)).inserted else { return [] }
         }
-        guard let entries = entries(of: path, relative: relative) else { return }
+        guard let entries = entries(of: path, relative: relative) else { return [] }
+        var children: [(entry: Entry, path: String, relative: String)] = []
         for entry in entries {
             let childPath = path + "/" + entry.onDisk
             let childRelative = relative + "/" + entry.name
             guard childPath.utf8.count <= FileName.maximumPathBytes else {
                 diagnostics.append(Rule.fileName.diagnostic(childRelative, .fileStart,
-                    "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the folder names, it is not read"))
+                    "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the names, it is not read"))
                 continue
             }
+            children.append((entry, childPath, childRelative))
+        }
+        return children
+    }
+
+    mutating func visit(directory path: String, relative: String, section: RecordType?,
+                        subfolders: [String], topLevel: Bool) {
+        for (entry, childPath, childRelative) in children(of: path, relative: relative) {
             guard let kind = kind(of: childPath, relative: childRelative) else { continue }
             switch kind {
             case .directory:
@@ -121,18 +131,7 @@ private struct Walk {
     /// `content/pages/`: its Markdown files are fixed pages, its other files their
     /// attachments; it has no sub-folders.
     mutating func visitPages(_ path: String, relative: String) {
-        if let real = ContentScanner.realPath(path) {
-            guard visited.insert(Array(real.utf8)).inserted else { return }
-        }
-        guard let entries = entries(of: path, relative: relative) else { return }
-        for entry in entries {
-            let childPath = path + "/" + entry.onDisk
-            let childRelative = relative + "/" + entry.name
-            guard childPath.utf8.count <= FileName.maximumPathBytes else {
-                diagnostics.append(Rule.fileName.diagnostic(childRelative, .fileStart,
-                    "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the names, it is not read"))
-                continue
-            }
+        for (entry, childPath, childRelative) in children(of: path, relative: relative) {
             switch kind(of: childPath, relative: childRelative) {
             case nil: continue
             case .directory:

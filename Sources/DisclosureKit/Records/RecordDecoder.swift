@@ -128,7 +128,7 @@ public struct RecordDecoder: Sendable {
             rules.checkTimeliness(created: created, published: published, modified: modified)
         }
         reader = rules.reader
-        checkBody(body, firstLine: bodyFirstLine, &reader)
+        BodyChecks.check(body, firstLine: bodyFirstLine, &reader)
 
         // Type-specific fields.
         let (fields, references) = TypeFieldsDecoder.decode(declaration, top, published: published, site: site, &reader)
@@ -153,19 +153,5 @@ public struct RecordDecoder: Sendable {
                 body: body, bodyFirstLine: bodyFirstLine)
         }
         return DecodedRecord(identity: identity, record: record, diagnostics: reader.diagnostics)
-    }
-
-    /// What the renderer must never be handed: control characters, and Markdown past the
-    /// bounds of `MarkdownComplexity`. Reported in the file's lines.
-    private func checkBody(_ body: String, firstLine: Int, _ reader: inout FieldReader) {
-        if let found = BodyControlCharacters.first(in: body) {
-            let hex = String(found.scalar.value, radix: 16, uppercase: true)
-            reader.report(.recordControlCharacter, SourceLocation(line: firstLine + found.line - 1, column: found.column), field: nil,
-                          "the body holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex); remove it")
-        }
-        if let excess = MarkdownComplexity.firstExcess(in: body) {
-            reader.report(.markdownTooComplex, SourceLocation(line: firstLine + excess.line - 1, column: 1), field: nil,
-                          excess.message)
-        }
     }
 }
