@@ -28,7 +28,7 @@ import Testing
         let undated = PageConventionsTests.metaTags(site.text("pages/undated.html"))
         #expect(undated["ArticleTitle"] == nil && undated["PubDate"] == nil)
         #expect(undated["ColumnName"] == "明湖区政务公开工作机构")
-        #expect(undated["ColumnDescription"] == "明湖区人民政府信息公开：明湖区政务公开工作机构栏目")
+        #expect(undated["ColumnDescription"] == "明湖区政务公开工作机构栏目")
     }
 
     @Test func aColumnNamedAfterTheSiteIsNotRunTogetherWithIt() throws {
@@ -39,6 +39,6 @@ import Testing
         let tags = PageConventionsTests.metaTags(site.text("pages/annual.html"))
         #expect(tags["ColumnDescription"] == "明湖区人民政府信息公开工作年度安排栏目")
         let list = PageConventionsTests.metaTags(site.text("policies/index.html"))
-        #expect(list["ColumnDescription"] == "明湖区人民政府信息公开：政策文件栏目")
+        #expect(list["ColumnDescription"] == "政策文件栏目")
     }
 }

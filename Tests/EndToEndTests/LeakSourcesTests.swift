@@ -42,6 +42,24 @@ import Testing
 
     func rules(_ result: Disclose.Result) throws -> [[String: Any]] { try Disclose.diagnostics(result) }
 
+    /// A non-public record signed as letters are (…不予主动公开。 then the office's name) shares
+    /// nothing with the pages the build writes about that office: the catalog's publisher
+    /// pages once described their column as the site's title, a colon and the office's name
+    /// (…信息公开：明湖区财政局), a run the signature repeated, and the build stopped.
+    @Test func aSignedNonPublicRecordIsNoLeakOnItsOfficesCatalogPages() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        try tmp.write(SampleSite.onRequestPolicy(title: "关于内部审核事项的说明（内部讨论稿）", index: Self.withheldIndex,
+                                                 body: "本文件依法不予主动公开。\n\n明湖区财政局  \n2024年1月15日"),
+                      to: "sample/content/policies/internal-99.md")
+        let result = try Disclose.run(["build", "--root", root.path])
+        // The publisher pages' head no longer joins the site's title to the office's name.
+        // (The catalog home's "明湖区财政局 （2条）" still meets "明湖区财政局 2024年…", a known
+        // limit the README names: such a signature needs `leak_boilerplate`.)
+        let findings = result.stderr.split(separator: "\n").filter { $0.contains("audit.leak") }
+        #expect(!findings.isEmpty && findings.allSatisfy { !$0.contains("catalog/publisher-") }, "\(result.stderr)")
+    }
+
     // MARK: Templates, assets and settings legitimise nothing
 
     /// The reproduction: a non-public record's sentence in `templates/assets/` is

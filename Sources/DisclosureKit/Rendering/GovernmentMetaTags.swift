@@ -51,9 +51,11 @@ enum GovernmentMetaTags {
     /// `{title}：{column}栏目`, or `{column}栏目` when the column's name already begins with
     /// the site's title (a fixed page titled 明湖区人民政府信息公开指南 on the site 明湖区人民政府信息公开):
     /// the two names are never run together.
+    /// The column's name and 栏目, without the site's title: SiteName carries that, and the
+    /// title written before a publisher's name (…信息公开：明湖区财政局) makes a run that a
+    /// non-public record's closing lines (…不予主动公开。明湖区财政局) share, a false leak.
     static func columnDescription(_ config: SiteConfig, name: String) -> String {
-        if config.title.isEmpty || name.hasPrefix(config.title) { return "\(name)栏目" }
-        return "\(config.title)：\(name)栏目"
+        "\(name)栏目"
     }
 
     /// A fixed page with `modified` is an article (ArticleTitle, PubDate from `modified`,
