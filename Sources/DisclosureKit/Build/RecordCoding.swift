@@ -147,6 +147,12 @@ extension RecordCache {
             out.int(entry.location.line)
             out.int(entry.location.column)
         }
+        out.optional(identity.publisher) { $0.string($1) }
+        out.optional(identity.reportYear) { out, year in
+            out.int(year.value)
+            out.int(year.location.line)
+            out.int(year.location.column)
+        }
 
         out.string(record.title)
         out.string(record.indexNumber)
@@ -182,7 +188,9 @@ extension RecordCache {
             documentNumber: input.optional { $0.string() },
             sourceDigest: input.digest(),
             attachments: input.array { ListedAttachment(file: $0.string(), title: $0.string(),
-                                                        location: SourceLocation(line: $0.int(), column: $0.int())) })
+                                                        location: SourceLocation(line: $0.int(), column: $0.int())) },
+            publisher: input.optional { $0.string() },
+            reportYear: input.optional { Located(value: $0.int(), location: SourceLocation(line: $0.int(), column: $0.int())) })
         let record = Record(
             file: file, title: input.string(), indexNumber: input.string(),
             disclosure: input.raw(Disclosure.self) ?? .withheld,

@@ -184,6 +184,22 @@ extension Rule {
         id: "index_number.pattern", severity: .error,
         checks: "an index number matches `site.yaml`'s `index_number_pattern`, when one is set",
         example: "index number 'ABC' does not match the site's index_number_pattern '^[0-9A-Z]{9,18}/\\d{4}-\\d{5}$'")
+    public static let publisherUnknown = Rule(
+        id: "publisher.unknown", severity: .error,
+        checks: "when `site.yaml` lists `publishers`, a record's or page's `publisher` (发布机构) is one of their full names (the nearest is suggested)",
+        example: "'publisher' (发布机构) '明湖区财政' is not in site.yaml's publishers; did you mean '明湖区财政局'?")
+    public static let indexNumberPublisher = Rule(
+        id: "index_number.publisher", severity: .error,
+        checks: "when `site.yaml` lists `publishers`, an index number starts with its publisher's `code` and a `/`",
+        example: "index number (索引号) '11450100MB0000003C/2024-00007' starts with '11450100MB0000003C', but its publisher 明湖区市场监督管理局's code is '11450100MB0000005E' (site.yaml line 40); write 11450100MB0000005E/YYYY-NNNNN")
+    public static let indexNumberYear = Rule(
+        id: "index_number.year", severity: .error,
+        checks: "when `site.yaml` lists `publishers`, an index number reads `CODE/YYYY-NNNNN` and its year is the year of `created` (成文日期), or of `published` with `index_number_year: published`",
+        example: "index number (索引号) '11450100MB0000005E/2099-00007' is of the year 2099, but 'created' (成文日期) is 2024-03-01 (index_number_year: created); the number belongs to 2024")
+    public static let indexNumberSequence = Rule(
+        id: "index_number.sequence", severity: .error,
+        checks: "when `site.yaml` lists `publishers`, a sequence number is used once per publisher and year, public or not (`00012` and `0012` are one number)",
+        example: "sequence number 12 of 11450100MB0000003C in 2024 is also used by content/budgets/a.md:3 ('11450100MB0000003C/2024-00012'); 'disclose new --publisher 明湖区财政局' gives the next free one")
     public static let disclosureWithheldReason = Rule(
         id: "disclosure.withheld_reason", severity: .error,
         checks: "`withheld_reason` is given exactly when `disclosure` is `withheld`",
@@ -256,8 +272,12 @@ extension Rule {
         example: "field 'kind' has an unknown kind 'choice'; kinds: text, multiline_text, date, number, amount, enum, text_list, group, table, reference, publisher, report_statistics")
     public static let reportDeadline = Rule(
         id: "report.deadline", severity: .error,
-        checks: "an annual report is published by `report_deadline` (default 03-31) of the year after `year`",
+        checks: "an annual report is published by its deadline in the year after `year`: with `publishers`, 01-31 for a 部门 and 03-31 for a 人民政府 (条例 第四十九条), from its publisher's `kind`; without, `report_deadline` (default 03-31)",
         example: "the 2012 report was published 2013-04-02, after its deadline 2013-03-31")
+    public static let reportDuplicate = Rule(
+        id: "report.duplicate", severity: .error,
+        checks: "one annual report per publisher and year, public or not",
+        example: "明湖区财政局 already has a report for 2024: content/reports/czj-2024.md:2; a publisher publishes one annual report a year")
 
     // MARK: Fixed pages
     public static let pageFolder = Rule(
@@ -360,10 +380,10 @@ extension Rule {
         frontMatterMissing, frontMatterUnterminated, frontMatterSyntax, frontMatterDuplicateKey, frontMatterKeyTag,
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
-        slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
+        slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, publisherUnknown, indexNumberPublisher, indexNumberYear, indexNumberSequence, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
-        referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
+        referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline, reportDuplicate,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
         siteMissing, siteInvalid, siteUnknownKey, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,

@@ -19,6 +19,11 @@ public struct RecordIdentity: Sendable {
     /// Its `attachments:` entries (`AttachmentListDecoder`): a non-public record's too,
     /// whose files are then its material and never copied.
     public var attachments: [ListedAttachment] = []
+    /// `publisher`, as written: the registry's checks group index numbers and reports by it.
+    public var publisher: String?
+    /// An annual report's `year` (a type with the rule set `report_statistics`), where it
+    /// is written: one report per publisher and year.
+    public var reportYear: Located<Int>?
 
     public var isPublic: Bool { disclosure?.isPublic ?? false }
 }
@@ -122,6 +127,7 @@ public struct RecordDecoder: Sendable {
         rules.checkTitle(title)
         rules.checkIndexNumber(indexNumber)
         rules.checkTopic(topic)
+        rules.checkPublisher(publisher, indexNumber: indexNumber, created: created, published: published)
         rules.checkWithheldReason(disclosure: disclosure, reason: withheldReason)
         rules.checkDates(created: created, published: published, modified: modified, review: review)
         if isProactive {
@@ -141,6 +147,10 @@ public struct RecordDecoder: Sendable {
         var identity = RecordIdentity(file: file, title: title?.value, indexNumber: indexNumber, slug: slug,
                                       disclosure: disclosure?.value, references: references, published: published)
         identity.attachments = attachments
+        identity.publisher = publisher?.value
+        if declaration.applies(.reportStatistics), let index = declaration.index(of: "year"), let year = fields[index].number {
+            identity.reportYear = Located(value: year, location: top.entry("year")?.value.location ?? .fileStart)
+        }
         identity.documentNumber = declaration.index(of: "document_number").flatMap { fields[$0].text }
         var record: Record?
         if reader.diagnostics.errorCount == 0, let title, let indexNumber, let disclosure, let publisher,

@@ -40,6 +40,10 @@ public struct SiteConfig: Sendable {
     public var interpretationWorkingDays = 3
     /// The record types: built in, and the site's own from `types/` (set by the loader).
     public var types: TypeRegistry = .builtIn
+    /// `publishers`: the 发布机构 registry; nil when `publisher` is free text.
+    public var publishers: PublisherRegistry?
+    /// `index_number_year`: the date whose year a 索引号's year must be (with a registry).
+    public var indexNumberYear = IndexNumberYear.created
 
     public init(title: String, baseURL: String, language: String = "zh-CN", publisher: String? = nil,
                 indexNumberPattern: IndexNumberPattern? = nil, reportDeadline: (month: Int, day: Int) = (3, 31),
@@ -106,6 +110,7 @@ public enum SiteConfigDecoder {
         "site_id_code", "footer", "date_style",
         "topics",
         "time_zone", "interpretation_working_days",
+        "publishers", "index_number_year",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -209,6 +214,9 @@ public enum SiteConfigDecoder {
                           "'time_zone' is empty; give a time zone name such as Asia/Shanghai, or leave the key out for Asia/Shanghai")
         }
         let interpretationDays = reader.integer(top, "interpretation_working_days", required: false, in: 0...365)
+        let publishers = PublisherRegistry.decode(&reader, top)
+        let indexNumberYear = reader.enumeration(top, "index_number_year", required: false,
+                                                 [(IndexNumberYear.created, ["created", "成文日期"]), (.published, ["published", "发布日期"])])
         guard let title, let baseURL, reader.diagnostics.errorCount == 0 else {
             return (nil, reader.diagnostics)
         }
@@ -228,6 +236,8 @@ public enum SiteConfigDecoder {
             config.asOf = AsOfDate.today(in: timeZone)
         }
         if let interpretationDays { config.interpretationWorkingDays = interpretationDays.value }
+        config.publishers = publishers
+        if let indexNumberYear { config.indexNumberYear = indexNumberYear.value }
         return (config, reader.diagnostics)
     }
 

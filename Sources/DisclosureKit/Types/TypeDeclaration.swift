@@ -97,6 +97,8 @@ final class FieldLabels: Sendable {
         "footer.email": "电子邮箱", "footer.icp": "ICP备案号", "footer.police": "公安机关备案号",
         "date_style": "日期写法", "topics": "主题分类", "time_zone": "时区",
         "interpretation_working_days": "政策解读发布时限（工作日）",
+        "publishers": "发布机构", "publishers.name": "全称", "publishers.short_name": "简称",
+        "publishers.code": "机构代码", "publishers.kind": "机构类型", "index_number_year": "索引号年份",
     ])
 
     /// The Chinese name of a key path: the type's, else the glossary's.

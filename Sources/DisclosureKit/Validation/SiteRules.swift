@@ -39,6 +39,7 @@ public enum SiteRules {
 
         // References between records (interprets, repealed_by, amended_by).
         diagnostics += ReferenceRules.check(identities, firstByIndex: firstByIndex, duplicated: duplicated, config: config)
+        diagnostics += RegistryRules.check(identities, config: config)
         return diagnostics
     }
 

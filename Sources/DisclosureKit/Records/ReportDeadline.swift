@@ -1,0 +1,25 @@
+import Foundation
+
+/// When an annual report on a year is due: from its publisher's kind in the registry
+/// (条例 第四十九条), else from `report_deadline`.
+public struct ReportDeadline: Sendable, Hashable {
+    public var date: CalendarDate
+    /// Where the deadline comes from, as messages name it.
+    public var basis: String
+}
+
+extension SiteConfig {
+    /// The last day `publisher`'s annual report on `year` may be published. A publisher
+    /// the registry does not know (reported as `publisher.unknown`) falls back to
+    /// `report_deadline`, so the report is still checked against a date.
+    public func reportDeadline(forYear year: Int, publisher: String?) -> ReportDeadline? {
+        let deadlineYear = year + 1
+        if let publisher, let registered = publishers?.publisher(named: publisher) {
+            let (month, day) = registered.kind.reportDeadline
+            guard let date = CalendarDate(year: deadlineYear, month: month, day: day) else { return nil }
+            return ReportDeadline(date: date, basis: "\(String(format: "%02d-%02d", month, day)) of the following year for a \(registered.kind.chineseName) such as \(registered.name), 条例 第四十九条")
+        }
+        guard let date = reportDeadline(forYear: year) else { return nil }
+        return ReportDeadline(date: date, basis: "report_deadline \(String(format: "%02d-%02d", reportDeadline.month, reportDeadline.day)) of the following year")
+    }
+}

@@ -1,0 +1,53 @@
+extension RecordRules {
+    /// With `site.yaml`'s `publishers` registry: a record's `publisher` is registered
+    /// (`publisher.unknown`, the nearest name suggested), its 索引号 starts with that
+    /// publisher's code (`index_number.publisher`) and carries the year of the date
+    /// `index_number_year` names (`index_number.year`). Without a registry nothing is
+    /// checked here.
+    mutating func checkPublisher(_ publisher: Located<String>?, indexNumber: Located<String>?,
+                                 created: Located<CalendarDate>?, published: Located<CalendarDate>?) {
+        guard let registry = site.publishers else { return }
+        var registered: PublisherRegistry.Publisher?
+        if let publisher {
+            registered = registry.publisher(named: publisher.value)
+            if registered == nil { reportUnknownPublisher(publisher, registry) }
+        }
+        guard let indexNumber else { return }
+        if let registered {
+            let code = IndexNumberParts.code(of: indexNumber.value)
+            if code != registered.code {
+                let written = code.map { "starts with '\($0)'" } ?? "has no code before a '/'"
+                reader.report(.indexNumberPublisher, indexNumber.location, field: "index_number",
+                              "index number (索引号) '\(indexNumber.value)' \(written), but its publisher \(registered.name)'s code is '\(registered.code)' (site.yaml line \(registered.line)); write \(registered.code)/YYYY-NNNNN")
+                return
+            }
+        }
+        let source = site.indexNumberYear == .created ? created : published
+        guard let date = source else { return }
+        let dateName = site.indexNumberYear == .created ? "'created' (成文日期)" : "'published' (发布日期)"
+        guard let parts = IndexNumberParts(indexNumber.value) else {
+            reader.report(.indexNumberYear, indexNumber.location, field: "index_number",
+                          "index number (索引号) '\(indexNumber.value)' has no year and sequence number after its code; write CODE/\(YearArchivePaths.digits(date.value.year))-NNNNN, the year of \(dateName)")
+            return
+        }
+        guard parts.year != date.value.year else { return }
+        reader.report(.indexNumberYear, indexNumber.location, field: "index_number",
+                      "index number (索引号) '\(indexNumber.value)' is of the year \(parts.year), but \(dateName) is \(date.value) (index_number_year: \(site.indexNumberYear.rawValue)); the number belongs to \(date.value.year)")
+    }
+
+    /// `publisher.unknown` at the value: a short name is pointed to its full name, a near
+    /// miss to the nearest registered name.
+    mutating func reportUnknownPublisher(_ publisher: Located<String>, _ registry: PublisherRegistry) {
+        let hint: String
+        if let byShortName = registry.publisher(shortNamed: publisher.value) {
+            hint = "; it is the short name of '\(byShortName.name)', write the full name"
+        } else if let nearest = registry.suggestion(for: publisher.value) {
+            hint = "; did you mean '\(nearest)'?"
+        } else {
+            let names = registry.publishers.map(\.name)
+            hint = " (the publishers are \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", ..." : ""); add it there if it is new)"
+        }
+        reader.report(.publisherUnknown, publisher.location, field: "publisher",
+                      "'publisher' (发布机构) '\(publisher.value)' is not in site.yaml's publishers\(hint)")
+    }
+}
