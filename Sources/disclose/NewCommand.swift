@@ -17,8 +17,11 @@ struct NewCommand: ParsableCommand {
     @Argument(help: ArgumentHelp(NewCommand.typeHelp))
     var type: String
 
-    @Argument(help: "The file name without .md: lower-case letters, digits and '-'.")
+    @Argument(help: "The file name without .md: lower-case letters, digits and '-'; SUB/SLUG (such as 2024/SLUG) puts it in a sub-folder of the section.")
     var slug: String
+
+    @Option(name: .long, help: "A publisher of site.yaml's 'publishers' (full or short name): writes its full name and its next free index number (索引号) of this year.")
+    var publisher: String?
 
     @Option(name: .long, help: "The site root (the folder holding content/).")
     var root: String = "."
@@ -38,8 +41,8 @@ struct NewCommand: ParsableCommand {
                     ? "; the type declarations in types/ have errors, and a broken declaration declares no type: run 'disclose check'" : "")
             throw ValidationError("TYPE must be one of \(known), not '\(type)'\(broken)")
         }
-        guard RecordSkeletonWriter.isValidSlug(slug) else {
-            throw ValidationError("SLUG must be lower-case letters a-z, digits and '-', starting with a letter or digit, at most 80 characters, not '\(slug)'")
+        guard NewRecordPlanner.split(slug) != nil else {
+            throw ValidationError("SLUG must be lower-case letters a-z, digits and '-', starting with a letter or digit, at most 80 characters, optionally after sub-folders named the same way (2024/SLUG), not '\(slug)'")
         }
     }
 
@@ -51,7 +54,9 @@ struct NewCommand: ParsableCommand {
         }
         let recordType = types.type(idOrName: type)!
         do {
-            let path = try RecordSkeletonWriter.write(type: recordType, slug: slug, root: root, today: .today())
+            let today = CalendarDate.today()
+            let plan = try NewRecordPlanner.plan(root: root, type: recordType, path: slug, publisher: publisher, today: today)
+            let path = try RecordSkeletonWriter.write(type: recordType, plan: plan, root: root, today: today)
             Terminal.writeError("wrote \(path): fill in every <待填写 …> placeholder, then run 'disclose check'\n")
         } catch {
             Terminal.writeError("disclose: error: \(error)\n")

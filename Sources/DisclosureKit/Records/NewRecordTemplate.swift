@@ -5,25 +5,44 @@ public enum NewRecordTemplate {
     /// What marks a value as not yet filled in.
     public static let placeholderMarker = "<待填写"
 
+    /// `text` as a YAML value: plain when it reads back as itself, else double-quoted.
+    static func yamlText(_ text: String) -> String {
+        let special: Set<Character> = [":", "#", "'", "\"", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "\\", "-", "?", "~"]
+        guard text.contains(where: { special.contains($0) || $0.isNewline }) || text.trimmed != text else { return text }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
+    }
+
     static func placeholder(_ chinese: String, _ english: String) -> String {
         "\"\(placeholderMarker) \(chinese) / \(english)>\""
     }
 
     /// The skeleton text for `type`, dated `today`.
-    public static func text(for type: RecordType, today: CalendarDate) -> String {
+    /// `publisher` and `indexNumber`, when `disclose new --publisher` gives them, replace
+    /// their placeholders.
+    public static func text(for type: RecordType, today: CalendarDate, publisher: String? = nil,
+                            indexNumber: String? = nil) -> String {
         let p = placeholder
         var lines = [
             "---",
             "# 名称 / title (at most 200 characters)",
             "title: \(p("名称", "title"))",
             "# 索引号 / index number, unique across the site",
-            "index_number: \(p("索引号", "index number"))",
+            "index_number: \(indexNumber ?? p("索引号", "index number"))",
             "# 公开方式 / disclosure: proactive (主动公开) | on-request (依申请公开) | withheld (不予公开)",
             "disclosure: proactive",
             "# 不予公开理由 / withheld_reason: only, and then required, when disclosure is withheld",
             "# withheld_reason: ",
             "# 发布机构 / publisher",
-            "publisher: \(p("发布机构", "publisher"))",
+            "publisher: \(publisher.map(yamlText) ?? p("发布机构", "publisher"))",
             "# 成文日期 / date written, YYYY-MM-DD",
             "created: \(today)",
             "# 发布日期 / publication date; within 20 working days of created (先审查后公开: after the review)",

@@ -6,22 +6,31 @@ public enum RecordSkeletonWriter {
 
     /// Writes `ROOT/content/SECTION/SLUG.md` and returns its path relative to the root.
     public static func write(type: RecordType, slug: String, root: String, today: CalendarDate) throws(EnvironmentError) -> String {
+        try write(type: type, plan: NewRecordPlan(subfolders: [], slug: slug), root: root, today: today)
+    }
+
+    /// Writes `ROOT/content/SECTION/SUB/SLUG.md` as `plan` says, with its publisher and
+    /// 索引号 filled in when it has them; returns its path relative to the root.
+    public static func write(type: RecordType, plan: NewRecordPlan, root: String, today: CalendarDate) throws(EnvironmentError) -> String {
+        let slug = plan.slug
+        let sectionFolder = ([type.folder] + plan.subfolders).joined(separator: "/")
         let content = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw EnvironmentError("no content/ directory under the site root '\(root)'")
         }
         try refuseLinkOutOfRoot(content, named: "content", root: root)
-        let folder = content.appendingPathComponent(type.folder)
-        let relative = "content/\(type.folder)/\(slug).md"
+        let folder = content.appendingPathComponent(sectionFolder)
+        let relative = "content/\(sectionFolder)/\(slug).md"
         let path = folder.appendingPathComponent("\(slug).md")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw EnvironmentError("cannot create \(folder): \(error.localizedDescription)")
         }
-        try refuseLinkOutOfRoot(folder, named: "content/\(type.folder)", root: root)
-        let data = Data(NewRecordTemplate.text(for: type, today: today).utf8)
+        try refuseLinkOutOfRoot(folder, named: "content/\(sectionFolder)", root: root)
+        let data = Data(NewRecordTemplate.text(for: type, today: today, publisher: plan.publisher,
+                                               indexNumber: plan.indexNumber).utf8)
         // O_EXCL: never overwrite a record someone already wrote.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
