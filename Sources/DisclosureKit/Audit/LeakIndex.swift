@@ -210,6 +210,7 @@ struct LeakIndex: Sendable {
         // The headings of year lists (办事指南（2021年）) and the catalog's page titles
         // (2013年 - 政府信息公开目录) are the build's words too.
         let listHeadings = plan.listPages.map(PageContexts.heading(of:)) + plan.catalog.values.map(PageContexts.catalogTitle(of:))
+            + plan.publishers.pages.map(PageContexts.publisherTitle(of:))
             + [AtomFeed.tagPrefix(plan.view.config) + "feed", AtomFeed.tagPrefix(plan.view.config) + "record"]
         let builtIn = (GeneratedText.all + DefaultTemplates.files.map(\.text) + listHeadings).map(MatchText.bytes)
         // Public attachments' names are published by their records' pages (not held in the

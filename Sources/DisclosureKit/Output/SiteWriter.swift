@@ -63,6 +63,7 @@ struct SiteWriter {
         var outcome = Outcome()
         let planned = plan.recordPages.flatMap { [$0.path] + $0.attachments.map(\.path) } + plan.listPages.map(\.path)
             + plan.catalog.pages.map(\.path) + templates.assets.map { "assets/" + $0.path } + Self.fixedPagePaths(plan)
+            + plan.publishers.pages.map(\.path)
         if let unsafe = planned.first(where: { !Self.isContained($0) }) {
             throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
         }
@@ -79,6 +80,7 @@ struct SiteWriter {
         for list in plan.listPages { folders.insert(Self.folder(of: list.path)) }
         for fixed in plan.fixedPages { folders.insert(Self.folder(of: fixed.path)) }
         for page in plan.catalog.pages { folders.insert(Self.folder(of: page.path)) }
+        for page in plan.publishers.pages { folders.insert(Self.folder(of: page.path)) }
         for folder in folders.sorted() where !folder.isEmpty {
             do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
                 throw EnvironmentError("cannot create \(folder) in the output: \(error)")
@@ -190,6 +192,7 @@ struct SiteWriter {
         pages.append((SitePlan.homePath, "home", { contexts.home() }))
         pages.append((SitePlan.searchPath, "search", { contexts.search() }))
         pages.append((SitePlan.notFoundPath, "404", { contexts.notFound() }))
+        pages += plan.publishers.pages.map { page in (page.path, "publisher", { contexts.publisherPage(page) }) }
         let placed = parallelMap(pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
             let context = page.context()
             return Result { () throws(FileIO.Failure) in
@@ -272,6 +275,7 @@ struct SiteWriter {
         for list in plan.listPages { paths.insert(list.path) }
         paths.formUnion(fixedPagePaths(plan))
         for page in plan.catalog.pages { paths.insert(page.path) }
+        for page in plan.publishers.pages { paths.insert(page.path) }
         for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
         for asset in templates.assets { paths.insert("assets/" + asset.path) }
         return paths

@@ -124,6 +124,11 @@ extension SitePlan {
         for page in catalog.pages {
             entries.append(SitemapEntry(path: page.path, lastModified: page.records.map { recordPages[$0].record.lastChanged }.max()))
         }
+        for page in publishers.pages {
+            let guide = page.guide.flatMap { fixedPages[$0].page.modified }
+            let changed = page.records.map { recordPages[$0].record.lastChanged } + (guide.map { [$0] } ?? [])
+            entries.append(SitemapEntry(path: page.path, lastModified: changed.max()))
+        }
         // The pages' indices sorted, not the pages (a record each, moved through every
         // merge: a third of a second at 100,000 records).
         let byPath = recordPages.indices.sorted { utf8Precedes(recordPages[$0].path, recordPages[$1].path) }

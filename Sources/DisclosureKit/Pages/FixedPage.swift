@@ -31,6 +31,9 @@ public struct FixedPage: Sendable {
     /// Position in the navigation of every page, smallest first; nil: not in it.
     public var navigation: Int?
     public var role: PageRole?
+    /// `publisher`: the registered publisher the page is of (its 指南 on its publisher
+    /// page); nil for a page of the whole site.
+    public var publisher: String?
     /// The page's file name without `.html`: `slug`, or the file's stem.
     public var slug: String
     public var summary: String?

@@ -6,6 +6,8 @@ public struct DecodedPage: Sendable {
     /// What the cross-page rules need even of a page with errors.
     public var slug: Located<String>?
     public var role: Located<PageRole>?
+    /// `publisher`: a role is one page per publisher (and one for the whole site).
+    public var publisher: String?
     public var attachments: [ListedAttachment] = []
     public var diagnostics: [Diagnostic]
 }
@@ -17,7 +19,7 @@ public struct FixedPageDecoder: Sendable {
     public let site: SiteConfig
 
     /// The keys a page knows.
-    static let keys = ["title", "nav", "role", "slug", "summary", "modified", AttachmentListDecoder.key]
+    static let keys = ["title", "nav", "role", "slug", "summary", "modified", "publisher", AttachmentListDecoder.key]
 
     public init(site: SiteConfig) {
         self.site = site
@@ -73,9 +75,11 @@ public struct FixedPageDecoder: Sendable {
         let summary = reader.string(top, "summary", required: false, multiLine: true)
         let modified = reader.calendarDate(top, "modified", required: false)
         let attachments = AttachmentListDecoder.decode(top, &reader)
+        let publisher = reader.string(top, "publisher", required: false)
 
         var rules = RecordRules(site: site, reader: reader)
         rules.checkTitle(title)
+        rules.checkPagePublisher(publisher)
         reader = rules.reader
         let slug = checkSlug(slugField, file: file, &reader)
         BodyChecks.check(body, firstLine: bodyFirstLine, &reader)
@@ -85,9 +89,10 @@ public struct FixedPageDecoder: Sendable {
             page = FixedPage(file: file, title: title.value, navigation: navigation?.value, role: role?.value,
                              slug: slug.value, summary: summary?.value, modified: modified?.value,
                              attachments: attachments, body: body, bodyFirstLine: bodyFirstLine)
+            page?.publisher = publisher?.value
         }
-        return DecodedPage(file: file, page: page, slug: slug, role: role, attachments: attachments,
-                           diagnostics: reader.diagnostics)
+        return DecodedPage(file: file, page: page, slug: slug, role: role, publisher: publisher?.value,
+                           attachments: attachments, diagnostics: reader.diagnostics)
     }
 
     /// `slug`, else the file's stem: a valid page name (the rule records follow). Nothing

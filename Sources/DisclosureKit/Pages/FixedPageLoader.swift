@@ -61,7 +61,8 @@ public enum FixedPageLoader {
     static func uniqueness(_ decoded: [DecodedPage]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var slugs: [String: DecodedPage] = [:]
-        var roles: [PageRole: DecodedPage] = [:]
+        struct RoleKey: Hashable { var role: PageRole; var publisher: String? }
+        var roles: [RoleKey: DecodedPage] = [:]
         for page in decoded {
             if let slug = page.slug {
                 if let first = slugs[slug.value] {
@@ -72,11 +73,12 @@ public enum FixedPageLoader {
                 }
             }
             if let role = page.role {
-                if let first = roles[role.value] {
+                let key = RoleKey(role: role.value, publisher: page.publisher)
+                if let first = roles[key] {
                     diagnostics.append(Rule.pageRoleDuplicate.diagnostic(page.file.relativePath, role.location, field: "role",
-                        "role '\(role.value.rawValue)' (\(role.value.chineseName)) is also the role of \(first.file.relativePath); a site has one page of each role"))
+                        "role '\(role.value.rawValue)' (\(role.value.chineseName)) is also the role of \(first.file.relativePath); a site has one page of each role\(page.publisher.map { " for each publisher (this one and that one are \($0)'s)" } ?? "")"))
                 } else {
-                    roles[role.value] = page
+                    roles[key] = page
                 }
             }
         }

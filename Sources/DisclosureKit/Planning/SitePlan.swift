@@ -67,6 +67,8 @@ public struct SitePlan: Sendable {
     public let sectionYears: [RecordType: [(year: Int, count: Int)]]
     /// The catalog's browse pages by topic, publisher, type and year.
     public let catalog: CatalogPlan
+    /// Each registered publisher's disclosure index (none without a registry).
+    public let publishers: PublisherPlan
 
     public init(_ view: PublicView) {
         self.view = view
@@ -137,6 +139,8 @@ public struct SitePlan: Sendable {
         self.sectionTypes = sectionTypes
         listPages = lists
         sectionYears = years
+        publishers = PublisherPlan(view, recordPages: pages, sectionTypes: sectionTypes, sections: sections,
+                                   fixedPages: fixedPages, catalog: catalog)
     }
 
     public static func listPath(_ type: RecordType, page: Int) -> String {

@@ -28,6 +28,9 @@ extension PageContexts {
             }
             return ["facet": facet.rawValue, "name": facet.chineseName, "count": positions.count, "groups": groups]
         }
+        let publishers = publisherLinks()
+        context["has_publisher_pages"] = !publishers.isEmpty
+        if !publishers.isEmpty { context["publisher_pages"] = publishers }
         return context
     }
 
@@ -54,6 +57,9 @@ extension PageContexts {
         ])
         context["heading"] = heading
         context["facet_name"] = value.facet.chineseName
+        if value.facet == .publisher, let own = plan.publishers.page(named: value.name) {
+            context["publisher_page"] = URLPath.encoded(own.path)
+        }
         context["record_count"] = value.records.count
         context["row_count"] = page.records.count
         if page.pageCount > 1 { context["page_count_text"] = "第 \(page.number) / \(page.pageCount) 页" }

@@ -465,6 +465,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 <p class="facet-kind">按{{facet_name}}浏览</p>
 <h1 id="facet-value">{{heading}}</h1>
 <p class="count">共{{record_count}}条{{#page_count_text}}，{{.}}{{/page_count_text}}。<a href="{{root}}catalog.html">返回政府信息公开目录</a></p>
+{{#publisher_page}}<p class="publisher-link"><a href="{{root}}{{.}}">本机构信息公开页（指南、年度报告、分栏目信息）</a></p>{{/publisher_page}}
 <form class="catalog-filter" role="search" aria-label="在本页筛选" hidden>
 <label for="catalog-query">在本页筛选</label>
 <input id="catalog-query" name="q" type="search">
@@ -526,6 +527,16 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 </section>
 {{/facets}}
 </div>
+{{#has_publisher_pages}}
+<section class="publisher-pages" aria-labelledby="publisher-pages">
+<h2 id="publisher-pages">各发布机构信息公开</h2>
+<ul class="facet-values">
+{{#publisher_pages}}
+<li><a href="{{root}}{{href}}">{{name}}</a></li>
+{{/publisher_pages}}
+</ul>
+</section>
+{{/has_publisher_pages}}
 <script src="{{root}}assets/catalog.js"></script>
 {{/main}}
 {{/base}}
@@ -552,6 +563,16 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 </section>
 {{/sections}}
 </div>
+{{#has_publisher_pages}}
+<section class="publisher-pages" aria-labelledby="publisher-pages">
+<h2 id="publisher-pages">各发布机构信息公开</h2>
+<ul>
+{{#publisher_pages}}
+<li><a href="{{root}}{{href}}">{{name}}</a></li>
+{{/publisher_pages}}
+</ul>
+</section>
+{{/has_publisher_pages}}
 {{/main}}
 {{/base}}
 
@@ -622,6 +643,48 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 </ul>
 </section>
 {{/has_attachments}}
+
+"""####),
+        ("publisher.mustache", ####"""
+{{<base}}
+{{$main}}
+<p class="facet-kind">发布机构</p>
+<h1 id="publisher-name">{{heading}}</h1>
+<dl class="publisher-facts">
+{{#short_name}}<dt>简称</dt><dd class="short-name">{{.}}</dd>{{/short_name}}
+<dt>机构类型</dt><dd class="kind">{{kind_name}}</dd>
+<dt>统一社会信用代码</dt><dd class="code">{{code}}</dd>
+</dl>
+<p class="count">本机构主动公开政府信息{{record_count}}条。{{#catalog_href}}<a href="{{root}}{{.}}">在政府信息公开目录中查看全部</a>{{/catalog_href}}</p>
+{{#guide}}
+<section class="publisher-guide" aria-labelledby="publisher-guide">
+<h2 id="publisher-guide">政府信息公开指南</h2>
+<p><a href="{{root}}{{href}}">{{title}}</a></p>
+</section>
+{{/guide}}
+{{#has_reports}}
+<section class="publisher-reports" aria-labelledby="publisher-reports">
+<h2 id="publisher-reports">政府信息公开工作年度报告</h2>
+<ul class="record-list">
+{{#reports}}
+<li><a href="{{root}}{{href}}">{{title}}</a> <span class="meta"><span class="index-number">{{index_number}}</span> <time datetime="{{date}}">{{date_text}}</time></span></li>
+{{/reports}}
+</ul>
+</section>
+{{/has_reports}}
+{{#sections}}
+<section class="publisher-section" aria-labelledby="publisher-section-{{type}}">
+<h2 id="publisher-section-{{type}}">{{name}} <span class="count">（{{count}}条）</span></h2>
+<ul class="record-list">
+{{#records}}
+<li><a href="{{root}}{{href}}">{{title}}</a> <span class="meta"><span class="index-number">{{index_number}}</span> <time datetime="{{date}}">{{date_text}}</time></span></li>
+{{/records}}
+</ul>
+{{#more_href}}<p class="more"><a href="{{root}}{{.}}">查看本机构全部信息</a></p>{{/more_href}}
+</section>
+{{/sections}}
+{{/main}}
+{{/base}}
 
 """####),
         ("record.mustache", ####"""

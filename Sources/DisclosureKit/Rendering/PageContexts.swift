@@ -210,9 +210,13 @@ public struct PageContexts: Sendable {
     public func home() -> [String: Any] {
         var context = base(path: SitePlan.homePath, title: "首页", section: nil, breadcrumbs: [])
         context["public_count"] = plan.recordPages.count
-        if let guide = plan.fixedPages.first(where: { $0.page.role == .guide }) {
+        // The site's own guide: a publisher's is on its publisher page.
+        if let guide = plan.fixedPages.first(where: { $0.page.role == .guide && $0.page.publisher == nil }) {
             context["guide"] = ["href": URLPath.encoded(guide.path), "title": guide.page.title]
         }
+        let publishers = publisherLinks()
+        context["has_publisher_pages"] = !publishers.isEmpty
+        if !publishers.isEmpty { context["publisher_pages"] = publishers }
         context["sections"] = plan.sectionTypes.map { type -> [String: Any] in
             let indices = plan.sections[type] ?? []
             return [

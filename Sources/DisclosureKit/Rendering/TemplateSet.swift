@@ -9,7 +9,7 @@ import Glibc
 /// library would hide (a parse error, a missing partial or parent) is a diagnostic.
 public struct TemplateSet: Sendable {
     /// The templates the build renders, by name.
-    public static let pageTemplates = ["base", "record", "list", "home", "catalog", "catalog-page", "catalog-row", "search", "404", "page"]
+    public static let pageTemplates = ["base", "record", "list", "home", "catalog", "catalog-page", "catalog-row", "search", "404", "page", "publisher"]
 
     let library: MustacheLibrary
     /// Files copied to the output under `assets/`, by path below `assets/`.

@@ -51,3 +51,17 @@ extension RecordRules {
                       "'publisher' (发布机构) '\(publisher.value)' is not in site.yaml's publishers\(hint)")
     }
 }
+
+extension RecordRules {
+    /// A fixed page's `publisher` names a registered publisher, whose page then links it;
+    /// without a registry there are no publisher pages, and the key would do nothing.
+    mutating func checkPagePublisher(_ publisher: Located<String>?) {
+        guard let publisher else { return }
+        guard let registry = site.publishers else {
+            reader.report(.publisherUnknown, publisher.location, field: "publisher",
+                          "'publisher' (发布机构) '\(publisher.value)' names a publisher, but site.yaml lists no 'publishers'; list them there, or remove the key")
+            return
+        }
+        if registry.publisher(named: publisher.value) == nil { reportUnknownPublisher(publisher, registry) }
+    }
+}
