@@ -43,7 +43,8 @@ public enum FixedPageLoader {
             if let value = page.page { outcome.pages.append(value) }
         }
         outcome.diagnostics += uniqueness(decoded)
-        if !decoded.isEmpty, !decoded.contains(where: { $0.role?.value == .guide }) {
+        // The site's guide is a page of no one publisher: a department's guide is its own.
+        if !decoded.isEmpty, !decoded.contains(where: { $0.role?.value == .guide && $0.publisher == nil }) {
             outcome.diagnostics.append(Rule.pagesNoGuide.diagnostic("content/" + FixedPage.folder, .fileStart,
                 "no page in content/pages/ has 'role: guide' (政府信息公开指南), which article 12 of the 条例 requires every organ to publish; write one, or give the role to the page that is the guide"))
         }

@@ -53,15 +53,11 @@ extension RecordRules {
 }
 
 extension RecordRules {
-    /// A fixed page's `publisher` names a registered publisher, whose page then links it;
-    /// without a registry there are no publisher pages, and the key would do nothing.
+    /// A fixed page's `publisher` names a registered publisher, whose page then links it.
+    /// Without a registry it is a note to the reader of the file: there are no publisher
+    /// pages, and a site without a registry keeps the rules it had.
     mutating func checkPagePublisher(_ publisher: Located<String>?) {
-        guard let publisher else { return }
-        guard let registry = site.publishers else {
-            reader.report(.publisherUnknown, publisher.location, field: "publisher",
-                          "'publisher' (发布机构) '\(publisher.value)' names a publisher, but site.yaml lists no 'publishers'; list them there, or remove the key")
-            return
-        }
+        guard let publisher, let registry = site.publishers else { return }
         if registry.publisher(named: publisher.value) == nil { reportUnknownPublisher(publisher, registry) }
     }
 }
