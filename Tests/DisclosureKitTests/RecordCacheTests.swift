@@ -34,6 +34,8 @@ final class RecordCacheTests {
         let reason = Glossary.notProcessedReasons[0]
         let split = RecordSamples.frontMatter(.report)
             .replacingOccurrences(of: "2024-00003", with: "2024-00099")
+            // Another publisher's: one report per publisher and year (report.duplicate).
+            .replacingOccurrences(of: "publisher: 明湖区人民政府", with: "publisher: 明湖区财政局")
             .replacingOccurrences(of: "not_processed: 1", with: "not_processed: {\(reason): 1}")
             .replacingOccurrences(of: "  requests:", with: """
                   proactive:
