@@ -116,7 +116,11 @@ final class TemporaryDirectory {
     }
 
     /// A copy of the fixture tree `name` (or of the repository's sample site, `"sample"`).
-    func copy(fixture name: String) throws -> URL {
+    /// The records tests plant in the sample are written for a site without a publisher
+    /// registry (publisher 测试局, code …9Z), so the copy's `publishers:` list is left out
+    /// unless `keepingPublishers`: those tests then also show that a site without a
+    /// registry keeps its old rules.
+    func copy(fixture name: String, keepingPublishers: Bool = false) throws -> URL {
         let target = url.appendingPathComponent(name)
         if name == "sample" {
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
@@ -125,10 +129,28 @@ final class TemporaryDirectory {
             // The sample's own type declarations (建议提案办理结果).
             try FileManager.default.copyItem(at: Disclose.packageRoot.appendingPathComponent("types"),
                                              to: target.appendingPathComponent("types"))
+            if !keepingPublishers {
+                let settings = target.appendingPathComponent("content/site.yaml")
+                let text = try String(contentsOf: settings, encoding: .utf8)
+                try Self.withoutPublishers(text).write(to: settings, atomically: true, encoding: .utf8)
+            }
         } else {
             try FileManager.default.copyItem(at: Disclose.fixtures.appendingPathComponent(name), to: target)
         }
         return target
+    }
+
+    /// `site.yaml` without its `publishers:` key and the lines indented below it.
+    static func withoutPublishers(_ yaml: String) -> String {
+        var kept: [Substring] = []
+        var inList = false
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("publishers:") { inList = true; continue }
+            if inList, line.hasPrefix(" ") || line.hasPrefix("-") { continue }
+            inList = false
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
     }
 
     func write(_ text: String, to relative: String) throws {

@@ -6,32 +6,12 @@ struct SampleSite {
     let tmp: TemporaryDirectory
     let root: URL
 
-    /// The sample site plus `files` (paths relative to the site root). The records tests
-    /// plant are written for a site without a publisher registry (publisher 测试局, code
-    /// …9Z), so the copy's `publishers:` list is left out unless `keepingPublishers`: those
-    /// tests then also show that a site without a registry keeps its old behaviour.
+    /// The sample site plus `files` (paths relative to the site root); without its
+    /// publisher registry unless `keepingPublishers` (`TemporaryDirectory.copy`).
     init(adding files: [String: String] = [:], keepingPublishers: Bool = false) throws {
         tmp = try TemporaryDirectory()
-        root = try tmp.copy(fixture: "sample")
-        if !keepingPublishers {
-            let settings = root.appendingPathComponent("content/site.yaml")
-            let text = try String(contentsOf: settings, encoding: .utf8)
-            try Self.withoutPublishers(text).write(to: settings, atomically: true, encoding: .utf8)
-        }
+        root = try tmp.copy(fixture: "sample", keepingPublishers: keepingPublishers)
         for (path, text) in files { try add(text, at: path) }
-    }
-
-    /// `site.yaml` without its `publishers:` key and the lines indented below it.
-    static func withoutPublishers(_ yaml: String) -> String {
-        var kept: [Substring] = []
-        var inList = false
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("publishers:") { inList = true; continue }
-            if inList, line.hasPrefix(" ") || line.hasPrefix("-") { continue }
-            inList = false
-            kept.append(line)
-        }
-        return kept.joined(separator: "\n")
     }
 
     /// An on-request policy of the sample's finance bureau, for the leak tests: the record
