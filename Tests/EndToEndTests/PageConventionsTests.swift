@@ -6,9 +6,10 @@ import Testing
 /// style and the home page's sentence.
 @Suite struct PageConventionsTests {
     /// The sample's site.yaml without its identity, footer and date settings: what a site
-    /// that never set them has.
+    /// that never set them has (and without its publisher registry, as every test copy).
     static let plainSettings: String = {
-        let text = (try? String(contentsOf: Disclose.packageRoot.appendingPathComponent("content/site.yaml"), encoding: .utf8)) ?? ""
+        let text = TemporaryDirectory.withoutPublishers(
+            (try? String(contentsOf: Disclose.packageRoot.appendingPathComponent("content/site.yaml"), encoding: .utf8)) ?? "")
         let cut = text.range(of: "# 网站标识码")?.lowerBound ?? text.endIndex
         return String(text[..<cut])
     }()
