@@ -63,3 +63,27 @@ import Testing
     @Test(arguments: ["", "11450100mb0000001a", "11450100MB0000001", "1234-5678-9", "１２３４５６７８９", "11450100MB0000001A "])
     func invalidCodes(_ code: String) { #expect(!PublisherRegistry.isValidCode(code)) }
 }
+
+@Suite struct NewRecordPlannerTests {
+    @Test func theNextNumberIsOneMoreThanTheHighestOfTheCodeAndYear() {
+        let numbers = ["A/2024-00041", "A/2024-0057", "B/2024-00090", "A/2023-00099", "A/2024-000007"].compactMap(IndexNumberParts.init)
+        // 57 is the highest of A in 2024; the widest of A's 2024 numbers has six digits.
+        #expect(NewRecordPlanner.nextIndexNumber(code: "A", year: 2024, among: numbers) == "A/2024-000058")
+        #expect(NewRecordPlanner.nextIndexNumber(code: "C", year: 2024, among: numbers) == "C/2024-00001")
+    }
+
+    @Test func pathsAreSlugsBelowTheSection() {
+        #expect(NewRecordPlanner.split("2024/mhf-2024-3")?.subfolders == ["2024"])
+        #expect(NewRecordPlanner.split("mhf-2024-3")?.slug == "mhf-2024-3")
+        for bad in ["", "/x", "x/", "a//x", "../x", "2024/../x", "年/x", "a/b/c/d/e/x", "A/x"] {
+            #expect(NewRecordPlanner.split(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func aPublisherNameIsWrittenSoThatItReadsBackAsItself() {
+        #expect(NewRecordTemplate.yamlText("明湖区财政局") == "明湖区财政局")
+        #expect(NewRecordTemplate.yamlText("明湖区财政局: 分局") == "\"明湖区财政局: 分局\"")
+        #expect(NewRecordTemplate.yamlText("#某局") == "\"#某局\"")
+        #expect(NewRecordTemplate.yamlText("某\"局\\") == "\"某\\\"局\\\\\"")
+    }
+}
