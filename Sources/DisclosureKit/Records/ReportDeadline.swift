@@ -23,3 +23,18 @@ extension SiteConfig {
         return ReportDeadline(date: date, basis: "report_deadline \(String(format: "%02d-%02d", reportDeadline.month, reportDeadline.day)) of the following year")
     }
 }
+
+extension ReportDeadline {
+    /// `report.deadline`: a report (`year`) published after its publisher's deadline, at
+    /// its `published`.
+    static func check(_ input: RuleSetInput, _ reader: inout FieldReader) {
+        let site = input.site
+        let publisher = input.top.entry("publisher").flatMap { entry -> String? in
+            if case .scalar(let text, _) = entry.value.value { return text.trimmed } else { return nil }
+        }
+        guard let year = input.value("year").number, let published = input.published,
+              let deadline = site.reportDeadline(forYear: year, publisher: publisher), published.value > deadline.date else { return }
+        reader.report(.reportDeadline, published.location, field: "published",
+                      "the \(year) report was published \(published.value), after its deadline \(deadline.date) (\(deadline.basis))")
+    }
+}

@@ -10,14 +10,7 @@ public struct ReportDetails: Sendable, Hashable {
 /// `StatisticsReader`) and the report is published by its deadline.
 enum ReportStatisticsRules {
     static func check(_ input: RuleSetInput, _ reader: inout FieldReader) {
-        let site = input.site
-        let publisher = input.top.entry("publisher").flatMap { entry -> String? in
-            if case .scalar(let text, _) = entry.value.value { return text.trimmed } else { return nil }
-        }
-        guard let year = input.value("year").number, let published = input.published,
-              let deadline = site.reportDeadline(forYear: year, publisher: publisher), published.value > deadline.date else { return }
-        reader.report(.reportDeadline, published.location, field: "published",
-                      "the \(year) report was published \(published.value), after its deadline \(deadline.date) (\(deadline.basis))")
+        ReportDeadline.check(input, &reader)
     }
 
     /// The lines `disclose new` writes below `statistics:`.
