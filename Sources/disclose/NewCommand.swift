@@ -20,8 +20,9 @@ struct NewCommand: ParsableCommand {
     @Argument(help: "The file name without .md: lower-case letters, digits and '-'.")
     var slug: String
 
-    @Option(name: .long, help: "The site root (the folder holding content/).")
-    var root: String = "."
+    @OptionGroup var site: SiteRootOption
+
+    var root: String { site.root }
 
     func validate() throws {
         let (types, problems) = TypeRegistry.load(root: root)
@@ -46,16 +47,10 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let (types, problems) = TypeRegistry.load(root: root)
         if problems.errorCount > 0 {
-            Terminal.writeError("disclose: error: the type declarations in types/ have errors; run 'disclose check'\n")
-            throw ExitCode(ExitStatus.contentErrors)
+            throw CommandFailure.brokenTypeDeclarations
         }
         let recordType = types.type(idOrName: type)!
-        do {
-            let path = try RecordSkeletonWriter.write(type: recordType, slug: slug, root: root, today: .today())
-            Terminal.writeError("wrote \(path): fill in every <待填写 …> placeholder, then run 'disclose check'\n")
-        } catch {
-            Terminal.writeError("disclose: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage)
-        }
+        let path = try RecordSkeletonWriter.write(type: recordType, slug: slug, root: root, today: .today())
+        Terminal.writeError("wrote \(path): fill in every <待填写 …> placeholder, then run 'disclose check'\n")
     }
 }

@@ -17,8 +17,6 @@ public struct LoadedSite: Sendable {
     public var pages: [FixedPage] = []
     public var pageAttachments: [PageAttachment] = []
 
-    public var hasErrors: Bool { diagnostics.errorCount > 0 }
-
     public init(root: String, config: SiteConfig, records: [Record], identities: [RecordIdentity],
                 attachments: [AttachmentMatcher.Match], diagnostics: [Diagnostic], recordFileCount: Int) {
         self.root = root
