@@ -127,6 +127,7 @@ public enum SiteLoader {
         diagnostics += NonPublicNames.check(matches, identities: identities)
         let fixedPages = FixedPageLoader.load(tree, site: site, identities: identities, recordAttachments: matches)
         diagnostics += fixedPages.diagnostics
+        diagnostics += ToFillMarkers.check(tree)
 
         var loaded = LoadedSite(root: root, config: site, records: records, identities: identities,
                                 attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)
