@@ -60,6 +60,14 @@ enum NewSiteFiles {
       # icp: 桂ICP备05001234号            # ICP备案号
       # police: 桂公网安备 45019902000123号  # 公安机关备案号
 
+    # 相关链接：显示在每个页面的页脚，如上级政府信息公开平台、政务服务网。
+    # url 为 http:// 或 https:// 开头的完整地址，或本网站内的文件路径（如 pages/guide.html）。
+    # links:
+    #   - title: ××市政府信息公开平台
+    #     url: https://www.example.gov.cn/xxgk/
+    #   - title: ××省政务服务网
+    #     url: https://zwfw.example.gov.cn/
+
     # 主题分类：记录的 topic（主题分类）必须取自下列主题；不设则 topic 可自由填写。
     # 分组名（冒号前）只作目录页的小标题，本身不是主题。
     # topics:

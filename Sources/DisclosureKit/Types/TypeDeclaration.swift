@@ -97,6 +97,7 @@ final class FieldLabels: Sendable {
         "footer.email": "电子邮箱", "footer.icp": "ICP备案号", "footer.police": "公安机关备案号",
         "date_style": "日期写法", "topics": "主题分类", "time_zone": "时区",
         "interpretation_working_days": "政策解读发布时限（工作日）",
+        "links": "相关链接",
     ])
 
     /// The Chinese name of a key path: the type's, else the glossary's.
