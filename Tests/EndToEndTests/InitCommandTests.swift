@@ -87,6 +87,10 @@ import Testing
         let file = try Disclose.run(["init", directory.url.appendingPathComponent("a-file").path])
         #expect(file.status == 2)
         #expect(file.stderr.contains("is a file, not a folder"), "\(file.stderr)")
+        // An empty name is refused, not joined into a path at the file system's root.
+        let empty = try Disclose.run(["init", ""], in: directory.url)
+        #expect(empty.status == 2 && empty.stderr.hasPrefix("disclose: error: DIR is empty"), "\(empty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/content/site.yaml"))
         // An empty folder is taken.
         try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("empty"), withIntermediateDirectories: false)
         #expect(try Disclose.run(["init", directory.url.appendingPathComponent("empty").path]).status == 0)

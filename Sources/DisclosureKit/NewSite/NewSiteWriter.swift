@@ -28,6 +28,9 @@ public enum NewSiteWriter {
     /// returns the paths written, relative to it.
     @discardableResult
     public static func write(into directory: String, withTemplates: Bool) throws(EnvironmentError) -> [String] {
+        // An empty name would join into '/content/…': the files would land at the file
+        // system's root.
+        guard !directory.isEmpty else { throw EnvironmentError("DIR is empty; name the folder of the new site") }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `links:` in `site.yaml`: the sites every page links to in its footer (上级政府信息公开平台,
 /// 政务服务网, …), in list order.
 ///
@@ -78,7 +80,10 @@ enum SiteLinksDecoder {
             return .failure(Problem("'\(url[..<colon]):' is no http(s) scheme"))
         }
         let filePath = url.prefix { $0 != "?" && $0 != "#" }
-        if filePath.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." }) {
+        // A browser reads '%2e%2e' as '..': the parts are judged decoded.
+        let parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).removingPercentEncoding ?? String($0) }
+        if parts.contains(where: { $0 == ".." || $0 == "." }) {
             return .failure(Problem("a path inside the site has no '.' or '..' part"))
         }
         if filePath.isEmpty || filePath.hasSuffix("/") {
