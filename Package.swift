@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "disclose",
-    platforms: [.macOS(.v14)],
+    // No `platforms:`: it builds on Linux only (glibc's stat fields, renameat2, the
+    // system libraries from Debian), and Linux takes no platform entry.
     products: [
         .executable(name: "disclose", targets: ["disclose"]),
         .library(name: "DisclosureKit", targets: ["DisclosureKit"]),

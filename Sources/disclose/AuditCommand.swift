@@ -11,27 +11,14 @@ struct AuditCommand: ParsableCommand {
     @Argument(help: "The built site to inspect.")
     var siteDirectory: String
 
-    @Option(name: .long, help: "The site root whose content/ the site was built from.")
-    var root: String = "."
-
-    @Option(name: .long, help: "How to print findings: text (standard error), json or github (standard output).")
-    var format: DiagnosticFormat = .text
+    @OptionGroup var site: SiteRootOption
+    @OptionGroup var output: DiagnosticFormatOption
 
     func run() throws {
-        let findings: [Diagnostic]
-        let site: LoadedSite
-        let files: Int
-        do {
-            site = try SiteLoader.load(root: root)
-            let (templates, _) = TemplateSet.load(root: root)
-            let outcome = try SiteAuditor(directory: siteDirectory, site: site, templates: templates).audit()
-            findings = outcome.diagnostics
-            files = outcome.fileCount
-        } catch {
-            Terminal.writeError("disclose: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage)
-        }
-        DiagnosticReport(format: format).print(findings, records: site.recordFileCount, auditedFiles: files)
-        if !findings.isEmpty { throw ExitCode(ExitStatus.contentErrors) }
+        let loaded = try SiteLoader.load(root: site.root)
+        let (templates, _) = TemplateSet.load(root: site.root)
+        let outcome = try SiteAuditor(directory: siteDirectory, site: loaded, templates: templates).audit()
+        DiagnosticReport(format: output.format).print(outcome.diagnostics, records: loaded.recordFileCount, auditedFiles: outcome.fileCount)
+        if !outcome.diagnostics.isEmpty { throw ExitCode(ExitStatus.contentErrors) }
     }
 }

@@ -9,53 +9,34 @@ struct BuildCommand: ParsableCommand {
         abstract: "Validate the records under ROOT/content and write the public site to OUTPUT (default ROOT/site)."
     )
 
-    @Option(name: .long, help: "The site root (the folder holding content/).")
-    var root: String = "."
+    @OptionGroup var site: SiteRootOption
+    @OptionGroup var checks: ContentCheckOptions
+    @OptionGroup var diagnostics: DiagnosticFormatOption
 
     @Option(name: .long, help: "Where to write the site; replaced whole by each successful build.")
     var output: String?
 
-    @Flag(name: .long, help: "Treat every warning as an error.")
-    var strict = false
-
     @Option(name: .long, help: "Override site.yaml's base_url for the sitemap, robots.txt and feed.")
     var baseURL: String?
-
-    @Option(name: .long, help: "How to print diagnostics: text (standard error), json or github (standard output).")
-    var format: DiagnosticFormat = .text
-
-    @Option(name: .long, help: "The day policies' 有效期至 are judged against, YYYY-MM-DD (default: today in site.yaml's time_zone).")
-    var asOf: String?
-
-    @Flag(name: .long, help: "No progress line (there is none anyway when standard error is not a terminal).")
-    var quiet = false
 
     @Flag(name: .long, help: "When another build is writing the same output, exit with status 2 at once instead of waiting for it.")
     var noWait = false
 
-    func validate() throws {
-        if let asOf, case .failure(let error) = AsOfDate.parse(asOf) { throw ValidationError(error.description) }
-    }
-
     func run() throws {
-        let report: BuildReport
-        let (progress, line) = ProgressLine.start(quiet: quiet)
-        do {
-            var builder = SiteBuilder(root: root, output: output, strict: strict, baseURL: baseURL, progress: progress)
-            builder.waitsForOtherBuilds = !noWait
-            builder.asOf = asOf.flatMap { try? AsOfDate.parse($0).get() }
-            builder.waiting = { holder in
-                Terminal.writeError("disclose: waiting for the build of "
-                    + (holder.map { "PID \($0)" } ?? "another process") + " to finish writing the output…\n")
-            }
-            report = try builder.build()
-            line?.stop()
-        } catch {
-            line?.stop()
-            Terminal.writeError("disclose: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage)
+        let (progress, line) = ProgressLine.start(quiet: checks.quiet)
+        var builder = SiteBuilder(root: site.root, output: output, strict: checks.strict, baseURL: baseURL, progress: progress)
+        builder.waitsForOtherBuilds = !noWait
+        builder.asOf = checks.asOfDate
+        builder.waiting = { holder in
+            Terminal.writeError("disclose: waiting for the build of "
+                + (holder.map { "PID \($0)" } ?? "another process") + " to finish writing the output…\n")
         }
-        DiagnosticReport(format: format).print(report.diagnostics, records: report.recordFiles)
+        let report: BuildReport
+        do {
+            defer { line?.stop() }
+            report = try builder.build()
+        }
+        DiagnosticReport(format: diagnostics.format).print(report.diagnostics, records: report.recordFiles)
         if report.committed {
             Terminal.writeError(BuildSummary(report: report).table())
         } else {

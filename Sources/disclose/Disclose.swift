@@ -10,7 +10,7 @@ struct Disclose: ParsableCommand {
         commandName: "disclose",
         abstract: "Build and check a government information disclosure (政府信息公开) site.",
         version: DiscloseVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, NewCommand.self, RulesCommand.self, TypesCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, InitCommand.self, NewCommand.self, RulesCommand.self, TypesCommand.self]
     )
 
     /// Exit statuses are part of the interface (cli.md): usage errors are 2, never
@@ -19,19 +19,16 @@ struct Disclose: ParsableCommand {
         // A use of mimalloc, so that no linker drops the library as unneeded: linked, it
         // serves every malloc of the process (README, Performance).
         guard mi_version() > 0 else { fatalError("mimalloc is not linked") }
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            command = try parseAsRoot()
         } catch {
-            let status = exitCode(for: error)
-            if status == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            Terminal.writeError("disclose: " + fullMessage(for: error) + "\n")
-            Foundation.exit(ExitStatus.usage)
+            Foundation.exit(ErrorReport.status(forParsing: error, command: self))
+        }
+        do {
+            try command.run()
+        } catch {
+            Foundation.exit(ErrorReport.status(forRunning: error, command: self))
         }
     }
 }

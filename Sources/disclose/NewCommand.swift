@@ -23,8 +23,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: "A publisher of site.yaml's 'publishers' (full or short name): writes its full name and its next free index number (索引号) of this year.")
     var publisher: String?
 
-    @Option(name: .long, help: "The site root (the folder holding content/).")
-    var root: String = "."
+    @OptionGroup var site: SiteRootOption
+
+    var root: String { site.root }
 
     func validate() throws {
         let (types, problems) = TypeRegistry.load(root: root)
@@ -49,18 +50,12 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let (types, problems) = TypeRegistry.load(root: root)
         if problems.errorCount > 0 {
-            Terminal.writeError("disclose: error: the type declarations in types/ have errors; run 'disclose check'\n")
-            throw ExitCode(ExitStatus.contentErrors)
+            throw CommandFailure.brokenTypeDeclarations
         }
         let recordType = types.type(idOrName: type)!
-        do {
-            let today = CalendarDate.today()
-            let plan = try NewRecordPlanner.plan(root: root, type: recordType, path: slug, publisher: publisher, today: today)
-            let path = try RecordSkeletonWriter.write(type: recordType, plan: plan, root: root, today: today)
-            Terminal.writeError("wrote \(path): fill in every <待填写 …> placeholder, then run 'disclose check'\n")
-        } catch {
-            Terminal.writeError("disclose: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage)
-        }
+        let today = CalendarDate.today()
+        let plan = try NewRecordPlanner.plan(root: root, type: recordType, path: slug, publisher: publisher, today: today)
+        let path = try RecordSkeletonWriter.write(type: recordType, plan: plan, root: root, today: today)
+        Terminal.writeError("wrote \(path): fill in every <待填写 …> placeholder, then run 'disclose check'\n")
     }
 }

@@ -16,8 +16,7 @@ struct TypesCommand: ParsableCommand {
         if let root {
             let (loaded, problems) = TypeRegistry.load(root: root)
             if problems.errorCount > 0 {
-                Terminal.writeError("disclose: error: the type declarations in types/ have errors; run 'disclose check'\n")
-                throw ExitCode(ExitStatus.contentErrors)
+                throw CommandFailure.brokenTypeDeclarations
             }
             types = loaded
         }

@@ -104,7 +104,7 @@ def test_print_media_hides_the_switches_and_shows_the_record(plain, site):
     browser.get((site / RECORD).as_uri())
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
-        for selector in [".care-mode-switch", ".print-page", ".site-nav", ".site-search", ".footer-links"]:
+        for selector in [".care-mode-switch", ".print-page", ".site-nav", ".site-search", ".footer-links", ".site-links"]:
             assert not browser.find_element(By.CSS_SELECTOR, selector).is_displayed(), selector
         assert browser.find_element(By.CSS_SELECTOR, "table.metadata").is_displayed()
         assert browser.find_element(By.CSS_SELECTOR, ".record-body").is_displayed()

@@ -17,8 +17,6 @@ public struct LoadedSite: Sendable {
     public var pages: [FixedPage] = []
     public var pageAttachments: [PageAttachment] = []
 
-    public var hasErrors: Bool { diagnostics.errorCount > 0 }
-
     public init(root: String, config: SiteConfig, records: [Record], identities: [RecordIdentity],
                 attachments: [AttachmentMatcher.Match], diagnostics: [Diagnostic], recordFileCount: Int) {
         self.root = root
@@ -129,6 +127,7 @@ public enum SiteLoader {
         diagnostics += NonPublicNames.check(matches, identities: identities)
         let fixedPages = FixedPageLoader.load(tree, site: site, identities: identities, recordAttachments: matches)
         diagnostics += fixedPages.diagnostics
+        diagnostics += ToFillMarkers.check(tree)
 
         var loaded = LoadedSite(root: root, config: site, records: records, identities: identities,
                                 attachments: matches, diagnostics: diagnostics, recordFileCount: tree.records.count)

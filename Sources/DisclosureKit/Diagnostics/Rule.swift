@@ -297,6 +297,12 @@ extension Rule {
         checks: "when the site has `content/pages/`, one page has `role: guide`: the 政府信息公开指南 article 12 of the 条例 requires",
         example: "no page in content/pages/ has 'role: guide' (政府信息公开指南), which article 12 of the 条例 requires every organ to publish")
 
+    // MARK: A new site
+    public static let contentToFill = Rule(
+        id: "content.to_fill", severity: .warning,
+        checks: "no `【待填写】` marker `disclose init` left in `site.yaml` or a fixed page remains (its text would be published as written)",
+        example: "【待填写】 '本机关的受理窗口地址' is left to fill in: write the site's own text and delete the marker")
+
     // MARK: Site settings
     public static let siteMissing = Rule(
         id: "site.missing", severity: .error,
@@ -384,7 +390,7 @@ extension Rule {
         reviewAfterPublication, timelinessLate,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline, reportDuplicate,
-        pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
+        pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide, contentToFill,
         siteMissing, siteInvalid, siteUnknownKey, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
         leakSharedText, auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,

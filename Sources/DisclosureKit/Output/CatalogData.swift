@@ -5,6 +5,10 @@ import Foundation
 public enum CatalogData {
     public static let csvPath = "catalog.csv"
     public static let jsonPath = "catalog.json"
+    /// catalog.json's format and version, as `docs/catalog.schema.json` gives them: the
+    /// version is raised whenever a reader of the previous one could misread the file.
+    public static let jsonFormat = "disclose-catalog"
+    public static let jsonVersion = 1
 
     /// The columns, named as pages name them (`Glossary`); the type columns by the labels
     /// their built-in declarations give the fields.
@@ -93,7 +97,8 @@ public enum CatalogData {
     public static func json(_ plan: SitePlan) -> [UInt8] {
         let config = plan.view.config
         var out = JSONBytes()
-        out.raw("{\n  \"title\": ")
+        // What the file is and the version of its format (docs/catalog.schema.json).
+        out.raw("{\n  \"format\": \"\(jsonFormat)\",\n  \"version\": \(jsonVersion),\n  \"title\": ")
         appendJSONString(config.title, to: &out.bytes)
         out.raw(",\n  \"base_url\": ")
         appendJSONString(config.baseURL, to: &out.bytes)

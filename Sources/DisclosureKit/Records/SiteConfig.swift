@@ -27,6 +27,8 @@ public struct SiteConfig: Sendable {
     public var dateStyle = DateStyle.iso
     /// The settings every page prints, with where `site.yaml` writes them.
     public var printedSettings: [PrintedSetting] = []
+    /// `links`: the sites every page's footer links to (SiteLinks.swift).
+    public var links: [SiteLink] = []
     /// `topics`: the controlled list of 主题分类; nil when `topic` is free text.
     public var topics: SiteTopics?
     /// `time_zone`: where "today" is for the as-of date (an IANA name, default Asia/Shanghai).
@@ -111,6 +113,7 @@ public enum SiteConfigDecoder {
         "topics",
         "time_zone", "interpretation_working_days",
         "publishers", "index_number_year",
+        "links",
     ]
 
     public static func decode(_ root: YAMLNode, file: String) -> (SiteConfig?, [Diagnostic]) {
@@ -201,6 +204,7 @@ public enum SiteConfigDecoder {
         let dateStyle = reader.enumeration(top, "date_style", required: false,
                                            [(DateStyle.iso, ["iso"]), (.chinese, ["chinese", "中文"])])?.value ?? .iso
         let topics = SiteTopics.decode(&reader, top)
+        let (links, printedLinks) = SiteLinksDecoder.decode(&reader, top)
         var timeZone: TimeZone?
         if let zone = reader.string(top, "time_zone", required: false) {
             timeZone = TimeZone(identifier: zone.value)
@@ -227,7 +231,8 @@ public enum SiteConfigDecoder {
         config.maximumRecordBytes = maximumRecordBytes
         config.leakBoilerplate = leakBoilerplate
         config.siteIDCode = siteIDCode?.value
-        config.printedSettings = printed
+        config.printedSettings = printed + printedLinks
+        config.links = links
         config.footer = footer
         config.dateStyle = dateStyle
         config.topics = topics

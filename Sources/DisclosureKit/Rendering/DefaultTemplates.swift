@@ -368,6 +368,7 @@ mark { background: #ffe58f; color: inherit; }
 .site-footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding: 1rem; color: var(--muted); text-align: center; }
 .site-footer p { margin: .25rem 0; }
 .footer-item { display: inline-block; margin: 0 .75em; }
+.site-links { margin: .25rem 0; }
 .care-mode-switch, .print-page { font: inherit; padding: .2rem .75rem; border-radius: 3px; cursor: pointer; }
 .care-mode-switch { float: right; margin-left: 1rem; background: #fff; color: var(--accent); border: 1px solid #fff; }
 .care-mode-switch[aria-pressed="true"] { background: #000; color: #fff; border-color: #fff; font-weight: bold; }
@@ -394,7 +395,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 .record-body pre { overflow-x: auto; }
 
 @media print {
-  .site-nav, .site-search, .breadcrumbs, .skip-link, .prev-next, .pagination, .year-links, .catalog-filter, .search-form, .footer-links,
+  .site-nav, .site-search, .breadcrumbs, .skip-link, .prev-next, .pagination, .year-links, .catalog-filter, .search-form, .footer-links, .site-links,
   .care-mode-switch, .page-tools { display: none; }
   html.care-mode { font-size: 100%; }
   .site-header { background: none; color: #000; border-bottom: 2px solid #000; }
@@ -451,6 +452,9 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 </main>
 <footer class="site-footer">
 <p class="footer-links"><a href="{{root}}catalog.html">政府信息公开目录</a> · <a href="{{root}}feed.xml">订阅（Atom）</a></p>
+{{#has_site_links}}
+<nav class="site-links" aria-label="相关链接"><span class="site-links-label">相关链接：</span>{{#site_links}}<a class="footer-item" href="{{#relative}}{{root}}{{/relative}}{{url}}">{{title}}</a> {{/site_links}}</nav>
+{{/has_site_links}}
 {{#footer_lines}}
 <p>{{#items}}<span class="footer-item">{{label}}：{{value}}</span> {{/items}}</p>
 {{/footer_lines}}

@@ -46,6 +46,8 @@ public struct PageContexts: Sendable {
             "breadcrumbs": crumbs,
             "has_breadcrumbs": !crumbs.isEmpty,
             "footer_lines": footerLines,
+            "site_links": config.links.map { ["title": $0.title, "url": $0.url, "relative": $0.isRelative] as [String: Any] },
+            "has_site_links": !config.links.isEmpty,
             "head_meta": Self.siteOnlyPaths.contains(path) ? siteTags
                 : siteTags + GovernmentMetaTags.column(config, name: section?.chineseName ?? title),
         ]

@@ -235,11 +235,6 @@ extension FileIO {
         return done
     }
 
-    /// Copies the file at `source` to `destination`.
-    public static func copy(_ source: String, to destination: String) throws(Failure) {
-        try write(readBytes(source), to: destination)
-    }
-
     /// Creates `path` and its missing parents.
     public static func makeDirectories(_ path: String) throws(Failure) {
         do {

@@ -99,6 +99,7 @@ final class FieldLabels: Sendable {
         "interpretation_working_days": "政策解读发布时限（工作日）",
         "publishers": "发布机构", "publishers.name": "全称", "publishers.short_name": "简称",
         "publishers.code": "机构代码", "publishers.kind": "机构类型", "index_number_year": "索引号年份",
+        "links": "相关链接",
     ])
 
     /// The Chinese name of a key path: the type's, else the glossary's.

@@ -1,0 +1,94 @@
+import Foundation
+
+/// `links:` in `site.yaml`: the sites every page links to in its footer (上级政府信息公开平台,
+/// 政务服务网, …), in list order.
+///
+///     links:
+///       - title: 明湖市政府信息公开平台
+///         url: https://www.minghushi.example.gov.cn/xxgk/
+///
+/// A URL is an absolute `http(s)://` address, or a path relative to the site's root that
+/// stays inside it (`pages/guide.html`), written relative to each page so the tree still
+/// works from file:// and a sub-path; the build's audit checks that it names a file it
+/// wrote. Anything else (`javascript:`, `//host`, `/path`, `../`) is `site.invalid`.
+public struct SiteLink: Sendable, Equatable {
+    public var title: String
+    public var url: String
+    /// A path inside the site, written after each page's way back to the root.
+    public var isRelative: Bool
+}
+
+enum SiteLinksDecoder {
+    static let key = "links"
+    static let entryKeys = ["title", "url"]
+
+    /// The links, and each title with where it is written (printed on every page, it
+    /// legitimises no text for the leak audit and is reported there when it leaks).
+    static func decode(_ reader: inout FieldReader, _ top: FieldMapping) -> ([SiteLink], [PrintedSetting]) {
+        guard let (items, _) = reader.list(top, key, required: false) else { return ([], []) }
+        var links: [SiteLink] = []
+        var printed: [PrintedSetting] = []
+        for (position, item) in items.enumerated() {
+            let path = "\(key)[\(position + 1)]"
+            guard case .mapping(let entries) = item.value else {
+                reader.report(.siteInvalid, item.location, field: path,
+                              "'\(path)' must be a mapping such as {title: 明湖市政府信息公开平台, url: https://www.example.gov.cn/xxgk/}, not \(item.kindDescription)")
+                continue
+            }
+            let map = FieldMapping(entries: entries, path: path, anchor: item.location)
+            reader.checkUnknownKeys(map, known: entryKeys)
+            let title = reader.string(map, "title", required: true)
+            let url = reader.string(map, "url", required: true)
+            guard let title, let url else { continue }
+            switch kind(of: url.value) {
+            case .failure(let problem):
+                reader.report(.siteInvalid, url.location, field: path + ".url",
+                              "'\(path).url' must be an absolute http(s) URL (https://www.example.gov.cn/) or a path inside the site (pages/guide.html); \(problem): '\(VisibleText.escaped(url.value))'")
+            case .success(let isRelative):
+                links.append(SiteLink(title: title.value, url: url.value, isRelative: isRelative))
+                printed.append(PrintedSetting(key: path + ".title", value: title.value, location: title.location))
+            }
+        }
+        return (links, printed)
+    }
+
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Whether `url` is a path inside the site (true) or an absolute http(s) URL (false),
+    /// or why it is neither.
+    static func kind(of url: String) -> Result<Bool, Problem> {
+        if let odd = url.unicodeScalars.first(where: {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+        }) {
+            return .failure(Problem(odd.value == 0x20 ? "it holds a space" : "it holds the character U+\(String(odd.value, radix: 16, uppercase: true))"))
+        }
+        if url.contains("\\") { return .failure(Problem("it holds a backslash ('\\\\'); paths are written with '/'")) }
+        let lower = url.lowercased()
+        for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
+            let authority = url.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            if authority.contains("@") { return .failure(Problem("it holds a user name or password ('@')")) }
+            if authority.isEmpty { return .failure(Problem("it has no host")) }
+            return .success(false)
+        }
+        if url.hasPrefix("//") { return .failure(Problem("an address without 'https:' is read differently from disk and from a server")) }
+        if url.hasPrefix("/") { return .failure(Problem("a path from the server's root does not work from disk or a sub-path")) }
+        // A scheme (javascript:, mailto:, data:, file:) is a colon before any '/', '?' or '#'.
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains(where: { "/?#".contains($0) }) {
+            return .failure(Problem("'\(url[..<colon]):' is no http(s) scheme"))
+        }
+        let filePath = url.prefix { $0 != "?" && $0 != "#" }
+        // A browser reads '%2e%2e' as '..': the parts are judged decoded.
+        let parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).removingPercentEncoding ?? String($0) }
+        if parts.contains(where: { $0 == ".." || $0 == "." }) {
+            return .failure(Problem("a path inside the site has no '.' or '..' part"))
+        }
+        if filePath.isEmpty || filePath.hasSuffix("/") {
+            return .failure(Problem("a path inside the site names a file (pages/guide.html), as every link of the site does"))
+        }
+        return .success(true)
+    }
+}

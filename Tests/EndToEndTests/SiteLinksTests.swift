@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// `links:` in site.yaml: the footer of every page links to them; a path inside the site
+/// is written relative to each page, and what cannot be a link is `site.invalid` at its
+/// line and column.
+@Suite struct SiteLinksTests {
+    static let sampleLinks = """
+    links:
+      - title: 明湖市政府信息公开平台
+        url: https://www.minghushi.example.gov.cn/xxgk/
+      - title: 广西数字政务一体化平台
+        url: https://zwfw.guangxi.example.gov.cn/
+
+    """
+
+    /// A copy of the sample whose `links:` are `links`.
+    static func sample(links: String, in directory: TemporaryDirectory) throws -> URL {
+        let root = try directory.copy(fixture: "sample")
+        let file = root.appendingPathComponent("content/site.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(sampleLinks))
+        try text.replacingOccurrences(of: sampleLinks, with: links).write(to: file, atomically: true, encoding: .utf8)
+        return root
+    }
+
+    @Test func everyPageLinksToTheSitesInItsFooter() throws {
+        let directory = try TemporaryDirectory()
+        let root = try Self.sample(links: Self.sampleLinks, in: directory)
+        let build = try Disclose.run(["build", "--root", root.path])
+        #expect(build.status == 0, "\(build.stderr)")
+        let tree = try SiteTree(root.appendingPathComponent("site"))
+        #expect(tree.pages.count > 50)
+        for page in tree.pages {
+            let html = tree.text(page)
+            #expect(html.contains("<nav class=\"site-links\" aria-label=\"相关链接\">"), "\(page)")
+            #expect(html.contains("<a class=\"footer-item\" href=\"https://www.minghushi.example.gov.cn/xxgk/\">明湖市政府信息公开平台</a>"), "\(page)")
+            #expect(html.contains("href=\"https://zwfw.guangxi.example.gov.cn/\">广西数字政务一体化平台</a>"), "\(page)")
+        }
+    }
+
+    /// A path inside the site is written relative to each page, and the audit checks it.
+    @Test func aPathInsideTheSiteIsRelativeToEachPage() throws {
+        let directory = try TemporaryDirectory()
+        let root = try Self.sample(links: """
+        links:
+          - title: 政府信息公开指南
+            url: pages/guide.html#main
+          - title: 政务服务网
+            url: https://zwfw.example.gov.cn/?area=450100&tab=1
+
+        """, in: directory)
+        let build = try Disclose.run(["build", "--root", root.path])
+        #expect(build.status == 0, "\(build.stderr)")
+        let tree = try SiteTree(root.appendingPathComponent("site"))
+        #expect(tree.text("index.html").contains("href=\"pages/guide.html#main\">政府信息公开指南</a>"))
+        #expect(tree.text("policies/2024/mhbf-2024-12.html").contains("href=\"../../pages/guide.html#main\">政府信息公开指南</a>"))
+        #expect(tree.text("index.html").contains("href=\"https://zwfw.example.gov.cn/?area=450100&amp;tab=1\">政务服务网</a>"))
+
+        // A path to no file of the site stops the build at the audit.
+        let other = try TemporaryDirectory()
+        let broken = try Self.sample(links: """
+        links:
+          - title: 旧版网站
+            url: old/index.html
+
+        """, in: other)
+        let failed = try Disclose.run(["build", "--root", broken.path, "--format", "json"])
+        #expect(failed.status == 1)
+        #expect(try Disclose.diagnostics(failed).contains { $0["rule"] as? String == "audit.broken_link" }, "\(failed.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: broken.appendingPathComponent("site").path))
+    }
+
+    /// What cannot be a link of a page that works from disk is site.invalid at the url.
+    @Test func whatCannotBeALinkIsRefusedAtItsValue() throws {
+        let refused = [
+            "javascript:alert(1)", "//evil.example.com/", "/xxgk/index.html", "../portal.html", "pages/../../x.html",
+            "ftp://ftp.example.gov.cn/", "https://user:pw@example.gov.cn/", "https:///path", "pages/", "政务 服务.html",
+            "mailto:xxgk@example.gov.cn", "pages\\guide.html", "pages/%2e%2e/%2E%2E/portal.html",
+        ]
+        for url in refused {
+            let directory = try TemporaryDirectory()
+            let root = try Self.sample(links: """
+            links:
+              - title: 链接
+                url: '\(url)'
+
+            """, in: directory)
+            let site = try String(contentsOf: root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+            let line = site.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("    url: ") }! + 1
+            let check = try Disclose.run(["check", "--root", root.path, "--format", "json"])
+            #expect(check.status == 1, "\(url)")
+            let found = try Disclose.diagnostics(check)
+            #expect(found.count == 1 && found.first?["rule"] as? String == "site.invalid" && found.first?["line"] as? Int == line
+                    && found.first?["column"] as? Int == 10 && found.first?["field"] as? String == "links[1].url", "\(url): \(found)")
+        }
+        // Not a mapping, and a missing url, are refused too.
+        for links in ["links:\n  - https://example.gov.cn/\n\n", "links:\n  - title: 链接\n\n"] {
+            let scratch = try TemporaryDirectory()
+            let root = try Self.sample(links: links, in: scratch)
+            let check = try Disclose.run(["check", "--root", root.path, "--format", "json"])
+            #expect(check.status == 1)
+            #expect(try Disclose.diagnostics(check).map { $0["rule"] as? String } == ["site.invalid"], "\(links)")
+        }
+    }
+}

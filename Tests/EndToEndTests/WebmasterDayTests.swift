@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// A webmaster's day with the commands of the package, end to end: a new site, its
+/// markers filled in, a record written from its skeleton, checked, built and audited.
+@Suite struct WebmasterDayTests {
+    static func replace(_ pairs: [(String, String)], in file: URL) throws {
+        var text = try String(contentsOf: file, encoding: .utf8)
+        for (old, new) in pairs {
+            #expect(text.contains(old), "\(file.lastPathComponent) lacks \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func fromInitToAnAuditedSite() throws {
+        let directory = try TemporaryDirectory()
+        let root = directory.url.appendingPathComponent("明湖区信息公开")
+        #expect(try Disclose.run(["init", root.path]).status == 0)
+        // CI's --strict holds the new site back until its markers are filled in.
+        #expect(try Disclose.run(["check", "--strict", "--root", root.path]).status == 1)
+        for file in ["content/site.yaml", "content/pages/guide.md"] {
+            try Self.replace([("【待填写】", "")], in: root.appendingPathComponent(file))
+        }
+        #expect(try Disclose.run(["check", "--strict", "--root", root.path]).status == 0)
+
+        let new = try Disclose.run(["new", "通知公告", "tz-2026-1", "--root", root.path])
+        #expect(new.status == 0, "\(new.stderr)")
+        let record = root.appendingPathComponent("content/notices/tz-2026-1.md")
+        let unfilled = try Disclose.run(["check", "--root", root.path])
+        #expect(unfilled.status == 1)
+        #expect(unfilled.stderr.contains("content/notices/tz-2026-1.md:3:8: error: [record.placeholder] 'title' (名称) still holds the placeholder '<待填写 名称 / title>'; fill it in"),
+                "\(unfilled.stderr)")
+
+        try Self.replace([
+            ("\"<待填写 名称 / title>\"", "明湖区政务服务中心关于元旦期间调整服务时间的通知"),
+            ("\"<待填写 索引号 / index number>\"", "11450100MB0000008H/2026-00001"),
+            ("\"<待填写 发布机构 / publisher>\"", "明湖区政务服务中心"),
+            ("\"<待填写 审查人 / reviewer>\"", "区政务服务中心办公室"),
+            ("\"<待填写 主题分类 / topic>\"", "政务服务"),
+            ("\"<待填写 内容概述 / summary>\"", "元旦期间区政务服务中心暂停线下窗口服务，网上办事照常。"),
+            ("<!-- 正文 / body, in Markdown -->", "元旦期间，区政务服务中心暂停线下窗口服务，网上办事和自助服务区照常运行。"),
+        ], in: record)
+        let check = try Disclose.run(["check", "--strict", "--root", root.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.hasSuffix("0 errors, 0 warnings in 1 record\n"), "\(check.stderr)")
+
+        let build = try Disclose.run(["build", "--root", root.path])
+        #expect(build.status == 0, "\(build.stderr)")
+        let audit = try Disclose.run(["audit", root.appendingPathComponent("site").path, "--root", root.path])
+        #expect(audit.status == 0, "\(audit.stderr)")
+        let tree = try SiteTree(root.appendingPathComponent("site"))
+        #expect(tree.text("notices/tz-2026-1.html").contains("明湖区政务服务中心关于元旦期间调整服务时间的通知"))
+        let catalog = try #require(try JSONSerialization.jsonObject(with: tree.files["catalog.json"] ?? Data()) as? [String: Any])
+        #expect(catalog["format"] as? String == "disclose-catalog" && catalog["version"] as? Int == 1)
+        #expect((catalog["records"] as? [[String: Any]])?.map { $0["index_number"] as? String } == ["11450100MB0000008H/2026-00001"])
+    }
+}
