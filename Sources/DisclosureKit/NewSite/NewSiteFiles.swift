@@ -31,8 +31,8 @@ enum NewSiteFiles {
     # 设置后，记录的发布机构必须在名录中，索引号须以其机构代码开头，年份和流水号也逐一核对；
     # 年度报告的公布期限按机构类型：部门为次年1月31日前，人民政府为次年3月31日前（《条例》第四十九条）。
     # publishers:
-    #   - {name: ××区人民政府, short_name: 区政府, code: 【待填写】统一社会信用代码, kind: 人民政府}
-    #   - {name: ××区财政局, short_name: 区财政局, code: 【待填写】统一社会信用代码, kind: 部门}
+    #   - {name: ××区人民政府, short_name: 区政府, code: 本机关的统一社会信用代码, kind: 人民政府}
+    #   - {name: ××区财政局, short_name: 区财政局, code: 该部门的统一社会信用代码, kind: 部门}
 
     # 索引号中的年份取哪个日期的年份：created（成文日期，默认）或 published（发布日期）
     # index_number_year: created
