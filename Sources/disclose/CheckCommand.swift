@@ -31,9 +31,11 @@ struct CheckCommand: ParsableCommand {
         // 100,000 records take seconds to check: the same progress line as a build's.
         let (progress, line) = ProgressLine.start(quiet: quiet)
         var site: LoadedSite
+        var scheduledNotes: [Diagnostic] = []
         do {
             site = try SiteLoader.load(root: root, progress: progress, keepBodies: false)
             if let asOf = asOf.flatMap({ try? AsOfDate.parse($0).get() }) { site.config.asOf = asOf }
+            scheduledNotes = ScheduledRecords.holdBack(&site).notes(site)
         } catch {
             line?.stop()
             Terminal.writeError("disclose: error: \(error)\n")
@@ -42,7 +44,7 @@ struct CheckCommand: ParsableCommand {
         // A site's own templates and every public body's links are checked too: CI should
         // fail where the build would.
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
-        var all = site.diagnostics + templateDiagnostics + SharedText.diagnostics(site)
+        var all = site.diagnostics + scheduledNotes + templateDiagnostics + SharedText.diagnostics(site)
         if site.diagnostics.errorCount == 0 {
             all += BodyLinks.diagnostics(site, progress: progress)
             // Paths too long to write, as the build into the default output (ROOT/site) finds them.

@@ -135,7 +135,9 @@ public struct SiteBuilder: Sendable {
         defer { recordCacheLane.wait() }
         if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         if let asOf { site.config.asOf = asOf }
-        var diagnostics = site.diagnostics + templateDiagnostics
+        let counts = Self.counts(site)
+        let scheduled = ScheduledRecords.holdBack(&site)
+        var diagnostics = site.diagnostics + templateDiagnostics + scheduled.notes(site)
         // Text public records share with non-public ones (`leak.shared_text`) reads every
         // public source: found beside the render, and joined before anything is committed.
         let sharedText = Lane { [site] in SharedText.diagnostics(site) }
@@ -147,7 +149,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += sharedText.result()
         }
         stage("load and validate")
-        var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: Self.counts(site),
+        var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: counts,
                                  pagesWritten: 0, filesWritten: 0, committed: false, elapsed: 0)
         func finish(_ committed: Bool) -> BuildReport {
             joinSharedText()
@@ -157,7 +159,7 @@ public struct SiteBuilder: Sendable {
             report.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         }
-        guard let templates, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
+        guard let templates, (strict ? diagnostics.strict() : diagnostics).errorCount == 0 else { return finish(false) }
 
         let plan = SitePlan(PublicView(site))
         let pathsTooLong = OutputPathLengths.check(plan, output: outputDirectory.path)
@@ -226,7 +228,7 @@ public struct SiteBuilder: Sendable {
         }
         stage("audit")
         joinSharedText()
-        guard let audit, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
+        guard let audit, (strict ? diagnostics.strict() : diagnostics).errorCount == 0 else { return finish(false) }
         // The cache describes the tree about to be committed (its files keep their inodes
         // and times through the rename): made beside the swap, written only after it, so
         // that a failed swap leaves the old cache with the old tree. A failure to write it
@@ -239,7 +241,7 @@ public struct SiteBuilder: Sendable {
         cache.leakFingerprints = audit.leakFingerprints
         cache.published = audit.published
         cache.searchDocuments = written.searchDocuments
-        cache.asOfWindow = AsOfWindow(around: site.config.asOf, changes: plan.validityChanges)
+        cache.asOfWindow = AsOfWindow(around: site.config.asOf, changes: plan.validityChanges + scheduled.publicationDays)
         cache.timeZone = site.config.timeZone
         cache.summary = .init(recordFiles: report.recordFiles, pages: report.pagesWritten, files: report.filesWritten,
                               counts: report.counts)

@@ -196,6 +196,14 @@ extension Rule {
         id: "timeliness.late", severity: .warning,
         checks: "a proactive record is published within the site's working-day limit (default 20) of `created` or a later `modified`",
         example: "published 2012-02-20, 25 working days after 2012-01-05; the limit is 20 working days (due 2012-02-13)")
+    public static let timelinessAcknowledged = Rule(
+        id: "timeliness.acknowledged", severity: .note,
+        checks: "a late publication its record acknowledges with `late_reason` is still named (it does not fail `--strict`); a `late_reason` on a record that is not late is a warning",
+        example: "published 2012-02-20, 25 working days after 2012-01-05; the limit is 20 working days (due 2012-02-13); acknowledged (late_reason): 待上级批复后公开")
+    public static let recordScheduled = Rule(
+        id: "record.scheduled", severity: .note,
+        checks: "a proactive record whose `published` is after the as-of date (`--as-of`, or today in `time_zone`) is held back from every output until that day",
+        example: "scheduled: published 2027-01-05 is after the as-of date 2026-12-02; the record is held back (no page, list entry, catalog row, search entry, sitemap or feed entry) until 2027-01-05")
 
     // MARK: Per type
     public static let policyRepealedBy = Rule(
@@ -361,7 +369,7 @@ extension Rule {
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
-        reviewAfterPublication, timelinessLate,
+        reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,
