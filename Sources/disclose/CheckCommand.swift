@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         do {
             site = try SiteLoader.load(root: root, progress: progress, keepBodies: false)
             if let asOf = asOf.flatMap({ try? AsOfDate.parse($0).get() }) { site.config.asOf = asOf }
-            scheduledNotes = ScheduledRecords.holdBack(&site).notes(site)
+            scheduledNotes = ScheduledRecords.holdBack(&site).notes(asOf: site.config.asOf)
         } catch {
             line?.stop()
             Terminal.writeError("disclose: error: \(error)\n")

@@ -107,7 +107,9 @@ public struct SiteBuilder: Sendable {
            let inputs, inputs == previous.inputs, previous.asOfWindow.contains(asOf ?? Self.today(in: previous.timeZone)),
            Self.isIntact(outputDirectory.path, previous) {
             stage("compare with the previous build")
-            var report = BuildReport(diagnostics: [], recordFiles: summary.recordFiles, counts: summary.counts,
+            // The records held back then are held back now: same inputs, a day in the same window.
+            let notes = previous.scheduled.notes(asOf: asOf ?? Self.today(in: previous.timeZone))
+            var report = BuildReport(diagnostics: strict ? notes.strict() : notes, recordFiles: summary.recordFiles, counts: summary.counts,
                                      pagesWritten: 0, filesWritten: 0, committed: true, elapsed: 0)
             report.upToDate = true
             report.filesCarried = summary.files
@@ -137,7 +139,7 @@ public struct SiteBuilder: Sendable {
         if let asOf { site.config.asOf = asOf }
         let counts = Self.counts(site)
         let scheduled = ScheduledRecords.holdBack(&site)
-        var diagnostics = site.diagnostics + templateDiagnostics + scheduled.notes(site)
+        var diagnostics = site.diagnostics + templateDiagnostics + scheduled.notes(asOf: site.config.asOf)
         // Text public records share with non-public ones (`leak.shared_text`) reads every
         // public source: found beside the render, and joined before anything is committed.
         let sharedText = Lane { [site] in SharedText.diagnostics(site) }
@@ -236,7 +238,9 @@ public struct SiteBuilder: Sendable {
         var cache = BuildCache()
         cache.inputs = inputs ?? .zero
         cache.inputFiles = inputFiles?.files ?? [:]
-        cache.clean = diagnostics.isEmpty && inputs != nil
+        // Notes of scheduled records are kept (`scheduled`) and said again by an unchanged build.
+        cache.clean = diagnostics.allSatisfy { $0.rule == Rule.recordScheduled.id } && inputs != nil
+        cache.scheduled = ScheduledRecords(held: scheduled.held)
         cache.secrets = audit.secrets
         cache.leakFingerprints = audit.leakFingerprints
         cache.published = audit.published

@@ -6,12 +6,23 @@
 /// It must run once the as-of date is final (after `--as-of`) and before anything plans,
 /// audits or compares texts; the record cache keeps the records as decoded, so the
 /// hold depends on the day and never on what the cache holds.
-public struct ScheduledRecords: Sendable {
-    /// The held-back records' content paths with their publication days, in path order.
-    public var held: [(path: String, published: CalendarDate)] = []
+public struct ScheduledRecords: Sendable, Equatable {
+    /// A held-back record: its content path, publication day and where `published` is written.
+    public struct Held: Sendable, Equatable {
+        public var path: String
+        public var published: CalendarDate
+        public var location: SourceLocation
+    }
+
+    /// The held-back records, in path order.
+    public var held: [Held] = []
     /// Every proactive record's publication day: the days on which the public view
     /// changes (`AsOfWindow`).
     public var publicationDays: [CalendarDate] = []
+
+    public init(held: [Held] = []) {
+        self.held = held
+    }
 
     /// Holds back `site`'s scheduled records: their disclosure becomes withheld in the
     /// loaded site (never in a file or the record cache).
@@ -20,12 +31,13 @@ public struct ScheduledRecords: Sendable {
         var result = ScheduledRecords()
         var heldPaths = Set<String>()
         for index in site.identities.indices where site.identities[index].isPublic {
-            guard let published = site.identities[index].published?.value else { continue }
-            result.publicationDays.append(published)
-            guard published > asOf else { continue }
+            guard let published = site.identities[index].published else { continue }
+            result.publicationDays.append(published.value)
+            guard published.value > asOf else { continue }
             site.identities[index].disclosure = .withheld
-            heldPaths.insert(site.identities[index].file.relativePath)
-            result.held.append((site.identities[index].file.relativePath, published))
+            let path = site.identities[index].file.relativePath
+            heldPaths.insert(path)
+            result.held.append(Held(path: path, published: published.value, location: published.location))
         }
         guard !heldPaths.isEmpty else { return result }
         for index in site.records.indices where heldPaths.contains(site.records[index].file.relativePath) {
@@ -35,15 +47,12 @@ public struct ScheduledRecords: Sendable {
         return result
     }
 
-    /// One note per held-back record, at its `published` line.
-    public func notes(_ site: LoadedSite) -> [Diagnostic] {
-        let locations = Dictionary(site.identities.compactMap { identity in
-            identity.published.map { (identity.file.relativePath, $0.location) }
-        }, uniquingKeysWith: { first, _ in first })
-        return held.map { entry in
+    /// One note per held-back record, at its `published`.
+    public func notes(asOf: CalendarDate) -> [Diagnostic] {
+        held.map { entry in
             Rule.recordScheduled.diagnostic(
-                entry.path, locations[entry.path] ?? .fileStart, field: "published",
-                "scheduled: published \(entry.published) is after the as-of date \(site.config.asOf); the record is held back (no page, list entry, catalog row, search entry, sitemap or feed entry) until \(entry.published)")
+                entry.path, entry.location, field: "published",
+                "scheduled: published \(entry.published) is after the as-of date \(asOf); the record is held back (no page, list entry, catalog row, search entry, sitemap or feed entry) until \(entry.published)")
         }
     }
 }

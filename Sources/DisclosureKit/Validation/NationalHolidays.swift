@@ -32,7 +32,8 @@ public enum NationalHolidays {
     public static var lastYear: Int { years.last?.year ?? 0 }
 
     static func parse(_ text: String) -> [NationalHolidayYear] {
-        guard let root = try? Yams.compose(yaml: text), let mapping = root.mapping else { return [] }
+        // The encoding given: Yams writes to standard output when YAMS_DEFAULT_ENCODING is set.
+        guard let root = try? Yams.compose(yaml: text, .basic, .default, .utf8), let mapping = root.mapping else { return [] }
         var result: [NationalHolidayYear] = []
         for (key, value) in mapping {
             guard let year = key.scalar.flatMap({ Int($0.string) }), let entry = value.mapping else { continue }
