@@ -200,6 +200,10 @@ extension Rule {
         id: "timeliness.acknowledged", severity: .note,
         checks: "a late publication its record acknowledges with `late_reason` is still named (it does not fail `--strict`); a `late_reason` on a record that is not late is a warning",
         example: "published 2012-02-20, 25 working days after 2012-01-05; the limit is 20 working days (due 2012-02-13); acknowledged (late_reason): 待上级批复后公开")
+    public static let recordTyping = Rule(
+        id: "record.typing", severity: .warning,
+        checks: "a 文号 writes its year in 〔〕 (not [], 【】 or ()), and a 索引号 has no full-width solidus ／",
+        example: "'document_number' (文号) '明政办发[2012]8号' puts its year in '[]'; a 文号 writes it in 六角括号 〔〕: write 明政办发〔2012〕8号")
     public static let recordScheduled = Rule(
         id: "record.scheduled", severity: .note,
         checks: "a proactive record whose `published` is after the as-of date (`--as-of`, or today in `time_zone`) is held back from every output until that day",
@@ -369,7 +373,7 @@ extension Rule {
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, disclosureWithheldReason,
-        reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled,
+        reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled, recordTyping,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide,

@@ -122,6 +122,7 @@ public struct RecordDecoder: Sendable {
         let slug = rules.checkSlug(slugField, file: file)
         rules.checkTitle(title)
         rules.checkIndexNumber(indexNumber)
+        TypingSlips.check(top, &rules.reader)
         rules.checkTopic(topic)
         rules.checkWithheldReason(disclosure: disclosure, reason: withheldReason)
         rules.checkDates(created: created, published: published, modified: modified, review: review)
