@@ -169,3 +169,22 @@ import Testing
         #expect(earlier.status == 1, "the published site holds a record scheduled after 2030-06-02: \(earlier.stderr)")
     }
 }
+
+/// An unchanged build names the scheduled records again, from the cache.
+@Suite struct ScheduledPublishingCacheTests {
+    @Test func anUnchangedBuildStillNamesTheScheduledRecord() throws {
+        let sample = try SampleSite(adding: [ScheduledPublishingTests.path: ScheduledPublishingTests.record])
+        let output = sample.tmp.url.appendingPathComponent("out")
+        let arguments = ["build", "--root", sample.root.path, "--output", output.path, "--as-of", "2030-06-01"]
+        #expect(try Disclose.run(arguments).status == 0)
+        let again = try Disclose.run(arguments)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("nothing changed since the last build"), "\(again.stderr)")
+        #expect(again.stderr.contains("\(ScheduledPublishingTests.path):7:12: note: [record.scheduled] scheduled: published 2030-06-03 is after the as-of date 2030-06-01"),
+                "\(again.stderr)")
+        // Another day in the same window: still nothing to do, and the note gives that day.
+        let later = try Disclose.run(["build", "--root", sample.root.path, "--output", output.path, "--as-of", "2030-06-02"])
+        #expect(later.stderr.contains("nothing changed since the last build") && later.stderr.contains("after the as-of date 2030-06-02"),
+                "\(later.stderr)")
+    }
+}
