@@ -26,7 +26,7 @@ extension Rule {
         example: "cannot read file: Permission denied")
     public static let fileEncoding = Rule(
         id: "file.encoding", severity: .error,
-        checks: "a record is UTF-8 text",
+        checks: "a record is UTF-8 text (a file saved as GBK/GB18030 is named as such, with how to convert it)",
         example: "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
     public static let fileTooLarge = Rule(
         id: "file.too_large", severity: .error,

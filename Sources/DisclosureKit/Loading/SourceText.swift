@@ -73,7 +73,7 @@ public enum SourceText {
                 "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
         case .gb18030(let line, let column):
             return Rule.fileEncoding.diagnostic(file, SourceLocation(line: line, column: column),
-                "the file is saved as GBK/GB18030 (简体中文 GBK), not UTF-8 (its first Chinese character here); save it as UTF-8: in the editor choose 另存为 → 编码 UTF-8, or run iconv -f GB18030 -t UTF-8 '\(file)' > new.md and replace the file with new.md")
+                "the file is saved as GBK/GB18030 (简体中文 GBK), not UTF-8 (its first Chinese character here); save it as UTF-8: in the editor choose 另存为 → 编码 UTF-8, or run iconv -f GB18030 -t UTF-8 '\(file)' > utf8.tmp && mv utf8.tmp '\(file)'")
         case .tooLarge(let bytes):
             let mib = String(format: "%.1f", Double(bytes) / 1_048_576)
             return Rule.fileTooLarge.diagnostic(file, .fileStart,
