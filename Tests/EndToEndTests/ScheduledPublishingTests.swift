@@ -158,6 +158,22 @@ import Testing
         #expect(onTime.status == 0, "\(later)")
     }
 
+    /// A public body's link to it would be a broken link until its day: named as such.
+    @Test func aLinkToItIsAnErrorUntilItsDate() throws {
+        let sample = try site()
+        let linking = sample.root.appendingPathComponent("content/notices/zwfwzx-2024-gqjq.md")
+        let text = try String(contentsOf: linking, encoding: .utf8)
+        try (text + "\n见[通告](scheduled-2030.md)。\n").write(to: linking, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        let (early, all) = try sample.check(["--as-of", "2030-06-02"])
+        #expect(early.status == 1)
+        let diagnostics = all.filter { $0["rule"] as? String != "record.scheduled" }
+        #expect(SampleSite.places(diagnostics) == ["content/notices/zwfwzx-2024-gqjq.md:\(line):2 link.target"], "\(diagnostics)")
+        #expect((diagnostics.first?["message"] as? String)?.contains("names a record scheduled for 2030-06-03") == true, "\(diagnostics)")
+        let (onTime, _) = try sample.check(["--as-of", Self.publishedOn])
+        #expect(onTime.status == 0, "\(onTime.stderr)")
+    }
+
     /// `audit` judges by the as-of date the site was built with.
     @Test func auditTakesTheBuildsAsOfDate() throws {
         let sample = try site()

@@ -40,6 +40,7 @@ public struct ScheduledRecords: Sendable, Equatable {
             result.held.append(Held(path: path, published: published.value, location: published.location))
         }
         guard !heldPaths.isEmpty else { return result }
+        for entry in result.held { site.scheduled[entry.path] = entry.published }
         for index in site.records.indices where heldPaths.contains(site.records[index].file.relativePath) {
             site.records[index].disclosure = .withheld
         }
