@@ -73,6 +73,10 @@ struct BuildSummary {
             lines.append("pages written: \(report.pagesWritten) (\(report.filesWritten) files in all\(carried))")
         }
         lines.append("warnings: \(report.diagnostics.warningCount)")
+        let scheduled = report.diagnostics.filter { $0.rule == Rule.recordScheduled.id }.map(\.file)
+        if !scheduled.isEmpty {
+            lines.append("scheduled, held back until their publication date: \(scheduled.count) (\(scheduled.joined(separator: ", ")))")
+        }
         let stages = report.stages.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", ")
         lines.append(String(format: "elapsed: %.2f s", report.elapsed) + (stages.isEmpty ? "" : " (\(stages))")
             + "; peak memory \(report.peakMemory / 1_048_576) MiB")

@@ -20,10 +20,11 @@ struct CheckCommand: ParsableCommand {
         defer { line?.stop() }
         var site = try SiteLoader.load(root: root, progress: progress, keepBodies: false)
         if let asOf = checks.asOfDate { site.config.asOf = asOf }
+        let scheduledNotes = ScheduledRecords.holdBack(&site).notes(asOf: site.config.asOf)
         // A site's own templates and every public body's links are checked too: CI should
         // fail where the build would.
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
-        var all = site.diagnostics + templateDiagnostics + SharedText.diagnostics(site)
+        var all = site.diagnostics + scheduledNotes + templateDiagnostics + SharedText.diagnostics(site)
         if site.diagnostics.errorCount == 0 {
             all += BodyLinks.diagnostics(site, progress: progress)
             // Paths too long to write, as the build into the default output (ROOT/site) finds them.

@@ -22,11 +22,19 @@ struct ContentCheckOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat every warning as an error.")
     var strict = false
 
-    @Option(name: .long, help: "The day policies' 有效期至 are judged against, YYYY-MM-DD (default: today in site.yaml's time_zone).")
-    var asOf: String?
+    @OptionGroup var day: AsOfOption
 
     @Flag(name: .long, help: "No progress line (there is none anyway when standard error is not a terminal).")
     var quiet = false
+
+    /// The `--as-of` day, once `validate()` has accepted it.
+    var asOfDate: CalendarDate? { day.asOfDate }
+}
+
+/// `--as-of YYYY-MM-DD`: the day the site is judged on; equal days give equal sites.
+struct AsOfOption: ParsableArguments {
+    @Option(name: .long, help: "The day the site is judged on, YYYY-MM-DD (default: today in site.yaml's time_zone): records published after it are held back as scheduled, and policies' 有效期至 are judged against it.")
+    var asOf: String?
 
     func validate() throws {
         if let asOf, case .failure(let error) = AsOfDate.parse(asOf) { throw ValidationError(error.description) }

@@ -64,6 +64,9 @@ public struct BuildCache: Sendable {
     var inputFiles: [String: InputDigest.Known] = [:]
     /// The search index's documents, by id (`SiteWriter.Outcome.searchDocuments`).
     var searchDocuments: [Digest] = []
+    /// The records this build held back as scheduled (`ScheduledRecords`), for an unchanged
+    /// build to name again.
+    var scheduled = ScheduledRecords()
     /// The as-of dates on which this build's output would be the same (`AsOfWindow`):
     /// the as-of date is an input of the pages only through the statuses it decides.
     var asOfWindow = AsOfWindow()
@@ -214,6 +217,13 @@ public struct BuildCache: Sendable {
                       let zone = fields.next(), !zone.isEmpty else { return nil }
                 cache.asOfWindow = AsOfWindow(from: from, before: before)
                 cache.timeZone = String(decoding: zone, as: UTF8.self)
+            case UInt8(ascii: "n"):
+                // line column day-number - path
+                guard let line = fields.next().flatMap(CacheText.decimal), let column = fields.next().flatMap(CacheText.decimal),
+                      let day = fields.next().flatMap(CacheText.decimal), fields.next() != nil,
+                      let path = fields.rest() else { return nil }
+                cache.scheduled.held.append(.init(path: String(decoding: path, as: UTF8.self), published: CalendarDate(dayNumber: Int(day)),
+                                                  location: SourceLocation(line: Int(line), column: Int(column))))
             case UInt8(ascii: "x"):
                 guard let key = fields.next().flatMap(CacheText.digest) else { return nil }
                 cache.searchDocuments.append(key)
@@ -252,6 +262,9 @@ public struct BuildCache: Sendable {
         out.line("tool \(tool)\ninputs \(inputs)\nclean \(clean ? 1 : 0)\nsecrets \(secrets)\nleak \(leakFingerprints)")
         if let summary { out.line(summary.line) }
         out.line("a \(asOfWindow.from.map(String.init) ?? "-") \(asOfWindow.before.map(String.init) ?? "-") \(timeZone)")
+        for held in scheduled.held where !held.path.utf8.contains(0x0A) {
+            out.line("n \(held.location.line) \(held.location.column) \(held.published.dayNumber) - \(held.path)")
+        }
         for path in files.keys.sorted(by: utf8Precedes) where !path.utf8.contains(0x0A) {
             let entry = files[path]!
             let id = entry.identity

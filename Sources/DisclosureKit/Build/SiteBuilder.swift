@@ -107,7 +107,9 @@ public struct SiteBuilder: Sendable {
            let inputs, inputs == previous.inputs, previous.asOfWindow.contains(asOf ?? Self.today(in: previous.timeZone)),
            Self.isIntact(outputDirectory.path, previous) {
             stage("compare with the previous build")
-            var report = BuildReport(diagnostics: [], recordFiles: summary.recordFiles, counts: summary.counts,
+            // The records held back then are held back now: same inputs, a day in the same window.
+            let notes = previous.scheduled.notes(asOf: asOf ?? Self.today(in: previous.timeZone))
+            var report = BuildReport(diagnostics: strict ? notes.strict() : notes, recordFiles: summary.recordFiles, counts: summary.counts,
                                      pagesWritten: 0, filesWritten: 0, committed: true, elapsed: 0)
             report.upToDate = true
             report.filesCarried = summary.files
@@ -135,7 +137,9 @@ public struct SiteBuilder: Sendable {
         defer { recordCacheLane.wait() }
         if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         if let asOf { site.config.asOf = asOf }
-        var diagnostics = site.diagnostics + templateDiagnostics
+        let counts = Self.counts(site)
+        let scheduled = ScheduledRecords.holdBack(&site)
+        var diagnostics = site.diagnostics + templateDiagnostics + scheduled.notes(asOf: site.config.asOf)
         // Text public records share with non-public ones (`leak.shared_text`) reads every
         // public source: found beside the render, and joined before anything is committed.
         let sharedText = Lane { [site] in SharedText.diagnostics(site) }
@@ -147,7 +151,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += sharedText.result()
         }
         stage("load and validate")
-        var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: Self.counts(site),
+        var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: counts,
                                  pagesWritten: 0, filesWritten: 0, committed: false, elapsed: 0)
         func finish(_ committed: Bool) -> BuildReport {
             joinSharedText()
@@ -157,7 +161,7 @@ public struct SiteBuilder: Sendable {
             report.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         }
-        guard let templates, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
+        guard let templates, (strict ? diagnostics.strict() : diagnostics).errorCount == 0 else { return finish(false) }
 
         let plan = SitePlan(PublicView(site))
         let pathsTooLong = OutputPathLengths.check(plan, output: outputDirectory.path)
@@ -226,7 +230,7 @@ public struct SiteBuilder: Sendable {
         }
         stage("audit")
         joinSharedText()
-        guard let audit, (strict ? diagnostics.count : diagnostics.errorCount) == 0 else { return finish(false) }
+        guard let audit, (strict ? diagnostics.strict() : diagnostics).errorCount == 0 else { return finish(false) }
         // The cache describes the tree about to be committed (its files keep their inodes
         // and times through the rename): made beside the swap, written only after it, so
         // that a failed swap leaves the old cache with the old tree. A failure to write it
@@ -234,12 +238,14 @@ public struct SiteBuilder: Sendable {
         var cache = BuildCache()
         cache.inputs = inputs ?? .zero
         cache.inputFiles = inputFiles?.files ?? [:]
-        cache.clean = diagnostics.isEmpty && inputs != nil
+        // Notes of scheduled records are kept (`scheduled`) and said again by an unchanged build.
+        cache.clean = diagnostics.allSatisfy { $0.rule == Rule.recordScheduled.id } && inputs != nil
+        cache.scheduled = ScheduledRecords(held: scheduled.held)
         cache.secrets = audit.secrets
         cache.leakFingerprints = audit.leakFingerprints
         cache.published = audit.published
         cache.searchDocuments = written.searchDocuments
-        cache.asOfWindow = AsOfWindow(around: site.config.asOf, changes: plan.validityChanges)
+        cache.asOfWindow = AsOfWindow(around: site.config.asOf, changes: plan.validityChanges + scheduled.publicationDays)
         cache.timeZone = site.config.timeZone
         cache.summary = .init(recordFiles: report.recordFiles, pages: report.pagesWritten, files: report.filesWritten,
                               counts: report.counts)

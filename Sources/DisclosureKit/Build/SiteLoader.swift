@@ -16,6 +16,9 @@ public struct LoadedSite: Sendable {
     /// The fixed pages of content/pages/ that decoded without error, and their attachments.
     public var pages: [FixedPage] = []
     public var pageAttachments: [PageAttachment] = []
+    /// Content paths of the records held back as scheduled, with their 发布日期
+    /// (`ScheduledRecords.holdBack`); empty until the as-of date is applied.
+    public var scheduled: [String: CalendarDate] = [:]
 
     public init(root: String, config: SiteConfig, records: [Record], identities: [RecordIdentity],
                 attachments: [AttachmentMatcher.Match], diagnostics: [Diagnostic], recordFileCount: Int) {

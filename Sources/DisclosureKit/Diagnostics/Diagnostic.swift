@@ -1,10 +1,20 @@
-/// How serious a finding is. Warnings become errors under `--strict`.
+/// How serious a finding is. Warnings become errors under `--strict`; notes (a record
+/// scheduled for later, a lateness its record acknowledges) never fail a run.
 public enum Severity: String, Sendable, Hashable, Codable, Comparable {
     case error
     case warning
+    case note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        lhs == .error && rhs == .warning
+        lhs.rank < rhs.rank
     }
 }
 
@@ -59,12 +69,13 @@ public struct Diagnostic: Sendable, Hashable {
 extension Array where Element == Diagnostic {
     public var errorCount: Int { lazy.filter { $0.severity == .error }.count }
     public var warningCount: Int { lazy.filter { $0.severity == .warning }.count }
+    public var noteCount: Int { lazy.filter { $0.severity == .note }.count }
 
-    /// Every warning turned into an error, as `--strict` asks.
+    /// Every warning turned into an error, as `--strict` asks; notes stay notes.
     public func strict() -> [Diagnostic] {
         map { diagnostic in
             var copy = diagnostic
-            copy.severity = .error
+            if copy.severity == .warning { copy.severity = .error }
             return copy
         }
     }

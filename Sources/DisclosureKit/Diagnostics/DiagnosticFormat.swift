@@ -27,7 +27,11 @@ public struct DiagnosticPrinter: Sendable {
         let place = "\(VisibleText.escaped(d.file)):\(d.location.line):\(d.location.column)"
         let severity: String
         if colour {
-            severity = d.severity == .error ? "\u{1B}[1;31merror\u{1B}[0m" : "\u{1B}[1;33mwarning\u{1B}[0m"
+            switch d.severity {
+            case .error: severity = "\u{1B}[1;31merror\u{1B}[0m"
+            case .warning: severity = "\u{1B}[1;33mwarning\u{1B}[0m"
+            case .note: severity = "\u{1B}[1;36mnote\u{1B}[0m"
+            }
         } else {
             severity = d.severity.rawValue
         }
@@ -47,11 +51,14 @@ public struct DiagnosticPrinter: Sendable {
         }
     }
 
-    /// `N errors, M warnings in K records`, the line that ends every run.
+    /// `N errors, M warnings in K records`, the line that ends every run (`, L notes`
+    /// after the warnings when there are notes).
     public static func summary(_ diagnostics: [Diagnostic], records: Int) -> String {
         let errors = diagnostics.errorCount
         let warnings = diagnostics.warningCount
-        return "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings") in \(records) \(records == 1 ? "record" : "records")"
+        let notes = diagnostics.noteCount
+        let noteText = notes == 0 ? "" : ", \(notes) \(notes == 1 ? "note" : "notes")"
+        return "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")\(noteText) in \(records) \(records == 1 ? "record" : "records")"
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {
@@ -67,7 +74,11 @@ public struct DiagnosticPrinter: Sendable {
     }
 
     static func githubLine(_ d: Diagnostic) -> String {
-        let command = d.severity == .error ? "error" : "warning"
+        let command = switch d.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
         // Exactly the shape cli.md gives: file, line, col; the rule id leads the message.
         let file = githubProperty(VisibleText.escaped(d.file, keepingLineBreaks: true))
         return "::\(command) file=\(file),line=\(d.location.line),col=\(d.location.column)::\(githubData("[\(d.rule)] \(VisibleText.escaped(d.message, keepingLineBreaks: true))"))\n"

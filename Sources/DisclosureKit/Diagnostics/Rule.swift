@@ -26,7 +26,7 @@ extension Rule {
         example: "cannot read file: Permission denied")
     public static let fileEncoding = Rule(
         id: "file.encoding", severity: .error,
-        checks: "a record is UTF-8 text",
+        checks: "a record is UTF-8 text (a file saved as GBK/GB18030 is named as such, with how to convert it)",
         example: "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
     public static let fileTooLarge = Rule(
         id: "file.too_large", severity: .error,
@@ -212,6 +212,18 @@ extension Rule {
         id: "timeliness.late", severity: .warning,
         checks: "a proactive record is published within the site's working-day limit (default 20) of `created` or a later `modified`",
         example: "published 2012-02-20, 25 working days after 2012-01-05; the limit is 20 working days (due 2012-02-13)")
+    public static let timelinessAcknowledged = Rule(
+        id: "timeliness.acknowledged", severity: .note,
+        checks: "a late publication its record acknowledges with `late_reason` is still named (it does not fail `--strict`); a `late_reason` on a record that is not late is a warning",
+        example: "published 2012-02-20, 25 working days after 2012-01-05; the limit is 20 working days (due 2012-02-13); acknowledged (late_reason): 待上级批复后公开")
+    public static let recordTyping = Rule(
+        id: "record.typing", severity: .warning,
+        checks: "a 文号 writes its year in 〔〕 (not [], 【】 or ()), and a 索引号 has no full-width solidus ／",
+        example: "'document_number' (文号) '明政办发[2012]8号' puts its year in '[]'; a 文号 writes it in 六角括号 〔〕: write 明政办发〔2012〕8号")
+    public static let recordScheduled = Rule(
+        id: "record.scheduled", severity: .note,
+        checks: "a proactive record whose `published` is after the as-of date (`--as-of`, or today in `time_zone`) is held back from every output until that day",
+        example: "scheduled: published 2027-01-05 is after the as-of date 2026-12-02; the record is held back (no page, list entry, catalog row, search entry, sitemap or feed entry) until 2027-01-05")
 
     // MARK: Per type
     public static let policyRepealedBy = Rule(
@@ -387,7 +399,7 @@ extension Rule {
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, publisherUnknown, indexNumberPublisher, indexNumberYear, indexNumberSequence, disclosureWithheldReason,
-        reviewAfterPublication, timelinessLate,
+        reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled, recordTyping,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline, reportDuplicate,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide, contentToFill,

@@ -48,6 +48,7 @@ public enum FrontMatterReader {
             // would corrupt `--format json`.
             root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
+            if let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
             return .failure(failure(from: error, text: text, lineShift: lineShift))
         } catch {
             return .failure(.syntax(message: "YAML error: \(error)", at: SourceLocation(line: firstLine, column: 1)))
@@ -60,6 +61,7 @@ public enum FrontMatterReader {
         do {
             let node = try converter.convert(root, depth: 0)
             guard case .mapping = node.value else {
+                if let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
                 return .failure(.notMapping(found: node.kindDescription, at: node.location))
             }
             return .success(node)
@@ -68,6 +70,13 @@ public enum FrontMatterReader {
         } catch {
             return .failure(.syntax(message: "\(error)", at: SourceLocation(line: firstLine, column: 1)))
         }
+    }
+
+    /// The failure to report instead when a key's colon is full-width (`FullWidthColon`).
+    private static func fullWidthColon(_ text: String, lineShift: Int) -> Failure? {
+        guard text.contains("："), let slip = FullWidthColon.find(in: text) else { return nil }
+        return .syntax(message: FullWidthColon.message(key: slip.key),
+                       at: SourceLocation(line: slip.line + lineShift, column: slip.column))
     }
 
     public static func diagnostic(for failure: Failure, file: String) -> Diagnostic {

@@ -11,6 +11,8 @@ public enum SourceText {
 
     public enum Failure: Error, Equatable {
         case invalidUTF8(line: Int)
+        /// Not UTF-8, but well-formed GB18030/GBK (`LegacyChineseEncoding`).
+        case gb18030(line: Int, column: Int)
         case tooLarge(bytes: Int)
     }
 
@@ -19,7 +21,9 @@ public enum SourceText {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard var text = String(validating: body, as: UTF8.self) else {
-            return .failure(.invalidUTF8(line: firstInvalidLine(body)))
+            let position = firstInvalidPosition(body)
+            return .failure(LegacyChineseEncoding.isGB18030(body) ? .gb18030(line: position.line, column: position.column)
+                                                                  : .invalidUTF8(line: position.line))
         }
         if body.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
@@ -29,7 +33,13 @@ public enum SourceText {
 
     /// The 1-based line of the first byte that is not part of valid UTF-8.
     static func firstInvalidLine(_ bytes: ArraySlice<UInt8>) -> Int {
+        firstInvalidPosition(bytes).line
+    }
+
+    /// The 1-based line and character column of the first byte that is not part of valid UTF-8.
+    static func firstInvalidPosition(_ bytes: ArraySlice<UInt8>) -> SourceLocation {
         var line = 1
+        var column = 1
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -39,14 +49,21 @@ public enum SourceText {
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
-            default: return line
+            default: return SourceLocation(line: line, column: column)
             }
             guard index + length <= bytes.endIndex,
-                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil else { return line }
-            if byte == 0x0A { line += 1 }
+                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil else {
+                return SourceLocation(line: line, column: column)
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += length
         }
-        return line
+        return SourceLocation(line: line, column: column)
     }
 
     public static func diagnostic(for failure: Failure, file: String, limit: Int = maximumFileBytes) -> Diagnostic {
@@ -54,6 +71,9 @@ public enum SourceText {
         case .invalidUTF8(let line):
             return Rule.fileEncoding.diagnostic(file, SourceLocation(line: line, column: 1),
                 "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
+        case .gb18030(let line, let column):
+            return Rule.fileEncoding.diagnostic(file, SourceLocation(line: line, column: column),
+                "the file is saved as GBK/GB18030 (简体中文 GBK), not UTF-8 (its first Chinese character here); save it as UTF-8: in the editor choose 另存为 → 编码 UTF-8, or run iconv -f GB18030 -t UTF-8 '\(file)' > utf8.tmp && mv utf8.tmp '\(file)'")
         case .tooLarge(let bytes):
             let mib = String(format: "%.1f", Double(bytes) / 1_048_576)
             return Rule.fileTooLarge.diagnostic(file, .fileStart,

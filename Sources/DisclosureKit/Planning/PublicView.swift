@@ -11,6 +11,9 @@ public struct PublicView: Sendable {
     /// Content paths of every record file, public or not: only to tell a link to a
     /// non-public record ("not public") from one to a missing file. Never rendered.
     public let allRecordPaths: Set<String>
+    /// Records held back as scheduled, with their 发布日期: a link to one is named as
+    /// such. Never rendered.
+    public let scheduled: [String: CalendarDate]
     /// The fixed pages and their attachments: public by nature, all of them.
     public let pages: [FixedPage]
     public let pageAttachments: [PageAttachment]
@@ -21,6 +24,7 @@ public struct PublicView: Sendable {
         let publicFiles = Set(records.map(\.file.relativePath))
         attachments = site.attachments.filter { publicFiles.contains($0.record.relativePath) }
         allRecordPaths = Set(site.identities.map(\.file.relativePath))
+        scheduled = site.scheduled
         pages = site.pages
         pageAttachments = site.pageAttachments
     }

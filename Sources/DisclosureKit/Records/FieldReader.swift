@@ -149,7 +149,8 @@ struct FieldReader {
               let text = scalarText(node, path: path, expected: "a date written YYYY-MM-DD") else { return nil }
         guard let value = CalendarDate(text.trimmed) else {
             let looksLikeDate = text.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil
-            let detail = looksLikeDate && text.count == 10 ? "; there is no such day in the calendar" : ""
+            var detail = looksLikeDate && text.count == 10 ? "; there is no such day in the calendar" : ""
+            if let corrected = DateSpelling.corrected(text) { detail = "; write \(corrected)" }
             report(date, node.location, field: path,
                    "\(labels.quoted(path)) must be a date written YYYY-MM-DD, not '\(text)'\(detail)")
             return nil

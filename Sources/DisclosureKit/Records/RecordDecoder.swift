@@ -108,6 +108,7 @@ public struct RecordDecoder: Sendable {
         let isProactive = disclosure?.value == .proactive
         let published = reader.calendarDate(top, "published", required: isProactive)
         let modified = reader.calendarDate(top, "modified", required: false)
+        let lateReason = reader.string(top, "late_reason", required: false, multiLine: true)
         var review: Located<Review>?
         if let reviewMap = reader.mapping(top, "review", required: isProactive) {
             reader.checkUnknownKeys(reviewMap, known: ["reviewer", "date"])
@@ -126,12 +127,13 @@ public struct RecordDecoder: Sendable {
         let slug = rules.checkSlug(slugField, file: file)
         rules.checkTitle(title)
         rules.checkIndexNumber(indexNumber)
+        TypingSlips.check(top, &rules.reader)
         rules.checkTopic(topic)
         rules.checkPublisher(publisher, indexNumber: indexNumber, created: created, published: published)
         rules.checkWithheldReason(disclosure: disclosure, reason: withheldReason)
         rules.checkDates(created: created, published: published, modified: modified, review: review)
         if isProactive {
-            rules.checkTimeliness(created: created, published: published, modified: modified)
+            rules.checkTimeliness(created: created, published: published, modified: modified, lateReason: lateReason)
         }
         reader = rules.reader
         BodyChecks.check(body, firstLine: bodyFirstLine, &reader)

@@ -64,7 +64,8 @@ public struct SiteConfig: Sendable {
 
     /// The settings used when `site.yaml` is missing or broken, so the records can
     /// still be checked in the same run.
-    public static let fallback = SiteConfig(title: "", baseURL: "https://example.invalid/")
+    public static let fallback = SiteConfig(title: "", baseURL: "https://example.invalid/",
+                                            calendar: NationalHolidays.calendar)
 
     /// `base_url` with a trailing `/`.
     public static func normalisedBaseURL(_ url: String) -> String {
@@ -169,6 +170,7 @@ public enum SiteConfigDecoder {
             calendar.holidays = dates(&reader, calendarMap, "holidays")
             calendar.workdays = dates(&reader, calendarMap, "workdays")
         }
+        calendar = .national(extendedBy: calendar)
         var allowRawHTML = false
         if let raw = reader.string(top, "allow_raw_html", required: false) {
             switch raw.value {

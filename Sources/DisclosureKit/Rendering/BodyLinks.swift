@@ -4,7 +4,7 @@
 public enum BodyLinks {
     /// The resolver for every body of `plan`.
     public static func resolver(_ plan: SitePlan) -> LinkResolver {
-        LinkResolver(
+        var resolver = LinkResolver(
             // Paths equal but for Unicode normalisation are one String key; the scanner
             // refuses such pairs, and a table never traps on them.
             // Fixed pages are linked by their .md file as records are, both ways.
@@ -15,6 +15,8 @@ public enum BodyLinks {
             publicAttachments: Dictionary(plan.view.attachments.map { ($0.attachment.relativePath, $0.attachment.sitePath) }
                                               + plan.view.pageAttachments.map { ($0.file.relativePath, $0.file.sitePath) },
                                           uniquingKeysWith: { first, _ in first }))
+        resolver.scheduled = plan.view.scheduled
+        return resolver
     }
 
     /// Renders the body of `page` and reports its link findings at their place in the file.

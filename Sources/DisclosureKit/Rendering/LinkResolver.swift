@@ -11,6 +11,8 @@ public struct LinkResolver: Sendable {
     let allRecords: Set<String>
     /// Content path of an attachment of a public record → its output path.
     let publicAttachments: [String: String]
+    /// Content paths of records scheduled for later, with their 发布日期.
+    var scheduled: [String: CalendarDate] = [:]
 
     public init(publicPages: [String: String], allRecords: Set<String>, publicAttachments: [String: String]) {
         self.publicPages = publicPages
@@ -56,6 +58,9 @@ public struct LinkResolver: Sendable {
         if let name = resolved.last, FileName.recordStem(name) != nil {
             if let targetPage = publicPages[contentPath] {
                 return .replace(URLPath.encoded(Self.relative(from: page, to: targetPage)) + (suffix.hasPrefix("?") ? "" : suffix))
+            }
+            if let day = scheduled[contentPath] {
+                return .broken("link '\(trimmed)' names a record scheduled for \(day) (published after the as-of date); it has no page yet: link to it from a record published on or after \(day), or remove the link")
             }
             if allRecords.contains(contentPath) {
                 return .broken("link '\(trimmed)' names a record that is not public; a public page cannot link to it: remove the link, or make that record proactive (主动公开) after its review")

@@ -6,7 +6,7 @@ public enum Glossary {
     /// The fields every record has, whatever its type.
     public static let commonKeys: [String] = [
         "title", "index_number", "disclosure", "withheld_reason", "publisher", "created",
-        "published", "modified", "review", "topic", "summary", "slug", "attachments",
+        "published", "modified", "review", "topic", "summary", "slug", "attachments", "late_reason",
     ]
 
     /// Reasons of 不予公开, in the national format's order.
@@ -47,7 +47,7 @@ public enum Glossary {
         "withheld_reason": "不予公开理由", "publisher": "发布机构", "created": "成文日期",
         "published": "发布日期", "modified": "修改日期", "review": "保密审查",
         "review.reviewer": "审查人", "review.date": "审查日期", "topic": "主题分类",
-        "summary": "内容概述", "slug": "页面名", "attachments": "附件",
+        "summary": "内容概述", "slug": "页面名", "attachments": "附件", "late_reason": "逾期公开说明",
         "statistics.proactive": "主动公开政府信息情况", "statistics.requests": "收到和处理政府信息公开申请情况",
         "statistics.reviews": "行政复议", "statistics.lawsuits": "行政诉讼",
         "rules": "规章", "normative_documents": "行政规范性文件", "issued": "本年制发",

@@ -98,9 +98,14 @@ struct RecordRules {
     }
 
     /// Publication within the site's working-day limit of `created`, or of `modified` when later.
+    /// A `late_reason` turns the warning into a note that names the reason
+    /// (`LateReason.report`).
     mutating func checkTimeliness(created: Located<CalendarDate>?, published: Located<CalendarDate>?,
-                                  modified: Located<CalendarDate>?) {
-        guard let created, let published else { return }
+                                  modified: Located<CalendarDate>?, lateReason: Located<String>? = nil) {
+        guard let created, let published else {
+            LateReason.report(lateReason, late: nil, &reader)
+            return
+        }
         var start = created.value
         var startName = "created"
         if let modified, modified.value > start {
@@ -109,9 +114,16 @@ struct RecordRules {
         }
         let limit = site.timelinessWorkingDays
         let due = site.calendar.adding(workingDays: limit, to: start)
-        guard published.value > due else { return }
+        guard published.value > due else {
+            LateReason.report(lateReason, late: nil, &reader)
+            return
+        }
         let taken = site.calendar.workingDays(after: start, through: published.value)
-        reader.report(.timelinessLate, published.location, field: "published",
-                      "published \(published.value), \(taken) working days after '\(startName)' \(start); the limit is \(limit) working days (due \(due))")
+        let message = "published \(published.value), \(taken) working days after '\(startName)' \(start); the limit is \(limit) working days (due \(due))"
+        if lateReason == nil {
+            reader.report(.timelinessLate, published.location, field: "published", message)
+        } else {
+            LateReason.report(lateReason, late: (message, published.location), &reader)
+        }
     }
 }

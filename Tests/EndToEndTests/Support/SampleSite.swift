@@ -85,20 +85,43 @@ struct SampleSite {
 /// What the repository's sample site holds, counted from its files, so tests about the
 /// sample need no update when a record is added.
 enum SampleRecords {
-    /// The record files under content/ (Markdown with a `disclosure:` key).
-    static var files: [(path: String, isPublic: Bool)] {
+    /// The record files under content/ (Markdown with a `disclosure:` key). A proactive
+    /// record is public once today (in the sample's time zone, Asia/Shanghai) reaches its
+    /// `published`; before, it is scheduled.
+    static var files: [(path: String, isPublic: Bool, isScheduled: Bool)] {
         let content = Disclose.packageRoot.appendingPathComponent("content")
-        var found: [(String, Bool)] = []
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let today = calendar.dateComponents([.year, .month, .day], from: Date())
+        let todayText = String(format: "%04d-%02d-%02d", today.year!, today.month!, today.day!)
+        var found: [(String, Bool, Bool)] = []
         let walker = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
-            guard url.pathExtension == "md", let text = try? String(contentsOf: url, encoding: .utf8),
-                  let line = text.split(separator: "\n").first(where: { $0.hasPrefix("disclosure:") }) else { continue }
+            guard url.pathExtension == "md", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            let lines = text.split(separator: "\n")
+            guard let line = lines.first(where: { $0.hasPrefix("disclosure:") }) else { continue }
             let value = line.dropFirst("disclosure:".count).trimmingCharacters(in: .whitespaces)
-            found.append((url.path, value == "proactive" || value == "主动公开"))
+            let published = lines.first(where: { $0.hasPrefix("published:") })
+                .map { $0.dropFirst("published:".count).trimmingCharacters(in: .whitespaces) } ?? ""
+            let proactive = value == "proactive" || value == "主动公开"
+            let scheduled = proactive && published > todayText
+            found.append((url.path, proactive && !scheduled, scheduled))
         }
         return found
     }
 
     static var count: Int { files.count }
     static var publicCount: Int { files.filter(\.isPublic).count }
+    static var scheduledCount: Int { files.filter(\.isScheduled).count }
+    /// The scheduled records' paths as diagnostics name them (`content/…`).
+    static var scheduledPaths: Set<String> {
+        let root = Disclose.packageRoot.path + "/"
+        return Set(files.filter(\.isScheduled).map { String($0.path.dropFirst(root.count)) })
+    }
+    /// The summary line `check` ends with on the sample: its scheduled records are notes.
+    static var checkSummary: String {
+        let notes = scheduledCount
+        let noteText = notes == 0 ? "" : ", \(notes) \(notes == 1 ? "note" : "notes")"
+        return "0 errors, 0 warnings\(noteText) in \(count) records\n"
+    }
 }

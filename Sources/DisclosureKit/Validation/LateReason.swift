@@ -1,0 +1,22 @@
+/// `late_reason:` (逾期公开说明): a record's acknowledgement that it was published after
+/// the timeliness limit. The lateness stays in every report, as a note naming the reason,
+/// so that `--strict` passes on a lateness the office has explained; a reason on a record
+/// that is not late is a stale acknowledgement and a warning, so it cannot hide a later
+/// lateness of another cause unseen.
+enum LateReason {
+    static func report(_ reason: Located<String>?, late: (message: String, location: SourceLocation)?,
+                       _ reader: inout FieldReader) {
+        guard let reason else { return }
+        let text = reason.value.trimmed
+        if let late, text.isEmpty {
+            reader.report(.timelinessLate, late.location, field: "published",
+                          "\(late.message); 'late_reason' (逾期公开说明) is empty, so it acknowledges nothing")
+        } else if let late {
+            reader.report(.timelinessAcknowledged, late.location, field: "published",
+                          "\(late.message); acknowledged (late_reason): \(text)")
+        } else {
+            reader.report(.timelinessLate, reason.location, field: "late_reason",
+                          "'late_reason' (逾期公开说明) acknowledges a late publication, but this record is published within the limit (or has no 'created'/'published' to judge); remove it")
+        }
+    }
+}

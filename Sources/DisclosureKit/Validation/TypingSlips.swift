@@ -1,0 +1,44 @@
+/// Punctuation a Chinese keyboard puts where the national formats want another: the year
+/// of a 文号 in square brackets or 【】 where GB/T 9704 wants 〔〕 (`明政办发[2012]8号`), and a
+/// full-width solidus ／ in a 索引号 (`…/2024-00001`). Each is a warning at the character,
+/// with the value corrected; the value is kept as written.
+enum TypingSlips {
+    /// Brackets typed around a 文号's year, with the pair to write instead.
+    static let yearBrackets: [(open: Character, close: Character)] = [
+        ("[", "]"), ("【", "】"), ("［", "］"), ("(", ")"), ("（", "）"), ("〖", "〗"), ("〈", "〉"),
+    ]
+
+    static func check(_ top: FieldMapping, _ reader: inout FieldReader) {
+        if let (text, location, plain) = scalar(top, "document_number") {
+            let characters = Array(text)
+            for index in characters.indices {
+                guard let pair = yearBrackets.first(where: { $0.open == characters[index] }),
+                      index + 5 < characters.count, characters[index + 5] == pair.close,
+                      characters[(index + 1)...(index + 4)].allSatisfy({ $0.isASCII && $0.isNumber }) else { continue }
+                var corrected = characters
+                corrected[index] = "〔"
+                corrected[index + 5] = "〕"
+                reader.report(.recordTyping, column(location, index, plain), field: "document_number",
+                              "'document_number' (文号) '\(text)' puts its year in '\(pair.open)\(pair.close)'; a 文号 writes it in 六角括号 〔〕: write \(String(corrected))")
+                break
+            }
+        }
+        if let (text, location, plain) = scalar(top, "index_number"),
+           let index = Array(text).firstIndex(where: { $0 == "／" || $0 == "∕" || $0 == "⁄" }) {
+            let corrected = String(Array(text).map { $0 == "／" || $0 == "∕" || $0 == "⁄" ? "/" : $0 })
+            reader.report(.recordTyping, column(location, index, plain), field: "index_number",
+                          "'index_number' (索引号) '\(text)' holds a full-width solidus '\(Array(text)[index])'; a 索引号 is written with the half-width '/': write \(corrected)")
+        }
+    }
+
+    private static func scalar(_ map: FieldMapping, _ key: String) -> (String, SourceLocation, Bool)? {
+        guard let node = map.entry(key)?.value, case .scalar(let text, let plain) = node.value else { return nil }
+        return (text, node.location, plain)
+    }
+
+    /// The column of character `index` of a value starting at `location` on one line (a
+    /// quoted value starts one column later than its quote).
+    private static func column(_ location: SourceLocation, _ index: Int, _ plain: Bool) -> SourceLocation {
+        SourceLocation(line: location.line, column: location.column + index + (plain ? 0 : 1))
+    }
+}

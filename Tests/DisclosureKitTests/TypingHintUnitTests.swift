@@ -1,0 +1,34 @@
+import Testing
+@testable import DisclosureKit
+
+@Suite struct TypingHintUnitTests {
+    @Test(arguments: [("2012/3/1", "2012-03-01"), ("2012年3月1日", "2012-03-01"), ("2012.03.01", "2012-03-01"),
+                      ("２０１２年３月１日", "2012-03-01"), ("2012-3-1", "2012-03-01"), (" 2012 年 12 月 31 日 ", "2012-12-31")])
+    func aDateInAnotherSpellingIsSpelledOut(_ typed: String, _ expected: String) {
+        #expect(DateSpelling.corrected(typed) == expected)
+    }
+
+    @Test(arguments: ["2012-03-01", "2012/2/30", "2012年13月1日", "3/1/2012", "二〇一二年三月一日", "2012/3", ""])
+    func noCorrectionForTheRightFormOrNoDay(_ typed: String) {
+        #expect(DateSpelling.corrected(typed) == nil)
+    }
+
+    @Test func aFullWidthColonIsFoundOnlyAfterAKey() {
+        #expect(FullWidthColon.find(in: "title: a\nsummary：内容\n")?.line == 2)
+        #expect(FullWidthColon.find(in: "title: a\nsummary：内容\n")?.column == 8)
+        #expect(FullWidthColon.find(in: "  - file：a.pdf\n")?.column == 9)
+        #expect(FullWidthColon.find(in: "title: 注意：事项\n") == nil, "a colon in a value is no slip")
+        #expect(FullWidthColon.find(in: "注意：事项\n") == nil, "nor after Chinese text")
+        #expect(FullWidthColon.find(in: "：x\n") == nil)
+    }
+
+    @Test func gb18030IsRecognisedByItsStructure() {
+        // 明湖区 in GB18030, and a four-byte sequence (U+20000 is 95 32 82 36).
+        #expect(LegacyChineseEncoding.isGB18030(ArraySlice(Array("t: ".utf8) + [0xC3, 0xF7, 0xBA, 0xFE, 0xC7, 0xF8])))
+        #expect(LegacyChineseEncoding.isGB18030(ArraySlice([0x95, 0x32, 0x82, 0x36])))
+        #expect(!LegacyChineseEncoding.isGB18030(ArraySlice(Array("ascii only".utf8))), "no multi-byte sequence: nothing to name")
+        #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xC3, 0x28])))
+        #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xFF, 0xFE, 0x41, 0x00])), "UTF-16 is not GB18030")
+        #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xB3])), "a lead byte at the end")
+    }
+}
