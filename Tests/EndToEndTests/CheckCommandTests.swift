@@ -28,7 +28,7 @@ import Testing
             "content/policies/p05-withheld.md:4 disclosure.withheld_reason withheld_reason",
             "content/policies/p06-review-late.md:10 review.after_publication review.date",
             "content/policies/p10-duplicate-key.md:12 front_matter.duplicate_key topic",
-            "content/reports/r09-balance.md:13 report.statistics.balance statistics.requests",
+            "content/reports/r09-balance.md:31 report.statistics.balance statistics.requests.carried_forward",
         ])
         #expect(result.stderr.hasSuffix("10 errors, 0 warnings in 11 records\n"))
     }
