@@ -2,8 +2,10 @@
 /// format's labels as comments: the skeleton `disclose new report` writes (all zeros) and
 /// what `disclose migrate-report` writes in place of the earlier shape.
 public enum ReportStatisticsWriter {
-    /// The lines below `statistics:`, indented by two spaces.
-    public static func lines(_ s: ReportStatistics) -> [String] {
+    /// The lines below `statistics:`, indented by two spaces. `writtenTotals` gives a
+    /// `total:` row for an outcome group (by its key) or for `outcomes`, written as given
+    /// instead of summed (a migrated count that had no reasons).
+    public static func lines(_ s: ReportStatistics, writtenTotals: [String: ApplicantCounts] = [:]) -> [String] {
         var lines: [String] = []
         func line(_ indent: Int, _ key: String, _ value: String, _ comment: String, width: Int = 22) {
             let head = String(repeating: " ", count: indent) + key + ":" + (value.isEmpty ? "" : " ")
@@ -39,8 +41,9 @@ public enum ReportStatisticsWriter {
             for (number, reason) in group.reasons.enumerated() {
                 line(8, reason.key, row(reason.counts), "\(number + 1).\(Glossary.chinese(reason.key) ?? reason.key)", width: 38)
             }
+            if let total = writtenTotals[key] { line(8, "total", row(total), "合计（请按理由分列）", width: 38) }
         }
-        line(6, "total", row(r.outcomes.total), "（七）总计", width: 40)
+        line(6, "total", row(writtenTotals["outcomes"] ?? r.outcomes.total), "（七）总计", width: 40)
         line(4, "carried_forward", row(r.carriedForward), "四、结转下年度继续办理", width: 42)
         line(2, "reviews", appeal(s.reviews), "四、行政复议", width: 70)
         line(2, "lawsuits", "", "行政诉讼", width: 70)
