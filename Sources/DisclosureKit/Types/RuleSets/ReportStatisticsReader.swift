@@ -129,7 +129,9 @@ struct StatisticsReader {
         guard let received, let carriedOver, let outcomes, let carriedForward else { return nil }
         var balanced = true
         let handledTotal = outcomes.total
-        for column in ApplicantCounts.writtenLabels.indices {
+        // 总计 is the sum of the columns (each row is checked for it), so it balances when
+        // they all do: a broken applicant column is reported alone, not twice.
+        for column in ApplicantCounts.writtenLabels.indices where balanced || column < ApplicantCounts.columns.count {
             let incoming = received.counts.cells[column] + carriedOver.counts.cells[column]
             let handled = handledTotal.cells[column] + carriedForward.counts.cells[column]
             guard incoming != handled else { continue }
