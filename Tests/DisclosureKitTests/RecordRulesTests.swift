@@ -154,6 +154,9 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
         let reversed = "## 六、其他需要报告的事项\n\n无。\n\n## 一、总体情况\n\n总体。\n\n## 五、存在的主要问题及改进情况\n\n问题。\n"
         let outOfOrder = RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: reversed)
         #expect(outOfOrder.rules == ["report.sections", "report.sections"], "\(outOfOrder.diagnostics)")
+        let nested = RecordSamples.decode(.report, RecordSamples.frontMatter(.report),
+                                          body: "- ## 一、总体情况\n\n" + RecordSamples.defaultBody(.report))
+        #expect(nested.rules == ["report.sections"], "\(nested.diagnostics)")
     }
 
     @Test func reportDeadlineFollowsTheSiteSetting() {

@@ -93,6 +93,13 @@ import Testing
         #expect(text.contains("total: [20, 0, 0, 0, 0, 0, 20]"), "（七）总计 keeps the count too")
     }
 
+    @Test func aFileWithCRLFLineEndsKeepsThem() throws {
+        let crlf = Self.earlier.replacingOccurrences(of: "\n", with: "\r\n")
+        let text = try #require(ReportMigration.migrate(crlf).text)
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends in CRLF")
+        #expect(Self.decode(text).diagnostics == [])
+    }
+
     @Test func aMigratedReportIsLeftAloneAndABrokenOneIsNotWritten() {
         let migrated = ReportMigration.migrate(Self.earlier).text ?? ""
         let again = ReportMigration.migrate(migrated)

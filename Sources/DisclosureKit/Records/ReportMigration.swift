@@ -20,7 +20,9 @@ public enum ReportMigration {
         public var failed: Bool
     }
 
-    public static func migrate(_ text: String) -> Outcome {
+    public static func migrate(_ original: String) -> Outcome {
+        let crlf = original.contains("\r\n")
+        let text = crlf ? original.replacingOccurrences(of: "\r\n", with: "\n") : original
         func failure(_ note: String) -> Outcome { Outcome(text: nil, notes: [note], failed: true) }
         guard case .success(let split) = FrontMatterSplitter.split(text) else {
             return failure("no front matter between '---' lines; run 'disclose check' on it")
@@ -49,7 +51,8 @@ public enum ReportMigration {
         }
         let written = ["statistics:"] + ReportStatisticsWriter.lines(migrated.statistics, writtenTotals: migrated.writtenTotals)
         lines.replaceSubrange(first...last, with: written)
-        return Outcome(text: lines.joined(separator: "\n"), notes: reader.notes, failed: false)
+        // Read as the build reads it (CRLF as LF); written back with the file's own line ends.
+        return Outcome(text: lines.joined(separator: crlf ? "\r\n" : "\n"), notes: reader.notes, failed: false)
     }
 
     /// The last line a node's text reaches (its own or a nested key's or value's).

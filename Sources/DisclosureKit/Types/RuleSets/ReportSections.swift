@@ -55,7 +55,15 @@ enum ReportSections {
                 fence = trimmed.prefix(3)
                 continue
             }
-            guard line.count - trimmed.count < 4, trimmed.hasPrefix("## ") else { continue }
+            guard line.count - trimmed.count < 4, trimmed.hasPrefix("## ") else {
+                // A section heading inside a list or a quote would cut the page's markup in two.
+                let bare = line.drop { " \t>-*+0123456789.)".contains($0) }
+                if bare.hasPrefix("## "), numerals.contains(where: { bare.dropFirst(3).hasPrefix($0) }) {
+                    reader.report(.reportSections, SourceLocation(line: firstLine + offset, column: 1), field: nil,
+                                  "the section heading '\(bare.dropFirst(3))' must start its line, outside any list, quote or indented block")
+                }
+                continue
+            }
             var text = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)
             while text.hasSuffix("#") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
             guard let index = numerals.firstIndex(where: { text.hasPrefix($0) }) else { continue }
