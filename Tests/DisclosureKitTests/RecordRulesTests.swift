@@ -157,6 +157,10 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
         let nested = RecordSamples.decode(.report, RecordSamples.frontMatter(.report),
                                           body: "- ## 一、总体情况\n\n" + RecordSamples.defaultBody(.report))
         #expect(nested.rules == ["report.sections"], "\(nested.diagnostics)")
+        let ideographic = RecordSamples.defaultBody(.report).replacingOccurrences(of: "## 一、总体情况", with: "## 一、总体情况\u{3000}")
+        #expect(RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: ideographic).rules == ["report.sections", "report.sections"])
+        let closed = RecordSamples.defaultBody(.report).replacingOccurrences(of: "## 一、总体情况", with: "## 一、总体情况 ##")
+        #expect(RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: closed).diagnostics == [])
     }
 
     @Test func reportDeadlineFollowsTheSiteSetting() {

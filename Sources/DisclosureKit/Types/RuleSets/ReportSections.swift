@@ -64,8 +64,14 @@ enum ReportSections {
                 }
                 continue
             }
-            var text = trimmed.dropFirst(3).trimmingCharacters(in: .whitespaces)
-            while text.hasSuffix("#") { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
+            // Trimmed as CommonMark trims a heading (spaces and tabs only): a heading ending in
+            // an ideographic space renders with it, and would not be found on the page.
+            let blanks = CharacterSet(charactersIn: " \t")
+            var text = trimmed.dropFirst(3).trimmingCharacters(in: blanks)
+            if text.hasSuffix("#") {
+                let closed = text.replacingOccurrences(of: "#+$", with: "", options: .regularExpression)
+                if closed.isEmpty || closed.hasSuffix(" ") || closed.hasSuffix("\t") { text = closed.trimmingCharacters(in: blanks) }
+            }
             guard let index = numerals.firstIndex(where: { text.hasPrefix($0) }) else { continue }
             let location = SourceLocation(line: firstLine + offset, column: 1)
             if text != headings[index] {
