@@ -346,6 +346,7 @@ tr.level-3 th { padding-left: 3.5rem; font-weight: normal; }
 .table-scroll { overflow-x: auto; }
 .report-table th, .report-table td { text-align: center; vertical-align: middle; }
 .report-table tbody th[scope="row"] { text-align: left; }
+.report-table th[scope="col"] { white-space: nowrap; }
 .notice { border-left: 6px solid var(--accent); background: #fbeaea; padding: .75rem 1rem; }
 .notice-expired { border-color: #6b6b6b; background: #f0f0f0; }
 .notice-amended { border-color: #8a5a00; background: #fdf3e1; }
