@@ -341,8 +341,6 @@ th, td { border: 1px solid var(--rule); padding: .4rem .6rem; text-align: left; 
 thead th, th[scope="row"] { background: var(--band); }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .metadata th { width: 9em; white-space: nowrap; }
-tr.level-2 th { padding-left: 2rem; }
-tr.level-3 th { padding-left: 3.5rem; font-weight: normal; }
 .table-scroll { overflow-x: auto; }
 .report-table th, .report-table td { text-align: center; vertical-align: middle; }
 .report-table tbody th[scope="row"] { text-align: left; }
