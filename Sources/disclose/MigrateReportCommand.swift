@@ -14,6 +14,10 @@ struct MigrateReportCommand: ParsableCommand {
     @Argument(help: "The report files (content/reports/*.md) to rewrite in place.")
     var files: [String]
 
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one report FILE to migrate") }
+    }
+
     func run() throws {
         var failed = false
         for file in files {

@@ -128,6 +128,9 @@ import Testing
         let again = try Disclose.run(["migrate-report", file.path])
         #expect(again.status == 0 && again.stderr.contains("already in the national format"))
         #expect(try String(contentsOf: file, encoding: .utf8) == text)
+        #expect(try Disclose.run(["migrate-report"]).status == 2, "no FILE is a usage error")
+        let missing = try Disclose.run(["migrate-report", site.root.appendingPathComponent("content/reports/none.md").path])
+        #expect(missing.status == 1 && missing.stderr.contains("error: cannot read"))
     }
 
     @Test func newReportWritesEveryRowAndColumn() throws {
