@@ -70,7 +70,12 @@ import Testing
         // build, check, audit, new, rules, types at least.
         #expect(files.count >= 6, "\(files)")
         let main = try Self.text("Sources/disclose/Disclose.swift")
-        let commands = Set(files.map { $0.lowercased() })
+        // MigrateReportCommand is 'disclose migrate-report'.
+        let commands = Set(files.map { file in
+            String(file.enumerated().flatMap { index, character in
+                character.isUppercase && index > 0 ? ["-", Character(character.lowercased())] : [Character(character.lowercased())]
+            })
+        })
         for file in files {
             #expect(main.contains("\(file)Command.self"), "\(file)Command is not a subcommand in Disclose.swift")
         }

@@ -29,27 +29,18 @@ final class RecordCacheTests {
     func writeSamples() throws {
         for (number, type) in RecordSamples.types.enumerated() {
             let text = RecordSamples.frontMatter(type).replacingOccurrences(of: "2024-00003", with: "2024-0000\(number + 1)")
-            try write("---\n\(text)\n---\n正文。\n", "content/\(type.folder)/sample.md")
+            try write("---\n\(text)\n---\n\(RecordSamples.defaultBody(type))", "content/\(type.folder)/sample.md")
         }
-        let reason = Glossary.notProcessedReasons[0]
         let split = RecordSamples.frontMatter(.report)
             .replacingOccurrences(of: "2024-00003", with: "2024-00099")
             // Another publisher's: one report per publisher and year (report.duplicate).
             .replacingOccurrences(of: "publisher: 明湖区人民政府", with: "publisher: 明湖区财政局")
-            .replacingOccurrences(of: "not_processed: 1", with: "not_processed: {\(reason): 1}")
-            .replacingOccurrences(of: "  requests:", with: """
-                  proactive:
-                    rules: {issued: 1, repealed: 0, in_force: 3}
-                    licensing: 12
-                    fees: 1.50
-                  requests:
-                """)
-            .replacingOccurrences(of: "  lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}", with: """
-                  lawsuits:
-                    direct: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}
-                    after_review: {upheld: 0, corrected: 1, other: 0, pending: 0, total: 1}
-                """)
-        try write("---\n\(split)\n---\n正文。\n", "content/reports/split.md")
+            .replacingOccurrences(of: "not_processed: {repeated: [1, 0, 0, 0, 0, 0, 1]}",
+                                  with: "not_processed: {complaint: [0, 1, 0, 0, 0, 0, 1], total: [0, 1, 0, 0, 0, 0, 1]}")
+            .replacingOccurrences(of: "granted: [18, 4, 1, 1, 1, 0, 25]", with: "granted: [19, 3, 1, 1, 1, 0, 25]")
+            .replacingOccurrences(of: "direct: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}",
+                                  with: "direct: {upheld: 1, corrected: 0, other: 0, pending: 2, total: 3}")
+        try write("---\n\(split)\n---\n\(RecordSamples.defaultBody(.report))", "content/reports/split.md")
         // The identity keeps the listed attachments, with their titles and places.
         let listed = RecordSamples.frontMatter(.policy).replacingOccurrences(of: "2024-00003", with: "2024-00010")
             + "\nattachments:\n  - file: 附件一.pdf\n    title: 附件一的标题\n  - file: 附件二.ofd\n    title: 附件二的标题"

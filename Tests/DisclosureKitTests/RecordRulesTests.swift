@@ -62,10 +62,15 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
         .init(type: .guide, old: "fees: {standard: 不收费}", new: "fees: {standard: 每件10元}", rule: "record.required", field: "fees.basis", line: 18),
         .init(type: .guide, old: "\nwindow: 区政务服务中心12号窗口：受理和出件。", new: "", rule: "record.required", field: "window", line: 1),
         // Reports.
-        .init(type: .report, old: "carried_forward: 3", new: "carried_forward: 4", rule: "report.statistics.balance", field: "statistics.requests", line: 15),
-        .init(type: .report, old: "reviews: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}", new: "reviews: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 2}", rule: "report.statistics.balance", field: "statistics.reviews.total", line: 20),
+        .init(type: .report, old: "carried_forward: [3, 0, 0, 0, 0, 0, 3]", new: "carried_forward: [4, 0, 0, 0, 0, 0, 4]", rule: "report.statistics.balance", field: "statistics.requests.carried_forward", line: 32),
+        .init(type: .report, old: "received: [30, 5, 1, 1, 2, 1, 40]", new: "received: [30, 5, 1, 1, 2, 1, 41]", rule: "report.statistics.balance", field: "statistics.requests.received", line: 23),
+        .init(type: .report, old: "third_party: [3, 0, 0, 0, 0, 0, 3]}", new: "third_party: [3, 0, 0, 0, 0, 0, 3], total: [3, 0, 0, 0, 0, 0, 3]}", rule: "report.statistics.balance", field: "statistics.requests.outcomes.denied.total", line: 28),
+        .init(type: .report, old: "reviews: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}", new: "reviews: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 2}", rule: "report.statistics.balance", field: "statistics.reviews.total", line: 33),
         .init(type: .report, old: "year: 2024", new: "year: 2023", rule: "report.deadline", field: "published", line: 7),
-        .init(type: .report, old: "received: 40", new: "received: -40", rule: "record.range", field: "statistics.requests.received", line: 16),
+        .init(type: .report, old: "year: 2024", new: "year: 2025", rule: "report.year", field: "year", line: 13),
+        .init(type: .report, old: "received: [30, 5, 1, 1, 2, 1, 40]", new: "received: [-30, 5, 1, 1, 2, 1, 40]", rule: "record.range", field: "statistics.requests.received", line: 23),
+        .init(type: .report, old: "received: [30, 5, 1, 1, 2, 1, 40]", new: "received: [30, 5, 1, 1, 2, 40]", rule: "report.statistics.shape", field: "statistics.requests.received", line: 23),
+        .init(type: .report, old: "received: [30, 5, 1, 1, 2, 1, 40]", new: "received: 40", rule: "report.statistics.shape", field: "statistics", line: 14),
     ]
 
     @Test(arguments: broken)
@@ -106,16 +111,56 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
         #expect(rules == ["record.required", "record.date", "record.type", "budget.lines_sum"])
     }
 
-    @Test func lawsuitsCanBeCountedApart() throws {
+    @Test func reportStatisticsAreReadPerApplicantColumn() throws {
+        let record = try #require(RecordSamples.decode(.report, RecordSamples.frontMatter(.report)).record)
+        let report = try #require(ReportStatisticsRules.details(record))
+        let requests = report.statistics.requests
+        #expect(requests.received.byApplicant == [30, 5, 1, 1, 2, 1])
+        #expect(requests.outcomes.denied.total.cells == [4, 0, 0, 0, 0, 0, 4])
+        #expect(requests.outcomes.other.reasons.map(\.key) == Glossary.otherOutcomeReasons)
+        #expect(requests.outcomes.total.cells == [29, 5, 1, 1, 2, 1, 39])
+        #expect(report.statistics.lawsuits.direct.total == 0)
+    }
+
+    @Test func aBalanceErrorNamesTheColumnAndTheNumbers() throws {
+        let yaml = RecordSamples.variant(.report, replacing: "granted: [18, 4, 1, 1, 1, 0, 25]", with: "granted: [18, 4, 1, 0, 1, 0, 24]")
+        let decoded = RecordSamples.decode(.report, yaml)
+        let messages = decoded.diagnostics.filter { $0.rule == "report.statistics.balance" }.map(\.message)
+        #expect(messages.count == 1, "\(messages)")
+        #expect(messages.contains { $0.contains("column 社会公益组织") && $0.contains("本年新收 1 + 上年结转 0 = 1") && $0.contains("办理结果总计 0") })
+        #expect(decoded.diagnostics.allSatisfy { $0.location.line == 32 })
+    }
+
+    @Test func theEarlierLawsuitShapeIsRefusedWithTheMigration() {
         let yaml = RecordSamples.variant(.report,
-            replacing: "lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}",
-            with: "lawsuits:\n    direct: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}\n    after_review: {upheld: 0, corrected: 1, other: 0, pending: 0, total: 1}")
-            .replacingOccurrences(of: "denied: 4", with: "denied: {state_secret: 1, third_party: 3}")
-        let record = try #require(RecordSamples.decode(.report, yaml).record)
-        guard let report = ReportStatisticsRules.details(record), case .split = report.statistics.lawsuits else {
-            Issue.record("lawsuits not split"); return
-        }
-        #expect(report.statistics.requests.outcomes.denied.total == 4)
+            replacing: "lawsuits:\n    direct: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}\n    after_review: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}",
+            with: "lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}")
+        let decoded = RecordSamples.decode(.report, yaml)
+        #expect(decoded.rules == ["report.statistics.shape"])
+        #expect(decoded.diagnostics.first?.message.contains("disclose migrate-report") == true)
+    }
+
+    @Test func reportSectionsMustBeInTheBodyInOrder() {
+        let good = RecordSamples.decode(.report, RecordSamples.frontMatter(.report))
+        #expect(good.diagnostics == [], "\(good.diagnostics)")
+        let missing = RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: "## 一、总体情况\n\n文字。\n")
+        #expect(missing.rules == ["report.sections"])
+        #expect(missing.diagnostics.first?.message.contains("五、存在的主要问题及改进情况") == true)
+        let variant = RecordSamples.defaultBody(.report).replacingOccurrences(of: "及改进情况", with: "和改进情况")
+        let misspelt = RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: variant)
+        #expect(misspelt.diagnostics.map(\.rule).contains("report.sections"))
+        let lines = RecordSamples.frontMatter(.report).split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(misspelt.diagnostics.first?.location.line == lines + 3 + 4, "\(misspelt.diagnostics)")
+        let reversed = "## 六、其他需要报告的事项\n\n无。\n\n## 一、总体情况\n\n总体。\n\n## 五、存在的主要问题及改进情况\n\n问题。\n"
+        let outOfOrder = RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: reversed)
+        #expect(outOfOrder.rules == ["report.sections", "report.sections"], "\(outOfOrder.diagnostics)")
+        let nested = RecordSamples.decode(.report, RecordSamples.frontMatter(.report),
+                                          body: "- ## 一、总体情况\n\n" + RecordSamples.defaultBody(.report))
+        #expect(nested.rules == ["report.sections"], "\(nested.diagnostics)")
+        let ideographic = RecordSamples.defaultBody(.report).replacingOccurrences(of: "## 一、总体情况", with: "## 一、总体情况\u{3000}")
+        #expect(RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: ideographic).rules == ["report.sections", "report.sections"])
+        let closed = RecordSamples.defaultBody(.report).replacingOccurrences(of: "## 一、总体情况", with: "## 一、总体情况 ##")
+        #expect(RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: closed).diagnostics == [])
     }
 
     @Test func reportDeadlineFollowsTheSiteSetting() {

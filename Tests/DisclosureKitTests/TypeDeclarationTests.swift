@@ -89,7 +89,7 @@ import Testing
         let (types, diagnostics) = TypeRegistryBuilder.build(builtIn: .builtIn, files: [("types/policy.yaml", yaml)])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let policy = try #require(types.type(id: "policy"))
-        #expect(policy.declaration.fields.map(\.key) == ["document_number", "status", "effective_from", "effective_until", "repealed_by", "amended_by", "drafted_on"])
+        #expect(policy.declaration.fields.map(\.key) == ["document_number", "category", "status", "effective_from", "effective_until", "repealed_by", "amended_by", "drafted_on"])
         #expect(policy.declaration.applies(.validity) && policy.folder == "policies")
         let file = RecordFile(relativePath: "content/policies/a.md", absolutePath: "/nonexistent/a.md", type: policy,
                               subfolders: [], stem: "a")

@@ -41,7 +41,8 @@ import Testing
         }
         let report = site.text("reports/ndbg-2024.html")
         #expect(report.contains("三、收到和处理政府信息公开申请情况"))
-        #expect(report.contains("行政诉讼：复议后起诉"))
+        #expect(report.contains(">复议后起诉</th>"))
+        #expect(report.contains(">法律服务机构</th>"))
         #expect(site.text("budgets/2024/mhczj-2024-ys.html").contains("<caption>“三公”经费（单位：万元）</caption>"))
     }
 

@@ -30,7 +30,7 @@ import Testing
         let records = try #require(json["records"] as? [[String: Any]])
         #expect(records.count == SampleRecords.publicCount)
         #expect(json["record_count"] as? Int == SampleRecords.publicCount)
-        let report = try #require(records.first { $0["type"] as? String == "report" })
+        let report = try #require(records.first { $0["path"] as? String == "reports/ndbg-2024.html" })
         // The type's member mirrors its declaration: the report's `statistics` field.
         let fields = try #require(report["report"] as? [String: Any])
         #expect(fields["year"] as? Int == 2024)

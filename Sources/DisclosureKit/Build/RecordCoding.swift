@@ -313,83 +313,59 @@ extension RecordCache {
     }
 
     static func statistics(_ out: inout CacheWriter, _ value: ReportStatistics) {
-        out.optional(value.proactive) { out, proactive in
-            for counts in [proactive.rules, proactive.normativeDocuments] {
-                out.optional(counts) { out, counts in
-                    out.int(counts.issued)
-                    out.int(counts.repealed)
-                    out.int(counts.inForce)
-                }
-            }
-            for count in [proactive.licensing, proactive.penalties, proactive.coerciveMeasures] {
-                out.optional(count) { $0.int($1) }
-            }
-            out.optional(proactive.fees, amount)
-        }
-        let requests = value.requests
-        out.int(requests.received)
-        out.int(requests.carriedOver)
-        out.int(requests.outcomes.granted)
-        out.int(requests.outcomes.partiallyGranted)
-        for outcome in [requests.outcomes.denied, requests.outcomes.unavailable, requests.outcomes.notProcessed] {
-            switch outcome {
-            case .count(let count):
-                out.int(0)
-                out.int(count)
-            case .reasons(let reasons):
-                out.int(1)
-                out.array(reasons) { out, reason in
-                    out.string(reason.key)
-                    out.int(reason.count)
-                }
+        let p = value.proactive
+        for counts in [p.rules, p.normativeDocuments] {
+            for number in [counts.issued, counts.repealed, counts.inForce, counts.issuedLocation.line, counts.issuedLocation.column,
+                           counts.repealedLocation.line, counts.repealedLocation.column] {
+                out.int(number)
             }
         }
-        out.int(requests.outcomes.other)
-        out.int(requests.carriedForward)
+        for count in [p.licensing, p.penalties, p.coerciveMeasures] { out.int(count) }
+        amount(&out, p.fees)
+        let r = value.requests
+        func row(_ out: inout CacheWriter, _ counts: ApplicantCounts) { out.array(counts.cells) { $0.int($1) } }
+        row(&out, r.received)
+        row(&out, r.carriedOver)
+        row(&out, r.outcomes.granted)
+        row(&out, r.outcomes.partiallyGranted)
+        for outcome in [r.outcomes.denied, r.outcomes.unavailable, r.outcomes.notProcessed, r.outcomes.other] {
+            out.array(outcome.reasons) { out, reason in
+                out.string(reason.key)
+                row(&out, reason.counts)
+            }
+        }
+        row(&out, r.carriedForward)
         appeal(&out, value.reviews)
-        switch value.lawsuits {
-        case .combined(let counts):
-            out.int(0)
-            appeal(&out, counts)
-        case .split(let direct, let afterReview):
-            out.int(1)
-            appeal(&out, direct)
-            appeal(&out, afterReview)
-        }
+        appeal(&out, value.lawsuits.direct)
+        appeal(&out, value.lawsuits.afterReview)
     }
 
     static func statistics(_ input: inout CacheReader) -> ReportStatistics {
-        func counts(_ input: inout CacheReader) -> DocumentCounts? {
-            input.optional { DocumentCounts(issued: $0.int(), repealed: $0.int(), inForce: $0.int()) }
+        func counts(_ input: inout CacheReader) -> DocumentCounts {
+            DocumentCounts(issued: input.int(), repealed: input.int(), inForce: input.int(),
+                           issuedLocation: SourceLocation(line: input.int(), column: input.int()),
+                           repealedLocation: SourceLocation(line: input.int(), column: input.int()))
         }
-        func outcome(_ input: inout CacheReader) -> OutcomeCount {
-            switch input.int() {
-            case 0: return .count(input.int())
-            case 1: return .reasons(input.array { ReasonCount(key: $0.string(), count: $0.int()) })
-            default:
+        func row(_ input: inout CacheReader) -> ApplicantCounts {
+            let cells = input.array { $0.int() }
+            guard cells.count == ApplicantCounts.columns.count + 1 else {
                 input.fail()
-                return .count(0)
+                return .zero
             }
+            return ApplicantCounts(byApplicant: Array(cells.dropLast()), total: cells[cells.count - 1])
         }
-        let proactive = input.optional {
-            ProactiveStatistics(rules: counts(&$0), normativeDocuments: counts(&$0), licensing: $0.optional { $0.int() },
-                                penalties: $0.optional { $0.int() }, coerciveMeasures: $0.optional { $0.int() },
-                                fees: $0.optional(amount))
+        func outcome(_ input: inout CacheReader) -> OutcomeReasons {
+            OutcomeReasons(reasons: input.array { ReasonCount(key: $0.string(), counts: row(&$0)) })
         }
+        let proactive = ProactiveStatistics(rules: counts(&input), normativeDocuments: counts(&input), licensing: input.int(),
+                                            penalties: input.int(), coerciveMeasures: input.int(), fees: amount(&input))
         let requests = RequestStatistics(
-            received: input.int(), carriedOver: input.int(),
-            outcomes: RequestOutcomes(granted: input.int(), partiallyGranted: input.int(), denied: outcome(&input),
-                                      unavailable: outcome(&input), notProcessed: outcome(&input), other: input.int()),
-            carriedForward: input.int())
+            received: row(&input), carriedOver: row(&input),
+            outcomes: RequestOutcomes(granted: row(&input), partiallyGranted: row(&input), denied: outcome(&input),
+                                      unavailable: outcome(&input), notProcessed: outcome(&input), other: outcome(&input)),
+            carriedForward: row(&input))
         let reviews = appeal(&input)
-        let lawsuits: LawsuitCounts
-        switch input.int() {
-        case 0: lawsuits = .combined(appeal(&input))
-        case 1: lawsuits = .split(direct: appeal(&input), afterReview: appeal(&input))
-        default:
-            input.fail()
-            lawsuits = .combined(reviews)
-        }
+        let lawsuits = LawsuitCounts(direct: appeal(&input), afterReview: appeal(&input))
         return ReportStatistics(proactive: proactive, requests: requests, reviews: reviews, lawsuits: lawsuits)
     }
 

@@ -113,6 +113,7 @@ public enum SiteLoader {
             diagnostics += result.diagnostics
         }
         diagnostics += SiteRules.check(identities, config: site)
+        diagnostics += ReportPolicyCounts.check(records)
 
         var listing: [String: [ListedAttachment]] = [:]
         for identity in identities where !identity.attachments.isEmpty {

@@ -272,8 +272,8 @@ extension Rule {
         example: "promised_days (承诺时限) 25 is more than statutory_days (法定时限) 20")
     public static let reportStatisticsBalance = Rule(
         id: "report.statistics.balance", severity: .error,
-        checks: "report statistics balance: received + carried over = outcomes + carried forward; each total = upheld + corrected + other + pending",
-        example: "requests do not balance: received 40 + carried_over 2 = 42, but outcomes 39 + carried_forward 3 = 42")
+        checks: "an annual report's tables add up, per applicant column: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度; a row's 总计 = the sum of its applicant columns; a written outcome total = the sum of its reasons; each 总计 of table 四 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        example: "column 自然人 does not balance: 本年新收 30 + 上年结转 2 = 32, but 办理结果总计 29 + 结转下年度继续办理 2 = 31 (the two must be equal)")
     public static let decisionPartyPrivacy = Rule(
         id: "decision.party_privacy", severity: .error,
         checks: "a decision's natural-person party (自然人) is shown by surname only, each given-name character masked (张某某, 欧阳某某, 李*, 张某某等3人)",
@@ -290,6 +290,22 @@ extension Rule {
         id: "report.duplicate", severity: .error,
         checks: "one annual report per publisher and year, public or not",
         example: "明湖区财政局 already has a report for 2024: content/reports/czj-2024.md:2; a publisher publishes one annual report a year")
+    public static let reportStatisticsShape = Rule(
+        id: "report.statistics.shape", severity: .error,
+        checks: "an annual report's `statistics` follow the national format's tables: each row of table 三 seven numbers (six applicant columns and 总计), 行政诉讼 as `direct` and `after_review`; the earlier shape is rewritten by `disclose migrate-report`",
+        example: "statistics are in the shape before the national format's applicant columns (国办公开办函〔2021〕30号); run 'disclose migrate-report FILE' to rewrite them, every number kept")
+    public static let reportYear = Rule(
+        id: "report.year", severity: .error,
+        checks: "an annual report's `year` is before the year it is published",
+        example: "'year' (报告年度) is 2025, but the report was published 2025-01-24; a year is reported on after it ends")
+    public static let reportSections = Rule(
+        id: "report.sections", severity: .error,
+        checks: "an annual report's body gives its text under the national format's headings, in order: `## 一、总体情况`, `## 五、存在的主要问题及改进情况` and `## 六、其他需要报告的事项` (二 to 四 are optional: the tables are generated)",
+        example: "the body has no heading '## 五、存在的主要问题及改进情况'; the national format places the text of sections 一, 五 and 六 under their headings")
+    public static let reportPolicyCounts = Rule(
+        id: "report.policy_counts", severity: .warning,
+        checks: "on a site that marks its policies' `category` (文件类别), an annual report's 规章 and 行政规范性文件 issued (本年制发件数) and repealed (本年废止件数) equal the site's policies of that category by the same publisher dated in the report year (issued: `created`; repealed: the repealing record's `created`)",
+        example: "table 二 gives 行政规范性文件 本年制发件数 5, but the site has 6 policies of category 行政规范性文件 by 明湖区人民政府 dated 2024: policies/2024/a.md, …")
 
     // MARK: Fixed pages
     public static let pageFolder = Rule(
@@ -402,6 +418,7 @@ extension Rule {
         reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled, recordTyping,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline, reportDuplicate,
+        reportStatisticsShape, reportYear, reportSections, reportPolicyCounts,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide, contentToFill,
         siteMissing, siteInvalid, siteUnknownKey, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,

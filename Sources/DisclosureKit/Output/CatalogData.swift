@@ -195,28 +195,23 @@ public enum CatalogData {
         let r = s.requests
         out.key("requests")
         out.openObject()
-        out.number("received", r.received)
-        out.number("carried_over", r.carriedOver)
-        out.number("outcomes_total", r.outcomes.total)
-        out.number("granted", r.outcomes.granted)
-        out.number("partially_granted", r.outcomes.partiallyGranted)
-        out.number("denied", r.outcomes.denied.total)
-        out.number("unavailable", r.outcomes.unavailable.total)
-        out.number("not_processed", r.outcomes.notProcessed.total)
-        out.number("other", r.outcomes.other)
-        out.number("carried_forward", r.carriedForward)
+        out.number("received", r.received.total)
+        out.number("carried_over", r.carriedOver.total)
+        out.number("outcomes_total", r.outcomes.total.total)
+        out.number("granted", r.outcomes.granted.total)
+        out.number("partially_granted", r.outcomes.partiallyGranted.total)
+        out.number("denied", r.outcomes.denied.total.total)
+        out.number("unavailable", r.outcomes.unavailable.total.total)
+        out.number("not_processed", r.outcomes.notProcessed.total.total)
+        out.number("other", r.outcomes.other.total.total)
+        out.number("carried_forward", r.carriedForward.total)
         out.closeObject()
         appeals("reviews", s.reviews)
-        switch s.lawsuits {
-        case .combined(let c):
-            appeals("lawsuits", c)
-        case .split(let direct, let after):
-            out.key("lawsuits")
-            out.openObject()
-            appeals("direct", direct)
-            appeals("after_review", after)
-            out.closeObject()
-        }
+        out.key("lawsuits")
+        out.openObject()
+        appeals("direct", s.lawsuits.direct)
+        appeals("after_review", s.lawsuits.afterReview)
+        out.closeObject()
         out.closeObject()
     }
 }

@@ -65,6 +65,7 @@ public enum NewRecordTemplate {
             "<!-- 正文 / body, in Markdown -->",
             "",
         ]
+        if type.declaration.applies(.reportStatistics) { lines += ReportSections.skeletonBody }
         return lines.joined(separator: "\n")
     }
 
@@ -85,7 +86,7 @@ public enum NewRecordTemplate {
         case .table:
             return [comment, "\(key): []"]
         case .reportStatistics:
-            return [comment, "\(key):"] + ReportStatisticsRules.skeleton
+            return [comment, "\(key):"] + ReportStatisticsWriter.lines(ReportStatisticsWriter.zero)
         case .group:
             // An optional member is left out: the author adds it when there is one.
             let members = field.fields.filter(\.required).map {
@@ -109,8 +110,8 @@ public enum NewRecordTemplate {
         case .date: return today.description
         case .number:
             guard field.key == type.yearField else { return field.defaultValue }
-            // A report is on the year before until its deadline (03-31) has passed.
-            let year = type.applies(.reportStatistics) && today.month <= 3 ? today.year - 1 : today.year
+            // A report is on a year that has ended (`report.year`): the one before.
+            let year = type.applies(.reportStatistics) ? today.year - 1 : today.year
             return String(min(max(year, field.minimum), field.maximum))
         case .enumeration, .amount, .text, .publisher, .reference:
             return field.defaultValue

@@ -137,6 +137,7 @@ public struct RecordDecoder: Sendable {
         }
         reader = rules.reader
         BodyChecks.check(body, firstLine: bodyFirstLine, &reader)
+        if declaration.applies(.reportStatistics) { ReportSections.check(body, firstLine: bodyFirstLine, &reader) }
 
         // Type-specific fields.
         let (fields, references) = TypeFieldsDecoder.decode(declaration, top, published: published, site: site, &reader)

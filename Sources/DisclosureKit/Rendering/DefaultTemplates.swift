@@ -341,8 +341,10 @@ th, td { border: 1px solid var(--rule); padding: .4rem .6rem; text-align: left; 
 thead th, th[scope="row"] { background: var(--band); }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .metadata th { width: 9em; white-space: nowrap; }
-tr.level-2 th { padding-left: 2rem; }
-tr.level-3 th { padding-left: 3.5rem; font-weight: normal; }
+.table-scroll { overflow-x: auto; }
+.report-table th, .report-table td { text-align: center; vertical-align: middle; }
+.report-table tbody th[scope="row"] { text-align: left; }
+.report-table th[scope="col"] { white-space: nowrap; }
 .notice { border-left: 6px solid var(--accent); background: #fbeaea; padding: .75rem 1rem; }
 .notice-expired { border-color: #6b6b6b; background: #f0f0f0; }
 .notice-amended { border-color: #8a5a00; background: #fdf3e1; }
@@ -649,6 +651,39 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{/has_attachments}}
 
 """####),
+        ("partials/report-cell.mustache", ####"""
+{{#is_header}}<th{{#id}} id="{{id}}"{{/id}}{{#scope}} scope="{{scope}}"{{/scope}}{{#colspan}} colspan="{{colspan}}"{{/colspan}}{{#rowspan}} rowspan="{{rowspan}}"{{/rowspan}}{{#headers}} headers="{{headers}}"{{/headers}}>{{text}}</th>{{/is_header}}{{^is_header}}<td class="number"{{#colspan}} colspan="{{colspan}}"{{/colspan}}{{#headers}} headers="{{headers}}"{{/headers}}>{{text}}</td>{{/is_header}}
+"""####),
+        ("partials/report.mustache", ####"""
+<div class="record-body report-body">
+{{{preamble}}}
+{{#sections}}
+<section class="report-section" aria-labelledby="{{id}}">
+<h2 id="{{id}}">{{heading}}</h2>
+{{{html}}}
+{{#table}}
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{{heading_id}}">
+<table id="{{id}}" class="report-table" aria-labelledby="{{heading_id}}">
+{{#has_head}}
+<thead>
+{{#head_rows}}
+<tr>{{#cells}}{{>partials/report-cell}}{{/cells}}</tr>
+{{/head_rows}}
+</thead>
+{{/has_head}}
+<tbody>
+{{#body_rows}}
+<tr>{{#cells}}{{>partials/report-cell}}{{/cells}}</tr>
+{{/body_rows}}
+</tbody>
+</table>
+</div>
+{{/table}}
+</section>
+{{/sections}}
+</div>
+
+"""####),
         ("publisher.mustache", ####"""
 {{<base}}
 {{$main}}
@@ -771,49 +806,6 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{/sections}}
 </section>
 {{/guide}}
-{{#report}}
-<section class="report-statistics" aria-labelledby="report-statistics">
-<h2 id="report-statistics">统计数据（{{year}}年度）</h2>
-{{#has_proactive}}
-<table>
-<caption>二、主动公开政府信息情况</caption>
-<thead><tr><th scope="col">信息内容</th><th scope="col" class="number">本年制发件数</th><th scope="col" class="number">本年废止件数</th><th scope="col" class="number">现行有效件数</th></tr></thead>
-<tbody>
-{{#document_rows}}
-<tr><th scope="row">{{label}}</th><td class="number">{{issued}}</td><td class="number">{{repealed}}</td><td class="number">{{in_force}}</td></tr>
-{{/document_rows}}
-</tbody>
-</table>
-<table>
-<caption>二、主动公开政府信息情况（处理决定与收费）</caption>
-<thead><tr><th scope="col">信息内容</th><th scope="col" class="number">本年数量</th></tr></thead>
-<tbody>
-{{#decision_rows}}
-<tr><th scope="row">{{label}}</th><td class="number">{{value}}</td></tr>
-{{/decision_rows}}
-</tbody>
-</table>
-{{/has_proactive}}
-<table>
-<caption>三、收到和处理政府信息公开申请情况</caption>
-<thead><tr><th scope="col">项目</th><th scope="col" class="number">数量</th></tr></thead>
-<tbody>
-{{#request_rows}}
-<tr class="level-{{level}}"><th scope="row">{{label}}</th><td class="number">{{value}}</td></tr>
-{{/request_rows}}
-</tbody>
-</table>
-<table>
-<caption>四、政府信息公开行政复议、行政诉讼情况</caption>
-<thead><tr><th scope="col">类别</th><th scope="col" class="number">结果维持</th><th scope="col" class="number">结果纠正</th><th scope="col" class="number">其他结果</th><th scope="col" class="number">尚未审结</th><th scope="col" class="number">总计</th></tr></thead>
-<tbody>
-{{#appeal_rows}}
-<tr><th scope="row">{{label}}</th><td class="number">{{upheld}}</td><td class="number">{{corrected}}</td><td class="number">{{other}}</td><td class="number">{{pending}}</td><td class="number">{{total}}</td></tr>
-{{/appeal_rows}}
-</tbody>
-</table>
-</section>
-{{/report}}
 {{#field_sections}}
 <section class="record-field">
 <h2>{{heading}}</h2>
@@ -841,9 +833,14 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{/is_list}}
 </section>
 {{/field_sections}}
+{{#report}}
+{{>partials/report}}
+{{/report}}
+{{^report}}
 <div class="record-body">
 {{{body}}}
 </div>
+{{/report}}
 {{#relations}}
 <section class="relations" aria-labelledby="{{id}}">
 <h2 id="{{id}}">{{heading}}</h2>

@@ -88,7 +88,7 @@ public struct PageContexts: Sendable {
         if let guide = EightDisclosures.details(record) {
             context["guide"] = ["sections": GuideSections.sections(record.title, guide)]
         }
-        if let report = ReportStatisticsRules.details(record) { context["report"] = ReportTables.context(report) }
+        if let report = ReportStatisticsRules.details(record) { context["report"] = ReportTables.context(report, bodyHTML: bodyHTML) }
         let sections = FieldSections.sections(record)
         if !sections.isEmpty { context["field_sections"] = sections }
         let attachments = AttachmentList.context(page.attachments, from: page.path, bodyHTML: bodyHTML)

@@ -17,6 +17,15 @@ fields:
     required: true
     shown: true
     skeleton_comment: e.g. 某府办〔2026〕1号
+  - key: category
+    label: 文件类别
+    kind: enum
+    shown: true
+    skeleton_comment: 规章 or 行政规范性文件 are counted against the annual report's table 二; leave out for other documents
+    values:
+      - {value: rule, label: 规章}
+      - {value: normative, label: 行政规范性文件}
+      - {value: other, label: 其他文件}
   - key: status
     label: 有效性
     kind: enum

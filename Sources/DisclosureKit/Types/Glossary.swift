@@ -18,6 +18,8 @@ public enum Glossary {
     public static let unavailableReasons = ["not_held", "needs_creation", "unclear"]
     /// Reasons of 不予处理.
     public static let notProcessedReasons = ["complaint", "repeated", "publication", "excessive", "confirmation"]
+    /// Reasons of 其他处理.
+    public static let otherOutcomeReasons = ["overdue_correction", "overdue_fee", "other"]
 
     /// How to write a field whose form is not obvious, for "missing" messages.
     public static let examples: [String: String] = [
@@ -66,6 +68,10 @@ public enum Glossary {
         "unclear": "补正后申请内容仍不明确",
         "complaint": "信访举报投诉类申请", "repeated": "重复申请", "publication": "要求提供公开出版物",
         "excessive": "无正当理由大量反复申请", "confirmation": "要求行政机关确认或重新出具已获取信息",
+        "overdue_correction": "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "overdue_fee": "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "natural_person": "自然人", "business": "商业企业", "research": "科研机构", "public_interest": "社会公益组织",
+        "legal_services": "法律服务机构",
     ]
 }
 

@@ -56,13 +56,28 @@ enum RecordSamples {
             return common.replacingOccurrences(of: "2024-01-1", with: "2025-01-1") + "\n" + """
                 year: 2024
                 statistics:
+                  proactive:
+                    rules: {issued: 0, repealed: 0, in_force: 0}
+                    normative_documents: {issued: 2, repealed: 1, in_force: 30}
+                    licensing: 100
+                    penalties: 20
+                    coercive_measures: 1
+                    fees: 3.50
                   requests:
-                    received: 40
-                    carried_over: 2
-                    outcomes: {granted: 25, partially_granted: 5, denied: 4, unavailable: 3, not_processed: 1, other: 1}
-                    carried_forward: 3
+                    received: [30, 5, 1, 1, 2, 1, 40]
+                    carried_over: [2, 0, 0, 0, 0, 0, 2]
+                    outcomes:
+                      granted: [18, 4, 1, 1, 1, 0, 25]
+                      partially_granted: [4, 1, 0, 0, 0, 0, 5]
+                      denied: {state_secret: [1, 0, 0, 0, 0, 0, 1], third_party: [3, 0, 0, 0, 0, 0, 3]}
+                      unavailable: {not_held: [2, 0, 0, 0, 1, 0, 3]}
+                      not_processed: {repeated: [1, 0, 0, 0, 0, 0, 1]}
+                      other: {overdue_correction: [0, 0, 0, 0, 0, 1, 1]}
+                    carried_forward: [3, 0, 0, 0, 0, 0, 3]
                   reviews: {upheld: 1, corrected: 0, other: 0, pending: 0, total: 1}
-                  lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}
+                  lawsuits:
+                    direct: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}
+                    after_review: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}
                 """
         case "notice":
             return common + "\n" + """
@@ -107,10 +122,16 @@ enum RecordSamples {
     }
 
     /// Decodes `frontMatter` as a whole record file of `type`.
-    static func decode(_ type: RecordType, _ frontMatter: String, body: String = "正文。\n",
+    static func decode(_ type: RecordType, _ frontMatter: String, body: String? = nil,
                        site: SiteConfig = site, stem: String = "sample-1") -> DecodedRecord {
-        let text = "---\n\(frontMatter)\n---\n\(body)"
+        let text = "---\n\(frontMatter)\n---\n\(body ?? defaultBody(type))"
         return RecordDecoder(site: site).decode(bytes: Array(text.utf8), file: file(type, stem: stem))
+    }
+
+    /// A body the type's rules accept: a report's gives the sections only the body can.
+    static func defaultBody(_ type: RecordType) -> String {
+        guard type.id == "report" else { return "正文。\n" }
+        return "## 一、总体情况\n\n总体情况。\n\n## 五、存在的主要问题及改进情况\n\n问题。\n\n## 六、其他需要报告的事项\n\n无。\n"
     }
 
     /// `frontMatter(type)` with `old` replaced by `new` (which must occur).

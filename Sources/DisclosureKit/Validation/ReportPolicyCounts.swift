@@ -1,0 +1,51 @@
+/// `report.policy_counts`: an annual report's table 二 against the site's own policies.
+/// A policy marked `category: 规章` or `category: 行政规范性文件` (文件类别) counts as issued
+/// (本年制发件数) in the year of its `created` (成文日期) and as repealed (本年废止件数) in the
+/// year of the `created` of the record its `repealed_by` names; it counts for the report of
+/// its own publisher (the same `publisher` text). A warning, not an error: the site may not
+/// hold every document the report counts. A site that marks no policy's category is not
+/// compared at all.
+enum ReportPolicyCounts {
+    static let field = "category"
+    /// The `category` values compared, with the row of table 二 they are counted in.
+    static let categories: [(value: String, label: String, counts: @Sendable (ProactiveStatistics) -> DocumentCounts)] = [
+        ("rule", "规章", { $0.rules }),
+        ("normative", "行政规范性文件", { $0.normativeDocuments }),
+    ]
+
+    static func check(_ records: [Record]) -> [Diagnostic] {
+        var categorised: [(record: Record, category: String)] = []
+        var createdByIndex: [String: CalendarDate] = [:]
+        for record in records {
+            createdByIndex[record.indexNumber] = createdByIndex[record.indexNumber] ?? record.created
+            guard let declaration = record.type.declaration.field(field), let index = record.value(field).choice,
+                  declaration.values.indices.contains(index) else { continue }
+            categorised.append((record, declaration.values[index].value))
+        }
+        guard !categorised.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for report in records {
+            guard let details = ReportStatisticsRules.details(report) else { continue }
+            let year = details.year
+            for category in categories {
+                let mine = categorised.filter { $0.category == category.value && $0.record.publisher == report.publisher }.map(\.record)
+                let issued = mine.filter { $0.created.year == year }
+                let repealed = mine.filter { policy in
+                    guard policy.value("status").choice.flatMap({ policy.type.declaration.field("status")?.values[$0].value }) == "repealed",
+                          let target = policy.value("repealed_by").text, let date = createdByIndex[target] else { return false }
+                    return date.year == year
+                }
+                let counts = category.counts(details.statistics.proactive)
+                for (column, written, location, found) in [("本年制发件数", counts.issued, counts.issuedLocation, issued),
+                                                           ("本年废止件数", counts.repealed, counts.repealedLocation, repealed)]
+                where written != found.count {
+                    let files = found.map(\.file.relativePath).sorted()
+                    let named = files.isEmpty ? "" : ": " + (files.prefix(5) + (files.count > 5 ? ["…"] : [])).joined(separator: ", ")
+                    diagnostics.append(Rule.reportPolicyCounts.diagnostic(report.file.relativePath, location, field: "statistics.proactive",
+                        "table 二 gives \(category.label) \(column) \(written), but the site has \(found.count) \(found.count == 1 ? "policy" : "policies") of category \(category.label) by \(report.publisher) \(column == "本年制发件数" ? "written (created)" : "repealed by a record written") in \(year)\(named)"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
