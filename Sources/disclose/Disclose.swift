@@ -10,7 +10,7 @@ struct Disclose: ParsableCommand {
         commandName: "disclose",
         abstract: "Build and check a government information disclosure (政府信息公开) site.",
         version: DiscloseVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, NewCommand.self, RulesCommand.self, TypesCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, NewCommand.self, RulesCommand.self, TypesCommand.self, ServeCommand.self]
     )
 
     /// Exit statuses are part of the interface (cli.md): usage errors are 2, never
