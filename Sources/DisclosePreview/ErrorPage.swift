@@ -32,7 +32,8 @@ public enum ErrorPage {
     /// `html` (a page of the last good site) with the panel put first in its body.
     public static func inject(_ failure: BuildFailure, into html: [UInt8]) -> [UInt8] {
         let insertion = Array(panel(failure, headingLevel: 2).utf8)
-        guard let body = ReloadScript.lastIndex(of: Array("<body".utf8), in: html),
+        // The first `<body`: the opening tag comes before any of the page's text.
+        guard let body = ReloadScript.firstIndex(of: Array("<body".utf8), in: html),
               let close = html[body...].firstIndex(of: UInt8(ascii: ">")) else { return insertion + html }
         var result = html
         result.insert(contentsOf: insertion, at: close + 1)

@@ -42,18 +42,19 @@ public struct PreviewServer: Sendable {
     /// folder cannot be made or the address cannot be listened on.
     public func run() async throws {
         let folder = try PreviewFolder()
-        defer { folder.remove(root: root) }
         let state = PreviewState()
         let rebuilds = RebuildLoop(root: root, output: folder.output, state: state, built: built)
         var logger = Logger(label: "disclose-serve")
         logger.logLevel = .critical
         let listening = self.listening
         let host = self.host
+        let started = Flag()
         let app = Application(
             responder: PreviewResponder(site: folder.output, state: state),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             services: [rebuilds],
             onServerRunning: { channel in
+                started.set()
                 let port = channel.localAddress?.port ?? 0
                 let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
                 listening("http://\(shownHost):\(port)/")
@@ -62,13 +63,19 @@ public struct PreviewServer: Sendable {
         )
         var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger)
-        // Event streams end on shutdown (PreviewResponder); this bounds what else may linger.
+        // Event streams end on shutdown (PreviewResponder); this bounds what else may
+        // linger before the server is cancelled. A build under way is never cut short.
         configuration.maximumGracefulShutdownDuration = Duration.seconds(3)
-        configuration.maximumCancellationDuration = Duration.seconds(3)
-        try await ServiceGroup(configuration: configuration).run()
+        var failure: (any Error)?
+        do { try await ServiceGroup(configuration: configuration).run() } catch { failure = error }
         state.stop()
-        // A build under way is let finish before its folder goes.
+        // The folder goes only once no build can write in it.
         await rebuilds.idle()
+        folder.remove(root: root)
+        if let failure {
+            let place = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+            throw EnvironmentError(started.isSet ? "the preview stopped: \(failure)" : "cannot listen on \(place): \(failure)")
+        }
     }
 
     /// Blocks the calling thread on `run()`: for a command line that is not itself async.
@@ -81,6 +88,13 @@ public struct PreviewServer: Sendable {
         }
         semaphore.wait()
         if let error = outcome.error { throw error }
+    }
+
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        var isSet: Bool { lock.withLock { value } }
+        func set() { lock.withLock { value = true } }
     }
 
     private final class Outcome: @unchecked Sendable {

@@ -47,17 +47,18 @@ public enum ReloadScript {
 
     static func lastIndex(of marker: [UInt8], in bytes: [UInt8]) -> Int? {
         guard bytes.count >= marker.count, !marker.isEmpty else { return nil }
+        return (0...(bytes.count - marker.count)).reversed().first { matches(marker, in: bytes, at: $0) }
+    }
+
+    static func firstIndex(of marker: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= marker.count, !marker.isEmpty else { return nil }
+        return (0...(bytes.count - marker.count)).first { matches(marker, in: bytes, at: $0) }
+    }
+
+    /// Whether `marker` is at `start` in `bytes`, ASCII letters compared case-insensitively.
+    private static func matches(_ marker: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
         func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
-        var start = bytes.count - marker.count
-        while start >= 0 {
-            var matches = true
-            for offset in 0..<marker.count where lower(bytes[start + offset]) != lower(marker[offset]) {
-                matches = false
-                break
-            }
-            if matches { return start }
-            start -= 1
-        }
-        return nil
+        for offset in 0..<marker.count where lower(bytes[start + offset]) != lower(marker[offset]) { return false }
+        return true
     }
 }

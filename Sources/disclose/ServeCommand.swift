@@ -64,7 +64,7 @@ struct ServeCommand: ParsableCommand {
             Terminal.writeError("disclose: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)
         } catch {
-            Terminal.writeError("disclose: error: cannot serve on \(host):\(port): \(error)\n")
+            Terminal.writeError("disclose: error: \(error)\n")
             throw ExitCode(ExitStatus.usage)
         }
         Terminal.writeOutput("disclose serve: stopped; the preview's folder is removed\n")

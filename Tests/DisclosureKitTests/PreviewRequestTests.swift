@@ -99,6 +99,17 @@ import Testing
         #expect(first.contains("data-generation=\"2\""))
     }
 
+    @Test func thePanelGoesAfterTheFirstBodyTagNotOneQuotedLater() {
+        let failure = BuildFailure(diagnostics: [], environmentError: "x", hasGoodSite: true)
+        let html = Array("<html><BODY id=\"a\"><script>var s = \"<body>\";</script></body></html>".utf8)
+        let page = String(decoding: ErrorPage.inject(failure, into: html), as: UTF8.self)
+        #expect(page.hasPrefix("<html><BODY id=\"a\"><section id=\"disclose-preview-errors\""))
+        #expect(page.hasSuffix("</section><script>var s = \"<body>\";</script></body></html>"))
+        let noBody = String(decoding: ErrorPage.inject(failure, into: Array("<p>片段</p>".utf8)), as: UTF8.self)
+        #expect(noBody.hasPrefix("<section id=\"disclose-preview-errors\""))
+        #expect(noBody.hasSuffix("<p>片段</p>"))
+    }
+
     @Test func loopbackHostsAreTheOnlyOnesNotWarnedAbout() {
         for host in ["127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "::1", "[::1]"] {
             #expect(PreviewServer.isLoopback(host), "\(host)")
