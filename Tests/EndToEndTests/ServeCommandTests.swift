@@ -165,6 +165,37 @@ import Glibc
         #expect(preview.stop() == 0)
     }
 
+    @Test func aTemplateSiteYAMLAndATypeDeclarationAreWatchedToo() throws {
+        let site = try SampleSite()
+        let preview = try Self.start(site)
+        #expect(try preview.get("/proposals/rdjy-2024-45.html").body.contains("建议提案编号"))
+        try site.add("""
+        {{<base}}
+        {{$main}}
+        <h1>页面暂时无法找到</h1>
+        <p>请从<a href="{{root}}index.html">首页</a>查找所需信息。</p>
+        {{/main}}
+        {{/base}}
+
+        """, at: "templates/404.mustache")
+        #expect(preview.waitForOutput("site rebuilt", occurrence: 2, timeout: 120) != nil, "\(preview.output)")
+        #expect(try preview.get("/404.html").body.contains("页面暂时无法找到"))
+        let settings = site.root.appendingPathComponent("content/site.yaml")
+        let yaml = try String(contentsOf: settings, encoding: .utf8)
+        try site.add(yaml.replacingOccurrences(of: "title: 明湖区人民政府信息公开", with: "title: 明湖区人民政府政务公开"),
+                     at: "content/site.yaml")
+        #expect(preview.waitForOutput("site rebuilt", occurrence: 3, timeout: 120) != nil, "\(preview.output)")
+        #expect(try preview.get("/").body.contains("<title>首页 - 明湖区人民政府政务公开</title>"))
+        let declaration = site.root.appendingPathComponent("types/proposal.yaml")
+        let declared = try String(contentsOf: declaration, encoding: .utf8)
+        try site.add(declared.replacingOccurrences(of: "label: 建议提案编号", with: "label: 建议提案序号"), at: "types/proposal.yaml")
+        #expect(preview.waitForOutput("site rebuilt", occurrence: 4, timeout: 120) != nil, "\(preview.output)")
+        let proposal = try preview.get("/proposals/rdjy-2024-45.html").body
+        #expect(proposal.contains("建议提案序号"))
+        #expect(!proposal.contains("建议提案编号"))
+        #expect(preview.stop() == 0)
+    }
+
     @Test func anEditSendsAReloadEventToTheOpenPages() throws {
         let site = try SampleSite()
         let preview = try Self.start(site)
