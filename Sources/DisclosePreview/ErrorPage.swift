@@ -3,13 +3,16 @@ import DisclosureKit
 /// What the preview shows while the content has errors, in Chinese: a whole page when no
 /// build has succeeded yet, and otherwise a panel at the top of every page of the last
 /// good site. Each problem names its file, line and column, as `disclose check` prints
-/// them; everything from the content is HTML-escaped.
+/// them; everything from the content is HTML-escaped. The problems are listed only for a
+/// browser on the machine running the preview (`detailed`): a message may quote a
+/// non-public record, and with `--host` other machines can reach the preview; they are
+/// told how many problems there are and where to read them.
 public enum ErrorPage {
     /// At most this many problems are listed; the rest are counted.
     static let listed = 200
 
     /// A whole page, for when there is no good site to show.
-    public static func page(_ failure: BuildFailure, generation: Int) -> String {
+    public static func page(_ failure: BuildFailure, generation: Int, detailed: Bool) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -20,7 +23,7 @@ public enum ErrorPage {
         </head>
         <body>
         <main>
-        \(panel(failure, headingLevel: 1))
+        \(panel(failure, headingLevel: 1, detailed: detailed))
         </main>
         \(ReloadScript.tag(generation: generation))
         </body>
@@ -30,8 +33,8 @@ public enum ErrorPage {
     }
 
     /// `html` (a page of the last good site) with the panel put first in its body.
-    public static func inject(_ failure: BuildFailure, into html: [UInt8]) -> [UInt8] {
-        let insertion = Array(panel(failure, headingLevel: 2).utf8)
+    public static func inject(_ failure: BuildFailure, into html: [UInt8], detailed: Bool) -> [UInt8] {
+        let insertion = Array(panel(failure, headingLevel: 2, detailed: detailed).utf8)
         // The first `<body`: the opening tag comes before any of the page's text.
         guard let body = ReloadScript.firstIndex(of: Array("<body".utf8), in: html),
               let close = html[body...].firstIndex(of: UInt8(ascii: ">")) else { return insertion + html }
@@ -42,24 +45,27 @@ public enum ErrorPage {
 
     /// The list of problems, as a section; inline styles only, so that it reads the same
     /// over any site's style sheet.
-    static func panel(_ failure: BuildFailure, headingLevel: Int) -> String {
+    static func panel(_ failure: BuildFailure, headingLevel: Int, detailed: Bool) -> String {
         let errors = failure.diagnostics.filter { $0.severity == .error }.count
         let warnings = failure.diagnostics.count - errors
         var summary = "最近一次构建未通过，预览仍显示上一次成功构建的网站。"
         if failure.diagnostics.isEmpty { summary = "最近一次构建未能完成，预览仍显示上一次成功构建的网站。" }
         if !failure.hasGoodSite { summary = "网站尚未构建成功，改正以下问题后本页会自动刷新。" }
         var items: [String] = []
-        for diagnostic in failure.diagnostics.prefix(listed) {
+        if !detailed {
+            items.append("<li>问题的详情只显示在运行 disclose serve 的计算机上（其浏览器和终端），因为其中可能引用未公开的信息。</li>")
+        }
+        for diagnostic in failure.diagnostics.prefix(detailed ? listed : 0) {
             let kind = diagnostic.severity == .error ? "错误" : "警告"
             let place = diagnostic.file.isEmpty
                 ? ""
                 : "<code>\(escape(diagnostic.file)):\(diagnostic.location.line):\(diagnostic.location.column)</code> "
             items.append("<li>\(place)<strong>\(kind)</strong>（\(escape(diagnostic.rule))）：\(escape(diagnostic.message))</li>")
         }
-        if failure.diagnostics.count > listed {
+        if detailed && failure.diagnostics.count > listed {
             items.append("<li>……另有 \(failure.diagnostics.count - listed) 条，见终端输出。</li>")
         }
-        if let environment = failure.environmentError {
+        if detailed, let environment = failure.environmentError {
             items.append("<li><strong>错误</strong>：\(escape(environment))</li>")
         }
         let counts = failure.diagnostics.isEmpty ? "" : "（错误 \(errors) 条，警告 \(warnings) 条）"

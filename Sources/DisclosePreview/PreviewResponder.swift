@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// reload script, and the problems panel while the content has errors), the reload
 /// script and its event stream, and 404 for anything outside the site's folder.
 struct PreviewResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = PreviewRequestContext
 
     /// The site's folder (it need not exist before the first good build).
     let site: String
@@ -28,9 +28,10 @@ struct PreviewResponder: HTTPResponder {
             return events(since: Int(query(target, "since") ?? "") ?? -1)
         }
         let snapshot = state.snapshot
-        if path.hasPrefix(ReloadScript.prefix) { return notFound(snapshot, head: isHead) }
+        let detailed = context.fromThisMachine
+        if path.hasPrefix(ReloadScript.prefix) { return notFound(snapshot, detailed: detailed, head: isHead) }
         guard snapshot.hasGoodSite else {
-            let page = snapshot.failure.map { ErrorPage.page($0, generation: snapshot.generation) }
+            let page = snapshot.failure.map { ErrorPage.page($0, generation: snapshot.generation, detailed: detailed) }
                 ?? Self.buildingPage(generation: snapshot.generation)
             return bytes(Array(page.utf8), type: ContentType.of("x.html"), status: .serviceUnavailable, head: isHead)
         }
@@ -41,12 +42,14 @@ struct PreviewResponder: HTTPResponder {
             headers[.cacheControl] = "no-store"
             return Response(status: .movedPermanently, headers: headers)
         case .notFound:
-            return notFound(snapshot, head: isHead)
+            return notFound(snapshot, detailed: detailed, head: isHead)
         case .file(let file):
-            guard let data = FileManager.default.contents(atPath: file) else { return notFound(snapshot, head: isHead) }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                return notFound(snapshot, detailed: detailed, head: isHead)
+            }
             var body = [UInt8](data)
             if ContentType.isHTML(file) {
-                if let failure = snapshot.failure { body = ErrorPage.inject(failure, into: body) }
+                if let failure = snapshot.failure { body = ErrorPage.inject(failure, into: body, detailed: detailed) }
                 body = ReloadScript.inject(into: body, generation: snapshot.generation)
             }
             return bytes(body, type: ContentType.of(file), head: isHead)
@@ -78,9 +81,11 @@ struct PreviewResponder: HTTPResponder {
         })
     }
 
-    private func notFound(_ snapshot: PreviewState.Snapshot, head: Bool) -> Response {
+    private func notFound(_ snapshot: PreviewState.Snapshot, detailed: Bool, head: Bool) -> Response {
         var page = Self.notFoundPage(generation: snapshot.generation)
-        if let failure = snapshot.failure { page = String(decoding: ErrorPage.inject(failure, into: Array(page.utf8)), as: UTF8.self) }
+        if let failure = snapshot.failure {
+            page = String(decoding: ErrorPage.inject(failure, into: Array(page.utf8), detailed: detailed), as: UTF8.self)
+        }
         return bytes(Array(page.utf8), type: ContentType.of("x.html"), status: .notFound, head: head)
     }
 

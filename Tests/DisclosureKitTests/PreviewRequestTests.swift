@@ -86,26 +86,49 @@ import Testing
             Diagnostic(file: "content/policies/<x>.md", location: .init(line: 3, column: 8), severity: .error,
                        rule: "date.format", field: "created", message: "'2024/3/1' is not a date <script>alert(1)</script>"),
         ], hasGoodSite: true)
-        let page = String(decoding: ErrorPage.inject(failure, into: Array("<html><body class=\"x\"><h1>标题</h1></body></html>".utf8)), as: UTF8.self)
+        let page = String(decoding: ErrorPage.inject(failure, into: Array("<html><body class=\"x\"><h1>标题</h1></body></html>".utf8), detailed: true), as: UTF8.self)
         #expect(page.contains("<body class=\"x\"><section id=\"disclose-preview-errors\""))
         #expect(page.contains("构建未通过（错误 1 条，警告 0 条）"))
         #expect(page.contains("<code>content/policies/&lt;x&gt;.md:3:8</code> <strong>错误</strong>（date.format）"))
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!page.contains("<script>alert(1)"))
         #expect(page.contains("预览仍显示上一次成功构建的网站"))
-        let first = ErrorPage.page(BuildFailure(diagnostics: failure.diagnostics, hasGoodSite: false), generation: 2)
+        let first = ErrorPage.page(BuildFailure(diagnostics: failure.diagnostics, hasGoodSite: false), generation: 2, detailed: true)
         #expect(first.contains("<html lang=\"zh-CN\">"))
         #expect(first.contains("网站尚未构建成功"))
         #expect(first.contains("data-generation=\"2\""))
     }
 
+    @Test func anotherMachineIsToldHowManyProblemsButNotWhatTheySay() {
+        let failure = BuildFailure(diagnostics: [
+            Diagnostic(file: "content/notices/x.md", location: .init(line: 12, column: 1), severity: .error,
+                       rule: "leak.shared_text", field: nil,
+                       message: "shares 34 characters with the non-public record content/policies/y.md ('内部审核稿的分配数额')"),
+        ], environmentError: "cannot read content/policies/内部.md", hasGoodSite: true)
+        for page in [String(decoding: ErrorPage.inject(failure, into: Array("<body></body>".utf8), detailed: false), as: UTF8.self),
+                     ErrorPage.page(failure, generation: 3, detailed: false)] {
+            #expect(page.contains("构建未通过（错误 1 条，警告 0 条）"))
+            #expect(page.contains("只显示在运行 disclose serve 的计算机上"))
+            #expect(!page.contains("内部"))
+            #expect(!page.contains("content/"))
+            #expect(!page.contains("leak.shared_text"))
+        }
+        #expect(PreviewRequestContext.isLoopbackAddress("127.0.0.1"))
+        #expect(PreviewRequestContext.isLoopbackAddress("127.9.9.9"))
+        #expect(PreviewRequestContext.isLoopbackAddress("::1"))
+        #expect(PreviewRequestContext.isLoopbackAddress("::ffff:127.0.0.1"))
+        #expect(!PreviewRequestContext.isLoopbackAddress("192.168.1.7"))
+        #expect(!PreviewRequestContext.isLoopbackAddress("::ffff:10.0.0.1"))
+        #expect(!PreviewRequestContext.isLoopbackAddress("fe80::1"))
+    }
+
     @Test func thePanelGoesAfterTheFirstBodyTagNotOneQuotedLater() {
         let failure = BuildFailure(diagnostics: [], environmentError: "x", hasGoodSite: true)
         let html = Array("<html><BODY id=\"a\"><script>var s = \"<body>\";</script></body></html>".utf8)
-        let page = String(decoding: ErrorPage.inject(failure, into: html), as: UTF8.self)
+        let page = String(decoding: ErrorPage.inject(failure, into: html, detailed: true), as: UTF8.self)
         #expect(page.hasPrefix("<html><BODY id=\"a\"><section id=\"disclose-preview-errors\""))
         #expect(page.hasSuffix("</section><script>var s = \"<body>\";</script></body></html>"))
-        let noBody = String(decoding: ErrorPage.inject(failure, into: Array("<p>片段</p>".utf8)), as: UTF8.self)
+        let noBody = String(decoding: ErrorPage.inject(failure, into: Array("<p>片段</p>".utf8), detailed: true), as: UTF8.self)
         #expect(noBody.hasPrefix("<section id=\"disclose-preview-errors\""))
         #expect(noBody.hasSuffix("<p>片段</p>"))
     }

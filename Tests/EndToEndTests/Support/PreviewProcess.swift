@@ -77,8 +77,9 @@ final class PreviewProcess: @unchecked Sendable {
         var body: String
     }
 
-    /// `GET target` as sent, the connection closed after the answer.
-    func get(_ target: String, method: String = "GET") throws -> Response {
+    /// `GET target` as sent, the connection closed after the answer; to `address`, an IPv4
+    /// address of this machine the preview listens on.
+    func get(_ target: String, method: String = "GET", address host: String = "127.0.0.1") throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         try #require(fd >= 0)
         defer { close(fd) }
@@ -87,11 +88,11 @@ final class PreviewProcess: @unchecked Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        try #require(connected == 0, "cannot connect to port \(port)")
+        try #require(connected == 0, "cannot connect to \(host):\(port)")
         let request = Array("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var bytes: [UInt8] = []
@@ -113,6 +114,22 @@ final class PreviewProcess: @unchecked Sendable {
         var body = parts.dropFirst().joined(separator: "\r\n\r\n")
         if headers["transfer-encoding"] == "chunked" { body = Self.unchunked(body) }
         return Response(status: status, headers: headers, body: body)
+    }
+
+    /// An IPv4 address of this machine other than loopback, if it has one.
+    static func otherAddress() -> String? {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0 else { return nil }
+        defer { freeifaddrs(list) }
+        var entry = list
+        while let current = entry {
+            defer { entry = current.pointee.ifa_next }
+            guard let address = current.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            let ipv4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+            let text = String(cString: inet_ntoa(ipv4))
+            if !text.hasPrefix("127.") { return text }
+        }
+        return nil
     }
 
     static func unchunked(_ body: String) -> String {

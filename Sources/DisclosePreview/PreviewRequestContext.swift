@@ -1,0 +1,22 @@
+import Hummingbird
+
+/// A request's context, with whether it came from this machine: the problems panel
+/// quotes diagnostics, which may quote a non-public record (a `leak.*` finding names its
+/// text), so only a browser on the machine running the preview reads them in full.
+struct PreviewRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// True when the peer's address is a loopback address.
+    let fromThisMachine: Bool
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        fromThisMachine = source.channel.remoteAddress?.ipAddress.map(Self.isLoopbackAddress) ?? false
+    }
+
+    /// `127.0.0.0/8`, `::1`, and IPv4 loopback written as an IPv6-mapped address.
+    static func isLoopbackAddress(_ address: String) -> Bool {
+        let lowered = address.lowercased()
+        let v4 = lowered.hasPrefix("::ffff:") ? String(lowered.dropFirst("::ffff:".count)) : lowered
+        return v4.hasPrefix("127.") || lowered == "::1" || lowered == "0:0:0:0:0:0:0:1"
+    }
+}
