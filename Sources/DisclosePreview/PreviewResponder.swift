@@ -28,7 +28,8 @@ struct PreviewResponder: HTTPResponder {
             return events(since: Int(query(target, "since") ?? "") ?? -1)
         }
         let snapshot = state.snapshot
-        let detailed = context.fromThisMachine
+        let authority = request.head.authority ?? ""
+        let detailed = context.fromThisMachine && PreviewServer.isLoopback(PreviewRequestContext.hostName(authority))
         if path.hasPrefix(ReloadScript.prefix) { return notFound(snapshot, detailed: detailed, head: isHead) }
         guard snapshot.hasGoodSite else {
             let page = snapshot.failure.map { ErrorPage.page($0, generation: snapshot.generation, detailed: detailed) }

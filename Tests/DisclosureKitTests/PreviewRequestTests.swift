@@ -120,6 +120,10 @@ import Testing
         #expect(!PreviewRequestContext.isLoopbackAddress("192.168.1.7"))
         #expect(!PreviewRequestContext.isLoopbackAddress("::ffff:10.0.0.1"))
         #expect(!PreviewRequestContext.isLoopbackAddress("fe80::1"))
+        #expect(PreviewRequestContext.hostName("127.0.0.1:8012") == "127.0.0.1")
+        #expect(PreviewRequestContext.hostName("localhost") == "localhost")
+        #expect(PreviewRequestContext.hostName("[::1]:8012") == "::1")
+        #expect(PreviewRequestContext.hostName("evil.example:8012") == "evil.example")
     }
 
     @Test func thePanelGoesAfterTheFirstBodyTagNotOneQuotedLater() {

@@ -174,6 +174,12 @@ import Glibc
         #expect(!there.body.contains("leak.shared_text"))
         #expect(!there.body.contains("内部审核稿"))
         #expect(!there.body.contains("zwfwzx-2024-zxsm"))
+        // A page of another site whose name now leads to 127.0.0.1 (DNS rebinding) reads
+        // the preview from this machine, but under its own name: no details either.
+        let rebound = try preview.get("/", hostHeader: "evil.example:\(preview.port)")
+        #expect(rebound.body.contains("只显示在运行 disclose serve 的计算机上"))
+        #expect(!rebound.body.contains("内部审核稿"))
+        #expect(try preview.get("/", hostHeader: "localhost:\(preview.port)").body.contains("内部审核稿"))
         #expect(preview.stop() == 0)
     }
 

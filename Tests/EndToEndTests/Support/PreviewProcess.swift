@@ -79,7 +79,8 @@ final class PreviewProcess: @unchecked Sendable {
 
     /// `GET target` as sent, the connection closed after the answer; to `address`, an IPv4
     /// address of this machine the preview listens on.
-    func get(_ target: String, method: String = "GET", address host: String = "127.0.0.1") throws -> Response {
+    func get(_ target: String, method: String = "GET", address host: String = "127.0.0.1",
+             hostHeader: String? = nil) throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         try #require(fd >= 0)
         defer { close(fd) }
@@ -93,7 +94,7 @@ final class PreviewProcess: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         try #require(connected == 0, "cannot connect to \(host):\(port)")
-        let request = Array("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        let request = Array("\(method) \(target) HTTP/1.1\r\nHost: \(hostHeader ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
