@@ -16,6 +16,7 @@ import urllib.request
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
@@ -83,6 +84,12 @@ def chromium():
     driver.quit()
 
 
+def until(browser, condition, seconds=15):
+    """Waits for `condition`, across the page being replaced by the preview's reload."""
+    ignored = [NoSuchElementException, StaleElementReferenceException]
+    return WebDriverWait(browser, seconds, ignored_exceptions=ignored).until(condition)
+
+
 def edit(root, old, new):
     path = root / RECORD
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
@@ -124,7 +131,7 @@ def test_an_edited_title_shows_in_the_open_page_without_a_reload_by_the_test(chr
         chromium.execute_script("window.__openedByTheTest = true")
         new_title = "明湖区政务服务中心关于2024年国庆节期间调整窗口服务时间的通知"
         edit(sample, TITLE, new_title)
-        WebDriverWait(chromium, 15).until(lambda d: d.find_element(By.TAG_NAME, "h1").text == new_title)
+        until(chromium, lambda d: d.find_element(By.TAG_NAME, "h1").text == new_title)
         assert chromium.execute_script("return window.__openedByTheTest === undefined")
         assert chromium.current_url == preview.url + "notices/zwfwzx-2024-gqjq.html"
     finally:
@@ -139,7 +146,7 @@ def test_the_problems_panel_shows_and_goes_and_passes_axe_and_nu(chromium, sampl
         page = preview.url + "notices/zwfwzx-2024-gqjq.html"
         chromium.get(page)
         edit(sample, "created: 2024-09-20", "created: 2024年9月20日")
-        WebDriverWait(chromium, 15).until(lambda d: d.find_elements(By.ID, "disclose-preview-errors"))
+        until(chromium, lambda d: d.find_elements(By.ID, "disclose-preview-errors"))
         panel = chromium.find_element(By.ID, "disclose-preview-errors")
         assert "构建未通过" in panel.text
         assert RECORD + ":6:10" in panel.text
@@ -148,7 +155,7 @@ def test_the_problems_panel_shows_and_goes_and_passes_axe_and_nu(chromium, sampl
         assert axe_violations(chromium) == []
         assert nu_errors(fetch(page), tmp_path) == []
         edit(sample, "created: 2024年9月20日", "created: 2024-09-20")
-        WebDriverWait(chromium, 15).until(lambda d: not d.find_elements(By.ID, "disclose-preview-errors"))
+        until(chromium, lambda d: not d.find_elements(By.ID, "disclose-preview-errors"))
         assert chromium.find_element(By.TAG_NAME, "h1").text == TITLE
     finally:
         preview.stop()
@@ -165,6 +172,6 @@ def test_the_error_page_of_a_site_that_never_built_passes_axe_and_nu_and_turns_i
         assert axe_violations(chromium) == []
         assert nu_errors(fetch(preview.url), tmp_path) == []
         edit(sample, "created: 2024/9/20", "created: 2024-09-20")
-        WebDriverWait(chromium, 15).until(lambda d: d.title.startswith("首页 - 明湖区人民政府信息公开"))
+        until(chromium, lambda d: d.title.startswith("首页 - 明湖区人民政府信息公开"))
     finally:
         preview.stop()
