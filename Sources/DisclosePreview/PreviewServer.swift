@@ -43,12 +43,12 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let folder = try PreviewFolder()
         let state = PreviewState()
-        let rebuilds = RebuildLoop(root: root, output: folder.output, state: state, built: built)
+        let started = ListeningFlag()
+        let rebuilds = RebuildLoop(root: root, output: folder.output, state: state, started: started, built: built)
         var logger = Logger(label: "disclose-serve")
         logger.logLevel = .critical
         let listening = self.listening
         let host = self.host
-        let started = Flag()
         let app = Application(
             responder: PreviewResponder(site: folder.output, state: state),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
@@ -88,13 +88,6 @@ public struct PreviewServer: Sendable {
         }
         semaphore.wait()
         if let error = outcome.error { throw error }
-    }
-
-    private final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = false
-        var isSet: Bool { lock.withLock { value } }
-        func set() { lock.withLock { value = true } }
     }
 
     private final class Outcome: @unchecked Sendable {

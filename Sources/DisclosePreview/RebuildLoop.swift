@@ -9,20 +9,24 @@ final class RebuildLoop: Service, @unchecked Sendable {
     let root: String
     let output: String
     let state: PreviewState
+    let started: ListeningFlag
     let built: @Sendable (Result<BuildReport, EnvironmentError>) -> Void
     private let building = DispatchGroup()
 
-    init(root: String, output: String, state: PreviewState,
+    init(root: String, output: String, state: PreviewState, started: ListeningFlag,
          built: @escaping @Sendable (Result<BuildReport, EnvironmentError>) -> Void) {
         self.root = root
         self.output = output
         self.state = state
+        self.started = started
         self.built = built
     }
 
     func run() async throws {
         // Stops polling on Ctrl-C; the server's own shutdown ends the event streams.
         await cancelWhenGracefulShutdown { [self] in
+            while !started.isSet && !Task.isCancelled { try? await Task.sleep(for: .milliseconds(20)) }
+            guard !Task.isCancelled else { return }
             var seen = InputSnapshot.take(root: root)
             await build()
             while !Task.isCancelled {

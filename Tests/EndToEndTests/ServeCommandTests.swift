@@ -318,6 +318,8 @@ import Glibc
         let second = try Disclose.run(["serve", "--root", site.root.path, "--port", String(first.port)], timeout: 60)
         #expect(second.status == 2, "\(second.stdout) \(second.stderr)")
         #expect(second.stderr.contains("error: cannot listen on 127.0.0.1:\(first.port)"))
+        // No build for a preview that cannot be served, and nothing left behind.
+        #expect(!second.stdout.contains("site rebuilt"))
         #expect(first.stop() == 0)
         let missing = try Disclose.run(["serve", "--root", site.root.appendingPathComponent("无此目录").path], timeout: 60)
         #expect(missing.status == 2)
