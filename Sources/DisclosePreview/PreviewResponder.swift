@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Hummingbird
 import ServiceLifecycle
 
@@ -44,16 +47,22 @@ struct PreviewResponder: HTTPResponder {
             return Response(status: .movedPermanently, headers: headers)
         case .notFound:
             return notFound(snapshot, detailed: detailed, head: isHead)
-        case .file(let file):
+        case .file(let file) where ContentType.isHTML(file):
             guard let data = FileManager.default.contents(atPath: file) else {
                 return notFound(snapshot, detailed: detailed, head: isHead)
             }
             var body = [UInt8](data)
-            if ContentType.isHTML(file) {
-                if let failure = snapshot.failure { body = ErrorPage.inject(failure, into: body, detailed: detailed) }
-                body = ReloadScript.inject(into: body, generation: snapshot.generation)
-            }
+            if let failure = snapshot.failure { body = ErrorPage.inject(failure, into: body, detailed: detailed) }
+            body = ReloadScript.inject(into: body, generation: snapshot.generation)
             return bytes(body, type: ContentType.of(file), head: isHead)
+        case .file(let file):
+            // Anything else is sent as built, streamed: an attachment may be large.
+            var info = stat()
+            guard stat(file, &info) == 0,
+                  let body = try? await (isHead ? ResponseBody() : FileIO().loadFile(path: file, context: context)) else {
+                return notFound(snapshot, detailed: detailed, head: isHead)
+            }
+            return Response(status: .ok, headers: headers(type: ContentType.of(file), length: Int(info.st_size)), body: body)
         }
     }
 
@@ -91,14 +100,18 @@ struct PreviewResponder: HTTPResponder {
     }
 
     private func bytes(_ body: [UInt8], type: String, status: HTTPResponse.Status = .ok, head: Bool) -> Response {
+        Response(status: status, headers: headers(type: type, length: body.count),
+                 body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private func headers(type: String, length: Int) -> HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = type
         // A preview is always current: nothing is kept by the browser between builds.
         headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
-        headers[.contentLength] = String(body.count)
-        return Response(status: status, headers: headers,
-                        body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        headers[.contentLength] = String(length)
+        return headers
     }
 
     /// The value of `name` in `target`'s query, undecoded.

@@ -69,6 +69,24 @@ import Glibc
         #expect(preview.stop() == 0)
     }
 
+    @Test func anAttachmentIsSentByteForByteAndALargeOneStreamed() throws {
+        let site = try SampleSite()
+        // 2 MiB of bytes that are not UTF-8, as a scanned PDF is: sixteen of the chunks it is streamed in.
+        var large = Data("%PDF-1.4\n".utf8)
+        large.append(Data((0..<(2 * 1_048_576)).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }))
+        try site.add(large, at: "content/policies/2024/附件1.pdf")
+        let preview = try Self.start(site)
+        let response = try preview.get("/policies/2024/%E9%99%84%E4%BB%B61.pdf")
+        #expect(response.status == 200)
+        #expect(response.headers["content-type"] == "application/pdf")
+        #expect(response.headers["content-length"] == String(large.count))
+        #expect(response.bytes == [UInt8](large))
+        let head = try preview.get("/policies/2024/%E9%99%84%E4%BB%B61.pdf", method: "HEAD")
+        #expect(head.headers["content-length"] == String(large.count))
+        #expect(head.bytes.isEmpty)
+        #expect(preview.stop() == 0)
+    }
+
     /// Each way out of the folder a careless or hostile request might take, sent as written.
     static let outside = [
         "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",

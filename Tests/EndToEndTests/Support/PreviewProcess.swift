@@ -75,6 +75,8 @@ final class PreviewProcess: @unchecked Sendable {
         var status: Int
         var headers: [String: String]
         var body: String
+        /// The body's bytes as sent (not chunked).
+        var bytes: [UInt8] = []
     }
 
     /// `GET target` as sent, the connection closed after the answer; to `address`, an IPv4
@@ -114,7 +116,11 @@ final class PreviewProcess: @unchecked Sendable {
         }
         var body = parts.dropFirst().joined(separator: "\r\n\r\n")
         if headers["transfer-encoding"] == "chunked" { body = Self.unchunked(body) }
-        return Response(status: status, headers: headers, body: body)
+        let separator: [UInt8] = [13, 10, 13, 10]
+        // The head ends within its first few hundred bytes.
+        let headEnd = (0..<max(0, min(bytes.count - 3, 65536))).first { bytes[$0..<($0 + 4)].elementsEqual(separator) }
+        let raw = headEnd.map { Array(bytes[($0 + 4)...]) } ?? []
+        return Response(status: status, headers: headers, body: body, bytes: raw)
     }
 
     /// An IPv4 address of this machine other than loopback, if it has one.
