@@ -13,6 +13,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Only the preview server (DisclosePreview) depends on it; the library stays server-free.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // Already in Hummingbird's graph; named so that the preview can stop on Ctrl-C.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // System-library shims: module maps and headers only, no logic.
@@ -41,11 +46,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `disclose serve`: the preview server, its file serving and its rebuild loop.
+        .target(
+            name: "DisclosePreview",
+            dependencies: [
+                "DisclosureKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "disclose",
             dependencies: [
                 "CMimalloc",
                 "DisclosureKit",
+                "DisclosePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit", "DiscloseTestSupport"]
+            dependencies: ["DisclosureKit", "DisclosePreview", "DiscloseTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",

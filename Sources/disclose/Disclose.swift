@@ -11,7 +11,7 @@ struct Disclose: ParsableCommand {
         abstract: "Build and check a government information disclosure (政府信息公开) site.",
         version: DiscloseVersion.string,
         subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, InitCommand.self, NewCommand.self, RulesCommand.self, TypesCommand.self,
-                      MigrateReportCommand.self]
+                      MigrateReportCommand.self, ServeCommand.self]
     )
 
     /// Exit statuses are part of the interface (cli.md): usage errors are 2, never
