@@ -179,12 +179,13 @@ struct LeakIndex: Sendable {
             var hits: [UInt64] = []
             candidateFilter.withUnsafeBufferPointer { bits in
                 text.withUnsafeBufferPointer { bytes in
-                    TextFingerprints.forEachWindow(bytes) { _, hash in
+                    // One roll of the hash for both: a window that is a candidate, and a
+                    // non-public identifier that public text holds whole (published).
+                    TextFingerprints.forEachWindow(bytes) { offset, hash in
                         let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
                         if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateMap[hash] != nil { hits.append(hash) }
+                        identifiers.check(bytes, offset, hash) { token, _ in hits.append(identifiers.keys[token]) }
                     }
-                    // A non-public identifier that public text holds whole is published.
-                    identifiers.forEachMatch(in: bytes) { token, _ in hits.append(identifiers.keys[token]) }
                 }
             }
             return hits
