@@ -40,6 +40,24 @@ import Testing
         #expect(page.texts == ["机密文件内容", "甲", "乙"], "\(page.texts)")
     }
 
+    /// An element marked as holding a separate text (a generated count beside a public
+    /// value) is a text of its own: no run goes into or out of it, though an unmarked
+    /// inline element around it still joins.
+    @Test func readsAMarkedElementAsASeparateText() {
+        let page = HTMLPage(Array(("<html lang=\"zh\"><body><ul><li><a href=\"p.html\">明湖区财政局</a> "
+            + "<span class=\"count\" DATA-SEPARATE-TEXT>（<b>2</b>条）</span>后文<i>接续</i></li>"
+            + "<li>甲<span class=\"count\">乙</span>丙</li></ul></body></html>").utf8))
+        #expect(page.texts == ["明湖区财政局 ", "（2条）", "后文接续", "甲乙丙"], "\(page.texts)")
+    }
+
+    /// The title's parts, which the build joins with ' - ', are texts of their own; the
+    /// same separator in the body is text like any other.
+    @Test func readsATitlesPartsAsSeparateTexts() {
+        let page = HTMLPage(Array("<html lang=\"zh\"><head><title>办事指南 - 2021年 - 站名</title></head><body><p>甲 - 乙</p></body></html>".utf8))
+        #expect(page.texts == ["办事指南", "2021年", "站名", "甲 - 乙"], "\(page.texts)")
+        #expect(page.title == "办事指南 - 2021年 - 站名")
+    }
+
     @Test func streamsTextWhenAsked() {
         var seen: [String] = []
         let page = HTMLPage(Array("<html lang=\"zh\"><body><p>甲</p><p>乙</p></body></html>".utf8)) { seen.append($0) }

@@ -95,6 +95,19 @@ import Testing
         #expect(try site.output().text("feed.xml").contains("www.minghu.example.gov.cn,2000:feed"))
     }
 
+    /// A year list's heading is the section's name and a generated year, read apart: in the
+    /// `<h1>` the year is a separate text, in the `<title>` a part of its own, so a withheld
+    /// '…清理政策文件（2024年）的…' shares nothing with `政策文件 - 2024年 - …` (a 1,000-record
+    /// corpus stopped on '办事指南（2021年' until the heading was listed as the build's words).
+    @Test func aYearListsHeadingIsNoSharedText() throws {
+        let site = try site(body: "本科室内部清理政策文件（2024年）的工作底稿，暂不公开。\n")
+        let built = try site.build(["--format", "json"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let page = try site.output().text("policies/year-2024.html")
+        #expect(page.contains("<title>政策文件 - 2024年 - "), "the case is on the page")
+        #expect(page.contains("<h1>政策文件<span data-separate-text>（2024年）</span></h1>"))
+    }
+
     /// A run a public record holds whole is published, even when the window that found it
     /// reaches two lead bytes past it: the page title '明湖区农产品质量安全工作规则 - 明湖区…'
     /// and a withheld '《明湖区农产品质量安全工作规则》星期一…' (明 and 星 share E6 98).

@@ -29,7 +29,7 @@ import Testing
         #expect(output.files["policies/year-2023-page-4.html"] == nil)
         for page in pages {
             let html = output.text(page)
-            #expect(html.contains("<h1>政策文件（2023年）</h1>"))
+            #expect(html.contains("<h1>政策文件<span data-separate-text>（2023年）</span></h1>"))
             #expect(!html.contains("<h2 id=\"year-2024\">"), "\(page) lists another year")
             #expect(html.contains("<span aria-current=\"page\">2023年（121条）</span>"))
         }

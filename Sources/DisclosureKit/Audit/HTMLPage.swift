@@ -62,6 +62,8 @@ public struct HTMLPage: Sendable {
         /// when set: a page read as a stream never holds all its links.
         var onReferences: (([Reference]) -> Void)?
         var text: [UInt8] = []
+        /// Per open element, whether it holds a separate text (`separateTextAttribute`).
+        var openElements: [Bool] = []
         var titleText: [UInt8]?
         var styleText: [UInt8]?
         var styleLine = 0
@@ -72,12 +74,16 @@ public struct HTMLPage: Sendable {
         /// `srcdoc` documents, read once the page is (the parser is not re-entrant here).
         var sourceDocuments: [(value: String, line: Int)] = []
 
-        /// Ends the text node being read: adjacent character runs are one node.
+        /// Ends the text node being read: adjacent character runs are one node. In
+        /// `<title>`, each part between ' - ' is a node (`HTMLPage.titleSeparator`).
         func flushText() {
             guard !text.isEmpty else { return }
-            let node = String(decoding: text, as: UTF8.self)
+            let parts = titleText != nil ? HTMLPage.titleParts(text) : [text[...]]
             text.removeAll(keepingCapacity: true)
-            if let onText { onText(node) } else { page.texts.append(node) }
+            for part in parts {
+                let node = String(decoding: part, as: UTF8.self)
+                if let onText { onText(node) } else { page.texts.append(node) }
+            }
         }
 
         /// Hands over a text node that grew past `textPieceBytes` as a piece, keeping its
@@ -156,14 +162,18 @@ public struct HTMLPage: Sendable {
             context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
             sax.pointee.startElement = { context, name, attributes in
                 guard let name, let reader = HTMLPage.reader(context) else { return }
-                // Text runs on across inline elements (`机<b></b>密` reads as one word).
-                if !HTMLPage.isInline(name) { reader.flushText() }
+                // Text runs on across inline elements (`机<b></b>密` reads as one word), but
+                // not into or out of one that holds a separate text.
+                let separate = HTMLPage.holdsSeparateText(attributes)
+                reader.openElements.append(separate)
+                if separate || !HTMLPage.isInline(name) { reader.flushText() }
                 let line = Int(xmlSAX2GetLineNumber(context))
                 reader.startElement(String(cString: name).lowercased(), attributes, line: line)
             }
             sax.pointee.endElement = { context, name in
                 guard let name, let reader = HTMLPage.reader(context) else { return }
-                if !HTMLPage.isInline(name) { reader.flushText() }
+                let separate = reader.openElements.popLast() ?? false
+                if separate || !HTMLPage.isInline(name) { reader.flushText() }
                 reader.endElement(String(cString: name).lowercased())
             }
             let characters: charactersSAXFunc = { context, text, length in
@@ -323,6 +333,51 @@ public struct HTMLPage: Sendable {
             defer { xmlSetStructuredErrorFunc(nil, nil) }
             body()
         }
+    }
+
+    /// What the build writes between the parts of a title it composes (`办事指南 - 2021年 -
+    /// 站名`, `明湖区财政局 - 政府信息公开目录`): in a page's `<title>` and its `<meta>` tags,
+    /// which can hold no markup, the audit reads the parts as separate texts.
+    static let titleSeparator = Array(" - ".utf8)
+
+    /// `text` cut at every `titleSeparator`.
+    static func titleParts(_ text: [UInt8]) -> [ArraySlice<UInt8>] {
+        var parts: [ArraySlice<UInt8>] = []
+        var start = 0, index = 0
+        let separator = titleSeparator
+        while index + separator.count <= text.count {
+            if text[index] == separator[0], text[index + 1] == separator[1], text[index + 2] == separator[2] {
+                parts.append(text[start..<index])
+                index += separator.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        parts.append(text[start...])
+        return parts
+    }
+
+    /// The attribute that marks an element whose text the build generated on its own (a
+    /// count, a facet's value, a year beside a label): its text is read as a separate
+    /// text, as a CSV cell is, so that a public value beside a generated count ('明湖区财政局
+    /// （2条）') is not one run a non-public record's signature ('明湖区财政局 2024年…')
+    /// can share. The text inside is still searched whole, and so is the text around it.
+    static let separateTextAttribute = "data-separate-text"
+    private static let separateTextAttributeBytes = Array(separateTextAttribute.utf8)
+
+    /// True when `attributes` (libxml2's name, value, name, value, ..., nil) hold
+    /// `separateTextAttribute`, in any case.
+    fileprivate static func holdsSeparateText(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        guard var pair = attributes else { return false }
+        let wanted = separateTextAttributeBytes
+        while let name = pair.pointee {
+            var index = 0
+            while index < wanted.count, name[index] != 0, name[index] | 0x20 == wanted[index] | 0x20 { index += 1 }
+            if index == wanted.count, name[index] == 0 { return true }
+            pair += 2
+        }
+        return false
     }
 
     /// True for an element the text around it runs through (`MatchText.inlineTags`).

@@ -47,14 +47,9 @@ struct IdentifierTokens: Sendable {
         IdentifierTokens(tokens.indices.filter { !published.contains(keys[$0]) }.map { (lastWindow[$0], tokens[$0], owners[$0]) })
     }
 
-    /// Calls `body(identifier, start)` for every whole occurrence of an identifier in `bytes`.
-    func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
-        guard !tokens.isEmpty else { return }
-        TextFingerprints.forEachWindow(bytes) { offset, hash in check(bytes, offset, hash, body) }
-    }
-
-    /// The identifiers ending with the window at `offset` (hash `hash`), as
-    /// `forEachMatch` finds them: for a caller that already rolls the hash.
+    /// Calls `body(identifier, start)` for each identifier occurring whole in `bytes` and
+    /// ending with the window at `offset` (hash `hash`): called from the caller's own roll
+    /// of the hash over the text, so that finding identifiers costs no second pass.
     @inline(__always)
     func check(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ hash: UInt64, _ body: (Int, Int) -> Void) {
         let bit = Int(hash & UInt64(filter.count * 64 - 1))

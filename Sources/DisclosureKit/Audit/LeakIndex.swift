@@ -179,12 +179,13 @@ struct LeakIndex: Sendable {
             var hits: [UInt64] = []
             candidateFilter.withUnsafeBufferPointer { bits in
                 text.withUnsafeBufferPointer { bytes in
-                    TextFingerprints.forEachWindow(bytes) { _, hash in
+                    // One roll of the hash for both: a window that is a candidate, and a
+                    // non-public identifier that public text holds whole (published).
+                    TextFingerprints.forEachWindow(bytes) { offset, hash in
                         let bit = Int(hash & UInt64(candidateFilter.count * 64 - 1))
                         if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, candidateMap[hash] != nil { hits.append(hash) }
+                        identifiers.check(bytes, offset, hash) { token, _ in hits.append(identifiers.keys[token]) }
                     }
-                    // A non-public identifier that public text holds whole is published.
-                    identifiers.forEachMatch(in: bytes) { token, _ in hits.append(identifiers.keys[token]) }
                 }
             }
             return hits
@@ -206,13 +207,13 @@ struct LeakIndex: Sendable {
         // repeat); with the labels only, 1 and 11 (the catalog page's sentence quotes the
         // law a withheld reason cites); with both, none.
         // The site's own templates, assets and settings are not here: text of theirs that
-        // matches a non-public record is a leak, whatever else holds it.
-        // The headings of year lists (办事指南（2021年）) and the catalog's page titles
-        // (2013年 - 政府信息公开目录) are the build's words too.
-        let listHeadings = plan.listPages.map(PageContexts.heading(of:)) + plan.catalog.values.map(PageContexts.catalogTitle(of:))
-            + plan.publishers.pages.map(PageContexts.publisherTitle(of:))
-            + [AtomFeed.tagPrefix(plan.view.config) + "feed", AtomFeed.tagPrefix(plan.view.config) + "record"]
-        let builtIn = (GeneratedText.all + DefaultTemplates.files.map(\.text) + listHeadings).map(MatchText.bytes)
+        // matches a non-public record is a leak, whatever else holds it. Nor are texts the
+        // build composes of a value and a generated label or count: the audit reads those
+        // parts as separate texts (`HTMLPage.separateTextAttribute`), so no run joins them.
+        // The site's own address (`base_url`, whose host every page's SiteDomain tag, the
+        // sitemaps and the feed carry) is public by what it is: a non-public record's
+        // 'xw@minghu.example.gov.cn' shares nothing secret with the host.
+        let builtIn = (GeneratedText.all + DefaultTemplates.files.map(\.text) + [plan.view.config.baseURL]).map(MatchText.bytes)
         // Public attachments' names are published by their records' pages (not held in the
         // records' text): a non-public attachment named alike is not a secret there.
         let names = publicAttachmentNames.map(MatchText.bytes)

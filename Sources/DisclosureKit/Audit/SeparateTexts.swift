@@ -18,8 +18,16 @@ enum SeparateTexts {
         case csv
         /// Texts end at every double quote that no backslash escapes.
         case strings
-        /// Texts end at every `<` and `>`: the elements of the feed and the sitemaps.
+        /// Texts end at every `<` and `>`: the elements of the feed and the sitemaps. A
+        /// text that is a tag URI (`tag:www.example.gov.cn,2000:feed`, the feed's ids) is
+        /// read as its parts, split at `,` and `:`: the site's host, the fixed date and
+        /// the entry's name are three texts the build put side by side, no sentence.
         case elements
+        /// An HTML page, read whole but for its `<title>` and `<meta>` tags, whose parts
+        /// between ' - ' (`HTMLPage.titleSeparator`) are separate texts: the build joins a
+        /// value to the generated year, page number or label of a title that way, where
+        /// no element can mark them (`HTMLPage.separateTextAttribute`).
+        case page
     }
 
     static func format(of path: String) -> Format? {
@@ -29,6 +37,7 @@ enum SeparateTexts {
         // The build's own XML files (an attachment's XML, in a folder, is read whole: an
         // author's document may cut a sentence with markup).
         if lower.hasSuffix(".xml"), !path.contains("/") { return .elements }
+        if SiteAuditor.ContentCheck.Kind(path) == .page { return .page }
         return nil
     }
 
@@ -42,7 +51,8 @@ enum SeparateTexts {
         var newlines: [Int] = []
         var start = 0
         var quoted = inQuotes
-        func flush(_ end: Int) {
+        var inTitle = false, inMeta = false
+        func appendText(_ start: Int, _ end: Int) {
             if end > start {
                 let (text, lines) = MatchText.bytesAndLines(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 let base = out.count
@@ -50,6 +60,19 @@ enum SeparateTexts {
                 out += text
             }
             out.append(0)
+        }
+        func flush(_ end: Int) {
+            if format == .elements, end - start > Self.tagScheme.count,
+               bytes[start..<(start + Self.tagScheme.count)].elementsEqual(Self.tagScheme) {
+                var part = start
+                for index in start..<end where bytes[index] == 0x2C || bytes[index] == 0x3A {
+                    appendText(part, index)
+                    part = index + 1
+                }
+                appendText(part, end)
+                return
+            }
+            appendText(start, end)
         }
         var i = 0
         while i < bytes.count {
@@ -67,6 +90,19 @@ enum SeparateTexts {
                     flush(i)
                     start = i + 1
                 }
+            case .page:
+                if byte == 0x3C {
+                    if Self.tag(bytes, at: i + 1, "title") { inTitle = true }
+                    else if Self.tag(bytes, at: i + 1, "/title") { inTitle = false }
+                    else if Self.tag(bytes, at: i + 1, "meta") { inMeta = true }
+                } else if byte == 0x3E {
+                    inMeta = false
+                } else if byte == 0x20, inTitle || inMeta, i + 2 < bytes.count, bytes[i + 1] == 0x2D, bytes[i + 2] == 0x20 {
+                    flush(i)
+                    start = i + 3
+                    i += 3
+                    continue
+                }
             case .strings:
                 if byte == 0x22 {
                     var backslashes = 0
@@ -83,9 +119,26 @@ enum SeparateTexts {
         return (out, newlines)
     }
 
+    /// True when `bytes` at `index` hold the tag name `name` (ASCII, lower case), in any
+    /// case, followed by white space, `/` or `>`.
+    static func tag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard index + count < bytes.count else { return false }
+        let matches = name.withUTF8Buffer { wanted in
+            (0..<count).allSatisfy { bytes[index + $0] | 0x20 == wanted[$0] | 0x20 }
+        }
+        guard matches else { return false }
+        let next = bytes[index + count]
+        return next == 0x3E || next == 0x2F || next == 0x20 || (next >= 0x09 && next <= 0x0D)
+    }
+
+    /// How a tag URI (RFC 4151) begins.
+    private static let tagScheme = Array("tag:".utf8)
+
     /// Whether a CSV file read from its start is inside quotes after `bytes`.
     static func endsInQuotes(_ bytes: some Sequence<UInt8>, from inQuotes: Bool) -> Bool {
         var quoted = inQuotes
+        var inTitle = false, inMeta = false
         for byte in bytes where byte == 0x22 { quoted.toggle() }
         return quoted
     }

@@ -8,8 +8,8 @@ public enum AtomFeed {
     public static let path = "feed.xml"
     public static let size = 50
 
-    /// What every id of the feed starts with: the build's own words (the leak search counts
-    /// them as such: `tag:www.example.gov.cn,2000:` beside a withheld '…w@example.gov.cn。200…').
+    /// What every id of the feed starts with (a tag URI: the audit reads its parts as
+    /// separate texts, `SeparateTexts.Format.elements`).
     static func tagPrefix(_ config: SiteConfig) -> String {
         "tag:\(URL(string: config.baseURL)?.host ?? "localhost"),2000:"
     }

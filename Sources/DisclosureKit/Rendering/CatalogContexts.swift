@@ -36,11 +36,6 @@ extension PageContexts {
 
     /// One page of one facet value's records: 索引号, 名称, 文号, 发布机构, 成文日期, 发布日期,
     /// at most `CatalogPlan.pageSize` rows, with the pager and the way back to the catalog.
-    /// A catalog value's page title: the leak search counts it as the build's own text.
-    static func catalogTitle(of value: CatalogPlan.Value) -> String {
-        "\(value.name) - 政府信息公开目录"
-    }
-
     public func catalogPage(_ page: CatalogPlan.Page) -> [String: Any] {
         let catalog = plan.catalog
         let value = catalog.values[page.value]
@@ -50,8 +45,7 @@ extension PageContexts {
         // ("发布机构：明湖区财政局", the form a non-public record may write too) would stop
         // the build as a leak it is not.
         let heading = value.name
-        let described = Self.catalogTitle(of: value)
-        let title = page.number == 1 ? described : "\(value.name)（第\(page.number)页） - 政府信息公开目录"
+        let title = Self.titleParts([value.name] + (page.number == 1 ? [] : ["第\(page.number)页"]) + ["政府信息公开目录"])
         var context = base(path: page.path, title: title, section: nil, breadcrumbs: [
             ("首页", SitePlan.homePath), ("政府信息公开目录", SitePlan.catalogPath), (heading, nil),
         ])

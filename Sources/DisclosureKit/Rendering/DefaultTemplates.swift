@@ -478,7 +478,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 <p class="catalog-status" aria-live="polite"></p>
 </form>
 <table class="catalog" id="catalog">
-<caption>{{heading}}{{#page_count_text}}，{{.}}{{/page_count_text}}</caption>
+<caption>{{heading}}{{#page_count_text}}<span data-separate-text>，{{.}}</span>{{/page_count_text}}</caption>
 <thead>
 <tr><th scope="col" data-sort="text">索引号</th><th scope="col" data-sort="text">名称</th><th scope="col" data-sort="text">文号</th><th scope="col" data-sort="text">发布机构</th><th scope="col" data-sort="text">成文日期</th><th scope="col" data-sort="text">发布日期</th></tr>
 </thead>
@@ -526,7 +526,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{#group}}<h3>{{.}}</h3>{{/group}}
 <ul class="facet-values">
 {{#values}}
-<li data-filter-item><a href="{{root}}{{href}}">{{name}}</a> <span class="count">（{{count}}条）</span></li>
+<li data-filter-item><a href="{{root}}{{href}}">{{name}}</a> <span class="count" data-separate-text>（{{count}}条）</span></li>
 {{/values}}
 </ul>
 {{/groups}}
@@ -586,7 +586,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
         ("list.mustache", ####"""
 {{<base}}
 {{$main}}
-<h1>{{section_name}}</h1>
+<h1>{{section_name}}{{#section_year}}<span data-separate-text>（{{.}}年）</span>{{/section_year}}</h1>
 <p class="count">共{{record_count}}条{{#page_count_text}}，{{.}}{{/page_count_text}}</p>
 {{#has_years}}
 <nav class="year-links" aria-label="按年度浏览">
@@ -713,7 +713,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 {{/has_reports}}
 {{#sections}}
 <section class="publisher-section" aria-labelledby="publisher-section-{{type}}">
-<h2 id="publisher-section-{{type}}">{{name}} <span class="count">（{{count}}条）</span></h2>
+<h2 id="publisher-section-{{type}}">{{name}} <span class="count" data-separate-text>（{{count}}条）</span></h2>
 <ul class="record-list">
 {{#records}}
 <li><a href="{{root}}{{href}}">{{title}}</a> <span class="meta"><span class="index-number">{{index_number}}</span> <time datetime="{{date}}">{{date_text}}</time></span></li>

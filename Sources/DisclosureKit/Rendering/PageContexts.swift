@@ -144,19 +144,23 @@ public struct PageContexts: Sendable {
         return plan.recordPages[page]
     }
 
-    /// A list page's heading (its page number aside): the leak search counts it as the build's own text.
-    static func heading(of list: SitePlan.ListPage) -> String {
-        list.year.map { "\(list.type.chineseName)（\($0)年）" } ?? list.type.chineseName
+    /// A page title of parts joined by ' - ', as `base.mustache` joins the page's title to
+    /// the site's: the audit reads a `<title>`'s parts as separate texts, so a value and
+    /// the generated year or page number beside it are no run of a non-public record's.
+    static func titleParts(_ parts: [String]) -> String {
+        parts.joined(separator: " - ")
     }
 
     public func list(_ list: SitePlan.ListPage) -> [String: Any] {
-        let heading = Self.heading(of: list)
-        let title = list.number == 1 ? heading : "\(heading)（第\(list.number)页）"
+        let title = Self.titleParts([list.type.chineseName] + (list.year.map { ["\($0)年"] } ?? [])
+                                    + (list.number == 1 ? [] : ["第\(list.number)页"]))
         var crumbs: [(label: String, href: String?)] = [("首页", SitePlan.homePath)]
         crumbs += list.year.map { [(list.type.chineseName, SitePlan.listPath(list.type, page: 1)), ("\($0)年", nil)] }
             ?? [(list.type.chineseName, nil)]
         var context = base(path: list.path, title: title, section: list.type, breadcrumbs: crumbs)
-        context["section_name"] = heading
+        // The name and the year apart: the year is generated text, read on its own.
+        context["section_name"] = list.type.chineseName
+        if let year = list.year { context["section_year"] = String(year) }
         context["record_count"] = list.year.flatMap { year in plan.sectionYears[list.type]?.first { $0.year == year }?.count }
             ?? plan.sections[list.type]?.count ?? 0
         if list.pageCount > 1 { context["page_count_text"] = "第 \(list.number) / \(list.pageCount) 页" }

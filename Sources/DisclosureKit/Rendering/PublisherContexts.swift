@@ -1,5 +1,5 @@
 extension PageContexts {
-    /// A publisher page's title: the leak search counts it as the build's own text.
+    /// A publisher page's title: parts joined by " - ", which the leak audit reads as separate texts.
     static func publisherTitle(of page: PublisherPlan.Page) -> String {
         "\(page.publisher.name) - 政府信息公开"
     }
