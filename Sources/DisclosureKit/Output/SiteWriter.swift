@@ -66,7 +66,7 @@ struct SiteWriter {
         if let unsafe = planned.first(where: { !Self.isContained($0) }) {
             throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
         }
-        if let twice = PlannedPaths.firstRepeated(planned + PlannedPaths.siteFiles) {
+        if let twice = PlannedPaths.firstRepeated(planned + PlannedPaths.siteFiles + SearchShards.paths(plan)) {
             throw EnvironmentError("internal error: the plan writes '\(twice)' twice, and one page would silently replace the other; nothing was written (please report this with the site)")
         }
         let contexts = PageContexts(plan: plan)
@@ -244,6 +244,10 @@ struct SiteWriter {
                 }
             })
             outcome.searchDocuments = searchDocuments
+            for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory) {
+                outcome.record(path, placement)
+                outcome.files += 1
+            }
         } catch {
             throw EnvironmentError("cannot write the site: \(error)")
         }
@@ -274,6 +278,7 @@ struct SiteWriter {
         for page in plan.catalog.pages { paths.insert(page.path) }
         for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
         for asset in templates.assets { paths.insert("assets/" + asset.path) }
+        paths.formUnion(SearchShards.paths(plan))
         return paths
     }
 

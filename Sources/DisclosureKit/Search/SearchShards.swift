@@ -1,0 +1,179 @@
+/// The search index split into small scripts that the search page loads on demand, by
+/// `<script>` elements (browsers refuse `fetch` of file:// URLs), so that what one query
+/// loads does not grow with the site. Made from the whole index (`SearchIndex`), which
+/// stays the one source of the documents and postings.
+///
+/// Under `search-index/`:
+/// - `meta.js`: `DISCLOSE_SEARCH_META = {"documents": n, "termShards": t,
+///   "documentsPerShard": d, "types": [...], "years": [...], "filters": "..."}`; `filters`
+///   gives each document's type and year, for the filters, as base-36 numbers
+///   `typeIndex * years.count + yearIndex` separated by `,`;
+/// - `t-<k>.js` for k in 0..<t: `DISCLOSE_SEARCH_SHARD("t-<k>", {"t": {...}, "u": {...}})`,
+///   the terms whose FNV-1a hash of their UTF-8 text is k modulo t, with their postings
+///   as in `search-index.js`; `u` holds, for a one-unit (UTF-16) query term that is no term
+///   itself, the union of the postings of the two-unit terms containing it (what the
+///   whole index's script computed by scanning every term), title marks or-ed;
+/// - `d-<k>.js`: `DISCLOSE_SEARCH_SHARD("d-<k>", [...])`, documents k·d ..< (k+1)·d as
+///   in `search-index.js`.
+///
+/// Every file exists whatever the content (a term shard may be empty), so the set of
+/// files follows from the number of documents alone: the audit expects exactly these.
+enum SearchShards {
+    static let directory = "search-index"
+    static let metaPath = directory + "/meta.js"
+    static let documentsPerShard = 32
+    /// About this many documents per term shard: the postings of a document's terms are
+    /// about a kilobyte in the index, so a shard holds about 128 KB whatever the site.
+    static let documentsPerTermShard = 128
+
+    /// The number of term shards: a power of two, so the hash picks one with a mask.
+    static func termShardCount(documents: Int) -> Int {
+        var count = 1
+        while count * documentsPerTermShard < documents { count *= 2 }
+        return count
+    }
+
+    static func documentShardCount(documents: Int) -> Int {
+        max(1, (documents + documentsPerShard - 1) / documentsPerShard)
+    }
+
+    /// Every file of the shards, relative to the output.
+    static func paths(documents: Int) -> [String] {
+        [metaPath] + (0..<termShardCount(documents: documents)).map { "\(directory)/t-\($0).js" }
+            + (0..<documentShardCount(documents: documents)).map { "\(directory)/d-\($0).js" }
+    }
+
+    static func paths(_ plan: SitePlan) -> [String] {
+        paths(documents: plan.newestRecords.count + plan.fixedPages.count)
+    }
+
+    /// FNV-1a over the UTF-8 bytes of a term; `assets/search.js` computes the same.
+    static func hash(_ text: some Sequence<UInt8>) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    /// Each document's type and year as the filters compare them, in id order: a fixed
+    /// page is of type `page` and no year.
+    static func facets(_ plan: SitePlan) -> [Facet] {
+        SearchDocument.all(plan).map { document in
+            switch document {
+            case .record(let page): Facet(type: page.record.type.id, year: String(page.record.listDate.year))
+            case .fixed: Facet(type: "page", year: "")
+            }
+        }
+    }
+
+    struct Facet {
+        var type: String
+        var year: String
+    }
+
+    /// The shard files of `index` (a whole index checked by `PreviousSearchIndex`) whose
+    /// documents have `facets`, path and bytes.
+    static func files(_ index: PreviousSearchIndex, facets: [Facet]) -> [(path: String, bytes: [UInt8])] {
+        let documents = index.documents.count
+        let termShards = termShardCount(documents: documents)
+        var files: [(path: String, bytes: [UInt8])] = [(metaPath, meta(facets, termShards: termShards))]
+
+        // Terms, in the index's byte order within each shard.
+        var shards = [[UInt8]](repeating: [], count: termShards)
+        var singles = Set<UInt16>()
+        for term in index.terms {
+            let text = index.bytes[term.text]
+            let units = Array(String(decoding: text, as: UTF8.self).utf16)
+            if units.count == 1 { singles.insert(units[0]) }
+            let k = Int(hash(text)) & (termShards - 1)
+            shards[k].append(contentsOf: shards[k].isEmpty ? Array("{\"t\":{\n\"".utf8) : Array(",\n\"".utf8))
+            shards[k].append(contentsOf: text)
+            shards[k].append(contentsOf: Array("\":\"".utf8))
+            shards[k].append(contentsOf: index.bytes[term.postings])
+            shards[k].append(0x22)
+        }
+        for k in shards.indices where shards[k].isEmpty { shards[k] = Array("{\"t\":{".utf8) }
+
+        // The one-unit unions, for the units that are no term of their own.
+        var unions: [UInt16: [(id: Int, inTitle: Bool)]] = [:]
+        for term in index.terms {
+            let text = index.bytes[term.text]
+            // Two UTF-16 units take two to six bytes of UTF-8.
+            guard text.count <= 6 else { continue }
+            let units = Array(String(decoding: text, as: UTF8.self).utf16)
+            guard units.count == 2 else { continue }
+            let wanted = Set(units).filter { !UTF16.isLeadSurrogate($0) && !UTF16.isTrailSurrogate($0) && !singles.contains($0) }
+            guard !wanted.isEmpty else { continue }
+            var entries: [(id: Int, inTitle: Bool)] = []
+            PreviousSearchIndex.decode(index.bytes[term.postings]) { id, inTitle in entries.append((id, inTitle)) }
+            for unit in wanted { unions[unit, default: []] += entries }
+        }
+        var unionLines = [[UInt8]](repeating: [], count: termShards)
+        for (unit, entries) in unions.sorted(by: { $0.key < $1.key }) {
+            let text = Array(String(utf16CodeUnits: [unit], count: 1).utf8)
+            var merged: [(id: Int, inTitle: Bool)] = []
+            for entry in entries.sorted(by: { $0.id < $1.id }) {
+                if let last = merged.last, last.id == entry.id {
+                    merged[merged.count - 1].inTitle = last.inTitle || entry.inTitle
+                } else {
+                    merged.append(entry)
+                }
+            }
+            let k = Int(hash(text)) & (termShards - 1)
+            unionLines[k].append(contentsOf: unionLines[k].isEmpty ? Array("\n\"".utf8) : Array(",\n\"".utf8))
+            unionLines[k].append(contentsOf: text)
+            unionLines[k].append(contentsOf: Array("\":\"".utf8))
+            unionLines[k].append(contentsOf: SearchIndexUpdate.encode(merged))
+            unionLines[k].append(0x22)
+        }
+        for k in 0..<termShards {
+            let name = "t-\(k)"
+            var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",".utf8)
+            bytes += shards[k]
+            bytes += Array("},\"u\":{".utf8)
+            bytes += unionLines[k]
+            bytes += Array("}});\n".utf8)
+            files.append(("\(directory)/\(name).js", bytes))
+        }
+
+        // Documents, a fixed number a shard.
+        for k in 0..<documentShardCount(documents: documents) {
+            let name = "d-\(k)"
+            var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",[".utf8)
+            let range = (k * documentsPerShard)..<min(documents, (k + 1) * documentsPerShard)
+            for id in range {
+                bytes.append(contentsOf: id == range.lowerBound ? [0x0A] : [0x2C, 0x0A])
+                bytes += index.bytes[index.documents[id]]
+            }
+            bytes += Array("\n]);\n".utf8)
+            files.append(("\(directory)/\(name).js", bytes))
+        }
+        return files
+    }
+
+    /// `meta.js`: what the search page needs before a query, the filters' values among it.
+    static func meta(_ facets: [Facet], termShards: Int) -> [UInt8] {
+        var types: [String] = []
+        var typeIndex: [String: Int] = [:]
+        for facet in facets where typeIndex[facet.type] == nil {
+            typeIndex[facet.type] = types.count
+            types.append(facet.type)
+        }
+        let years = Array(Set(facets.map(\.year))).sorted()
+        let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
+        var filters: [UInt8] = []
+        for (id, facet) in facets.enumerated() {
+            if id > 0 { filters.append(0x2C) }
+            SearchIndex.appendBase36(typeIndex[facet.type]! * years.count + yearIndex[facet.year]!, to: &filters)
+        }
+        var bytes = Array("// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH_META={".utf8)
+        bytes += Array("\"documents\":\(facets.count),\"termShards\":\(termShards),\"documentsPerShard\":\(documentsPerShard),\n".utf8)
+        bytes += Array("\"types\":[\(types.map(jsonString).joined(separator: ","))],\n".utf8)
+        bytes += Array("\"years\":[\(years.map(jsonString).joined(separator: ","))],\n\"filters\":\"".utf8)
+        bytes += filters
+        bytes += Array("\"};\n".utf8)
+        return bytes
+    }
+}
