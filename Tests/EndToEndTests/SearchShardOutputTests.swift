@@ -84,6 +84,34 @@ import Testing
         #expect(found.contains("\(shard) audit.leak"), "\(found)")
     }
 
+    /// A rebuild with nothing changed carries every shard over unread; a shard changed by
+    /// hand in the old output is written again, and the others still carried.
+    @Test func unchangedShardsAreCarriedOver() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let output = tmp.url.appendingPathComponent("site")
+        func inodes() throws -> [String: Int] {
+            var inodes: [String: Int] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: output.path + "/search-index") {
+                let attributes = try FileManager.default.attributesOfItem(atPath: output.path + "/search-index/" + name)
+                inodes[name] = (attributes[.systemFileNumber] as? NSNumber)?.intValue
+            }
+            return inodes
+        }
+        #expect(try Disclose.run(["build", "--root", root.path, "--output", output.path]).status == 0)
+        let first = try inodes()
+        #expect(first.count == 3)
+        #expect(try Disclose.run(["build", "--root", root.path, "--output", output.path]).status == 0)
+        #expect(try inodes() == first)
+        let meddled = output.appendingPathComponent("search-index/d-0.js")
+        let original = try Data(contentsOf: meddled)
+        try Data("// changed by hand\n".utf8).write(to: meddled)
+        #expect(try Disclose.run(["build", "--root", root.path, "--output", output.path]).status == 0)
+        let third = try inodes()
+        #expect(third["d-0.js"] != first["d-0.js"] && third["t-0.js"] == first["t-0.js"] && third["meta.js"] == first["meta.js"])
+        #expect(try Data(contentsOf: meddled) == original)
+    }
+
     @Test func anIncrementalBuildWritesTheShardsAOneOffBuildWrites() throws {
         let tmp = try TemporaryDirectory()
         let root = try tmp.copy(fixture: "sample")

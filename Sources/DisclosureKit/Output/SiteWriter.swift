@@ -234,7 +234,7 @@ struct SiteWriter {
         let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
         let previousSearchDocuments = self.previousSearchDocuments
         do throws(FileIO.Failure) {
-            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) {
+            let indexPlacement = try reuse.place(SearchIndex.path, key: keys.searchIndex) {
                 (out: inout FileWriter) throws(FileIO.Failure) in
                 if let update = SearchIndexUpdate(previous: { reuse.previousBytes(SearchIndex.path) },
                                                   previousKeys: previousSearchDocuments, keys: searchDocuments) {
@@ -242,9 +242,12 @@ struct SiteWriter {
                 } else {
                     try SearchIndex.write(plan, to: &out)
                 }
-            })
+            }
+            outcome.record(SearchIndex.path, indexPlacement)
             outcome.searchDocuments = searchDocuments
-            for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory) {
+            let indexCarried = if case .carried = indexPlacement { true } else { false }
+            for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory,
+                                                                 indexCarried: indexCarried) {
                 outcome.record(path, placement)
                 outcome.files += 1
             }

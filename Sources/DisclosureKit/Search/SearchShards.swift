@@ -85,8 +85,7 @@ enum SearchShards {
         var singles = Set<UInt16>()
         for term in index.terms {
             let text = index.bytes[term.text]
-            let units = Array(String(decoding: text, as: UTF8.self).utf16)
-            if units.count == 1 { singles.insert(units[0]) }
+            if utf16Count(text) == 1 { singles.insert(String(decoding: text, as: UTF8.self).utf16.first!) }
             let k = Int(hash(text)) & (termShards - 1)
             shards[k].append(contentsOf: shards[k].isEmpty ? Array("{\"t\":{\n\"".utf8) : Array(",\n\"".utf8))
             shards[k].append(contentsOf: text)
@@ -101,9 +100,8 @@ enum SearchShards {
         for term in index.terms {
             let text = index.bytes[term.text]
             // Two UTF-16 units take two to six bytes of UTF-8.
-            guard text.count <= 6 else { continue }
+            guard text.count <= 6, utf16Count(text) == 2 else { continue }
             let units = Array(String(decoding: text, as: UTF8.self).utf16)
-            guard units.count == 2 else { continue }
             let wanted = Set(units).filter { !UTF16.isLeadSurrogate($0) && !UTF16.isTrailSurrogate($0) && !singles.contains($0) }
             guard !wanted.isEmpty else { continue }
             var entries: [(id: Int, inTitle: Bool)] = []
@@ -151,6 +149,14 @@ enum SearchShards {
             files.append(("\(directory)/\(name).js", bytes))
         }
         return files
+    }
+
+    /// The length of valid UTF-8 in UTF-16 units, as JavaScript's `length` counts: one a
+    /// scalar, two for one above U+FFFF (a four-byte sequence).
+    static func utf16Count(_ bytes: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+        return count
     }
 
     /// `meta.js`: what the search page needs before a query, the filters' values among it.
