@@ -27,8 +27,9 @@ import Testing
     }
 
     @Test func theFilesAreThePathsTheAuditExpects() throws {
-        for documents in [1, 31, 32, 33, 300] {
-            let files = SearchShards.files(try index(documents: documents, terms: [("ab", "1")]), facets: facets(documents))
+        for documents in [0, 1, 31, 32, 33, 300] {
+            let terms = documents == 0 ? [] : [("ab", "1")]
+            let files = SearchShards.files(try index(documents: documents, terms: terms), facets: facets(documents))
             #expect(files.map(\.path) == SearchShards.paths(documents: documents))
             #expect(Set(files.map(\.path)).count == files.count)
         }

@@ -30,6 +30,23 @@ import Testing
         #expect(site.text("search-index/d-0.js").contains("\"policies/mhbf-2022-7.html\""))
     }
 
+    /// A site with nothing public yet (a new site, or every record withheld) still builds
+    /// and passes its audit, with an empty index.
+    @Test func aSiteWithNothingPublicHasEmptyShards() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let content = root.appendingPathComponent("content")
+        for name in try FileManager.default.contentsOfDirectory(atPath: content.path) where name != "site.yaml" {
+            try FileManager.default.removeItem(at: content.appendingPathComponent(name))
+        }
+        let result = try Disclose.run(["build", "--root", root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let site = try SiteTree(root.appendingPathComponent("site"))
+        #expect(shards(site) == ["search-index/d-0.js", "search-index/meta.js", "search-index/t-0.js"])
+        #expect(site.text("search-index/meta.js").contains("{\"documents\":0,"))
+        #expect(try audit(root).0.status == 0)
+    }
+
     @Test func noShardHoldsNonPublicText() throws {
         let tmp = try TemporaryDirectory()
         let (_, site) = try builtSample(tmp)

@@ -25,7 +25,7 @@
 
   // Each document's type and year, for the filters.
   var docType = [], docYear = [];
-  meta.filters.split(",").forEach(function (code) {
+  (meta.filters ? meta.filters.split(",") : []).forEach(function (code) {
     var n = parseInt(code, 36);
     docType.push(meta.types[Math.floor(n / meta.years.length)]);
     docYear.push(meta.years[n % meta.years.length]);
