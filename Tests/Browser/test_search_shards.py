@@ -113,3 +113,14 @@ def test_a_missing_shard_says_so_and_points_to_the_catalog(browser, site, tmp_pa
     browser.get(page_url(copy, "保密"))
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text)
     assert "目录" in browser.find_element(By.ID, "search-status").text
+
+
+def test_a_search_page_still_loading_the_whole_index_says_to_use_the_catalog(browser, site, tmp_path):
+    """A site's own search.mustache from before the shards: a message, not a silent nothing."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = (copy / "search.html").read_text(encoding="utf-8")
+    (copy / "search.html").write_text(page.replace("search-index/meta.js", "search-index.js"), encoding="utf-8")
+    browser.get(page_url(copy, "保密"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text)
+    assert "目录" in browser.find_element(By.ID, "search-status").text

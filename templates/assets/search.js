@@ -12,7 +12,11 @@
   var form = document.getElementById("search-form");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  if (!meta || !form || !list) { return; }
+  var unreadable = "无法读取搜索索引，请改用政府信息公开目录查找。";
+  if (!form || !list) { return; }
+  // A site's own search page still loading the whole index (search-index.js) instead
+  // of search-index/meta.js: say so rather than find nothing.
+  if (!meta) { if (status) { status.textContent = unreadable; } return; }
   var root = form.getAttribute("data-root") || "";
   // The sections' names, from the page's own type filter (which the declarations fill).
   // Maps, never plain objects: a query or type named "constructor" or "__proto__" must
@@ -171,7 +175,7 @@
         show(query, hits, shown, started);
       });
     }).catch(function () {
-      status.textContent = "无法读取搜索索引，请改用政府信息公开目录查找。";
+      status.textContent = unreadable;
     });
   }
   function show(query, hits, shown, started) {
