@@ -90,20 +90,28 @@
 
   var decoded = new Map();
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  // Postings as two typed arrays, ids ascending: at 100,000 records a common term has
+  // tens of thousands, and a Map of them cost more than loading its shard.
   function decode(encoded) {
-    var result = new Map(), id = -1;
-    encoded.split(",").forEach(function (gap) {
-      var title = gap.charAt(gap.length - 1) === "!";
-      id += parseInt(title ? gap.slice(0, -1) : gap, 36);
-      result.set(id, title);
-    });
-    return result;
+    var count = 1, i;
+    for (i = 0; i < encoded.length; i++) { if (encoded.charCodeAt(i) === 44) { count++; } }
+    var ids = new Int32Array(count), titles = new Uint8Array(count);
+    var id = -1, gap = 0, title = 0, k = 0;
+    for (i = 0; i < encoded.length; i++) {
+      var c = encoded.charCodeAt(i);
+      if (c === 44) { id += gap; ids[k] = id; titles[k] = title; k++; gap = 0; title = 0; }
+      else if (c === 33) { title = 1; }
+      else { gap = gap * 36 + (c <= 57 ? c - 48 : c - 87); }
+    }
+    id += gap; ids[k] = id; titles[k] = title;
+    return { ids: ids, titles: titles };
   }
+  var none = { ids: new Int32Array(0), titles: new Uint8Array(0) };
   // A term's postings, from its shard (loaded): its own, or for one character that is no
   // term itself, the union of the two-character terms that contain it.
   function postings(term) {
     if (decoded.has(term)) { return decoded.get(term); }
-    var shard = shards.get(termShard(term)), result = new Map();
+    var shard = shards.get(termShard(term)), result = none;
     if (hasOwn(shard.t, term)) { result = decode(shard.t[term]); }
     else if (term.length === 1 && hasOwn(shard.u, term)) { result = decode(shard.u[term]); }
     decoded.set(term, result);
@@ -141,20 +149,24 @@
     var queryTerms = terms(query);
     if (queryTerms.length === 0) { return []; }
     var unique = queryTerms.filter(function (t, i) { return queryTerms.indexOf(t) === i; });
-    var lists = unique.map(postings).sort(function (a, b) { return a.size - b.size; });
-    var hits = [];
-    lists[0].forEach(function (title, id) {
-      var inTitle = title;
+    var lists = unique.map(postings).sort(function (a, b) { return a.ids.length - b.ids.length; });
+    // Every list is ascending: walk the shortest, and each other one along with it.
+    var first = lists[0], at = lists.map(function () { return 0; });
+    var titleHits = [], otherHits = [];
+    for (var i = 0; i < first.ids.length; i++) {
+      var id = first.ids[i], inTitle = first.titles[i] === 1, found = true;
       for (var k = 1; k < lists.length; k++) {
-        if (!lists[k].has(id)) { return; }
-        inTitle = inTitle && lists[k].get(id);
+        var other = lists[k], j = at[k];
+        while (j < other.ids.length && other.ids[j] < id) { j++; }
+        at[k] = j;
+        if (j === other.ids.length || other.ids[j] !== id) { found = false; break; }
+        inTitle = inTitle && other.titles[j] === 1;
       }
-      if ((type && docType[id] !== type) || (year && docYear[id] !== year)) { return; }
-      hits.push({ id: id, title: inTitle });
-    });
+      if (!found || (type && docType[id] !== type) || (year && docYear[id] !== year)) { continue; }
+      (inTitle ? titleHits : otherHits).push({ id: id, title: inTitle });
+    }
     // Title hits first; then newer first (smaller id is newer).
-    hits.sort(function (a, b) { return (b.title - a.title) || (a.id - b.id); });
-    return hits;
+    return titleHits.concat(otherHits);
   }
 
   // The page's date_style (site.yaml): the index keeps ISO dates; 2012-05-08 is shown

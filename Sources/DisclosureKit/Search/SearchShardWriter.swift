@@ -21,12 +21,12 @@ enum SearchShardWriter {
             throw .system("\(SearchIndex.path): the index just written does not read back as one")
         }
         var placed: [(path: String, placement: OutputReuse.Placement)] = []
-        for file in SearchShards.files(index, facets: SearchShards.facets(plan)) {
+        try SearchShards.write(index, facets: SearchShards.facets(plan)) { (path, bytes) throws(FileIO.Failure) in
             // A shard carried above is the previous build's, from the same index: kept.
-            if let kept = carried[file.path] {
-                placed.append((file.path, kept))
+            if let kept = carried[path] {
+                placed.append((path, kept))
             } else {
-                placed.append((file.path, try reuse.place(file.path, bytes: file.bytes)))
+                placed.append((path, try reuse.place(path, bytes: bytes)))
             }
         }
         return placed

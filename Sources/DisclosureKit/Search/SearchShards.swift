@@ -76,64 +76,85 @@ enum SearchShards {
     /// The shard files of `index` (a whole index checked by `PreviousSearchIndex`) whose
     /// documents have `facets`, path and bytes.
     static func files(_ index: PreviousSearchIndex, facets: [Facet]) -> [(path: String, bytes: [UInt8])] {
+        var files: [(path: String, bytes: [UInt8])] = []
+        write(index, facets: facets) { path, bytes in files.append((path, bytes)) }
+        return files
+    }
+
+    /// Hands `emit` each shard file of `index` in turn, one held at a time: at 100,000
+    /// records the shards are 200 MB, and the unions' postings before they are merged
+    /// were over a gigabyte.
+    static func write<Failure: Error>(_ index: PreviousSearchIndex, facets: [Facet],
+                                      _ emit: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
         let documents = index.documents.count
         let termShards = termShardCount(documents: documents)
-        var files: [(path: String, bytes: [UInt8])] = [(metaPath, meta(facets, termShards: termShards))]
+        try emit(metaPath, meta(facets, termShards: termShards))
 
-        // Terms, in the index's byte order within each shard.
-        var shards = [[UInt8]](repeating: [], count: termShards)
+        // Each shard's terms, in the index's byte order; the terms of one UTF-16 unit, and
+        // for each unit the terms of two that hold it (the unions' sources).
+        var termsOfShard = [[Int32]](repeating: [], count: termShards)
         var singles = Set<UInt16>()
-        for term in index.terms {
+        var pairs: [(unit: UInt16, term: Int32)] = []
+        for (i, term) in index.terms.enumerated() {
             let text = index.bytes[term.text]
-            if utf16Count(text) == 1 { singles.insert(String(decoding: text, as: UTF8.self).utf16.first!) }
-            let k = Int(hash(text)) & (termShards - 1)
-            shards[k].append(contentsOf: shards[k].isEmpty ? Array("{\"t\":{\n\"".utf8) : Array(",\n\"".utf8))
-            shards[k].append(contentsOf: text)
-            shards[k].append(contentsOf: Array("\":\"".utf8))
-            shards[k].append(contentsOf: index.bytes[term.postings])
-            shards[k].append(0x22)
-        }
-        for k in shards.indices where shards[k].isEmpty { shards[k] = Array("{\"t\":{".utf8) }
-
-        // The one-unit unions, for the units that are no term of their own.
-        var unions: [UInt16: [(id: Int, inTitle: Bool)]] = [:]
-        for term in index.terms {
-            let text = index.bytes[term.text]
+            termsOfShard[Int(hash(text)) & (termShards - 1)].append(Int32(i))
             // Two UTF-16 units take two to six bytes of UTF-8.
-            guard text.count <= 6, utf16Count(text) == 2 else { continue }
-            let units = Array(String(decoding: text, as: UTF8.self).utf16)
-            let wanted = Set(units).filter { !UTF16.isLeadSurrogate($0) && !UTF16.isTrailSurrogate($0) && !singles.contains($0) }
-            guard !wanted.isEmpty else { continue }
-            var entries: [(id: Int, inTitle: Bool)] = []
-            PreviousSearchIndex.decode(index.bytes[term.postings]) { id, inTitle in entries.append((id, inTitle)) }
-            for unit in wanted { unions[unit, default: []] += entries }
-        }
-        var unionLines = [[UInt8]](repeating: [], count: termShards)
-        for (unit, entries) in unions.sorted(by: { $0.key < $1.key }) {
-            let text = Array(String(utf16CodeUnits: [unit], count: 1).utf8)
-            var merged: [(id: Int, inTitle: Bool)] = []
-            for entry in entries.sorted(by: { $0.id < $1.id }) {
-                if let last = merged.last, last.id == entry.id {
-                    merged[merged.count - 1].inTitle = last.inTitle || entry.inTitle
-                } else {
-                    merged.append(entry)
+            guard text.count <= 6 else { continue }
+            switch utf16Count(text) {
+            case 1: singles.insert(String(decoding: text, as: UTF8.self).utf16.first!)
+            case 2:
+                let units = Array(String(decoding: text, as: UTF8.self).utf16)
+                for unit in Set(units) where !UTF16.isLeadSurrogate(unit) && !UTF16.isTrailSurrogate(unit) {
+                    pairs.append((unit, Int32(i)))
                 }
+            default: break
             }
-            let k = Int(hash(text)) & (termShards - 1)
-            unionLines[k].append(contentsOf: unionLines[k].isEmpty ? Array("\n\"".utf8) : Array(",\n\"".utf8))
-            unionLines[k].append(contentsOf: text)
-            unionLines[k].append(contentsOf: Array("\":\"".utf8))
-            unionLines[k].append(contentsOf: SearchIndexUpdate.encode(merged))
-            unionLines[k].append(0x22)
         }
+        var termsOfUnit: [UInt16: [Int32]] = [:]
+        for pair in pairs where !singles.contains(pair.unit) { termsOfUnit[pair.unit, default: []].append(pair.term) }
+        pairs = []
+        var unitsOfShard = [[UInt16]](repeating: [], count: termShards)
+        for unit in termsOfUnit.keys.sorted() {
+            unitsOfShard[Int(hash(String(Unicode.Scalar(unit)!).utf8)) & (termShards - 1)].append(unit)
+        }
+
+        // Per document while a union is merged: 0 absent, 1 present, 2 present in the title.
+        var mark = [UInt8](repeating: 0, count: documents)
+        var touched: [Int32] = []
         for k in 0..<termShards {
             let name = "t-\(k)"
-            var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",".utf8)
-            bytes += shards[k]
+            var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",{\"t\":{".utf8)
+            for (n, i) in termsOfShard[k].enumerated() {
+                let term = index.terms[Int(i)]
+                bytes += n == 0 ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22]
+                bytes += index.bytes[term.text]
+                bytes += [0x22, 0x3A, 0x22]
+                bytes += index.bytes[term.postings]
+                bytes.append(0x22)
+            }
             bytes += Array("},\"u\":{".utf8)
-            bytes += unionLines[k]
+            for (n, unit) in unitsOfShard[k].enumerated() {
+                for i in termsOfUnit[unit]! {
+                    PreviousSearchIndex.decode(index.bytes[index.terms[Int(i)].postings]) { id, inTitle in
+                        if mark[id] == 0 { touched.append(Int32(id)) }
+                        mark[id] = max(mark[id], inTitle ? 2 : 1)
+                    }
+                }
+                touched.sort()
+                var postings = SearchIndex.Postings()
+                for id in touched {
+                    postings.append(Int(id), inTitle: mark[Int(id)] == 2)
+                    mark[Int(id)] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+                bytes += n == 0 ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22]
+                bytes += Array(String(Unicode.Scalar(unit)!).utf8)
+                bytes += [0x22, 0x3A, 0x22]
+                bytes += postings.bytes
+                bytes.append(0x22)
+            }
             bytes += Array("}});\n".utf8)
-            files.append(("\(directory)/\(name).js", bytes))
+            try emit("\(directory)/\(name).js", bytes)
         }
 
         // Documents, a fixed number a shard.
@@ -146,9 +167,8 @@ enum SearchShards {
                 bytes += index.bytes[index.documents[id]]
             }
             bytes += Array("\n]);\n".utf8)
-            files.append(("\(directory)/\(name).js", bytes))
+            try emit("\(directory)/\(name).js", bytes)
         }
-        return files
     }
 
     /// The length of valid UTF-8 in UTF-16 units, as JavaScript's `length` counts: one a
