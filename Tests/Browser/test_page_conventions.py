@@ -2,6 +2,7 @@
 across pages by localStorage on file://), axe in both modes, and the 打印 button."""
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
 RECORD = "policies/2024/mhbf-2024-12.html"
@@ -147,9 +148,11 @@ def chinese_dates_site():
 
 def test_search_results_write_dates_in_the_site_style(browser, chinese_dates_site, site):
     browser.get((chinese_dates_site / "search.html").as_uri() + "?q=%E4%BF%9D%E5%AF%86")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text)
     times = browser.find_elements(By.CSS_SELECTOR, "#search-results time")
     # The first result (the interpretation of the 保密审查办法) was published on 2024-09-30.
     assert times and times[0].get_attribute("datetime") == "2024-09-30"
     assert times[0].text == "2024年9月30日"
     browser.get((site / "search.html").as_uri() + "?q=%E4%BF%9D%E5%AF%86")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text)
     assert browser.find_elements(By.CSS_SELECTOR, "#search-results time")[0].text == "2024-09-30"

@@ -39,6 +39,8 @@ def test_home_section_and_record_by_following_links(browser, site):
 ])
 def test_chinese_search_by_link(browser, site, query, first):
     browser.get((site / "search.html").as_uri() + "?q=" + urllib.parse.quote(query))
+    # The shards of the query load after the page.
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text)
     results = browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
     assert results, f"no result for {query}"
     assert results[0].get_attribute("href").endswith(first)

@@ -3,6 +3,7 @@ personnel and decision types, and the sample's own 建议提案办理结果 (typ
 import pytest
 from selenium_axe_python import Axe
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 TYPE_PAGES = ["notices/index.html", "notices/zwfwzx-2024-gqjq.html", "plans/zwgk-2024-gzyd.html",
               "personnel/mhzr-2024-3.html", "decisions/index.html", "decisions/scjg-2024-cf-18.html",
@@ -42,6 +43,7 @@ def test_natural_person_decision_shows_the_masked_name_only(browser, site):
 def test_search_finds_a_declared_type_by_a_field_and_names_its_section(browser, site):
     # 第112号 is written only in the proposal's own field 建议提案编号, not its title or body.
     browser.get((site / "search.html").as_uri() + "?q=" + "%E7%AC%AC112%E5%8F%B7")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text)
     results = browser.find_elements(By.CSS_SELECTOR, "#search-results li")
     assert results and results[0].find_element(By.TAG_NAME, "a").get_attribute("href").endswith("proposals/zxta-2024-112.html")
     assert "建议提案办理结果" in results[0].text

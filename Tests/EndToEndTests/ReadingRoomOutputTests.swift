@@ -66,7 +66,7 @@ import Testing
             #expect(!index.contains(hidden), "\(hidden)")
         }
         let search = site.text("search.html")
-        #expect(search.contains("<script src=\"search-index.js\"></script>"))
+        #expect(search.contains("<script src=\"search-index/meta.js\"></script>"))
         #expect(!search.contains("fetch(") && !site.text("assets/search.js").contains("XMLHttpRequest"))
         #expect(site.text("policies/2024/mhbf-2024-12.html").contains("<form class=\"site-search\" action=\"../../search.html\""))
     }

@@ -67,7 +67,7 @@ struct SiteWriter {
         if let unsafe = planned.first(where: { !Self.isContained($0) }) {
             throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
         }
-        if let twice = PlannedPaths.firstRepeated(planned + PlannedPaths.siteFiles) {
+        if let twice = PlannedPaths.firstRepeated(planned + PlannedPaths.siteFiles + SearchShards.paths(plan)) {
             throw EnvironmentError("internal error: the plan writes '\(twice)' twice, and one page would silently replace the other; nothing was written (please report this with the site)")
         }
         let contexts = PageContexts(plan: plan)
@@ -237,7 +237,7 @@ struct SiteWriter {
         let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
         let previousSearchDocuments = self.previousSearchDocuments
         do throws(FileIO.Failure) {
-            outcome.record(SearchIndex.path, try reuse.place(SearchIndex.path, key: keys.searchIndex) {
+            let indexPlacement = try reuse.place(SearchIndex.path, key: keys.searchIndex) {
                 (out: inout FileWriter) throws(FileIO.Failure) in
                 if let update = SearchIndexUpdate(previous: { reuse.previousBytes(SearchIndex.path) },
                                                   previousKeys: previousSearchDocuments, keys: searchDocuments) {
@@ -245,8 +245,15 @@ struct SiteWriter {
                 } else {
                     try SearchIndex.write(plan, to: &out)
                 }
-            })
+            }
+            outcome.record(SearchIndex.path, indexPlacement)
             outcome.searchDocuments = searchDocuments
+            let indexCarried = if case .carried = indexPlacement { true } else { false }
+            for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory,
+                                                                 indexCarried: indexCarried) {
+                outcome.record(path, placement)
+                outcome.files += 1
+            }
         } catch {
             throw EnvironmentError("cannot write the site: \(error)")
         }
@@ -278,6 +285,7 @@ struct SiteWriter {
         for page in plan.publishers.pages { paths.insert(page.path) }
         for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
         for asset in templates.assets { paths.insert("assets/" + asset.path) }
+        paths.formUnion(SearchShards.paths(plan))
         return paths
     }
 

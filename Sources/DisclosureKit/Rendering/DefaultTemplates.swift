@@ -132,18 +132,25 @@ enum DefaultTemplates {
 
 """####),
         ("assets/search.js", ####"""
-// Offline search over search-index.js (loaded by a <script> tag: browsers refuse fetch
-// from file://). Terms are split exactly as disclose's SearchTokenizer splits them:
-// Chinese runs into character bigrams (one character alone stays itself), Latin letters
-// and digits into lower-cased words. A record matches when it has every query term;
-// title matches rank first, then newer records.
+// Offline search over the sharded index under search-index/ (see disclose's
+// SearchShards): meta.js is loaded by the page; the shards of a query's terms and of the
+// documents it shows are loaded on demand by <script> elements (browsers refuse fetch
+// from file://), so what a query loads does not grow with the site. Terms are split
+// exactly as disclose's SearchTokenizer splits them: Chinese runs into character
+// bigrams (one character alone stays itself), Latin letters and digits into lower-cased
+// words. A record matches when it has every query term; title matches rank first, then
+// newer records.
 (function () {
   "use strict";
-  var data = window.DISCLOSE_SEARCH;
+  var meta = window.DISCLOSE_SEARCH_META;
   var form = document.getElementById("search-form");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
-  if (!data || !form || !list) { return; }
+  var unreadable = "无法读取搜索索引，请改用政府信息公开目录查找。";
+  if (!form || !list) { return; }
+  // A site's own search page still loading the whole index (search-index.js) instead
+  // of search-index/meta.js: say so rather than find nothing.
+  if (!meta) { if (status) { status.textContent = unreadable; } return; }
   var root = form.getAttribute("data-root") || "";
   // The sections' names, from the page's own type filter (which the declarations fill).
   // Maps, never plain objects: a query or type named "constructor" or "__proto__" must
@@ -153,6 +160,39 @@ enum DefaultTemplates {
   for (var t = 0; t < typeOptions.length; t++) {
     if (typeOptions[t].value) { typeNames.set(typeOptions[t].value, typeOptions[t].textContent); }
   }
+
+  // Each document's type and year, for the filters.
+  var docType = [], docYear = [];
+  (meta.filters ? meta.filters.split(",") : []).forEach(function (code) {
+    var n = parseInt(code, 36);
+    docType.push(meta.types[Math.floor(n / meta.years.length)]);
+    docYear.push(meta.years[n % meta.years.length]);
+  });
+
+  // Shards: each script calls DISCLOSE_SEARCH_SHARD(name, data) when it runs.
+  var shards = new Map(), loading = new Map();
+  window.DISCLOSE_SEARCH_SHARD = function (name, data) { shards.set(name, data); };
+  function load(name) {
+    if (loading.has(name)) { return loading.get(name); }
+    var promise = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = root + "search-index/" + name + ".js";
+      script.onload = function () { shards.has(name) ? resolve(shards.get(name)) : reject(new Error(name)); };
+      script.onerror = function () { reject(new Error(name)); };
+      document.head.appendChild(script);
+    });
+    loading.set(name, promise);
+    return promise;
+  }
+  var encoder = new TextEncoder();
+  // FNV-1a of the term's UTF-8, as SearchShards.hash.
+  function termShard(term) {
+    var bytes = encoder.encode(term), hash = 0x811C9DC5;
+    for (var i = 0; i < bytes.length; i++) { hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0; }
+    return "t-" + (hash & (meta.termShards - 1));
+  }
+  function docShard(id) { return "d-" + Math.floor(id / meta.documentsPerShard); }
+  function doc(id) { return shards.get(docShard(id))[id % meta.documentsPerShard]; }
 
   function isHan(c) {
     return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -184,24 +224,30 @@ enum DefaultTemplates {
 
   var decoded = new Map();
   function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  // Postings as two typed arrays, ids ascending: at 100,000 records a common term has
+  // tens of thousands, and a Map of them cost more than loading its shard.
+  function decode(encoded) {
+    var count = 1, i;
+    for (i = 0; i < encoded.length; i++) { if (encoded.charCodeAt(i) === 44) { count++; } }
+    var ids = new Int32Array(count), titles = new Uint8Array(count);
+    var id = -1, gap = 0, title = 0, k = 0;
+    for (i = 0; i < encoded.length; i++) {
+      var c = encoded.charCodeAt(i);
+      if (c === 44) { id += gap; ids[k] = id; titles[k] = title; k++; gap = 0; title = 0; }
+      else if (c === 33) { title = 1; }
+      else { gap = gap * 36 + (c <= 57 ? c - 48 : c - 87); }
+    }
+    id += gap; ids[k] = id; titles[k] = title;
+    return { ids: ids, titles: titles };
+  }
+  var none = { ids: new Int32Array(0), titles: new Uint8Array(0) };
+  // A term's postings, from its shard (loaded): its own, or for one character that is no
+  // term itself, the union of the two-character terms that contain it.
   function postings(term) {
     if (decoded.has(term)) { return decoded.get(term); }
-    var result = new Map(), encoded = hasOwn(data.terms, term) ? data.terms[term] : undefined;
-    if (encoded === undefined && term.length === 1) {
-      // One character: every bigram that contains it.
-      Object.keys(data.terms).forEach(function (key) {
-        if (key.length === 2 && (key[0] === term || key[1] === term)) {
-          postings(key).forEach(function (title, id) { result.set(id, result.get(id) === true || title); });
-        }
-      });
-    } else if (typeof encoded === "string") {
-      var id = -1;
-      encoded.split(",").forEach(function (gap) {
-        var title = gap.charAt(gap.length - 1) === "!";
-        id += parseInt(title ? gap.slice(0, -1) : gap, 36);
-        result.set(id, title);
-      });
-    }
+    var shard = shards.get(termShard(term)), result = none;
+    if (hasOwn(shard.t, term)) { result = decode(shard.t[term]); }
+    else if (term.length === 1 && hasOwn(shard.u, term)) { result = decode(shard.u[term]); }
     decoded.set(term, result);
     return result;
   }
@@ -229,25 +275,32 @@ enum DefaultTemplates {
     return doc[8] || doc[9];
   }
 
+  // The shards a query's terms need.
+  function loadTerms(query) {
+    return Promise.all(Array.from(new Set(terms(query).map(termShard))).map(load));
+  }
   function search(query, type, year) {
     var queryTerms = terms(query);
     if (queryTerms.length === 0) { return []; }
     var unique = queryTerms.filter(function (t, i) { return queryTerms.indexOf(t) === i; });
-    var lists = unique.map(postings).sort(function (a, b) { return a.size - b.size; });
-    var hits = [];
-    lists[0].forEach(function (title, id) {
-      var inTitle = title;
+    var lists = unique.map(postings).sort(function (a, b) { return a.ids.length - b.ids.length; });
+    // Every list is ascending: walk the shortest, and each other one along with it.
+    var first = lists[0], at = lists.map(function () { return 0; });
+    var titleHits = [], otherHits = [];
+    for (var i = 0; i < first.ids.length; i++) {
+      var id = first.ids[i], inTitle = first.titles[i] === 1, found = true;
       for (var k = 1; k < lists.length; k++) {
-        if (!lists[k].has(id)) { return; }
-        inTitle = inTitle && lists[k].get(id);
+        var other = lists[k], j = at[k];
+        while (j < other.ids.length && other.ids[j] < id) { j++; }
+        at[k] = j;
+        if (j === other.ids.length || other.ids[j] !== id) { found = false; break; }
+        inTitle = inTitle && other.titles[j] === 1;
       }
-      var doc = data.docs[id];
-      if ((type && doc[2] !== type) || (year && doc[3] !== year)) { return; }
-      hits.push({ id: id, title: inTitle });
-    });
+      if (!found || (type && docType[id] !== type) || (year && docYear[id] !== year)) { continue; }
+      (inTitle ? titleHits : otherHits).push({ id: id, title: inTitle });
+    }
     // Title hits first; then newer first (smaller id is newer).
-    hits.sort(function (a, b) { return (b.title - a.title) || (a.id - b.id); });
-    return hits;
+    return titleHits.concat(otherHits);
   }
 
   // The page's date_style (site.yaml): the index keeps ISO dates; 2012-05-08 is shown
@@ -261,17 +314,26 @@ enum DefaultTemplates {
 
   function render(query, type, year) {
     var started = performance.now();
-    var hits = search(query, type, year);
+    return loadTerms(query).then(function () {
+      var hits = search(query, type, year);
+      var shown = hits.slice(0, 100);
+      return Promise.all(Array.from(new Set(shown.map(function (hit) { return docShard(hit.id); }))).map(load)).then(function () {
+        show(query, hits, shown, started);
+      });
+    }).catch(function () {
+      status.textContent = unreadable;
+    });
+  }
+  function show(query, hits, shown, started) {
     var words = query.split(/[\s\u3000,，。、；;:：]+/).filter(Boolean);
-    var shown = hits.slice(0, 100);
     list.innerHTML = shown.map(function (hit) {
-      var doc = data.docs[hit.id];
-      return '<li><a href="' + escapeHTML(root + doc[0]) + '">' + highlight(doc[1], words) + "</a>" +
+      var d = doc(hit.id);
+      return '<li><a href="' + escapeHTML(root + d[0]) + '">' + highlight(d[1], words) + "</a>" +
         // A fixed page (type "page") has no number or date, and names its kind itself.
-        '<p class="meta">' + escapeHTML(doc[10] || typeNames.get(doc[2]) || doc[2]) +
-        (doc[5] ? " · " + escapeHTML(doc[5]) : "") +
-        (doc[4] ? ' · <time datetime="' + escapeHTML(doc[4]) + '">' + escapeHTML(dateText(doc[4])) + "</time>" : "") + "</p>" +
-        '<p class="summary">' + highlight(snippet(doc, words), words) + "</p></li>";
+        '<p class="meta">' + escapeHTML(d[10] || typeNames.get(d[2]) || d[2]) +
+        (d[5] ? " · " + escapeHTML(d[5]) : "") +
+        (d[4] ? ' · <time datetime="' + escapeHTML(d[4]) + '">' + escapeHTML(dateText(d[4])) + "</time>" : "") + "</p>" +
+        '<p class="summary">' + highlight(snippet(d, words), words) + "</p></li>";
     }).join("");
     var elapsed = Math.round(performance.now() - started);
     status.textContent = query ? "找到 " + hits.length + " 条结果" + (hits.length > shown.length ? "（显示前 " + shown.length + " 条）" : "") : "";
@@ -282,16 +344,25 @@ enum DefaultTemplates {
   var q = params.get("q") || "", t = params.get("type") || "", y = params.get("year") || "";
   form.elements.q.value = q;
   form.elements.type.value = t;
-  var years = new Set();
-  data.docs.forEach(function (doc) { if (doc[3]) { years.add(String(doc[3])); } });
-  Array.from(years).sort().reverse().forEach(function (year) {
+  meta.years.filter(Boolean).slice().sort().reverse().forEach(function (year) {
     var option = document.createElement("option");
     option.value = year;
     option.textContent = year + "年";
     form.elements.year.appendChild(option);
   });
   form.elements.year.value = y;
-  window.discloseSearch = function (query, type, year) { return search(query, type || "", year || "").map(function (h) { return data.docs[h.id][0]; }); };
+  // The paths of a query's hits, best first (a promise: the shards load first).
+  window.discloseSearch = function (query, type, year) {
+    return loadTerms(query).then(function () {
+      return search(query, type || "", year || "").map(function (h) { return h.id; });
+    }).then(function (ids) {
+      return Promise.all(Array.from(new Set(ids.map(docShard))).map(load)).then(function () {
+        return ids.map(function (id) { return doc(id)[0]; });
+      });
+    });
+  };
+  // What the form does, for a benchmark: search and show (a promise).
+  window.discloseSearchShow = render;
   if (q) { render(q, t, y); }
 }());
 
@@ -887,7 +958,7 @@ html.care-mode .site-header { padding-bottom: 1rem; }
 <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="search-results" data-date-style="{{date_style}}"></ol>
 <noscript><p>搜索需要浏览器启用脚本。也可以查阅<a href="{{root}}catalog.html">政府信息公开目录</a>。</p></noscript>
-<script src="{{root}}search-index.js"></script>
+<script src="{{root}}search-index/meta.js"></script>
 <script src="{{root}}assets/search.js"></script>
 {{/main}}
 {{/base}}

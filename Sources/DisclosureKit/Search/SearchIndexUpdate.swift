@@ -141,6 +141,10 @@ struct PreviousSearchIndex {
         // Documents: one a line, each but the last followed by a comma.
         var documents: [Range<Int>] = []
         documents.reserveCapacity(documentCount)
+        // Without documents, the header's newline and the next part's meet in an empty line.
+        if documentCount == 0 {
+            guard let empty = lines.next(), empty.isEmpty else { return nil }
+        }
         for index in 0..<documentCount {
             guard var line = lines.next(), !line.isEmpty else { return nil }
             if index < documentCount - 1 {

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import DisclosureKit
+
+/// The shards hold the whole index, each term where its hash says, and for a lone
+/// character the union the whole index's script computed by scanning every term.
+@Suite struct SearchShardsTests {
+    /// A whole index as `SearchIndex.write` lays it out, with `documents` documents.
+    func index(documents: Int, terms: [(String, String)]) throws -> PreviousSearchIndex {
+        let docs = (0..<documents).map { "[\"p\($0).html\"]" }.joined(separator: ",\n")
+        let lines = terms.map { "\"\($0.0)\":\"\($0.1)\"" }.joined(separator: ",\n")
+        let text = SearchIndex.header + docs + SearchIndex.betweenDocumentsAndTerms + (terms.isEmpty ? "" : "\n" + lines) + SearchIndex.footer
+        return try #require(PreviousSearchIndex(Array(text.utf8), documentCount: documents))
+    }
+
+    func facets(_ count: Int) -> [SearchShards.Facet] {
+        (0..<count).map { SearchShards.Facet(type: $0 % 2 == 0 ? "policy" : "page", year: $0 % 2 == 0 ? "2024" : "") }
+    }
+
+    func text(_ files: [(path: String, bytes: [UInt8])], _ path: String) -> String {
+        String(decoding: files.first { $0.path == path }?.bytes ?? [], as: UTF8.self)
+    }
+
+    @Test(arguments: [(1, 1), (128, 1), (129, 2), (1_000, 8), (10_000, 128), (100_000, 1024)])
+    func termShardsArePowersOfTwoThatGrowWithTheSite(documents: Int, shards: Int) {
+        #expect(SearchShards.termShardCount(documents: documents) == shards)
+    }
+
+    @Test func theFilesAreThePathsTheAuditExpects() throws {
+        for documents in [0, 1, 31, 32, 33, 300] {
+            let terms = documents == 0 ? [] : [("ab", "1")]
+            let files = SearchShards.files(try index(documents: documents, terms: terms), facets: facets(documents))
+            #expect(files.map(\.path) == SearchShards.paths(documents: documents))
+            #expect(Set(files.map(\.path)).count == files.count)
+        }
+    }
+
+    @Test func everyTermIsInTheShardItsHashNames() throws {
+        let terms = (0..<400).map { (String(format: "w%03d", $0), "1") }
+        let files = SearchShards.files(try index(documents: 300, terms: terms), facets: facets(300))
+        let shards = SearchShards.termShardCount(documents: 300)
+        #expect(shards == 4)
+        for (term, _) in terms {
+            let k = Int(SearchShards.hash(term.utf8)) & (shards - 1)
+            for other in 0..<shards {
+                #expect(text(files, "search-index/t-\(other).js").contains("\"\(term)\":") == (other == k), "\(term)")
+            }
+        }
+    }
+
+    @Test func fnvHashIsTheOneTheScriptComputes() {
+        // FNV-1a 32 reference values.
+        #expect(SearchShards.hash("".utf8) == 0x811C_9DC5)
+        #expect(SearchShards.hash("a".utf8) == 0xE40C_292C)
+        #expect(SearchShards.hash("foobar".utf8) == 0xBF9C_F968)
+    }
+
+    @Test func aLoneCharacterGetsTheUnionOfTheTwoCharacterTermsHoldingIt() throws {
+        // 公开 in documents 0 (title) and 2; 开放 in 1 and 2 (title); 开 is no term of its own.
+        // 政 is a term of its own, so it gets no union; 府 is in no two-character term with it.
+        let terms = [("公开", "1!,2"), ("开放", "2,1!"), ("政", "3"), ("政府", "1"), ("xy", "4")]
+            .sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+        let files = SearchShards.files(try index(documents: 5, terms: terms), facets: facets(5))
+        let shard = text(files, "search-index/t-0.js")
+        let unions = try #require(shard.range(of: "\"u\":{")).upperBound
+        let union = String(shard[unions...])
+        #expect(union.contains("\"开\":\"1!,1,1!\""), "\(union)")  // ids 0 (title), 1, 2 (title)
+        #expect(union.contains("\"公\":\"1!,2\""), "\(union)")
+        #expect(union.contains("\"放\":\"2,1!\""), "\(union)")
+        #expect(union.contains("\"府\":\"1\""), "\(union)")
+        #expect(!union.contains("\"政\":"), "\(union)")
+        // Two-letter words count as the script counted them: any key of two UTF-16 units.
+        #expect(union.contains("\"x\":\"4\"") && union.contains("\"y\":\"4\""), "\(union)")
+    }
+
+    @Test func metaGivesEachDocumentsTypeAndYear() throws {
+        let files = SearchShards.files(try index(documents: 3, terms: []), facets: facets(3))
+        let meta = text(files, SearchShards.metaPath)
+        // types [policy, page], years ["", "2024"]: policy/2024 = 0·2+1, page/"" = 1·2+0.
+        #expect(meta.contains("\"types\":[\"policy\",\"page\"]"), "\(meta)")
+        #expect(meta.contains("\"years\":[\"\",\"2024\"]"), "\(meta)")
+        #expect(meta.contains("\"filters\":\"1,2,1\""), "\(meta)")
+        #expect(text(files, "search-index/d-0.js").contains("[\"p2.html\"]\n]);\n"))
+    }
+}
