@@ -404,6 +404,10 @@ class Money(str):
 
 
 def yaml_lines(key: str, value, flow_maps: bool, indent: str = "") -> list[str]:
+    if isinstance(value, Row):
+        return [f"{indent}{key}: [{', '.join(str(n) for n in value)}]"]
+    if isinstance(value, dict) and not value:
+        return [f"{indent}{key}: {{}}"]
     if isinstance(value, dict):
         if flow_maps and all(not isinstance(v, (dict, list)) for v in value.values()):
             inner = ", ".join(f"{k}: {yaml_value(v, True)}" for k, v in value.items())
@@ -599,30 +603,57 @@ def report_dates(rng: random.Random, year: int) -> tuple[dt.date, dt.date]:
     return created, dt.date(year, 3, 31)
 
 
+APPLICANT_WEIGHTS = [0.70, 0.16, 0.01, 0.02, 0.04, 0.07]  # 自然人; 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他
+OUTCOME_REASONS = {
+    "denied": ["state_secret", "prohibited_by_law", "security_stability", "third_party",
+               "internal_affairs", "process_information", "enforcement_files", "inquiry"],
+    "unavailable": ["not_held", "needs_creation", "unclear"],
+    "not_processed": ["complaint", "repeated", "publication", "excessive", "confirmation"],
+    "other": ["overdue_correction", "overdue_fee", "other"],
+}
+
+
+class Row(list):
+    """A row of table 三: six applicant columns and their 总计, written as a flow sequence."""
+
+    @classmethod
+    def of(cls, columns: list[int]) -> "Row":
+        return cls(columns + [sum(columns)])
+
+
 def report_record(r: Record, rng: random.Random, slots: Slots):
+    # Table 三 of the national format (国办公开办函〔2021〕30号), column by column: in every
+    # applicant column 本年新收 + 上年结转 = 办理结果总计 + 结转下年度, and each outcome is the
+    # sum of its reasons (only reasons with a request are written, as offices do).
     year = r.year - 1
-    received, carried = rng.randint(5, 400), rng.randint(0, 20)
-    forward = rng.randint(0, min(carried + received, 15))
-    done = received + carried - forward
     keys = ["granted", "partially_granted", "denied", "unavailable", "not_processed", "other"]
     shares = [rng.uniform(4, 8), rng.uniform(1, 2), rng.uniform(0.5, 1.5), rng.uniform(0.5, 2), rng.uniform(0.2, 1), 0.3]
-    counts = dict(zip(keys, [int(done * w / sum(shares)) for w in shares]))
-    counts["granted"] += done - sum(counts.values())
-    reasons = {"denied": ["state_secret", "third_party", "internal_affairs", "process_information"],
-               "unavailable": ["not_held", "needs_creation", "unclear"],
-               "not_processed": ["complaint", "repeated", "excessive"]}
-    outcomes = {}
-    for k in keys:
-        if k in reasons and rng.random() < 0.5:
-            outcomes[k] = dict(zip(reasons[k], split_int(rng, counts[k], len(reasons[k]))))
-        else:
-            outcomes[k] = counts[k]
+    received_total = rng.randint(5, 400)
+    received = split_weighted(rng, received_total, APPLICANT_WEIGHTS)
+    carried = [rng.randint(0, 20) if c == 0 else rng.randint(0, 2) for c in range(6)]
+    forward = [rng.randint(0, min(received[c] + carried[c], 15 if c == 0 else 2)) for c in range(6)]
+    by_outcome: dict[str, list[int]] = {k: [0] * 6 for k in keys}
+    by_reason: dict[str, dict[str, list[int]]] = {k: {} for k in OUTCOME_REASONS}
+    for c in range(6):
+        done = received[c] + carried[c] - forward[c]
+        counts = [int(done * w / sum(shares)) for w in shares]
+        counts[0] += done - sum(counts)
+        for k, n in zip(keys, counts):
+            by_outcome[k][c] = n
+            if k in OUTCOME_REASONS and n:
+                used = rng.sample(OUTCOME_REASONS[k], rng.randint(1, min(3, len(OUTCOME_REASONS[k]))))
+                for reason, part in zip(used, split_int(rng, n, len(used))):
+                    by_reason[k].setdefault(reason, [0] * 6)[c] += part
+    outcomes: dict = {"granted": Row.of(by_outcome["granted"]), "partially_granted": Row.of(by_outcome["partially_granted"])}
+    for k in OUTCOME_REASONS:
+        outcomes[k] = {reason: Row.of(columns) for reason in OUTCOME_REASONS[k]
+                       if (columns := by_reason[k].get(reason)) and sum(columns)}
+    outcomes["total"] = Row.of([sum(by_outcome[k][c] for k in keys) for c in range(6)])
 
     def appeal() -> dict:
         parts = split_int(rng, rng.randint(0, 12), 4)
         return dict(zip(["upheld", "corrected", "other", "pending"], parts), total=sum(parts))
 
-    lawsuits = {"direct": appeal(), "after_review": appeal()} if rng.random() < 0.3 else appeal()
     issued, repealed = rng.randint(0, 30), rng.randint(0, 10)
     stats = {"proactive": {"rules": {"issued": 0, "repealed": 0, "in_force": 0},
                            "normative_documents": {"issued": issued, "repealed": repealed,
@@ -630,31 +661,33 @@ def report_record(r: Record, rng: random.Random, slots: Slots):
                            "licensing": rng.randint(100, 9000), "penalties": rng.randint(0, 900),
                            "coercive_measures": rng.randint(0, 40),
                            "fees": Money(cents(rng.randint(0, 900000)))},
-             "requests": {"received": received, "carried_over": carried, "outcomes": outcomes,
-                          "carried_forward": forward},
-             "reviews": appeal(), "lawsuits": lawsuits}
+             "requests": {"received": Row.of(received), "carried_over": Row.of(carried), "outcomes": outcomes,
+                          "carried_forward": Row.of(forward)},
+             "reviews": appeal(), "lawsuits": {"direct": appeal(), "after_review": appeal()}}
     title = f"{r.office.name}{year}年政府信息公开工作年度报告"
-    reviews = stats["reviews"]
+    done_total = sum(received) + sum(carried) - sum(forward)
+    # The body holds the text of sections 一, 五 and 六 under their headings; tables 二 to
+    # 四 are generated from the statistics.
     blocks = [f"本报告依据《中华人民共和国政府信息公开条例》第五十条编制，统计期限为{year}年1月1日至{year}年12月31日。",
               "## 一、总体情况", sentences(rng, slots, PUBLIC_SENTENCES, 2, 3),
-              "## 二、主动公开政府信息情况",
-              md_table(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
-                       [["规章", "0", "0", "0"], ["行政规范性文件", str(issued), str(repealed),
-                                                  str(stats["proactive"]["normative_documents"]["in_force"])]], {1, 2, 3}),
-              "## 三、收到和处理政府信息公开申请情况",
-              f"本年新收申请{received}件，上年结转{carried}件，办结{done}件，结转下年度继续办理{forward}件。",
-              md_table(["办理结果", "件数"], [[label, str(counts[k])] for k, label in zip(keys, [
-                  "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"])], {1}),
-              "## 四、政府信息公开行政复议、行政诉讼情况",
-              f"全年因政府信息公开被申请行政复议{reviews['total']}件，其中结果维持{reviews['upheld']}件、"
-              f"纠正{reviews['corrected']}件。"]
+              f"全年新收政府信息公开申请{sum(received)}件，上年结转{sum(carried)}件，办结{done_total}件，"
+              f"结转下年度继续办理{sum(forward)}件。"]
     extra = [
-        lambda: "## 五、存在的主要问题及改进情况\n\n" + sentences(rng, slots, PUBLIC_SENTENCES, 2, 3),
         lambda: "\n".join(f"- {fill(s, slots)}" for s in rng.sample(PUBLIC_SENTENCES, 3)),
         lambda: sentences(rng, slots, PUBLIC_SENTENCES, 2, 3),
     ]
     return title, {"year": year, "statistics": stats}, blocks, extra, [
+        "## 五、存在的主要问题及改进情况", sentences(rng, slots, PUBLIC_SENTENCES, 2, 3),
         "## 六、其他需要报告的事项", f"本年度{rng.choice(['未收取信息处理费', '收取信息处理费0元'])}。"]
+
+
+def split_weighted(rng: random.Random, total: int, weights: list[float]) -> list[int]:
+    """`total` spread over len(weights) parts in about those proportions, summing exactly."""
+    parts = [int(total * w * rng.uniform(0.6, 1.4)) for w in weights]
+    while sum(parts) > total:
+        parts[parts.index(max(parts))] -= 1
+    parts[0] += total - sum(parts)
+    return parts
 
 
 def guide_office(rng: random.Random) -> Office:
@@ -774,7 +807,13 @@ def internal_record(r: Record, rng: random.Random, slots: Slots) -> tuple[str, l
                                                     for i in range(1, rng.randint(3, 6))], {1, 2}),
         lambda: sentences(rng, slots, INTERNAL_SENTENCES, 2, 4),
     ]
-    return title, compose(rng, head, extra, [], body_size(rng))
+    tail: list[str] = []
+    if r.kind.name == "report":
+        # A withheld report still has the national format's sections (report.sections).
+        head = ["## 一、总体情况"] + head
+        tail = ["## 五、存在的主要问题及改进情况", sentences(rng, slots, INTERNAL_SENTENCES, 2, 3),
+                "## 六、其他需要报告的事项", sentences(rng, slots, INTERNAL_SENTENCES, 1, 2)]
+    return title, compose(rng, head, extra, tail, body_size(rng))
 
 
 def render(r: Record, seed: int) -> bytes:
