@@ -11,8 +11,9 @@ REPORTS = ["reports/ndbg-2024.html", "reports/czj-ndbg-2024.html", "reports/scjg
 APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 
 
-def test_table_three_shows_eight_number_columns_under_its_header(browser, site, tmp_path):
-    """Screenshot of table 三: seven applicant columns plus the label column group, measured."""
+def test_table_three_shows_its_eight_columns_under_its_header(browser, site, tmp_path):
+    """Screenshot of table 三: its eight columns (the row labels, six applicant columns and
+    总计), measured from the rendered geometry."""
     browser.get((site / "reports/ndbg-2024.html").as_uri())
     table = browser.find_element(By.ID, "report-table-3")
     browser.execute_script("arguments[0].scrollIntoView()", table)
