@@ -15,8 +15,9 @@ struct ServeCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The site root (the folder holding content/).")
-    var root: String = "."
+    @OptionGroup var site: SiteRootOption
+
+    var root: String { site.root }
 
     @Option(name: .long, help: "The port to listen on; 0 lets the system choose one (the URL is printed).")
     var port: Int = PreviewServer.defaultPort
@@ -32,8 +33,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.writeError("disclose: error: the site root '\(root)' is not a readable directory\n")
-            throw ExitCode(ExitStatus.usage)
+            throw CommandFailure(description: "the site root '\(root)' is not a readable directory", status: ExitStatus.usage)
         }
         if !PreviewServer.isLoopback(host) {
             Terminal.writeError("disclose: warning: --host \(host) is not a loopback address: other machines that can reach it can read the preview\n")
@@ -54,19 +54,12 @@ struct ServeCommand: ParsableCommand {
                     Terminal.writeOutput("disclose serve: site rebuilt (\(report.filesWritten) files, \(report.filesWritten - report.filesCarried) new or changed)\n")
                 }
             case .failure(let error):
-                Terminal.writeError("disclose: error: \(error)\n")
+                ErrorReport.print("\(error)")
                 Terminal.writeOutput("disclose serve: build failed; still serving the last good site\n")
             }
         }
-        do {
-            try server.runBlocking()
-        } catch let error as EnvironmentError {
-            Terminal.writeError("disclose: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage)
-        } catch {
-            Terminal.writeError("disclose: error: \(error)\n")
-            throw ExitCode(ExitStatus.usage)
-        }
+        // A port in use or an unreadable root escapes to ErrorReport: an environment error, exit 2.
+        try server.runBlocking()
         Terminal.writeOutput("disclose serve: stopped; the preview's folder is removed\n")
     }
 }

@@ -17,6 +17,7 @@ import Testing
             (["new", "no-such-type", "x", "--root", Disclose.packageRoot.path], "disclose: error: TYPE must be one of"),
             (["check", "--root", missing], "disclose: error: the site root '\(missing)' is not a readable directory"),
             (["build", "--root", missing], "disclose: error: the site root '\(missing)' is not a readable directory"),
+            (["serve", "--root", missing], "disclose: error: the site root '\(missing)' is not a readable directory"),
             (["audit", missing, "--root", Disclose.packageRoot.path], "disclose: error: '\(missing)' is not a directory"),
             (["build", "--as-of", "2024-13-01"], "disclose: error: --as-of must be a calendar date written YYYY-MM-DD"),
             (["check", "--format", "xml"], "disclose: error: The value 'xml' is invalid for '--format <format>'"),
@@ -33,7 +34,7 @@ import Testing
     /// A usage error shows the command's usage line after the message.
     @Test func aUsageErrorShowsTheCommandsUsage() throws {
         let result = try Disclose.run(["new", "policy", "Bad_Slug"])
-        #expect(result.stderr.contains("\nUsage: disclose new <type> <slug> [--root <root>]"), "\(result.stderr)")
+        #expect(result.stderr.contains("\nUsage: disclose new <type> <slug> [--publisher <publisher>] [--root <root>]"), "\(result.stderr)")
     }
 
     /// Broken type declarations are errors in the content (exit 1), for `new` and `types` alike.
@@ -70,6 +71,8 @@ import Testing
             let lines = try ["check", "build", "audit"].map { try helpLine($0, option) }
             #expect(lines[0] != nil && Set(lines).count == 1, "\(option): \(lines)")
         }
+        let roots = try ["check", "new", "serve"].map { try helpLine($0, "--root <root>") }
+        #expect(roots[0] != nil && Set(roots).count == 1, "--root: \(roots)")
         for option in ["--strict", "--as-of <as-of>", "--quiet"] {
             let lines = try ["check", "build"].map { try helpLine($0, option) }
             #expect(lines[0] != nil && Set(lines).count == 1, "\(option): \(lines)")

@@ -60,10 +60,10 @@ import Testing
         // The site's own guide stays the home page's guide.
         #expect(CatalogPagesTests.link("明湖区人民政府信息公开指南", on: "index.html", in: output) == "pages/guide.html")
 
-        // The office that published the sample's report lists it among its reports.
-        let office = output.text("publishers/11450100MB0000002B.html")
-        let reports = try #require(office.range(of: "<h2 id=\"publisher-reports\">"))
-        #expect(office[reports.upperBound...].contains("reports/"))
+        // The district government, which published the sample's district report, lists it among its reports.
+        let government = output.text("publishers/11450100MB0000001A.html")
+        let reports = try #require(government.range(of: "<h2 id=\"publisher-reports\">"))
+        #expect(government[reports.upperBound...].contains("reports/ndbg-2024.html"))
 
         // The audit office has a withheld record only: no page, no link, not its name.
         #expect(output.files["publishers/11450100MB000000CM.html"] == nil)

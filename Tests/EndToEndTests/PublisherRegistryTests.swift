@@ -120,7 +120,10 @@ import Testing
         try yaml.replacingOccurrences(of: "index_number_year: created", with: "index_number_year: 发布日期")
             .write(to: settings, atomically: true, encoding: .utf8)
         let (_, diagnostics) = try site.check()
+        // Only the records this test writes: a sample record written in one year and
+        // published in the next (a scheduled notice) is rightly reported under this setting too.
         let found = Self.rules(diagnostics, Self.registryRules)
+            .filter { ($0["file"] as? String)?.hasPrefix("content/policies/p-") == true }
         #expect(SampleSite.places(found) == ["content/policies/p-2.md:3:15 index_number.year"])
         #expect((found.first?["message"] as? String)?.contains("but 'published' (发布日期) is 2025-01-03 (index_number_year: published)") == true)
     }
