@@ -36,7 +36,8 @@ struct StatisticsReader {
     }
 
     /// True for the shape `disclose migrate-report` rewrites: a count where a row of
-    /// columns belongs (`received: 46`), or 行政诉讼 as one set of five.
+    /// columns belongs (`received: 46`), or 行政诉讼 as one set of five (recognised by any
+    /// of its five keys, so a set written without `total` is not taken for something else).
     static func isEarlierShape(_ map: FieldMapping) -> Bool {
         if let requests = map.entry("requests"), case .mapping(let entries) = requests.value.value,
            let received = entries.first(where: { $0.key == "received" }), case .scalar = received.value.value,
@@ -44,7 +45,7 @@ struct StatisticsReader {
             return true
         }
         if let lawsuits = map.entry("lawsuits"), case .mapping(let entries) = lawsuits.value.value,
-           entries.contains(where: { $0.key == "total" }) {
+           entries.contains(where: { ["upheld", "corrected", "other", "pending", "total"].contains($0.key) }) {
             return true
         }
         return false
