@@ -246,6 +246,10 @@ extension Rule {
         id: "reference.not_public", severity: .error,
         checks: "a public record refers only to public records: a page never shows, links or names a record that is not 主动公开",
         example: "'interprets' (解读的文件) names '11450100MB0000001A/2024-00099' (content/policies/x.md), which is not public; a public page cannot name it")
+    public static let referenceScheduled = Rule(
+        id: "reference.scheduled", severity: .error,
+        checks: "a public record does not refer to a record held back by scheduled publishing (its `published` after the as-of date): until that day the record is not public, and its 索引号, 文号 or 有效性 would reach the public page and catalog.json",
+        example: "'amended_by' (修改文件) names '11450100MB0000001A/2027-00003' (content/policies/x.md), which is scheduled for 2027-01-05; a public record cannot name it before that day (write the reference on that day, or schedule this record too)")
     public static let referenceType = Rule(
         id: "reference.type", severity: .error,
         checks: "a reference names a record of the type its field declares (`refers_to`): a 政策解读's `interprets` names a policy",
@@ -416,7 +420,7 @@ extension Rule {
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, publisherUnknown, indexNumberPublisher, indexNumberYear, indexNumberSequence, disclosureWithheldReason,
         reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled, recordTyping,
-        policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
+        policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic, referenceScheduled,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline, reportDuplicate,
         reportStatisticsShape, reportYear, reportSections, reportPolicyCounts,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide, contentToFill,
