@@ -306,6 +306,10 @@ extension Rule {
         id: "report.sections", severity: .error,
         checks: "an annual report's body gives its text under the national format's headings, in order: `## 一、总体情况`, `## 五、存在的主要问题及改进情况` and `## 六、其他需要报告的事项` (二 to 四 are optional: the tables are generated)",
         example: "the body has no heading '## 五、存在的主要问题及改进情况'; the national format places the text of sections 一, 五 and 六 under their headings")
+    public static let reportSectionTable = Rule(
+        id: "report.section_table", severity: .warning,
+        checks: "an annual report's body writes no table (a Markdown `|` row or an HTML `<table>`) under `## 二、…`, `## 三、…` or `## 四、…`: those tables are generated from `statistics:`, and a written one is shown beside them, possibly disagreeing",
+        example: "section '二、主动公开政府信息情况' holds a table (line 14); its table is generated from 'statistics', so this one would be shown beside it: move the text to another section or delete it")
     public static let reportPolicyCounts = Rule(
         id: "report.policy_counts", severity: .warning,
         checks: "on a site that marks its policies' `category` (文件类别), an annual report's 规章 and 行政规范性文件 issued (本年制发件数) and repealed (本年废止件数) equal the site's policies of that category by the same publisher dated in the report year (issued: `created`; repealed: the repealing record's `created`)",
@@ -422,7 +426,7 @@ extension Rule {
         reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled, recordTyping,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic, referenceScheduled,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline, reportDuplicate,
-        reportStatisticsShape, reportYear, reportSections, reportPolicyCounts,
+        reportStatisticsShape, reportYear, reportSections, reportSectionTable, reportPolicyCounts,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide, contentToFill,
         siteMissing, siteInvalid, siteUnknownKey, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
