@@ -36,7 +36,8 @@ public enum NewRecordPlanner {
         }
         let tree = try ContentScanner(root: root).scan()
         var plan = NewRecordPlan(subfolders: subfolders, slug: slug)
-        let existing = tree.records.map { ($0, frontMatter(of: $0)) }
+        let read = tree.records.map { ($0, frontMatter(of: $0)) }
+        let existing = read.map { ($0.0, $0.1 ?? [:]) }
 
         // One page name per section, whatever the folders: two records of a section named
         // alike are one name to whoever looks for them, and the year folders a site keeps
@@ -63,7 +64,12 @@ public enum NewRecordPlanner {
         plan.publisher = registered.name
         // The skeleton dates the record today, so today's year is the 索引号's year
         // whichever date index_number_year names.
-        let numbers = existing.compactMap { $0.1["index_number"].flatMap(IndexNumberParts.init) }
+        var numbers = existing.compactMap { $0.1["index_number"].flatMap(IndexNumberParts.init) }
+        // A record whose front matter cannot be read still holds its number (it is being
+        // fixed, not given up): its text is searched for the publisher's code.
+        for (file, keys) in read where keys == nil {
+            numbers += plainTextNumbers(of: file, code: registered.code)
+        }
         plan.indexNumber = nextIndexNumber(code: registered.code, year: today.year, among: numbers)
         return plan
     }
@@ -77,13 +83,28 @@ public enum NewRecordPlanner {
         return IndexNumberParts.format(code: code, year: year, sequence: next, width: width)
     }
 
-    /// The top-level scalar values of a record's front matter; empty when it cannot be read.
-    static func frontMatter(of file: RecordFile) -> [String: String] {
+    /// Every `CODE/YYYY-N…` of `code` in the file's bytes, read as text whatever its
+    /// encoding or front matter: the numbers a record that cannot be parsed may hold.
+    static func plainTextNumbers(of file: RecordFile, code: String) -> [IndexNumberParts] {
+        guard !code.isEmpty, let bytes = try? FileIO.readBytes(file.absolutePath, limit: SourceText.largestRecordLimit) else { return [] }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var numbers: [IndexNumberParts] = []
+        var searchFrom = text.startIndex
+        while let found = text.range(of: code + "/", range: searchFrom..<text.endIndex) {
+            let tail = text[found.upperBound...].prefix { $0.isASCII && ($0.isNumber || $0 == "-") }
+            if let parts = IndexNumberParts(code + "/" + tail) { numbers.append(parts) }
+            searchFrom = found.upperBound
+        }
+        return numbers
+    }
+
+    /// The top-level scalar values of a record's front matter; nil when it cannot be read.
+    static func frontMatter(of file: RecordFile) -> [String: String]? {
         guard let bytes = try? FileIO.readBytes(file.absolutePath, limit: SourceText.largestRecordLimit),
               case .success(let text) = SourceText.decode(bytes, limit: SourceText.largestRecordLimit),
               case .success(let split) = FrontMatterSplitter.split(text),
               case .success(let root) = FrontMatterReader.read(split.yaml, firstLine: split.yamlFirstLine),
-              case .mapping(let entries) = root.value else { return [:] }
+              case .mapping(let entries) = root.value else { return nil }
         var values: [String: String] = [:]
         for entry in entries {
             if case .scalar(let text, _) = entry.value.value { values[entry.key] = text.trimmed }
