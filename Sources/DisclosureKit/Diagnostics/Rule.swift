@@ -220,6 +220,10 @@ extension Rule {
         id: "record.typing", severity: .warning,
         checks: "a 文号 writes its year in 〔〕 (not [], 【】 or ()), and a 索引号 has no full-width solidus ／",
         example: "'document_number' (文号) '明政办发[2012]8号' puts its year in '[]'; a 文号 writes it in 六角括号 〔〕: write 明政办发〔2012〕8号")
+    public static let calendarYearUnknown = Rule(
+        id: "calendar.year_unknown", severity: .warning,
+        checks: "working days are counted only in years whose holidays are known: the built-in calendar (2008–2026) or a date of the year in `site.yaml`'s `calendar`; once per year, at the first record published in it",
+        example: "working days in 2027 are counted Monday to Friday: the built-in holiday calendar covers 2008–2026 and site.yaml's 'calendar' lists no date of 2027; add that year's 节假日 to 'calendar.holidays' and its 调休 to 'calendar.workdays'")
     public static let recordScheduled = Rule(
         id: "record.scheduled", severity: .note,
         checks: "a proactive record whose `published` is after the as-of date (`--as-of`, or today in `time_zone`) is held back from every output until that day",
@@ -423,7 +427,7 @@ extension Rule {
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, publisherUnknown, indexNumberPublisher, indexNumberYear, indexNumberSequence, disclosureWithheldReason,
-        reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled, recordTyping,
+        reviewAfterPublication, timelinessLate, timelinessAcknowledged, calendarYearUnknown, recordScheduled, recordTyping,
         policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic, referenceScheduled,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline, reportDuplicate,
         reportStatisticsShape, reportYear, reportSections, reportSectionTable, reportPolicyCounts,
