@@ -29,3 +29,27 @@ import Testing
         #expect(text.contains("\nindex_number: 11450100MB0000003C/\(year)-00034\n"), "\(text)")
     }
 }
+
+/// `disclose new` refuses what `check` would refuse, before writing a file.
+@Suite struct NewRefusesWhatCheckRefusesTests {
+    @Test func aReservedPageNameIsRefusedBeforeAFileIsWritten() throws {
+        let site = try SampleSite()
+        for reserved in ["index", "year-2024", "page-2", "year-2024-page-3"] {
+            let refused = try Disclose.run(["new", "policy", reserved, "--root", site.root.path])
+            #expect(refused.status != 0, "\(reserved)")
+            #expect(refused.stderr.contains("'\(reserved)' is the name of a page the build writes in policies/"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/policies/\(reserved).md").path))
+        }
+        // In a sub-folder the list pages are not written: the name is free there.
+        let inFolder = try Disclose.run(["new", "policy", "2024/index", "--root", site.root.path])
+        #expect(inFolder.status == 0, "\(inFolder.stderr)")
+    }
+
+    @Test func tooManySubFoldersNamesTheLimit() throws {
+        let site = try SampleSite()
+        let refused = try Disclose.run(["new", "policy", "a/b/c/d/e/f/g/h/x", "--root", site.root.path])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("up to 4 sub-folders"), "\(refused.stderr)")
+        #expect(try Disclose.run(["new", "policy", "a/b/c/d/x", "--root", site.root.path]).status == 0, "four is allowed")
+    }
+}

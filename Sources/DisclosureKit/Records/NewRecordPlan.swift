@@ -15,7 +15,7 @@ public struct NewRecordPlan: Sendable, Equatable {
 
 public enum NewRecordPlanner {
     /// Sub-folders a new record may be put in, below its section.
-    static let maximumDepth = 4
+    public static let maximumDepth = 4
 
     /// Splits `SUB/…/SLUG`: every part a slug-like name (the sub-folders' names are page
     /// paths too), nil when one is not.
@@ -33,6 +33,10 @@ public enum NewRecordPlanner {
                             today: CalendarDate) throws(EnvironmentError) -> NewRecordPlan {
         guard let (subfolders, slug) = split(path) else {
             throw EnvironmentError("SLUG must be lower-case letters a-z, digits and '-' (at most 80), optionally after up to \(maximumDepth) sub-folders named the same way (2024/SLUG), not '\(path)'")
+        }
+        // A name `check` would refuse (`slug.reserved`) is refused before a file is written.
+        guard !RecordRules.isReservedPageName(slug, subfolders: subfolders) else {
+            throw EnvironmentError("'\(slug)' is the name of a page the build writes in \(type.folder)/ (its list pages index.html, page-2.html, ..., its year archives year-2024.html, ...); choose another SLUG")
         }
         let tree = try ContentScanner(root: root).scan()
         var plan = NewRecordPlan(subfolders: subfolders, slug: slug)
