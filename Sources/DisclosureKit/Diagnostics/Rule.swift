@@ -198,7 +198,7 @@ extension Rule {
         example: "index number (索引号) '11450100MB0000005E/2099-00007' is of the year 2099, but 'created' (成文日期) is 2024-03-01 (index_number_year: created); the number belongs to 2024")
     public static let indexNumberSequence = Rule(
         id: "index_number.sequence", severity: .error,
-        checks: "when `site.yaml` lists `publishers`, a sequence number is used once per publisher and year, public or not (`00012` and `0012` are one number)",
+        checks: "when `site.yaml` lists `publishers`, a sequence number is at least 1 and used once per publisher and year, public or not (`00012` and `0012` are one number)",
         example: "sequence number 12 of 11450100MB0000003C in 2024 is also used by content/budgets/a.md:3 ('11450100MB0000003C/2024-00012'); 'disclose new --publisher 明湖区财政局' gives the next free one")
     public static let disclosureWithheldReason = Rule(
         id: "disclosure.withheld_reason", severity: .error,

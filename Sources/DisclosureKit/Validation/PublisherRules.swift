@@ -30,6 +30,10 @@ extension RecordRules {
                           "index number (索引号) '\(indexNumber.value)' has no year and sequence number after its code; write CODE/\(YearArchivePaths.digits(date.value.year))-NNNNN, the year of \(dateName)")
             return
         }
+        if parts.sequence == 0 {
+            reader.report(.indexNumberSequence, indexNumber.location, field: "index_number",
+                          "index number (索引号) '\(indexNumber.value)' has the sequence number 0; a publisher's numbers in a year start at 1 ('disclose new --publisher' gives the next free one)")
+        }
         guard parts.year != date.value.year else { return }
         reader.report(.indexNumberYear, indexNumber.location, field: "index_number",
                       "index number (索引号) '\(indexNumber.value)' is of the year \(parts.year), but \(dateName) is \(date.value) (index_number_year: \(site.indexNumberYear.rawValue)); the number belongs to \(date.value.year)")
