@@ -36,3 +36,19 @@ import Testing
         #expect(RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: fenced).diagnostics == [])
     }
 }
+
+/// 行政事业性收费 in 万元 to at most two decimal places, as the national format prints it.
+@Suite struct ReportFeesPrecisionTests {
+    @Test(arguments: [("36.405", true), ("3.505", true), ("36.40", false), ("36", false), ("0.5", false)])
+    func moreThanTwoDecimalPlacesIsRefused(fees: String, refused: Bool) throws {
+        let frontMatter = RecordSamples.frontMatter(.report)
+        let changed = frontMatter.replacingOccurrences(of: "fees: 3.50", with: "fees: \(fees)")
+        #expect(changed != frontMatter)
+        let decoded = RecordSamples.decode(.report, changed)
+        let found = decoded.diagnostics.filter { $0.field == "statistics.proactive.fees" }
+        #expect(found.isEmpty == !refused, "\(decoded.diagnostics)")
+        if refused {
+            #expect(found.first?.rule == "record.range" && found.first?.message.contains("at most two decimal places") == true)
+        }
+    }
+}
