@@ -73,15 +73,18 @@ public enum NewRecordPlanner {
         // fixed, not given up): its text is searched for the publisher's code.
         for (file, keys) in read where keys == nil {
             numbers += plainTextNumbers(of: file, code: registered.code)
+            if let written = registered.writtenCode { numbers += plainTextNumbers(of: file, code: written) }
         }
-        plan.indexNumber = nextIndexNumber(code: registered.code, year: today.year, among: numbers)
+        plan.indexNumber = nextIndexNumber(code: registered.writtenCode ?? registered.code, year: today.year, among: numbers)
         return plan
     }
 
-    /// One more than the highest sequence number of `code` in `year`, written as wide as
-    /// the widest of them (five digits when there is none).
+    /// One more than the highest sequence number of `code` in `year` (its 组织机构代码 with
+    /// or without the hyphen), written as wide as the widest of them (five digits when
+    /// there is none).
     public static func nextIndexNumber(code: String, year: Int, among numbers: [IndexNumberParts]) -> String {
-        let taken = numbers.filter { $0.code == code && $0.year == year }
+        let comparable = PublisherRegistry.comparable(code)
+        let taken = numbers.filter { PublisherRegistry.comparable($0.code) == comparable && $0.year == year }
         let next = (taken.map(\.sequence).max() ?? 0) + 1
         let width = max(5, taken.map(\.sequenceWidth).max() ?? 5)
         return IndexNumberParts.format(code: code, year: year, sequence: next, width: width)

@@ -15,7 +15,7 @@ extension RecordRules {
         guard let indexNumber else { return }
         if let registered {
             let code = IndexNumberParts.code(of: indexNumber.value)
-            if code != registered.code {
+            if code.map(PublisherRegistry.comparable) != registered.code {
                 let written = code.map { "starts with '\($0)'" } ?? "has no code before a '/'"
                 reader.report(.indexNumberPublisher, indexNumber.location, field: "index_number",
                               "index number (索引号) '\(indexNumber.value)' \(written), but its publisher \(registered.name)'s code is '\(registered.code)' (site.yaml line \(registered.line)); write \(registered.code)/YYYY-NNNNN")
