@@ -80,3 +80,40 @@ import Testing
                 "\(check.stderr)")
     }
 }
+
+/// The other direction: a scheduled 解读 of a public policy is not listed on the policy's
+/// page (or anywhere) before its day, and the build passes.
+@Suite struct ScheduledInterpretationTests {
+    static let title = "《明湖区政府信息公开工作规定》图解（2030年版）"
+    static let interpretation = """
+        ---
+        title: \(title)
+        index_number: 11450100MB0000002B/2030-00002
+        disclosure: proactive
+        publisher: 明湖区人民政府办公室
+        created: 2030-05-27
+        published: 2030-06-03
+        review: {reviewer: 区政府办公室保密审查小组, date: 2030-05-29}
+        topic: 政务公开
+        interprets: 11450100MB0000001A/2024-00003
+        ---
+
+        以图表形式解读公开属性源头认定的流程。
+
+        """
+
+    @Test func aScheduledInterpretationIsNotListedOnItsPolicyBeforeItsDay() throws {
+        let sample = try ScheduledPublishingTests().site()
+        try sample.add(Self.interpretation, at: "content/interpretations/tj-2030-2.md")
+        let output = sample.tmp.url.appendingPathComponent("out")
+        let early = try Disclose.run(["build", "--root", sample.root.path, "--output", output.path, "--as-of", "2030-06-02"])
+        #expect(early.status == 0, "\(early.stderr)")
+        let tree = try SiteTree(output)
+        let mentions = tree.files.keys.filter { tree.text($0).contains(Self.title) || tree.text($0).contains("2030-00002") }
+        #expect(mentions.isEmpty, "\(mentions)")
+        let onTheDay = try Disclose.run(["build", "--root", sample.root.path, "--output", output.path, "--as-of", "2030-06-03"])
+        #expect(onTheDay.status == 0, "\(onTheDay.stderr)")
+        let policyPage = try SiteTree(output).files.keys.first { $0.hasPrefix("policies/") && $0.hasSuffix("mhf-2024-3.html") }
+        #expect(try SiteTree(output).text(try #require(policyPage)).contains(Self.title), "listed on its policy once published")
+    }
+}
