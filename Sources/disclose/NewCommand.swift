@@ -43,7 +43,7 @@ struct NewCommand: ParsableCommand {
             throw ValidationError("TYPE must be one of \(known), not '\(type)'\(broken)")
         }
         guard NewRecordPlanner.split(slug) != nil else {
-            throw ValidationError("SLUG must be lower-case letters a-z, digits and '-', starting with a letter or digit, at most 80 characters, optionally after sub-folders named the same way (2024/SLUG), not '\(slug)'")
+            throw ValidationError("SLUG must be lower-case letters a-z, digits and '-', starting with a letter or digit, at most 80 characters, optionally after up to \(NewRecordPlanner.maximumDepth) sub-folders named the same way (2024/SLUG), not '\(slug)'")
         }
     }
 

@@ -109,3 +109,53 @@ import Testing
         #expect(broken.notes.first?.contains("received") == true, "\(broken.notes)")
     }
 }
+
+/// `migrate-report` never loses a number in silence: a key it does not know, an author's
+/// （七）总计 that disagrees, 行政诉讼 as one set without `total`.
+@Suite struct ReportMigrationKeepsEveryNumberTests {
+    static let earlier = ReportMigrationTests.earlier
+
+    @Test(arguments: [
+        ("licensing: 41", "licencing: 41", "statistics.proactive.licencing"),
+        ("partially_granted: 3", "partialy_granted: 3", "statistics.requests.outcomes.partialy_granted"),
+        ("carried_forward: 1", "carried_foward: 1", "statistics.requests.carried_foward"),
+        ("other: 1\n    carried_forward", "other: 1\n      withdrawn: 2\n    carried_forward", "statistics.requests.outcomes.withdrawn"),
+        ("received: 19", "received: 19\n    pending: 4", "statistics.requests.pending"),
+        ("  lawsuits:", "  remarks: 7\n  lawsuits:", "statistics.remarks"),
+        ("{issued: 2, repealed: 1, in_force: 17}", "{issued: 2, repealed: 1, in_forse: 17}", "statistics.proactive.normative_documents.in_forse"),
+        ("total: 2}", "total: 2, withdrawn: 1}", "statistics.reviews.withdrawn"),
+    ])
+    func anUnknownKeyRefusesTheFileNamingItAndItsLine(original: String, misspelt: String, path: String) throws {
+        let text = Self.earlier.replacingOccurrences(of: original, with: misspelt)
+        #expect(text != Self.earlier)
+        let outcome = ReportMigration.migrate(text)
+        #expect(outcome.failed && outcome.text == nil)
+        let key = String(path.split(separator: ".").last!)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\(key):") }) + 1
+        #expect(outcome.notes.contains { $0.hasPrefix("line \(line): '\(path)'") }, "\(outcome.notes)")
+    }
+
+    @Test func theAuthorsTotalIsKeptWhenItAgreesAndRefusedWhenItDoesNot() throws {
+        // 9 + 3 + 3 + 3 + 1 + 1 = 20
+        let agreeing = Self.earlier.replacingOccurrences(of: "      other: 1\n", with: "      other: 1\n      total: 20\n")
+        let kept = ReportMigration.migrate(agreeing)
+        #expect(!kept.failed)
+        #expect(try #require(kept.text).contains("total: [20, 0, 0, 0, 0, 0, 20]"))
+        let disagreeing = agreeing.replacingOccurrences(of: "total: 20", with: "total: 21")
+        let refused = ReportMigration.migrate(disagreeing)
+        #expect(refused.failed && refused.text == nil)
+        #expect(refused.notes.contains { $0.contains("outcomes.total") && $0.contains("21") && $0.contains("20") }, "\(refused.notes)")
+    }
+
+    @Test func lawsuitsAsOneSetWithoutTotalAreRecognised() throws {
+        let text = Self.earlier.replacingOccurrences(of: "lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 1, total: 1}",
+                                                     with: "lawsuits: {upheld: 2, corrected: 0, other: 0, pending: 1}")
+        #expect(text != Self.earlier)
+        let outcome = ReportMigration.migrate(text)
+        let migrated = try #require(outcome.text)
+        #expect(outcome.notes.contains { $0.contains("未经复议直接起诉") })
+        let record = try #require(ReportMigrationTests.decode(migrated).record)
+        let s = try #require(ReportStatisticsRules.details(record)).statistics
+        #expect(s.lawsuits.direct.upheld == 2 && s.lawsuits.direct.pending == 1)
+    }
+}

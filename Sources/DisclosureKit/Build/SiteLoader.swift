@@ -113,6 +113,8 @@ public enum SiteLoader {
             diagnostics += result.diagnostics
         }
         diagnostics += SiteRules.check(identities, config: site)
+        // Only with the site's own settings: a site.yaml with errors has lost its calendar too.
+        if config != nil { diagnostics += CalendarYearCoverage.check(identities, config: site) }
         diagnostics += ReportPolicyCounts.check(records)
 
         var listing: [String: [ListedAttachment]] = [:]

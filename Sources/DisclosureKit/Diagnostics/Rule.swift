@@ -198,7 +198,7 @@ extension Rule {
         example: "index number (索引号) '11450100MB0000005E/2099-00007' is of the year 2099, but 'created' (成文日期) is 2024-03-01 (index_number_year: created); the number belongs to 2024")
     public static let indexNumberSequence = Rule(
         id: "index_number.sequence", severity: .error,
-        checks: "when `site.yaml` lists `publishers`, a sequence number is used once per publisher and year, public or not (`00012` and `0012` are one number)",
+        checks: "when `site.yaml` lists `publishers`, a sequence number is at least 1 and used once per publisher and year, public or not (`00012` and `0012` are one number)",
         example: "sequence number 12 of 11450100MB0000003C in 2024 is also used by content/budgets/a.md:3 ('11450100MB0000003C/2024-00012'); 'disclose new --publisher 明湖区财政局' gives the next free one")
     public static let disclosureWithheldReason = Rule(
         id: "disclosure.withheld_reason", severity: .error,
@@ -220,6 +220,10 @@ extension Rule {
         id: "record.typing", severity: .warning,
         checks: "a 文号 writes its year in 〔〕 (not [], 【】 or ()), and a 索引号 has no full-width solidus ／",
         example: "'document_number' (文号) '明政办发[2012]8号' puts its year in '[]'; a 文号 writes it in 六角括号 〔〕: write 明政办发〔2012〕8号")
+    public static let calendarYearUnknown = Rule(
+        id: "calendar.year_unknown", severity: .warning,
+        checks: "working days are counted only in years whose holidays are known: the built-in calendar (2008–2026) or a date of the year in `site.yaml`'s `calendar`; once per year, at the first record published in it",
+        example: "working days in 2027 are counted Monday to Friday: the built-in holiday calendar covers 2008–2026 and site.yaml's 'calendar' lists no date of 2027; add that year's 节假日 to 'calendar.holidays' and its 调休 to 'calendar.workdays'")
     public static let recordScheduled = Rule(
         id: "record.scheduled", severity: .note,
         checks: "a proactive record whose `published` is after the as-of date (`--as-of`, or today in `time_zone`) is held back from every output until that day",
@@ -246,6 +250,10 @@ extension Rule {
         id: "reference.not_public", severity: .error,
         checks: "a public record refers only to public records: a page never shows, links or names a record that is not 主动公开",
         example: "'interprets' (解读的文件) names '11450100MB0000001A/2024-00099' (content/policies/x.md), which is not public; a public page cannot name it")
+    public static let referenceScheduled = Rule(
+        id: "reference.scheduled", severity: .error,
+        checks: "a public record does not refer to a record held back by scheduled publishing (its `published` after the as-of date): until that day the record is not public, and its 索引号, 文号 or 有效性 would reach the public page and catalog.json",
+        example: "'amended_by' (修改文件) names '11450100MB0000001A/2027-00003' (content/policies/x.md), which is scheduled for 2027-01-05; a public record cannot name it before that day (write the reference on that day, or schedule this record too)")
     public static let referenceType = Rule(
         id: "reference.type", severity: .error,
         checks: "a reference names a record of the type its field declares (`refers_to`): a 政策解读's `interprets` names a policy",
@@ -302,6 +310,10 @@ extension Rule {
         id: "report.sections", severity: .error,
         checks: "an annual report's body gives its text under the national format's headings, in order: `## 一、总体情况`, `## 五、存在的主要问题及改进情况` and `## 六、其他需要报告的事项` (二 to 四 are optional: the tables are generated)",
         example: "the body has no heading '## 五、存在的主要问题及改进情况'; the national format places the text of sections 一, 五 and 六 under their headings")
+    public static let reportSectionTable = Rule(
+        id: "report.section_table", severity: .warning,
+        checks: "an annual report's body writes no table (a Markdown `|` row or an HTML `<table>`) under `## 二、…`, `## 三、…` or `## 四、…`: those tables are generated from `statistics:`, and a written one is shown beside them, possibly disagreeing",
+        example: "section '二、主动公开政府信息情况' holds a table (line 14); its table is generated from 'statistics', so this one would be shown beside it: move the text to another section or delete it")
     public static let reportPolicyCounts = Rule(
         id: "report.policy_counts", severity: .warning,
         checks: "on a site that marks its policies' `category` (文件类别), an annual report's 规章 and 行政规范性文件 issued (本年制发件数) and repealed (本年废止件数) equal the site's policies of that category by the same publisher dated in the report year (issued: `created`; repealed: the repealing record's `created`)",
@@ -415,10 +427,10 @@ extension Rule {
         frontMatterNotMapping, frontMatterTooComplex,
         recordRequired, recordType, recordDate, recordRange, recordLength, recordControlCharacter, recordDateRange, recordInvisibleCharacter, recordInvisibleIdentity, recordIDNumber, recordUnknownKey, recordPlaceholder, recordTopic, markdownTooComplex,
         slugInvalid, slugReserved, slugDuplicate, indexNumberDuplicate, indexNumberPattern, publisherUnknown, indexNumberPublisher, indexNumberYear, indexNumberSequence, disclosureWithheldReason,
-        reviewAfterPublication, timelinessLate, timelinessAcknowledged, recordScheduled, recordTyping,
-        policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic,
+        reviewAfterPublication, timelinessLate, timelinessAcknowledged, calendarYearUnknown, recordScheduled, recordTyping,
+        policyRepealedBy, policyAmendedBy, policyEffectiveDates, referenceUnknown, referenceNotPublic, referenceScheduled,
         referenceType, referenceDocumentNumber, referenceCircle, interpretationLate, budgetLinesSum, guideTimeLimit, reportStatisticsBalance, decisionPartyPrivacy, typeDeclaration, reportDeadline, reportDuplicate,
-        reportStatisticsShape, reportYear, reportSections, reportPolicyCounts,
+        reportStatisticsShape, reportYear, reportSections, reportSectionTable, reportPolicyCounts,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide, contentToFill,
         siteMissing, siteInvalid, siteUnknownKey, siteIdentity,
         linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,

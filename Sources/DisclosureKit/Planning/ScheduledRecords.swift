@@ -45,6 +45,9 @@ public struct ScheduledRecords: Sendable, Equatable {
             site.records[index].disclosure = .withheld
         }
         result.held.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // The reference rules ran when the site was loaded, before the as-of date was final:
+        // a public record naming a held-back one is refused now, so no output carries it.
+        site.diagnostics += ReferenceRules.scheduledTargets(site.identities, scheduled: site.scheduled)
         return result
     }
 

@@ -15,7 +15,7 @@ public struct NewRecordPlan: Sendable, Equatable {
 
 public enum NewRecordPlanner {
     /// Sub-folders a new record may be put in, below its section.
-    static let maximumDepth = 4
+    public static let maximumDepth = 4
 
     /// Splits `SUB/…/SLUG`: every part a slug-like name (the sub-folders' names are page
     /// paths too), nil when one is not.
@@ -34,9 +34,14 @@ public enum NewRecordPlanner {
         guard let (subfolders, slug) = split(path) else {
             throw EnvironmentError("SLUG must be lower-case letters a-z, digits and '-' (at most 80), optionally after up to \(maximumDepth) sub-folders named the same way (2024/SLUG), not '\(path)'")
         }
+        // A name `check` would refuse (`slug.reserved`) is refused before a file is written.
+        guard !RecordRules.isReservedPageName(slug, subfolders: subfolders) else {
+            throw EnvironmentError("'\(slug)' is the name of a page the build writes in \(type.folder)/ (its list pages index.html, page-2.html, ..., its year archives year-2024.html, ...); choose another SLUG")
+        }
         let tree = try ContentScanner(root: root).scan()
         var plan = NewRecordPlan(subfolders: subfolders, slug: slug)
-        let existing = tree.records.map { ($0, frontMatter(of: $0)) }
+        let read = tree.records.map { ($0, frontMatter(of: $0)) }
+        let existing = read.map { ($0.0, $0.1 ?? [:]) }
 
         // One page name per section, whatever the folders: two records of a section named
         // alike are one name to whoever looks for them, and the year folders a site keeps
@@ -63,27 +68,50 @@ public enum NewRecordPlanner {
         plan.publisher = registered.name
         // The skeleton dates the record today, so today's year is the 索引号's year
         // whichever date index_number_year names.
-        let numbers = existing.compactMap { $0.1["index_number"].flatMap(IndexNumberParts.init) }
-        plan.indexNumber = nextIndexNumber(code: registered.code, year: today.year, among: numbers)
+        var numbers = existing.compactMap { $0.1["index_number"].flatMap(IndexNumberParts.init) }
+        // A record whose front matter cannot be read still holds its number (it is being
+        // fixed, not given up): its text is searched for the publisher's code.
+        for (file, keys) in read where keys == nil {
+            numbers += plainTextNumbers(of: file, code: registered.code)
+            if let written = registered.writtenCode { numbers += plainTextNumbers(of: file, code: written) }
+        }
+        plan.indexNumber = nextIndexNumber(code: registered.writtenCode ?? registered.code, year: today.year, among: numbers)
         return plan
     }
 
-    /// One more than the highest sequence number of `code` in `year`, written as wide as
-    /// the widest of them (five digits when there is none).
+    /// One more than the highest sequence number of `code` in `year` (its 组织机构代码 with
+    /// or without the hyphen), written as wide as the widest of them (five digits when
+    /// there is none).
     public static func nextIndexNumber(code: String, year: Int, among numbers: [IndexNumberParts]) -> String {
-        let taken = numbers.filter { $0.code == code && $0.year == year }
+        let comparable = PublisherRegistry.comparable(code)
+        let taken = numbers.filter { PublisherRegistry.comparable($0.code) == comparable && $0.year == year }
         let next = (taken.map(\.sequence).max() ?? 0) + 1
         let width = max(5, taken.map(\.sequenceWidth).max() ?? 5)
         return IndexNumberParts.format(code: code, year: year, sequence: next, width: width)
     }
 
-    /// The top-level scalar values of a record's front matter; empty when it cannot be read.
-    static func frontMatter(of file: RecordFile) -> [String: String] {
+    /// Every `CODE/YYYY-N…` of `code` in the file's bytes, read as text whatever its
+    /// encoding or front matter: the numbers a record that cannot be parsed may hold.
+    static func plainTextNumbers(of file: RecordFile, code: String) -> [IndexNumberParts] {
+        guard !code.isEmpty, let bytes = try? FileIO.readBytes(file.absolutePath, limit: SourceText.largestRecordLimit) else { return [] }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var numbers: [IndexNumberParts] = []
+        var searchFrom = text.startIndex
+        while let found = text.range(of: code + "/", range: searchFrom..<text.endIndex) {
+            let tail = text[found.upperBound...].prefix { $0.isASCII && ($0.isNumber || $0 == "-") }
+            if let parts = IndexNumberParts(code + "/" + tail) { numbers.append(parts) }
+            searchFrom = found.upperBound
+        }
+        return numbers
+    }
+
+    /// The top-level scalar values of a record's front matter; nil when it cannot be read.
+    static func frontMatter(of file: RecordFile) -> [String: String]? {
         guard let bytes = try? FileIO.readBytes(file.absolutePath, limit: SourceText.largestRecordLimit),
               case .success(let text) = SourceText.decode(bytes, limit: SourceText.largestRecordLimit),
               case .success(let split) = FrontMatterSplitter.split(text),
               case .success(let root) = FrontMatterReader.read(split.yaml, firstLine: split.yamlFirstLine),
-              case .mapping(let entries) = root.value else { return [:] }
+              case .mapping(let entries) = root.value else { return nil }
         var values: [String: String] = [:]
         for entry in entries {
             if case .scalar(let text, _) = entry.value.value { values[entry.key] = text.trimmed }

@@ -41,6 +41,9 @@ public struct PublisherRegistry: Sendable, Hashable {
         public var kind: Kind
         /// Where `site.yaml` lists it (messages about the registry point there).
         public var line: Int
+        /// The code as site.yaml writes it (`12345678-9`), which `disclose new` writes in
+        /// the 索引号 it hands out; nil when it is `code`.
+        public var writtenCode: String? = nil
     }
 
     /// In the order `site.yaml` lists them.
@@ -60,6 +63,10 @@ public struct PublisherRegistry: Sendable, Hashable {
     public func suggestion(for text: String) -> String? {
         SiteTopics(groups: [.init(name: nil, topics: publishers.map(\.name))]).suggestion(for: text)
     }
+
+    /// A code compared as the registry keeps it: a 组织机构代码 without its hyphen, so that
+    /// `12345678-9/…` and `123456789/…` are both the publisher's.
+    public static func comparable(_ code: String) -> String { code.replacingOccurrences(of: "-", with: "") }
 
     /// A code as 索引号 write it: 组织机构代码 without its hyphen.
     static func isValidCode(_ code: String) -> Bool {
@@ -143,8 +150,9 @@ extension PublisherRegistry {
             names[name.value] = item.location.line
             if let shortName { shortNames[shortName.value] = item.location.line }
             codes[normalisedCode] = item.location.line
+            let written = code.map(\.value).flatMap { $0 == normalisedCode ? nil : $0 }
             publishers.append(Publisher(name: name.value, shortName: shortName?.value, code: normalisedCode,
-                                        kind: kind.value, line: item.location.line))
+                                        kind: kind.value, line: item.location.line, writtenCode: written))
         }
         if items.isEmpty {
             reader.report(.siteInvalid, location, field: "publishers",

@@ -108,7 +108,13 @@ public struct RecordDecoder: Sendable {
         let isProactive = disclosure?.value == .proactive
         let published = reader.calendarDate(top, "published", required: isProactive)
         let modified = reader.calendarDate(top, "modified", required: false)
+        // An empty `late_reason:` is kept as "" so that it is reported (LateReason): left out
+        // as absent, it would say nothing of a key that acknowledges nothing.
         let lateReason = reader.string(top, "late_reason", required: false, multiLine: true)
+            ?? top.entry("late_reason").flatMap { entry -> Located<String>? in
+                guard case .scalar(let text, _) = entry.value.value, text.trimmed.isEmpty else { return nil }
+                return Located(value: "", location: entry.value.location)
+            }
         var review: Located<Review>?
         if let reviewMap = reader.mapping(top, "review", required: isProactive) {
             reader.checkUnknownKeys(reviewMap, known: ["reviewer", "date"])

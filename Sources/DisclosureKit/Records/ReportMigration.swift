@@ -90,6 +90,25 @@ public enum ReportMigration {
             return inner
         }
 
+        /// A part of the earlier shape that holds figures: a mapping, or absent. Anything else
+        /// there (a number, a list) would be lost, so the file is refused.
+        mutating func section(_ entries: [YAMLEntry], _ key: String, path: String) -> [YAMLEntry] {
+            guard let node = entries.first(where: { $0.key == key })?.value, !node.isNull else { return [] }
+            guard case .mapping(let inner) = node.value else {
+                problems.append("line \(node.location.line): '\(path).\(key)' must be a mapping of counts; correct it first")
+                return []
+            }
+            return inner
+        }
+
+        /// A key the earlier shape did not have (a misspelling, a figure of another form) would
+        /// be dropped with its number: the file is refused, naming the key and its line.
+        mutating func refuseUnknown(_ entries: [YAMLEntry], known: [String], path: String) {
+            for entry in entries where !known.contains(entry.key) {
+                problems.append("line \(entry.keyLocation.line): '\(path).\(entry.key)' is not a key of the earlier statistics (expected one of \(known.joined(separator: ", "))); its number would be lost, so correct it first")
+            }
+        }
+
         static func natural(_ n: Int) -> ApplicantCounts {
             ApplicantCounts(byApplicant: [n] + Array(repeating: 0, count: ApplicantCounts.columns.count - 1), total: n)
         }
@@ -100,9 +119,13 @@ public enum ReportMigration {
                 if value == nil { zeroed.append(name) }
                 return value ?? 0
             }
-            let p = mapping(s, "proactive") ?? []
+            refuseUnknown(s, known: ["proactive", "requests", "reviews", "lawsuits"], path: "statistics")
+            let p = section(s, "proactive", path: "statistics")
+            refuseUnknown(p, known: ["rules", "normative_documents", "licensing", "penalties", "coercive_measures", "fees"],
+                          path: "statistics.proactive")
             func documents(_ key: String, _ name: String) -> DocumentCounts {
-                let m = mapping(p, key) ?? []
+                let m = section(p, key, path: "statistics.proactive")
+                refuseUnknown(m, known: ["issued", "repealed", "in_force"], path: "statistics.proactive.\(key)")
                 return DocumentCounts(issued: given(number(m, "issued", path: "statistics.proactive.\(key)"), "\(name) 本年制发件数"),
                                       repealed: given(number(m, "repealed", path: "statistics.proactive.\(key)"), "\(name) 本年废止件数"),
                                       inForce: given(number(m, "in_force", path: "statistics.proactive.\(key)"), "\(name) 现行有效件数"))
@@ -123,8 +146,11 @@ public enum ReportMigration {
                 zeroed.append("行政事业性收费")
             }
 
-            let r = mapping(s, "requests") ?? []
-            let o = mapping(r, "outcomes") ?? []
+            let r = section(s, "requests", path: "statistics")
+            refuseUnknown(r, known: ["received", "carried_over", "outcomes", "carried_forward"], path: "statistics.requests")
+            let o = section(r, "outcomes", path: "statistics.requests")
+            refuseUnknown(o, known: ["granted", "partially_granted", "denied", "unavailable", "not_processed", "other", "total"],
+                          path: "statistics.requests.outcomes")
             func count(_ entries: [YAMLEntry], _ key: String, _ path: String) -> Int {
                 number(entries, key, path: path) ?? 0
             }
@@ -156,9 +182,13 @@ public enum ReportMigration {
             let outcomes = RequestOutcomes(granted: Self.natural(count(o, "granted", "statistics.requests.outcomes")),
                                            partiallyGranted: Self.natural(count(o, "partially_granted", "statistics.requests.outcomes")),
                                            denied: denied, unavailable: unavailable, notProcessed: notProcessed, other: other)
-            if !writtenTotals.isEmpty {
-                // （七）总计 as the earlier shape counted it, the counts without reasons included.
-                writtenTotals["outcomes"] = writtenTotals.values.reduce(outcomes.total, +)
+            // （七）总计 as the earlier shape counted it, the counts without reasons included.
+            let computedTotal = writtenTotals.values.reduce(outcomes.total, +)
+            if !writtenTotals.isEmpty { writtenTotals["outcomes"] = computedTotal }
+            if let authorsTotal = number(o, "total", path: "statistics.requests.outcomes"), authorsTotal != computedTotal.total,
+               let line = o.first(where: { $0.key == "total" })?.value.location.line {
+                // Neither number is dropped in silence: the author says which one is right.
+                problems.append("line \(line): 'statistics.requests.outcomes.total' is \(authorsTotal) but the outcomes add up to \(computedTotal.total); correct the total or the outcomes first")
             }
             let requests = RequestStatistics(received: Self.natural(count(r, "received", "statistics.requests")),
                                              carriedOver: Self.natural(count(r, "carried_over", "statistics.requests")),
@@ -167,19 +197,31 @@ public enum ReportMigration {
             notes.append("the counts of 三、收到和处理政府信息公开申请情况 had no applicant columns: each is written under 自然人 (and 总计); move what came from 法人或其他组织 to its column")
 
             func appeal(_ entries: [YAMLEntry], _ path: String) -> AppealCounts {
-                AppealCounts(upheld: count(entries, "upheld", path), corrected: count(entries, "corrected", path),
-                             other: count(entries, "other", path), pending: count(entries, "pending", path),
-                             total: count(entries, "total", path))
+                let upheld = count(entries, "upheld", path), corrected = count(entries, "corrected", path)
+                let other = count(entries, "other", path), pending = count(entries, "pending", path)
+                // A set written without its 总计 gets the sum of its four, which is what it counts.
+                let total = number(entries, "total", path: path) ?? (upheld + corrected + other + pending)
+                return AppealCounts(upheld: upheld, corrected: corrected, other: other, pending: pending, total: total)
             }
-            let reviews = appeal(mapping(s, "reviews") ?? [], "statistics.reviews")
-            let l = mapping(s, "lawsuits") ?? []
+            let appealKeys = ["upheld", "corrected", "other", "pending", "total"]
+            let reviewEntries = section(s, "reviews", path: "statistics")
+            refuseUnknown(reviewEntries, known: appealKeys, path: "statistics.reviews")
+            let reviews = appeal(reviewEntries, "statistics.reviews")
+            let l = section(s, "lawsuits", path: "statistics")
             let lawsuits: LawsuitCounts
-            if l.contains(where: { $0.key == "total" }) {
+            // One set of five is recognised by any of its keys, so no count of it goes unread.
+            if l.contains(where: { appealKeys.contains($0.key) }) {
+                refuseUnknown(l, known: appealKeys, path: "statistics.lawsuits")
                 lawsuits = LawsuitCounts(direct: appeal(l, "statistics.lawsuits"), afterReview: AppealCounts(upheld: 0, corrected: 0, other: 0, pending: 0, total: 0))
                 notes.append("行政诉讼 was counted as one: it is written under 未经复议直接起诉; move what was 复议后起诉 to 'after_review'")
             } else {
-                lawsuits = LawsuitCounts(direct: appeal(mapping(l, "direct") ?? [], "statistics.lawsuits.direct"),
-                                         afterReview: appeal(mapping(l, "after_review") ?? [], "statistics.lawsuits.after_review"))
+                refuseUnknown(l, known: ["direct", "after_review"], path: "statistics.lawsuits")
+                let direct = section(l, "direct", path: "statistics.lawsuits")
+                let afterReview = section(l, "after_review", path: "statistics.lawsuits")
+                refuseUnknown(direct, known: appealKeys, path: "statistics.lawsuits.direct")
+                refuseUnknown(afterReview, known: appealKeys, path: "statistics.lawsuits.after_review")
+                lawsuits = LawsuitCounts(direct: appeal(direct, "statistics.lawsuits.direct"),
+                                         afterReview: appeal(afterReview, "statistics.lawsuits.after_review"))
             }
             if !zeroed.isEmpty {
                 notes.append("table 二 did not give \(zeroed.joined(separator: "、")): written as 0; put in the real figures")

@@ -74,6 +74,37 @@ enum ReferenceRules {
         return diagnostics
     }
 
+    /// A public record's references to records held back by scheduled publishing
+    /// (`scheduled`: their paths and publication days), by 索引号 or by 文号: each is an
+    /// error at the reference, as a reference to a withheld record is. The relation is not
+    /// held back in silence instead: the author wrote it to be shown, and a page that drops
+    /// it (a policy shown 现行有效 while its amendment waits) would say something untrue.
+    static func scheduledTargets(_ identities: [RecordIdentity], scheduled: [String: CalendarDate]) -> [Diagnostic] {
+        guard !scheduled.isEmpty else { return [] }
+        var heldByIndex: [String: RecordIdentity] = [:], heldByDocumentNumber: [String: RecordIdentity] = [:]
+        for identity in identities where scheduled[identity.file.relativePath] != nil {
+            if let index = identity.indexNumber?.value, heldByIndex[index] == nil { heldByIndex[index] = identity }
+            if let number = identity.documentNumber, heldByDocumentNumber[number] == nil { heldByDocumentNumber[number] = identity }
+        }
+        var diagnostics: [Diagnostic] = []
+        for identity in identities where identity.isPublic && !identity.references.isEmpty {
+            let quoted = identity.file.type.declaration.labels.quoted
+            for reference in identity.references {
+                let target = reference.target
+                let holder = reference.byDocumentNumber ? heldByDocumentNumber[target.value] : heldByIndex[target.value]
+                guard let holder, holder.file.relativePath != identity.file.relativePath,
+                      let day = scheduled[holder.file.relativePath] else { continue }
+                // Messages name the other record's file, never its title: CI logs are often public.
+                let named = reference.byDocumentNumber
+                    ? "文号 '\(target.value)', the 文号 of \(holder.file.relativePath),"
+                    : "'\(target.value)' (\(holder.file.relativePath)),"
+                diagnostics.append(Rule.referenceScheduled.diagnostic(identity.file.relativePath, target.location, field: reference.field,
+                    "\(quoted(reference.field)) names \(named) which is scheduled for \(day); a public record cannot name it before that day (write the reference on that day, or schedule this record too)"))
+            }
+        }
+        return diagnostics
+    }
+
     /// "an" before a type id that starts with a vowel (an interpretation), else "a".
     static func article(_ id: String) -> String {
         id.first.map { "aeiou".contains($0) } == true ? "an" : "a"

@@ -214,7 +214,7 @@ fields:
     suffix: 年
     min: 1949
     max: 2100
-    skeleton_comment: the year reported on; publish by 03-31 of the next year
+    skeleton_comment: "the year reported on; publish by 01-31 of the next year for a 部门, 03-31 for a 人民政府 (条例 第四十九条; without a publisher registry, site.yaml's report_deadline)"
   - key: statistics
     label: 统计数据
     kind: report_statistics

@@ -14,6 +14,9 @@ enum LateReason {
         } else if let late {
             reader.report(.timelinessAcknowledged, late.location, field: "published",
                           "\(late.message); acknowledged (late_reason): \(text)")
+        } else if text.isEmpty {
+            reader.report(.timelinessLate, reason.location, field: "late_reason",
+                          "'late_reason' (逾期公开说明) is empty; write the reason a late publication was late, or remove the key")
         } else {
             reader.report(.timelinessLate, reason.location, field: "late_reason",
                           "'late_reason' (逾期公开说明) acknowledges a late publication, but this record is published within the limit (or has no 'created'/'published' to judge); remove it")

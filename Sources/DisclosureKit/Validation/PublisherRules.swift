@@ -15,7 +15,7 @@ extension RecordRules {
         guard let indexNumber else { return }
         if let registered {
             let code = IndexNumberParts.code(of: indexNumber.value)
-            if code != registered.code {
+            if code.map(PublisherRegistry.comparable) != registered.code {
                 let written = code.map { "starts with '\($0)'" } ?? "has no code before a '/'"
                 reader.report(.indexNumberPublisher, indexNumber.location, field: "index_number",
                               "index number (索引号) '\(indexNumber.value)' \(written), but its publisher \(registered.name)'s code is '\(registered.code)' (site.yaml line \(registered.line)); write \(registered.code)/YYYY-NNNNN")
@@ -29,6 +29,10 @@ extension RecordRules {
             reader.report(.indexNumberYear, indexNumber.location, field: "index_number",
                           "index number (索引号) '\(indexNumber.value)' has no year and sequence number after its code; write CODE/\(YearArchivePaths.digits(date.value.year))-NNNNN, the year of \(dateName)")
             return
+        }
+        if parts.sequence == 0 {
+            reader.report(.indexNumberSequence, indexNumber.location, field: "index_number",
+                          "index number (索引号) '\(indexNumber.value)' has the sequence number 0; a publisher's numbers in a year start at 1 ('disclose new --publisher' gives the next free one)")
         }
         guard parts.year != date.value.year else { return }
         reader.report(.indexNumberYear, indexNumber.location, field: "index_number",

@@ -44,7 +44,11 @@ struct RecordRules {
     /// `page-` + digits is reserved, not only the pages the site has now: one more record
     /// adds a list page.
     static func isReservedPageName(_ name: String, file: RecordFile) -> Bool {
-        guard file.subfolders.isEmpty else { return false }
+        isReservedPageName(name, subfolders: file.subfolders)
+    }
+
+    static func isReservedPageName(_ name: String, subfolders: [String]) -> Bool {
+        guard subfolders.isEmpty else { return false }
         if name == "index" || YearArchivePaths.isArchiveStem(name) { return true }
         guard name.hasPrefix("page-") else { return false }
         let number = name.utf8.dropFirst(5)

@@ -22,14 +22,14 @@ enum RegistryRules {
         var diagnostics: [Diagnostic] = []
         for (position, identity) in identities.enumerated() {
             guard let index = identity.indexNumber, let parts = IndexNumberParts(index.value) else { continue }
-            let key = Key(code: parts.code, year: parts.year, sequence: parts.sequence)
+            let key = Key(code: PublisherRegistry.comparable(parts.code), year: parts.year, sequence: parts.sequence)
             guard let earlier = first[key].map({ identities[$0] }) else {
                 first[key] = position
                 continue
             }
             guard let earlierIndex = earlier.indexNumber, earlierIndex.value != index.value else { continue }
-            let owner = registry.publishers.first { $0.code == parts.code }.map { "\($0.name) (\(parts.code))" } ?? parts.code
-            let command = registry.publishers.first { $0.code == parts.code }.map { "; 'disclose new TYPE SLUG --publisher \($0.name)' gives the next free one" } ?? ""
+            let owner = registry.publishers.first { $0.code == key.code }.map { "\($0.name) (\(parts.code))" } ?? parts.code
+            let command = registry.publishers.first { $0.code == key.code }.map { "; 'disclose new TYPE SLUG --publisher \($0.name)' gives the next free one" } ?? ""
             diagnostics.append(Rule.indexNumberSequence.diagnostic(
                 identity.file.relativePath, index.location, field: "index_number",
                 "sequence number \(parts.sequence) of \(owner) in \(parts.year) is also used by \(earlier.file.relativePath):\(earlierIndex.location.line) ('\(earlierIndex.value)')\(command)"))

@@ -17,6 +17,8 @@ enum ReportSections {
     /// The sections whose text only the body can give.
     static let required = [0, 4, 5]
     static let numerals = ["一、", "二、", "三、", "四、", "五、", "六、"]
+    /// The sections whose tables are generated from `statistics:` (二, 三, 四).
+    static let generated: Set<Int> = [1, 2, 3]
 
     /// The body `disclose new report` writes: the headings whose text the author gives.
     static let skeletonBody = required.flatMap { ["## \(headings[$0])", "", "<!-- \(headings[$0])的内容 -->", ""] }
@@ -44,9 +46,20 @@ enum ReportSections {
         var seen: [Int: Int] = [:]
         var last = -1
         var fence: Substring?
+        // The section the line is in (by its heading), and the generated-table sections
+        // already reported for a written table (once each, at the heading, naming the table's line).
+        var current: Int?
+        var currentHeadingLine = firstLine
+        var tableReported: Set<Int> = []
         for (offset, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.drop { $0 == " " }
+            if let section = current, generated.contains(section), !tableReported.contains(section), fence == nil,
+               trimmed.hasPrefix("|") || line.range(of: "<table", options: .caseInsensitive) != nil {
+                tableReported.insert(section)
+                reader.report(.reportSectionTable, SourceLocation(line: currentHeadingLine, column: 1), field: nil,
+                              "section '\(headings[section])' holds a table (line \(firstLine + offset)); its table is generated from 'statistics', so this one would be shown beside it: move the text to another section or delete it")
+            }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
                 continue
@@ -73,6 +86,8 @@ enum ReportSections {
                 if closed.isEmpty || closed.hasSuffix(" ") || closed.hasSuffix("\t") { text = closed.trimmingCharacters(in: blanks) }
             }
             guard let index = numerals.firstIndex(where: { text.hasPrefix($0) }) else { continue }
+            current = index
+            currentHeadingLine = firstLine + offset
             let location = SourceLocation(line: firstLine + offset, column: 1)
             if text != headings[index] {
                 reader.report(.reportSections, location, field: nil,

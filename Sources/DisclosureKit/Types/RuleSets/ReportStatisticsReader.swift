@@ -36,7 +36,8 @@ struct StatisticsReader {
     }
 
     /// True for the shape `disclose migrate-report` rewrites: a count where a row of
-    /// columns belongs (`received: 46`), or 行政诉讼 as one set of five.
+    /// columns belongs (`received: 46`), or 行政诉讼 as one set of five (recognised by any
+    /// of its five keys, so a set written without `total` is not taken for something else).
     static func isEarlierShape(_ map: FieldMapping) -> Bool {
         if let requests = map.entry("requests"), case .mapping(let entries) = requests.value.value,
            let received = entries.first(where: { $0.key == "received" }), case .scalar = received.value.value,
@@ -44,7 +45,7 @@ struct StatisticsReader {
             return true
         }
         if let lawsuits = map.entry("lawsuits"), case .mapping(let entries) = lawsuits.value.value,
-           entries.contains(where: { $0.key == "total" }) {
+           entries.contains(where: { ["upheld", "corrected", "other", "pending", "total"].contains($0.key) }) {
             return true
         }
         return false
@@ -57,7 +58,15 @@ struct StatisticsReader {
         let licensing = reader.integer(map, "licensing", required: true)
         let penalties = reader.integer(map, "penalties", required: true)
         let coercive = reader.integer(map, "coercive_measures", required: true)
-        let fees = reader.amount(map, "fees", required: true)
+        var fees = reader.amount(map, "fees", required: true)
+        // 万元 to two places is the format's precision (百元): a third place is a figure in
+        // 元 or a slip, and the table would print it as written.
+        if let written = fees, let point = written.value.text.firstIndex(of: "."),
+           written.value.text[written.value.text.index(after: point)...].count > 2 {
+            reader.report(reader.range, written.location, field: map.path("fees"),
+                          "'\(map.path("fees"))' (行政事业性收费 本年收费金额, 万元) is \(written.value.text); write it to at most two decimal places (万元), as the national format does")
+            fees = nil
+        }
         guard let rules, let normative, let licensing, let penalties, let coercive, let fees else { return nil }
         return ProactiveStatistics(rules: rules, normativeDocuments: normative, licensing: licensing.value,
                                    penalties: penalties.value, coerciveMeasures: coercive.value, fees: fees.value)

@@ -1,0 +1,32 @@
+/// `calendar.year_unknown`: working days are counted Monday to Friday in a year whose
+/// holidays the tool does not know (outside the built-in notices, and no date of it in
+/// `site.yaml`'s `calendar:`), so 春节 there counts as seven working days. One warning per
+/// such year and run, at the `published` of the first record (in the site's order) that
+/// falls in it: the fix is one list in site.yaml, not one per record.
+enum CalendarYearCoverage {
+    static func check(_ identities: [RecordIdentity], config: SiteConfig) -> [Diagnostic] {
+        let known = knownYears(config.calendar)
+        var reported: Set<Int> = []
+        var diagnostics: [Diagnostic] = []
+        for identity in identities {
+            guard let published = identity.published else { continue }
+            let year = published.value.year
+            guard !known.contains(year), reported.insert(year).inserted else { continue }
+            let first = NationalHolidays.years.first?.year ?? 0, last = NationalHolidays.lastYear
+            diagnostics.append(Rule.calendarYearUnknown.diagnostic(identity.file.relativePath, published.location, field: "published",
+                "working days in \(year) are counted Monday to Friday: the built-in holiday calendar covers \(first)–\(last) and site.yaml's 'calendar' lists no date of \(year); add that year's 节假日 to 'calendar.holidays' and its 调休 to 'calendar.workdays'"))
+        }
+        return diagnostics
+    }
+
+    /// The years of the built-in notices, and the years of the dates the site's own
+    /// `calendar:` adds (those the merged calendar holds beyond the national one).
+    static func knownYears(_ calendar: WorkingDayCalendar) -> Set<Int> {
+        var years = Set(NationalHolidays.years.map(\.year))
+        let national = NationalHolidays.calendar
+        for day in calendar.holidays.subtracting(national.holidays).union(calendar.workdays.subtracting(national.workdays)) {
+            years.insert(CalendarDate(dayNumber: day).year)
+        }
+        return years
+    }
+}

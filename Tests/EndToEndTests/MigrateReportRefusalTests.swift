@@ -1,0 +1,18 @@
+import Foundation
+import Testing
+
+/// `migrate-report` on the real binary: a misspelt key of the earlier statistics refuses
+/// the file with its line, exit 1, and the file is left as it was.
+@Suite struct MigrateReportRefusalTests {
+    @Test func aMisspeltKeyIsRefusedWithItsLineAndTheFileIsUntouched() throws {
+        let misspelt = AnnualReportTests.earlierShape.replacingOccurrences(of: "partially_granted:", with: "partialy_granted:")
+        #expect(misspelt != AnnualReportTests.earlierShape)
+        let site = try SampleSite(adding: ["content/reports/ndbg-2023.md": misspelt])
+        let file = site.root.appendingPathComponent("content/reports/ndbg-2023.md")
+        let line = try #require(misspelt.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("partialy_granted:") }) + 1
+        let migrate = try Disclose.run(["migrate-report", file.path])
+        #expect(migrate.status == 1, "\(migrate.stderr)")
+        #expect(migrate.stderr.contains("line \(line): 'statistics.requests.outcomes.partialy_granted' is not a key of the earlier statistics"), "\(migrate.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == misspelt)
+    }
+}
