@@ -71,6 +71,36 @@ import Testing
         #expect(check.stderr.hasSuffix("0 errors, 0 warnings in 0 records\n"), "\(check.stderr)")
     }
 
+    /// A marker left in a record (its summary or body) is named at its line and column;
+    /// a record without one has none.
+    @Test func aMarkerInARecordIsNamedAtItsPlace() throws {
+        let path = "content/notices/zwfwzx-2024-dtx.md"
+        let text = """
+            ---
+            title: 明湖区政务服务中心关于调整咨询电话的通知
+            index_number: 11450100MB0000008H/2024-00095
+            disclosure: 主动公开
+            publisher: 明湖区政务服务中心
+            created: 2024-11-04
+            published: 2024-11-06
+            review: {reviewer: 区政务服务中心保密审查小组, date: 2024-11-05}
+            topic: 政务服务
+            summary: 咨询电话调整为【待填写】新号码。
+            ---
+
+            自2024年11月11日起，区政务服务中心咨询电话调整为【待填写】新号码，原号码停止使用。
+
+            """
+        let site = try SampleSite(adding: [path: text])
+        let (_, diagnostics) = try site.check()
+        let found = diagnostics.filter { $0["file"] as? String == path }
+        #expect(SampleSite.places(found) == ["\(path):10:17 content.to_fill", "\(path):13:29 content.to_fill"], "\(found)")
+        #expect(found.allSatisfy { $0["severity"] as? String == "warning" })
+        #expect((found.first?["message"] as? String)?.contains("'新号码'") == true, "\(found)")
+        let filled = try SampleSite(adding: [path: text.replacingOccurrences(of: Self.marker, with: "0771-5551234，")])
+        #expect(try filled.check().1.filter { $0["file"] as? String == path }.isEmpty)
+    }
+
     /// A folder that holds anything, a hidden file too, is refused with exit 2 and left
     /// exactly as it was; so is a file.
     @Test func aFolderThatHoldsAnythingIsRefusedAndLeftAsItWas() throws {

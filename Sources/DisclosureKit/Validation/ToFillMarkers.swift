@@ -1,7 +1,8 @@
 import Foundation
 
 /// The `【待填写】` markers `disclose init` leaves in `site.yaml` and the 公开指南 where the
-/// site's own facts go. Each is a warning at its line and column, naming what follows it:
+/// site's own facts go, wherever they are left (a record's summary or body too: the
+/// record decoder looks for them in its text). Each is a warning at its line and column, naming what follows it:
 /// a new site checks and builds while the webmaster fills it in, and `--strict` (CI)
 /// refuses it until every marker is gone.
 public enum ToFillMarkers {
