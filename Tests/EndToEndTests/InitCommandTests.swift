@@ -36,7 +36,11 @@ import Testing
         #expect(!found.isEmpty)
         #expect(found.allSatisfy { $0["rule"] as? String == "content.to_fill" && $0["severity"] as? String == "warning" }, "\(found)")
         // One warning per marker, each at the marker, naming what follows it.
-        #expect(found.count == siteYAML.components(separatedBy: Self.marker).count - 1 + guide.components(separatedBy: Self.marker).count - 1)
+        // One more for the example base_url, at its value.
+        #expect(found.count == siteYAML.components(separatedBy: Self.marker).count - 1 + guide.components(separatedBy: Self.marker).count - 1 + 1)
+        let baseURLLine = try Self.position(of: "base_url: https://www.example.gov.cn/xxgk/", in: siteYAML).line
+        #expect(found.contains { $0["file"] as? String == "content/site.yaml" && $0["line"] as? Int == baseURLLine
+            && $0["column"] as? Int == 11 && ($0["message"] as? String)?.contains("still the new site's example") == true }, "\(found)")
         let titleLine = try Self.position(of: "title: " + Self.marker, in: siteYAML).line
         let atTitle = found.first { $0["file"] as? String == "content/site.yaml" && $0["line"] as? Int == titleLine }
         #expect(atTitle?["column"] as? Int == 8)
@@ -64,7 +68,9 @@ import Testing
         for file in ["content/site.yaml", "content/pages/guide.md"] {
             let url = root.appendingPathComponent(file)
             let text = try String(contentsOf: url, encoding: .utf8)
-            try text.replacingOccurrences(of: Self.marker, with: "").write(to: url, atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: Self.marker, with: "")
+                .replacingOccurrences(of: "https://www.example.gov.cn/xxgk/", with: "https://www.minghu.example.gov.cn/xxgk/")
+                .write(to: url, atomically: true, encoding: .utf8)
         }
         let check = try Disclose.run(["check", "--strict", "--root", root.path])
         #expect(check.status == 0, "\(check.stderr)")

@@ -7,6 +7,10 @@ import Foundation
 /// refuses it until every marker is gone.
 public enum ToFillMarkers {
     public static let marker = "【待填写】"
+    /// The `base_url` of a new site (`NewSiteFiles`): a valid address, so no marker, but
+    /// every absolute link of the site (sitemap, feed, catalog) would point at it.
+    public static let placeholderBaseURL = "https://www.example.gov.cn/xxgk/"
+    static let placeholderBaseURLMessage = "'base_url' is still the new site's example \(placeholderBaseURL): write the address the site will be published at (the sitemap, the feed and catalog.json link to it)"
 
     /// The markers of `content/site.yaml` and every fixed page of the tree.
     static func check(_ tree: ContentTree) -> [Diagnostic] {
