@@ -9,13 +9,15 @@ import Foundation
 ///
 /// A URL is an absolute `http(s)://` address, or a path relative to the site's root that
 /// stays inside it (`pages/guide.html`), written relative to each page so the tree still
-/// works from file:// and a sub-path; the build's audit checks that it names a file it
-/// wrote. Anything else (`javascript:`, `//host`, `/path`, `../`) is `site.invalid`.
+/// works from file:// and a sub-path; `SiteLinkTargets` checks it against the planned
+/// files before anything is rendered, and the build's audit that it names a file it wrote. Anything else (`javascript:`, `//host`, `/path`, `../`) is `site.invalid`.
 public struct SiteLink: Sendable, Equatable {
     public var title: String
     public var url: String
     /// A path inside the site, written after each page's way back to the root.
     public var isRelative: Bool
+    /// Where the url is written in site.yaml (`SiteLinkTargets` reports a path there).
+    public var location: SourceLocation = .fileStart
 }
 
 enum SiteLinksDecoder {
@@ -45,7 +47,7 @@ enum SiteLinksDecoder {
                 reader.report(.siteInvalid, url.location, field: path + ".url",
                               "'\(path).url' must be an absolute http(s) URL (https://www.example.gov.cn/) or a path inside the site (pages/guide.html); \(problem): '\(VisibleText.escaped(url.value))'")
             case .success(let isRelative):
-                links.append(SiteLink(title: title.value, url: url.value, isRelative: isRelative))
+                links.append(SiteLink(title: title.value, url: url.value, isRelative: isRelative, location: url.location))
                 printed.append(PrintedSetting(key: path + ".title", value: title.value, location: title.location))
             }
         }
