@@ -334,7 +334,7 @@ import Glibc
         #expect(preview.stop() == 0)
     }
 
-    @Test(arguments: [SIGINT, SIGTERM])
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aSignalStopsThePreviewAndRemovesItsFolderAndCaches(_ signal: Int32) throws {
         let site = try SampleSite()
         let preview = try Self.start(site)
