@@ -75,7 +75,7 @@ public struct PreviewServer: Sendable {
         folder.remove(root: root)
         if let failure {
             let place = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-            throw EnvironmentError(started.isSet ? "the preview stopped: \(failure)" : "cannot listen on \(place): \(failure)")
+            throw EnvironmentError(started.isSet ? "the preview stopped: \(failure)" : ListenFailure.sentence(failure, place: place))
         }
     }
 
