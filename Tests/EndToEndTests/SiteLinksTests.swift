@@ -110,6 +110,7 @@ import Testing
             "javascript:alert(1)", "//evil.example.com/", "/xxgk/index.html", "../portal.html", "pages/../../x.html",
             "ftp://ftp.example.gov.cn/", "https://user:pw@example.gov.cn/", "https:///path", "pages/", "政务 服务.html",
             "mailto:xxgk@example.gov.cn", "pages\\guide.html", "pages/%2e%2e/%2E%2E/portal.html",
+            "https://[::1", "https://www.example.gov.cn:70000/", "https://www.example.gov.cn:0/", "http://localhost/", "http://oa/",
         ]
         for url in refused {
             let directory = try TemporaryDirectory()

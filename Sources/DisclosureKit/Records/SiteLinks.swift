@@ -59,6 +59,37 @@ enum SiteLinksDecoder {
         init(_ description: String) { self.description = description }
     }
 
+    /// What is wrong with an absolute URL's host and port, if anything: an IPv6 address
+    /// left open (`[::1`), a port that is no number from 1 to 65535, or a host of one label
+    /// (`localhost`, `oa`): every reader's browser would look for it on their own machine
+    /// or network, never the site's.
+    static func hostProblem(_ authority: String) -> String? {
+        var host = Substring(authority)
+        var port: Substring?
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return "its IPv6 address has no closing ']'" }
+            let rest = host[host.index(after: close)...]
+            host = host[...close]
+            if !rest.isEmpty {
+                guard rest.hasPrefix(":") else { return "'\(rest)' follows its IPv6 address" }
+                port = rest.dropFirst()
+            }
+        } else if let colon = host.lastIndex(of: ":") {
+            port = host[host.index(after: colon)...]
+            host = host[..<colon]
+        }
+        if let port {
+            guard let number = Int(port), (1...65535).contains(number), port.allSatisfy(\.isASCII) else {
+                return "its port '\(port)' is no number from 1 to 65535"
+            }
+        }
+        if host.isEmpty { return "it has no host" }
+        if !host.hasPrefix("["), !host.contains(".") {
+            return "its host '\(host)' has no dot: a name of one label (localhost, an intranet name) leads each reader to their own machine or network"
+        }
+        return nil
+    }
+
     /// Whether `url` is a path inside the site (true) or an absolute http(s) URL (false),
     /// or why it is neither.
     static func kind(of url: String) -> Result<Bool, Problem> {
@@ -73,6 +104,7 @@ enum SiteLinksDecoder {
             let authority = url.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             if authority.contains("@") { return .failure(Problem("it holds a user name or password ('@')")) }
             if authority.isEmpty { return .failure(Problem("it has no host")) }
+            if let problem = hostProblem(String(authority)) { return .failure(Problem(problem)) }
             return .success(false)
         }
         if url.hasPrefix("//") { return .failure(Problem("an address without 'https:' is read differently from disk and from a server")) }
