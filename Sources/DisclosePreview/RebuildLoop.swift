@@ -72,6 +72,10 @@ final class RebuildLoop: Service, @unchecked Sendable {
                 group.leave()
             }
         }
+        if withdrawn {
+            // Before the command's own line about the failed build, which cannot know this.
+            FileHandle.standardOutput.write(Data("disclose serve: a record of the last good site is no longer public or is gone; every address answers 503 with the problems until a build succeeds\n".utf8))
+        }
         switch outcome {
         case .success(let report) where report.committed:
             state.record(failure: nil, siteChanged: !report.upToDate || !hadGoodSite)

@@ -189,6 +189,7 @@ import Glibc
         let page = try preview.get("/")
         #expect(page.body.contains("<html lang=\"zh-CN\">"))
         #expect(page.body.contains("预览因此暂停显示该网站"))
+        #expect(preview.output.contains("a record of the last good site is no longer public"), "\(preview.output)")
         #expect(page.body.contains("<code>\(path):"), "\(page.body)")
         // Made public again (still with an error elsewhere): the last good site is back.
         try site.add(good.replacingOccurrences(of: "created: 2024-09-20", with: "created: 2024年9月20日"), at: path)
