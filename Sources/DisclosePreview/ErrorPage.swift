@@ -51,6 +51,9 @@ public enum ErrorPage {
         var summary = "最近一次构建未通过，预览仍显示上一次成功构建的网站。"
         if failure.diagnostics.isEmpty { summary = "最近一次构建未能完成，预览仍显示上一次成功构建的网站。" }
         if !failure.hasGoodSite { summary = "网站尚未构建成功，改正以下问题后本页会自动刷新。" }
+        if failure.lastGoodSiteWithdrawn {
+            summary = "最近一次构建未通过，且上一次成功构建的网站中有记录现已不再主动公开或已删除，预览因此暂停显示该网站。改正以下问题后本页会自动刷新。"
+        }
         var items: [String] = []
         if !detailed {
             items.append("<li>问题的详情只显示在运行 disclose serve 的计算机上（其浏览器和终端），因为其中可能引用未公开的信息。</li>")
@@ -104,12 +107,17 @@ public struct BuildFailure: Sendable, Equatable {
     public var diagnostics: [Diagnostic]
     /// A build that could not run at all (an unreadable root, say).
     public var environmentError: String?
-    /// Whether an earlier build succeeded, so that its site is still served.
+    /// Whether an earlier build succeeded and its site is still served.
     public var hasGoodSite: Bool
+    /// Whether an earlier build succeeded but its site is no longer served, because a
+    /// record it shows is no longer public (`StillPublicCheck`).
+    public var lastGoodSiteWithdrawn: Bool
 
-    public init(diagnostics: [Diagnostic], environmentError: String? = nil, hasGoodSite: Bool) {
+    public init(diagnostics: [Diagnostic], environmentError: String? = nil, hasGoodSite: Bool,
+                lastGoodSiteWithdrawn: Bool = false) {
         self.diagnostics = diagnostics
         self.environmentError = environmentError
-        self.hasGoodSite = hasGoodSite
+        self.hasGoodSite = hasGoodSite && !lastGoodSiteWithdrawn
+        self.lastGoodSiteWithdrawn = lastGoodSiteWithdrawn
     }
 }

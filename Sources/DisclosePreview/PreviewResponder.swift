@@ -34,7 +34,8 @@ struct PreviewResponder: HTTPResponder {
         let authority = request.head.authority ?? ""
         let detailed = context.fromThisMachine && PreviewServer.isLoopback(PreviewRequestContext.hostName(authority))
         if path.hasPrefix(ReloadScript.prefix) { return notFound(snapshot, detailed: detailed, head: isHead) }
-        guard snapshot.hasGoodSite else {
+        // A failed build's failure says whether the last good site may still be shown.
+        guard snapshot.hasGoodSite, snapshot.failure?.hasGoodSite ?? true else {
             let page = snapshot.failure.map { ErrorPage.page($0, generation: snapshot.generation, detailed: detailed) }
                 ?? Self.buildingPage(generation: snapshot.generation)
             return bytes(Array(page.utf8), type: ContentType.of("x.html"), status: .serviceUnavailable, head: isHead)

@@ -38,7 +38,8 @@ public struct PreviewServer: Sendable {
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
-    /// Serves until SIGINT or SIGTERM, then removes the preview's folder. Throws when the
+    /// Serves until SIGINT, SIGTERM or SIGHUP (the terminal closed), then removes the
+    /// preview's folder. Throws when the
     /// folder cannot be made or the address cannot be listened on.
     public func run() async throws {
         let folder = try PreviewFolder()
@@ -61,7 +62,7 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
-        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+        var configuration = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint, .sighup],
                                                       logger: logger)
         // Event streams end on shutdown (PreviewResponder); this bounds what else may
         // linger before the server is cancelled. A build under way is never cut short.
@@ -74,7 +75,7 @@ public struct PreviewServer: Sendable {
         folder.remove(root: root)
         if let failure {
             let place = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-            throw EnvironmentError(started.isSet ? "the preview stopped: \(failure)" : "cannot listen on \(place): \(failure)")
+            throw EnvironmentError(started.isSet ? "the preview stopped: \(failure)" : ListenFailure.sentence(failure, place: place))
         }
     }
 

@@ -58,22 +58,33 @@ final class RebuildLoop: Service, @unchecked Sendable {
     private func build() async {
         let builder = SiteBuilder(root: root, output: output)
         let group = building
+        let hadGoodSite = state.snapshot.hasGoodSite
         group.enter()
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<BuildReport, EnvironmentError>, Never>) in
+        let (outcome, withdrawn) = await withCheckedContinuation { [root, output] (continuation: CheckedContinuation<(Result<BuildReport, EnvironmentError>, Bool), Never>) in
             Thread.detachNewThread {
                 let result = Result { () throws(EnvironmentError) in try builder.build() }
-                continuation.resume(returning: result)
+                // After a failed build the last good site is shown only while every record
+                // in it is still public: otherwise a withdrawal that brings errors (it
+                // usually does) would leave the withdrawn record readable.
+                let failed = (try? result.get().committed) != true
+                let withdrawn = failed && hadGoodSite && !StillPublicCheck.lastGoodSiteMayBeShown(root: root, output: output)
+                continuation.resume(returning: (result, withdrawn))
                 group.leave()
             }
         }
-        let hadGoodSite = state.snapshot.hasGoodSite
+        if withdrawn {
+            // Before the command's own line about the failed build, which cannot know this.
+            FileHandle.standardOutput.write(Data("disclose serve: a record of the last good site is no longer public or is gone; every address answers 503 with the problems until a build succeeds\n".utf8))
+        }
         switch outcome {
         case .success(let report) where report.committed:
             state.record(failure: nil, siteChanged: !report.upToDate || !hadGoodSite)
         case .success(let report):
-            state.record(failure: BuildFailure(diagnostics: report.diagnostics, hasGoodSite: hadGoodSite), siteChanged: false)
+            state.record(failure: BuildFailure(diagnostics: report.diagnostics, hasGoodSite: hadGoodSite,
+                                               lastGoodSiteWithdrawn: withdrawn), siteChanged: false)
         case .failure(let error):
-            state.record(failure: BuildFailure(diagnostics: [], environmentError: error.description, hasGoodSite: hadGoodSite),
+            state.record(failure: BuildFailure(diagnostics: [], environmentError: error.description, hasGoodSite: hadGoodSite,
+                                               lastGoodSiteWithdrawn: withdrawn),
                          siteChanged: false)
         }
         built(outcome)

@@ -13,8 +13,8 @@ public enum RequestPath {
     public enum Resolution: Equatable, Sendable {
         /// A regular file, by absolute real path.
         case file(String)
-        /// A folder asked for without its trailing slash: redirect there, so that the
-        /// pages' relative links resolve as they do from `file://`.
+        /// A folder that has an index.html, asked for without its trailing slash: redirect
+        /// there, so that the pages' relative links resolve as they do from `file://`.
         case redirect(String)
         case notFound
     }
@@ -31,10 +31,11 @@ public enum RequestPath {
         case S_IFREG:
             return target.hasSuffix("/") && !segments.isEmpty ? .notFound : .file(real)
         case S_IFDIR:
-            let path = pathPart(of: target)
-            guard path.hasSuffix("/") else { return .redirect(path + "/") }
+            // A folder with no index.html is no page: 404, not a redirect to one.
             guard let index = realPath(real + "/index.html"), isInside(index, folder),
                   stat(index, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .notFound }
+            let path = pathPart(of: target)
+            guard path.hasSuffix("/") else { return .redirect(path + "/") }
             return .file(index)
         default:
             return .notFound

@@ -29,6 +29,8 @@ struct CheckCommand: ParsableCommand {
             all += BodyLinks.diagnostics(site, progress: progress)
             // Paths too long to write, as the build into the default output (ROOT/site) finds them.
             all += OutputPathLengths.checkDefaultOutput(site)
+            // Footer links to files the site will not have, as the build finds them.
+            all += SiteLinkTargets.diagnostics(SitePlan(PublicView(site)))
             // Attachments the build's audit reads as documents (HTML, XML, JSON, CSS).
             if let templates {
                 all += try AttachmentDocuments.diagnostics(site, templates: templates)

@@ -70,14 +70,26 @@ def test_a_record_with_a_missing_field_fails_the_hook_at_its_line_and_column(sit
             in result.stdout), result.stdout
 
 
-def test_a_commit_outside_the_site_files_skips_the_hook(site_repository):
+def test_a_commit_outside_the_site_files_runs_the_hook_and_passes(site_repository):
     root, env = site_repository
     assert run(["git", "commit", "-q", "-m", "站点"], root, env).returncode == 0
     (root / "说明.txt").write_text("备忘\n", encoding="utf-8")
     assert run(["git", "add", "说明.txt"], root, env).returncode == 0
     result = try_repo(root, env)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Skipped" in result.stdout, result.stdout
+    assert "Passed" in result.stdout, result.stdout
+
+
+def test_a_commit_that_only_deletes_a_referenced_record_fails_the_hook(site_repository):
+    # pre-commit passes no file names for a deletion: a hook that ran only on matching
+    # files would be skipped, and the interpretation's reference left dangling.
+    root, env = site_repository
+    assert run(["git", "commit", "-q", "-m", "站点"], root, env).returncode == 0
+    assert run(["git", "rm", "-q", "content/policies/mhf-2024-3.md"], root, env).returncode == 0
+    result = try_repo(root, env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Failed" in result.stdout, result.stdout
+    assert "content/interpretations/jd-mhf-2024-3.md:13:" in result.stdout, result.stdout
 
 
 # GitLab's code-quality report: the keys GitLab reads (its documentation's "Code Quality

@@ -44,6 +44,8 @@ import Testing
         #expect(RequestPath.resolve("/policies?q=1", in: folder.site) == .redirect("/policies/"))
         // A folder with no index.html is not listed.
         #expect(RequestPath.resolve("/policies/%E5%86%85%E9%83%A8/", in: folder.site) == .notFound)
+        // Nor redirected to: without its slash it is not found either.
+        #expect(RequestPath.resolve("/policies/%E5%86%85%E9%83%A8", in: folder.site) == .notFound)
     }
 
     @Test(arguments: [

@@ -32,7 +32,7 @@ import Testing
     @Test func readsPublishersWithChineseOrEnglishKinds() throws {
         let (config, diagnostics) = decode("""
         title: 某区
-        base_url: https://www.example.gov.cn/xxgk/
+        base_url: https://www.mouqu.example.gov.cn/xxgk/
         index_number_year: published
         publishers:
           - {name: 某区人民政府, short_name: 区政府, code: 11450100MB0000001A, kind: 人民政府}
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func withoutARegistryTheDefaultsHold() throws {
-        let (config, _) = decode("title: 某区\nbase_url: https://www.example.gov.cn/xxgk/\nreport_deadline: '02-28'\n")
+        let (config, _) = decode("title: 某区\nbase_url: https://www.mouqu.example.gov.cn/xxgk/\nreport_deadline: '02-28'\n")
         let site = try #require(config)
         #expect(site.publishers == nil)
         #expect(site.indexNumberYear == .created)

@@ -18,8 +18,18 @@ import Testing
         #expect(FullWidthColon.find(in: "title: a\nsummary：内容\n")?.column == 8)
         #expect(FullWidthColon.find(in: "  - file：a.pdf\n")?.column == 9)
         #expect(FullWidthColon.find(in: "title: 注意：事项\n") == nil, "a colon in a value is no slip")
-        #expect(FullWidthColon.find(in: "注意：事项\n") == nil, "nor after Chinese text")
+        #expect(FullWidthColon.find(in: "标题：明湖区\n")?.key == "标题", "a key written as its Chinese label")
+        #expect(FullWidthColon.find(in: "title ：明湖区\n")?.column == 7, "a space before the colon")
+        #expect(FullWidthColon.find(in: "注意 以下事项：x\n") == nil, "words after a space are text")
         #expect(FullWidthColon.find(in: "：x\n") == nil)
+    }
+
+    @Test func aColonWithNoSpaceIsFoundOnlyAfterAKey() {
+        #expect(MissingSpaceAfterColon.find(in: "index_number: x\ntitle:明湖区\n")?.line == 2)
+        #expect(MissingSpaceAfterColon.find(in: "title:明湖区\n")?.column == 6)
+        #expect(MissingSpaceAfterColon.find(in: "title: 明湖区\nurl: https://x.cn/\n") == nil)
+        #expect(MissingSpaceAfterColon.find(in: "  https://www.example.gov.cn/\n") == nil, "a URL on its own line is text")
+        #expect(MissingSpaceAfterColon.find(in: "title:\n  - a\n") == nil, "a colon at the line's end")
     }
 
     @Test func gb18030IsRecognisedByItsStructure() {

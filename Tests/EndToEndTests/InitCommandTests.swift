@@ -36,7 +36,11 @@ import Testing
         #expect(!found.isEmpty)
         #expect(found.allSatisfy { $0["rule"] as? String == "content.to_fill" && $0["severity"] as? String == "warning" }, "\(found)")
         // One warning per marker, each at the marker, naming what follows it.
-        #expect(found.count == siteYAML.components(separatedBy: Self.marker).count - 1 + guide.components(separatedBy: Self.marker).count - 1)
+        // One more for the example base_url, at its value.
+        #expect(found.count == siteYAML.components(separatedBy: Self.marker).count - 1 + guide.components(separatedBy: Self.marker).count - 1 + 1)
+        let baseURLLine = try Self.position(of: "base_url: https://www.example.gov.cn/xxgk/", in: siteYAML).line
+        #expect(found.contains { $0["file"] as? String == "content/site.yaml" && $0["line"] as? Int == baseURLLine
+            && $0["column"] as? Int == 11 && ($0["message"] as? String)?.contains("still the new site's example") == true }, "\(found)")
         let titleLine = try Self.position(of: "title: " + Self.marker, in: siteYAML).line
         let atTitle = found.first { $0["file"] as? String == "content/site.yaml" && $0["line"] as? Int == titleLine }
         #expect(atTitle?["column"] as? Int == 8)
@@ -64,11 +68,43 @@ import Testing
         for file in ["content/site.yaml", "content/pages/guide.md"] {
             let url = root.appendingPathComponent(file)
             let text = try String(contentsOf: url, encoding: .utf8)
-            try text.replacingOccurrences(of: Self.marker, with: "").write(to: url, atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: Self.marker, with: "")
+                .replacingOccurrences(of: "https://www.example.gov.cn/xxgk/", with: "https://www.minghu.example.gov.cn/xxgk/")
+                .write(to: url, atomically: true, encoding: .utf8)
         }
         let check = try Disclose.run(["check", "--strict", "--root", root.path])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.hasSuffix("0 errors, 0 warnings in 0 records\n"), "\(check.stderr)")
+    }
+
+    /// A marker left in a record (its summary or body) is named at its line and column;
+    /// a record without one has none.
+    @Test func aMarkerInARecordIsNamedAtItsPlace() throws {
+        let path = "content/notices/zwfwzx-2024-dtx.md"
+        let text = """
+            ---
+            title: 明湖区政务服务中心关于调整咨询电话的通知
+            index_number: 11450100MB0000008H/2024-00095
+            disclosure: 主动公开
+            publisher: 明湖区政务服务中心
+            created: 2024-11-04
+            published: 2024-11-06
+            review: {reviewer: 区政务服务中心保密审查小组, date: 2024-11-05}
+            topic: 政务服务
+            summary: 咨询电话调整为【待填写】新号码。
+            ---
+
+            自2024年11月11日起，区政务服务中心咨询电话调整为【待填写】新号码，原号码停止使用。
+
+            """
+        let site = try SampleSite(adding: [path: text])
+        let (_, diagnostics) = try site.check()
+        let found = diagnostics.filter { $0["file"] as? String == path }
+        #expect(SampleSite.places(found) == ["\(path):10:17 content.to_fill", "\(path):13:29 content.to_fill"], "\(found)")
+        #expect(found.allSatisfy { $0["severity"] as? String == "warning" })
+        #expect((found.first?["message"] as? String)?.contains("'新号码'") == true, "\(found)")
+        let filled = try SampleSite(adding: [path: text.replacingOccurrences(of: Self.marker, with: "0771-5551234，")])
+        #expect(try filled.check().1.filter { $0["file"] as? String == path }.isEmpty)
     }
 
     /// A folder that holds anything, a hidden file too, is refused with exit 2 and left

@@ -206,7 +206,7 @@ import Testing
         let site = try SampleSite()
         try site.add("""
         title: 测试站
-        base_url: https://www.example.gov.cn/xxgk/
+        base_url: https://www.mouqu.example.gov.cn/xxgk/
         publishers:
           - {name: 明湖区财政局, short_name: 区财政局, code: 11450100MB0000003C, kind: 部门}
           - {name: 明湖区财政局, short_name: 财政, code: 11450100MB0000003D, kind: 部门}

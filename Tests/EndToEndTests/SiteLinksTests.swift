@@ -71,12 +71,46 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: broken.appendingPathComponent("site").path))
     }
 
+    /// A path to a page the site will not have is named once, at its url in site.yaml, by
+    /// check and by build before anything is rendered; paths to planned files pass.
+    @Test func aPathToAFileTheSiteWillNotHaveIsNamedOnceAtItsURL() throws {
+        let directory = try TemporaryDirectory()
+        let links = """
+        links:
+          - title: 政府信息公开指南
+            url: pages/GUIDE.html
+          - title: 政策文件
+            url: policies/index.html
+          - title: 公开指南
+            url: pages/guide.html
+
+        """
+        let root = try Self.sample(links: links, in: directory)
+        let text = try String(contentsOf: root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("url: pages/GUIDE.html") }) + 1
+        for command in ["check", "build"] {
+            let result = try Disclose.run([command, "--root", root.path, "--format", "json"])
+            #expect(result.status == 1, "\(command)")
+            let found = try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }
+            #expect(SampleSite.places(found) == ["content/site.yaml:\(line):10 site.invalid"], "\(command): \(found)")
+            #expect((found.first?["message"] as? String)?.contains("'links[1].url' names 'pages/GUIDE.html', which the site will not have") == true, "\(found)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+        // Without it, the other two are planned files: the site builds.
+        let good = try TemporaryDirectory()
+        let fixed = try Self.sample(links: links.replacingOccurrences(of: "pages/GUIDE.html", with: "pages/guide.html#main"), in: good)
+        let build = try Disclose.run(["build", "--root", fixed.path])
+        #expect(build.status == 0, "\(build.stderr)")
+    }
+
     /// What cannot be a link of a page that works from disk is site.invalid at the url.
     @Test func whatCannotBeALinkIsRefusedAtItsValue() throws {
         let refused = [
             "javascript:alert(1)", "//evil.example.com/", "/xxgk/index.html", "../portal.html", "pages/../../x.html",
             "ftp://ftp.example.gov.cn/", "https://user:pw@example.gov.cn/", "https:///path", "pages/", "政务 服务.html",
             "mailto:xxgk@example.gov.cn", "pages\\guide.html", "pages/%2e%2e/%2E%2E/portal.html",
+            "https://[::1", "https://www.example.gov.cn:70000/", "https://www.example.gov.cn:0/", "http://localhost/", "http://oa/",
         ]
         for url in refused {
             let directory = try TemporaryDirectory()

@@ -47,6 +47,35 @@ import Testing
         #expect(places(first) == ["\(Self.path):2:6 front_matter.syntax"], "\(first)")
     }
 
+    @Test func aFullWidthColonAfterASpaceIsNamedOnItsLine() throws {
+        let found = try check(Self.notice { $0.replacingOccurrences(of: "publisher: ", with: "publisher ：") })
+        #expect(places(found) == ["\(Self.path):5:11 front_matter.syntax"], "\(found)")
+        #expect(messages(found).contains("'publisher' is followed by a full-width colon '：'"), "\(found)")
+    }
+
+    @Test func aChineseKeyWithAFullWidthColonIsNamedOnItsLine() throws {
+        let found = try check(Self.notice { $0.replacingOccurrences(of: "publisher: ", with: "发布机构：") })
+        #expect(places(found) == ["\(Self.path):5:5 front_matter.syntax"], "\(found)")
+        #expect(messages(found).contains("'发布机构' is followed by a full-width colon '：'") && messages(found).contains("keys are the English names"), "\(found)")
+    }
+
+    @Test func aFullWidthColonInSiteYAMLIsNamedOnItsLine() throws {
+        let sample = try SampleSite()
+        let file = sample.root.appendingPathComponent("content/site.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try sample.add(text.replacingOccurrences(of: "\npublisher: ", with: "\npublisher ："), at: "content/site.yaml")
+        let (_, diagnostics) = try sample.check()
+        let found = diagnostics.filter { $0["file"] as? String == "content/site.yaml" }
+        #expect(places(found) == ["content/site.yaml:5:11 front_matter.syntax"], "\(found)")
+        #expect(messages(found).contains("'publisher' is followed by a full-width colon '：'"), "\(found)")
+    }
+
+    @Test func aColonWithNoSpaceAfterItIsNamedOnItsLine() throws {
+        let found = try check(Self.notice { $0.replacingOccurrences(of: "publisher: ", with: "publisher:") })
+        #expect(places(found) == ["\(Self.path):5:10 front_matter.syntax"], "\(found)")
+        #expect(messages(found).contains("'publisher:' has no space after its colon") && messages(found).contains("write 'publisher: …'"), "\(found)")
+    }
+
     @Test func squareBracketsInADocumentNumberAreNamedWithTheCorrection() throws {
         for (typed, shown) in [("[2024]", "[]"), ("【2024】", "【】"), ("（2024）", "（）")] {
             let found = try check(Self.notice { $0.replacingOccurrences(of: "〔2024〕", with: typed) })

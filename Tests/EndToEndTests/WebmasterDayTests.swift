@@ -22,6 +22,8 @@ import Testing
         for file in ["content/site.yaml", "content/pages/guide.md"] {
             try Self.replace([("【待填写】", "")], in: root.appendingPathComponent(file))
         }
+        try Self.replace([("https://www.example.gov.cn/xxgk/", "https://www.minghu.example.gov.cn/xxgk/")],
+                         in: root.appendingPathComponent("content/site.yaml"))
         #expect(try Disclose.run(["check", "--strict", "--root", root.path]).status == 0)
 
         let new = try Disclose.run(["new", "通知公告", "tz-2026-1", "--root", root.path])

@@ -165,8 +165,10 @@ public struct SiteBuilder: Sendable {
 
         let plan = SitePlan(PublicView(site))
         let pathsTooLong = OutputPathLengths.check(plan, output: outputDirectory.path)
-        guard pathsTooLong.isEmpty else {
-            diagnostics += pathsTooLong
+        // A footer link to a file the site will not have: once, at site.yaml, not per page.
+        let linksToNothing = SiteLinkTargets.diagnostics(plan)
+        guard pathsTooLong.isEmpty, linksToNothing.isEmpty else {
+            diagnostics += pathsTooLong + linksToNothing
             return finish(false)
         }
         // A rebuild carries most pages, so its render leaves a core free: the leak index

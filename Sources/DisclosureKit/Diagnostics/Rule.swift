@@ -340,7 +340,7 @@ extension Rule {
     // MARK: A new site
     public static let contentToFill = Rule(
         id: "content.to_fill", severity: .warning,
-        checks: "no `【待填写】` marker `disclose init` left in `site.yaml` or a fixed page remains (its text would be published as written)",
+        checks: "no `【待填写】` marker `disclose init` left in `site.yaml`, a fixed page or a record remains (its text would be published as written)",
         example: "【待填写】 '本机关的受理窗口地址' is left to fill in: write the site's own text and delete the marker")
 
     // MARK: Site settings

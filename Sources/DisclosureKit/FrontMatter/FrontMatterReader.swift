@@ -73,9 +73,17 @@ public enum FrontMatterReader {
     }
 
     /// The failure to report instead when a key's colon is full-width (`FullWidthColon`).
+    /// Or when a key's colon has no space after it (`MissingSpaceAfterColon`), whichever
+    /// line comes first.
     private static func fullWidthColon(_ text: String, lineShift: Int) -> Failure? {
-        guard text.contains("："), let slip = FullWidthColon.find(in: text) else { return nil }
-        return .syntax(message: FullWidthColon.message(key: slip.key),
+        let fullWidth = text.contains("：") ? FullWidthColon.find(in: text) : nil
+        let noSpace = MissingSpaceAfterColon.find(in: text)
+        if let slip = fullWidth, noSpace.map({ $0.line >= slip.line }) ?? true {
+            return .syntax(message: FullWidthColon.message(key: slip.key),
+                           at: SourceLocation(line: slip.line + lineShift, column: slip.column))
+        }
+        guard let slip = noSpace else { return nil }
+        return .syntax(message: MissingSpaceAfterColon.message(key: slip.key),
                        at: SourceLocation(line: slip.line + lineShift, column: slip.column))
     }
 

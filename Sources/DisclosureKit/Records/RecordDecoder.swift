@@ -74,7 +74,10 @@ public struct RecordDecoder: Sendable {
         }
         switch FrontMatterReader.read(split.yaml, firstLine: split.yamlFirstLine) {
         case .success(let root):
-            return decode(root, body: String(split.body), bodyFirstLine: split.bodyFirstLine, file: file)
+            var decoded = decode(root, body: String(split.body), bodyFirstLine: split.bodyFirstLine, file: file)
+            // A marker copied from the new site's files into a record would be published as written.
+            decoded.diagnostics += ToFillMarkers.diagnostics(in: text, file: file.relativePath)
+            return decoded
         case .failure(let failure):
             return DecodedRecord(identity: identity, record: nil,
                                  diagnostics: [FrontMatterReader.diagnostic(for: failure, file: file.relativePath)])

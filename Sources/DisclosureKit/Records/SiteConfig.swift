@@ -142,6 +142,8 @@ public enum SiteConfigDecoder {
                 reader.report(.siteInvalid, url.location, field: "base_url",
                               "'base_url' must be an absolute http(s) URL such as https://www.example.gov.cn/xxgk/, with no user, password, query, fragment or space; \(problem): '\(VisibleText.escaped(url.value))'")
                 baseURL = nil
+            } else if url.value == ToFillMarkers.placeholderBaseURL {
+                reader.report(.contentToFill, url.location, field: "base_url", ToFillMarkers.placeholderBaseURLMessage)
             }
         }
         let language = reader.string(top, "language", required: false)

@@ -9,13 +9,15 @@ import Foundation
 ///
 /// A URL is an absolute `http(s)://` address, or a path relative to the site's root that
 /// stays inside it (`pages/guide.html`), written relative to each page so the tree still
-/// works from file:// and a sub-path; the build's audit checks that it names a file it
-/// wrote. Anything else (`javascript:`, `//host`, `/path`, `../`) is `site.invalid`.
+/// works from file:// and a sub-path; `SiteLinkTargets` checks it against the planned
+/// files before anything is rendered, and the build's audit that it names a file it wrote. Anything else (`javascript:`, `//host`, `/path`, `../`) is `site.invalid`.
 public struct SiteLink: Sendable, Equatable {
     public var title: String
     public var url: String
     /// A path inside the site, written after each page's way back to the root.
     public var isRelative: Bool
+    /// Where the url is written in site.yaml (`SiteLinkTargets` reports a path there).
+    public var location: SourceLocation = .fileStart
 }
 
 enum SiteLinksDecoder {
@@ -45,7 +47,7 @@ enum SiteLinksDecoder {
                 reader.report(.siteInvalid, url.location, field: path + ".url",
                               "'\(path).url' must be an absolute http(s) URL (https://www.example.gov.cn/) or a path inside the site (pages/guide.html); \(problem): '\(VisibleText.escaped(url.value))'")
             case .success(let isRelative):
-                links.append(SiteLink(title: title.value, url: url.value, isRelative: isRelative))
+                links.append(SiteLink(title: title.value, url: url.value, isRelative: isRelative, location: url.location))
                 printed.append(PrintedSetting(key: path + ".title", value: title.value, location: title.location))
             }
         }
@@ -55,6 +57,37 @@ enum SiteLinksDecoder {
     struct Problem: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
+    }
+
+    /// What is wrong with an absolute URL's host and port, if anything: an IPv6 address
+    /// left open (`[::1`), a port that is no number from 1 to 65535, or a host of one label
+    /// (`localhost`, `oa`): every reader's browser would look for it on their own machine
+    /// or network, never the site's.
+    static func hostProblem(_ authority: String) -> String? {
+        var host = Substring(authority)
+        var port: Substring?
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return "its IPv6 address has no closing ']'" }
+            let rest = host[host.index(after: close)...]
+            host = host[...close]
+            if !rest.isEmpty {
+                guard rest.hasPrefix(":") else { return "'\(rest)' follows its IPv6 address" }
+                port = rest.dropFirst()
+            }
+        } else if let colon = host.lastIndex(of: ":") {
+            port = host[host.index(after: colon)...]
+            host = host[..<colon]
+        }
+        if let port {
+            guard let number = Int(port), (1...65535).contains(number), port.allSatisfy(\.isASCII) else {
+                return "its port '\(port)' is no number from 1 to 65535"
+            }
+        }
+        if host.isEmpty { return "it has no host" }
+        if !host.hasPrefix("["), !host.contains(".") {
+            return "its host '\(host)' has no dot: a name of one label (localhost, an intranet name) leads each reader to their own machine or network"
+        }
+        return nil
     }
 
     /// Whether `url` is a path inside the site (true) or an absolute http(s) URL (false),
@@ -71,6 +104,7 @@ enum SiteLinksDecoder {
             let authority = url.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             if authority.contains("@") { return .failure(Problem("it holds a user name or password ('@')")) }
             if authority.isEmpty { return .failure(Problem("it has no host")) }
+            if let problem = hostProblem(String(authority)) { return .failure(Problem(problem)) }
             return .success(false)
         }
         if url.hasPrefix("//") { return .failure(Problem("an address without 'https:' is read differently from disk and from a server")) }

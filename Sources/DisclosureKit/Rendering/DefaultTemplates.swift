@@ -255,13 +255,29 @@ enum DefaultTemplates {
   function escapeHTML(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
   }
+  // Every word's matches are found in the raw text first, overlapping ones merged, and
+  // only then is each piece escaped: a word is never matched inside the markup or an
+  // entity that escaping or an earlier word made ("mark", "amp", "lt").
   function highlight(text, words) {
-    var html = escapeHTML(text);
+    var ranges = [];
     words.forEach(function (w) {
-      var safe = escapeHTML(w).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      if (safe) { html = html.replace(new RegExp(safe, "gi"), function (m) { return "<mark>" + m + "</mark>"; }); }
+      if (!w) { return; }
+      var pattern = new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), m;
+      while ((m = pattern.exec(text)) !== null) {
+        if (!m[0].length) { pattern.lastIndex++; continue; }
+        ranges.push([m.index, m.index + m[0].length]);
+      }
     });
-    return html;
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var html = "", at = 0, i = 0;
+    while (i < ranges.length) {
+      var start = Math.max(ranges[i][0], at), end = ranges[i][1];
+      for (i++; i < ranges.length && ranges[i][0] < end; i++) { end = Math.max(end, ranges[i][1]); }
+      if (end <= start) { continue; }
+      html += escapeHTML(text.slice(at, start)) + "<mark>" + escapeHTML(text.slice(start, end)) + "</mark>";
+      at = end;
+    }
+    return html + escapeHTML(text.slice(at));
   }
   function snippet(doc, words) {
     var fields = [doc[8], doc[9], doc[5], doc[6], doc[7]];

@@ -1,11 +1,16 @@
 import Foundation
 
 /// The `【待填写】` markers `disclose init` leaves in `site.yaml` and the 公开指南 where the
-/// site's own facts go. Each is a warning at its line and column, naming what follows it:
+/// site's own facts go, wherever they are left (a record's summary or body too: the
+/// record decoder looks for them in its text). Each is a warning at its line and column, naming what follows it:
 /// a new site checks and builds while the webmaster fills it in, and `--strict` (CI)
 /// refuses it until every marker is gone.
 public enum ToFillMarkers {
     public static let marker = "【待填写】"
+    /// The `base_url` of a new site (`NewSiteFiles`): a valid address, so no marker, but
+    /// every absolute link of the site (sitemap, feed, catalog) would point at it.
+    public static let placeholderBaseURL = "https://www.example.gov.cn/xxgk/"
+    static let placeholderBaseURLMessage = "'base_url' is still the new site's example \(placeholderBaseURL): write the address the site will be published at (the sitemap, the feed and catalog.json link to it)"
 
     /// The markers of `content/site.yaml` and every fixed page of the tree.
     static func check(_ tree: ContentTree) -> [Diagnostic] {

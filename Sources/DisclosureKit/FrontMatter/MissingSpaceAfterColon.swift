@@ -1,0 +1,36 @@
+/// A key whose `:` is not followed by a space (`title:明湖区…`): YAML reads the whole line
+/// as one text, and reports the failure where its parser gives up, usually a line later.
+/// Looked for only once the front matter has failed.
+enum MissingSpaceAfterColon {
+    /// The first line (1-based within `text`) that starts, after any indentation and `- `,
+    /// with an ASCII key, a `:`, and then neither a space nor the end of the line, with the
+    /// 1-based column of the `:` and the key. `key://` is left alone: a URL on a line of
+    /// its own is text.
+    static func find(in text: String) -> (line: Int, column: Int, key: String)? {
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var column = 1
+            var key = ""
+            var rest = line[...]
+            while let first = rest.first, key.isEmpty, first == " " || first == "-" {
+                rest = rest.dropFirst()
+                column += 1
+            }
+            while let first = rest.first, first.isASCII, first.isLetter || first.isNumber || first == "_" {
+                key.append(first)
+                rest = rest.dropFirst()
+                column += 1
+            }
+            guard !key.isEmpty, rest.first == ":" else { continue }
+            let after = rest.dropFirst().first
+            guard let after, after != " ", after != "/", after != ":" else { continue }
+            return (lineNumber, column, key)
+        }
+        return nil
+    }
+
+    static func message(key: String) -> String {
+        "'\(key):' has no space after its colon; YAML reads the line as one text, not a key: write '\(key): …'"
+    }
+}
