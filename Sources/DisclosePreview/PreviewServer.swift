@@ -21,8 +21,10 @@ public struct PreviewServer: Sendable {
     public var port: Int
     /// Told once the server listens, with the URL to open.
     public var listening: @Sendable (String) -> Void = { _ in }
-    /// Told after each build, with its report or the error that stopped it.
-    public var built: @Sendable (Result<BuildReport, EnvironmentError>) -> Void = { _ in }
+    /// Told after each build, with its report or the error that stopped it, and whether a
+    /// failed build leaves the last good site shown (false when there is none, or when a
+    /// record of it is no longer public: then every address answers 503).
+    public var built: @Sendable (Result<BuildReport, EnvironmentError>, _ lastGoodSiteShown: Bool) -> Void = { _, _ in }
 
     public init(root: String, host: String = "127.0.0.1", port: Int = PreviewServer.defaultPort) {
         self.root = root

@@ -10,11 +10,11 @@ final class RebuildLoop: Service, @unchecked Sendable {
     let output: String
     let state: PreviewState
     let started: ListeningFlag
-    let built: @Sendable (Result<BuildReport, EnvironmentError>) -> Void
+    let built: @Sendable (Result<BuildReport, EnvironmentError>, Bool) -> Void
     private let building = DispatchGroup()
 
     init(root: String, output: String, state: PreviewState, started: ListeningFlag,
-         built: @escaping @Sendable (Result<BuildReport, EnvironmentError>) -> Void) {
+         built: @escaping @Sendable (Result<BuildReport, EnvironmentError>, Bool) -> Void) {
         self.root = root
         self.output = output
         self.state = state
@@ -72,10 +72,6 @@ final class RebuildLoop: Service, @unchecked Sendable {
                 group.leave()
             }
         }
-        if withdrawn {
-            // Before the command's own line about the failed build, which cannot know this.
-            FileHandle.standardOutput.write(Data("disclose serve: a record of the last good site is no longer public or is gone; every address answers 503 with the problems until a build succeeds\n".utf8))
-        }
         switch outcome {
         case .success(let report) where report.committed:
             state.record(failure: nil, siteChanged: !report.upToDate || !hadGoodSite)
@@ -87,6 +83,6 @@ final class RebuildLoop: Service, @unchecked Sendable {
                                                lastGoodSiteWithdrawn: withdrawn),
                          siteChanged: false)
         }
-        built(outcome)
+        built(outcome, hadGoodSite && !withdrawn)
     }
 }

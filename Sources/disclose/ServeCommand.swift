@@ -42,12 +42,15 @@ struct ServeCommand: ParsableCommand {
         server.listening = { url in
             Terminal.writeOutput("disclose serve: previewing \(url) (Ctrl-C to stop)\n")
         }
-        server.built = { outcome in
+        server.built = { outcome, lastGoodSiteShown in
+            let failed = lastGoodSiteShown
+                ? "disclose serve: build failed; still serving the last good site, with the problems on its pages\n"
+                : "disclose serve: build failed; no site is served (a record of the last good site is no longer public or is gone, or none built yet): every address answers 503 with the problems until a build succeeds\n"
             switch outcome {
             case .success(let report):
                 DiagnosticReport(format: .text).print(report.diagnostics, records: report.recordFiles)
                 if !report.committed {
-                    Terminal.writeOutput("disclose serve: build failed; still serving the last good site, with the problems on its pages\n")
+                    Terminal.writeOutput(failed)
                 } else if report.upToDate {
                     Terminal.writeOutput("disclose serve: site up to date\n")
                 } else {
@@ -55,7 +58,7 @@ struct ServeCommand: ParsableCommand {
                 }
             case .failure(let error):
                 ErrorReport.print("\(error)")
-                Terminal.writeOutput("disclose serve: build failed; still serving the last good site\n")
+                Terminal.writeOutput(failed)
             }
         }
         // A port in use or an unreadable root escapes to ErrorReport: an environment error, exit 2.
