@@ -112,6 +112,20 @@ def test_without_javascript_every_catalog_page_is_reached_by_links(plain_browser
 TOPICS = ["政务公开", "政务服务", "财政预决算", "城乡建设", "卫生健康", "市场监管", "就业创业"]
 
 
+def without_publishers(site_yaml):
+    """site.yaml without its `publishers:` list (the key and its indented or listed lines)."""
+    kept, skipping = [], False
+    for line in site_yaml.splitlines(keepends=True):
+        if line.startswith("publishers:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "-", "\t")) or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    return "".join(kept)
+
+
 def generated_record(number):
     year = 2019 + number % 6
     month = 1 + number % 12
@@ -140,6 +154,10 @@ def large_site():
     root = work / "root"
     shutil.copytree(REPO / "content", root / "content")
     shutil.copytree(REPO / "types", root / "types")  # the sample's own type declarations
+    # The generated offices are not in the sample's publisher registry: the copy keeps
+    # today's free-text publisher (the registry's own checks have their own tests).
+    site = root / "content/site.yaml"
+    site.write_text(without_publishers(site.read_text(encoding="utf-8")), encoding="utf-8")
     folder = root / "content/policies/generated"
     folder.mkdir()
     for number in range(1, 3001):
