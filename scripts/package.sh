@@ -61,12 +61,15 @@ COPYRIGHT
 # Depends: the Debian package of every shared library the binary links, at least the
 # version it was built against.
 depends=()
+# Every pipeline below reads its input to the end: under pipefail, a reader that stops
+# early (awk's exit, head) leaves the writer to die of SIGPIPE and the script with it.
+libraries=$(ldconfig -p)
 for library in $(objdump -p "$binary" | awk '/NEEDED/ { print $2 }'); do
-    path=$(ldconfig -p | awk -v lib="$library" '$1 == lib && /x86-64|AArch64|aarch64/ { print $NF; exit }')
-    [ -n "$path" ] || path=$(ldconfig -p | awk -v lib="$library" '$1 == lib { print $NF; exit }')
+    path=$(awk -v lib="$library" '$1 == lib && /x86-64|AArch64|aarch64/ && !found { print $NF; found = 1 }' <<< "$libraries")
+    [ -n "$path" ] || path=$(awk -v lib="$library" '$1 == lib && !found { print $NF; found = 1 }' <<< "$libraries")
     [ -n "$path" ] || { echo "package.sh: $library is not a library of this system" >&2; exit 1; }
-    owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) \
-        || owner=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1) || true
+    owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | awk -F: 'NR == 1 { print $1 }') \
+        || owner=$(dpkg -S "$path" 2>/dev/null | awk -F: 'NR == 1 { print $1 }') || true
     [ -n "$owner" ] || { echo "package.sh: $library ($path) belongs to no Debian package; it would be missing on the office machine" >&2; exit 1; }
     installed=$(dpkg-query -W -f='${Version}' "$owner")
     depends+=("$owner (>= ${installed%%-*})")

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$(id -u)" = 0 ] || { echo "test-package.sh: installing a package needs root" >&2; exit 2; }
-deb=$(ls -t dist/disclose_*.deb | head -1)
+deb=$(ls -t dist/disclose_*.deb | sed -n 1p)
 export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -qq "./$deb" >/dev/null
 

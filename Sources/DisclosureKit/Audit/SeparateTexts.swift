@@ -138,7 +138,6 @@ enum SeparateTexts {
     /// Whether a CSV file read from its start is inside quotes after `bytes`.
     static func endsInQuotes(_ bytes: some Sequence<UInt8>, from inQuotes: Bool) -> Bool {
         var quoted = inQuotes
-        var inTitle = false, inMeta = false
         for byte in bytes where byte == 0x22 { quoted.toggle() }
         return quoted
     }

@@ -13,7 +13,8 @@ public enum ProcessMemory {
             defer { fclose(file) }
             var line = [CChar](repeating: 0, count: 256)
             while fgets(&line, Int32(line.count), file) != nil {
-                if let kib = kibibytes(String(cString: line), field: "VmHWM") { return kib * 1024 }
+                let text = String(decoding: line.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                if let kib = kibibytes(text, field: "VmHWM") { return kib * 1024 }
             }
         }
         var usage = rusage()
