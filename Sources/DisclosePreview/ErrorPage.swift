@@ -63,7 +63,7 @@ public enum ErrorPage {
             let place = diagnostic.file.isEmpty
                 ? ""
                 : "<code>\(escape(diagnostic.file)):\(diagnostic.location.line):\(diagnostic.location.column)</code> "
-            items.append("<li>\(place)<strong>\(kind)</strong>（\(escape(diagnostic.rule))）：\(escape(diagnostic.message))</li>")
+            items.append("<li>\(place)<strong>\(kind)</strong>（\(escape(diagnostic.rule))）：\(escape(diagnostic.message.zh))</li>")
         }
         if detailed && failure.diagnostics.count > listed {
             items.append("<li>……另有 \(failure.diagnostics.count - listed) 条，见终端输出。</li>")

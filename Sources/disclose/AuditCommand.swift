@@ -8,6 +8,8 @@ struct AuditCommand: ParsableCommand {
         abstract: "Inspect a built site before upload: leaks of non-public records, broken links, outside resources, absolute paths, malformed or stray files."
     )
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "The built site to inspect.")
     var siteDirectory: String
 

@@ -9,6 +9,8 @@ struct BuildCommand: ParsableCommand {
         abstract: "Validate the records under ROOT/content and write the public site to OUTPUT (default ROOT/site)."
     )
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var site: SiteRootOption
     @OptionGroup var checks: ContentCheckOptions
     @OptionGroup var diagnostics: DiagnosticFormatOption

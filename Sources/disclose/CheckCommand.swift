@@ -8,6 +8,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate every record under ROOT/content against the content format; write nothing."
     )
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var siteRoot: SiteRootOption
     @OptionGroup var checks: ContentCheckOptions
     @OptionGroup var output: DiagnosticFormatOption

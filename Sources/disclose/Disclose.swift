@@ -14,6 +14,8 @@ struct Disclose: ParsableCommand {
                       MigrateReportCommand.self, ServeCommand.self]
     )
 
+    @OptionGroup var language: LanguageOption
+
     /// Exit statuses are part of the interface (cli.md): usage errors are 2, never
     /// ArgumentParser's default 64.
     static func main() {

@@ -8,6 +8,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Write a new site into DIR (new or empty): site.yaml commented in Chinese, the section folders, a 公开指南 to fill in, a .gitignore."
     )
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "The folder of the new site; made when missing, refused when it holds anything.")
     var directory: String
 

@@ -11,6 +11,8 @@ struct MigrateReportCommand: ParsableCommand {
         discussion: "Counts without applicant columns go to 自然人; a count without its reasons becomes its outcome's 'total:' row until spread over them; 行政诉讼 counted as one goes to 未经复议直接起诉. Each such move is printed as a warning. Run 'disclose check' afterwards."
     )
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "The report files (content/reports/*.md) to rewrite in place.")
     var files: [String]
 

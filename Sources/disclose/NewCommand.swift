@@ -9,6 +9,8 @@ struct NewCommand: ParsableCommand {
         abstract: "Write a record skeleton with every required field of TYPE to ROOT/content/SECTION/SLUG.md."
     )
 
+    @OptionGroup var language: LanguageOption
+
     /// Every built-in type with its Chinese name; a site's own are listed by 'disclose types --root'.
     static let typeHelp = "A type's id or Chinese name: "
         + TypeRegistry.builtIn.types.map { "\($0.id) (\($0.chineseName))" }.joined(separator: ", ")

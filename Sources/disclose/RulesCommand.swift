@@ -8,7 +8,9 @@ struct RulesCommand: ParsableCommand {
         abstract: "Print every rule with its severity as a Markdown table."
     )
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        Terminal.writeOutput(Rule.markdownTable())
+        Terminal.writeOutput(Rule.markdownTable(runLanguage))
     }
 }

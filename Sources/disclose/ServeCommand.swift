@@ -15,6 +15,8 @@ struct ServeCommand: ParsableCommand {
         """
     )
 
+    @OptionGroup var language: LanguageOption
+
     @OptionGroup var site: SiteRootOption
 
     var root: String { site.root }
@@ -33,7 +35,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure(description: "the site root '\(root)' is not a readable directory", status: ExitStatus.usage)
+            throw CommandFailure(phrase: Phrase("站点根目录 '\(root)' 不是可读的文件夹", en: "the site root '\(root)' is not a readable directory"), status: ExitStatus.usage)
         }
         if !PreviewServer.isLoopback(host) {
             Terminal.writeError("disclose: warning: --host \(host) is not a loopback address: other machines that can reach it can read the preview\n")

@@ -8,6 +8,8 @@ struct TypesCommand: ParsableCommand {
         abstract: "Print the record types and their fields (Markdown): the built-in ones, and with --root the site's own too."
     )
 
+    @OptionGroup var language: LanguageOption
+
     @Option(name: .long, help: "A site root whose types/ declarations to include.")
     var root: String?
 

@@ -88,7 +88,7 @@ import Testing
         #expect(outcome.notes.contains { $0.contains("'outcomes.denied'") && $0.contains("3") })
         let decoded = Self.decode(text)
         #expect(decoded.rules.allSatisfy { $0 == "report.statistics.balance" } && !decoded.rules.isEmpty, "\(decoded.diagnostics)")
-        #expect(decoded.diagnostics.contains { $0.field == "statistics.requests.outcomes.denied.total" && $0.message.contains("is 3") })
+        #expect(decoded.diagnostics.contains { $0.field == "statistics.requests.outcomes.denied.total" && $0.message.en.contains("is 3") })
         #expect(text.contains("total: [3, 0, 0, 0, 0, 0, 3]"))
         #expect(text.contains("total: [20, 0, 0, 0, 0, 0, 20]"), "（七）总计 keeps the count too")
     }

@@ -21,7 +21,7 @@ import Testing
         #expect(diagnostics.count == 1)
         #expect(d.rule == "index_number.duplicate")
         #expect(d.file == "content/policies/b.md")
-        #expect(d.message.contains("content/policies/a.md:3"))
+        #expect(d.message.en.contains("content/policies/a.md:3"))
     }
 
     @Test func slugClashWithinAFolderOnly() {
@@ -42,7 +42,7 @@ import Testing
         let hidden = SiteRules.check([identity("a", index: "1", repealedBy: "2"),
                                       identity("b", index: "2", disclosure: .withheld)])
         #expect(hidden.map(\.rule) == ["reference.not_public"])
-        #expect(hidden.first?.message.contains("content/policies/b.md") == true)
+        #expect(hidden.first?.message.en.contains("content/policies/b.md") == true)
         // A record that is not public may name a public one, or another that is not.
         let fromHidden = SiteRules.check([identity("a", index: "1", disclosure: .withheld, repealedBy: "2"),
                                           identity("b", index: "2", disclosure: .onRequest)])

@@ -33,7 +33,7 @@ public enum AttachmentDocuments {
             return (report.diagnostics + auditor.checkLinks(report.references, of: document.path, present: present)).map {
                 var diagnostic = $0
                 diagnostic.file = source
-                diagnostic.message += " (copied to \(document.path) in the site)"
+                diagnostic.message = diagnostic.message + Phrase("（复制到站点中的 \(document.path)）", en: " (copied to \(document.path) in the site)")
                 return diagnostic
             }
         }.flatMap { $0 }

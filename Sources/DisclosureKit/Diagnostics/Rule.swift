@@ -6,15 +6,33 @@ public struct Rule: Sendable, Hashable {
     public let id: String
     public let severity: Severity
     /// What the rule checks, one sentence.
-    public let checks: String
+    public let checks: Phrase
     /// A message as the tool prints it.
-    public let example: String
+    public let example: Phrase
+
+    public init(id: String, severity: Severity, checks: Phrase, example: Phrase) {
+        self.id = id
+        self.severity = severity
+        self.checks = checks
+        self.example = example
+    }
+
+    @available(*, deprecated, message: "give the rule's texts in Chinese and English (Phrase)")
+    public init(id: String, severity: Severity, checks: String, example: String) {
+        self.init(id: id, severity: severity, checks: Phrase(checks, en: checks), example: Phrase(example, en: example))
+    }
 
     /// A diagnostic of this rule at `location` of `file`.
     public func diagnostic(_ file: String, _ location: SourceLocation, field: String? = nil,
-                           _ message: String) -> Diagnostic {
+                           _ message: Phrase) -> Diagnostic {
         Diagnostic(file: file, location: location, severity: severity, rule: id, field: field,
                    message: message)
+    }
+
+    @available(*, deprecated, message: "give the message in Chinese and English (Phrase)")
+    public func diagnostic(_ file: String, _ location: SourceLocation, field: String? = nil,
+                           _ message: String) -> Diagnostic {
+        diagnostic(file, location, field: field, Phrase(message, en: message))
     }
 }
 
@@ -438,13 +456,14 @@ extension Rule {
         auditMissingFile,
     ]
 
-    /// The README's rule table, in Markdown.
-    public static func markdownTable() -> String {
-        var lines = ["| rule | severity | checks | example message |", "|---|---|---|---|"]
+    /// The README's rule table in `language`, in Markdown.
+    public static func markdownTable(_ language: Language) -> String {
+        let header = language == .zh ? "| 规则 | 级别 | 检查什么 | 示例消息 |" : "| rule | severity | checks | example message |"
+        var lines = [header, "|---|---|---|---|"]
         for rule in all {
-            let example = rule.example.replacingOccurrences(of: "|", with: "\\|")
-            let checks = rule.checks.replacingOccurrences(of: "|", with: "\\|")
-            lines.append("| `\(rule.id)` | \(rule.severity.rawValue) | \(checks) | \(example) |")
+            let example = rule.example.text(language).replacingOccurrences(of: "|", with: "\\|")
+            let checks = rule.checks.text(language).replacingOccurrences(of: "|", with: "\\|")
+            lines.append("| `\(rule.id)` | \(rule.severity.word(language)) | \(checks) | \(example) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

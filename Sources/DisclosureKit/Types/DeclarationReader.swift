@@ -44,7 +44,8 @@ struct DeclarationReader {
         case .failure(let failure):
             let diagnostic = FrontMatterReader.diagnostic(for: failure, file: file)
             // The parser is the records' front-matter reader; the author wrote a declaration.
-            let message = diagnostic.message.replacingOccurrences(of: "front matter", with: "type declaration")
+            let message = Phrase(diagnostic.message.zh.replacingOccurrences(of: "前置信息", with: "类型声明"),
+                                 en: diagnostic.message.en.replacingOccurrences(of: "front matter", with: "type declaration"))
             diagnostics.append(Rule.typeDeclaration.diagnostic(file, diagnostic.location, message))
             return nil
         }

@@ -25,6 +25,8 @@ final class PreviewProcess: @unchecked Sendable {
         process.arguments = ["serve", "--root", root.path, "--port", "0"] + extra
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // The tests read the English messages unless they ask for Chinese, the default.
+        env["DISCLOSE_LANG"] = "en"
         env["TMPDIR"] = temporary.path
         process.environment = env
         let out = Pipe(), err = Pipe()
