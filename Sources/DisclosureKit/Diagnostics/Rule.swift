@@ -48,55 +48,55 @@ extension Rule {
         id: "file.encoding", severity: .error,
         checks: Phrase("记录是 UTF-8 文本（以 GBK/GB18030 保存的文件会被指明，并说明如何转换）",
                        en: "a record is UTF-8 text (a file saved as GBK/GB18030 is named as such, with how to convert it)"),
-        example: Phrase("文件不是有效的 UTF-8 文本（第一个无效字节在本行）；请将其另存为 UTF-8",
+        example: Phrase("文件不是有效的 'UTF-8'（第一个错误字节在此行）；请以 'UTF-8' 编码保存",
                         en: "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8"))
     public static let fileTooLarge = Rule(
         id: "file.too_large", severity: .error,
         checks: Phrase("记录文件不超过 `max_record_size`（`site.yaml`，默认 4 MiB），其前置信息不超过 256 KiB",
                        en: "a record file is at most `max_record_size` (`site.yaml`, default 4 MiB), its front matter at most 256 KiB"),
-        example: Phrase("文件大小为 5.2 MiB；记录不得超过 4 MiB（max_record_size；篇幅大的材料请作为附件）",
+        example: Phrase("文件大小为 5.2 MiB；记录不得超过 4 MiB（max_record_size；篇幅大的材料请放入附件）",
                         en: "the file is 5.2 MiB; records are limited to 4 MiB (max_record_size; put large material in an attachment)"))
     public static let fileSymlink = Rule(
         id: "file.symlink", severity: .error,
         checks: Phrase("`content/` 下的符号链接不指向站点根目录之外（此类链接从不跟随）；`templates/` 及其中的文件不是链接",
                        en: "no symbolic link under `content/` leads outside the site root (such links are never followed); `templates/` and its files are no links"),
-        example: Phrase("符号链接指向站点根目录之外（/etc/passwd），不予跟随",
+        example: Phrase("符号链接指向站点根目录之外（/etc/passwd）；不予跟随",
                         en: "symbolic link leads outside the site root (to /etc/passwd); it is not followed"))
     public static let fileName = Rule(
         id: "file.name", severity: .error,
         checks: Phrase("`content/` 和 `templates/` 下的每个名称都是 UTF-8，不含控制字符或 `\\`，不超过 255 字节（NFC 形式亦然），所在路径不超过 4,095 字节",
                        en: "every name under `content/` and `templates/` is UTF-8 without control characters or `\\`, at most 255 bytes (in NFC too), in a path of at most 4,095 bytes"),
-        example: Phrase("名称含有控制字符（U+000A）；请重命名，否则不予读取",
+        example: Phrase("文件名含有控制字符（U+000A）；请重命名，此文件不予读取",
                         en: "the name holds a control character (U+000A); rename it, it is not read"))
     public static let fileNameClash = Rule(
         id: "file.name_clash", severity: .error,
         checks: Phrase("同一文件夹中没有两个名称在转为 Unicode 规范化形式 C（NFC）后相同",
                        en: "no two names in one folder are equal once both are in Unicode normalisation form C (NFC)"),
-        example: Phrase("'café.md'（分解形式，非 NFC）与 'café.md'（预组合形式，NFC）同在 content/policies 中，仅字符的编码方式不同；在网站上二者是同一个名称。请重命名或删除其中一个；两者均不予读取",
+        example: Phrase("content/policies 中的 'café.md'（分解形式，非 NFC）与 'café.md'（预组合，NFC）只是字符的编码方式不同，在网上是同一个名称；请重命名或删除其中一个，两者均不予读取",
                         en: "'café.md' (decomposed, not NFC) and 'café.md' (precomposed, NFC) in content/policies differ only in how their characters are encoded; on the web they are one name. Rename or remove one; neither is read"))
     public static let fileSpecial = Rule(
         id: "file.special", severity: .error,
         checks: Phrase("`content/` 和 `templates/` 下的每一项都是普通文件、文件夹或指向它们的链接（不是命名管道、套接字或设备）",
                        en: "everything under `content/` and `templates/` is a regular file, a folder or a link to one (no named pipe, socket or device)"),
-        example: Phrase("是命名管道（FIFO），不是普通文件或文件夹；不会打开。请删除",
+        example: Phrase("是命名管道（FIFO），不是普通文件或文件夹；不会打开它，请删除",
                         en: "is a named pipe (FIFO), not a regular file or folder; it is never opened. Remove it"))
     public static let fileAmbiguous = Rule(
         id: "file.ambiguous", severity: .error,
         checks: Phrase("`content/` 下名称以 `.md` 或 `.markdown`（不区分大小写）结尾的文件是记录；其他文件不以含 `disclosure` 字段的前置信息开头",
                        en: "a file under `content/` is a record when its name ends in `.md` or `.markdown` (any case); any other file does not open with front matter holding a `disclosure` key"),
-        example: Phrase("此文件像记录一样以前置信息和 'disclosure'（公开方式）字段开头，但名称不以 .md 结尾，会作为附件原样复制；如果它是记录，请命名为 .md；它不予发布",
+        example: Phrase("此文件像记录一样以前置信息和 'disclosure'（公开方式） 字段开头，但文件名不以 .md 结尾，会被当作附件原样复制；如果它是记录，请改用 .md 命名；此文件不予发布",
                         en: "this file opens with front matter and a 'disclosure' (公开方式) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published"))
     public static let sectionUnknown = Rule(
         id: "section.unknown", severity: .error,
         checks: Phrase("每个 Markdown 文件都在某个类型的栏目文件夹中（`policies/`、`budgets/`……或 `types/` 中类型声明指定的文件夹）",
                        en: "every Markdown file is inside the section folder of a type (`policies/`, `budgets/`, ... or one a declaration in `types/` names)"),
-        example: Phrase("Markdown 文件不在栏目文件夹中；记录应放在 content/policies/、content/budgets/……或 content/decisions/ 下",
+        example: Phrase("Markdown 文件不在栏目文件夹中；记录应放在 content/policies/、content/budgets/、…… 或 content/decisions/ 下",
                         en: "Markdown file outside a section folder; records belong under content/policies/, content/budgets/, ... or content/decisions/"))
     public static let attachmentOrphan = Rule(
         id: "attachment.orphan", severity: .warning,
         checks: Phrase("栏目文件夹中的非 Markdown 文件属于某条记录（其名称以记录的文件名主干加 `.`、`-` 或 `_` 开头）",
                        en: "a non-Markdown file in a section folder belongs to a record (its name starts with a record's file stem and `.`, `-` or `_`)"),
-        example: Phrase("文件不属于任何记录，不予复制；请按其所属记录命名（STEM-附件.pdf）",
+        example: Phrase("不属于任何记录，不会被复制；请按记录的文件名命名（STEM-附件.pdf）",
                         en: "file belongs to no record and is not copied; name it after its record (STEM-附件.pdf)"))
     public static let attachmentClash = Rule(
         id: "attachment.clash", severity: .error,
@@ -114,7 +114,7 @@ extension Rule {
         id: "attachment.listed", severity: .error,
         checks: Phrase("`attachments:` 的每个条目所指的文件只列出一次，只写文件名，且是记录或页面所在文件夹中的普通文件（不是链接），既不是记录，也不是其他记录的附件",
                        en: "each file an `attachments:` entry names is listed once, by its name alone, and is a regular file (not a link) of the record's or page's own folder that is no record and no other record's attachment"),
-        example: Phrase("'附件1.pdf' 列为附件，但 content/policies/2024/ 中没有此文件",
+        example: Phrase("'附件1.pdf' 列为附件，但 content/policies/2024/ 中没有这个文件",
                         en: "'附件1.pdf' is listed as an attachment, but there is no such file in content/policies/2024/"))
     public static let outputClash = Rule(
         id: "output.clash", severity: .error,
@@ -128,13 +128,13 @@ extension Rule {
         id: "front_matter.missing", severity: .error,
         checks: Phrase("记录以一行 `---` 开头",
                        en: "a record starts with a line `---`"),
-        example: Phrase("记录没有以开始前置信息的 '---' 行开头",
+        example: Phrase("记录没有以开启前置信息的 '---' 行开头",
                         en: "the record does not start with a '---' line opening its front matter"))
     public static let frontMatterUnterminated = Rule(
         id: "front_matter.unterminated", severity: .error,
         checks: Phrase("前置信息以第二个 `---` 行结束",
                        en: "the front matter is closed by a second `---` line"),
-        example: Phrase("此处开始的前置信息没有以 '---' 行结束",
+        example: Phrase("此处开启的前置信息没有用 '---' 行结束",
                         en: "the front matter opened here is never closed by a '---' line"))
     public static let frontMatterSyntax = Rule(
         id: "front_matter.syntax", severity: .error,
@@ -146,25 +146,25 @@ extension Rule {
         id: "front_matter.duplicate_key", severity: .error,
         checks: Phrase("同一映射中没有重复的字段",
                        en: "no key appears twice in one mapping"),
-        example: Phrase("字段 'title' 重复（首次出现在第 2 行）；一个字段只能出现一次",
+        example: Phrase("字段 'title' 重复（第一次出现在第 2 行）；同一映射中一个字段只能出现一次",
                         en: "duplicate key 'title' (first at line 2); a key may appear only once"))
     public static let frontMatterKeyTag = Rule(
         id: "front_matter.key_tag", severity: .error,
         checks: Phrase("字段名不带 YAML 标签（`!x key:`、`? !x key`）；字段只按其文本比较",
                        en: "no key carries a YAML tag (`!x key:`, `? !x key`); keys are compared by their text alone"),
-        example: Phrase("字段 'disclosure' 带有 YAML 标签 '!x'；字段名是纯文本：请删除该标签",
+        example: Phrase("字段 'disclosure' 带有 YAML 标签 '!x'；字段名是纯文本，只按文字比较：请删除标签",
                         en: "the key 'disclosure' carries the YAML tag '!x'; a key is plain text: remove the tag"))
     public static let frontMatterNotMapping = Rule(
         id: "front_matter.not_mapping", severity: .error,
         checks: Phrase("前置信息是字段到值的映射",
                        en: "the front matter is a mapping of keys to values"),
-        example: Phrase("前置信息必须是由 'key: value' 行组成的映射，而不是序列",
+        example: Phrase("前置信息必须是由 'key: value' 行组成的映射，但它是列表",
                         en: "the front matter must be a mapping of 'key: value' lines, not a sequence"))
     public static let frontMatterTooComplex = Rule(
         id: "front_matter.too_complex", severity: .error,
         checks: Phrase("前置信息不超出限制（嵌套深度 32，展开别名后 20,000 个值）",
                        en: "the front matter stays within the limits (nesting depth 32, 20,000 values after alias expansion)"),
-        example: Phrase("前置信息展开后超过 20000 个值（别名展开？）；拒绝处理",
+        example: Phrase("前置信息展开后超过 20000 个值（别名展开？），不予接受",
                         en: "the front matter expands to more than 20000 values (alias expansion?); refused"))
 
     // MARK: Fields of a record
@@ -178,19 +178,19 @@ extension Rule {
         id: "record.type", severity: .error,
         checks: Phrase("字段的类型和取值符合格式的规定",
                        en: "a field has the type and one of the values the format allows"),
-        example: Phrase("'disclosure'（公开方式）必须是 proactive、on-request、withheld（主动公开、依申请公开、不予公开）之一，而不是 'public'",
+        example: Phrase("'disclosure'（公开方式）必须是 proactive, on-request, withheld（主动公开、依申请公开、不予公开）之一，不能是 'public'",
                         en: "'disclosure' (公开方式) must be one of proactive, on-request, withheld (主动公开, 依申请公开, 不予公开), not 'public'"))
     public static let recordDate = Rule(
         id: "record.date", severity: .error,
         checks: Phrase("日期是按 YYYY-MM-DD 书写的真实日期，且 `published`/`modified` 不早于 `created`",
                        en: "a date is a real calendar date written YYYY-MM-DD, and `published`/`modified` are not before `created`"),
-        example: Phrase("'created'（成文日期）必须是按 YYYY-MM-DD 书写的日期，而不是 '2012-3-1'",
+        example: Phrase("'created'（成文日期）必须是按 YYYY-MM-DD 写的日期，不能是 '2012-3-1'",
                         en: "'created' (成文日期) must be a date written YYYY-MM-DD, not '2012-3-1'"))
     public static let recordRange = Rule(
         id: "record.range", severity: .error,
         checks: Phrase("数值在其范围内（年份 1949–2100，金额和计数 0 至 10^12：规则计算的任何和或差都不会溢出）",
                        en: "numbers are within their range (years 1949–2100, amounts and counts from 0 to 10^12: no sum or difference the rules compute can overflow)"),
-        example: Phrase("'fiscal_year'（年度）必须在 1949 至 2100 之间，而不是 3012",
+        example: Phrase("'fiscal_year'（年度）必须在 1949 至 2100 之间，不能是 3012",
                         en: "'fiscal_year' (年度) must be between 1949 and 2100, not 3012"))
     public static let recordLength = Rule(
         id: "record.length", severity: .error,
@@ -208,19 +208,19 @@ extension Rule {
         id: "record.date_range", severity: .error,
         checks: Phrase("记录或页面的每个日期都在 1949-10-01（没有早于中华人民共和国成立的公开记录）至 2100-12-31 之间，与年份的范围一致",
                        en: "every date of a record or page lies from 1949-10-01 (no disclosure record is older than the PRC) to 2100-12-31, as years do"),
-        example: Phrase("'created'（成文日期）0999-01-01 不是合理的日期；日期范围为 1949-10-01 至 2100-12-31",
+        example: Phrase("'created'（成文日期）0999-01-01 不是合理的日期；日期应在 1949-10-01 至 2100-12-31 之间",
                         en: "'created' (成文日期) 0999-01-01 is not a plausible date; dates run from 1949-10-01 to 2100-12-31"))
     public static let recordInvisibleCharacter = Rule(
         id: "record.invisible_character", severity: .warning,
         checks: Phrase("记录或页面的文本值中没有页面显示不出的不可见格式字符（U+200B–U+200F、U+2028/9、U+202A–U+202E、U+2060–U+2064、U+FEFF）",
                        en: "no text value of a record or page holds an invisible format character (U+200B–U+200F, U+2028/9, U+202A–U+202E, U+2060–U+2064, U+FEFF), which pages show as nothing"),
-        example: Phrase("'title'（名称）值的第 3 个字符是不可见字符 U+200B（ZERO WIDTH SPACE）；请删除",
+        example: Phrase("'title'（名称）的值在第 3 个字符处含有不可见字符 U+200B（ZERO WIDTH SPACE）；请删除",
                         en: "'title' (名称) holds the invisible character U+200B (ZERO WIDTH SPACE) at character 3 of its value; remove it"))
     public static let recordInvisibleIdentity = Rule(
         id: "record.invisible_identity", severity: .error,
         checks: Phrase("`publisher`、`topic`、`index_number` 和 `document_number` 中没有不可见格式字符：它会把一个目录分类或标识分成看起来相同的两个",
                        en: "`publisher`, `topic`, `index_number` and `document_number` hold no invisible format character: it would split a catalog facet or an identity into two that look the same"),
-        example: Phrase("'publisher'（发布机构）值的第 6 个字符是不可见字符 U+200B（ZERO WIDTH SPACE）；它会产生第二个看起来相同的发布机构：请删除",
+        example: Phrase("'publisher'（发布机构）的值在第 6 个字符处含有不可见字符 U+200B（ZERO WIDTH SPACE）；它会造成另一个看起来相同的 'publisher'（发布机构）：请删除",
                         en: "'publisher' (发布机构) holds the invisible character U+200B (ZERO WIDTH SPACE) at character 6 of its value; it would make a second 发布机构 that looks the same: remove it"))
     public static let recordIDNumber = Rule(
         id: "record.id_number", severity: .error,
@@ -238,7 +238,7 @@ extension Rule {
         id: "record.placeholder", severity: .error,
         checks: Phrase("没有残留 `disclose new` 留下的占位符（`<待填写 …>`）",
                        en: "no placeholder left by `disclose new` (`<待填写 …>`) remains"),
-        example: Phrase("'title'（名称）仍是占位符 '<待填写 名称 / title>'；请填写",
+        example: Phrase("'title'（名称）仍是占位内容 '<待填写 名称 / title>'；请填写",
                         en: "'title' (名称) still holds the placeholder '<待填写 名称 / title>'; fill it in"))
     public static let markdownTooComplex = Rule(
         id: "markdown.too_complex", severity: .error,
@@ -354,13 +354,13 @@ extension Rule {
         id: "policy.repealed_by", severity: .error,
         checks: Phrase("`status: repealed`（废止）的政策文件在 `repealed_by` 中说明被什么废止（某条记录的索引号，或站外文件的文号和标题），且只有这样的政策文件才有 `repealed_by`",
                        en: "a policy with `status: repealed` (废止) says what repealed it in `repealed_by` (a record's 索引号, or the 文号 and title of a document outside the site), and only such a policy has `repealed_by`"),
-        example: Phrase("'status' 为 repealed（废止），但 'repealed_by' 没有说明被什么废止：请给出废止它的记录的索引号，站外文件则写 {document_number: …, title: …}",
+        example: Phrase("'status' 为 repealed（废止），但 'repealed_by' 没有写明由什么废止：请填写该记录的索引号，站点之外的文件请写 {document_number: …, title: …}",
                         en: "'status' is repealed (废止) but 'repealed_by' does not say what repealed it: give the index number (索引号) of the repealing record, or {document_number: …, title: …} for a document outside the site"))
     public static let policyAmendedBy = Rule(
         id: "policy.amended_by", severity: .error,
         checks: Phrase("`status: amended`（已修改）的政策文件在 `amended_by` 中说明被什么修改（写法同 `repealed_by`），且只有这样的政策文件才有 `amended_by`",
                        en: "a policy with `status: amended` (已修改) says what amended it in `amended_by` (as `repealed_by`), and only such a policy has `amended_by`"),
-        example: Phrase("'status' 为 amended（已修改），但 'amended_by' 没有说明被什么修改",
+        example: Phrase("'status' 为 amended（已修改），但 'amended_by' 没有写明由什么修改",
                         en: "'status' is amended (已修改) but 'amended_by' does not say what amended it"))
     public static let policyEffectiveDates = Rule(
         id: "policy.effective_dates", severity: .error,
@@ -414,37 +414,37 @@ extension Rule {
         id: "budget.lines_sum", severity: .error,
         checks: Phrase("预算各行金额之和等于 `totals.expenditure`（精确到 0.01）",
                        en: "budget line amounts add up to `totals.expenditure` (to 0.01)"),
-        example: Phrase("各行合计 1180.50，但 totals.expenditure 为 1200.00（相差 -19.50）",
+        example: Phrase("lines（支出明细）合计为 1180.50，但 totals.expenditure（支出总计）为 1200.00（相差 -19.50）",
                         en: "the lines add up to 1180.50 but totals.expenditure is 1200.00 (difference -19.50)"))
     public static let guideTimeLimit = Rule(
         id: "guide.time_limit", severity: .error,
         checks: Phrase("办事指南的承诺天数大于 0 且不超过法定天数",
                        en: "a guide's promised days are more than 0 and at most its statutory days"),
-        example: Phrase("promised_days（承诺时限）25 超过 statutory_days（法定时限）20",
+        example: Phrase("promised_days（承诺时限）25 超过 statutory_days（法定时限）20；承诺时限不得超过法定时限",
                         en: "promised_days (承诺时限) 25 is more than statutory_days (法定时限) 20"))
     public static let reportStatisticsBalance = Rule(
         id: "report.statistics.balance", severity: .error,
         checks: Phrase("年度报告的表格按申请人各列平衡：本年新收 + 上年结转 = 办理结果总计 + 结转下年度；一行的总计 = 各申请人列之和；填写的办理结果总计 = 各项理由之和；表四的每个总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
                        en: "an annual report's tables add up, per applicant column: 本年新收 + 上年结转 = 办理结果总计 + 结转下年度; a row's 总计 = the sum of its applicant columns; a written outcome total = the sum of its reasons; each 总计 of table 四 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
-        example: Phrase("自然人列不平衡：本年新收 30 + 上年结转 2 = 32，但办理结果总计 29 + 结转下年度继续办理 2 = 31（两者必须相等）",
+        example: Phrase("自然人 列不平衡：本年新收 30 + 上年结转 2 = 32，而 办理结果总计 29 + 结转下年度继续办理 2 = 31（两者必须相等）",
                         en: "column 自然人 does not balance: 本年新收 30 + 上年结转 2 = 32, but 办理结果总计 29 + 结转下年度继续办理 2 = 31 (the two must be equal)"))
     public static let decisionPartyPrivacy = Rule(
         id: "decision.party_privacy", severity: .error,
         checks: Phrase("决定的自然人当事人只显示姓氏，名字的每个字都加以遮蔽（张某某、欧阳某某、李*、张某某等3人）",
                        en: "a decision's natural-person party (自然人) is shown by surname only, each given-name character masked (张某某, 欧阳某某, 李*, 张某某等3人)"),
-        example: Phrase("自然人的 'party'（行政相对人）只能显示姓氏，名字须遮蔽（如 张某某），不能写作 '张三'",
+        example: Phrase("自然人的 'party'（行政相对人）只能显示姓氏，名字的每个字都要隐去（如 张某某、欧阳某某、李*、张某某等3人），不能是 '张三'",
                         en: "'party' (行政相对人) of a natural person (自然人) must show the surname only, with the given name masked (e.g. 张某某), not '张三'"))
     public static let typeDeclaration = Rule(
         id: "type.declaration", severity: .error,
-        checks: Phrase("`types/` 中的类型声明格式正确：字段名和字段种类已知，没有重复的字段，也没有与公共字段重名的字段，所用文件夹不被其他类型或输出占用，具备其规则集所需的字段",
+        checks: Phrase("`types/` 中的类型声明格式正确：字段名和字段类别已知，没有重复的字段，也没有与通用字段重名的字段，所用文件夹不被其他类型或输出占用，具备其规则集所需的字段",
                        en: "a type declaration in `types/` is well formed: known keys and kinds, no duplicate or common field keys, a folder no other type or output uses, the fields its rule sets need"),
-        example: Phrase("字段 'kind' 的种类 'choice' 未知；可用的种类：text, multiline_text, date, number, amount, enum, text_list, group, table, reference, publisher, report_statistics",
+        example: Phrase("字段 'kind' 的类别 'choice' 未知；可用的类别：text, multiline_text, date, number, amount, enum, text_list, group, table, reference, publisher, report_statistics",
                         en: "field 'kind' has an unknown kind 'choice'; kinds: text, multiline_text, date, number, amount, enum, text_list, group, table, reference, publisher, report_statistics"))
     public static let reportDeadline = Rule(
         id: "report.deadline", severity: .error,
         checks: Phrase("年度报告在 `year` 的次年截止日期前发布：有 `publishers` 时按发布机构的 `kind`，部门为 01-31，人民政府为 03-31（条例 第四十九条）；没有时按 `report_deadline`（默认 03-31）",
                        en: "an annual report is published by its deadline in the year after `year`: with `publishers`, 01-31 for a 部门 and 03-31 for a 人民政府 (条例 第四十九条), from its publisher's `kind`; without, `report_deadline` (default 03-31)"),
-        example: Phrase("2012 年度报告于 2013-04-02 发布，晚于截止日期 2013-03-31",
+        example: Phrase("2012 年度报告于 2013-04-02 发布，晚于公布期限 2013-03-31",
                         en: "the 2012 report was published 2013-04-02, after its deadline 2013-03-31"))
     public static let reportDuplicate = Rule(
         id: "report.duplicate", severity: .error,
@@ -456,25 +456,25 @@ extension Rule {
         id: "report.statistics.shape", severity: .error,
         checks: Phrase("年度报告的 `statistics` 按全国统一格式的表格填写：表三每行七个数（六个申请人列和总计），行政诉讼分为 `direct` 和 `after_review`；旧格式由 `disclose migrate-report` 改写",
                        en: "an annual report's `statistics` follow the national format's tables: each row of table 三 seven numbers (six applicant columns and 总计), 行政诉讼 as `direct` and `after_review`; the earlier shape is rewritten by `disclose migrate-report`"),
-        example: Phrase("statistics 仍是全国统一格式增设申请人各列之前的格式（国办公开办函〔2021〕30号）；请运行 'disclose migrate-report FILE' 改写，所有数字保持不变",
+        example: Phrase("统计数据仍是全国统一格式增加申请人列（国办公开办函〔2021〕30号）之前的形式；请运行 'disclose migrate-report FILE' 改写，所有数字都会保留",
                         en: "statistics are in the shape before the national format's applicant columns (国办公开办函〔2021〕30号); run 'disclose migrate-report FILE' to rewrite them, every number kept"))
     public static let reportYear = Rule(
         id: "report.year", severity: .error,
         checks: Phrase("年度报告的 `year` 早于其发布年份",
                        en: "an annual report's `year` is before the year it is published"),
-        example: Phrase("'year'（报告年度）是 2025，但报告于 2025-01-24 发布；一个年度结束后才能报告该年度",
+        example: Phrase("'year'（报告年度）为 2025，但报告发布于 2025-01-24；一个年度结束之后才能报告该年度",
                         en: "'year' (报告年度) is 2025, but the report was published 2025-01-24; a year is reported on after it ends"))
     public static let reportSections = Rule(
         id: "report.sections", severity: .error,
         checks: Phrase("年度报告的正文按全国统一格式的标题依次写出文字：`## 一、总体情况`、`## 五、存在的主要问题及改进情况` 和 `## 六、其他需要报告的事项`（二至四可省略：表格自动生成）",
                        en: "an annual report's body gives its text under the national format's headings, in order: `## 一、总体情况`, `## 五、存在的主要问题及改进情况` and `## 六、其他需要报告的事项` (二 to 四 are optional: the tables are generated)"),
-        example: Phrase("正文没有标题 '## 五、存在的主要问题及改进情况'；全国统一格式要求第一、五、六部分的文字写在各自的标题下",
+        example: Phrase("正文缺少标题 '## 五、存在的主要问题及改进情况'；全国统一格式把第一、五、六部分的文字放在各自的标题下",
                         en: "the body has no heading '## 五、存在的主要问题及改进情况'; the national format places the text of sections 一, 五 and 六 under their headings"))
     public static let reportSectionTable = Rule(
         id: "report.section_table", severity: .warning,
         checks: Phrase("年度报告的正文在 `## 二、…`、`## 三、…` 或 `## 四、…` 下不写表格（Markdown 的 `|` 行或 HTML 的 `<table>`）：这些表格由 `statistics:` 生成，手写的表格会显示在旁边，且可能与之不符",
                        en: "an annual report's body writes no table (a Markdown `|` row or an HTML `<table>`) under `## 二、…`, `## 三、…` or `## 四、…`: those tables are generated from `statistics:`, and a written one is shown beside them, possibly disagreeing"),
-        example: Phrase("'二、主动公开政府信息情况' 部分含有表格（第 14 行）；该部分的表格由 'statistics' 生成，此表格会显示在其旁边：请把文字移到其他部分或删除该表格",
+        example: Phrase("'二、主动公开政府信息情况' 部分含有表格（第 14 行）；该部分的表格由 'statistics' 生成，这张表会与它并排显示：请把文字移到其他部分或删除",
                         en: "section '二、主动公开政府信息情况' holds a table (line 14); its table is generated from 'statistics', so this one would be shown beside it: move the text to another section or delete it"))
     public static let reportPolicyCounts = Rule(
         id: "report.policy_counts", severity: .warning,
@@ -488,7 +488,7 @@ extension Rule {
         id: "page.folder", severity: .error,
         checks: Phrase("`content/pages/` 中只有页面（`.md`）及其附件，没有子文件夹",
                        en: "`content/pages/` holds pages (`.md`) and their attachments, with no sub-folders"),
-        example: Phrase("content/pages/ 中只能有页面及其附件；文件夹 'old' 不予读取",
+        example: Phrase("content/pages/ 只存放固定页面及其附件；文件夹 'old' 不予读取",
                         en: "content/pages/ holds pages and their attachments only; the folder 'old' is not read"))
     public static let pageDisclosure = Rule(
         id: "page.disclosure", severity: .error,
@@ -528,7 +528,7 @@ extension Rule {
         id: "site.invalid", severity: .error,
         checks: Phrase("`site.yaml` 有 `title` 和绝对的 `base_url`，`index_number_pattern` 有效，`report_deadline` 写作 MM-DD，日历日期有效，`time_zone` 是已知时区",
                        en: "`site.yaml` has `title` and an absolute `base_url`, a valid `index_number_pattern`, `report_deadline` as MM-DD, calendar dates and a known `time_zone`"),
-        example: Phrase("'base_url' 必须是绝对的 http(s) URL，而不是 'example.gov.cn'",
+        example: Phrase("'base_url' 必须是 http(s) 绝对网址，不能是 'example.gov.cn'",
                         en: "'base_url' must be an absolute http(s) URL, not 'example.gov.cn'"))
     public static let siteUnknownKey = Rule(
         id: "site.unknown_key", severity: .warning,
@@ -540,7 +540,7 @@ extension Rule {
         id: "site.identity", severity: .warning,
         checks: Phrase("`site_id_code`（网站标识码）是十位数字或 `bm` 加八位数字；`footer.icp` 形如 京ICP备12345678号，`footer.police` 形如 京公网安备 11010502000001号，`footer.email` 是一个地址",
                        en: "`site_id_code` (网站标识码) is ten digits or `bm` and eight digits; `footer.icp` reads like 京ICP备12345678号, `footer.police` like 京公网安备 11010502000001号, `footer.email` is one address"),
-        example: Phrase("'site_id_code'（网站标识码）为十位：六位行政区划代码加四位数字（如 4501070001），国务院部门则为 'bm' 加八位数字；'450107001' 不符合",
+        example: Phrase("'site_id_code'（网站标识码）为十个字符：六位行政区划代码加四位数字（如 4501070001），国务院部门为 'bm' 加八位数字；'450107001' 不符合",
                         en: "'site_id_code' (网站标识码) is ten characters: the six-digit administrative division code and four digits (such as 4501070001), or 'bm' and eight digits for a department of the State Council; '450107001' is not"))
 
     // MARK: Build
