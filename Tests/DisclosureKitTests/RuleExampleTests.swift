@@ -24,6 +24,7 @@ struct ExampleCase: CustomTestStringConvertible, Sendable {
         .init(rule: .recordDateRange, type: .policy, old: "created: 2024-01-15", new: "created: 0999-01-01"),
         .init(rule: .recordInvisibleCharacter, type: .policy, old: "title: 明湖区", new: "title: 明湖\u{200B}区"),
         .init(rule: .recordInvisibleIdentity, type: .policy, old: "publisher: 明湖区人民政府", new: "publisher: 明湖区人民\u{200B}政府"),
+        .init(rule: .recordTyping, type: .policy, old: "document_number: 明府发〔2024〕3号", new: "document_number: 明政办发[2012]8号"),
         .init(rule: .policyEffectiveDates, type: .policy, old: "status: effective", new: "status: effective\neffective_from: 2024-01-01\neffective_until: 2023-12-31"),
         .init(rule: .guideTimeLimit, type: .guide, old: "promised_days: 5}", new: "promised_days: 25}"),
         .init(rule: .decisionPartyPrivacy, type: decision, old: "party: 张某某", new: "party: 张三"),

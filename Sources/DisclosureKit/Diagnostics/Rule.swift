@@ -178,19 +178,19 @@ extension Rule {
         id: "record.type", severity: .error,
         checks: Phrase("字段的类型和取值符合格式的规定",
                        en: "a field has the type and one of the values the format allows"),
-        example: Phrase("'disclosure'（公开方式）必须是 proactive, on-request, withheld（主动公开、依申请公开、不予公开）之一，不能是 'public'",
+        example: Phrase("'disclosure'（公开方式） 必须是 proactive, on-request, withheld（主动公开、依申请公开、不予公开）之一，不能是 'public'",
                         en: "'disclosure' (公开方式) must be one of proactive, on-request, withheld (主动公开, 依申请公开, 不予公开), not 'public'"))
     public static let recordDate = Rule(
         id: "record.date", severity: .error,
         checks: Phrase("日期是按 YYYY-MM-DD 书写的真实日期，且 `published`/`modified` 不早于 `created`",
                        en: "a date is a real calendar date written YYYY-MM-DD, and `published`/`modified` are not before `created`"),
-        example: Phrase("'created'（成文日期）必须是按 YYYY-MM-DD 写的日期，不能是 '2012-3-1'",
+        example: Phrase("'created'（成文日期） 必须是按 YYYY-MM-DD 写的日期，不能是 '2012-3-1'",
                         en: "'created' (成文日期) must be a date written YYYY-MM-DD, not '2012-3-1'"))
     public static let recordRange = Rule(
         id: "record.range", severity: .error,
         checks: Phrase("数值在其范围内（年份 1949–2100，金额和计数 0 至 10^12：规则计算的任何和或差都不会溢出）",
                        en: "numbers are within their range (years 1949–2100, amounts and counts from 0 to 10^12: no sum or difference the rules compute can overflow)"),
-        example: Phrase("'fiscal_year'（年度）必须在 1949 至 2100 之间，不能是 3012",
+        example: Phrase("'fiscal_year'（年度） 必须在 1949 至 2100 之间，不能是 3012",
                         en: "'fiscal_year' (年度) must be between 1949 and 2100, not 3012"))
     public static let recordLength = Rule(
         id: "record.length", severity: .error,
@@ -208,19 +208,19 @@ extension Rule {
         id: "record.date_range", severity: .error,
         checks: Phrase("记录或页面的每个日期都在 1949-10-01（没有早于中华人民共和国成立的公开记录）至 2100-12-31 之间，与年份的范围一致",
                        en: "every date of a record or page lies from 1949-10-01 (no disclosure record is older than the PRC) to 2100-12-31, as years do"),
-        example: Phrase("'created'（成文日期）0999-01-01 不是合理的日期；日期应在 1949-10-01 至 2100-12-31 之间",
+        example: Phrase("'created'（成文日期） 0999-01-01 不是合理的日期；日期应在 1949-10-01 至 2100-12-31 之间",
                         en: "'created' (成文日期) 0999-01-01 is not a plausible date; dates run from 1949-10-01 to 2100-12-31"))
     public static let recordInvisibleCharacter = Rule(
         id: "record.invisible_character", severity: .warning,
         checks: Phrase("记录或页面的文本值中没有页面显示不出的不可见格式字符（U+200B–U+200F、U+2028/9、U+202A–U+202E、U+2060–U+2064、U+FEFF）",
                        en: "no text value of a record or page holds an invisible format character (U+200B–U+200F, U+2028/9, U+202A–U+202E, U+2060–U+2064, U+FEFF), which pages show as nothing"),
-        example: Phrase("'title'（名称）的值在第 3 个字符处含有不可见字符 U+200B（ZERO WIDTH SPACE）；请删除",
+        example: Phrase("'title'（名称） 的值在第 3 个字符处含有不可见字符 U+200B（ZERO WIDTH SPACE）；请删除",
                         en: "'title' (名称) holds the invisible character U+200B (ZERO WIDTH SPACE) at character 3 of its value; remove it"))
     public static let recordInvisibleIdentity = Rule(
         id: "record.invisible_identity", severity: .error,
         checks: Phrase("`publisher`、`topic`、`index_number` 和 `document_number` 中没有不可见格式字符：它会把一个目录分类或标识分成看起来相同的两个",
                        en: "`publisher`, `topic`, `index_number` and `document_number` hold no invisible format character: it would split a catalog facet or an identity into two that look the same"),
-        example: Phrase("'publisher'（发布机构）的值在第 6 个字符处含有不可见字符 U+200B（ZERO WIDTH SPACE）；它会造成另一个看起来相同的 'publisher'（发布机构）：请删除",
+        example: Phrase("'publisher'（发布机构） 的值在第 6 个字符处含有不可见字符 U+200B（ZERO WIDTH SPACE）；它会造成另一个看起来相同的 'publisher'（发布机构）：请删除",
                         en: "'publisher' (发布机构) holds the invisible character U+200B (ZERO WIDTH SPACE) at character 6 of its value; it would make a second 发布机构 that looks the same: remove it"))
     public static let recordIDNumber = Rule(
         id: "record.id_number", severity: .error,
@@ -238,7 +238,7 @@ extension Rule {
         id: "record.placeholder", severity: .error,
         checks: Phrase("没有残留 `disclose new` 留下的占位符（`<待填写 …>`）",
                        en: "no placeholder left by `disclose new` (`<待填写 …>`) remains"),
-        example: Phrase("'title'（名称）仍是占位内容 '<待填写 名称 / title>'；请填写",
+        example: Phrase("'title'（名称） 仍是占位内容 '<待填写 名称 / title>'；请填写",
                         en: "'title' (名称) still holds the placeholder '<待填写 名称 / title>'; fill it in"))
     public static let markdownTooComplex = Rule(
         id: "markdown.too_complex", severity: .error,
@@ -334,7 +334,7 @@ extension Rule {
         id: "record.typing", severity: .warning,
         checks: Phrase("文号的年份写在 〔〕 中（不是 []、【】 或 ()），索引号中没有全角斜线 ／",
                        en: "a 文号 writes its year in 〔〕 (not [], 【】 or ()), and a 索引号 has no full-width solidus ／"),
-        example: Phrase("'document_number'（文号）'明政办发[2012]8号' 的年份写在 '[]' 中；文号的年份应写在六角括号 〔〕 中：请写作 明政办发〔2012〕8号",
+        example: Phrase("'document_number'（文号）'明政办发[2012]8号' 把年份写在 '[]' 中；文号的年份应使用六角括号 〔〕：请写作 明政办发〔2012〕8号",
                         en: "'document_number' (文号) '明政办发[2012]8号' puts its year in '[]'; a 文号 writes it in 六角括号 〔〕: write 明政办发〔2012〕8号"))
     public static let calendarYearUnknown = Rule(
         id: "calendar.year_unknown", severity: .warning,
@@ -346,7 +346,7 @@ extension Rule {
         id: "record.scheduled", severity: .note,
         checks: Phrase("`published` 晚于基准日期（`--as-of`，或 `time_zone` 中的今天）的主动公开记录，在该日之前不出现在任何输出中",
                        en: "a proactive record whose `published` is after the as-of date (`--as-of`, or today in `time_zone`) is held back from every output until that day"),
-        example: Phrase("定时发布：发布日期 2027-01-05 晚于基准日期 2026-12-02；该记录在 2027-01-05 之前暂不发布（无页面、列表条目、目录行、搜索条目、站点地图或订阅条目）",
+        example: Phrase("定时发布：发布日期 2027-01-05 晚于基准日期 2026-12-02；此记录待发布，在 2027-01-05 之前不生成页面、列表项、目录行、搜索条目、站点地图或订阅条目",
                         en: "scheduled: published 2027-01-05 is after the as-of date 2026-12-02; the record is held back (no page, list entry, catalog row, search entry, sitemap or feed entry) until 2027-01-05"))
 
     // MARK: Per type
@@ -494,19 +494,19 @@ extension Rule {
         id: "page.disclosure", severity: .error,
         checks: Phrase("固定页面不写 `disclosure`（公开方式）：每个页面都会发布，不公开的文本应作为记录",
                        en: "a fixed page gives no `disclosure` (公开方式): every page is published, and text that is not public is a record"),
-        example: Phrase("'disclosure'（公开方式）为 'withheld'，但 content/pages/ 中的每个页面都会发布；不公开的文本应作为记录：请移到其栏目文件夹",
+        example: Phrase("'disclosure'（公开方式）为 'withheld'，但content/pages/ 中的每个页面都会发布；非主动公开的文字是记录：请把它移到栏目文件夹，或删除此字段",
                         en: "'disclosure' (公开方式) is 'withheld', but every page of content/pages/ is published; a text that is not public is a record: move it to its section folder"))
     public static let pageRoleDuplicate = Rule(
         id: "page.role_duplicate", severity: .error,
         checks: Phrase("没有两个固定页面的 `role`（页面角色）相同",
                        en: "no two fixed pages have the same `role` (页面角色)"),
-        example: Phrase("角色 'guide'（政府信息公开指南）也是 content/pages/guide.md 的角色；一个站点每种角色只有一个页面",
+        example: Phrase("角色 'guide'（政府信息公开指南）也是 content/pages/guide.md 的角色；站点的每种角色只有一个页面",
                         en: "role 'guide' (政府信息公开指南) is also the role of content/pages/guide.md; a site has one page of each role"))
     public static let pagesNoGuide = Rule(
         id: "pages.no_guide", severity: .warning,
         checks: Phrase("站点有 `content/pages/` 时，其中有一个页面为 `role: guide`：即条例第十二条要求的政府信息公开指南",
                        en: "when the site has `content/pages/`, one page has `role: guide`: the 政府信息公开指南 article 12 of the 条例 requires"),
-        example: Phrase("content/pages/ 中没有页面写 'role: guide'（政府信息公开指南），而条例第十二条要求每个行政机关公布该指南",
+        example: Phrase("content/pages/ 中没有 'role: guide'（政府信息公开指南）的页面，而条例第十二条要求每个行政机关公布公开指南",
                         en: "no page in content/pages/ has 'role: guide' (政府信息公开指南), which article 12 of the 条例 requires every organ to publish"))
 
     // MARK: A new site
