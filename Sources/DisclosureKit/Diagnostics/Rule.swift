@@ -42,7 +42,7 @@ extension Rule {
         id: "file.read", severity: .error,
         checks: Phrase("`content/` 下的文件均可读取",
                        en: "a file under `content/` can be read"),
-        example: Phrase("无法读取文件：Permission denied",
+        example: Phrase("无法读取文件：权限不足",
                         en: "cannot read file: Permission denied"))
     public static let fileEncoding = Rule(
         id: "file.encoding", severity: .error,
@@ -108,7 +108,7 @@ extension Rule {
         id: "attachment.non_public", severity: .error,
         checks: Phrase("主动公开记录的附件不是非主动公开的记录的文件或附件的链接、硬链接或逐字节相同的副本",
                        en: "a public record's attachment is not a link to, a hard link of, nor a byte-identical copy of a non-public record's file or attachment"),
-        example: Phrase("'x.pdf' 与 content/policies/secret-附件.pdf 字节相同，后者是非主动公开的记录 content/policies/secret.md 的材料；不予发布",
+        example: Phrase("'x.pdf'（公开记录 content/policies/x.md 的附件）与content/policies/secret-附件.pdf（非主动公开的记录 content/policies/secret.md 的附件）的内容完全相同；非主动公开的材料一律不得公开。请删除该附件，或换成可公开的版本",
                         en: "'x.pdf' has the same bytes as content/policies/secret-附件.pdf, material of the non-public record content/policies/secret.md; it is not published"))
     public static let attachmentListed = Rule(
         id: "attachment.listed", severity: .error,
@@ -120,7 +120,7 @@ extension Rule {
         id: "output.clash", severity: .error,
         checks: Phrase("`content/` 下的任何内容都不会写到构建写出其他内容的位置：与页面同名的文件夹（`x.md` 旁的 `x.html/`），与列表页或年度归档同名的附件或页面（栏目顶层的 `index.html`、`page-N.html`、`year-NNNN.html`、`year-NNNN-page-N.html`）",
                        en: "nothing under `content/` would be written where the build writes something else: a folder named like a page (`x.html/` beside `x.md`), an attachment or page named like a list page or a year archive (`index.html`, `page-N.html`, `year-NNNN.html`, `year-NNNN-page-N.html` at a section's top)"),
-        example: Phrase("文件夹 content/policies/x.html 会写成 policies/x.html/，而 content/policies/x.md 的页面也写在此处；请重命名该文件夹",
+        example: Phrase("文件夹 content/policies/x.html 在站点中会写为 policies/x.html/，而该位置要写入content/policies/x.md 的页面；请重命名该文件夹",
                         en: "the folder content/policies/x.html would be written as policies/x.html/, where the page of content/policies/x.md goes; rename the folder"))
 
     // MARK: Front matter
@@ -196,7 +196,7 @@ extension Rule {
         id: "record.length", severity: .error,
         checks: Phrase("`title` 不超过 200 个字符",
                        en: "`title` is at most 200 characters"),
-        example: Phrase("'title'（名称）有 215 个字符；最多允许 200 个",
+        example: Phrase("'title'（标题）有 215 个字符；最多允许 200 个",
                         en: "'title' (名称) has 215 characters; at most 200 are allowed"))
     public static let recordControlCharacter = Rule(
         id: "record.control_character", severity: .error,
@@ -226,7 +226,7 @@ extension Rule {
         id: "record.id_number", severity: .error,
         checks: Phrase("主动公开的记录的标题、摘要、发布机构、字段、正文、附件名称和标题以及文件名中，没有看似公民身份号码的内容（18 位，含出生日期，末位为数字或 X；或旧的 15 位数字；可含空格）",
                        en: "no public record holds what reads as a citizen's ID number (公民身份号码: 18 characters with a birth date, the last a digit or X, or the old 15 digits, spaces allowed) in its title, summary, publisher, fields, body, attachment names and titles or file name"),
-        example: Phrase("'summary'（摘要）含有看似公民身份号码的内容（4501**************）；自然人的身份号码一律不予公开",
+        example: Phrase("'summary'（内容概述）含有疑似身份证号码（4501**************）；自然人的身份证号码一律不得公开：请删除",
                         en: "'summary' (摘要) holds what reads as an ID number (4501**************); a natural person's ID number is never published"))
     public static let recordUnknownKey = Rule(
         id: "record.unknown_key", severity: .warning,
@@ -244,91 +244,91 @@ extension Rule {
         id: "markdown.too_complex", severity: .error,
         checks: Phrase("正文不超出能在有限时间和内存内渲染的范围：200,000 个 Markdown 元素，每段 5,000 个标记字符，每个表格行 500 个单元格，嵌套深度 32",
                        en: "a body stays within what renders in bounded time and memory: 200,000 Markdown elements, 5,000 markup characters per paragraph, 500 cells per table row, nesting depth 32"),
-        example: Phrase("此表格行有 4812 个单元格；最多渲染 500 个（请拆分表格，或作为电子表格附件）",
+        example: Phrase("该表格行有 4812 个单元格；最多呈现 500 个（请拆分表格，或改为电子表格附件）",
                         en: "this table row has 4812 cells; at most 500 are rendered (split the table, or attach it as a spreadsheet)"))
     public static let recordTopic = Rule(
         id: "record.topic", severity: .error,
         checks: Phrase("`site.yaml` 列出 `topics` 时，记录的 `topic`（主题分类）是其中之一（会提示最接近的一个）",
                        en: "when `site.yaml` lists `topics`, a record's `topic` (主题分类) is one of them (the nearest is suggested)"),
-        example: Phrase("'topic'（主题分类）'财政预算' 不在 site.yaml 的 topics 中；是否应为 '财政预决算'？",
+        example: Phrase("'topic'（主题分类）'财政预算' 不在 'site.yaml' 的 topics 中；是否应为 '财政预决算'？",
                         en: "'topic' (主题分类) '财政预算' is not in site.yaml's topics; did you mean '财政预决算'?"))
     public static let slugInvalid = Rule(
         id: "slug.invalid", severity: .error,
         checks: Phrase("slug（未给出 slug 时为文件名）符合 `[a-z0-9][a-z0-9-]*`，不超过 80 个字符",
                        en: "the slug (or the file name, when no slug is given) matches `[a-z0-9][a-z0-9-]*`, at most 80 characters"),
-        example: Phrase("文件名 'Policy 1' 不是有效的 slug；请设置 'slug'（小写字母、数字、'-'）或重命名文件",
+        example: Phrase("文件名 'Policy 1' 不是有效的页面名；请重命名文件或设置 'slug'（小写字母 a-z、数字和 '-'，最多 80 个字符）",
                         en: "file name 'Policy 1' is not a valid slug; set 'slug' (lower-case letters, digits, '-') or rename the file"))
     public static let slugReserved = Rule(
         id: "slug.reserved", severity: .error,
         checks: Phrase("slug（或文件名）不是构建在该文件夹中自己写出的页面名（栏目文件夹中的 `index`、`page-N`、`year-NNNN`、`year-NNNN-page-N`）",
                        en: "the slug (or the file name) is not a page the build writes itself in that folder (`index`, `page-N`, `year-NNNN`, `year-NNNN-page-N` in a section folder)"),
-        example: Phrase("'slug' 'index' 是构建在 policies/ 中写出的页面名（栏目的列表页为 index.html、page-2.html……）；请另选一个 slug",
+        example: Phrase("'slug' 'index' 是构建在 policies/ 中写出的页面名（栏目的列表页为 index.html、page-2.html……，年度归档为 year-2024.html、year-2024-page-2.html……）；请另选一个 slug",
                         en: "'slug' 'index' is the name of a page the build writes in policies/ (the section's list pages are index.html, page-2.html, ...); choose another slug"))
     public static let slugDuplicate = Rule(
         id: "slug.duplicate", severity: .error,
         checks: Phrase("同一文件夹中的两条记录不共用一个 slug（否则会共用一个页面）",
                        en: "two records of one folder do not share a slug (they would share a page)"),
-        example: Phrase("slug 'nfb-2012-15' 也被 content/policies/b.md 使用；页面会冲突",
+        example: Phrase("页面名 'nfb-2012-15' 已被同一文件夹中的 content/policies/b.md 使用；两者都会写到 policies/nfb-2012-15.html。请另设 'slug'",
                         en: "slug 'nfb-2012-15' is also used by content/policies/b.md; pages would collide"))
     public static let indexNumberDuplicate = Rule(
         id: "index_number.duplicate", severity: .error,
         checks: Phrase("索引号在整个站点中唯一",
                        en: "an index number (索引号) is unique across the whole site"),
-        example: Phrase("索引号 '000014349/2012-00015' 也被 content/policies/b.md:3 使用",
+        example: Phrase("索引号 '000014349/2012-00015' 已被 content/policies/b.md:3 使用；索引号在全站必须唯一",
                         en: "index number '000014349/2012-00015' is also used by content/policies/b.md:3"))
     public static let indexNumberPattern = Rule(
         id: "index_number.pattern", severity: .error,
         checks: Phrase("设置了 `site.yaml` 的 `index_number_pattern` 时，索引号与之匹配",
                        en: "an index number matches `site.yaml`'s `index_number_pattern`, when one is set"),
-        example: Phrase("索引号 'ABC' 与站点的 index_number_pattern '^[0-9A-Z]{9,18}/\\d{4}-\\d{5}$' 不匹配",
+        example: Phrase("索引号 'ABC' 不符合站点的 index_number_pattern '^[0-9A-Z]{9,18}/\\d{4}-\\d{5}$'",
                         en: "index number 'ABC' does not match the site's index_number_pattern '^[0-9A-Z]{9,18}/\\d{4}-\\d{5}$'"))
     public static let publisherUnknown = Rule(
         id: "publisher.unknown", severity: .error,
         checks: Phrase("`site.yaml` 列出 `publishers` 时，记录或页面的 `publisher`（发布机构）是其中某个机构的全称（会提示最接近的一个）",
                        en: "when `site.yaml` lists `publishers`, a record's or page's `publisher` (发布机构) is one of their full names (the nearest is suggested)"),
-        example: Phrase("'publisher'（发布机构）'明湖区财政' 不在 site.yaml 的 publishers 中；是否应为 '明湖区财政局'？",
+        example: Phrase("'publisher'（发布机构）'明湖区财政' 不在 'site.yaml' 的 publishers 中；是否应为 '明湖区财政局'？",
                         en: "'publisher' (发布机构) '明湖区财政' is not in site.yaml's publishers; did you mean '明湖区财政局'?"))
     public static let indexNumberPublisher = Rule(
         id: "index_number.publisher", severity: .error,
         checks: Phrase("`site.yaml` 列出 `publishers` 时，索引号以其发布机构的 `code` 和 `/` 开头",
                        en: "when `site.yaml` lists `publishers`, an index number starts with its publisher's `code` and a `/`"),
-        example: Phrase("索引号 '11450100MB0000003C/2024-00007' 以 '11450100MB0000003C' 开头，但其发布机构明湖区市场监督管理局的 code 是 '11450100MB0000005E'（site.yaml 第 40 行）；应写作 11450100MB0000005E/YYYY-NNNNN",
+        example: Phrase("索引号 '11450100MB0000003C/2024-00007' 以 '11450100MB0000003C' 开头，但其发布机构明湖区市场监督管理局的代码是 '11450100MB0000005E'（'site.yaml' 第 40 行）；应写作 11450100MB0000005E/YYYY-NNNNN",
                         en: "index number (索引号) '11450100MB0000003C/2024-00007' starts with '11450100MB0000003C', but its publisher 明湖区市场监督管理局's code is '11450100MB0000005E' (site.yaml line 40); write 11450100MB0000005E/YYYY-NNNNN"))
     public static let indexNumberYear = Rule(
         id: "index_number.year", severity: .error,
         checks: Phrase("`site.yaml` 列出 `publishers` 时，索引号写作 `CODE/YYYY-NNNNN`，其年份是 `created`（成文日期）的年份，设置 `index_number_year: published` 时是 `published` 的年份",
                        en: "when `site.yaml` lists `publishers`, an index number reads `CODE/YYYY-NNNNN` and its year is the year of `created` (成文日期), or of `published` with `index_number_year: published`"),
-        example: Phrase("索引号 '11450100MB0000005E/2099-00007' 的年份是 2099，但 'created'（成文日期）是 2024-03-01（index_number_year: created）；该编号属于 2024 年",
+        example: Phrase("索引号 '11450100MB0000005E/2099-00007' 属于 2099 年，但'created'（成文日期）为 2024-03-01（index_number_year: created）；该索引号应属于 2024 年",
                         en: "index number (索引号) '11450100MB0000005E/2099-00007' is of the year 2099, but 'created' (成文日期) is 2024-03-01 (index_number_year: created); the number belongs to 2024"))
     public static let indexNumberSequence = Rule(
         id: "index_number.sequence", severity: .error,
         checks: Phrase("`site.yaml` 列出 `publishers` 时，顺序号至少为 1，且每个发布机构每年只用一次，无论记录是否主动公开（`00012` 与 `0012` 是同一个编号）",
                        en: "when `site.yaml` lists `publishers`, a sequence number is at least 1 and used once per publisher and year, public or not (`00012` and `0012` are one number)"),
-        example: Phrase("11450100MB0000003C 在 2024 年的顺序号 12 也被 content/budgets/a.md:3 使用（'11450100MB0000003C/2024-00012'）；'disclose new --publisher 明湖区财政局' 会给出下一个未用的编号",
+        example: Phrase("明湖区财政局（11450100MB0000003C） 2024 年的顺序号 12 已被 content/budgets/a.md:3 使用（'11450100MB0000003C/2024-00012'）；'disclose new TYPE SLUG --publisher 明湖区财政局' 会给出下一个可用的顺序号",
                         en: "sequence number 12 of 11450100MB0000003C in 2024 is also used by content/budgets/a.md:3 ('11450100MB0000003C/2024-00012'); 'disclose new --publisher 明湖区财政局' gives the next free one"))
     public static let disclosureWithheldReason = Rule(
         id: "disclosure.withheld_reason", severity: .error,
         checks: Phrase("当且仅当 `disclosure` 为 `withheld` 时给出 `withheld_reason`",
                        en: "`withheld_reason` is given exactly when `disclosure` is `withheld`"),
-        example: Phrase("不予公开的记录必须给出 'withheld_reason'（不予公开理由），即不予公开的法律依据",
+        example: Phrase("不予公开的记录必须填写 'withheld_reason'（不予公开理由），即不予公开的法定理由",
                         en: "a withheld record must give 'withheld_reason' (不予公开理由), the legal reason it is withheld"))
     public static let reviewAfterPublication = Rule(
         id: "review.after_publication", severity: .error,
         checks: Phrase("保密审查的日期不晚于发布日期（先审查后公开）",
                        en: "the confidentiality review (保密审查) is dated on or before publication (先审查后公开)"),
-        example: Phrase("保密审查日期 2012-03-05 晚于发布日期 2012-03-01；应先审查后公开",
+        example: Phrase("审查日期 2012-03-05 晚于发布日期 2012-03-01；保密审查应在发布之前（先审查后公开）",
                         en: "review date 2012-03-05 is after the publication date 2012-03-01; review comes before publication (先审查后公开)"))
     public static let timelinessLate = Rule(
         id: "timeliness.late", severity: .warning,
         checks: Phrase("主动公开的记录在 `created` 或更晚的 `modified` 之后的站点工作日时限（默认 20 个）内发布",
                        en: "a proactive record is published within the site's working-day limit (default 20) of `created` or a later `modified`"),
-        example: Phrase("2012-02-20 发布，距 2012-01-05 已 25 个工作日；时限为 20 个工作日（截止 2012-02-13）",
+        example: Phrase("2012-02-20 发布，距 'created' 2012-01-05 已 25 个工作日；时限为 20 个工作日（最迟 2012-02-13）",
                         en: "published 2012-02-20, 25 working days after 2012-01-05; the limit is 20 working days (due 2012-02-13)"))
     public static let timelinessAcknowledged = Rule(
         id: "timeliness.acknowledged", severity: .note,
         checks: Phrase("记录以 `late_reason` 说明了的逾期发布仍会列出（不会使 `--strict` 失败）；未逾期的记录写了 `late_reason` 则是警告",
                        en: "a late publication its record acknowledges with `late_reason` is still named (it does not fail `--strict`); a `late_reason` on a record that is not late is a warning"),
-        example: Phrase("2012-02-20 发布，距 2012-01-05 已 25 个工作日；时限为 20 个工作日（截止 2012-02-13）；已说明（late_reason）：待上级批复后公开",
+        example: Phrase("2012-02-20 发布，距 'created' 2012-01-05 已 25 个工作日；时限为 20 个工作日（最迟 2012-02-13）；已说明逾期理由（late_reason）：待上级批复后公开",
                         en: "published 2012-02-20, 25 working days after 2012-01-05; the limit is 20 working days (due 2012-02-13); acknowledged (late_reason): 待上级批复后公开"))
     public static let recordTyping = Rule(
         id: "record.typing", severity: .warning,
@@ -340,7 +340,7 @@ extension Rule {
         id: "calendar.year_unknown", severity: .warning,
         checks: Phrase("只在法定节假日已知的年份中计算工作日：内置日历（2008–2026）或 `site.yaml` 的 `calendar` 中有该年日期的年份；每年只提示一次，在该年发布的第一条记录处",
                        en: "working days are counted only in years whose holidays are known: the built-in calendar (2008–2026) or a date of the year in `site.yaml`'s `calendar`; once per year, at the first record published in it"),
-        example: Phrase("2027 年的工作日按周一至周五计算：内置节假日日历覆盖 2008–2026 年，site.yaml 的 'calendar' 未列出 2027 年的日期；请把该年的法定节假日加入 'calendar.holidays'，调休上班日加入 'calendar.workdays'",
+        example: Phrase("2027 年的工作日按周一至周五计算：内置的节假日日历只覆盖 2008–2026 年，'site.yaml' 的 'calendar' 中也没有 2027 年的日期；请在 'calendar.holidays' 中添加该年的法定节假日，在 'calendar.workdays' 中添加其调休上班日",
                         en: "working days in 2027 are counted Monday to Friday: the built-in holiday calendar covers 2008–2026 and site.yaml's 'calendar' lists no date of 2027; add that year's 节假日 to 'calendar.holidays' and its 调休 to 'calendar.workdays'"))
     public static let recordScheduled = Rule(
         id: "record.scheduled", severity: .note,
@@ -372,43 +372,43 @@ extension Rule {
         id: "reference.unknown", severity: .error,
         checks: Phrase("对其他记录的引用（`interprets`、`repealed_by`、`amended_by`）所写的索引号属于某条记录，且不是记录本身",
                        en: "a reference to another record (`interprets`, `repealed_by`, `amended_by`) names an index number (索引号) some record has, and not the record itself"),
-        example: Phrase("'interprets'（解读的文件）所写的索引号 '11450100MB0000001A/2024-00099' 不属于任何记录",
+        example: Phrase("'interprets'（解读的文件） 写的索引号 '11450100MB0000001A/2024-00099' 不属于任何记录",
                         en: "'interprets' (解读的文件) names index number '11450100MB0000001A/2024-00099', which no record has"))
     public static let referenceNotPublic = Rule(
         id: "reference.not_public", severity: .error,
         checks: Phrase("主动公开的记录只引用主动公开的记录：页面从不显示、链接或提及非主动公开的记录",
                        en: "a public record refers only to public records: a page never shows, links or names a record that is not 主动公开"),
-        example: Phrase("'interprets'（解读的文件）指向 '11450100MB0000001A/2024-00099'（content/policies/x.md），该记录不是主动公开的；公开的页面不能提及它",
+        example: Phrase("'interprets'（解读的文件） 指向的 '11450100MB0000001A/2024-00099'（content/policies/x.md）不是主动公开的记录；公开的页面不能提及它",
                         en: "'interprets' (解读的文件) names '11450100MB0000001A/2024-00099' (content/policies/x.md), which is not public; a public page cannot name it"))
     public static let referenceScheduled = Rule(
         id: "reference.scheduled", severity: .error,
         checks: Phrase("主动公开的记录不引用因定时发布而暂不发布的记录（其 `published` 晚于基准日期）：在该日之前该记录不是公开的，其索引号、文号或有效性会出现在公开页面和 catalog.json 中",
                        en: "a public record does not refer to a record held back by scheduled publishing (its `published` after the as-of date): until that day the record is not public, and its 索引号, 文号 or 有效性 would reach the public page and catalog.json"),
-        example: Phrase("'amended_by'（修改文件）指向 '11450100MB0000001A/2027-00003'（content/policies/x.md），该记录定于 2027-01-05 发布；主动公开的记录在该日之前不能提及它（请在该日再写入引用，或将本记录也定时发布）",
+        example: Phrase("'amended_by'（修改文件） 指向的'11450100MB0000001A/2027-00003'（content/policies/x.md）定于 2027-01-05 发布；公开的记录在该日之前不能提及它（请在该日再写这一引用，或将本记录也设为定时发布）",
                         en: "'amended_by' (修改文件) names '11450100MB0000001A/2027-00003' (content/policies/x.md), which is scheduled for 2027-01-05; a public record cannot name it before that day (write the reference on that day, or schedule this record too)"))
     public static let referenceType = Rule(
         id: "reference.type", severity: .error,
         checks: Phrase("引用所指的记录属于其字段声明的类型（`refers_to`）：政策解读的 `interprets` 指向政策文件",
                        en: "a reference names a record of the type its field declares (`refers_to`): a 政策解读's `interprets` names a policy"),
-        example: Phrase("'interprets'（解读的文件）指向 '11450100MB0000005E/2024-00011'（content/guides/x.md），这是办事指南，不是政策文件",
+        example: Phrase("'interprets'（解读的文件） 指向的 '11450100MB0000005E/2024-00011'（content/guides/x.md）是 guide（办事指南），而不是 policy（政策文件）",
                         en: "'interprets' (解读的文件) names '11450100MB0000005E/2024-00011' (content/guides/x.md), a guide (办事指南), not a policy (政策文件)"))
     public static let referenceDocumentNumber = Rule(
         id: "reference.document_number", severity: .warning,
         checks: Phrase("以站外文件形式（`{document_number, title}`）写的引用，不写本站主动公开记录的文号：本站的记录以索引号引用，两个页面互相链接（非主动公开的记录由 `reference.not_public` 检查）",
                        en: "a reference in the outside-document form (`{document_number, title}`) does not name the 文号 of a public record of the site, which its 索引号 names with links both ways (a non-public one is `reference.not_public`)"),
-        example: Phrase("'repealed_by'（废止文件）写的文号 '明政发〔2025〕3号' 是本站 content/policies/x.md 的文号；请改写其索引号（11450100MB0000001A/2025-00006），使两个页面互相链接",
+        example: Phrase("'repealed_by'（废止文件） 写的文号 '明政发〔2025〕3号' 是本站 content/policies/x.md 的文号；请改写其索引号（11450100MB0000001A/2025-00006），使两个页面互相链接",
                         en: "'repealed_by' (废止文件) names 文号 '明政发〔2025〕3号', the 文号 of content/policies/x.md on this site; write its index number (11450100MB0000001A/2025-00006) instead, so both pages link to each other"))
     public static let referenceCircle = Rule(
         id: "reference.circle", severity: .error,
         checks: Phrase("记录之间不循环废止或修改（A 的 `repealed_by` 是 B，B 的 `repealed_by` 是 A）",
                        en: "records do not repeal or amend each other in a circle (A `repealed_by` B and B `repealed_by` A)"),
-        example: Phrase("'repealed_by'（废止文件）指向 content/policies/b.md，而它本身（直接或间接）被本记录废止或修改；一个文件不能终止使其自身失效的文件的效力",
+        example: Phrase("'repealed_by'（废止文件） 指向的 content/policies/b.md 本身又被本记录（直接或经由其他记录）废止或修改；一份文件不能终止使其自身失效的那份文件的效力",
                         en: "'repealed_by' (废止文件) names content/policies/b.md, which is itself repealed or amended by this record (directly or through others); a document cannot end the force of the one that ends its own"))
     public static let interpretationLate = Rule(
         id: "interpretation.late", severity: .warning,
         checks: Phrase("政策解读在其政策文件发布后 `interpretation_working_days`（默认 3）个工作日内发布（三同步）",
                        en: "a 政策解读 is published within `interpretation_working_days` (default 3) working days of its policy (三同步)"),
-        example: Phrase("2024-03-12 发布，在其政策文件（2024-03-04 发布）之后 6 个工作日；三同步要求不超过 3 个工作日（截止 2024-03-07）",
+        example: Phrase("2024-03-12 发布，距其政策文件（content/policies/x.md，2024-03-04 发布）已 6 个工作日；三同步要求最多 3 个工作日（interpretation_working_days；最迟 2024-03-07）",
                         en: "published 2024-03-12, 6 working days after its policy (published 2024-03-04); 三同步 asks for at most 3 working days (due 2024-03-07)"))
     public static let budgetLinesSum = Rule(
         id: "budget.lines_sum", severity: .error,
@@ -450,7 +450,7 @@ extension Rule {
         id: "report.duplicate", severity: .error,
         checks: Phrase("每个发布机构每年只有一份年度报告，无论是否主动公开",
                        en: "one annual report per publisher and year, public or not"),
-        example: Phrase("明湖区财政局已有 2024 年度报告：content/reports/czj-2024.md:2；一个发布机构每年发布一份年度报告",
+        example: Phrase("明湖区财政局 已有 2024 年的年度报告：content/reports/czj-2024.md:2；一个发布机构每年只发布一份年度报告",
                         en: "明湖区财政局 already has a report for 2024: content/reports/czj-2024.md:2; a publisher publishes one annual report a year"))
     public static let reportStatisticsShape = Rule(
         id: "report.statistics.shape", severity: .error,
@@ -480,7 +480,7 @@ extension Rule {
         id: "report.policy_counts", severity: .warning,
         checks: Phrase("在标注政策文件 `category`（文件类别）的站点上，年度报告中规章和行政规范性文件的本年制发件数和本年废止件数，等于站点中同一发布机构在报告年度内该类别的政策文件数（制发按 `created`；废止按废止它的记录的 `created`）",
                        en: "on a site that marks its policies' `category` (文件类别), an annual report's 规章 and 行政规范性文件 issued (本年制发件数) and repealed (本年废止件数) equal the site's policies of that category by the same publisher dated in the report year (issued: `created`; repealed: the repealing record's `created`)"),
-        example: Phrase("表二的行政规范性文件本年制发件数为 5，但站点中明湖区人民政府 2024 年类别为行政规范性文件的政策文件有 6 件：policies/2024/a.md, …",
+        example: Phrase("表二中行政规范性文件的本年制发件数为 5，但站点中明湖区人民政府在 2024 年成文（created）的行政规范性文件类政策文件有 6 件：policies/2024/a.md、……",
                         en: "table 二 gives 行政规范性文件 本年制发件数 5, but the site has 6 policies of category 行政规范性文件 by 明湖区人民政府 dated 2024: policies/2024/a.md, …"))
 
     // MARK: Fixed pages
@@ -514,7 +514,7 @@ extension Rule {
         id: "content.to_fill", severity: .warning,
         checks: Phrase("`site.yaml`、固定页面或记录中没有残留 `disclose init` 留下的 `【待填写】` 标记（否则其文字会原样发布）",
                        en: "no `【待填写】` marker `disclose init` left in `site.yaml`, a fixed page or a record remains (its text would be published as written)"),
-        example: Phrase("【待填写】 '本机关的受理窗口地址' 尚未填写：请写入本站自己的文字并删除该标记",
+        example: Phrase("【待填写】 '本机关的受理窗口地址' 尚待填写：请写入本站自己的内容，并删除该标记",
                         en: "【待填写】 '本机关的受理窗口地址' is left to fill in: write the site's own text and delete the marker"))
 
     // MARK: Site settings
@@ -548,13 +548,13 @@ extension Rule {
         id: "link.target", severity: .error,
         checks: Phrase("正文中的链接可离线使用：相对链接指向主动公开记录的 `.md` 文件或已发布的附件；不用绝对的 `/` 路径；不引用站外图片",
                        en: "a link in a body works offline: a relative link names a public record's `.md` file or a published attachment; no absolute `/` paths; no images from outside the site"),
-        example: Phrase("链接 '../policies/x.md' 指向的记录不是主动公开的；它会成为失效链接",
+        example: Phrase("链接 '../policies/x.md' 指向非主动公开的记录；公开的页面不能链接它：请删除该链接，或在该记录审查后将其改为主动公开",
                         en: "link to '../policies/x.md' names a record that is not public; it would be a broken link"))
     public static let linkUnsafe = Rule(
         id: "link.unsafe", severity: .warning,
         checks: Phrase("正文中的链接使用安全的协议（http、https、mailto、tel、ftp）；其他协议（`javascript:`、`data:`……）的链接会被删除",
                        en: "a link in a body uses a safe scheme (http, https, mailto, tel, ftp); others (`javascript:`, `data:`, ...) are removed"),
-        example: Phrase("不允许使用协议为 'javascript:' 的链接目标；该链接已删除",
+        example: Phrase("不允许使用协议为 'javascript:' 的链接目标；该链接已被移除",
                         en: "link target with scheme 'javascript:' is not allowed; the link was removed"))
     public static let templateSyntax = Rule(
         id: "template.syntax", severity: .error,
@@ -580,7 +580,7 @@ extension Rule {
         id: "leak.shared_text", severity: .warning,
         checks: Phrase("主动公开的记录与非主动公开的记录的文本没有 30 个及以上字符的相同片段，除非该片段列在 `site.yaml` 的 `leak_boilerplate` 中，或该公开记录写明了那条记录的索引号；固定页面（`content/pages/`）不发布审查会判定为非主动公开的记录的文本（19 字节及以上的片段，或完整的标识）。若为普通措辞，消息会给出可在 `leak_boilerplate` 中声明的片段",
                        en: "a public record shares no run of 30+ characters with a non-public record's text, unless the phrase is in `site.yaml`'s `leak_boilerplate` or the public record names the non-public one's index number (索引号); a fixed page (`content/pages/`) publishes no text the audit would otherwise find of a non-public record (a run of 19+ bytes, or an identifier whole). The message names the phrase to declare in `leak_boilerplate` when it is ordinary wording"),
-        example: Phrase("与非主动公开的记录 content/policies/x.md 有 34 个相同字符（'本说明涉及尚未公开的审核意见…'），本记录会将其公开；如果本记录是有意引用该记录，请在此写明其索引号；如果这是普通措辞而非该记录自己的文字，请在 site.yaml 中声明其可以公开：leak_boilerplate: [\"本说明涉及尚未公开的审核意见\"]",
+        example: Phrase("与非主动公开的记录 content/policies/x.md 有 34 个字符相同（'本说明涉及尚未公开的审核意见…'），本记录会将其公开；如果本记录是有意引用该记录，请在此处写明其索引号；如果这是通用措辞，而不是该记录自己的文字，请在 'site.yaml' 中声明其可以公开：leak_boilerplate: [\"本说明涉及尚未公开的审核意见\"]",
                         en: "shares 34 characters with the non-public record content/policies/x.md ('本说明涉及尚未公开的审核意见…'), which this record publishes; if this record quotes that one on purpose, name its index number here; if this is ordinary wording rather than the record's own, declare it public in site.yaml: leak_boilerplate: [\"本说明涉及尚未公开的审核意见\"]"))
 
     // MARK: Audit of a built site
@@ -588,25 +588,25 @@ extension Rule {
         id: "audit.leak", severity: .error,
         checks: Phrase("站点的任何文件和文件名中都没有非主动公开的记录的痕迹，经解码和规范化后比较（实体、`\\u`、CSS 和百分号转义、行内标签、不可见字符、NFKC、标点视为空白）：在同一段文本中（一个 CSV 单元格、一个 JSON 或脚本字符串、一个完整的 HTML 页面），其标题、摘要、不予公开理由、文本字段、附件名称或正文中任何 19 字节及以上、由完整字符组成、两端无空白的片段（7 个汉字），以及每个完整的标识（索引号、文号、页面路径、slug、文件名、日期、其字段中的数字和金额，前后不紧邻 ASCII 字母或数字），只要没有任何主动公开的记录或固定页面的文本含有它（站点的模板、资源和设置不能使任何内容合法化）；没有文件与非主动公开的记录的文件或附件字节相同。消息会引用相同的片段，若为普通措辞，会给出可在 `leak_boilerplate` 中声明的片段",
                        en: "no trace of a non-public record in any file or file name of the site, decoded and normalised (entities, `\\u`, CSS and percent escapes, inline tags, invisible characters, NFKC, punctuation as white space): any run of 19+ bytes of whole characters, no end white space (7 Chinese characters), of its title, summary, withheld reason, text fields, attachments' names or body, within one text (a CSV cell, a JSON or script string, an HTML page whole), and each identifier whole (索引号, 文号, page path, slug, file name, dates, numbers and amounts of its fields, bounded by no ASCII letter or digit), that no public record's or fixed page's text holds (the site's templates, assets and settings legitimise nothing); no file with the bytes of a non-public record's file or attachment. The message quotes the shared run and names the phrase to declare in `leak_boilerplate` when it is ordinary wording"),
-        example: Phrase("含有非主动公开的记录 content/policies/x.md 的文本（'关于内部审核事项的说明 canary 1a2b'）；如果这是普通措辞而非该记录自己的文字，请在 site.yaml 中声明其可以公开：leak_boilerplate: [\"关于内部审核事项的说明（CANARY-1A2B\"]",
+        example: Phrase("含有非主动公开的记录 content/policies/x.md 的文字（'关于内部审核事项的说明 canary 1a2b'）；如果这是通用措辞，而不是该记录自己的文字，请在 'site.yaml' 中声明其可以公开：leak_boilerplate: [\"关于内部审核事项的说明（CANARY-1A2B\"]",
                         en: "contains text of the non-public record content/policies/x.md ('关于内部审核事项的说明 canary 1a2b'); if this is ordinary wording rather than the record's own, declare it public in site.yaml: leak_boilerplate: [\"关于内部审核事项的说明（CANARY-1A2B\"]"))
     public static let auditBrokenLink = Rule(
         id: "audit.broken_link", severity: .error,
         checks: Phrase("每个相对链接和资源都指向站点中的文件，每个 `#fragment` 都指向其中的某个 id",
                        en: "every relative link and resource names a file of the site, and every `#fragment` an id in it"),
-        example: Phrase("链接 'policies/x.html' 指向的文件不在站点中",
+        example: Phrase("'policies/x.html' 指向 policies/x.html，站点中没有该文件",
                         en: "link 'policies/x.html' names a file that is not in the site"))
     public static let auditExternalResource = Rule(
         id: "audit.external_resource", severity: .error,
         checks: Phrase("页面、样式表或 SVG 图片不以 `//` 或任何向外访问的协议（`http(s):`、`ftp:`、`file:`……）从站外获取任何内容（`src`、`srcset`、`<link href>`、`<form action>`、`ping`、`<meta http-equiv=refresh>`、`<base href>`、SVG 的 `href`、`<?xml-stylesheet?>`、CSS 的 `url()`、`@import`、`image-set()`）；普通的 `<a>` 链接可以指向站外",
                        en: "nothing is fetched from outside the site by a page, style sheet or SVG image (`src`, `srcset`, `<link href>`, `<form action>`, `ping`, `<meta http-equiv=refresh>`, `<base href>`, SVG `href`, `<?xml-stylesheet?>`, CSS `url()`, `@import`, `image-set()`) with `//` or any scheme that reaches out (`http(s):`, `ftp:`, `file:`, ...); plain `<a>` links may leave"),
-        example: Phrase("<script src> 从站外加载 'https://cdn.example.com/x.js'",
+        example: Phrase("<script src> 从站点之外加载 'https://cdn.example.com/x.js'",
                         en: "<script src> loads 'https://cdn.example.com/x.js' from outside the site"))
     public static let auditAbsolutePath = Rule(
         id: "audit.absolute_path", severity: .error,
         checks: Phrase("链接和资源不使用绝对路径 `/path`（从磁盘打开或部署在子路径下时会失效）",
                        en: "no link or resource uses an absolute `/path` (it breaks from disk and from a sub-path)"),
-        example: Phrase("链接 '/xxgk/index.html' 是绝对路径",
+        example: Phrase("'/xxgk/index.html' 是绝对路径；从磁盘打开或放在子路径下时会失效",
                         en: "link '/xxgk/index.html' is an absolute path"))
     public static let auditMalformed = Rule(
         id: "audit.malformed", severity: .error,
@@ -618,13 +618,13 @@ extension Rule {
         id: "audit.stray_file", severity: .error,
         checks: Phrase("站点中的每个文件都是构建为当前内容写出的文件（没有手工放入的文件）",
                        en: "every file in the site is one the build writes for this content (no file left by hand)"),
-        example: Phrase("构建不会写出此文件；请将其从上传内容中删除",
+        example: Phrase("按现有内容，构建不会写出该文件；上传前请将其从站点中删除",
                         en: "the build does not write this file; remove it from the upload"))
     public static let auditMissingFile = Rule(
         id: "audit.missing_file", severity: .error,
         checks: Phrase("构建为当前内容写出的每个文件都存在",
                        en: "every file the build writes for this content is present"),
-        example: Phrase("构建会写出 policies/x.html，但该文件缺失",
+        example: Phrase("按现有内容，构建会写出 policies/x.html，但该文件缺失",
                         en: "the build writes policies/x.html, but it is missing"))
 
     /// Every rule, in the order of the README's table.
