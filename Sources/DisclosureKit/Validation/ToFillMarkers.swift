@@ -41,7 +41,8 @@ public enum ToFillMarkers {
                 let what = String(after.prefix { !"【。；".contains($0) }).trimmed
                 let named = what.isEmpty ? "" : " '\(what.count > 60 ? String(what.prefix(60)) + "…" : what)'"
                 found.append(Rule.contentToFill.diagnostic(file, SourceLocation(line: index + 1, column: column),
-                    "\(marker)\(named) is left to fill in: write the site's own text and delete the marker"))
+                    Phrase("\(marker)\(named) 尚待填写：请写入本站自己的内容，并删除该标记",
+                           en: "\(marker)\(named) is left to fill in: write the site's own text and delete the marker")))
                 rest = after
             }
         }
