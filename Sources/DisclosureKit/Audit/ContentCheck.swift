@@ -83,7 +83,7 @@ extension SiteAuditor {
                 report.diagnostics += textLeaks
                 for error in page.errors {
                     report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
-                        Phrase("不是格式正确的 HTML：\(error)", en: "is not well-formed HTML: \(error)")))
+                        Phrase("不是格式正确的 HTML：", en: "is not well-formed HTML: ") + error))
                 }
                 if page.language?.isEmpty ?? true {
                     report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
@@ -109,7 +109,7 @@ extension SiteAuditor {
                 guard let xml else { break }
                 if let problem = xml.finish() {
                     report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
-                        Phrase("不是格式正确的 XML：\(problem)", en: "is not well-formed XML: \(problem)")))
+                        Phrase("不是格式正确的 XML：", en: "is not well-formed XML: ") + problem))
                 }
                 report.references = xml.references
             case .json:
