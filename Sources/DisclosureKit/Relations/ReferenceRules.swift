@@ -30,30 +30,30 @@ enum ReferenceRules {
                     // Messages name the other record's file, never its title: CI logs are often public.
                     if identity.isPublic && !holder.isPublic {
                         report(.referenceNotPublic,
-                               Phrase("\(quoted.zh)写的文号 '\(target.value)' 是 \(holder.file.relativePath) 的文号，该记录不是主动公开的；公开的页面不能提及它",
+                               Phrase("\(quoted.zh) 写的文号 '\(target.value)' 是 \(holder.file.relativePath) 的文号，该记录不是主动公开的；公开的页面不能提及它",
                                       en: "\(quoted.en) names 文号 '\(target.value)', the 文号 of \(holder.file.relativePath), which is not public; a public page cannot name it"))
                     } else if identity.isPublic, let index = holder.indexNumber?.value {
                         report(.referenceDocumentNumber,
-                               Phrase("\(quoted.zh)写的文号 '\(target.value)' 是本站 \(holder.file.relativePath) 的文号；请改写其索引号（\(index)），使两个页面互相链接",
+                               Phrase("\(quoted.zh) 写的文号 '\(target.value)' 是本站 \(holder.file.relativePath) 的文号；请改写其索引号（\(index)），使两个页面互相链接",
                                       en: "\(quoted.en) names 文号 '\(target.value)', the 文号 of \(holder.file.relativePath) on this site; write its index number (\(index)) instead, so both pages link to each other"))
                     }
                     continue
                 }
                 guard !duplicated.contains(target.value) else { continue }
                 guard let holderPosition = firstByIndex[target.value] else {
-                    report(.referenceUnknown, Phrase("\(quoted.zh)写的索引号 '\(target.value)' 不属于任何记录",
+                    report(.referenceUnknown, Phrase("\(quoted.zh) 写的索引号 '\(target.value)' 不属于任何记录",
                                                      en: "\(quoted.en) names index number '\(target.value)', which no record has"))
                     continue
                 }
                 guard holderPosition != position, identity.indexNumber?.value != target.value else {
-                    report(.referenceUnknown, Phrase("\(quoted.zh)指向本记录自身", en: "\(quoted.en) names this record itself"))
+                    report(.referenceUnknown, Phrase("\(quoted.zh) 指向本记录自身", en: "\(quoted.en) names this record itself"))
                     continue
                 }
                 let holder = identities[holderPosition]
                 // Messages name the other record's file, never its title: CI logs are often public.
                 if identity.isPublic && !holder.isPublic {
                     report(.referenceNotPublic,
-                           Phrase("\(quoted.zh)指向的 '\(target.value)'（\(holder.file.relativePath)）不是主动公开的记录；公开的页面不能提及它",
+                           Phrase("\(quoted.zh) 指向的 '\(target.value)'（\(holder.file.relativePath)）不是主动公开的记录；公开的页面不能提及它",
                                   en: "\(quoted.en) names '\(target.value)' (\(holder.file.relativePath)), which is not public; a public page cannot name it"))
                     continue
                 }
@@ -62,7 +62,7 @@ enum ReferenceRules {
                     let wantedName = config.types.type(id: wanted).map { " (\($0.chineseName))" } ?? ""
                     let wantedNameZh = config.types.type(id: wanted).map { "（\($0.chineseName)）" } ?? ""
                     report(.referenceType,
-                           Phrase("\(quoted.zh)指向的 '\(target.value)'（\(holder.file.relativePath)）是 \(holderType.id)（\(holderType.chineseName)），而不是 \(wanted)\(wantedNameZh)",
+                           Phrase("\(quoted.zh) 指向的 '\(target.value)'（\(holder.file.relativePath)）是 \(holderType.id)（\(holderType.chineseName)），而不是 \(wanted)\(wantedNameZh)",
                                   en: "\(quoted.en) names '\(target.value)' (\(holder.file.relativePath)), \(article(holderType.id)) \(holderType.id) (\(holderType.chineseName)), not \(article(wanted)) \(wanted)\(wantedName)"))
                     continue
                 }
@@ -107,7 +107,7 @@ enum ReferenceRules {
                     : Phrase("'\(target.value)'（\(holder.file.relativePath)）", en: "'\(target.value)' (\(holder.file.relativePath)),")
                 let field = quoted(reference.field)
                 diagnostics.append(Rule.referenceScheduled.diagnostic(identity.file.relativePath, target.location, field: reference.field,
-                    Phrase("\(field.zh)指向的\(named.zh)定于 \(day) 发布；公开的记录在该日之前不能提及它（请在该日再写这一引用，或将本记录也设为定时发布）",
+                    Phrase("\(field.zh) 指向的\(named.zh)定于 \(day) 发布；公开的记录在该日之前不能提及它（请在该日再写这一引用，或将本记录也设为定时发布）",
                            en: "\(field.en) names \(named.en) which is scheduled for \(day); a public record cannot name it before that day (write the reference on that day, or schedule this record too)")))
             }
         }
@@ -146,7 +146,7 @@ enum ReferenceRules {
             for reference in identity.references where validityFields.contains(reference.field) && !reference.byDocumentNumber {
                 guard let target = firstByIndex[reference.target.value], target != position, reaches(target, position) else { continue }
                 diagnostics.append(Rule.referenceCircle.diagnostic(identity.file.relativePath, reference.target.location, field: reference.field,
-                    Phrase("\(QuotedKey.phrase(identity.file.type.declaration.labels.quoted(reference.field)).zh)指向的 \(identities[target].file.relativePath) 本身又被本记录（直接或经由其他记录）废止或修改；一份文件不能终止使其自身失效的那份文件的效力",
+                    Phrase("\(QuotedKey.phrase(identity.file.type.declaration.labels.quoted(reference.field)).zh) 指向的 \(identities[target].file.relativePath) 本身又被本记录（直接或经由其他记录）废止或修改；一份文件不能终止使其自身失效的那份文件的效力",
                            en: "\(identity.file.type.declaration.labels.quoted(reference.field)) names \(identities[target].file.relativePath), which is itself repealed or amended by this record (directly or through others); a document cannot end the force of the one that ends its own")))
             }
         }
