@@ -17,6 +17,11 @@ import Testing
         #expect(SystemMessage.phrase("is not a regular file (a named pipe)")
                 == Phrase("不是普通文件（命名管道）", en: "is not a regular file (a named pipe)"))
         #expect(SystemMessage.phrase("Some new errno text") == Phrase("Some new errno text", en: "Some new errno text"))
+        #expect(SystemMessage.phrase("site/.staging/a.html: No space left on device")
+                == Phrase("site/.staging/a.html：磁盘空间不足", en: "site/.staging/a.html: No space left on device"))
+        #expect(SystemMessage.phrase("content/policies/a.pdf changed during the build; build again").zh
+                == "content/policies/a.pdf 在构建期间被修改；请重新构建")
+        #expect(SystemMessage.phrase("a: b: Unknown words").zh == "a: b: Unknown words")
         #expect(FileIO.Failure.tooLarge(bytes: 12).phrase == Phrase("文件有 12 字节，超过上限", en: "the file is 12 bytes, over the limit"))
         #expect(FileIO.Failure.tooLarge(bytes: 12).description == "the file is 12 bytes, over the limit")
     }

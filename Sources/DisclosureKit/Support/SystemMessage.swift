@@ -10,8 +10,25 @@ public enum SystemMessage {
             let kindChinese = FileIO.fileKindNames.first { $0.en == kind }?.zh ?? kind
             return Phrase("不是普通文件（\(kindChinese)）", en: english)
         }
+        // The library's own failures of a named file: "PATH changed during the build; …".
+        for (suffix, chineseSuffix) in suffixes where english.hasSuffix(suffix) {
+            return Phrase(english.dropLast(suffix.count) + chineseSuffix, en: english)
+        }
+        // "PATH: strerror's text", as FileIO names the file it failed on.
+        if let colon = english.range(of: ": ", options: .backwards),
+           let chinese = chinese[String(english[colon.upperBound...])] {
+            return Phrase(english[..<colon.lowerBound] + "：" + chinese, en: english)
+        }
         return Phrase(english, en: english)
     }
+
+    /// The endings of the library's own `FileIO.Failure.system` texts that follow a path.
+    static let suffixes: [(en: String, zh: String)] = [
+        (" changed during the build; build again", " 在构建期间被修改；请重新构建"),
+        (": cannot be read", "：无法读取"),
+        (": written but cannot be read back", "：已写入，但无法读回"),
+        (": the index just written does not read back as one", "：刚写出的索引无法完整读回"),
+    ]
 
     /// glibc's `strerror` texts for the errors a file operation meets, and `FileIO`'s own.
     static let chinese: [String: String] = [
@@ -34,6 +51,7 @@ public enum SystemMessage {
         "Resource temporarily unavailable": "资源暂时不可用",
         "is a symbolic link": "是符号链接",
         "not a regular file": "不是普通文件",
+        "a record file no longer splits into front matter and body": "记录文件已无法分成前置信息和正文",
     ]
 }
 
