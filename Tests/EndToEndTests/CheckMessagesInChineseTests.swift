@@ -58,4 +58,16 @@ import Testing
         #expect(en.stderr.contains("disclose: error: refusing to use '"), "\(en.stderr)")
         #expect(en.stderr.contains("as the output directory: it is the site root; nothing was written or deleted\n"), "\(en.stderr)")
     }
+
+    @Test func aNewSiteSaysWhatIsLeftToFillInInChinese() throws {
+        let directory = try TemporaryDirectory()
+        let root = directory.url.appendingPathComponent("xxgk")
+        #expect(try Disclose.run(["init", root.path]).status == 0)
+        let check = try Disclose.run(["check", "--root", root.path], environment: Self.chinese)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.contains(": 警告：[content.to_fill] 'base_url' 仍是新站点的示例地址 "), "\(check.stderr)")
+        #expect(check.stderr.contains("：请写入站点将要发布的地址（站点地图、订阅源和 catalog.json 都链接到它）\n"), "\(check.stderr)")
+        #expect(check.stderr.contains(" 尚待填写：请写入本站自己的内容，并删除该标记\n"), "\(check.stderr)")
+        #expect(check.stderr.contains("content/pages/guide.md:"), "\(check.stderr)")
+    }
 }
