@@ -176,7 +176,7 @@ public struct SiteAuditor: Sendable {
                     : Phrase("\(material.relative)（非主动公开的记录 \(material.owner) 的附件）",
                              en: "\(material.relative), an attachment of the non-public record \(material.owner)")
                 diagnostics.append(Rule.auditLeak.diagnostic(display(path), .fileStart,
-                    Phrase("与\(what.zh)的内容完全相同；非主动公开的材料不得公开",
+                    Phrase("与\(what.zh.first?.isASCII == true ? " " : "")\(what.zh)的内容完全相同；非主动公开的材料不得公开",
                            en: "has the same bytes as \(what.en); non-public material must not be published")))
             }
         }

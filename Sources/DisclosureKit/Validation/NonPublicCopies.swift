@@ -37,7 +37,7 @@ enum NonPublicCopies {
             ? Phrase("非主动公开的记录 \(hidden.owner)", en: "the non-public record \(hidden.owner)")
             : Phrase("\(hidden.relative)（非主动公开的记录 \(hidden.owner) 的附件）", en: "\(hidden.relative), an attachment of the non-public record \(hidden.owner)")
         return Rule.attachmentNonPublic.diagnostic(match.attachment.relativePath, .fileStart,
-            Phrase("'\(match.attachment.name)'（公开记录 \(match.record.relativePath) 的附件）与\(what.zh)\(how.zh)；非主动公开的材料一律不得公开。请删除该附件，或换成可公开的版本",
+            Phrase("'\(match.attachment.name)'（公开记录 \(match.record.relativePath) 的附件）与\(what.zh.first?.isASCII == true ? " " : "")\(what.zh)\(how.zh)；非主动公开的材料一律不得公开。请删除该附件，或换成可公开的版本",
                    en: "'\(match.attachment.name)', an attachment of the public record \(match.record.relativePath), \(how.en) \(what.en); non-public material is never published. Remove it, or replace it with the public version"))
     }
 }

@@ -31,7 +31,7 @@ extension RecordRules {
             : Phrase("'published'（发布日期）", en: "'published' (发布日期)")
         guard let parts = IndexNumberParts(indexNumber.value) else {
             reader.report(.indexNumberYear, indexNumber.location, field: "index_number",
-                          Phrase("索引号 '\(indexNumber.value)' 在代码之后没有年份和顺序号；应写作 CODE/\(YearArchivePaths.digits(date.value.year))-NNNNN，年份为\(dateName.zh)的年份",
+                          Phrase("索引号 '\(indexNumber.value)' 在代码之后没有年份和顺序号；应写作 CODE/\(YearArchivePaths.digits(date.value.year))-NNNNN，年份为 \(dateName.zh) 的年份",
                                  en: "index number (索引号) '\(indexNumber.value)' has no year and sequence number after its code; write CODE/\(YearArchivePaths.digits(date.value.year))-NNNNN, the year of \(dateName.en)"))
             return
         }
@@ -42,7 +42,7 @@ extension RecordRules {
         }
         guard parts.year != date.value.year else { return }
         reader.report(.indexNumberYear, indexNumber.location, field: "index_number",
-                      Phrase("索引号 '\(indexNumber.value)' 属于 \(parts.year) 年，但\(dateName.zh)为 \(date.value)（index_number_year: \(site.indexNumberYear.rawValue)）；该索引号应属于 \(date.value.year) 年",
+                      Phrase("索引号 '\(indexNumber.value)' 属于 \(parts.year) 年，但 \(dateName.zh) 为 \(date.value)（index_number_year: \(site.indexNumberYear.rawValue)）；该索引号应属于 \(date.value.year) 年",
                              en: "index number (索引号) '\(indexNumber.value)' is of the year \(parts.year), but \(dateName.en) is \(date.value) (index_number_year: \(site.indexNumberYear.rawValue)); the number belongs to \(date.value.year)"))
     }
 
