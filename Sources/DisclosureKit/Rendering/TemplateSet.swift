@@ -122,7 +122,7 @@ public struct TemplateSet: Sendable {
                        en: "templates is a file, not a folder of templates; nothing in it is used. Remove it, or make it the folder")))
         default:
             diagnostics.append(Rule.fileSpecial.diagnostic("templates", .fileStart,
-                Phrase("templates/ 是\(FileIO.fileKindPhrase(info.st_mode).zh)，不是文件夹；不会被打开",
+                Phrase("templates/ 是\(FileIO.fileKindPhrase(info.st_mode).zh)，不是文件夹；不会打开它",
                        en: "templates/ is \(SpecialFile.describe(info.st_mode)), not a folder; it is never opened")))
         }
         return nil
@@ -172,7 +172,7 @@ public struct TemplateSet: Sendable {
                                en: "\(display) is a symbolic link; templates are read from files in templates/ only, never through a link. Put the file itself there")))
                 default:
                     diagnostics.append(Rule.fileSpecial.diagnostic(display, .fileStart,
-                        Phrase("是\(FileIO.fileKindPhrase(info.st_mode).zh)，不是普通文件或文件夹；不会被打开。请删除它",
+                        Phrase("是\(FileIO.fileKindPhrase(info.st_mode).zh)，不是普通文件或文件夹；不会打开它，请删除",
                                en: "is \(SpecialFile.describe(info.st_mode)), not a regular file or folder; it is never opened. Remove it")))
                 }
             }
