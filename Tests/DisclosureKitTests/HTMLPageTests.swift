@@ -70,6 +70,10 @@ import Testing
         #expect(empty.language == nil && empty.title == nil && empty.references.isEmpty)
         let broken = HTMLPage(Array("<html><body><p>a</b></p></body></html>".utf8))
         #expect(!broken.errors.isEmpty, "a stray end tag is reported")
+        // The parser's words stay as it wrote them; the line is said in the run's language.
+        let first = broken.errors.first
+        #expect(first?.en.hasPrefix("line 1: ") == true, "\(broken.errors)")
+        #expect(first?.zh.hasPrefix("第 1 行：") == true, "\(broken.errors)")
     }
 }
 

@@ -17,6 +17,8 @@ import Testing
                                                                   ["cannot be read: No such file or directory"]])
         let streamed = auditor.inspectStreaming("gone-large.html", leaks: leaks, present: [])
         #expect(streamed.diagnostics.map(\.message.en) == ["cannot be read: No such file or directory"])
+        #expect(streamed.diagnostics.map(\.message.zh) == ["无法读取：文件或文件夹不存在"])
+        #expect(reports.map { $0.diagnostics.map(\.message.zh) } == [["无法读取：文件或文件夹不存在"], ["无法读取：文件或文件夹不存在"]])
     }
 
     @Test func namesOfAnyBytesRoundTrip() {

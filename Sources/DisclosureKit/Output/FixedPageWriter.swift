@@ -28,7 +28,7 @@ extension SiteWriter {
                 }
             }
         } catch {
-            throw EnvironmentError("cannot write the site: \(error)")
+            throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
         }
         outcome.pages += plan.fixedPages.count
         outcome.files += plan.fixedPages.reduce(0) { $0 + 1 + $1.attachments.count }

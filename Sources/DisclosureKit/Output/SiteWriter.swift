@@ -65,10 +65,11 @@ struct SiteWriter {
             + plan.catalog.pages.map(\.path) + templates.assets.map { "assets/" + $0.path } + Self.fixedPagePaths(plan)
             + plan.publishers.pages.map(\.path)
         if let unsafe = planned.first(where: { !Self.isContained($0) }) {
-            throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
+            throw EnvironmentError(Phrase("拒绝写出 '\(unsafe)'：它会落在输出目录之外", en: "refusing to write '\(unsafe)': it would leave the output directory"))
         }
         if let twice = PlannedPaths.firstRepeated(planned + PlannedPaths.siteFiles + SearchShards.paths(plan)) {
-            throw EnvironmentError("internal error: the plan writes '\(twice)' twice, and one page would silently replace the other; nothing was written (please report this with the site)")
+            throw EnvironmentError(Phrase("内部错误：构建计划两次写出 '\(twice)'，一个页面会悄无声息地覆盖另一个；未写出任何文件（请连同站点一起报告此问题）",
+                                         en: "internal error: the plan writes '\(twice)' twice, and one page would silently replace the other; nothing was written (please report this with the site)"))
         }
         let contexts = PageContexts(plan: plan)
         let config = plan.view.config
@@ -83,7 +84,7 @@ struct SiteWriter {
         for page in plan.publishers.pages { folders.insert(Self.folder(of: page.path)) }
         for folder in folders.sorted() where !folder.isEmpty {
             do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
-                throw EnvironmentError("cannot create \(folder) in the output: \(error)")
+                throw EnvironmentError(Phrase("无法在输出目录中创建 \(folder)：", en: "cannot create \(folder) in the output: ") + SystemMessage.phrase(of: error))
             }
         }
 
@@ -176,7 +177,7 @@ struct SiteWriter {
                 outcome.diagnostics += page.diagnostics
                 for (path, placement) in page.placed { outcome.record(path, placement) }
                 outcome.paths.formUnion(page.uncached)
-            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
         outcome.pages += plan.recordPages.count
@@ -204,7 +205,7 @@ struct SiteWriter {
         for (page, placement) in zip(pages, placed) {
             switch placement {
             case .success(let placement): outcome.record(page.path, placement)
-            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
         outcome.pages += pages.count
@@ -225,7 +226,7 @@ struct SiteWriter {
         for (page, placement) in zip(plan.catalog.pages, catalogPlaced) {
             switch placement {
             case .success(let placement): outcome.record(page.path, placement)
-            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
         outcome.pages += plan.catalog.pages.count
@@ -255,13 +256,13 @@ struct SiteWriter {
                 outcome.files += 1
             }
         } catch {
-            throw EnvironmentError("cannot write the site: \(error)")
+            throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
         }
         let placedByLane = lane.result()
         for (path, placement) in placedByLane {
             switch placement {
             case .success(let placement): outcome.record(path, placement)
-            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
         outcome.pages += 1

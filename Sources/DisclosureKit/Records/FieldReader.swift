@@ -55,6 +55,10 @@ struct FieldReader {
         diagnostics.append(rule.diagnostic(file, location, field: field, message))
     }
 
+    mutating func report(_ rule: Rule, _ location: SourceLocation, field: String?, _ message: Phrase) {
+        diagnostics.append(rule.diagnostic(file, location, field: field, message))
+    }
+
     // MARK: Presence
 
     /// The value of `key`, or nil (reported when `required`) when it is absent or null.
