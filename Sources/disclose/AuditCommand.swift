@@ -9,8 +9,6 @@ struct AuditCommand: ParsableCommand {
                            en: "Inspect a built site before upload: leaks of non-public records, broken links, outside resources, absolute paths, malformed or stray files.")
     )
 
-    @OptionGroup var language: LanguageOption
-
     @Argument(help: ArgumentHelp(localized("要审查的已构建网站。", en: "The built site to inspect.")))
     var siteDirectory: String
 
@@ -18,6 +16,9 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var output: DiagnosticFormatOption
 
     @OptionGroup var day: AsOfOption
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         var loaded = try SiteLoader.load(root: site.root)

@@ -10,8 +10,6 @@ struct BuildCommand: ParsableCommand {
                            en: "Validate the records under ROOT/content and write the public site to OUTPUT (default ROOT/site).")
     )
 
-    @OptionGroup var language: LanguageOption
-
     @OptionGroup var site: SiteRootOption
     @OptionGroup var checks: ContentCheckOptions
     @OptionGroup var diagnostics: DiagnosticFormatOption
@@ -27,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(localized("另一个构建正在写入同一输出目录时，立即以退出码 2 结束，不等待它完成。",
                                                     en: "When another build is writing the same output, exit with status 2 at once instead of waiting for it.")))
     var noWait = false
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let (progress, line) = ProgressLine.start(quiet: checks.quiet)

@@ -9,11 +9,12 @@ struct CheckCommand: ParsableCommand {
                            en: "Validate every record under ROOT/content against the content format; write nothing.")
     )
 
-    @OptionGroup var language: LanguageOption
-
     @OptionGroup var siteRoot: SiteRootOption
     @OptionGroup var checks: ContentCheckOptions
     @OptionGroup var output: DiagnosticFormatOption
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let root = siteRoot.root

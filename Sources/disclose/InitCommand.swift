@@ -9,8 +9,6 @@ struct InitCommand: ParsableCommand {
                            en: "Write a new site into DIR (new or empty): site.yaml commented in Chinese, the section folders, a 公开指南 to fill in, a .gitignore.")
     )
 
-    @OptionGroup var language: LanguageOption
-
     @Argument(help: ArgumentHelp(localized("新网站的文件夹；不存在时新建，其中已有任何内容时拒绝。",
                                            en: "The folder of the new site; made when missing, refused when it holds anything.")))
     var directory: String
@@ -18,6 +16,9 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(localized("把默认模板复制到 DIR/templates/，以便定制。",
                                                     en: "Copy the default templates into DIR/templates/ to customise them.")))
     var withTemplates = false
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         try NewSiteWriter.write(into: directory, withTemplates: withTemplates)

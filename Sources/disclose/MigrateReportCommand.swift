@@ -14,11 +14,12 @@ struct MigrateReportCommand: ParsableCommand {
             en: "Counts without applicant columns go to 自然人; a count without its reasons becomes its outcome's 'total:' row until spread over them; 行政诉讼 counted as one goes to 未经复议直接起诉. Each such move is printed as a warning. Run 'disclose check' afterwards.")
     )
 
-    @OptionGroup var language: LanguageOption
-
     @Argument(help: ArgumentHelp(localized("要就地改写的年度报告文件（content/reports/*.md）。",
                                            en: "The report files (content/reports/*.md) to rewrite in place.")))
     var files: [String]
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError(localized("请至少指定一个要改写的年度报告 FILE", en: "name at least one report FILE to migrate")) }

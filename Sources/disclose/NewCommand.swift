@@ -10,8 +10,6 @@ struct NewCommand: ParsableCommand {
                            en: "Write a record skeleton with every required field of TYPE to ROOT/content/SECTION/SLUG.md.")
     )
 
-    @OptionGroup var language: LanguageOption
-
     /// Every built-in type with its Chinese name; a site's own are listed by 'disclose types --root'.
     static let typeHelp = localized(
         "类型的 id 或中文名称：" + builtInTypes + "，或站点在 types/ 中声明的类型（用 'disclose types --root ROOT' 列出）。",
@@ -33,6 +31,9 @@ struct NewCommand: ParsableCommand {
     var publisher: String?
 
     @OptionGroup var site: SiteRootOption
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     var root: String { site.root }
 

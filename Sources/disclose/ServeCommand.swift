@@ -19,8 +19,6 @@ struct ServeCommand: ParsableCommand {
         """)
     )
 
-    @OptionGroup var language: LanguageOption
-
     @OptionGroup var site: SiteRootOption
 
     var root: String { site.root }
@@ -32,6 +30,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(localized("监听的地址；不是回环地址时，其他计算机也能看到预览。",
                                                       en: "The address to listen on; anything but loopback lets other machines see the preview.")))
     var host: String = "127.0.0.1"
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         guard (0...65535).contains(port) else {

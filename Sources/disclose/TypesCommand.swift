@@ -9,11 +9,12 @@ struct TypesCommand: ParsableCommand {
                            en: "Print the record types and their fields (Markdown): the built-in ones, and with --root the site's own too.")
     )
 
-    @OptionGroup var language: LanguageOption
-
     @Option(name: .long, help: ArgumentHelp(localized("一并列出其 types/ 中类型声明的站点根目录。",
                                                       en: "A site root whose types/ declarations to include.")))
     var root: String?
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         var types = TypeRegistry.builtIn
