@@ -89,9 +89,8 @@ struct BuildSummary {
         lines.append(localized("警告：\(report.diagnostics.warningCount) 条", en: "warnings: \(report.diagnostics.warningCount)"))
         let scheduled = report.diagnostics.filter { $0.rule == Rule.recordScheduled.id }.map(\.file)
         if !scheduled.isEmpty {
-            let files = scheduled.joined(separator: ", ")
-            lines.append(localized("定时发布、在发布日期前暂不发布的记录：\(scheduled.count) 条（\(files)）",
-                                   en: "scheduled, held back until their publication date: \(scheduled.count) (\(files))"))
+            lines.append(localized("定时发布、在发布日期前暂不发布的记录：\(scheduled.count) 条（\(scheduled.joined(separator: "、"))）",
+                                   en: "scheduled, held back until their publication date: \(scheduled.count) (\(scheduled.joined(separator: ", ")))"))
         }
         let stages = report.stages.map { stage in
             localized(String(format: "%@ %.2f 秒", localized(BuildStageName.phrase(stage.name)), stage.seconds),

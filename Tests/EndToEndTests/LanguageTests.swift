@@ -191,6 +191,25 @@ import Testing
                 "\(audit.stderr)")
     }
 
+    /// A record scheduled after the as-of date: a note (提示) in Chinese, counted in the
+    /// summary and named in the build's table.
+    @Test func aScheduledRecordIsANoteInChinese() throws {
+        let site = try Self.siteWithOneError()
+        let text = try String(contentsOf: site.url.appendingPathComponent("content/policies/mzbf-2024-3.md"), encoding: .utf8)
+        try site.write(text.replacingOccurrences(of: "disclosure: proactive\n", with: "disclosure: proactive\npublisher: 明湖区人民政府办公室\n")
+            .replacingOccurrences(of: "created: 2024-03-01", with: "created: 2026-11-30")
+            .replacingOccurrences(of: "date: 2024-03-04", with: "date: 2026-12-01")
+            .replacingOccurrences(of: "published: 2024-03-05", with: "published: 2026-12-10"), to: "content/policies/mzbf-2024-3.md")
+        // A title the scheduled record does not share: its text counts as non-public until its day.
+        try site.write("title: 青山县信息公开\nbase_url: https://www.qingshan.example.gov.cn/xxgk/\n", to: "content/site.yaml")
+        let build = try Disclose.run(["build", "--root", site.url.path, "--as-of", "2026-12-02"], environment: Self.noLanguage)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stderr.hasPrefix("content/policies/mzbf-2024-3.md:"), "\(build.stderr)")
+        #expect(build.stderr.contains(": 提示：[record.scheduled] "), "\(build.stderr)")
+        #expect(build.stderr.contains("\n0 个错误，0 个警告，1 条提示，共 1 条记录\n"), "\(build.stderr)")
+        #expect(build.stderr.contains("\n定时发布、在发布日期前暂不发布的记录：1 条（content/policies/mzbf-2024-3.md）\n"), "\(build.stderr)")
+    }
+
     /// A failed build says so in Chinese, after its diagnostics.
     @Test func aFailedBuildSaysSoInChinese() throws {
         let site = try Self.siteWithOneError()
