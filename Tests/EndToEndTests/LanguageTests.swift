@@ -210,6 +210,22 @@ import Testing
         #expect(build.stderr.contains("\n定时发布、在发布日期前暂不发布的记录：1 条（content/policies/mzbf-2024-3.md）\n"), "\(build.stderr)")
     }
 
+    /// migrate-report's lines: its severity words with a full-width colon, its refusal.
+    @Test func migrateReportSpeaksChinese() throws {
+        let directory = try TemporaryDirectory()
+        let missing = directory.url.appendingPathComponent("无此报告.md").path
+        let unreadable = try Disclose.run(["migrate-report", missing], environment: Self.noLanguage)
+        #expect(unreadable.status == 1)
+        #expect(unreadable.stderr == "\(missing): 错误：无法作为 UTF-8 文本读取\n", "\(unreadable.stderr)")
+        try directory.write("---\ntitle: 年报\n---\n", to: "report.md")
+        let noStatistics = try Disclose.run(["migrate-report", directory.url.appendingPathComponent("report.md").path], environment: Self.noLanguage)
+        #expect(noStatistics.status == 1)
+        #expect(noStatistics.stderr.hasPrefix(directory.url.appendingPathComponent("report.md").path + ": 错误："), "\(noStatistics.stderr)")
+        let none = try Disclose.run(["migrate-report"], environment: Self.noLanguage)
+        #expect(none.status == 2)
+        #expect(none.stderr.hasPrefix("disclose: 错误：缺少参数 '<files> ...'\n"), "\(none.stderr)")
+    }
+
     /// A failed build says so in Chinese, after its diagnostics.
     @Test func aFailedBuildSaysSoInChinese() throws {
         let site = try Self.siteWithOneError()
