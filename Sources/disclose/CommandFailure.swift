@@ -61,7 +61,7 @@ enum ErrorReport {
             print(phrased.phrase)
             return ExitStatus.usage
         default:
-            print("\(error)")
+            print(errorText(error))
             return ExitStatus.usage
         }
     }

@@ -13,6 +13,17 @@ func localized(_ zh: String, en: String) -> String {
     runLanguage == .en ? en : zh
 }
 
+/// A text of the library in the run's language.
+func localized(_ phrase: Phrase) -> String {
+    phrase.text(runLanguage)
+}
+
+/// A text of the library that has no Chinese yet, as it is: so that a value turning from
+/// `String` into `Phrase` is printed in the run's language without touching its caller.
+func localized(_ text: String) -> String {
+    text
+}
+
 /// `--lang zh|en`: declared by every command, so that it is accepted (and shown in
 /// `--help`) wherever it is written; its value is read once, by `runLanguage`.
 struct LanguageOption: ParsableArguments {
@@ -27,4 +38,10 @@ struct LanguageOption: ParsableArguments {
             throw ValidationError(localized("--lang 只能是 zh 或 en，而不是 '\(lang)'", en: "--lang is zh or en, not '\(lang)'"))
         }
     }
+}
+
+/// What an error says, in the run's language when it is a `PhrasedError`, else as it
+/// describes itself.
+func errorText(_ error: any Error) -> String {
+    (error as? PhrasedError).map { localized($0.phrase) } ?? "\(error)"
 }
