@@ -105,6 +105,40 @@ import Testing
         }
     }
 
+    /// Every text and number a model holds, rendered by the build's own template library
+    /// from a site template that names it, comes out as its value, escaped.
+    @Test func aSitesTemplateRendersEveryNamedValue() throws {
+        let models = try Self.models().sorted { $0.key < $1.key }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-models-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let partials = root.appendingPathComponent("templates/partials")
+        try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
+        var expected: [(template: String, model: any TemplateModel, text: String)] = []
+        for (position, (_, model)) in models.enumerated() {
+            let scalars = Self.fields(model).compactMap { field -> (String, String)? in
+                if let text = field.value as? String { return (field.name, text) }
+                if let number = field.value as? Int { return (field.name, String(number)) }
+                if let text = field.value as? String?, let text { return (field.name, text) }
+                return nil
+            }
+            let raw: Set<String> = ["body", "preamble", "html"]
+            let template = scalars.map { raw.contains($0.0) ? "{{{\($0.0)}}}" : "{{\($0.0)}}" }.joined(separator: "|")
+            try template.write(to: partials.appendingPathComponent("probe\(position).mustache"), atomically: true, encoding: .utf8)
+            let escape = { (text: String) in
+                text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                    .replacingOccurrences(of: "'", with: "&#39;")
+            }
+            expected.append(("partials/probe\(position)", model,
+                             scalars.map { raw.contains($0.0) ? $0.1 : escape($0.1) }.joined(separator: "|")))
+        }
+        let templates = try #require(TemplateSet.load(root: root.path).0)
+        for probe in expected {
+            #expect(templates.render(probe.template, probe.model) == probe.text, "\(probe.template)")
+        }
+        #expect(expected.contains { !$0.text.isEmpty })
+    }
+
     @Test func thePolicyNoticeAnswersEveryDocumentedName() throws {
         let documented = try #require(try Self.documented()["record: policy"])
         let notice = PolicyNotice(repealed: true, expired: false, amended: true,
