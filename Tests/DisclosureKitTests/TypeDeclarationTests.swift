@@ -97,7 +97,7 @@ import Testing
         let decoded = RecordDecoder(site: RecordSamples.site).decode(bytes: Array(text.utf8), file: file)
         let record = try #require(decoded.record, "\(decoded.diagnostics)")
         #expect(record.value("drafted_on").date == CalendarDate("2024-02-01"))
-        #expect(RecordMetadata.rows(record, dates: .iso, asOf: RecordSamples.site.asOf).contains { $0["label"] == "起草日期" && $0["value"] == "2024-02-01" })
+        #expect(RecordMetadata.rows(record, dates: .iso, asOf: RecordSamples.site.asOf).contains { $0.label == "起草日期" && $0.value == "2024-02-01" })
     }
 
     @Test func messagesNameADeclaredFieldByItsLabel() {

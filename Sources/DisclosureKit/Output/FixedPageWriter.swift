@@ -1,6 +1,6 @@
 extension SiteWriter {
     /// Writes the fixed pages (`pages/SLUG.html`, through `page.mustache`) and copies their
-    /// attachments. A page is keyed by its whole context, body included: there are a
+    /// attachments. A page is keyed by its whole model, body included: there are a
     /// handful, and rendering one costs less than keeping its inputs apart would.
     /// A page with link findings is made again, and reported, by every build.
     func writeFixedPages(contexts: PageContexts, keys: OutputKeys, markdown: MarkdownRenderer,
@@ -9,9 +9,9 @@ extension SiteWriter {
         do throws(FileIO.Failure) {
             for (index, fixed) in plan.fixedPages.enumerated() {
                 let (body, findings) = BodyLinks.render(fixed, markdown: markdown, resolver: resolver)
-                let context = contexts.fixedPage(index, bodyHTML: body)
-                let placement = try reuse.place(fixed.path, key: keys.page("page", context: context)) {
-                    Array(templates.render("page", context).utf8)
+                let model = contexts.fixedPage(index, bodyHTML: body)
+                let placement = try reuse.place(fixed.path, key: keys.page(model)) {
+                    Array(templates.render(model).utf8)
                 }
                 outcome.diagnostics += findings
                 if findings.isEmpty { outcome.record(fixed.path, placement) } else { outcome.paths.insert(fixed.path) }

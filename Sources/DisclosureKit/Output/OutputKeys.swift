@@ -71,12 +71,12 @@ struct OutputKeys: Sendable {
         return hasher.finalize()
     }
 
-    /// Any other page: its template and its context.
-    func page(_ template: String, context: [String: Any]) -> Digest {
+    /// Any other page: its template and its model (`PageModel.cacheKey`).
+    func page<Page: PageModel>(_ page: Page) -> Digest {
         var hasher = StableHasher()
-        hasher.combine(template)
+        hasher.combine(Page.template)
         hasher.combine(global)
-        hasher.combine(context: context)
+        hasher.combine(page.cacheKey)
         return hasher.finalize()
     }
 

@@ -109,8 +109,8 @@ struct SiteWriter {
             var placed: [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)] = []
             let catalog = contexts.catalog()
             placed.append((SitePlan.catalogPath, Result { () throws(FileIO.Failure) in
-                try reuse.place(SitePlan.catalogPath, key: keys.page("catalog", context: catalog)) {
-                    Array(templates.render("catalog", catalog).utf8)
+                try reuse.place(SitePlan.catalogPath, key: keys.page(catalog)) {
+                    Array(templates.render(catalog).utf8)
                 }
             }))
             var makers: [() -> [(path: String, bytes: [UInt8])]] = [
@@ -147,7 +147,7 @@ struct SiteWriter {
                 let placement = try reuse.place(page.path, key: key) { () throws(FileIO.Failure) -> [UInt8] in
                     let (body, found) = BodyLinks.render(page, body: try record.bodyText(), markdown: markdown, resolver: resolver)
                     findings = found
-                    return Array(templates.render("record", contexts.record(index, bodyHTML: body)).utf8)
+                    return Array(templates.render(contexts.record(index, bodyHTML: body)).utf8)
                 }
                 // A page with findings is made again by every build, so its findings are
                 // reported by every build.
@@ -186,19 +186,19 @@ struct SiteWriter {
         progress?.begin("writing lists, catalog, sitemap, feed and search index", total: 0)
         try writeFixedPages(contexts: contexts, keys: keys, markdown: markdown, resolver: resolver, reuse: reuse,
                             attachmentDigests: attachmentDigests, into: &outcome)
-        // Lists, home, catalog, search, 404: keyed by their context, like record pages.
-        var pages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = plan.listPages.map { list in
-            (list.path, "list", { contexts.list(list) })
+        // Lists, home, search, 404, publisher pages: keyed by their model.
+        var pages: [(path: String, model: @Sendable () -> any PageModel)] = plan.listPages.map { list in
+            (list.path, { contexts.list(list) })
         }
-        pages.append((SitePlan.homePath, "home", { contexts.home() }))
-        pages.append((SitePlan.searchPath, "search", { contexts.search() }))
-        pages.append((SitePlan.notFoundPath, "404", { contexts.notFound() }))
-        pages += plan.publishers.pages.map { page in (page.path, "publisher", { contexts.publisherPage(page) }) }
+        pages.append((SitePlan.homePath, { contexts.home() }))
+        pages.append((SitePlan.searchPath, { contexts.search() }))
+        pages.append((SitePlan.notFoundPath, { contexts.notFound() }))
+        pages += plan.publishers.pages.map { page in (page.path, { contexts.publisherPage(page) }) }
         let placed = parallelMap(pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
-            let context = page.context()
+            let model = page.model()
             return Result { () throws(FileIO.Failure) in
-                try reuse.place(page.path, key: keys.page(page.template, context: context)) {
-                    Array(templates.render(page.template, context).utf8)
+                try reuse.place(page.path, key: keys.page(model)) {
+                    Array(templates.render(model).utf8)
                 }
             }
         }
@@ -210,16 +210,14 @@ struct SiteWriter {
         }
         outcome.pages += pages.count
         outcome.files += pages.count
-        // The catalog's facet pages: keyed by their rows' contexts, rendered with the rows
+        // The catalog's facet pages: keyed by their rows' models, rendered with the rows
         // each record's `catalog-row` makes once.
         let catalogRows = CatalogRows(templates: templates, contexts: contexts)
         let catalogPlaced = parallelMap(plan.catalog.pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
-            let context = contexts.catalogPage(page)
+            let model = contexts.catalogPage(page)
             return Result { () throws(FileIO.Failure) in
-                try reuse.place(page.path, key: keys.page("catalog-page", context: context)) {
-                    var rendered = context
-                    rendered["rows"] = page.records.map(catalogRows.row)
-                    return Array(templates.render("catalog-page", rendered).utf8)
+                try reuse.place(page.path, key: keys.page(model)) {
+                    Array(templates.render(CatalogPageModel.template, model.rendering(rows: page.records.map(catalogRows.row))).utf8)
                 }
             }
         }

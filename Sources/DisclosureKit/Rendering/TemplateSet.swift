@@ -97,9 +97,14 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: library, assets: assets, sources: sources), diagnostics)
     }
 
-    /// Renders template `name` with `context`.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders template `name` with `model`.
+    public func render(_ name: String, _ model: some TemplateModel) -> String {
+        library.render(model, withTemplate: name) ?? ""
+    }
+
+    /// Renders a page with its own template.
+    public func render<Page: PageModel>(_ page: Page) -> String {
+        render(Page.template, page)
     }
 
     /// `templates/` when it is a folder to read: not when it is missing, and not, with an
