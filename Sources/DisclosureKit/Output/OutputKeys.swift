@@ -118,7 +118,7 @@ struct OutputKeys: Sendable {
     /// The search index: the records and the settings.
     var searchIndex: Digest {
         var hasher = StableHasher()
-        hasher.combine(SearchIndex.path)
+        hasher.combine(SearchShards.metaPath)
         hasher.combine(global)
         hasher.combine(records)
         return hasher.finalize()

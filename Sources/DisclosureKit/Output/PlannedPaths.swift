@@ -6,7 +6,7 @@ enum PlannedPaths {
     /// The files of the site itself, beside the planned pages.
     static let siteFiles = [
         SitePlan.homePath, SitePlan.catalogPath, SitePlan.notFoundPath, SitePlan.searchPath, SitePlan.robotsPath,
-        CatalogData.csvPath, CatalogData.jsonPath, AtomFeed.path, SearchIndex.path,
+        CatalogData.csvPath, CatalogData.jsonPath, AtomFeed.path,
     ]
 
     /// The first path that `paths` holds twice, compared byte for byte.

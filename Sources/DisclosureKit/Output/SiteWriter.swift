@@ -231,28 +231,17 @@ struct SiteWriter {
         outcome.files += plan.catalog.pages.count
         // The search index while the lane may still be at work: in a rebuild the pages
         // are mostly carried and the lane's serial files are the longer part.
-        // Where the previous index is intact, the documents of unchanged records are taken
-        // from it rather than tokenised again.
+        // Where the previous shards are intact, the documents of unchanged records are taken
+        // from them rather than tokenised again.
         let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
-        let previousSearchDocuments = self.previousSearchDocuments
         do throws(FileIO.Failure) {
-            let indexPlacement = try reuse.place(SearchIndex.path, key: keys.searchIndex) {
-                (out: inout FileWriter) throws(FileIO.Failure) in
-                if let update = SearchIndexUpdate(previous: { reuse.previousBytes(SearchIndex.path) },
-                                                  previousKeys: previousSearchDocuments, keys: searchDocuments) {
-                    try update.write(SearchDocument.all(plan), to: &out)
-                } else {
-                    try SearchIndex.write(plan, to: &out)
-                }
-            }
-            outcome.record(SearchIndex.path, indexPlacement)
-            outcome.searchDocuments = searchDocuments
-            let indexCarried = if case .carried = indexPlacement { true } else { false }
-            for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory,
-                                                                 indexCarried: indexCarried) {
+            for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory, key: keys.searchIndex,
+                                                                 previousDocuments: previousSearchDocuments,
+                                                                 documents: searchDocuments) {
                 outcome.record(path, placement)
                 outcome.files += 1
             }
+            outcome.searchDocuments = searchDocuments
         } catch {
             throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
         }
@@ -265,7 +254,6 @@ struct SiteWriter {
         }
         outcome.pages += 1
         outcome.files += placedByLane.count
-        outcome.files += 1
         return outcome
     }
 
@@ -273,7 +261,7 @@ struct SiteWriter {
     static func plannedPaths(plan: SitePlan, templates: TemplateSet) -> Set<String> {
         var paths: Set<String> = [OutputDirectory.markerName, SitePlan.homePath, SitePlan.catalogPath,
                                   SitePlan.notFoundPath, SitePlan.searchPath, SitePlan.robotsPath, CatalogData.csvPath,
-                                  CatalogData.jsonPath, AtomFeed.path, SearchIndex.path]
+                                  CatalogData.jsonPath, AtomFeed.path]
         for page in plan.recordPages {
             paths.insert(page.path)
             for attachment in page.attachments { paths.insert(attachment.path) }
