@@ -50,7 +50,7 @@ public struct FixedPageDecoder: Sendable {
         case .failure(let failure): return fail(FrontMatterReader.diagnostic(for: failure, file: file.relativePath))
         }
         guard case .mapping(let entries) = root.value else {
-            return fail(FrontMatterReader.diagnostic(for: .notMapping(found: root.kindDescription, at: root.location),
+            return fail(FrontMatterReader.diagnostic(for: .notMapping(found: root.kindPhrase, at: root.location),
                                                      file: file.relativePath))
         }
         return decode(FieldMapping(entries: entries, path: "", anchor: .fileStart), body: String(split.body),
