@@ -103,7 +103,7 @@ struct StatisticsReader {
         var values: [Int] = []
         for (column, item) in items.enumerated() {
             let itemPath = "\(path)[\(ApplicantCounts.writtenLabels[column])]"
-            guard let text = reader.scalarText(item, path: itemPath, expected: "a whole number") else { continue }
+            guard let text = reader.scalarText(item, path: itemPath, expected: Phrase("整数", en: "a whole number")) else { continue }
             guard let value = FieldReader.parseInteger(text), (0...FieldReader.maximumWholeNumber).contains(value) else {
                 if FieldReader.isSignedDigits(text.trimmed) {
                     reader.report(.recordRange, item.location, field: path,
