@@ -33,7 +33,7 @@ struct MigrateReportCommand: ParsableCommand {
             }
             let outcome = ReportMigration.migrate(text)
             let severity = outcome.failed ? "error" : (outcome.text == nil ? "note" : "warning")
-            for note in outcome.notes { Terminal.writeError("\(file): \(severity): \(note)\n") }
+            for note in outcome.notes { Terminal.writeError("\(file): \(severity): \(note.text(runLanguage))\n") }
             if outcome.failed { failed = true }
             guard let migrated = outcome.text else { continue }
             do {
