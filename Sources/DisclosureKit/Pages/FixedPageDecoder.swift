@@ -65,7 +65,7 @@ public struct FixedPageDecoder: Sendable {
             var value = ""
             if case .scalar(let text, _) = entry.value.value, !entry.value.isNull { value = text.trimmed }
             reader.report(.pageDisclosure, entry.keyLocation, field: "disclosure",
-                          Phrase("'disclosure'（公开方式）\(value.isEmpty ? "" : "为 '\(value)'，但")content/pages/ 中的每个页面都会发布；非主动公开的文字是记录：请把它移到栏目文件夹，或删除此字段",
+                          Phrase("'disclosure'（公开方式）\(value.isEmpty ? "无需填写：" : "为 '\(value)'，但 ")content/pages/ 中的每个页面都会发布；非主动公开的文字是记录：请把它移到栏目文件夹，或删除此字段",
                                  en: "'disclosure' (公开方式)\(value.isEmpty ? "" : " is '\(value)', but") every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key"))
         }
         reader.checkUnknownKeys(top, known: Self.keys + ["disclosure"])

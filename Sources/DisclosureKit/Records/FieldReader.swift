@@ -242,7 +242,8 @@ struct FieldReader {
         let english = cases.map { $0.names[0] }.joined(separator: ", ")
         let chinese = cases.compactMap { $0.names.count > 1 ? $0.names[1] : nil }.joined(separator: ", ")
         let options = chinese.isEmpty ? english : "\(english) (\(chinese))"
-        let optionsZh = chinese.isEmpty ? english : "\(english)（\(chinese)）"
+        let chineseZh = cases.compactMap { $0.names.count > 1 ? $0.names[1] : nil }.joined(separator: "、")
+        let optionsZh = chinese.isEmpty ? english : "\(english)（\(chineseZh)）"
         report(type, node.location, field: path,
                Phrase("\(labels.quotedZh(path)) 必须是 \(optionsZh) 之一，不能是 '\(trimmed)'",
                       en: "\(labels.quoted(path)) must be one of \(options), not '\(trimmed)'"))
