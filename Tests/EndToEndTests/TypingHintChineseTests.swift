@@ -64,10 +64,10 @@ import Testing
     @Test func datesInOtherSpellingsAreSpelledOutInChinese() throws {
         for typed in ["2024/3/5", "2024年3月5日"] {
             let (_, lines) = try check(notice { $0.replacingOccurrences(of: "published: 2024-03-05", with: "published: \(typed)") })
-            #expect(lines == ["\(Self.path):7:12: 错误：[record.date] 'published'（发布日期）必须是按 YYYY-MM-DD 写的日期，不能是 '\(typed)'；请写作 2024-03-05"], "\(lines)")
+            #expect(lines == ["\(Self.path):7:12: 错误：[record.date] 'published'（发布日期） 必须是按 YYYY-MM-DD 写的日期，不能是 '\(typed)'；请写作 2024-03-05"], "\(lines)")
         }
         let (_, impossible) = try check(notice { $0.replacingOccurrences(of: "published: 2024-03-05", with: "published: 2024-02-30") })
-        #expect(impossible == ["\(Self.path):7:12: 错误：[record.date] 'published'（发布日期）必须是按 YYYY-MM-DD 写的日期，不能是 '2024-02-30'；日历上没有这一天"], "\(impossible)")
+        #expect(impossible == ["\(Self.path):7:12: 错误：[record.date] 'published'（发布日期） 必须是按 YYYY-MM-DD 写的日期，不能是 '2024-02-30'；日历上没有这一天"], "\(impossible)")
     }
 
     @Test func aMissingFieldIsNamedWithItsChineseLabel() throws {

@@ -245,7 +245,7 @@ private struct Walk {
             guard let line else { continue }
             refused.insert(relative)
             diagnostics.append(Rule.fileAmbiguous.diagnostic(relative, SourceLocation(line: line, column: 1),
-                Phrase("此文件像记录一样以前置信息和 \(Glossary.subjectZh("disclosure"))字段开头，但文件名不以 .md 结尾，会被当作附件原样复制；如果它是记录，请改用 .md 命名；此文件不予发布", en: "this file opens with front matter and a \(Glossary.quoted("disclosure")) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")))
+                Phrase("此文件像记录一样以前置信息和 \(Glossary.quotedZh("disclosure")) 字段开头，但文件名不以 .md 结尾，会被当作附件原样复制；如果它是记录，请改用 .md 命名；此文件不予发布", en: "this file opens with front matter and a \(Glossary.quoted("disclosure")) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")))
         }
         if !refused.isEmpty {
             attachments.removeAll { refused.contains($0.relativePath) }

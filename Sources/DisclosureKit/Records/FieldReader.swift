@@ -68,7 +68,7 @@ struct FieldReader {
             if required {
                 if let entry = map.entry(key) {
                     report(self.required, entry.keyLocation, field: path,
-                           Phrase("必填字段 \(labels.subjectZh(path))为空", en: "required field \(labels.quoted(path)) is empty"))
+                           Phrase("必填字段 \(labels.quotedZh(path)) 为空", en: "required field \(labels.quoted(path)) is empty"))
                 } else {
                     let example = labels.example(path).map { "; add it, e.g. \($0)" } ?? ""
                     let exampleZh = labels.example(path).map { "；请补上，例如 \($0)" } ?? ""
@@ -86,14 +86,14 @@ struct FieldReader {
     /// holding a control character.
     mutating func scalarText(_ node: YAMLNode, path: String, expected: Phrase) -> String? {
         guard case .scalar(let text, _) = node.value else {
-            report(type, node.location, field: path, Phrase("\(labels.subjectZh(path))必须是\(expected.zh)，不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be \(expected.en), not \(node.kindDescription)"))
+            report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是\(expected.zh)，不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be \(expected.en), not \(node.kindDescription)"))
             return nil
         }
         if let (offset, scalar) = Self.firstControlCharacter(text) {
             let hex = String(scalar.value, radix: 16, uppercase: true)
             let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             report(control, node.location, field: path,
-                   Phrase("\(labels.subjectZh(path))含有控制字符 U+\(code)（值的第 \(offset + 1) 个字符）；请删除",
+                   Phrase("\(labels.quotedZh(path)) 含有控制字符 U+\(code)（值的第 \(offset + 1) 个字符）；请删除",
                           en: "\(labels.quoted(path)) holds the control character U+\(code) (character \(offset + 1) of its value); remove it"))
             return nil
         }
@@ -133,7 +133,7 @@ struct FieldReader {
         guard checkText(trimmed, path: path, at: node.location, multiLine: multiLine) else { return nil }
         if trimmed.isEmpty {
             if required {
-                report(self.required, node.location, field: path, Phrase("必填字段 \(labels.subjectZh(path))为空", en: "required field \(labels.quoted(path)) is empty"))
+                report(self.required, node.location, field: path, Phrase("必填字段 \(labels.quotedZh(path)) 为空", en: "required field \(labels.quoted(path)) is empty"))
             }
             return nil
         }
@@ -147,7 +147,7 @@ struct FieldReader {
         // Foundation's substring search costs more than decoding the field did.
         guard text.utf8.contains(UInt8(ascii: "<")), text.contains(NewRecordTemplate.placeholderMarker) else { return false }
         report(.recordPlaceholder, location, field: path,
-               Phrase("\(labels.subjectZh(path))仍是占位内容 '\(text)'；请填写", en: "\(labels.quoted(path)) still holds the placeholder '\(text)'; fill it in"))
+               Phrase("\(labels.quotedZh(path)) 仍是占位内容 '\(text)'；请填写", en: "\(labels.quoted(path)) still holds the placeholder '\(text)'; fill it in"))
         return true
     }
 
@@ -165,13 +165,13 @@ struct FieldReader {
                 detailZh = "；请写作 \(corrected)"
             }
             report(date, node.location, field: path,
-                   Phrase("\(labels.subjectZh(path))必须是按 YYYY-MM-DD 写的日期，不能是 '\(text)'\(detailZh)",
+                   Phrase("\(labels.quotedZh(path)) 必须是按 YYYY-MM-DD 写的日期，不能是 '\(text)'\(detailZh)",
                           en: "\(labels.quoted(path)) must be a date written YYYY-MM-DD, not '\(text)'\(detail)"))
             return nil
         }
         if let dateRange, !Self.plausibleDates.contains(value) {
             report(dateRange, node.location, field: path,
-                   Phrase("\(labels.subjectZh(path))\(text.trimmed) 不是合理的日期；日期应在 \(Self.plausibleDates.lowerBound) 至 \(Self.plausibleDates.upperBound) 之间", en: "\(labels.quoted(path)) \(text.trimmed) is not a plausible date; dates run from \(Self.plausibleDates.lowerBound) to \(Self.plausibleDates.upperBound)"))
+                   Phrase("\(labels.quotedZh(path)) \(text.trimmed) 不是合理的日期；日期应在 \(Self.plausibleDates.lowerBound) 至 \(Self.plausibleDates.upperBound) 之间", en: "\(labels.quoted(path)) \(text.trimmed) is not a plausible date; dates run from \(Self.plausibleDates.lowerBound) to \(Self.plausibleDates.upperBound)"))
             return nil
         }
         return Located(value: value, location: node.location)
@@ -191,10 +191,10 @@ struct FieldReader {
         let value = Self.parseInteger(text)
         guard let value, bounds.contains(value) else {
             if value == nil && !Self.isSignedDigits(text.trimmed) {
-                report(type, node.location, field: path, Phrase("\(labels.subjectZh(path))必须是整数，不能是 '\(text)'", en: "\(labels.quoted(path)) must be a whole number, not '\(text)'"))
+                report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是整数，不能是 '\(text)'", en: "\(labels.quoted(path)) must be a whole number, not '\(text)'"))
             } else {
                 report(range, node.location, field: path,
-                       Phrase("\(labels.subjectZh(path))必须在 \(bounds.lowerBound) 至 \(bounds.upperBound) 之间，不能是 \(text.trimmed)", en: "\(labels.quoted(path)) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(text.trimmed)"))
+                       Phrase("\(labels.quotedZh(path)) 必须在 \(bounds.lowerBound) 至 \(bounds.upperBound) 之间，不能是 \(text.trimmed)", en: "\(labels.quoted(path)) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(text.trimmed)"))
             }
             return nil
         }
@@ -211,19 +211,19 @@ struct FieldReader {
             // Digits too many to read exactly are a number out of range, not a typo.
             if Self.isDecimalShaped(trimmed) {
                 report(range, node.location, field: path,
-                       Phrase("\(labels.subjectZh(path))必须在 0 至 \(Self.maximumAmount) 之间，不能是 \(trimmed)", en: "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)"))
+                       Phrase("\(labels.quotedZh(path)) 必须在 0 至 \(Self.maximumAmount) 之间，不能是 \(trimmed)", en: "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)"))
             } else {
-                report(type, node.location, field: path, Phrase("\(labels.subjectZh(path))必须是 1234.56 这样的数字，不能是 '\(text)'", en: "\(labels.quoted(path)) must be a number like 1234.56, not '\(text)'"))
+                report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是 1234.56 这样的数字，不能是 '\(text)'", en: "\(labels.quoted(path)) must be a number like 1234.56, not '\(text)'"))
             }
             return nil
         }
         guard value >= 0 else {
-            report(range, node.location, field: path, Phrase("\(labels.subjectZh(path))不能为负数（现为 \(trimmed)）", en: "\(labels.quoted(path)) must not be negative, not \(trimmed)"))
+            report(range, node.location, field: path, Phrase("\(labels.quotedZh(path)) 不能为负数（现为 \(trimmed)）", en: "\(labels.quoted(path)) must not be negative, not \(trimmed)"))
             return nil
         }
         guard value <= Double(Self.maximumAmount) else {
             report(range, node.location, field: path,
-                   Phrase("\(labels.subjectZh(path))必须在 0 至 \(Self.maximumAmount) 之间，不能是 \(trimmed)", en: "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)"))
+                   Phrase("\(labels.quotedZh(path)) 必须在 0 至 \(Self.maximumAmount) 之间，不能是 \(trimmed)", en: "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)"))
             return nil
         }
         return Located(value: Amount(value: value, text: trimmed), location: node.location)
@@ -245,7 +245,7 @@ struct FieldReader {
         let chineseZh = cases.compactMap { $0.names.count > 1 ? $0.names[1] : nil }.joined(separator: "、")
         let optionsZh = chinese.isEmpty ? english : "\(english)（\(chineseZh)）"
         report(type, node.location, field: path,
-               Phrase("\(labels.subjectZh(path))必须是 \(optionsZh) 之一，不能是 '\(trimmed)'",
+               Phrase("\(labels.quotedZh(path)) 必须是 \(optionsZh) 之一，不能是 '\(trimmed)'",
                       en: "\(labels.quoted(path)) must be one of \(options), not '\(trimmed)'"))
         return nil
     }
@@ -256,7 +256,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required) else { return nil }
         guard case .mapping(let entries) = node.value else {
-            report(type, node.location, field: path, Phrase("\(labels.subjectZh(path))必须是由 'key: value' 组成的映射，不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be a mapping of 'key: value' pairs, not \(node.kindDescription)"))
+            report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是由 'key: value' 组成的映射，不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be a mapping of 'key: value' pairs, not \(node.kindDescription)"))
             return nil
         }
         let anchor = map.entry(key)?.keyLocation ?? node.location
@@ -267,7 +267,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required) else { return nil }
         guard case .sequence(let items) = node.value else {
-            report(type, node.location, field: path, Phrase("\(labels.subjectZh(path))必须是列表（每项一行，以 '- ' 开头），不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be a list ('- item' lines), not \(node.kindDescription)"))
+            report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是列表（每项一行，以 '- ' 开头），不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be a list ('- item' lines), not \(node.kindDescription)"))
             return nil
         }
         return (items, node.location)
@@ -283,7 +283,7 @@ struct FieldReader {
             guard let text = scalarText(item, path: path, expected: Phrase("文字列表", en: "a list of texts")) else { ok = false; continue }
             let trimmed = text.trimmed
             if trimmed.isEmpty {
-                report(required ? self.required : type, item.location, field: path, Phrase("\(labels.subjectZh(path))中有空项", en: "\(labels.quoted(path)) has an empty item"))
+                report(required ? self.required : type, item.location, field: path, Phrase("\(labels.quotedZh(path)) 中有空项", en: "\(labels.quoted(path)) has an empty item"))
                 ok = false
                 continue
             }
@@ -292,7 +292,7 @@ struct FieldReader {
             strings.append(trimmed)
         }
         if nonEmpty && items.isEmpty {
-            report(self.required, location, field: path, Phrase("\(labels.subjectZh(path))至少要列出一项", en: "\(labels.quoted(path)) must list at least one item"))
+            report(self.required, location, field: path, Phrase("\(labels.quotedZh(path)) 至少要列出一项", en: "\(labels.quoted(path)) must list at least one item"))
             return nil
         }
         return ok ? strings : nil

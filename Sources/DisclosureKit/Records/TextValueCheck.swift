@@ -14,7 +14,7 @@ extension FieldReader {
             let what = scalar == "\t" ? "a tab" : "a line break"
             let whatZh = scalar == "\t" ? "制表符" : "换行"
             report(control, location, field: path,
-                   Phrase("\(labels.subjectZh(path))含有\(whatZh)（U+\(Self.hex(scalar))，值的第 \(offset + 1) 个字符）；它是单行文字：请把各行连起来",
+                   Phrase("\(labels.quotedZh(path)) 含有\(whatZh)（U+\(Self.hex(scalar))，值的第 \(offset + 1) 个字符）；它是单行文字：请把各行连起来",
                           en: "\(labels.quoted(path)) holds \(what) (U+\(Self.hex(scalar)), character \(offset + 1) of its value); it is one line of text: join the lines"))
             return false
         }
@@ -26,11 +26,11 @@ extension FieldReader {
         let nameZh = scalar.properties.name.map { "（\($0)）" } ?? ""
         if Self.identityKeys.contains(key) {
             report(invisible.identity, location, field: path,
-                   Phrase("\(labels.subjectZh(path))的值在第 \(offset + 1) 个字符处含有不可见字符 U+\(Self.hex(scalar))\(nameZh)；它会造成另一个看起来相同的 \(labels.quotedZh(path))：请删除", en: "\(labels.quoted(path)) holds the invisible character U+\(Self.hex(scalar))\(name) at character \(offset + 1) of its value; it would make a second \(labels.quoted(path)) that looks the same: remove it"))
+                   Phrase("\(labels.quotedZh(path)) 的值在第 \(offset + 1) 个字符处含有不可见字符 U+\(Self.hex(scalar))\(nameZh)；它会造成另一个看起来相同的 \(labels.quotedZh(path))：请删除", en: "\(labels.quoted(path)) holds the invisible character U+\(Self.hex(scalar))\(name) at character \(offset + 1) of its value; it would make a second \(labels.quoted(path)) that looks the same: remove it"))
             return false
         }
         report(invisible.warning, location, field: path,
-               Phrase("\(labels.subjectZh(path))的值在第 \(offset + 1) 个字符处含有不可见字符 U+\(Self.hex(scalar))\(nameZh)；请删除", en: "\(labels.quoted(path)) holds the invisible character U+\(Self.hex(scalar))\(name) at character \(offset + 1) of its value; remove it"))
+               Phrase("\(labels.quotedZh(path)) 的值在第 \(offset + 1) 个字符处含有不可见字符 U+\(Self.hex(scalar))\(nameZh)；请删除", en: "\(labels.quoted(path)) holds the invisible character U+\(Self.hex(scalar))\(name) at character \(offset + 1) of its value; remove it"))
         return true
     }
 

@@ -51,12 +51,6 @@ public enum Glossary {
         return "'\(path)'"
     }
 
-    /// `quotedZh(_:)` followed by the words of a Chinese message: no space after the
-    /// full-width bracket, one after a bare key.
-    public static func subjectZh(_ path: String) -> String {
-        chinese(path) == nil ? "'\(path)' " : quotedZh(path)
-    }
-
     static let names: [String: String] = [
         "title": "名称", "index_number": "索引号", "disclosure": "公开方式",
         "withheld_reason": "不予公开理由", "publisher": "发布机构", "created": "成文日期",

@@ -119,12 +119,5 @@ final class FieldLabels: Sendable {
         return "'\(path)'"
     }
 
-    /// `quotedZh(_:)` as the subject of a Chinese message, ready for the words after it:
-    /// no space after the full-width bracket (`'publisher'（发布机构）必须…`), one after a
-    /// bare key (`'note' 必须…`).
-    func subjectZh(_ path: String) -> String {
-        chinese(path) == nil ? "'\(path)' " : quotedZh(path)
-    }
-
     func example(_ path: String) -> String? { examples[path] ?? Glossary.examples[path] }
 }

@@ -40,7 +40,7 @@ enum EightDisclosures {
             let path = "fees.basis"
             let written = input.keyLocation("fees", "basis")
             if written != input.keyLocation("fees") {
-                reader.report(reader.required, written, field: path, Phrase("必填字段 \(reader.labels.subjectZh(path))为空", en: "required field \(reader.labels.quoted(path)) is empty"))
+                reader.report(reader.required, written, field: path, Phrase("必填字段 \(reader.labels.quotedZh(path)) 为空", en: "required field \(reader.labels.quoted(path)) is empty"))
             } else {
                 reader.report(reader.required, written, field: path, Phrase("缺少必填字段 \(reader.labels.quotedZh(path))", en: "missing required field \(reader.labels.quoted(path))"))
             }

@@ -97,7 +97,7 @@ struct StatisticsReader {
         let width = ApplicantCounts.writtenLabels.count
         guard items.count == width else {
             reader.report(.reportStatisticsShape, location, field: path,
-                          Phrase("\(reader.labels.subjectZh(path))必须是一行 \(width) 个整数 \(Self.rowForm)，不能是 \(items.count) 个", en: "\(reader.labels.quoted(path)) must be a row of \(width) whole numbers \(Self.rowForm), not \(items.count)"))
+                          Phrase("\(reader.labels.quotedZh(path)) 必须是一行 \(width) 个整数 \(Self.rowForm)，不能是 \(items.count) 个", en: "\(reader.labels.quoted(path)) must be a row of \(width) whole numbers \(Self.rowForm), not \(items.count)"))
             return nil
         }
         var values: [Int] = []
@@ -107,10 +107,10 @@ struct StatisticsReader {
             guard let value = FieldReader.parseInteger(text), (0...FieldReader.maximumWholeNumber).contains(value) else {
                 if FieldReader.isSignedDigits(text.trimmed) {
                     reader.report(.recordRange, item.location, field: path,
-                                  Phrase("\(reader.labels.subjectZh(path))的 \(ApplicantCounts.writtenLabels[column]) 列必须在 0 至 \(FieldReader.maximumWholeNumber) 之间，不能是 \(text.trimmed)", en: "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) must be between 0 and \(FieldReader.maximumWholeNumber), not \(text.trimmed)"))
+                                  Phrase("\(reader.labels.quotedZh(path)) 的 \(ApplicantCounts.writtenLabels[column]) 列必须在 0 至 \(FieldReader.maximumWholeNumber) 之间，不能是 \(text.trimmed)", en: "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) must be between 0 and \(FieldReader.maximumWholeNumber), not \(text.trimmed)"))
                 } else {
                     reader.report(.recordType, item.location, field: path,
-                                  Phrase("\(reader.labels.subjectZh(path))的 \(ApplicantCounts.writtenLabels[column]) 列必须是整数，不能是 '\(text)'", en: "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) must be a whole number, not '\(text)'"))
+                                  Phrase("\(reader.labels.quotedZh(path)) 的 \(ApplicantCounts.writtenLabels[column]) 列必须是整数，不能是 '\(text)'", en: "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) must be a whole number, not '\(text)'"))
                 }
                 continue
             }
@@ -203,7 +203,7 @@ struct StatisticsReader {
         for column in ApplicantCounts.writtenLabels.indices where written.counts.cells[column] != computed.cells[column] {
             ok = false
             reader.report(.reportStatisticsBalance, written.locations[column], field: path,
-                          Phrase("\(reader.labels.subjectZh(path))的 \(ApplicantCounts.writtenLabels[column]) 列为 \(written.counts.cells[column])，但\(parts.zh)之和为 \(computed.cells[column])",
+                          Phrase("\(reader.labels.quotedZh(path)) 的 \(ApplicantCounts.writtenLabels[column]) 列为 \(written.counts.cells[column])，但\(parts.zh)之和为 \(computed.cells[column])",
                                  en: "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) is \(written.counts.cells[column]), but the sum of \(parts.en) is \(computed.cells[column])"))
         }
         return ok
@@ -221,7 +221,7 @@ struct StatisticsReader {
                                   pending: pending.value, total: total.value)
         if counts.sumOfParts != counts.total {
             reader.report(.reportStatisticsBalance, total.location, field: map.path("total"),
-                          Phrase("\(reader.labels.subjectZh(map.path))的总计 \(counts.total) 不等于 结果维持 \(counts.upheld) + 结果纠正 \(counts.corrected) + 其他结果 \(counts.other) + 尚未审结 \(counts.pending) = \(counts.sumOfParts)", en: "\(reader.labels.quoted(map.path))'s 总计 \(counts.total) is not 结果维持 \(counts.upheld) + 结果纠正 \(counts.corrected) + 其他结果 \(counts.other) + 尚未审结 \(counts.pending) = \(counts.sumOfParts)"))
+                          Phrase("\(reader.labels.quotedZh(map.path)) 的总计 \(counts.total) 不等于 结果维持 \(counts.upheld) + 结果纠正 \(counts.corrected) + 其他结果 \(counts.other) + 尚未审结 \(counts.pending) = \(counts.sumOfParts)", en: "\(reader.labels.quoted(map.path))'s 总计 \(counts.total) is not 结果维持 \(counts.upheld) + 结果纠正 \(counts.corrected) + 其他结果 \(counts.other) + 尚未审结 \(counts.pending) = \(counts.sumOfParts)"))
             return nil
         }
         return counts
