@@ -21,6 +21,7 @@ import Testing
         #expect(unknown.page == nil)
         #expect(unknown.diagnostics.map(\.rule) == ["record.type"])
         #expect(unknown.diagnostics.first?.message.en.contains("guide, rules, functions, request") == true)
+        #expect(unknown.diagnostics.first?.message.zh.contains("必须是 guide, rules, functions, request") == true, "\(unknown.diagnostics)")
     }
 
     @Test func theSlugIsTheStemUnlessGiven() {

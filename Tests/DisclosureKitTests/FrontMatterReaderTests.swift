@@ -42,7 +42,8 @@ import Testing
         guard case .failure(.syntax(let message, let location)) = read("title: a\nbad: value: here\n") else {
             Issue.record("expected a syntax error"); return
         }
-        #expect(message.contains("mapping values are not allowed"))
+        #expect(message.en.contains("mapping values are not allowed"))
+        #expect(message.zh.hasPrefix("YAML 语法错误："))
         #expect(location.line == 3)
     }
 
@@ -50,7 +51,8 @@ import Testing
         guard case .failure(.notMapping(let found, _)) = read("- a\n- b\n") else {
             Issue.record("expected notMapping"); return
         }
-        #expect(found == "a list")
+        #expect(found.en == "a list")
+        #expect(found.zh == "列表")
     }
 
     @Test func emptyFrontMatterIsAnEmptyMapping() throws {

@@ -138,6 +138,7 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
         let decoded = RecordSamples.decode(.report, yaml)
         #expect(decoded.rules == ["report.statistics.shape"])
         #expect(decoded.diagnostics.first?.message.en.contains("disclose migrate-report") == true)
+        #expect(decoded.diagnostics.first?.message.zh.contains("请运行 'disclose migrate-report FILE' 改写") == true)
     }
 
     @Test func reportSectionsMustBeInTheBodyInOrder() {
@@ -146,6 +147,7 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
         let missing = RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: "## 一、总体情况\n\n文字。\n")
         #expect(missing.rules == ["report.sections"])
         #expect(missing.diagnostics.first?.message.en.contains("五、存在的主要问题及改进情况") == true)
+        #expect(missing.diagnostics.first?.message.zh.hasPrefix("正文缺少标题 '## 五、存在的主要问题及改进情况'、'## 六、其他需要报告的事项'；") == true, "\(missing.diagnostics)")
         let variant = RecordSamples.defaultBody(.report).replacingOccurrences(of: "及改进情况", with: "和改进情况")
         let misspelt = RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: variant)
         #expect(misspelt.diagnostics.map(\.rule).contains("report.sections"))

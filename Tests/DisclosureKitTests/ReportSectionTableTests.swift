@@ -49,6 +49,7 @@ import Testing
         #expect(found.isEmpty == !refused, "\(decoded.diagnostics)")
         if refused {
             #expect(found.first?.rule == "record.range" && found.first?.message.en.contains("at most two decimal places") == true)
+            #expect(found.first?.message.zh.contains("最多保留两位小数（万元）") == true)
         }
     }
 }

@@ -105,6 +105,7 @@ import Testing
                                          replacing: "decision_number: 明市监罚〔2024〕3号\n", with: "")
         let decoded = RecordSamples.decode(TypeRegistry.builtIn.type(id: "decision")!, yaml)
         #expect(decoded.diagnostics.map(\.message.en) == ["missing required field 'decision_number' (决定文书号)"])
+        #expect(decoded.diagnostics.map(\.message.zh) == ["缺少必填字段 'decision_number'（决定文书号）"])
     }
 
     @Test func referenceIndexAnswersWhoNamesARecordThroughAField() throws {

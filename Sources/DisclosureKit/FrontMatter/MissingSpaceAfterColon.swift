@@ -30,7 +30,7 @@ enum MissingSpaceAfterColon {
         return nil
     }
 
-    static func message(key: String) -> String {
-        "'\(key):' has no space after its colon; YAML reads the line as one text, not a key: write '\(key): …'"
+    static func message(key: String) -> Phrase {
+        Phrase("'\(key):' 的冒号后缺少空格；YAML 会把整行读作一段文字而不是字段：请写作 '\(key): …'", en: "'\(key):' has no space after its colon; YAML reads the line as one text, not a key: write '\(key): …'")
     }
 }
