@@ -18,12 +18,6 @@ func localized(_ phrase: Phrase) -> String {
     phrase.text(runLanguage)
 }
 
-/// A text of the library that has no Chinese yet, as it is: so that a value turning from
-/// `String` into `Phrase` is printed in the run's language without touching its caller.
-func localized(_ text: String) -> String {
-    text
-}
-
 /// `--lang zh|en`: declared by every command, so that it is accepted (and shown in
 /// `--help`) wherever it is written; its value is read once, by `runLanguage`.
 struct LanguageOption: ParsableArguments {

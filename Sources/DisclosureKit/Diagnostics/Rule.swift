@@ -17,22 +17,11 @@ public struct Rule: Sendable, Hashable {
         self.example = example
     }
 
-    @available(*, deprecated, message: "give the rule's texts in Chinese and English (Phrase)")
-    public init(id: String, severity: Severity, checks: String, example: String) {
-        self.init(id: id, severity: severity, checks: Phrase(checks, en: checks), example: Phrase(example, en: example))
-    }
-
     /// A diagnostic of this rule at `location` of `file`.
     public func diagnostic(_ file: String, _ location: SourceLocation, field: String? = nil,
                            _ message: Phrase) -> Diagnostic {
         Diagnostic(file: file, location: location, severity: severity, rule: id, field: field,
                    message: message)
-    }
-
-    @available(*, deprecated, message: "give the message in Chinese and English (Phrase)")
-    public func diagnostic(_ file: String, _ location: SourceLocation, field: String? = nil,
-                           _ message: String) -> Diagnostic {
-        diagnostic(file, location, field: field, Phrase(message, en: message))
     }
 }
 

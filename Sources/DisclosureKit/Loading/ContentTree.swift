@@ -57,7 +57,4 @@ public struct EnvironmentError: PhrasedError, Sendable, CustomStringConvertible 
     public var phrase: Phrase
     public var description: String { phrase.en }
     public init(_ phrase: Phrase) { self.phrase = phrase }
-
-    @available(*, deprecated, message: "give the message in Chinese and English (Phrase)")
-    public init(_ description: String) { self.phrase = Phrase(description, en: description) }
 }

@@ -51,10 +51,6 @@ struct FieldReader {
         self.file = file
     }
 
-    mutating func report(_ rule: Rule, _ location: SourceLocation, field: String?, _ message: String) {
-        diagnostics.append(rule.diagnostic(file, location, field: field, message))
-    }
-
     mutating func report(_ rule: Rule, _ location: SourceLocation, field: String?, _ message: Phrase) {
         diagnostics.append(rule.diagnostic(file, location, field: field, message))
     }
