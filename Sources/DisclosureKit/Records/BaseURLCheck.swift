@@ -6,11 +6,6 @@
 /// Foundation's URL, so that a Chinese host (明湖区.政务.cn) stays a host.
 public enum BaseURLCheck {
     /// Why `text` cannot be a base URL, or nil when it can.
-    public static func problem(_ text: String) -> String? {
-        problemPhrase(text)?.en
-    }
-
-    /// `problem(_:)` in both languages.
     public static func problemPhrase(_ text: String) -> Phrase? {
         let lower = text.lowercased()
         let rest: Substring
