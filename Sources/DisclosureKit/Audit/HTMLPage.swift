@@ -210,6 +210,7 @@ public struct HTMLPage: Sendable {
         /// `pendingLimitBytes` without one, goes as it is).
         func feed(_ bytes: UnsafeRawBufferPointer) {
             guard context != nil, !bytes.isEmpty, !stopped else { return }
+            afterRootEnd.read(bytes)
             if pending.isEmpty, let last = Self.lastTagEnd(bytes) {
                 parse(UnsafeRawBufferPointer(rebasing: bytes[...last]))
                 pending.append(contentsOf: bytes[(last + 1)...])
@@ -224,6 +225,8 @@ public struct HTMLPage: Sendable {
 
         /// Bytes kept back waiting for a `>`.
         private var pending: [UInt8] = []
+        /// What follows the last `</html>`, which the parser does not read.
+        private var afterRootEnd = AfterRootEnd()
         static let pendingLimitBytes = 1 << 20
 
         static func lastTagEnd(_ bytes: UnsafeRawBufferPointer) -> Int? {
@@ -303,6 +306,10 @@ public struct HTMLPage: Sendable {
             page.errors += sink.messages
             if sink.dropped > 0 { page.errors.append(Phrase("另有 \(sink.dropped) 个错误", en: "and \(sink.dropped) more errors")) }
             if !parsed { page.errors.append(Phrase("不是 HTML 文档", en: "not an HTML document")) }
+            if afterRootEnd.stray {
+                page.errors.append(Phrase("'</html>' 之后还有内容；浏览器仍会显示或运行它，审查却读不到它：请把它移到 <body> 中或删除",
+                                          en: "there is content after '</html>'; a browser still shows or runs it, but the audit cannot read it: move it into <body> or remove it"))
+            }
             return page
         }
 
