@@ -27,6 +27,9 @@ import Testing
     @Test func aColonWithNoSpaceIsFoundOnlyAfterAKey() {
         #expect(MissingSpaceAfterColon.find(in: "index_number: x\ntitle:明湖区\n")?.line == 2)
         #expect(MissingSpaceAfterColon.find(in: "title:明湖区\n")?.column == 6)
+        #expect(MissingSpaceAfterColon.find(in: "title:\u{3000}明湖区\n")?.fullWidthSpace == true)
+        #expect(MissingSpaceAfterColon.find(in: "title:明湖区\n")?.fullWidthSpace == false)
+        #expect(MissingSpaceAfterColon.message(key: "title", fullWidthSpace: true).zh.contains("全角空格"))
         #expect(MissingSpaceAfterColon.find(in: "title: 明湖区\nurl: https://x.cn/\n") == nil)
         #expect(MissingSpaceAfterColon.find(in: "  https://www.example.gov.cn/\n") == nil, "a URL on its own line is text")
         #expect(MissingSpaceAfterColon.find(in: "title:\n  - a\n") == nil, "a colon at the line's end")

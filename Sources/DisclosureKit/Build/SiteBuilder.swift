@@ -54,8 +54,8 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         if let baseURL {
             if let problem = BaseURLCheck.problemPhrase(baseURL) {
-                throw EnvironmentError(Phrase("--base-url 必须是绝对的 http(s) 网址，不含用户名、密码、查询、片段或空格；\(problem.zh)：'\(VisibleText.escaped(baseURL))'",
-                                        en: "--base-url must be an absolute http(s) URL with no user, password, query, fragment or space; \(problem.en): '\(VisibleText.escaped(baseURL))'"))
+                throw EnvironmentError(Phrase("--base-url '\(VisibleText.escaped(baseURL))' 不能使用：\(problem.zh)",
+                                              en: "--base-url '\(VisibleText.escaped(baseURL))' cannot be used: \(problem.en)"))
             }
         }
         // The root first, as the scan would (ContentScanner): the lock below makes the

@@ -129,7 +129,7 @@ extension Rule {
         id: "front_matter.syntax", severity: .error,
         checks: Phrase("前置信息是有效的 YAML",
                        en: "the front matter is valid YAML"),
-        example: Phrase("YAML 语法错误：mapping values are not allowed in this context",
+        example: Phrase("YAML 语法错误：此处不能再开始一个字段（值中含有 ': ' 时，请给整个值加上引号）",
                         en: "YAML syntax error: mapping values are not allowed in this context"))
     public static let frontMatterDuplicateKey = Rule(
         id: "front_matter.duplicate_key", severity: .error,

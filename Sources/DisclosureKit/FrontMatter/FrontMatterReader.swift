@@ -83,7 +83,7 @@ public enum FrontMatterReader {
                            at: SourceLocation(line: slip.line + lineShift, column: slip.column))
         }
         guard let slip = noSpace else { return nil }
-        return .syntax(message: MissingSpaceAfterColon.message(key: slip.key),
+        return .syntax(message: MissingSpaceAfterColon.message(key: slip.key, fullWidthSpace: slip.fullWidthSpace),
                        at: SourceLocation(line: slip.line + lineShift, column: slip.column))
     }
 
@@ -178,9 +178,9 @@ public enum FrontMatterReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = Phrase("YAML 语法错误：\(problem)", en: "YAML syntax error: \(problem)")
+            var message = Phrase("YAML 语法错误：\(YAMLProblemText.chinese(problem: problem))", en: "YAML syntax error: \(problem)")
             if let context, !context.text.isEmpty {
-                message = message + Phrase("（\(context.text)，第 \(context.mark.line + lineShift) 行）",
+                message = message + Phrase("（\(YAMLProblemText.chinese(context: context.text))，第 \(context.mark.line + lineShift) 行）",
                                            en: " (\(context.text) at line \(context.mark.line + lineShift))")
             }
             return .syntax(message: message, at: shifted(mark))
