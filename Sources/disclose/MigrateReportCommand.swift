@@ -48,7 +48,7 @@ struct MigrateReportCommand: ParsableCommand {
                 try Data(migrated.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
                 Terminal.writeError(localized("\(file): 已改写；请运行 'disclose check'\n", en: "\(file): rewritten; run 'disclose check'\n"))
             } catch {
-                Terminal.writeError(localized("\(file): 错误：无法写入：\(error.localizedDescription)\n", en: "\(file): error: cannot write it: \(error.localizedDescription)\n"))
+                Terminal.writeError(localized("\(file): 错误：无法写入：\(SystemMessage.phrase(error.localizedDescription).zh)\n", en: "\(file): error: cannot write it: \(error.localizedDescription)\n"))
                 failed = true
             }
         }

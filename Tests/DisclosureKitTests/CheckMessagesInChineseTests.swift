@@ -14,6 +14,10 @@ import Testing
     @Test func systemErrorsAreNamedInChineseAndUnknownOnesKeptAsWritten() {
         #expect(SystemMessage.phrase("No such file or directory").zh == "文件或文件夹不存在")
         #expect(SystemMessage.phrase("Permission denied").zh == "权限不足")
+        // Foundation's own sentences for the same failures (what `new` and `init` meet).
+        #expect(SystemMessage.phrase("The operation could not be completed. A file with the same name already exists.").zh == "已有同名的文件")
+        #expect(SystemMessage.phrase("content/a.md: The operation could not be completed. The file doesn’t exist.").zh
+                == "content/a.md：文件或文件夹不存在")
         #expect(SystemMessage.phrase("is not a regular file (a named pipe)")
                 == Phrase("不是普通文件（命名管道）", en: "is not a regular file (a named pipe)"))
         #expect(SystemMessage.phrase("Some new errno text") == Phrase("Some new errno text", en: "Some new errno text"))

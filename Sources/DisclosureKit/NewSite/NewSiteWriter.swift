@@ -40,7 +40,7 @@ public enum NewSiteWriter {
             do {
                 entries = try FileManager.default.contentsOfDirectory(atPath: directory)
             } catch {
-                throw EnvironmentError(Phrase("无法读取文件夹 '\(directory)'：\(error.localizedDescription)", en: "cannot read the folder '\(directory)': \(error.localizedDescription)"))
+                throw EnvironmentError(Phrase("无法读取文件夹 '\(directory)'：", en: "cannot read the folder '\(directory)': ") + SystemMessage.phrase(error.localizedDescription))
             }
             guard entries.isEmpty else {
                 let shown = entries.sorted().prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
@@ -54,7 +54,7 @@ public enum NewSiteWriter {
                 try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                         withIntermediateDirectories: true)
             } catch {
-                throw EnvironmentError(Phrase("无法在 '\(directory)' 中创建 \(file.path) 所在的文件夹：\(error.localizedDescription)", en: "cannot create the folder of \(file.path) in '\(directory)': \(error.localizedDescription)"))
+                throw EnvironmentError(Phrase("无法在 '\(directory)' 中创建 \(file.path) 所在的文件夹：", en: "cannot create the folder of \(file.path) in '\(directory)': ") + SystemMessage.phrase(error.localizedDescription))
             }
             try createExclusively(path, bytes: Array(file.text.utf8), named: file.path)
         }

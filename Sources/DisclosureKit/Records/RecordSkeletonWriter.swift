@@ -26,7 +26,7 @@ public enum RecordSkeletonWriter {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw EnvironmentError(Phrase("无法创建 \(folder)：\(error.localizedDescription)", en: "cannot create \(folder): \(error.localizedDescription)"))
+            throw EnvironmentError(Phrase("无法创建 \(folder)：", en: "cannot create \(folder): ") + SystemMessage.phrase(error.localizedDescription))
         }
         try refuseLinkOutOfRoot(folder, named: "content/\(sectionFolder)", root: root)
         let data = Data(NewRecordTemplate.text(for: type, today: today, publisher: plan.publisher,

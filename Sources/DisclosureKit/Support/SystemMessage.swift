@@ -33,6 +33,15 @@ public enum SystemMessage {
     /// glibc's `strerror` texts for the errors a file operation meets, and `FileIO`'s own.
     static let chinese: [String: String] = [
         "No such file or directory": "文件或文件夹不存在",
+        // Foundation's descriptions of the same failures (`localizedDescription`).
+        "The operation could not be completed. A file with the same name already exists.": "已有同名的文件",
+        "The operation could not be completed. The file doesn’t exist.": "文件或文件夹不存在",
+        "The file doesn’t exist.": "文件或文件夹不存在",
+        "The operation could not be completed. You don’t have permission.": "权限不足",
+        "You don’t have permission.": "权限不足",
+        "The operation could not be completed. The volume is read only.": "文件系统为只读",
+        "The operation could not be completed. There isn’t enough space.": "磁盘空间不足",
+        "The operation could not be completed. The file couldn’t be opened.": "无法打开文件",
         "Permission denied": "权限不足",
         "Operation not permitted": "不允许此操作",
         "Is a directory": "是文件夹",

@@ -95,7 +95,7 @@ public struct TypeRegistry: Sendable {
                 .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") && !$0.hasPrefix("_") }
                 .sorted(by: utf8Precedes)
         } catch {
-            return (.builtIn, [Rule.fileRead.diagnostic(Self.folder, .fileStart, Phrase("无法读取文件夹：\(error.localizedDescription)", en: "cannot read directory: \(error.localizedDescription)"))])
+            return (.builtIn, [Rule.fileRead.diagnostic(Self.folder, .fileStart, Phrase("无法读取文件夹：", en: "cannot read directory: ") + SystemMessage.phrase(error.localizedDescription))])
         }
         var files: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
