@@ -29,7 +29,7 @@ enum ErrorReport {
     }
 
     static func print(_ message: Phrase) {
-        print(message.text(runLanguage))
+        print(localized(message))
     }
 
     /// What every error line of every command begins with.

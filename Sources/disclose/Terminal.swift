@@ -40,7 +40,7 @@ struct DiagnosticReport {
             Terminal.writeError(localized("已审查 \(auditedFiles) 个文件，其中 \(files) 个有问题\n",
                                           en: "audited \(auditedFiles) files: \(files) with findings\n"))
         }
-        Terminal.writeError(DiagnosticPrinter.summary(diagnostics, records: records).text(runLanguage) + "\n")
+        Terminal.writeError(localized(DiagnosticPrinter.summary(diagnostics, records: records)) + "\n")
     }
 }
 

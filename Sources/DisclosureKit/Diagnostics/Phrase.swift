@@ -1,3 +1,5 @@
+import Foundation
+
 /// The languages disclose speaks to its user: Chinese by default, because the webmasters
 /// of a district's disclosure column read Chinese; English on request (`--lang en`, or
 /// `DISCLOSE_LANG=en`). Rule ids, JSON keys, severities in JSON and exit codes are the same
@@ -76,5 +78,3 @@ public struct Phrase: Sendable, Hashable {
 public protocol PhrasedError: Error {
     var phrase: Phrase { get }
 }
-
-import Foundation
