@@ -94,7 +94,7 @@ extension SiteAuditor {
                         Phrase("页面没有 <title>", en: "the page has no <title>")))
                 }
                 report.references = page.references
-                report.anchors = page.anchors
+                report.anchors = PageAnchors(page.anchors)
             case .styleSheet:
                 guard let styleSheet else {
                     report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,

@@ -72,13 +72,14 @@ public struct SiteAuditor: Sendable {
         var readError: Phrase? = nil
     }
 
-    /// What one file told: its findings (links included, but for `#fragment`s, which need
-    /// the target's ids), the references with a fragment, and its anchors. Only those are
-    /// kept: every page's full link list held at once was 600 MiB at 100,000 records.
+    /// What one file told: its findings (links included, but for `#fragment`s into other
+    /// pages, which need the target's ids), the references with such a fragment, and its
+    /// anchors. Only those are kept: every page's full link list held at once was 600 MiB
+    /// at 100,000 records.
     struct FileReport: Sendable {
         var diagnostics: [Diagnostic] = []
         var references: [HTMLPage.Reference] = []
-        var anchors: Set<String> = []
+        var anchors: PageAnchors = .none
     }
 
     public func audit() throws(EnvironmentError) -> Outcome {
@@ -126,7 +127,7 @@ public struct SiteAuditor: Sendable {
             Rule.auditMalformed.diagnostic(display(folder), .fileStart,
                 Phrase("无法读取该文件夹：", en: "the folder cannot be read: ") + SystemMessage.phrase(reason))
         }
-        var anchors: [String: Set<String>] = [:]
+        var anchors: [String: PageAnchors] = [:]
         for (path, report) in zip(inspected, reports) {
             diagnostics += report.diagnostics
             anchors[path] = report.anchors
@@ -220,7 +221,7 @@ public struct SiteAuditor: Sendable {
         let lane = Lane { () -> [(index: Int, report: FileReport)] in
             largeFiles.map { index in
                 defer { progress?.advance() }
-                return (index, inspectStreaming(paths[index], leaks: leaks, present: present))
+                return (index, settleOwnFragments(inspectStreaming(paths[index], leaks: leaks, present: present), of: paths[index]))
             }
         }
         let isLarge = Set(large)
@@ -245,7 +246,7 @@ public struct SiteAuditor: Sendable {
                 case .failure(let failure): file.readError = failure.phrase
                 }
             }
-            return finish(inspect(file, leaks: leaks), paths[index], present)
+            return settleOwnFragments(finish(inspect(file, leaks: leaks), paths[index], present), of: paths[index])
         }
         for (index, report) in lane.result() { reports[index] = report }
         // Only a standalone audit: a build's staging tree shares its carried files with the
@@ -373,13 +374,13 @@ public struct SiteAuditor: Sendable {
     }
 
     /// The ids of the page at `path` (a page a fragment link points into), read as a stream.
-    static func anchors(ofPageAt path: String) -> Set<String> {
+    static func anchors(ofPageAt path: String) -> PageAnchors {
         let parser = HTMLPage.Parser(onText: { _ in }, onReferences: { _ in })
         let fd = SiteFileNames.withFileSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
-        guard fd >= 0 else { return [] }
+        guard fd >= 0 else { return .none }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return [] }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .none }
         var chunk = [UInt8](repeating: 0, count: HTMLPage.chunkBytes)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
@@ -387,7 +388,7 @@ public struct SiteAuditor: Sendable {
             guard count > 0 else { break }
             chunk.withUnsafeBytes { parser.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
         }
-        return parser.finish().anchors
+        return PageAnchors(parser.finish().anchors)
     }
 
     /// A finding for each non-public record whose name a file's path carries.
@@ -421,7 +422,7 @@ public struct SiteAuditor: Sendable {
 
     /// The fragments of `references` (found in the page at `path`) that name no id of
     /// their target page; everything else about them was checked with the page.
-    func checkFragments(_ references: [HTMLPage.Reference], of path: String, anchors: [String: Set<String>]) -> [Diagnostic] {
+    func checkFragments(_ references: [HTMLPage.Reference], of path: String, anchors: [String: PageAnchors]) -> [Diagnostic] {
         let folder = path.split(separator: "/").dropLast().map(String.init)
         var diagnostics: [Diagnostic] = []
         for reference in references {
