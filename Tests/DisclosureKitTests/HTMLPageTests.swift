@@ -85,6 +85,8 @@ import Testing
         ("<html><body>a</body></html>\n", false),
         ("<html><body>a</body></html>\n<!-- 生成于 2024 -->\n", false),
         ("<html><body><script>var s = '</html>';</script>a</body></html>", false),
+        ("<html><body><p>1 </htm 2 <<</p></body></html><</html>x", true),
+        ("<html><body><p>甲</p></body><</html >\n<!---->", false),
     ])
     func contentAfterTheRootEndIsAnError(_ page: String, stray: Bool) {
         let errors = HTMLPage(Array(page.utf8)).errors

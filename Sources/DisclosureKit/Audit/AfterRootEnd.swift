@@ -1,9 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Whether anything but white space and comments follows a page's last `</html>`.
 /// libxml2's HTML parser reads nothing after the root element has ended, so a `<script>`
 /// or `<img>` written there would pass every check of the page unseen, while a browser
 /// still runs or loads it. Fed the page's bytes in pieces, as the parser is.
 struct AfterRootEnd {
-    private static let endTag = Array("</html".utf8)
+    private static let endTag: StaticString = "</html"
 
     private enum State {
         /// Before a `</html`, or inside one until its `>`.
@@ -22,23 +26,34 @@ struct AfterRootEnd {
     private(set) var stray = false
 
     mutating func read(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes { read(byte) }
+        guard let base = bytes.baseAddress else { return }
+        var index = 0
+        while index < bytes.count {
+            if matched == 0, case .beforeEnd = state {
+                // Before the end tag only a `<` can begin `</html`: every other byte leaves
+                // the state as it is, so the page up to its end is skipped by `memchr`.
+                guard let found = memchr(base + index, 0x3C, bytes.count - index) else { return }
+                index = base.distance(to: UnsafeRawPointer(found))
+            }
+            read(bytes[index])
+            index += 1
+        }
     }
 
     private mutating func read(_ byte: UInt8) {
         // A later `</html` makes the end the later one (text like it before the real end
         // is judged by what follows the last).
         let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-        if lowered == Self.endTag[matched] {
+        if lowered == Self.endTagByte(matched) {
             matched += 1
-            if matched == Self.endTag.count {
+            if matched == Self.endTag.utf8CodeUnitCount {
                 matched = 0
                 state = .inEndTag
                 stray = false
                 return
             }
         } else {
-            matched = lowered == Self.endTag[0] ? 1 : 0
+            matched = lowered == Self.endTagByte(0) ? 1 : 0
         }
         switch state {
         case .beforeEnd:
@@ -70,6 +85,10 @@ struct AfterRootEnd {
                 state = .inComment(dashes: byte == UInt8(ascii: "-") ? dashes + 1 : 0)
             }
         }
+    }
+
+    private static func endTagByte(_ index: Int) -> UInt8 {
+        endTag.withUTF8Buffer { $0[index] }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
