@@ -393,13 +393,16 @@ public struct HTMLPage: Sendable {
 
     /// True for an element the text around it runs through (`MatchText.inlineTags`).
     fileprivate static func isInline(_ name: UnsafePointer<xmlChar>) -> Bool {
-        var bytes: [UInt8] = []
+        var packed: UInt64 = 0
+        var shift: UInt64 = 0
         var pointer = name
-        while pointer.pointee != 0, bytes.count <= 8 {
-            bytes.append(pointer.pointee | 0x20)
+        while pointer.pointee != 0 {
+            guard shift < 64 else { return false }
+            packed |= UInt64(pointer.pointee | 0x20) << shift
+            shift += 8
             pointer += 1
         }
-        return MatchText.inlineTags.contains(bytes)
+        return MatchText.packedInlineTags.contains(packed)
     }
 
     fileprivate static func reader(_ context: UnsafeMutableRawPointer?) -> Reader? {

@@ -61,6 +61,24 @@ public enum MatchText {
         "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
     ].map { Array($0.utf8) })
 
+    /// `inlineTags` as integers, a name's bytes from the lowest up (a name holds no zero
+    /// byte, so names of different lengths differ): a tag is looked up for every `<` of
+    /// every page, without making an array of its name.
+    static let packedInlineTags: Set<UInt64> = Set(inlineTags.map { packedName($0)! })
+
+    /// `name` packed as `packedInlineTags` is; nil for a name over eight bytes, which no
+    /// inline tag has.
+    static func packedName<Name: Collection>(_ name: Name) -> UInt64? where Name.Element == UInt8 {
+        var packed: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in name {
+            guard shift < 64 else { return nil }
+            packed |= UInt64(byte) << shift
+            shift += 8
+        }
+        return packed
+    }
+
     /// Named references decoded; all others are left as written.
     static let entities: [[UInt8]: UInt32] = {
         let table: [String: UInt32] = [
@@ -418,9 +436,7 @@ public enum MatchText {
         let start = j
         while j < input.count, j - start < 8, (input[j] | 0x20) >= 0x61, (input[j] | 0x20) <= 0x7A { j += 1 }
         guard j > start else { return nil }
-        var name = Array(input[start..<j])
-        for k in name.indices { name[k] |= 0x20 }
-        guard inlineTags.contains(name) else { return nil }
+        guard let name = packedName(input[start..<j].lazy.map { $0 | 0x20 }), packedInlineTags.contains(name) else { return nil }
         if j < input.count, input[j] == 0x2F { j += 1 }
         for byte in close {
             guard j < input.count, input[j] == byte || (byte >= 0x61 && input[j] | 0x20 == byte) else { return nil }
