@@ -153,6 +153,21 @@ import Testing
                 "\(diagnostics.first?["message"] ?? "")")
     }
 
+    /// A page's links into itself are checked as the page is read, those into other pages
+    /// at the end: both find a missing id, and neither reports one that is there.
+    @Test func fragmentsIntoThePageItselfAndIntoAnother() throws {
+        let tmp = try TemporaryDirectory()
+        let (root, site, _) = try builtSample(tmp)
+        try plantInHome(site, "<p id=\"年度报告\"><a href=\"#没有这一节\">甲</a><a href=\"index.html#年度报告\">乙</a><a href=\"index.html#无此\">丙</a><a href=\"catalog.html#main\">丁</a><a href=\"./catalog.html#main-x\">戊</a></p>")
+        let (result, diagnostics) = try audit(root, site)
+        #expect(result.status == 1)
+        let messages = diagnostics.compactMap { $0["message"] as? String }.sorted()
+        #expect(summary(diagnostics, site: site) == Array(repeating: "index.html audit.broken_link", count: 3), "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("index.html has no id '没有这一节'") }, "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("index.html has no id '无此'") }, "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("catalog.html has no id 'main-x'") }, "\(messages)")
+    }
+
     @Test func missingFileAndMalformedPage() throws {
         let tmp = try TemporaryDirectory()
         let (root, site, _) = try builtSample(tmp)
