@@ -34,9 +34,13 @@ public enum SharedText {
         let (texts, holders) = blankingStockPhrases(declared, publicRecords: allPublic)
         let publicRecords = holders.map { allPublic[$0] }
         let indexNumbers: [[UInt8]] = hidden.map { ($0.indexNumber?.value).map(MatchText.bytes) ?? [] }
+        // A chunk of records' fingerprints at a time: every record's at once, beside the
+        // entries made of them, was the peak of a 100,000-record build.
         var collected: [Entry] = []
-        for (owner, prints) in parallelMap(Array(texts.indices), { TextFingerprints.winnow(texts[$0]) }).enumerated() {
-            for (print, offset) in prints { collected.append(Entry(print: print, owner: Int32(owner), offset: Int32(offset))) }
+        parallelChunks(count: texts.count, { TextFingerprints.winnow(texts[$0]) }) { owners, chunk in
+            for (owner, prints) in zip(owners, chunk) {
+                for (print, offset) in prints { collected.append(Entry(print: print, owner: Int32(owner), offset: Int32(offset))) }
+            }
         }
         guard !collected.isEmpty else { return [] }
         collected.sort { $0.print < $1.print }
