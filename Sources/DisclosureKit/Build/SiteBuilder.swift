@@ -218,10 +218,16 @@ public struct SiteBuilder: Sendable {
         var audit: SiteAuditor.Outcome?
         if diagnostics.errorCount == 0 {
             do {
+                let leaks = try leakIndex?.result().get()
+                // Carried files are unchanged for the audit while its search would find the
+                // same in them: the same secrets, the same fingerprints.
+                let unchanged = if let previous, let leaks, previous.secrets == leaks.secrets,
+                                   previous.leakFingerprints == leaks.fingerprintDigest { written.carried } else { Set<String>() }
                 var auditor = SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
-                                          plan: plan, carry: previous.map { .init(carried: written.carried, previous: $0) },
+                                          plan: plan, unchanged: unchanged,
+                                          previousAnchors: previous?.files.mapValues(\.anchors) ?? [:],
                                           written: written.paths, progress: progress)
-                auditor.leakIndex = leakIndex
+                auditor.leakIndex = leaks
                 let outcome = try auditor.audit()
                 diagnostics += outcome.diagnostics
                 audit = outcome
