@@ -23,9 +23,9 @@ public struct SiteAuditor: Sendable {
     /// path: a page that lost an id an unchanged page may link to makes the audit look at
     /// the unchanged pages too.
     let previousAnchors: [String: Digest]
-    /// Every file the build wrote into the directory, when a build is the caller: the
-    /// files the audit expects, without planning (and rendering the sitemaps) again.
-    let written: Set<String>?
+    /// Every file the build's list of outputs names (`SiteOutputs`), when a build is the
+    /// caller: the files the audit expects, without planning again.
+    let expected: Set<String>?
     /// The leak index, when the caller had it built beside its render (a rebuild, whose
     /// render is light, does); built here otherwise.
     var leakIndex: LeakIndex?
@@ -33,11 +33,11 @@ public struct SiteAuditor: Sendable {
     public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?,
                 plan: SitePlan? = nil, progress: BuildProgress? = nil) {
         self.init(directory: directory, displayPrefix: displayPrefix, site: site, templates: templates, plan: plan,
-                  unchanged: [], previousAnchors: [:], written: nil, progress: progress)
+                  unchanged: [], previousAnchors: [:], expected: nil, progress: progress)
     }
 
     init(directory: String, displayPrefix: String?, site: LoadedSite, templates: TemplateSet?,
-         plan: SitePlan?, unchanged: Set<String>, previousAnchors: [String: Digest], written: Set<String>?,
+         plan: SitePlan?, unchanged: Set<String>, previousAnchors: [String: Digest], expected: Set<String>?,
          progress: BuildProgress?) {
         self.directory = directory
         self.displayPrefix = displayPrefix ?? directory
@@ -46,7 +46,7 @@ public struct SiteAuditor: Sendable {
         self.plan = plan
         self.unchanged = unchanged
         self.previousAnchors = previousAnchors
-        self.written = written
+        self.expected = expected
         self.progress = progress
     }
 
@@ -169,8 +169,8 @@ public struct SiteAuditor: Sendable {
                     "has the same bytes as \(what); non-public material must not be published"))
             }
         }
-        if let planned = written.map({ $0.union([OutputDirectory.markerName]) })
-            ?? templates.map({ SiteWriter.plannedPaths(plan: plan, templates: $0) }) {
+        if let planned = (expected ?? templates.map { plan.outputs(assets: $0.assets).paths })?
+            .union([OutputDirectory.markerName]) {
             for path in files where !planned.contains(path) && !special.contains(path) {
                 diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
                     "the build does not write this file for this content; remove it from the site before upload"))
@@ -237,7 +237,7 @@ public struct SiteAuditor: Sendable {
         for (index, report) in lane.result() { reports[index] = report }
         // Only a standalone audit: a build's staging tree shares its carried files with the
         // live site by design.
-        if written == nil {
+        if expected == nil {
             for indices in linked.values {
                 var info = stat()
                 guard SiteFileNames.withFileSystemPath(directory + "/" + paths[indices[0]], { lstat($0, &info) }) == 0,

@@ -164,6 +164,7 @@ public struct SiteBuilder: Sendable {
         guard let templates, (strict ? diagnostics.strict() : diagnostics).errorCount == 0 else { return finish(false) }
 
         let plan = SitePlan(PublicView(site))
+        let outputs = plan.outputs(assets: templates.assets)
         let pathsTooLong = OutputPathLengths.check(plan, output: outputDirectory.path)
         // A footer link to a file the site will not have: once, at site.yaml, not per page.
         let linksToNothing = SiteLinkTargets.diagnostics(plan)
@@ -191,7 +192,7 @@ public struct SiteBuilder: Sendable {
         defer { if !swapped { outputDirectory.discard(staging: staging) } }
         let written: SiteWriter.Outcome
         do {
-            var writer = SiteWriter(plan: plan, templates: templates, directory: staging, progress: progress)
+            var writer = SiteWriter(plan: plan, outputs: outputs, templates: templates, directory: staging, progress: progress)
             if let known = inputFiles?.files {
                 for attachment in tree.attachments {
                     if let file = known[attachment.relativePath] { writer.attachmentDigests[attachment.absolutePath] = file.digest }
@@ -226,7 +227,7 @@ public struct SiteBuilder: Sendable {
                 var auditor = SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
                                           plan: plan, unchanged: unchanged,
                                           previousAnchors: previous?.files.mapValues(\.anchors) ?? [:],
-                                          written: written.paths, progress: progress)
+                                          expected: outputs.paths, progress: progress)
                 auditor.leakIndex = leaks
                 let outcome = try auditor.audit()
                 diagnostics += outcome.diagnostics

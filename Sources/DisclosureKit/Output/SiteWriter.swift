@@ -1,10 +1,10 @@
 import Foundation
 
-/// Renders every planned file into a directory: record pages in parallel (each worker
-/// renders and writes its own pages), then lists, home, catalog, 404, sitemap,
-/// robots.txt and assets.
+/// Makes every file of the list of outputs (`SiteOutputs`) in a directory.
 struct SiteWriter {
     let plan: SitePlan
+    /// Every file to make (`SitePlan.outputs`).
+    let outputs: SiteOutputs
     let templates: TemplateSet
     let directory: String
     /// The digest of what every page reads (see `OutputKeys.global`).
@@ -59,35 +59,32 @@ struct SiteWriter {
         var uncached: [String] = []
     }
 
+    /// Makes every file of `outputs`: record pages in parallel (each worker renders and
+    /// writes its own pages and copies their attachments), the files made whole on a lane
+    /// of their own, then the other pages, the catalog's facets and the search index.
     func write() throws(EnvironmentError) -> Outcome {
         var outcome = Outcome()
-        let planned = plan.recordPages.flatMap { [$0.path] + $0.attachments.map(\.path) } + plan.listPages.map(\.path)
-            + plan.catalog.pages.map(\.path) + templates.assets.map { "assets/" + $0.path } + Self.fixedPagePaths(plan)
-            + plan.publishers.pages.map(\.path)
-        if let unsafe = planned.first(where: { !Self.isContained($0) }) {
-            throw EnvironmentError("refusing to write '\(unsafe)': it would leave the output directory")
-        }
-        if let twice = PlannedPaths.firstRepeated(planned + PlannedPaths.siteFiles + SearchShards.paths(plan)) {
-            throw EnvironmentError("internal error: the plan writes '\(twice)' twice, and one page would silently replace the other; nothing was written (please report this with the site)")
+        switch outputs.problem() {
+        case .leavesOutput(let path)?:
+            throw EnvironmentError("refusing to write '\(path)': it would leave the output directory")
+        case .writtenTwice(let path)?:
+            throw EnvironmentError("internal error: the plan writes '\(path)' twice, and one page would silently replace the other; nothing was written (please report this with the site)")
+        case nil:
+            break
         }
         let contexts = PageContexts(plan: plan)
         let config = plan.view.config
         let reuse = self.reuse ?? .none(staging: directory)
 
         // Folders first, so workers only create files.
-        var folders = Set<String>(["assets"])
-        for page in plan.recordPages { folders.insert(Self.folder(of: page.path)) }
-        for list in plan.listPages { folders.insert(Self.folder(of: list.path)) }
-        for fixed in plan.fixedPages { folders.insert(Self.folder(of: fixed.path)) }
-        for page in plan.catalog.pages { folders.insert(Self.folder(of: page.path)) }
-        for page in plan.publishers.pages { folders.insert(Self.folder(of: page.path)) }
+        var folders = Set<String>()
+        for output in outputs.entries { folders.insert(Self.folder(of: output.path)) }
         for folder in folders.sorted() where !folder.isEmpty {
             do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
                 throw EnvironmentError("cannot create \(folder) in the output: \(error)")
             }
         }
 
-        // Record pages, in parallel.
         let resolver = BodyLinks.resolver(plan)
         // The fixed pages are in the navigation of every page.
         var global = StableHasher()
@@ -97,45 +94,82 @@ struct SiteWriter {
         let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let templates = self.templates
         let attachmentDigests = self.attachmentDigests
+        let plan = self.plan
+
+        // Each entry of the list to the work that makes it.
+        typealias Placed = [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)]
+        var recordPages: [Int] = []
+        var fixedPages: [Int] = []
+        var templatePages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = []
+        var catalogPages: [(path: String, page: CatalogPlan.Page)] = []
+        var wholeFiles: [@Sendable () -> Placed] = []
+        var sitemapPaths: [String] = []
+        var writesSearchIndex = false
+        var shardPaths: [String] = []
+        func whole(_ path: String, _ make: @escaping @Sendable () -> [UInt8]) {
+            wholeFiles.append { [(path, Result { () throws(FileIO.Failure) in try reuse.place(path, bytes: make()) })] }
+        }
+        for output in outputs.entries {
+            switch output.kind {
+            case .recordPage(let index): recordPages.append(index)
+            case .fixedPage(let index): fixedPages.append(index)
+            // Copied by their page's worker, which knows their digests.
+            case .recordAttachment, .fixedPageAttachment: break
+            case .listPage(let index):
+                templatePages.append((output.path, "list", { contexts.list(plan.listPages[index]) }))
+            case .home: templatePages.append((output.path, "home", { contexts.home() }))
+            case .search: templatePages.append((output.path, "search", { contexts.search() }))
+            case .notFound: templatePages.append((output.path, "404", { contexts.notFound() }))
+            case .publisherPage(let index):
+                templatePages.append((output.path, "publisher", { contexts.publisherPage(plan.publishers.pages[index]) }))
+            case .catalogPage(let index): catalogPages.append((output.path, plan.catalog.pages[index]))
+            case .catalog:
+                let path = output.path
+                wholeFiles.append {
+                    let catalog = contexts.catalog()
+                    return [(path, Result { () throws(FileIO.Failure) in
+                        try reuse.place(path, key: keys.page("catalog", context: catalog)) {
+                            Array(templates.render("catalog", catalog).utf8)
+                        }
+                    })]
+                }
+            case .catalogCSV: whole(output.path) { CatalogData.csv(plan) }
+            case .catalogJSON: whole(output.path) { CatalogData.json(plan) }
+            case .feed: whole(output.path) { AtomFeed.document(plan) }
+            case .robots: whole(output.path) { Array(Self.robots(config).utf8) }
+            case .asset(let index): whole(output.path) { templates.assets[index].bytes }
+            case .sitemap: sitemapPaths.append(output.path)
+            case .searchIndex: writesSearchIndex = true
+            case .searchShard: shardPaths.append(output.path)
+            }
+        }
+        // The sitemaps are cut from the list's pages in one go: the files made must be the
+        // ones the list names.
+        if !sitemapPaths.isEmpty {
+            let entries = outputs.sitemapEntries(plan)
+            let planned = sitemapPaths
+            wholeFiles.append {
+                let files = SitemapWriter.files(entries, baseURL: config.baseURL)
+                guard files.map(\.path) == planned else {
+                    return [(planned[0], .failure(.system("internal error: the sitemaps made are not the ones planned")))]
+                }
+                return files.map { file in
+                    (file.path, Result { () throws(FileIO.Failure) in try reuse.place(file.path, bytes: file.bytes) })
+                }
+            }
+        }
 
         // The files made whole, each by one thread (the catalog page, its CSV and JSON,
         // the sitemaps, the feed): on a lane of their own while the workers render the
-        // pages, one at a time (at 100,000 records they are a hundred megabytes together);
-        // after the pages, they were a serial tail of seconds.
-        let plan = self.plan
-        let directory = self.directory
-        let lane = Lane { () -> [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)] in
-            var placed: [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)] = []
-            let catalog = contexts.catalog()
-            placed.append((SitePlan.catalogPath, Result { () throws(FileIO.Failure) in
-                try reuse.place(SitePlan.catalogPath, key: keys.page("catalog", context: catalog)) {
-                    Array(templates.render("catalog", catalog).utf8)
-                }
-            }))
-            var makers: [() -> [(path: String, bytes: [UInt8])]] = [
-                { SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL) },
-                { [(CatalogData.csvPath, CatalogData.csv(plan))] },
-                { [(CatalogData.jsonPath, CatalogData.json(plan))] },
-                { [(AtomFeed.path, AtomFeed.document(plan))] },
-                { [(SitePlan.robotsPath, Array(Self.robots(config).utf8))] },
-            ]
-            makers += templates.assets.map { asset in { [("assets/" + asset.path, asset.bytes)] } }
-            for make in makers {
-                for file in make() {
-                    placed.append((file.path, Result { () throws(FileIO.Failure) in
-                        try FileIO.makeDirectories(Self.folder(of: directory + "/" + file.path))
-                        return try reuse.place(file.path, bytes: file.bytes)
-                    }))
-                }
-            }
-            return placed
-        }
+        // pages, one at a time (at 100,000 records they are a hundred megabytes together).
+        let laneFiles = wholeFiles
+        let lane = Lane { () -> Placed in laneFiles.flatMap { $0() } }
         // Whatever happens below, nothing may still write into the directory when this
         // returns (a failed build discards it).
         defer { lane.wait() }
 
-        progress?.begin("rendering pages", total: plan.recordPages.count)
-        let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<RecordPageResult, FileIO.Failure> in
+        progress?.begin("rendering pages", total: recordPages.count)
+        let results = parallelMap(recordPages) { index -> Result<RecordPageResult, FileIO.Failure> in
             defer { progress?.advance() }
             let page = contexts.plan.recordPages[index]
             let record = page.record
@@ -179,21 +213,12 @@ struct SiteWriter {
             case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
             }
         }
-        outcome.pages += plan.recordPages.count
-        outcome.files += plan.recordPages.count + plan.recordPages.reduce(0) { $0 + $1.attachments.count }
 
         progress?.begin("writing lists, catalog, sitemap, feed and search index", total: 0)
-        try writeFixedPages(contexts: contexts, keys: keys, markdown: markdown, resolver: resolver, reuse: reuse,
+        try writeFixedPages(fixedPages, contexts: contexts, keys: keys, markdown: markdown, resolver: resolver, reuse: reuse,
                             attachmentDigests: attachmentDigests, into: &outcome)
-        // Lists, home, catalog, search, 404: keyed by their context, like record pages.
-        var pages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = plan.listPages.map { list in
-            (list.path, "list", { contexts.list(list) })
-        }
-        pages.append((SitePlan.homePath, "home", { contexts.home() }))
-        pages.append((SitePlan.searchPath, "search", { contexts.search() }))
-        pages.append((SitePlan.notFoundPath, "404", { contexts.notFound() }))
-        pages += plan.publishers.pages.map { page in (page.path, "publisher", { contexts.publisherPage(page) }) }
-        let placed = parallelMap(pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
+        // Lists, home, search, 404, publishers: keyed by their context, like record pages.
+        let placed = parallelMap(templatePages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
             let context = page.context()
             return Result { () throws(FileIO.Failure) in
                 try reuse.place(page.path, key: keys.page(page.template, context: context)) {
@@ -201,92 +226,69 @@ struct SiteWriter {
                 }
             }
         }
-        for (page, placement) in zip(pages, placed) {
+        for (page, placement) in zip(templatePages, placed) {
             switch placement {
             case .success(let placement): outcome.record(page.path, placement)
             case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
             }
         }
-        outcome.pages += pages.count
-        outcome.files += pages.count
         // The catalog's facet pages: keyed by their rows' contexts, rendered with the rows
         // each record's `catalog-row` makes once.
         let catalogRows = CatalogRows(templates: templates, contexts: contexts)
-        let catalogPlaced = parallelMap(plan.catalog.pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
+        let catalogPlaced = parallelMap(catalogPages) { path, page -> Result<OutputReuse.Placement, FileIO.Failure> in
             let context = contexts.catalogPage(page)
             return Result { () throws(FileIO.Failure) in
-                try reuse.place(page.path, key: keys.page("catalog-page", context: context)) {
+                try reuse.place(path, key: keys.page("catalog-page", context: context)) {
                     var rendered = context
                     rendered["rows"] = page.records.map(catalogRows.row)
                     return Array(templates.render("catalog-page", rendered).utf8)
                 }
             }
         }
-        for (page, placement) in zip(plan.catalog.pages, catalogPlaced) {
+        for (page, placement) in zip(catalogPages, catalogPlaced) {
             switch placement {
             case .success(let placement): outcome.record(page.path, placement)
             case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
             }
         }
-        outcome.pages += plan.catalog.pages.count
-        outcome.files += plan.catalog.pages.count
         // The search index while the lane may still be at work: in a rebuild the pages
         // are mostly carried and the lane's serial files are the longer part.
         // Where the previous index is intact, the documents of unchanged records are taken
         // from it rather than tokenised again.
-        let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
-        let previousSearchDocuments = self.previousSearchDocuments
-        do throws(FileIO.Failure) {
-            let indexPlacement = try reuse.place(SearchIndex.path, key: keys.searchIndex) {
-                (out: inout FileWriter) throws(FileIO.Failure) in
-                if let update = SearchIndexUpdate(previous: { reuse.previousBytes(SearchIndex.path) },
-                                                  previousKeys: previousSearchDocuments, keys: searchDocuments) {
-                    try update.write(SearchDocument.all(plan), to: &out)
-                } else {
-                    try SearchIndex.write(plan, to: &out)
+        if writesSearchIndex {
+            let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
+            let previousSearchDocuments = self.previousSearchDocuments
+            do throws(FileIO.Failure) {
+                let indexPlacement = try reuse.place(SearchIndex.path, key: keys.searchIndex) {
+                    (out: inout FileWriter) throws(FileIO.Failure) in
+                    if let update = SearchIndexUpdate(previous: { reuse.previousBytes(SearchIndex.path) },
+                                                      previousKeys: previousSearchDocuments, keys: searchDocuments) {
+                        try update.write(SearchDocument.all(plan), to: &out)
+                    } else {
+                        try SearchIndex.write(plan, to: &out)
+                    }
                 }
+                outcome.record(SearchIndex.path, indexPlacement)
+                outcome.searchDocuments = searchDocuments
+                let indexCarried = if case .carried = indexPlacement { true } else { false }
+                let shards = try SearchShardWriter.place(plan, reuse: reuse, directory: directory, indexCarried: indexCarried)
+                guard shards.map(\.path) == shardPaths else {
+                    throw FileIO.Failure.system("internal error: the search shards made are not the ones planned")
+                }
+                for (path, placement) in shards { outcome.record(path, placement) }
+            } catch {
+                throw EnvironmentError("cannot write the site: \(error)")
             }
-            outcome.record(SearchIndex.path, indexPlacement)
-            outcome.searchDocuments = searchDocuments
-            let indexCarried = if case .carried = indexPlacement { true } else { false }
-            for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory,
-                                                                 indexCarried: indexCarried) {
-                outcome.record(path, placement)
-                outcome.files += 1
-            }
-        } catch {
-            throw EnvironmentError("cannot write the site: \(error)")
         }
-        let placedByLane = lane.result()
-        for (path, placement) in placedByLane {
+        for (path, placement) in lane.result() {
             switch placement {
             case .success(let placement): outcome.record(path, placement)
             case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
             }
         }
-        outcome.pages += 1
-        outcome.files += placedByLane.count
-        outcome.files += 1
+        outcome.pages = outputs.pageCount
+        outcome.files = outputs.entries.count
         return outcome
-    }
-
-    /// Every file `write()` produces, relative to the output: what `audit` expects to find.
-    static func plannedPaths(plan: SitePlan, templates: TemplateSet) -> Set<String> {
-        var paths: Set<String> = [OutputDirectory.markerName, SitePlan.homePath, SitePlan.catalogPath,
-                                  SitePlan.notFoundPath, SitePlan.searchPath, SitePlan.robotsPath, CatalogData.csvPath,
-                                  CatalogData.jsonPath, AtomFeed.path, SearchIndex.path]
-        for page in plan.recordPages {
-            paths.insert(page.path)
-            for attachment in page.attachments { paths.insert(attachment.path) }
-        }
-        for list in plan.listPages { paths.insert(list.path) }
-        paths.formUnion(fixedPagePaths(plan))
-        for page in plan.catalog.pages { paths.insert(page.path) }
-        for page in plan.publishers.pages { paths.insert(page.path) }
-        for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
-        for asset in templates.assets { paths.insert("assets/" + asset.path) }
-        paths.formUnion(SearchShards.paths(plan))
-        return paths
     }
 
     static func robots(_ config: SiteConfig) -> String {
