@@ -84,6 +84,18 @@ import Testing
         #expect(throws: (any Error).self) { try BinaryCoder.decode(Sample.self, from: (bytes + [0])[...]) }
     }
 
+    /// Bytes that nest containers a million deep where a search passes over them are an
+    /// error, not a stack overflow.
+    @Test func deeplyNestedBytesAreAnError() {
+        // A keyed container whose one entry is not the key asked for: the decoder searches
+        // it, passing over the value, a million unkeyed containers one inside the other.
+        var bytes: [UInt8] = [BinaryCoder.Tag.keyed.rawValue, 1, 0, 0, 0, BinaryCoder.Tag.string.rawValue, 1, UInt8(ascii: "z")]
+        for _ in 0..<1_000_000 { bytes += [BinaryCoder.Tag.unkeyed.rawValue, 1, 0, 0, 0] }
+        bytes += [BinaryCoder.Tag.null.rawValue]
+        struct One: Decodable { var a: Int }
+        #expect(throws: (any Error).self) { try BinaryCoder.decode(One.self, from: bytes[...]) }
+    }
+
     /// The build cache of a site of 10,000 records (files, inputs, fingerprints, search
     /// documents) is written and read in well under a tenth of a second each: the
     /// incremental build reads and writes it every time.

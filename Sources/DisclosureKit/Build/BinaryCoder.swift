@@ -28,14 +28,23 @@ enum BinaryCoder {
         let description: String
     }
 
-    static func encode(_ value: some Encodable) throws -> [UInt8] {
+    /// `value`'s bytes after `prefix`, in a buffer of `capacity` bytes to begin with: a
+    /// large value whose size is known roughly is never copied to grow.
+    static func encode(_ value: some Encodable, after prefix: [UInt8] = [], reservingCapacity capacity: Int = 0) throws -> [UInt8] {
         let encoder = BinaryValueEncoder()
+        encoder.bytes.reserveCapacity(max(capacity, prefix.count))
+        encoder.bytes += prefix
         try encoder.encodeValue(value)
         return encoder.bytes
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
-        let decoder = BinaryValueDecoder(Array(bytes))
+        try decode(type, from: Array(bytes), in: 0..<bytes.count)
+    }
+
+    /// The value in `range` of `bytes`, read in place (a cache is not copied to be read).
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], in range: Range<Int>) throws -> T {
+        let decoder = BinaryValueDecoder(bytes, range: range)
         let value = try decoder.decodeValue(type)
         guard decoder.position == decoder.end else { throw Failure(description: "bytes after the value") }
         return value
@@ -422,8 +431,13 @@ final class BinaryValueDecoder: Decoder {
         }
     }
 
+    /// How deep containers may nest in bytes that are passed over: more than any cached
+    /// type nests, and few enough that damaged bytes cannot exhaust the stack.
+    static let maximumDepth = 64
+
     /// Passes over one value, whatever it is.
-    func skip() throws {
+    func skip(depth: Int = 0) throws {
+        guard depth < Self.maximumDepth else { throw fail("containers nested too deep") }
         switch try peekTag() {
         case .null, .falseValue, .trueValue: position += 1
         case .signed, .unsigned:
@@ -439,17 +453,19 @@ final class BinaryValueDecoder: Decoder {
             position += 1
             for _ in 0..<(try count()) {
                 _ = try string()
-                try skip()
+                try skip(depth: depth + 1)
             }
         case .unkeyed:
             position += 1
-            for _ in 0..<(try count()) { try skip() }
+            for _ in 0..<(try count()) { try skip(depth: depth + 1) }
         }
     }
 
     /// Set when a keyed entry had to be searched for (it was not where the written order
     /// puts it): the position is then anywhere in the value being read.
     var searched = false
+    /// How many values are being read one inside another.
+    private var depth = 0
 
     /// Reads one value. A value whose entries were searched for is passed over from its
     /// start afterwards, so the next value is read where it begins; one read in the
@@ -459,6 +475,10 @@ final class BinaryValueDecoder: Decoder {
         if T.self == String.self { return unsafeBitCast(try string(), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
         if T.self == UInt64.self { return unsafeBitCast(try integer(UInt64.self), to: T.self) }
+        // A recursive type (a field group of field groups) nests as deep as its bytes say.
+        guard depth < 2 * Self.maximumDepth else { throw fail("values nested too deep") }
+        depth += 1
+        defer { depth -= 1 }
         let start = position
         let searchedBefore = searched
         searched = false

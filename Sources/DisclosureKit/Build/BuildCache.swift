@@ -109,7 +109,7 @@ public struct BuildCache: Sendable, Codable {
     /// was written by another `disclose`.
     public static func read(_ path: String) -> BuildCache? {
         guard let bytes = try? FileIO.readBytes(path, followingLinks: false), let body = intactBody(bytes),
-              let cache = try? BinaryCoder.decode(BuildCache.self, from: bytes[body]), cache.tool == toolDigest else { return nil }
+              let cache = try? BinaryCoder.decode(BuildCache.self, from: bytes, in: body), cache.tool == toolDigest else { return nil }
         return cache
     }
 
@@ -141,9 +141,13 @@ public struct BuildCache: Sendable, Codable {
 
     /// The cache file's bytes.
     func encoded() -> [UInt8] {
-        var bytes = Array((Self.formatLine + "\n").utf8)
+        let header = Array((Self.formatLine + "\n").utf8)
+        // Room for the whole file, so it is never copied to grow (a copy would be the end
+        // of a build's peak memory): entries run to about 200, 35, 20 and 18 bytes.
+        let capacity = 4096 + 200 * (files.count + inputFiles.count) + 35 * published.rare.count
+            + 20 * published.common.count + 18 * searchDocuments.count
         // Every field of the cache is a value the coder writes; it cannot fail.
-        bytes += (try? BinaryCoder.encode(self)) ?? []
+        var bytes = (try? BinaryCoder.encode(self, after: header, reservingCapacity: capacity)) ?? header
         bytes += Self.bytes(of: StableHasher.digest(bytes))
         return bytes
     }

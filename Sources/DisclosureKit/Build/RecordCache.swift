@@ -72,7 +72,7 @@ struct RecordCache: Sendable {
     func record(_ file: RecordFile, digest: Digest) -> DecodedRecord? {
         guard let kept = entries[file.relativePath], kept.digest == digest,
               Self.check(digest, path: file.relativePath, entry: bytes[kept.entry]) == kept.check else { return nil }
-        return Self.decode(bytes[kept.entry], file: file)
+        return Self.decode(bytes, in: kept.entry, file: file)
     }
 
     /// What tells an entry read back from the one written: a digest of the record file's
@@ -141,7 +141,12 @@ struct RecordCache: Sendable {
     /// What `encode` wrote, for `file`; nil when the bytes are not a whole entry, or were
     /// written under another declaration of the record's type.
     static func decode(_ bytes: ArraySlice<UInt8>, file: RecordFile) -> DecodedRecord? {
-        guard let kept = try? BinaryCoder.decode(CachedRecord.self, from: bytes),
+        decode(Array(bytes), in: 0..<bytes.count, file: file)
+    }
+
+    /// `decode` of the entry in `range` of `bytes`, read in place.
+    static func decode(_ bytes: [UInt8], in range: Range<Int>, file: RecordFile) -> DecodedRecord? {
+        guard let kept = try? BinaryCoder.decode(CachedRecord.self, from: bytes, in: range),
               kept.record.fields.count == file.type.declaration.fields.count else { return nil }
         return kept.decoded(file: file)
     }
