@@ -696,7 +696,8 @@ def guide_office(rng: random.Random) -> Office:
 
 
 def report_office(rng: random.Random) -> Office:
-    return rng.choice(OFFICES[:2] + OFFICES[2:20:3])
+    # Every office publishes its own annual report.
+    return rng.choice(OFFICES)
 
 
 # The record types, each one row. Adding a type: a writer like policy_record (title, the
@@ -752,12 +753,30 @@ def plan(n: int, seed: int, share: float) -> list[Record]:
     serial: dict[tuple[str, int], int] = {}
     canaries: set[str] = set()
     records = []
+    # One annual report per office and year, public or not (report.duplicate): a report
+    # draws another office and year while its slot is taken; once no draw finds a free one
+    # (the slots run out near 400 reports), the record is a policy instead.
+    report_slots: set[tuple[str, int]] = set()
+    policy_kind = next(t for t in TYPES if t.name == "policy")
     for pos, kind in enumerate(kinds):
         r_rng = random.Random(f"record:{seed}:{pos}")
-        office = kind.offices(r_rng) if kind.offices else r_rng.choice(OFFICES)
-        year = pick_year(r_rng)
-        created, latest = kind.dates(r_rng, year)
-        year = created.year
+
+        def draw(kind: RecordType) -> tuple[Office, int, dt.date, dt.date]:
+            office = kind.offices(r_rng) if kind.offices else r_rng.choice(OFFICES)
+            created, latest = kind.dates(r_rng, pick_year(r_rng))
+            return office, created.year, created, latest
+
+        office, year, created, latest = draw(kind)
+        if kind.name == "report":
+            for _ in range(64):
+                if (office.code, year) not in report_slots:
+                    break
+                office, year, created, latest = draw(kind)
+            if (office.code, year) in report_slots:
+                kind = policy_kind
+                office, year, created, latest = draw(kind)
+            else:
+                report_slots.add((office.code, year))
         key = (office.code, year)
         serial[key] = serial.get(key, 0) + 1
         canary = None

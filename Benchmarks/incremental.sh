@@ -11,6 +11,8 @@
 # Environment: RUNS (default 5), BENCH_CACHE (corpora, default /tmp/disclose-bench),
 # TMPDIR (scratch copy and outputs, default /dev/shm: the disk is not measured).
 set -euo pipefail
+# This script reads the build's English line "nothing changed": messages are Chinese by default.
+export DISCLOSE_LANG=en
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 runs=${RUNS:-5}

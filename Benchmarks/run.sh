@@ -13,6 +13,8 @@
 # (Benchmarks/corpus.py) are cached in $BENCH_CACHE (default /tmp/disclose-bench).
 # Raw compare.sh output: Benchmarks/results/.
 set -euo pipefail
+# The scripts read the build's English lines ("nothing changed"): messages are Chinese by default.
+export DISCLOSE_LANG=en
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)

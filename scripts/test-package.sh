@@ -28,10 +28,11 @@ expect "every library it links is installed, none from a toolchain" \
 expect "disclose --version" office disclose --version
 expect "init writes a new site" office disclose init "$work/新站"
 expect "check accepts the new site (warnings name what is left)" \
-    office sh -c "disclose check --root '$work/新站' 2>&1 | grep -q 'warning: \[content.to_fill\]'"
+    office sh -c "disclose check --root '$work/新站' 2>&1 | grep -q '警告：\[content.to_fill\]'"
 # The sample's notice scheduled for 2027 is a note (record.scheduled), which is neither.
+# Messages are in Chinese unless --lang en or DISCLOSE_LANG=en says otherwise.
 expect "check of the sample: no error, no warning" \
-    office sh -c "disclose check --root '$work' 2>&1 | tail -1 | grep -Eq '^0 errors, 0 warnings(, [0-9]+ notes?)? in'"
+    office sh -c "disclose check --root '$work' 2>&1 | tail -1 | grep -Eq '^0 个错误，0 个警告(，[0-9]+ 条提示)?，共 [0-9]+ 条记录'"
 expect "build of the sample" office disclose build --root "$work" --quiet
 expect "audit of the built sample" office disclose audit "$work/site" --root "$work"
 expect "the built sample has its pages" test -f "$work/site/index.html" -a -f "$work/site/catalog.json"

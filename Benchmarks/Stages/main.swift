@@ -81,7 +81,7 @@ try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirect
 rows.append(("write pages", measure {
     for (index, page) in pages.enumerated() { try? FileIO.write(page.utf8, to: scratch + "/\(index).html") }
 }, plan.recordPages.count))
-rows.append(("search index", measure { try? SearchIndex.write(plan, toFile: scratch + "/search-index.js") }, plan.recordPages.count))
+rows.append(("search index", measure { try? SearchIndex.writeShards(plan, toDirectory: scratch) }, plan.recordPages.count))
 try? FileManager.default.removeItem(atPath: scratch)
 
 print("stage benchmark: \(count) records (\(plan.recordPages.count) public) in \(root)")

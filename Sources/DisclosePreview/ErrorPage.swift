@@ -46,24 +46,25 @@ public enum ErrorPage {
     /// The list of problems, as a section; inline styles only, so that it reads the same
     /// over any site's style sheet.
     static func panel(_ failure: BuildFailure, headingLevel: Int, detailed: Bool) -> String {
-        let errors = failure.diagnostics.filter { $0.severity == .error }.count
-        let warnings = failure.diagnostics.count - errors
+        let errors = failure.diagnostics.errorCount
+        let warnings = failure.diagnostics.warningCount
+        let notes = failure.diagnostics.noteCount
         var summary = "最近一次构建未通过，预览仍显示上一次成功构建的网站。"
         if failure.diagnostics.isEmpty { summary = "最近一次构建未能完成，预览仍显示上一次成功构建的网站。" }
         if !failure.hasGoodSite { summary = "网站尚未构建成功，改正以下问题后本页会自动刷新。" }
         if failure.lastGoodSiteWithdrawn {
-            summary = "最近一次构建未通过，且上一次成功构建的网站中有记录现已不再主动公开或已删除，预览因此暂停显示该网站。改正以下问题后本页会自动刷新。"
+            summary = "最近一次构建未通过，且上一次成功构建的网站中有记录现已不再主动公开、已删除或无法读取（例如前置信息有错误），无法确认它仍可公开，预览因此暂停显示该网站。改正以下问题后本页会自动刷新。"
         }
         var items: [String] = []
         if !detailed {
             items.append("<li>问题的详情只显示在运行 disclose serve 的计算机上（其浏览器和终端），因为其中可能引用未公开的信息。</li>")
         }
         for diagnostic in failure.diagnostics.prefix(detailed ? listed : 0) {
-            let kind = diagnostic.severity == .error ? "错误" : "警告"
+            let kind = diagnostic.severity.word(.zh)
             let place = diagnostic.file.isEmpty
                 ? ""
                 : "<code>\(escape(diagnostic.file)):\(diagnostic.location.line):\(diagnostic.location.column)</code> "
-            items.append("<li>\(place)<strong>\(kind)</strong>（\(escape(diagnostic.rule))）：\(escape(diagnostic.message))</li>")
+            items.append("<li>\(place)<strong>\(kind)</strong>（\(escape(diagnostic.rule))）：\(escape(diagnostic.message.zh))</li>")
         }
         if detailed && failure.diagnostics.count > listed {
             items.append("<li>……另有 \(failure.diagnostics.count - listed) 条，见终端输出。</li>")
@@ -71,7 +72,7 @@ public enum ErrorPage {
         if detailed, let environment = failure.environmentError {
             items.append("<li><strong>错误</strong>：\(escape(environment))</li>")
         }
-        let counts = failure.diagnostics.isEmpty ? "" : "（错误 \(errors) 条，警告 \(warnings) 条）"
+        let counts = failure.diagnostics.isEmpty ? "" : "（错误 \(errors) 条，警告 \(warnings) 条\(notes == 0 ? "" : "，提示 \(notes) 条")）"
         return """
         <section id="disclose-preview-errors" lang="zh-CN" role="alert" aria-labelledby="disclose-preview-errors-title" \
         style="background:#fff4f4;color:#1a1a1a;border:3px solid #b00020;margin:0;padding:1em;font:16px/1.6 sans-serif">

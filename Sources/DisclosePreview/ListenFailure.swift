@@ -1,3 +1,4 @@
+import DisclosureKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,18 +8,23 @@ import Glibc
 /// call (`bind(descriptor:ptr:bytes:): Address already in use (errno: 98)`), which tells a
 /// webmaster nothing about what to do.
 enum ListenFailure {
-    static func sentence(_ failure: any Error, place: String) -> String {
+    static func sentence(_ failure: any Error, place: String) -> Phrase {
         switch errnoCode(of: failure) {
         case EADDRINUSE?:
-            return "cannot listen on \(place): the port is already in use (another disclose serve, or another program); choose another with --port, or --port 0 for any free one"
+            return Phrase("无法在 \(place) 上监听：端口已被占用（另一个 disclose serve 或其他程序）；请用 --port 换一个端口，或用 --port 0 由系统选择空闲端口",
+                          en: "cannot listen on \(place): the port is already in use (another disclose serve, or another program); choose another with --port, or --port 0 for any free one")
         case EACCES?:
-            return "cannot listen on \(place): this user may not use that port (ports below 1024 need an administrator); choose another with --port"
+            return Phrase("无法在 \(place) 上监听：当前用户无权使用该端口（1024 以下的端口需要管理员权限）；请用 --port 换一个端口",
+                          en: "cannot listen on \(place): this user may not use that port (ports below 1024 need an administrator); choose another with --port")
         case EADDRNOTAVAIL?:
-            return "cannot listen on \(place): this machine has no such address; use --host 127.0.0.1, or one of this machine's addresses"
+            return Phrase("无法在 \(place) 上监听：本机没有这个地址；请使用 --host 127.0.0.1，或本机的某个地址",
+                          en: "cannot listen on \(place): this machine has no such address; use --host 127.0.0.1, or one of this machine's addresses")
         case let code?:
-            return "cannot listen on \(place): \(String(cString: strerror(code)))"
+            // The system's own words for a rarer error (not translated by it).
+            let reason = String(cString: strerror(code))
+            return Phrase("无法在 \(place) 上监听：\(reason)", en: "cannot listen on \(place): \(reason)")
         case nil:
-            return "cannot listen on \(place): \(failure)"
+            return Phrase("无法在 \(place) 上监听：\(failure)", en: "cannot listen on \(place): \(failure)")
         }
     }
 

@@ -14,12 +14,14 @@ public struct PreviewFolder: Sendable {
     /// Where the builds write the site.
     public var output: String { path + "/site" }
 
-    public init() throws(EnvironmentError) {
+    public init() throws(PreviewFailure) {
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast())
             + Array("disclose-preview-XXXXXX".utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw EnvironmentError("cannot create the preview's folder under \(base): \(String(cString: strerror(errno)))")
+            let reason = String(cString: strerror(errno))
+            throw PreviewFailure(Phrase("无法在 \(base) 下创建预览的文件夹：\(reason)",
+                                        en: "cannot create the preview's folder under \(base): \(reason)"))
         }
         let created = String(cString: made)
         path = RequestPath.realPath(created) ?? created

@@ -77,7 +77,9 @@ public struct PreviewServer: Sendable {
         folder.remove(root: root)
         if let failure {
             let place = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-            throw EnvironmentError(started.isSet ? "the preview stopped: \(failure)" : ListenFailure.sentence(failure, place: place))
+            throw PreviewFailure(started.isSet
+                ? Phrase("预览已停止：\(failure)", en: "the preview stopped: \(failure)")
+                : ListenFailure.sentence(failure, place: place))
         }
     }
 

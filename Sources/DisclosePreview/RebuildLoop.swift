@@ -79,7 +79,9 @@ final class RebuildLoop: Service, @unchecked Sendable {
             state.record(failure: BuildFailure(diagnostics: report.diagnostics, hasGoodSite: hadGoodSite,
                                                lastGoodSiteWithdrawn: withdrawn), siteChanged: false)
         case .failure(let error):
-            state.record(failure: BuildFailure(diagnostics: [], environmentError: error.description, hasGoodSite: hadGoodSite,
+            // The page is in Chinese: the error's Chinese when it has one.
+            let environmentError = ((error as any Error) as? PhrasedError)?.phrase.zh ?? error.description
+            state.record(failure: BuildFailure(diagnostics: [], environmentError: environmentError, hasGoodSite: hadGoodSite,
                                                lastGoodSiteWithdrawn: withdrawn),
                          siteChanged: false)
         }

@@ -5,12 +5,16 @@ import DisclosureKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate every record under ROOT/content against the content format; write nothing."
+        abstract: localized("按内容格式检查 ROOT/content 下的每一条记录；不写入任何文件。",
+                           en: "Validate every record under ROOT/content against the content format; write nothing.")
     )
 
     @OptionGroup var siteRoot: SiteRootOption
     @OptionGroup var checks: ContentCheckOptions
     @OptionGroup var output: DiagnosticFormatOption
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let root = siteRoot.root

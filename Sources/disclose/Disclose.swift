@@ -8,11 +8,13 @@ import Foundation
 struct Disclose: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclose",
-        abstract: "Build and check a government information disclosure (政府信息公开) site.",
+        abstract: localized("构建并检查政府信息公开网站。", en: "Build and check a government information disclosure (政府信息公开) site."),
         version: DiscloseVersion.string,
         subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, InitCommand.self, NewCommand.self, RulesCommand.self, TypesCommand.self,
                       MigrateReportCommand.self, ServeCommand.self]
     )
+
+    @OptionGroup var language: LanguageOption
 
     /// Exit statuses are part of the interface (cli.md): usage errors are 2, never
     /// ArgumentParser's default 64.

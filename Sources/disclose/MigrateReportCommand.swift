@@ -7,15 +7,22 @@ import Foundation
 struct MigrateReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate-report",
-        abstract: "Rewrite annual reports' 'statistics:' in the national format's shape (国办公开办函〔2021〕30号), every number kept.",
-        discussion: "Counts without applicant columns go to 自然人; a count without its reasons becomes its outcome's 'total:' row until spread over them; 行政诉讼 counted as one goes to 未经复议直接起诉. Each such move is printed as a warning. Run 'disclose check' afterwards."
+        abstract: localized("把年度报告的 'statistics:' 改写为全国统一格式（国办公开办函〔2021〕30号）的结构，保留每一个数字。",
+                            en: "Rewrite annual reports' 'statistics:' in the national format's shape (国办公开办函〔2021〕30号), every number kept."),
+        discussion: localized(
+            "没有申请人分栏的数字计入自然人；没有分列理由的数字记为其处理结果的 'total:' 行，待分到各项理由；作为一项统计的行政诉讼计入未经复议直接起诉。每一处这样的改动都以警告列出。改写后请运行 'disclose check'。",
+            en: "Counts without applicant columns go to 自然人; a count without its reasons becomes its outcome's 'total:' row until spread over them; 行政诉讼 counted as one goes to 未经复议直接起诉. Each such move is printed as a warning. Run 'disclose check' afterwards.")
     )
 
-    @Argument(help: "The report files (content/reports/*.md) to rewrite in place.")
+    @Argument(help: ArgumentHelp(localized("要就地改写的年度报告文件（content/reports/*.md）。",
+                                           en: "The report files (content/reports/*.md) to rewrite in place.")))
     var files: [String]
 
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one report FILE to migrate") }
+        guard !files.isEmpty else { throw ValidationError(localized("请至少指定一个要改写的年度报告 FILE", en: "name at least one report FILE to migrate")) }
     }
 
     func run() throws {
@@ -25,20 +32,23 @@ struct MigrateReportCommand: ParsableCommand {
             do {
                 text = try String(contentsOfFile: file, encoding: .utf8)
             } catch {
-                Terminal.writeError("\(file): error: cannot read it as UTF-8 text\n")
+                Terminal.writeError(localized("\(file): 错误：无法作为 UTF-8 文本读取\n", en: "\(file): error: cannot read it as UTF-8 text\n"))
                 failed = true
                 continue
             }
             let outcome = ReportMigration.migrate(text)
-            let severity = outcome.failed ? "error" : (outcome.text == nil ? "note" : "warning")
-            for note in outcome.notes { Terminal.writeError("\(file): \(severity): \(note)\n") }
+            let severity = outcome.failed ? Severity.error : (outcome.text == nil ? Severity.note : Severity.warning)
+            for note in outcome.notes {
+                // `警告：` in Chinese, `warning: ` in English, as the text format writes diagnostics.
+                Terminal.writeError("\(file): \(severity.word(runLanguage))\(localized("：", en: ": "))\(localized(note))\n")
+            }
             if outcome.failed { failed = true }
             guard let migrated = outcome.text else { continue }
             do {
                 try Data(migrated.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-                Terminal.writeError("\(file): rewritten; run 'disclose check'\n")
+                Terminal.writeError(localized("\(file): 已改写；请运行 'disclose check'\n", en: "\(file): rewritten; run 'disclose check'\n"))
             } catch {
-                Terminal.writeError("\(file): error: cannot write it: \(error.localizedDescription)\n")
+                Terminal.writeError(localized("\(file): 错误：无法写入：\(SystemMessage.phrase(error.localizedDescription).zh)\n", en: "\(file): error: cannot write it: \(error.localizedDescription)\n"))
                 failed = true
             }
         }

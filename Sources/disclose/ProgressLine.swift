@@ -1,8 +1,9 @@
 import DisclosureKit
 import Foundation
 
-/// A one-line progress display on standard error (stage, items done, their rate, time),
-/// redrawn four times a second once a build has run for a second; only on a terminal.
+/// A one-line progress display on standard error (stage, items done, their rate, time) in
+/// the run's language, redrawn four times a second once a build has run for a second;
+/// only on a terminal.
 final class ProgressLine: @unchecked Sendable {
     private let progress: BuildProgress
     private let start = Date()
@@ -28,12 +29,13 @@ final class ProgressLine: @unchecked Sendable {
         let elapsed = Date().timeIntervalSince(start)
         guard elapsed >= 1 else { return true }
         let (stage, done, total, seconds) = progress.snapshot
-        var line = "\(stage)"
+        var line = localized(BuildStageName.phrase(stage))
         if total > 0 {
-            line += ": \(done)/\(total)"
-            if seconds >= 0.5 { line += " · \(Int(Double(done) / seconds))/s" }
+            line += localized("：\(done)/\(total)", en: ": \(done)/\(total)")
+            let rate = Int(Double(done) / max(seconds, 0.001))
+            if seconds >= 0.5 { line += localized(" · 每秒 \(rate) 项", en: " · \(rate)/s") }
         }
-        line += String(format: " · %.0f s", elapsed)
+        line += localized(String(format: " · %.0f 秒", elapsed), en: String(format: " · %.0f s", elapsed))
         Terminal.writeError("\r\u{1B}[K" + line)
         drawn = true
         return true

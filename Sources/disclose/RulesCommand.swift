@@ -5,10 +5,12 @@ import DisclosureKit
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Print every rule with its severity as a Markdown table."
+        abstract: localized("以 Markdown 表格列出每条规则及其严重程度。", en: "Print every rule with its severity as a Markdown table.")
     )
 
+    @OptionGroup var language: LanguageOption
+
     func run() throws {
-        Terminal.writeOutput(Rule.markdownTable())
+        Terminal.writeOutput(Rule.markdownTable(runLanguage))
     }
 }

@@ -28,7 +28,8 @@ struct DiagnosticReport {
     /// Prints the diagnostics, then the summary line that ends every run (for an audit,
     /// first a line counting the files with findings).
     func print(_ diagnostics: [Diagnostic], records: Int, auditedFiles: Int? = nil) {
-        let printer = DiagnosticPrinter(format: format, colour: format == .text && Terminal.standardErrorIsColourTerminal)
+        let printer = DiagnosticPrinter(format: format, colour: format == .text && Terminal.standardErrorIsColourTerminal,
+                                        language: runLanguage)
         let rendered = printer.render(diagnostics)
         switch format {
         case .text: Terminal.writeError(rendered)
@@ -36,9 +37,10 @@ struct DiagnosticReport {
         }
         if let auditedFiles {
             let files = Set(diagnostics.map(\.file)).count
-            Terminal.writeError("audited \(auditedFiles) files: \(files) with findings\n")
+            Terminal.writeError(localized("已审查 \(auditedFiles) 个文件，其中 \(files) 个有问题\n",
+                                          en: "audited \(auditedFiles) files: \(files) with findings\n"))
         }
-        Terminal.writeError(DiagnosticPrinter.summary(diagnostics, records: records) + "\n")
+        Terminal.writeError(localized(DiagnosticPrinter.summary(diagnostics, records: records)) + "\n")
     }
 }
 

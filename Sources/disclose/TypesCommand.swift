@@ -5,11 +5,16 @@ import DisclosureKit
 struct TypesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "types",
-        abstract: "Print the record types and their fields (Markdown): the built-in ones, and with --root the site's own too."
+        abstract: localized("以 Markdown 列出记录类型及其字段：内置的类型，使用 --root 时还有该站点自己声明的类型。",
+                           en: "Print the record types and their fields (Markdown): the built-in ones, and with --root the site's own too.")
     )
 
-    @Option(name: .long, help: "A site root whose types/ declarations to include.")
+    @Option(name: .long, help: ArgumentHelp(localized("一并列出其 types/ 中类型声明的站点根目录。",
+                                                      en: "A site root whose types/ declarations to include.")))
     var root: String?
+
+    /// `--lang`, last: a setting of the run, not of the command's task.
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         var types = TypeRegistry.builtIn

@@ -3,9 +3,9 @@
 
     python3 Tests/Browser/search_parity.py SITE_DIR [QUERY ...]
 
-The old engine (Tests/Browser/search_whole_index.js) runs on the whole index the build
-still writes (search-index.js), from a page put beside search.html for the run and
-removed after. For every query (the given ones, or ones taken from the index: titles,
+The old engine (Tests/Browser/search_whole_index.js) runs on the whole index put back
+together from the shards (whole_index.py), from a page and a script put beside
+search.html for the run and removed after. For every query (the given ones, or ones taken from the index: titles,
 their first character and first two) and every type and year filter, the two must find
 the same documents in the same order, and for the first queries show the same page.
 Prints the number of comparisons and every difference; exits 1 on any.
@@ -20,12 +20,16 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from whole_index import write_whole_index
+
 site = pathlib.Path(sys.argv[1]).resolve()
 here = pathlib.Path(__file__).resolve().parent
 old_page = site / "search-whole-index.html"
 old_script = site / "assets" / "search-whole-index.js"
+old_index = site / "search-whole-index-data.js"
+write_whole_index(site, old_index)
 page = (site / "search.html").read_text(encoding="utf-8")
-page = page.replace('<script src="search-index/meta.js"></script>', '<script src="search-index.js"></script>')
+page = page.replace('<script src="search-index/meta.js"></script>', '<script src="search-whole-index-data.js"></script>')
 page = page.replace('<script src="assets/search.js"></script>', '<script src="assets/search-whole-index.js"></script>')
 old_page.write_text(page, encoding="utf-8")
 shutil.copy(here / "search_whole_index.js", old_script)
@@ -70,4 +74,5 @@ finally:
     driver.quit()
     old_page.unlink()
     old_script.unlink()
+    old_index.unlink()
 sys.exit(1 if differences else 0)

@@ -1,7 +1,8 @@
 """The sharded search against the engine it replaced: the same results, ranking, snippets
 and filters on the sample. The old engine (search_whole_index.js, the search script as it
-was before the index was sharded) runs beside the new one on the whole index the build
-still writes (search-index.js), so the expected results are computed, never written down.
+was before the index was sharded) runs beside the new one on the whole index put back
+together from the shards' documents and terms (whole_index.py; the one-character unions
+are left to the old engine), so the expected results are computed, never written down.
 Snippets differ from the old engine's only where its highlighting was wrong: it marked each
 word in HTML already escaped and marked, so a later word matched inside an earlier word's
 <mark> or inside an entity ("明湖区 a" marked the "a" of "<mark>"); those queries are
@@ -15,6 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import requested_urls
+from whole_index import write_whole_index
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -27,9 +29,11 @@ FIXED_QUERIES = [
 
 @pytest.fixture(scope="module")
 def old_site(site, tmp_path_factory):
-    """A copy of the built site whose search page runs the old engine on search-index.js."""
+    """A copy of the built site whose search page runs the old engine on the whole index."""
     copy = tmp_path_factory.mktemp("old-search") / "site"
     shutil.copytree(site, copy)
+    assert not (copy / "search-index.js").exists(), "the build writes only the shards"
+    write_whole_index(copy, copy / "search-index.js")
     shutil.copy(HERE / "search_whole_index.js", copy / "assets" / "search-whole-index.js")
     page = (copy / "search.html").read_text(encoding="utf-8")
     page = page.replace('<script src="search-index/meta.js"></script>', '<script src="search-index.js"></script>')

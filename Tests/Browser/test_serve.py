@@ -32,7 +32,8 @@ class Preview:
 
     def __init__(self, root, temporary):
         binary = os.environ.get("DISCLOSE_BINARY", str(REPO / ".build/debug/disclose"))
-        environment = dict(os.environ, TMPDIR=str(temporary), NO_COLOR="1")
+        # The terminal lines are read in English; the error page in the browser is Chinese either way.
+        environment = dict(os.environ, TMPDIR=str(temporary), NO_COLOR="1", DISCLOSE_LANG="en")
         self.process = subprocess.Popen([binary, "serve", "--root", str(root), "--port", "0"],
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                         stdin=subprocess.DEVNULL, text=True, env=environment)

@@ -33,9 +33,9 @@ import Testing
                            PlannedAttachment(name: "表.ofd", source: "/nonexistent", path: "policies/表.ofd", title: "统计表")]
         let body = "<p><img src=\"%E5%9B%BE%201.png\" alt=\"图\" /></p>"
         let items = AttachmentList.context(attachments, from: "policies/x.html", bodyHTML: body)
-        #expect(items.map { $0["label"] as? String } == ["附件1："])
-        #expect(items.first?["text"] as? String == "统计表")
-        #expect(items.first?["note"] as? String == "需使用OFD阅读器打开")
+        #expect(items.map(\.label) == ["附件1："])
+        #expect(items.first?.text == "统计表")
+        #expect(items.first?.note == "需使用OFD阅读器打开")
     }
 
     @Test func onlyAPlainNameOfTheFolderMayBeListed() {

@@ -5,13 +5,13 @@ import Testing
 @Suite struct DiagnosticPrinterTests {
     let sample = [
         Diagnostic(file: "content/policies/b.md", location: SourceLocation(line: 4, column: 14), severity: .error,
-                   rule: "record.required", field: "publisher", message: "missing required field 'publisher' (发布机构)"),
+                   rule: "record.required", field: "publisher", message: Phrase("缺少必填字段 'publisher'（发布机构）", en: "missing required field 'publisher' (发布机构)")),
         Diagnostic(file: "content/policies/a.md", location: SourceLocation(line: 7, column: 12), severity: .warning,
-                   rule: "timeliness.late", field: nil, message: "late, \"quoted\"\nsecond line: 100%"),
+                   rule: "timeliness.late", field: nil, message: Phrase("逾期，\"引号\"\n第二行：100%", en: "late, \"quoted\"\nsecond line: 100%")),
     ]
 
     @Test func textIsTheCompilersConvention() {
-        let text = DiagnosticPrinter(format: .text).render(sample)
+        let text = DiagnosticPrinter(format: .text, language: .en).render(sample)
         #expect(text == """
             content/policies/a.md:7:12: warning: [timeliness.late] late, "quoted"\\nsecond line: 100%
             content/policies/b.md:4:14: error: [record.required] missing required field 'publisher' (发布机构)
@@ -19,8 +19,19 @@ import Testing
             """)
     }
 
+    /// Chinese is the default: the severity in Chinese with a full-width colon, the rule id
+    /// as it is, the message in Chinese.
+    @Test func textIsInChineseByDefault() {
+        let text = DiagnosticPrinter(format: .text).render(sample)
+        #expect(text == """
+            content/policies/a.md:7:12: 警告：[timeliness.late] 逾期，"引号"\\n第二行：100%
+            content/policies/b.md:4:14: 错误：[record.required] 缺少必填字段 'publisher'（发布机构）
+
+            """)
+    }
+
     @Test func jsonHasTheContractsKeys() throws {
-        let json = DiagnosticPrinter(format: .json).render(sample)
+        let json = DiagnosticPrinter(format: .json, language: .en).render(sample)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(array.count == 2)
         #expect(Set(array[0].keys) == ["file", "line", "column", "severity", "rule", "field", "message"])
@@ -29,10 +40,14 @@ import Testing
         #expect(array[1]["line"] as? Int == 4)
         #expect(array[1]["field"] as? String == "publisher")
         #expect(DiagnosticPrinter(format: .json).render([]) == "[]\n")
+        // In Chinese only the message changes: keys and severities are the contract's.
+        let chinese = try #require(try JSONSerialization.jsonObject(with: Data(DiagnosticPrinter(format: .json).render(sample).utf8)) as? [[String: Any]])
+        #expect(chinese[1]["severity"] as? String == "error")
+        #expect(chinese[1]["message"] as? String == "缺少必填字段 'publisher'（发布机构）")
     }
 
     @Test func githubCommandsEscapeTheirData() {
-        let lines = DiagnosticPrinter(format: .github).render(sample).split(separator: "\n")
+        let lines = DiagnosticPrinter(format: .github, language: .en).render(sample).split(separator: "\n")
         #expect(lines[0] == "::warning file=content/policies/a.md,line=7,col=12::[timeliness.late] late, \"quoted\"%0Asecond line: 100%25")
         #expect(lines[1].hasPrefix("::error file=content/policies/b.md,line=4,col=14::[record.required] "))
     }
@@ -42,22 +57,28 @@ import Testing
     @Test func controlCharactersFromContentAreShownEscapedInEveryFormat() throws {
         let hostile = Diagnostic(file: "content/policies/\u{1B}[2Jx.md", location: SourceLocation(line: 2, column: 8),
                                  severity: .error, rule: "record.type", field: "title",
-                                 message: "bad 'a\u{1B}]0;pwned\u{07}b\rc\u{0}d\u{9B}e\u{202E}f\u{7F}'")
-        let text = DiagnosticPrinter(format: .text).render([hostile])
+                                 message: Phrase("坏 'a\u{1B}]0;pwned\u{07}b\rc\u{0}d\u{9B}e\u{202E}f\u{7F}'",
+                                                 en: "bad 'a\u{1B}]0;pwned\u{07}b\rc\u{0}d\u{9B}e\u{202E}f\u{7F}'"))
+        let text = DiagnosticPrinter(format: .text, language: .en).render([hostile])
         #expect(text == "content/policies/\\x1B[2Jx.md:2:8: error: [record.type] bad 'a\\x1B]0;pwned\\x07b\\rc\\x00d\\x9Be\\u{202E}f\\x7F'\n")
-        let github = DiagnosticPrinter(format: .github).render([hostile])
+        #expect(DiagnosticPrinter(format: .text).render([hostile]) == "content/policies/\\x1B[2Jx.md:2:8: 错误：[record.type] 坏 'a\\x1B]0;pwned\\x07b\\rc\\x00d\\x9Be\\u{202E}f\\x7F'\n")
+        let github = DiagnosticPrinter(format: .github, language: .en).render([hostile])
         #expect(!github.unicodeScalars.contains { VisibleText.isHidden($0) && $0 != "\n" })
         #expect(github.hasSuffix("bad 'a\\x1B]0;pwned\\x07b%0Dc\\x00d\\x9Be\\u{202E}f\\x7F'\n"))
-        let json = DiagnosticPrinter(format: .json).render([hostile])
+        let json = DiagnosticPrinter(format: .json, language: .en).render([hostile])
         #expect(!json.unicodeScalars.contains { VisibleText.isHidden($0) && $0 != "\n" })
         let array = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-        #expect(array[0]["message"] as? String == hostile.message)
+        #expect(array[0]["message"] as? String == hostile.message.en)
         #expect(array[0]["file"] as? String == hostile.file)
     }
 
     @Test func summaryLine() {
-        #expect(DiagnosticPrinter.summary(sample, records: 3) == "1 error, 1 warning in 3 records")
-        #expect(DiagnosticPrinter.summary([], records: 1) == "0 errors, 0 warnings in 1 record")
+        #expect(DiagnosticPrinter.summary(sample, records: 3).en == "1 error, 1 warning in 3 records")
+        #expect(DiagnosticPrinter.summary([], records: 1).en == "0 errors, 0 warnings in 1 record")
+        #expect(DiagnosticPrinter.summary(sample, records: 3).zh == "1 个错误，1 个警告，共 3 条记录")
+        var noted = sample
+        noted[1].severity = .note
+        #expect(DiagnosticPrinter.summary(noted, records: 3).zh == "1 个错误，0 个警告，1 条提示，共 3 条记录")
     }
 
     @Test func strictTurnsWarningsIntoErrors() {
@@ -84,12 +105,13 @@ import Testing
         }
     }
 
-    /// The README's rule table is generated by `disclose rules`; it must not drift.
-    @Test func readmeTableMatchesTheCode() throws {
+    /// The README's rule tables (Chinese and English) are generated by `disclose rules`;
+    /// they must not drift.
+    @Test(arguments: Language.allCases) func readmeTableMatchesTheCode(_ language: Language) throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        #expect(text.contains(Rule.markdownTable()), "run scripts/update-readme-rules.py")
+        #expect(text.contains(Rule.markdownTable(language)), "run scripts/update-readme-rules.py")
     }
 }
 

@@ -20,7 +20,8 @@ import Testing
         let unknown = decode("title: 页面\nrole: 指南")
         #expect(unknown.page == nil)
         #expect(unknown.diagnostics.map(\.rule) == ["record.type"])
-        #expect(unknown.diagnostics.first?.message.contains("guide, rules, functions, request") == true)
+        #expect(unknown.diagnostics.first?.message.en.contains("guide, rules, functions, request") == true)
+        #expect(unknown.diagnostics.first?.message.zh.contains("必须是 guide, rules, functions, request") == true, "\(unknown.diagnostics)")
     }
 
     @Test func theSlugIsTheStemUnlessGiven() {

@@ -42,15 +42,28 @@ import Testing
         guard case .failure(.syntax(let message, let location)) = read("title: a\nbad: value: here\n") else {
             Issue.record("expected a syntax error"); return
         }
-        #expect(message.contains("mapping values are not allowed"))
+        #expect(message.en.contains("mapping values are not allowed"))
+        #expect(message.zh.hasPrefix("YAML 语法错误："))
+        // libyaml's English is said in Chinese, not quoted.
+        #expect(message.zh == "YAML 语法错误：此处不能再开始一个字段（值中含有 ': ' 时，请给整个值加上引号）", "\(message.zh)")
         #expect(location.line == 3)
+    }
+
+    /// The context libyaml names is in Chinese too.
+    @Test func anUnclosedQuoteIsSaidInChinese() {
+        guard case .failure(.syntax(let message, _)) = read("title: \"a\nb: c\n") else {
+            Issue.record("expected a syntax error"); return
+        }
+        #expect(message.zh.contains("前置信息意外结束") && message.zh.contains("读取带引号的文字时"), "\(message.zh)")
+        #expect(!message.zh.contains("while"), "\(message.zh)")
     }
 
     @Test func sequenceIsNotAMapping() {
         guard case .failure(.notMapping(let found, _)) = read("- a\n- b\n") else {
             Issue.record("expected notMapping"); return
         }
-        #expect(found == "a list")
+        #expect(found.en == "a list")
+        #expect(found.zh == "列表")
     }
 
     @Test func emptyFrontMatterIsAnEmptyMapping() throws {

@@ -70,6 +70,34 @@ import Testing
         #expect(empty.language == nil && empty.title == nil && empty.references.isEmpty)
         let broken = HTMLPage(Array("<html><body><p>a</b></p></body></html>".utf8))
         #expect(!broken.errors.isEmpty, "a stray end tag is reported")
+        // The parser's words stay as it wrote them; the line is said in the run's language.
+        let first = broken.errors.first
+        #expect(first?.en.hasPrefix("line 1: ") == true, "\(broken.errors)")
+        #expect(first?.zh.hasPrefix("第 1 行：") == true, "\(broken.errors)")
+    }
+
+    /// The parser reads nothing after the root has ended; a browser still runs what is
+    /// there, so it is an error of the page. White space and comments may follow.
+    @Test(arguments: [
+        ("<html><body>a</body></html>\n<script src=\"http://evil.example/a.js\"></script>\n", true),
+        ("<html><body>a</body></HTML>x", true),
+        ("<html><body>a</body></html><img src=x>", true),
+        ("<html><body>a</body></html>\n", false),
+        ("<html><body>a</body></html>\n<!-- 生成于 2024 -->\n", false),
+        ("<html><body><script>var s = '</html>';</script>a</body></html>", false),
+    ])
+    func contentAfterTheRootEndIsAnError(_ page: String, stray: Bool) {
+        let errors = HTMLPage(Array(page.utf8)).errors
+        #expect(errors.contains { $0.en.contains("content after '</html>'") } == stray, "\(errors)")
+        // Fed in pieces of every size, the answer is the same.
+        for size in 1...4 {
+            let bytes = Array(page.utf8)
+            let pieces = stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<min($0 + size, bytes.count)]) }
+            let parser = HTMLPage.Parser(onText: nil, onReferences: nil)
+            for piece in pieces { piece.withUnsafeBytes { parser.feed($0) } }
+            let streamed = parser.finish().errors
+            #expect(streamed.contains { $0.en.contains("content after '</html>'") } == stray, "size \(size): \(streamed)")
+        }
     }
 }
 

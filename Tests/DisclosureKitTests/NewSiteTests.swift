@@ -32,8 +32,8 @@ import Testing
         let found = ToFillMarkers.diagnostics(in: text, file: "content/site.yaml")
         #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["1:8", "3:6", "3:19"])
         #expect(found.map(\.rule) == ["content.to_fill", "content.to_fill", "content.to_fill"])
-        #expect(found[1].message.hasPrefix("【待填写】 '受理窗口' is left to fill in"))
-        #expect(found[2].message.contains("'号码'"))
+        #expect(found[1].message.en.hasPrefix("【待填写】 '受理窗口' is left to fill in"))
+        #expect(found[2].message.en.contains("'号码'"))
         #expect(ToFillMarkers.diagnostics(in: "title: 待填写的表格\n", file: "x").isEmpty)
     }
 }

@@ -67,8 +67,8 @@ import Testing
         config.footer.telephone = "0771-5550123"
         config.siteIDCode = "4501990001"
         lines = FooterLines.lines(config)
-        let labels = lines.map { $0["items"]!.map { $0["label"]! } }
+        let labels = lines.map { $0.items.map(\.label) }
         #expect(labels == [["主办单位"], ["联系电话"], ["网站标识码"]])
-        #expect(lines[0]["items"]![0]["value"] == "明湖区人民政府办公室")
+        #expect(lines[0].items[0].value == "明湖区人民政府办公室")
     }
 }

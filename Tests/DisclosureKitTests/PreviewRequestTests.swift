@@ -86,7 +86,7 @@ import Testing
     @Test func theErrorPanelNamesFileLineAndColumnInChineseAndEscapesTheContent() {
         let failure = BuildFailure(diagnostics: [
             Diagnostic(file: "content/policies/<x>.md", location: .init(line: 3, column: 8), severity: .error,
-                       rule: "date.format", field: "created", message: "'2024/3/1' is not a date <script>alert(1)</script>"),
+                       rule: "date.format", field: "created", message: Phrase("'2024/3/1' 不是日期 <script>alert(1)</script>", en: "'2024/3/1' is not a date <script>alert(1)</script>")),
         ], hasGoodSite: true)
         let page = String(decoding: ErrorPage.inject(failure, into: Array("<html><body class=\"x\"><h1>标题</h1></body></html>".utf8), detailed: true), as: UTF8.self)
         #expect(page.contains("<body class=\"x\"><section id=\"disclose-preview-errors\""))
@@ -105,7 +105,8 @@ import Testing
         let failure = BuildFailure(diagnostics: [
             Diagnostic(file: "content/notices/x.md", location: .init(line: 12, column: 1), severity: .error,
                        rule: "leak.shared_text", field: nil,
-                       message: "shares 34 characters with the non-public record content/policies/y.md ('内部审核稿的分配数额')"),
+                       message: Phrase("与未公开记录 content/policies/y.md 有 34 个相同字符（'内部审核稿的分配数额'）",
+                                       en: "shares 34 characters with the non-public record content/policies/y.md ('内部审核稿的分配数额')")),
         ], environmentError: "cannot read content/policies/内部.md", hasGoodSite: true)
         for page in [String(decoding: ErrorPage.inject(failure, into: Array("<body></body>".utf8), detailed: false), as: UTF8.self),
                      ErrorPage.page(failure, generation: 3, detailed: false)] {

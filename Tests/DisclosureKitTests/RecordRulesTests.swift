@@ -125,7 +125,7 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
     @Test func aBalanceErrorNamesTheColumnAndTheNumbers() throws {
         let yaml = RecordSamples.variant(.report, replacing: "granted: [18, 4, 1, 1, 1, 0, 25]", with: "granted: [18, 4, 1, 0, 1, 0, 24]")
         let decoded = RecordSamples.decode(.report, yaml)
-        let messages = decoded.diagnostics.filter { $0.rule == "report.statistics.balance" }.map(\.message)
+        let messages = decoded.diagnostics.filter { $0.rule == "report.statistics.balance" }.map(\.message.en)
         #expect(messages.count == 1, "\(messages)")
         #expect(messages.contains { $0.contains("column 社会公益组织") && $0.contains("本年新收 1 + 上年结转 0 = 1") && $0.contains("办理结果总计 0") })
         #expect(decoded.diagnostics.allSatisfy { $0.location.line == 32 })
@@ -137,7 +137,8 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
             with: "lawsuits: {upheld: 0, corrected: 0, other: 0, pending: 0, total: 0}")
         let decoded = RecordSamples.decode(.report, yaml)
         #expect(decoded.rules == ["report.statistics.shape"])
-        #expect(decoded.diagnostics.first?.message.contains("disclose migrate-report") == true)
+        #expect(decoded.diagnostics.first?.message.en.contains("disclose migrate-report") == true)
+        #expect(decoded.diagnostics.first?.message.zh.contains("请运行 'disclose migrate-report FILE' 改写") == true)
     }
 
     @Test func reportSectionsMustBeInTheBodyInOrder() {
@@ -145,7 +146,8 @@ struct BrokenCase: CustomTestStringConvertible, Sendable {
         #expect(good.diagnostics == [], "\(good.diagnostics)")
         let missing = RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: "## 一、总体情况\n\n文字。\n")
         #expect(missing.rules == ["report.sections"])
-        #expect(missing.diagnostics.first?.message.contains("五、存在的主要问题及改进情况") == true)
+        #expect(missing.diagnostics.first?.message.en.contains("五、存在的主要问题及改进情况") == true)
+        #expect(missing.diagnostics.first?.message.zh.hasPrefix("正文缺少标题 '## 五、存在的主要问题及改进情况'、'## 六、其他需要报告的事项'；") == true, "\(missing.diagnostics)")
         let variant = RecordSamples.defaultBody(.report).replacingOccurrences(of: "及改进情况", with: "和改进情况")
         let misspelt = RecordSamples.decode(.report, RecordSamples.frontMatter(.report), body: variant)
         #expect(misspelt.diagnostics.map(\.rule).contains("report.sections"))

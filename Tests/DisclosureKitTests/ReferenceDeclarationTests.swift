@@ -7,7 +7,7 @@ import Testing
     func declare(_ field: String) -> (TypeRegistry, [String]) {
         let yaml = "id: reply\nfolder: replies\nname: 答复\nfields:\n  - \(field)\n"
         let (types, diagnostics) = TypeRegistryBuilder.build(builtIn: .builtIn, files: [("types/reply.yaml", yaml)])
-        return (types, diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.rule)] \($0.message)" })
+        return (types, diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.rule)] \($0.message.en)" })
     }
 
     @Test func aSiteTypeMayNameAPolicyAndBeListedOnIt() throws {

@@ -76,19 +76,20 @@ import Testing
         #expect(r.outcomes.other.reasons.map(\.counts.total) == [0, 0, 1])
         #expect(s.reviews.cells == [1, 1, 0, 0, 2])
         #expect(s.lawsuits.direct.cells == [0, 0, 0, 1, 1] && s.lawsuits.afterReview.total == 0)
-        #expect(outcome.notes.contains { $0.contains("自然人") })
-        #expect(outcome.notes.contains { $0.contains("未经复议直接起诉") })
-        #expect(outcome.notes.contains { $0.contains("规章 本年制发件数") && $0.contains("written as 0") })
+        #expect(outcome.notes.contains { $0.en.contains("自然人") })
+        #expect(outcome.notes.contains { $0.zh.contains("均已写在 自然人（及总计）下") }, "\(outcome.notes)")
+        #expect(outcome.notes.contains { $0.en.contains("未经复议直接起诉") })
+        #expect(outcome.notes.contains { $0.en.contains("规章 本年制发件数") && $0.en.contains("written as 0") })
     }
 
     @Test func aCountWithoutReasonsIsKeptAsATotalThatCheckRefuses() throws {
         let earlier = Self.earlier.replacingOccurrences(of: "denied: {third_party: 2, process_information: 1}", with: "denied: 3")
         let outcome = ReportMigration.migrate(earlier)
         let text = try #require(outcome.text)
-        #expect(outcome.notes.contains { $0.contains("'outcomes.denied'") && $0.contains("3") })
+        #expect(outcome.notes.contains { $0.en.contains("'outcomes.denied'") && $0.en.contains("3") })
         let decoded = Self.decode(text)
         #expect(decoded.rules.allSatisfy { $0 == "report.statistics.balance" } && !decoded.rules.isEmpty, "\(decoded.diagnostics)")
-        #expect(decoded.diagnostics.contains { $0.field == "statistics.requests.outcomes.denied.total" && $0.message.contains("is 3") })
+        #expect(decoded.diagnostics.contains { $0.field == "statistics.requests.outcomes.denied.total" && $0.message.en.contains("is 3") })
         #expect(text.contains("total: [3, 0, 0, 0, 0, 0, 3]"))
         #expect(text.contains("total: [20, 0, 0, 0, 0, 0, 20]"), "（七）总计 keeps the count too")
     }
@@ -106,7 +107,7 @@ import Testing
         #expect(again.text == nil && !again.failed)
         let broken = ReportMigration.migrate(Self.earlier.replacingOccurrences(of: "received: 19", with: "received: 十九"))
         #expect(broken.failed && broken.text == nil)
-        #expect(broken.notes.first?.contains("received") == true, "\(broken.notes)")
+        #expect(broken.notes.first?.en.contains("received") == true, "\(broken.notes)")
     }
 }
 
@@ -132,7 +133,7 @@ import Testing
         #expect(outcome.failed && outcome.text == nil)
         let key = String(path.split(separator: ".").last!)
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\(key):") }) + 1
-        #expect(outcome.notes.contains { $0.hasPrefix("line \(line): '\(path)'") }, "\(outcome.notes)")
+        #expect(outcome.notes.contains { $0.en.hasPrefix("line \(line): '\(path)'") }, "\(outcome.notes)")
     }
 
     @Test func theAuthorsTotalIsKeptWhenItAgreesAndRefusedWhenItDoesNot() throws {
@@ -144,7 +145,7 @@ import Testing
         let disagreeing = agreeing.replacingOccurrences(of: "total: 20", with: "total: 21")
         let refused = ReportMigration.migrate(disagreeing)
         #expect(refused.failed && refused.text == nil)
-        #expect(refused.notes.contains { $0.contains("outcomes.total") && $0.contains("21") && $0.contains("20") }, "\(refused.notes)")
+        #expect(refused.notes.contains { $0.en.contains("outcomes.total") && $0.en.contains("21") && $0.en.contains("20") }, "\(refused.notes)")
     }
 
     @Test func lawsuitsAsOneSetWithoutTotalAreRecognised() throws {
@@ -153,7 +154,7 @@ import Testing
         #expect(text != Self.earlier)
         let outcome = ReportMigration.migrate(text)
         let migrated = try #require(outcome.text)
-        #expect(outcome.notes.contains { $0.contains("未经复议直接起诉") })
+        #expect(outcome.notes.contains { $0.en.contains("未经复议直接起诉") })
         let record = try #require(ReportMigrationTests.decode(migrated).record)
         let s = try #require(ReportStatisticsRules.details(record)).statistics
         #expect(s.lawsuits.direct.upheld == 2 && s.lawsuits.direct.pending == 1)

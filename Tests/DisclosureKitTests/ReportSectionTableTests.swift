@@ -17,7 +17,7 @@ import Testing
         #expect(diagnostic.severity == .warning)
         let lines = RecordSamples.frontMatter(.report).split(separator: "\n", omittingEmptySubsequences: false).count
         #expect(diagnostic.location.line == lines + 3 + 4, "at the heading '## 二、…': \(diagnostic)")
-        #expect(diagnostic.message.contains("二、主动公开政府信息情况") && diagnostic.message.contains("line \(lines + 3 + 6)"))
+        #expect(diagnostic.message.en.contains("二、主动公开政府信息情况") && diagnostic.message.en.contains("line \(lines + 3 + 6)"))
         #expect(decoded.record != nil, "a warning: the report is still built")
     }
 
@@ -48,7 +48,8 @@ import Testing
         let found = decoded.diagnostics.filter { $0.field == "statistics.proactive.fees" }
         #expect(found.isEmpty == !refused, "\(decoded.diagnostics)")
         if refused {
-            #expect(found.first?.rule == "record.range" && found.first?.message.contains("at most two decimal places") == true)
+            #expect(found.first?.rule == "record.range" && found.first?.message.en.contains("at most two decimal places") == true)
+            #expect(found.first?.message.zh.contains("最多保留两位小数（万元）") == true)
         }
     }
 }

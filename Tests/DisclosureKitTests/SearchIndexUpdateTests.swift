@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import DisclosureKit
 
-/// A search index updated from the previous one must be, byte for byte, the one written
-/// from scratch; a previous file that is not exactly what a build writes is refused.
+/// A search index updated from the previous shards must be, byte for byte, the shards
+/// written from scratch; a previous shard that is not exactly what a build writes is refused.
 final class SearchIndexUpdateTests {
     let folder: TemporarySiteRoot
     var root: String { folder.path }
@@ -34,18 +34,20 @@ final class SearchIndexUpdateTests {
         return plan.newestRecords.map(outputKeys.searchDocument)
     }
 
-    func full(_ plan: SitePlan) throws -> [UInt8] {
-        let path = root + "/full.js"
-        try SearchIndex.write(plan, toFile: path)
-        return try FileIO.readBytes(path)
+    /// The shards written from scratch, by path.
+    func full(_ plan: SitePlan) throws -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: try SearchIndex.shardFiles(plan).map { ($0.path, $0.bytes) })
     }
 
-    func updated(_ plan: SitePlan, from previous: [UInt8], keys previousKeys: [Digest]) throws -> [UInt8]? {
-        guard let update = SearchIndexUpdate(previous: { previous }, previousKeys: previousKeys, keys: keys(plan)) else { return nil }
-        let path = root + "/updated.js"
-        var out = try FileWriter(creating: path)
-        try update.write(SearchDocument.all(plan), to: &out)
-        return try FileIO.readBytes(path)
+    func updated(_ plan: SitePlan, from previous: [String: [UInt8]], keys previousKeys: [Digest]) throws -> [String: [UInt8]]? {
+        guard let update = SearchIndexUpdate(previous: { PreviousSearchIndex(documentCount: $0) { previous[$0] } },
+                                             previousKeys: previousKeys, keys: keys(plan)) else { return nil }
+        var files: [String: [UInt8]] = [:]
+        try update.writeShards(SearchDocument.all(plan), facets: SearchShards.facets(plan)) { path, bytes in
+            #expect(files[path] == nil, "\(path) written twice")
+            files[path] = bytes
+        }
+        return files
     }
 
     @Test func editsAdditionsRemovalsAndReorderingsGiveTheFullIndex() throws {
@@ -78,7 +80,7 @@ final class SearchIndexUpdateTests {
             let made = try #require(try updated(plan, from: previous, keys: previousKeys), "step \(step): no update planned")
             // Compared as a Bool: a failure should not print both files.
             let same = made == expected
-            #expect(same, "step \(step): the updated index differs from the full one")
+            #expect(same, "step \(step): the updated shards differ from the full ones")
             (previousPlan, previous, previousKeys) = (plan, expected, keys(plan))
         }
     }
@@ -88,41 +90,83 @@ final class SearchIndexUpdateTests {
         let plan = try plan()
         let bytes = try full(plan)
         let keys = keys(plan)
-        #expect(SearchIndexUpdate(previous: { bytes }, previousKeys: [], keys: keys) == nil)
-        #expect(SearchIndexUpdate(previous: { nil }, previousKeys: keys, keys: keys) == nil)
+        let previous = { (count: Int) in PreviousSearchIndex(documentCount: count) { bytes[$0] } }
+        #expect(SearchIndexUpdate(previous: previous, previousKeys: [], keys: keys) == nil)
+        #expect(SearchIndexUpdate(previous: { _ in nil }, previousKeys: keys, keys: keys) == nil)
+        // A shard missing: no update.
+        #expect(SearchIndexUpdate(previous: { count in PreviousSearchIndex(documentCount: count) { $0 == "search-index/t-0.js" ? nil : bytes[$0] } },
+                                  previousKeys: keys, keys: keys) == nil)
         let unrelated = keys.map { Digest(high: $0.high ^ 1, low: $0.low) }
         var read = false
-        #expect(SearchIndexUpdate(previous: { read = true; return bytes }, previousKeys: unrelated, keys: keys) == nil)
+        #expect(SearchIndexUpdate(previous: { read = true; return previous($0) }, previousKeys: unrelated, keys: keys) == nil)
         #expect(!read, "nothing to keep: the old index is not read")
-        #expect(SearchIndexUpdate(previous: { bytes }, previousKeys: keys, keys: keys) != nil)
+        #expect(SearchIndexUpdate(previous: previous, previousKeys: keys, keys: keys) != nil)
     }
 
-    /// An index built by hand: three documents, two terms.
-    static let sample = SearchIndex.header + "[\"a\"],\n[\"b\"],\n[\"c\"]" + SearchIndex.betweenDocumentsAndTerms
-        + "\n\"x\":\"1!,2\",\n\"y\":\"3\"" + SearchIndex.footer
+    /// Shards built by hand: three documents, two terms (one term shard up to 128 documents).
+    static let sample: [String: String] = [
+        "search-index/d-0.js": "// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"d-0\",[\n[\"a\"],\n[\"b\"],\n[\"c\"]\n]);\n",
+        "search-index/t-0.js": "// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"t-0\",{\"t\":{\n\"x\":\"1!,2\",\n\"y\":\"3\"},\"u\":{}});\n",
+    ]
 
-    @Test func readsAWellFormedIndex() throws {
-        let index = try #require(PreviousSearchIndex(Array(Self.sample.utf8), documentCount: 3))
-        #expect(index.documents.map { String(decoding: index.bytes[$0], as: UTF8.self) } == ["[\"a\"]", "[\"b\"]", "[\"c\"]"])
-        #expect(index.terms.map { String(decoding: index.bytes[$0.text], as: UTF8.self) } == ["x", "y"])
+    func read(_ files: [String: String], documents: Int) -> PreviousSearchIndex? {
+        PreviousSearchIndex(documentCount: documents) { files[$0].map { Array($0.utf8) } }
+    }
+
+    @Test func readsWellFormedShards() throws {
+        let index = try #require(read(Self.sample, documents: 3))
+        #expect(index.documents.map { String(decoding: $0, as: UTF8.self) } == ["[\"a\"]", "[\"b\"]", "[\"c\"]"])
+        #expect(index.terms.map { String(decoding: $0.text, as: UTF8.self) } == ["x", "y"])
         var postings: [String] = []
-        PreviousSearchIndex.decode(index.bytes[index.terms[0].postings]) { postings.append("\($0)\($1 ? "!" : "")") }
+        PreviousSearchIndex.decode(index.terms[0].postings) { postings.append("\($0)\($1 ? "!" : "")") }
         #expect(postings == ["0!", "2"])
+    }
+
+    /// The sample with `old` replaced by `new` in the file at `path`.
+    static func changed(_ path: String, _ old: String, _ new: String) -> [String: String] {
+        var files = sample
+        files[path] = files[path]!.replacingOccurrences(of: old, with: new)
+        return files
     }
 
     @Test(arguments: [
         ("another document count", Self.sample, 4),
-        ("terms out of order", Self.sample.replacingOccurrences(of: "\"y\":", with: "\"a\":"), 3),
-        ("a document id past the end", Self.sample.replacingOccurrences(of: "\"y\":\"3\"", with: "\"y\":\"4\""), 3),
-        ("a zero gap", Self.sample.replacingOccurrences(of: "1!,2", with: "1!,0"), 3),
-        ("a mark without a gap", Self.sample.replacingOccurrences(of: "1!,2", with: "!,2"), 3),
-        ("a stray character", Self.sample.replacingOccurrences(of: "1!,2", with: "1!;2"), 3),
-        ("a comma after the last term", Self.sample.replacingOccurrences(of: "\"y\":\"3\"", with: "\"y\":\"3\","), 3),
-        ("no footer", String(Self.sample.dropLast(SearchIndex.footer.count)), 3),
-        ("bytes after the footer", Self.sample + "//", 3),
-        ("another header", "//" + Self.sample, 3),
-    ] as [(String, String, Int)])
-    func refusesAnythingElse(_ what: String, text: String, documents: Int) {
-        #expect(PreviousSearchIndex(Array(text.utf8), documentCount: documents) == nil, "\(what)")
+        ("terms out of order", Self.changed("search-index/t-0.js", "\"y\":", "\"a\":"), 3),
+        ("a document id past the end", Self.changed("search-index/t-0.js", "\"y\":\"3\"", "\"y\":\"4\""), 3),
+        ("a zero gap", Self.changed("search-index/t-0.js", "1!,2", "1!,0"), 3),
+        ("a mark without a gap", Self.changed("search-index/t-0.js", "1!,2", "!,2"), 3),
+        ("a stray character", Self.changed("search-index/t-0.js", "1!,2", "1!;2"), 3),
+        ("a comma after the last term", Self.changed("search-index/t-0.js", "\"y\":\"3\"", "\"y\":\"3\","), 3),
+        ("a comma after the last document", Self.changed("search-index/d-0.js", "[\"c\"]", "[\"c\"],"), 3),
+        ("a document that is no array", Self.changed("search-index/d-0.js", "[\"b\"]", "\"b\""), 3),
+        ("a document shard of another name", Self.changed("search-index/d-0.js", "\"d-0\"", "\"d-1\""), 3),
+        ("no footer", Self.changed("search-index/t-0.js", "}});\n", ""), 3),
+        ("bytes after the documents", Self.changed("search-index/d-0.js", "]);\n", "]);\n//"), 3),
+        ("another header", Self.changed("search-index/t-0.js", "// Search", "//Search"), 3),
+        ("a shard missing", Self.sample.filter { $0.key != "search-index/d-0.js" }, 3),
+    ] as [(String, [String: String], Int)])
+    func refusesAnythingElse(_ what: String, files: [String: String], documents: Int) {
+        #expect(read(files, documents: documents) == nil, "\(what)")
+    }
+
+    @Test func refusesATermInAnotherShardThanItsHashNames() throws {
+        // 256 documents: two term shards; a term in the one its hash does not name is refused.
+        let documents = (0..<256).map { _ in "[\"p\"]" }
+        func shard(_ k: Int, _ terms: String) -> String {
+            "// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"t-\(k)\",{\"t\":{\(terms)},\"u\":{}});\n"
+        }
+        var files: [String: String] = [:]
+        for k in 0..<8 {
+            let range = (k * 32)..<((k + 1) * 32)
+            files["search-index/d-\(k).js"] = "// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"d-\(k)\",[\n"
+                + range.map { documents[$0] }.joined(separator: ",\n") + "\n]);\n"
+        }
+        let home = Int(SearchShards.hash("x".utf8)) & 1
+        files["search-index/t-\(home).js"] = shard(home, "\n\"x\":\"1\"")
+        files["search-index/t-\(1 - home).js"] = shard(1 - home, "")
+        #expect(read(files, documents: 256)?.terms.count == 1)
+        files["search-index/t-\(home).js"] = shard(home, "")
+        files["search-index/t-\(1 - home).js"] = shard(1 - home, "\n\"x\":\"1\"")
+        #expect(read(files, documents: 256) == nil)
     }
 }

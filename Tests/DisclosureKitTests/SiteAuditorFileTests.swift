@@ -13,10 +13,12 @@ import Testing
         let auditor = SiteAuditor(directory: output, displayPrefix: "site", site: site, templates: nil)
         let leaks = try LeakIndex(site: site, plan: SitePlan(PublicView(site)), templates: nil, previous: nil)
         let reports = auditor.inspect(["gone.js", "gone.html"], leaks: leaks, present: ["gone.js", "gone.html"])
-        #expect(reports.map { $0.diagnostics.map(\.message) } == [["cannot be read: No such file or directory"],
+        #expect(reports.map { $0.diagnostics.map(\.message.en) } == [["cannot be read: No such file or directory"],
                                                                   ["cannot be read: No such file or directory"]])
         let streamed = auditor.inspectStreaming("gone-large.html", leaks: leaks, present: [])
-        #expect(streamed.diagnostics.map(\.message) == ["cannot be read: No such file or directory"])
+        #expect(streamed.diagnostics.map(\.message.en) == ["cannot be read: No such file or directory"])
+        #expect(streamed.diagnostics.map(\.message.zh) == ["无法读取：文件或文件夹不存在"])
+        #expect(reports.map { $0.diagnostics.map(\.message.zh) } == [["无法读取：文件或文件夹不存在"], ["无法读取：文件或文件夹不存在"]])
     }
 
     @Test func namesOfAnyBytesRoundTrip() {

@@ -54,7 +54,7 @@ import Testing
         #expect(has { if case .publisherPage = $0 { true } else { false } })
         #expect(has { if case .asset = $0 { true } else { false } })
         for kind: SiteOutput.Kind in [.home, .catalog, .search, .notFound, .robots, .catalogCSV, .catalogJSON, .feed, .sitemap,
-                                      .searchIndex, .searchShard] {
+                                      .searchShard] {
             #expect(has { $0 == kind }, "\(kind)")
         }
     }

@@ -21,7 +21,8 @@ import Testing
         #expect(diagnostics.count == 1)
         #expect(d.rule == "index_number.duplicate")
         #expect(d.file == "content/policies/b.md")
-        #expect(d.message.contains("content/policies/a.md:3"))
+        #expect(d.message.en.contains("content/policies/a.md:3"))
+        #expect(d.message.zh == "索引号 '1' 已被 content/policies/a.md:3 使用；索引号在全站必须唯一")
     }
 
     @Test func slugClashWithinAFolderOnly() {
@@ -42,7 +43,8 @@ import Testing
         let hidden = SiteRules.check([identity("a", index: "1", repealedBy: "2"),
                                       identity("b", index: "2", disclosure: .withheld)])
         #expect(hidden.map(\.rule) == ["reference.not_public"])
-        #expect(hidden.first?.message.contains("content/policies/b.md") == true)
+        #expect(hidden.first?.message.en.contains("content/policies/b.md") == true)
+        #expect(hidden.first?.message.zh == "'repealed_by'（废止文件） 指向的 '2'（content/policies/b.md）不是主动公开的记录；公开的页面不能提及它")
         // A record that is not public may name a public one, or another that is not.
         let fromHidden = SiteRules.check([identity("a", index: "1", disclosure: .withheld, repealedBy: "2"),
                                           identity("b", index: "2", disclosure: .onRequest)])

@@ -85,7 +85,8 @@ import Testing
 
     @Test func brokenAndUnsafeTargets() {
         guard case .broken(let hidden) = decide("../secret.md") else { Issue.record("secret"); return }
-        #expect(hidden.contains("not public"))
+        #expect(hidden.en.contains("not public"))
+        #expect(hidden.zh.contains("非主动公开"))
         guard case .broken = decide("../missing.md") else { Issue.record("missing"); return }
         guard case .broken = decide("/xxgk/a.html") else { Issue.record("absolute path"); return }
         guard case .broken = decide("../../../../etc/passwd") else { Issue.record("escape"); return }

@@ -35,7 +35,7 @@ import Testing
     /// `file:line:column message` of each problem of a site declaration.
     func problems(_ yaml: String) -> [String] {
         let (_, diagnostics) = TypeRegistryBuilder.build(builtIn: .builtIn, files: [("types/x.yaml", yaml)])
-        return diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.rule)] \($0.message)" }
+        return diagnostics.map { "\($0.location.line):\($0.location.column) [\($0.rule)] \($0.message.en)" }
     }
 
     static let valid = """
@@ -97,14 +97,15 @@ import Testing
         let decoded = RecordDecoder(site: RecordSamples.site).decode(bytes: Array(text.utf8), file: file)
         let record = try #require(decoded.record, "\(decoded.diagnostics)")
         #expect(record.value("drafted_on").date == CalendarDate("2024-02-01"))
-        #expect(RecordMetadata.rows(record, dates: .iso, asOf: RecordSamples.site.asOf).contains { $0["label"] == "起草日期" && $0["value"] == "2024-02-01" })
+        #expect(RecordMetadata.rows(record, dates: .iso, asOf: RecordSamples.site.asOf).contains { $0.label == "起草日期" && $0.value == "2024-02-01" })
     }
 
     @Test func messagesNameADeclaredFieldByItsLabel() {
         let yaml = RecordSamples.variant(RecordSamples.types.first { $0.id == "decision" }!,
                                          replacing: "decision_number: 明市监罚〔2024〕3号\n", with: "")
         let decoded = RecordSamples.decode(TypeRegistry.builtIn.type(id: "decision")!, yaml)
-        #expect(decoded.diagnostics.map(\.message) == ["missing required field 'decision_number' (决定文书号)"])
+        #expect(decoded.diagnostics.map(\.message.en) == ["missing required field 'decision_number' (决定文书号)"])
+        #expect(decoded.diagnostics.map(\.message.zh) == ["缺少必填字段 'decision_number'（决定文书号）"])
     }
 
     @Test func referenceIndexAnswersWhoNamesARecordThroughAField() throws {
@@ -140,7 +141,7 @@ import Testing
         let found = RecordSamples.decode(Self.decision, RecordSamples.variant(Self.decision,
             replacing: "reason: 销售超过保质期的食品。", with: "reason: 当事人（45010219900101123X）销售超过保质期的食品。"))
         #expect(found.rules == ["record.id_number"])
-        #expect(found.diagnostics.first?.message.contains("4501**************") == true, "the number is not repeated in full")
+        #expect(found.diagnostics.first?.message.en.contains("4501**************") == true, "the number is not repeated in full")
         #expect(found.diagnostics.first?.field == "reason")
     }
 

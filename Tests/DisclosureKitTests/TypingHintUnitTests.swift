@@ -27,6 +27,9 @@ import Testing
     @Test func aColonWithNoSpaceIsFoundOnlyAfterAKey() {
         #expect(MissingSpaceAfterColon.find(in: "index_number: x\ntitle:明湖区\n")?.line == 2)
         #expect(MissingSpaceAfterColon.find(in: "title:明湖区\n")?.column == 6)
+        #expect(MissingSpaceAfterColon.find(in: "title:\u{3000}明湖区\n")?.fullWidthSpace == true)
+        #expect(MissingSpaceAfterColon.find(in: "title:明湖区\n")?.fullWidthSpace == false)
+        #expect(MissingSpaceAfterColon.message(key: "title", fullWidthSpace: true).zh.contains("全角空格"))
         #expect(MissingSpaceAfterColon.find(in: "title: 明湖区\nurl: https://x.cn/\n") == nil)
         #expect(MissingSpaceAfterColon.find(in: "  https://www.example.gov.cn/\n") == nil, "a URL on its own line is text")
         #expect(MissingSpaceAfterColon.find(in: "title:\n  - a\n") == nil, "a colon at the line's end")
@@ -40,5 +43,30 @@ import Testing
         #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xC3, 0x28])))
         #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xFF, 0xFE, 0x41, 0x00])), "UTF-16 is not GB18030")
         #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xB3])), "a lead byte at the end")
+    }
+}
+
+/// The hints and the declaration messages in Chinese, the run's default language, beside
+/// their English.
+@Suite struct ChineseInputMessageTests {
+    @Test func theColonHintsSpeakChinese() {
+        #expect(FullWidthColon.message(key: "title").zh == "'title' 后面是全角冒号 '：'（中文标点）；YAML 要求半角冒号 ':' 加一个空格：请写作 'title: …'")
+        #expect(FullWidthColon.message(key: "title").en == "'title' is followed by a full-width colon '：' (Chinese punctuation); YAML needs the half-width ':' and a space: write 'title: …'")
+        #expect(FullWidthColon.message(key: "标题").zh.contains("字段名用英文"))
+        #expect(MissingSpaceAfterColon.message(key: "title").zh == "'title:' 的冒号后缺少空格；YAML 会把整行读作一段文字而不是字段：请写作 'title: …'")
+    }
+
+    @Test func aTypeDeclarationIsToldInChinese() {
+        let yaml = "id: reply\nfolder: replies\nname: 答复\nfields:\n  - {key: answer, label: 答复内容, kind: texte}\n"
+        let (_, diagnostics) = TypeRegistryBuilder.build(builtIn: .builtIn, files: [("types/reply.yaml", yaml)])
+        #expect(diagnostics.map(\.rule) == ["type.declaration"], "\(diagnostics)")
+        #expect(diagnostics.first?.message.zh.hasPrefix("字段 'answer' 的类别 'texte' 未知；可用的类别：") == true, "\(diagnostics)")
+        #expect(diagnostics.first?.message.en.hasPrefix("field 'answer' has an unknown kind 'texte'; kinds: ") == true, "\(diagnostics)")
+    }
+
+    @Test func aFileNameIsRefusedInChinese() {
+        guard case .failure(let refusal) = FileName.read([0x61, 0x0A, 0x62]) else { Issue.record("a newline in a name is refused"); return }
+        #expect(refusal.message.zh == "文件名含有控制字符（U+000A）；请重命名，此文件不予读取")
+        #expect(refusal.message.en == "the name holds a control character (U+000A); rename it, it is not read")
     }
 }

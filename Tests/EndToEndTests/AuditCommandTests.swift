@@ -74,7 +74,7 @@ import Testing
 
     /// Large files are searched a megabyte at a time: a canary cut by every kind of piece
     /// boundary is still found, on its own line, in files of every kind over a megabyte.
-    @Test(arguments: [("search-index.js", 0), ("search-index.js", 10), ("search-index.js", 40),
+    @Test(arguments: [("search-index/t-0.js", 0), ("search-index/t-0.js", 10), ("search-index/t-0.js", 40),
                       ("catalog.csv", 25), ("data/catalog.json", 30)])
     func canaryInALargeFileIsFoundWhereverThePiecesAreCut(_ file: String, before boundary: Int) throws {
         let tmp = try TemporaryDirectory()

@@ -88,7 +88,7 @@ import Testing
         #expect(fields["venue"] as? String == "区政务服务中心五楼第二会议室")
         #expect((fields["panel"] as? [[String: Any]])?.first?["role"] as? String == "听证主持人")
         #expect(site.text("catalog.csv").contains("11450100MB000000CM/2024-00031,明湖区居民生活用水价格调整听证公告,听证公告,"))
-        let index = site.text("search-index.js")
+        let index = site.searchData
         #expect(index.contains("hearings/tsjg-2024.html"))
         // A word found only in a type field (the venue): every text field is searchable.
         #expect(index.contains("\"会议\"") || index.contains("会议"), "the venue is indexed")

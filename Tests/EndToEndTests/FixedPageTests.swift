@@ -38,7 +38,7 @@ import Testing
         for path in Self.roles { #expect(sitemap.contains("https://www.minghu.example.gov.cn/xxgk/\(path)</loc>"), "\(path)") }
         #expect(sitemap.range(of: #"pages/guide\.html</loc>\s*<lastmod>2024-03-01</lastmod>"#, options: .regularExpression) != nil)
         // Search: each page is a document of type "page" named by its role.
-        let index = output.text("search-index.js")
+        let index = output.searchData
         #expect(index.contains("[\"pages/guide.html\",\"明湖区人民政府信息公开指南\",\"page\","))
         #expect(index.contains(",\"政府信息公开指南\"]"))
         #expect(index.contains(",\"依申请公开\"]"))

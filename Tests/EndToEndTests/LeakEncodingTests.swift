@@ -44,7 +44,7 @@ import Testing
         ("split by zero-width spaces", "index.html", "<p>\(interleaved(sentence, "\u{200B}"))</p>", "</body>"),
         ("full-width index number", "index.html", "<p>\(fullWidth(index))</p>", "</body>"),
         ("lower-cased index number", "index.html", "<p>\(index.lowercased())</p>", "</body>"),
-        ("JSON \\u escapes in a script", "search-index.js", "\nvar note = \"\(jsonEscaped(sentence))\";\n", ""),
+        ("JSON \\u escapes in a script", "search-index/t-0.js", "\nvar note = \"\(jsonEscaped(sentence))\";\n", ""),
         ("JSON \\u escapes in JSON", "catalog.json", "", ""),
         ("XML character references in the feed", "feed.xml", "<entry><title>\(hexReferences(title))</title></entry>", "</feed>"),
         ("escaped inline tags in the feed", "feed.xml", "<entry><title>本说明涉及&lt;wbr&gt;尚未公开的&lt;em&gt;&lt;/em&gt;审核意见和&lt;wbr/&gt;具体金额&lt;b&gt;安排</title></entry>", "</feed>"),

@@ -59,8 +59,10 @@ import Testing
 
     @Test func searchIndexIsAScriptOfPublicRecordsOnly() throws {
         let (_, site) = try builtSample()
-        let index = site.text("search-index.js")
-        #expect(index.hasPrefix("// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH={"))
+        // The shards are the only search data the build writes.
+        #expect(site.files["search-index.js"] == nil)
+        let index = site.searchData
+        #expect(site.text("search-index/meta.js").hasPrefix("// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH_META={"))
         #expect(index.contains("\"policies/mhbf-2022-7.html\""))
         for hidden in ["土壤", "专项资金分配", "mhbm-2024-2", "mhczj-2024-zxzj", "11450100MB0000004D"] {
             #expect(!index.contains(hidden), "\(hidden)")

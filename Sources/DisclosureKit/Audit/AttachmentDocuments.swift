@@ -27,13 +27,14 @@ public enum AttachmentDocuments {
             do throws(FileIO.Failure) {
                 bytes = try FileIO.readBytes(document.source)
             } catch {
-                return [Rule.fileRead.diagnostic(source, .fileStart, "cannot read file: \(error)")]
+                return [Rule.fileRead.diagnostic(source, .fileStart,
+                    Phrase("无法读取文件：", en: "cannot read file: ") + error.phrase)]
             }
             let report = auditor.inspect(SiteAuditor.SiteFile(path: document.path, bytes: bytes, isSymbolicLink: false), leaks: leaks)
             return (report.diagnostics + auditor.checkLinks(report.references, of: document.path, present: present)).map {
                 var diagnostic = $0
                 diagnostic.file = source
-                diagnostic.message += " (copied to \(document.path) in the site)"
+                diagnostic.message = diagnostic.message + Phrase("（复制到站点中的 \(document.path)）", en: " (copied to \(document.path) in the site)")
                 return diagnostic
             }
         }.flatMap { $0 }

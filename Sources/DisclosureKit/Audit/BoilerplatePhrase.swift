@@ -30,8 +30,10 @@ enum BoilerplatePhrase {
     }
 
     /// The hint a message ends with.
-    static func hint(_ phrase: String) -> String {
-        "; if this is ordinary wording rather than the record's own, declare it public in site.yaml: leak_boilerplate: [\"\(phrase.replacingOccurrences(of: "\"", with: "\\\""))\"]"
+    static func hint(_ phrase: String) -> Phrase {
+        let setting = "leak_boilerplate: [\"\(phrase.replacingOccurrences(of: "\"", with: "\\\""))\"]"
+        return Phrase("；如果这是通用措辞，而不是该记录自己的文字，请在 'site.yaml' 中声明其可以公开：\(setting)",
+                      en: "; if this is ordinary wording rather than the record's own, declare it public in site.yaml: \(setting)")
     }
 
     /// How a finding's shared run is quoted: whole, or its ends when it is long.
@@ -53,11 +55,14 @@ enum BoilerplatePhrase {
 
 extension LeakIndex.Finding {
     /// "text of the non-public record … ('the run')", and the way out for wording.
-    func described(in text: [UInt8]) -> String {
+    func described(in text: [UInt8]) -> Phrase {
         let run = Array(text[offset..<(offset + length)])
+        let excerpt = BoilerplatePhrase.excerpt(run)
         if isIdentifier {
-            return "the identifier '\(BoilerplatePhrase.excerpt(run))' of the non-public record \(record) (its 索引号, 文号, page name or a date or number of its fields, found whole)"
+            return Phrase("非主动公开的记录 \(record) 的标识 '\(excerpt)'（其索引号、文号、页面名，或其字段中的某个日期或数字，完整出现）",
+                          en: "the identifier '\(excerpt)' of the non-public record \(record) (its 索引号, 文号, page name or a date or number of its fields, found whole)")
         }
-        return "text of the non-public record \(record) ('\(BoilerplatePhrase.excerpt(run))')" + BoilerplatePhrase.hint(phrase)
+        return Phrase("非主动公开的记录 \(record) 的文字（'\(excerpt)'）", en: "text of the non-public record \(record) ('\(excerpt)')")
+            + BoilerplatePhrase.hint(phrase)
     }
 }

@@ -51,7 +51,7 @@ extension SiteAuditor {
                     for leak in leaks.leaks(in: bytes) where !reported.records.contains(leak.record) {
                         reported.records.insert(leak.record)
                         textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,
-                            "contains, in its text, \(leak.described(in: bytes))"))
+                            Phrase("其文字中含有", en: "contains, in its text, ") + leak.described(in: bytes)))
                     }
                 }, onReferences: onReferences)
             case .xml, .image:
@@ -82,20 +82,24 @@ extension SiteAuditor {
                 guard let page = page?.finish() else { break }
                 report.diagnostics += textLeaks
                 for error in page.errors {
-                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed HTML: \(error)"))
+                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                        Phrase("不是格式正确的 HTML：", en: "is not well-formed HTML: ") + error))
                 }
                 if page.language?.isEmpty ?? true {
-                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "the page has no <html lang>"))
+                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                        Phrase("页面没有 <html lang>", en: "the page has no <html lang>")))
                 }
                 if page.title?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
-                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "the page has no <title>"))
+                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                        Phrase("页面没有 <title>", en: "the page has no <title>")))
                 }
                 report.references = page.references
                 report.anchors = page.anchors
             case .styleSheet:
                 guard let styleSheet else {
                     report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
-                        "a style sheet over \(Self.styleSheetLimitBytes >> 20) MiB is not read for what it loads; split it"))
+                        Phrase("超过 \(Self.styleSheetLimitBytes >> 20) MiB 的样式表不会被读取以检查其加载的内容；请拆分",
+                               en: "a style sheet over \(Self.styleSheetLimitBytes >> 20) MiB is not read for what it loads; split it")))
                     break
                 }
                 report.references = CSSReferences.urls(in: styleSheet).map {
@@ -104,12 +108,14 @@ extension SiteAuditor {
             case .xml, .image:
                 guard let xml else { break }
                 if let problem = xml.finish() {
-                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed XML: \(problem)"))
+                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                        Phrase("不是格式正确的 XML：", en: "is not well-formed XML: ") + problem))
                 }
                 report.references = xml.references
             case .json:
                 if !json.finish() {
-                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "is not well-formed JSON"))
+                    report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                        Phrase("不是格式正确的 JSON", en: "is not well-formed JSON")))
                 }
             case .other:
                 break

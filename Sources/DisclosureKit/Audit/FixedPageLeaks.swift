@@ -16,7 +16,8 @@ public enum FixedPageLeaks {
             return leaks.leaks(in: text).map { leak in
                 Rule.leakSharedText.diagnostic(fixed.page.file.relativePath,
                     SourceLocation(line: MatchText.line(of: leak.offset, newlines: newlines), column: 1),
-                    "shares \(leak.described(in: text)), which this page publishes")
+                    Phrase("含有", en: "shares ") + leak.described(in: text)
+                        + Phrase("，本页面会将其公开", en: ", which this page publishes"))
             }
         }.flatMap { $0 }
     }

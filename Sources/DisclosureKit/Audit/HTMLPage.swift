@@ -42,11 +42,11 @@ public struct HTMLPage: Sendable {
     /// Event-handler attributes (`onclick`, `onerror`, ...), as `element@attribute`.
     public var eventHandlers: [String] = []
     /// Parser errors (a page that is not well-formed HTML).
-    public var errors: [String] = []
+    public var errors: [Phrase] = []
 
     /// Collects parser errors (libxml2 keeps its error handler per thread).
     private final class ErrorSink {
-        var messages: [String] = []
+        var messages: [Phrase] = []
         /// Errors past the first `limit` are counted, not kept: a gigabyte of garbage
         /// would otherwise be millions of messages.
         var dropped = 0
@@ -210,6 +210,7 @@ public struct HTMLPage: Sendable {
         /// `pendingLimitBytes` without one, goes as it is).
         func feed(_ bytes: UnsafeRawBufferPointer) {
             guard context != nil, !bytes.isEmpty, !stopped else { return }
+            afterRootEnd.read(bytes)
             if pending.isEmpty, let last = Self.lastTagEnd(bytes) {
                 parse(UnsafeRawBufferPointer(rebasing: bytes[...last]))
                 pending.append(contentsOf: bytes[(last + 1)...])
@@ -224,6 +225,8 @@ public struct HTMLPage: Sendable {
 
         /// Bytes kept back waiting for a `>`.
         private var pending: [UInt8] = []
+        /// What follows the last `</html>`, which the parser does not read.
+        private var afterRootEnd = AfterRootEnd()
         static let pendingLimitBytes = 1 << 20
 
         static func lastTagEnd(_ bytes: UnsafeRawBufferPointer) -> Int? {
@@ -260,7 +263,9 @@ public struct HTMLPage: Sendable {
             let unparsed = (input.pointee.end.map { $0 - current }) ?? 0
             if unparsed > HTMLPage.unparsedLimitBytes {
                 stopped = true
-                reader.page.errors.append("line \(input.pointee.line): more than \(HTMLPage.unparsedLimitBytes >> 20) MiB without the end of a tag, comment or text run; the rest of the page is not read")
+                reader.page.errors.append(Phrase(
+                    "第 \(input.pointee.line) 行：超过 \(HTMLPage.unparsedLimitBytes >> 20) MiB 仍未见标签、注释或文字段的结尾；页面其余部分不再读取",
+                    en: "line \(input.pointee.line): more than \(HTMLPage.unparsedLimitBytes >> 20) MiB without the end of a tag, comment or text run; the rest of the page is not read"))
                 return
             }
             // Keep a line behind the read position: the parser may look one character back.
@@ -299,8 +304,12 @@ public struct HTMLPage: Sendable {
             }
             var page = reader.page
             page.errors += sink.messages
-            if sink.dropped > 0 { page.errors.append("and \(sink.dropped) more errors") }
-            if !parsed { page.errors.append("not an HTML document") }
+            if sink.dropped > 0 { page.errors.append(Phrase("另有 \(sink.dropped) 个错误", en: "and \(sink.dropped) more errors")) }
+            if !parsed { page.errors.append(Phrase("不是 HTML 文档", en: "not an HTML document")) }
+            if afterRootEnd.stray {
+                page.errors.append(Phrase("'</html>' 之后还有内容；浏览器仍会显示或运行它，审查却读不到它：请把它移到 <body> 中或删除",
+                                          en: "there is content after '</html>'; a browser still shows or runs it, but the audit cannot read it: move it into <body> or remove it"))
+            }
             return page
         }
 
@@ -328,7 +337,9 @@ public struct HTMLPage: Sendable {
                     return
                 }
                 let message = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
-                sink.messages.append("line \(error.pointee.line): " + message.trimmingCharacters(in: .whitespacesAndNewlines))
+                // The parser's own words are English: kept as written, after a line in Chinese.
+                let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+                sink.messages.append(Phrase("第 \(error.pointee.line) 行：\(text)", en: "line \(error.pointee.line): \(text)"))
             }
             defer { xmlSetStructuredErrorFunc(nil, nil) }
             body()
@@ -539,7 +550,8 @@ fileprivate extension HTMLPage.Reader {
         guard page.anchors.count < HTMLPage.anchorLimit else {
             if !anchorsOverflowed {
                 anchorsOverflowed = true
-                page.errors.append("more than \(HTMLPage.anchorLimit) ids; the rest are not read, and links to them are reported as broken")
+                page.errors.append(Phrase("id 超过 \(HTMLPage.anchorLimit) 个；其余的不再读取，指向它们的链接会报告为失效链接",
+                                          en: "more than \(HTMLPage.anchorLimit) ids; the rest are not read, and links to them are reported as broken"))
             }
             return
         }
@@ -555,7 +567,8 @@ fileprivate extension HTMLPage.Reader {
     /// Adds to the `<style>` text being read; one over the limit is reported and dropped.
     func appendStyle(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard styleText!.count + chunk.count <= HTMLPage.styleLimitBytes else {
-            page.errors.append("line \(styleLine): a <style> element over \(HTMLPage.styleLimitBytes >> 20) MiB is not read for what it loads; move the styles into a smaller file")
+            page.errors.append(Phrase("第 \(styleLine) 行：超过 \(HTMLPage.styleLimitBytes >> 20) MiB 的 <style> 元素不会被读取以检查其加载的内容；请把样式移到较小的文件中",
+                                      en: "line \(styleLine): a <style> element over \(HTMLPage.styleLimitBytes >> 20) MiB is not read for what it loads; move the styles into a smaller file"))
             styleText = nil
             return
         }

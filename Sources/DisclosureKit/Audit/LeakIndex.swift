@@ -95,7 +95,7 @@ struct LeakIndex: Sendable {
                 return text
             }
         }.map { result throws(EnvironmentError) in
-            do { return try result.get() } catch { throw EnvironmentError("cannot read a non-public record to audit for it: \(error)") }
+            do { return try result.get() } catch { throw EnvironmentError(Phrase("无法读取用于审查的非主动公开记录：", en: "cannot read a non-public record to audit for it: ") + SystemMessage.phrase(of: error)) }
         }
 
         let identifierLists: [[[UInt8]]] = hidden.map { identity in
@@ -400,8 +400,8 @@ struct LeakIndex: Sendable {
     }
 
     /// Leaks in a file's path: a non-public record's page or attachment name, or its text.
-    func inPath(_ path: String) -> [String] {
-        var found: [String] = []
+    func inPath(_ path: String) -> [Phrase] {
+        var found: [Phrase] = []
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
         // The stems `name` could belong to (`AttachmentMatcher.belongs`): the whole name and
@@ -409,11 +409,11 @@ struct LeakIndex: Sendable {
         // thousands of non-public records).
         if let stems = hiddenStems[folder] {
             for stem in Self.stemCandidates(name) where stems.contains(stem) {
-                found.append("the name of the non-public record '\(stem)'")
+                found.append(Phrase("非主动公开的记录 '\(stem)' 的名称", en: "the name of the non-public record '\(stem)'"))
             }
         }
         for leak in leaks(in: MatchText.bytes(path)) {
-            found.append("text of the non-public record \(leak.record)")
+            found.append(Phrase("非主动公开的记录 \(leak.record) 的文字", en: "text of the non-public record \(leak.record)"))
         }
         return found
     }

@@ -70,7 +70,7 @@ public struct SiteAuditor: Sendable {
         var bytes: [UInt8]
         var isSymbolicLink: Bool
         /// Why the file could not be read (it vanished, it is not a file one can read), if so.
-        var readError: String? = nil
+        var readError: Phrase? = nil
     }
 
     /// What one file told: its findings (links included, but for `#fragment`s, which need
@@ -117,7 +117,8 @@ public struct SiteAuditor: Sendable {
         for path in skipped { anchorDigests[path] = previousAnchors[path] ?? .zero }
 
         var diagnostics: [Diagnostic] = unreadableFolders.map { folder, reason in
-            Rule.auditMalformed.diagnostic(display(folder), .fileStart, "the folder cannot be read: \(reason)")
+            Rule.auditMalformed.diagnostic(display(folder), .fileStart,
+                Phrase("无法读取该文件夹：", en: "the folder cannot be read: ") + SystemMessage.phrase(reason))
         }
         var anchors: [String: Set<String>] = [:]
         for (path, report) in zip(inspected, reports) {
@@ -150,10 +151,12 @@ public struct SiteAuditor: Sendable {
         for path in files where special.contains(path) {
             var info = stat()
             let kind = SiteFileNames.withFileSystemPath(directory + "/" + path, { lstat($0, &info) }) == 0
-                ? FileIO.fileKind(info.st_mode) : "not a regular file"
-            diagnostics.append(Rule.auditMalformed.diagnostic(display(path), .fileStart, "cannot be read: not a regular file"))
+                ? FileIO.fileKindPhrase(info.st_mode) : Phrase("非普通文件", en: "not a regular file")
+            diagnostics.append(Rule.auditMalformed.diagnostic(display(path), .fileStart,
+                Phrase("无法读取：不是普通文件", en: "cannot be read: not a regular file")))
             diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
-                "is \(kind), not a regular file; the build writes none: remove it from the site before upload"))
+                Phrase("是\(kind.zh)，不是普通文件；构建从不写出这类文件：上传前请将其从站点中删除",
+                       en: "is \(kind.en), not a regular file; the build writes none: remove it from the site before upload")))
         }
         // Every file, carried ones too: a non-public attachment may be added beside an
         // unchanged copy of it.
@@ -163,23 +166,27 @@ public struct SiteAuditor: Sendable {
             for (path, material) in zip(regular, parallelMap(regular) { nonPublic.copy(at: directory + "/" + $0) }) {
                 guard let material else { continue }
                 let what = material.relative == material.owner
-                    ? "the non-public record \(material.owner)"
-                    : "\(material.relative), an attachment of the non-public record \(material.owner)"
+                    ? Phrase("非主动公开的记录 \(material.owner)", en: "the non-public record \(material.owner)")
+                    : Phrase("\(material.relative)（非主动公开的记录 \(material.owner) 的附件）",
+                             en: "\(material.relative), an attachment of the non-public record \(material.owner)")
                 diagnostics.append(Rule.auditLeak.diagnostic(display(path), .fileStart,
-                    "has the same bytes as \(what); non-public material must not be published"))
+                    Phrase("与\(what.zh.first?.isASCII == true ? " " : "")\(what.zh)的内容完全相同；非主动公开的材料不得公开",
+                           en: "has the same bytes as \(what.en); non-public material must not be published")))
             }
         }
         if let planned = (expected ?? templates.map { plan.outputs(assets: $0.assets).paths })?
             .union([OutputDirectory.markerName]) {
             for path in files where !planned.contains(path) && !special.contains(path) {
                 diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
-                    "the build does not write this file for this content; remove it from the site before upload"))
+                    Phrase("按现有内容，构建不会写出该文件；上传前请将其从站点中删除",
+                           en: "the build does not write this file for this content; remove it from the site before upload")))
             }
             // The missing ones sorted, not every planned path (a third of a second of Unicode
             // comparisons at 100,000 records, to find none).
             for path in planned.filter({ !present.contains($0) }).sorted() {
                 diagnostics.append(Rule.auditMissingFile.diagnostic(display(path), .fileStart,
-                    "the build writes \(path) for this content, but it is missing"))
+                    Phrase("按现有内容，构建会写出 \(path)，但该文件缺失",
+                           en: "the build writes \(path) for this content, but it is missing")))
             }
         }
         return Outcome(diagnostics: diagnostics, fileCount: files.count, anchors: anchorDigests, secrets: leaks.secrets,
@@ -229,7 +236,7 @@ public struct SiteAuditor: Sendable {
                     : Result { () throws(FileIO.Failure) in try FileIO.readBytes(full, followingLinks: false) }
                 switch read {
                 case .success(let bytes): file.bytes = bytes
-                case .failure(let failure): file.readError = failure.description
+                case .failure(let failure): file.readError = failure.phrase
                 }
             }
             return finish(inspect(file, leaks: leaks), paths[index], present)
@@ -244,7 +251,8 @@ public struct SiteAuditor: Sendable {
                       Int(info.st_nlink) > indices.count else { continue }
                 for index in indices {
                     reports[index]!.diagnostics.append(Rule.auditMalformed.diagnostic(display(paths[index]), .fileStart,
-                        "is a hard link to a file outside the site (\(info.st_nlink) names, \(indices.count) in the site): a change there changes the site; copy it instead"))
+                        Phrase("是指向站点之外某个文件的硬链接（共 \(info.st_nlink) 个名称，站点中有 \(indices.count) 个）：那里的改动会改变站点；请改为复制",
+                               en: "is a hard link to a file outside the site (\(info.st_nlink) names, \(indices.count) in the site): a change there changes the site; copy it instead")))
                 }
             }
         }
@@ -293,13 +301,14 @@ public struct SiteAuditor: Sendable {
         let fd = SiteFileNames.withFileSystemPath(directory + "/" + path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
         guard fd >= 0 else {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
-                "cannot be read: \(String(cString: strerror(errno)))"))
+                Phrase("无法读取：", en: "cannot be read: ") + SystemMessage.phrase(String(cString: strerror(errno)))))
             return report
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read: not a regular file"))
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
+                Phrase("无法读取：不是普通文件", en: "cannot be read: not a regular file")))
             return report
         }
         var linkFindings: [Diagnostic] = []
@@ -315,7 +324,8 @@ public struct SiteAuditor: Sendable {
                 guard fragments.count <= HTMLPage.anchorLimit else {
                     if fragments.count == HTMLPage.anchorLimit + 1 {
                         linkFindings.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
-                            "more than \(HTMLPage.anchorLimit) distinct #fragment links; the rest are not checked"))
+                            Phrase("不同的 #片段 链接超过 \(HTMLPage.anchorLimit) 个；其余的不再检查",
+                                   en: "more than \(HTMLPage.anchorLimit) distinct #fragment links; the rest are not checked")))
                     }
                     break
                 }
@@ -335,7 +345,7 @@ public struct SiteAuditor: Sendable {
             if count < 0, errno == EINTR { continue }
             if count < 0 {
                 report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
-                    "cannot be read to its end: \(String(cString: strerror(errno)))"))
+                    Phrase("无法读到文件末尾：", en: "cannot be read to its end: ") + SystemMessage.phrase(String(cString: strerror(errno)))))
                 break
             }
             guard count > 0 else { break }
@@ -377,7 +387,8 @@ public struct SiteAuditor: Sendable {
     /// A finding for each non-public record whose name a file's path carries.
     private func pathLeaks(_ path: String, leaks: LeakIndex) -> [Diagnostic] {
         leaks.inPath(path).map { leak in
-            Rule.auditLeak.diagnostic(display(path), .fileStart, "the file name carries \(leak) — it must not be published")
+            Rule.auditLeak.diagnostic(display(path), .fileStart,
+                Phrase("文件名带有\(leak.zh)——不得公开", en: "the file name carries \(leak.en) — it must not be published"))
         }
     }
 
@@ -397,7 +408,7 @@ public struct SiteAuditor: Sendable {
             reported.insert(leak.record)
             let line = MatchText.line(of: leak.offset, newlines: newlines, firstLine: firstLine)
             found.append(Rule.auditLeak.diagnostic(shown, SourceLocation(line: line, column: 1),
-                "contains \(leak.described(in: text))"))
+                Phrase("含有", en: "contains ") + leak.described(in: text)))
         }
         return found
     }
@@ -417,7 +428,7 @@ public struct SiteAuditor: Sendable {
             let fragment = encoded.removingPercentEncoding ?? encoded
             if !fragment.isEmpty, !targetAnchors.contains(fragment) {
                 diagnostics.append(Rule.auditBrokenLink.diagnostic(display(path), SourceLocation(line: max(1, reference.line), column: 1),
-                    "'\(value)': \(target) has no id '\(fragment)'"))
+                    Phrase("'\(value)'：\(target) 中没有 id '\(fragment)'", en: "'\(value)': \(target) has no id '\(fragment)'")))
             }
         }
         return diagnostics
@@ -455,11 +466,11 @@ public struct SiteAuditor: Sendable {
         }
         if file.isSymbolicLink {
             report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart,
-                "is a symbolic link; a site must hold real files only"))
+                Phrase("是符号链接；站点中只能有真实的文件", en: "is a symbolic link; a site must hold real files only")))
             return report
         }
         if let readError = file.readError {
-            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, "cannot be read: \(readError)"))
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, .fileStart, Phrase("无法读取：", en: "cannot be read: ") + readError))
             return report
         }
         let reported = RecordsFound()
@@ -493,9 +504,10 @@ public struct SiteAuditor: Sendable {
             if value.utf8.starts(with: "//".utf8) || scheme.map({ !Self.schemesThatStayHere.contains($0) }) ?? false {
                 if reference.loads {
                     diagnostics.append(Rule.auditExternalResource.diagnostic(shown, place,
-                        "<\(reference.element) \(reference.attribute)> loads '\(shownValue)' from outside the site"))
+                        Phrase("<\(reference.element) \(reference.attribute)> 从站点之外加载 '\(shownValue)'",
+                               en: "<\(reference.element) \(reference.attribute)> loads '\(shownValue)' from outside the site")))
                 } else if let scheme, !Self.schemesALinkMayUse.contains(scheme) {
-                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(shownValue)' uses a scheme the site does not allow"))
+                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, Self.schemeNotAllowed(shownValue)))
                 }
                 continue
             }
@@ -505,16 +517,18 @@ public struct SiteAuditor: Sendable {
                 || (Self.hasPrefix(value, "data:image/") && !Self.documentElements.contains(reference.element)) { continue }
             if value.utf8.first == UInt8(ascii: "/") {
                 diagnostics.append(Rule.auditAbsolutePath.diagnostic(shown, place,
-                    "'\(shownValue)' is an absolute path; it breaks from disk and from a sub-path"))
+                    Phrase("'\(shownValue)' 是绝对路径；从磁盘打开或放在子路径下时会失效",
+                           en: "'\(shownValue)' is an absolute path; it breaks from disk and from a sub-path")))
                 continue
             }
             if scheme != nil {
-                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(shownValue)' uses a scheme the site does not allow"))
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, Self.schemeNotAllowed(shownValue)))
                 continue
             }
             if reference.element == "base" {
                 diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place,
-                    "<base href='\(shownValue)'> changes where every relative link of the page leads; the build never writes one, remove it"))
+                    Phrase("<base href='\(shownValue)'> 会改变页面中所有相对链接的指向；构建从不写出它，请删除",
+                           en: "<base href='\(shownValue)'> changes where every relative link of the page leads; the build never writes one, remove it")))
                 continue
             }
             var target = value
@@ -534,13 +548,15 @@ public struct SiteAuditor: Sendable {
                     resolvedTargets[target] = .some(parts)
                 }
                 guard let parts else {
-                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' leads outside the site"))
+                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place,
+                        Phrase("'\(value)' 指向站点之外", en: "'\(value)' leads outside the site")))
                     continue
                 }
                 resolved = parts
             }
             if !present.contains(resolved) {
-                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, "'\(value)' names \(resolved), which is not in the site"))
+                diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place,
+                    Phrase("'\(value)' 指向 \(resolved)，站点中没有该文件", en: "'\(value)' names \(resolved), which is not in the site")))
             }
         }
         return diagnostics
@@ -554,6 +570,10 @@ public struct SiteAuditor: Sendable {
     static let documentElements: Set<String> = ["iframe", "frame", "object", "embed", "portal", "fencedframe"]
     /// Schemes a link a reader follows may use to leave the site (as `link.unsafe` allows in bodies).
     static let schemesALinkMayUse: Set<String> = ["http", "https", "ftp", "ftps"]
+
+    static func schemeNotAllowed(_ value: String) -> Phrase {
+        Phrase("'\(value)' 使用了站点不允许的协议", en: "'\(value)' uses a scheme the site does not allow")
+    }
 
     /// True when `value` starts with `prefix` (ASCII, lower case), whatever the case of `value`.
     static func hasPrefix(_ value: String, _ prefix: StaticString) -> Bool {
@@ -583,7 +603,7 @@ public struct SiteAuditor: Sendable {
                           unreadable: ((_ folder: String, _ reason: String) -> Void)? = nil) throws(EnvironmentError) -> [String] {
         var info = stat()
         guard stat(directory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw EnvironmentError("'\(directory)' is not a directory")
+            throw EnvironmentError(Phrase("'\(directory)' 不是文件夹", en: "'\(directory)' is not a directory"))
         }
         var files: [String] = []
         var folders = [""]
@@ -595,7 +615,7 @@ public struct SiteAuditor: Sendable {
                     unreadable(folder, reason)
                     continue
                 }
-                throw EnvironmentError("cannot read '\(full)': \(reason)")
+                throw EnvironmentError(Phrase("无法读取 '\(full)'：", en: "cannot read '\(full)': ") + SystemMessage.phrase(reason))
             }
             defer { closedir(handle) }
             while let entry = readdir(handle) {

@@ -75,10 +75,14 @@ enum SiteFileNames {
     }
 
     /// Why a site may not hold a file of this name, or nil.
-    static func problem(_ path: String) -> String? {
-        if hasStrayBytes(path) { return "the file name is not UTF-8; a browser cannot link to it reliably: rename it" }
+    static func problem(_ path: String) -> Phrase? {
+        if hasStrayBytes(path) {
+            return Phrase("文件名不是 'UTF-8' 编码；浏览器无法可靠地链接到它：请重命名",
+                          en: "the file name is not UTF-8; a browser cannot link to it reliably: rename it")
+        }
         if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return "the file name holds a control character (a newline, a tab, ...); rename it"
+            return Phrase("文件名含有控制字符（换行符、制表符等）；请重命名",
+                          en: "the file name holds a control character (a newline, a tab, ...); rename it")
         }
         return nil
     }

@@ -6,7 +6,7 @@ import Foundation
 /// what a browser showing it would fetch (`<?xml-stylesheet href>`; in SVG and XSLT, whose
 /// elements are shown, `href`, `xlink:href`, `src` and CSS `url()`s).
 final class XMLFile {
-    private(set) var problem: String?
+    private(set) var problem: Phrase?
     private(set) var references: [HTMLPage.Reference] = []
     private let isImage: Bool
     private var context: xmlParserCtxtPtr?
@@ -37,7 +37,8 @@ final class XMLFile {
             let characters: charactersSAXFunc = { context, text, length in
                 guard let text, length > 0, let file = XMLFile.file(context), file.styleText != nil else { return }
                 guard file.styleText!.count + Int(length) <= HTMLPage.styleLimitBytes else {
-                    file.problem = file.problem ?? "a <style> element over \(HTMLPage.styleLimitBytes >> 20) MiB is not read for what it loads"
+                    file.problem = file.problem ?? Phrase("超过 \(HTMLPage.styleLimitBytes >> 20) MiB 的 <style> 元素不会被读取以检查其加载的内容",
+                                                          en: "a <style> element over \(HTMLPage.styleLimitBytes >> 20) MiB is not read for what it loads")
                     file.styleText = nil
                     return
                 }
@@ -65,7 +66,7 @@ final class XMLFile {
             let first = min(bytes.count, 4)
             context = xmlCreatePushParserCtxt(&handler, nil, characters, Int32(first), "file.xml")
             guard let context else {
-                problem = "the XML parser rejects it"
+                problem = Self.rejected
                 return
             }
             context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
@@ -78,8 +79,8 @@ final class XMLFile {
     }
 
     /// Ends the file: nil when it is well-formed, else why not.
-    func finish() -> String? {
-        guard context != nil else { return problem ?? "the file is empty; XML needs a root element" }
+    func finish() -> Phrase? {
+        guard context != nil else { return problem ?? Phrase("文件为空；XML 需要一个根元素", en: "the file is empty; XML needs a root element") }
         parse(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
         if problem == nil, let context, context.pointee.wellFormed == 0 { problem = Self.message(context) }
         return problem
@@ -94,10 +95,13 @@ final class XMLFile {
         if problem == nil, context.pointee.wellFormed == 0, context.pointee.disableSAX != 0 { problem = Self.message(context) }
     }
 
-    private static func message(_ context: xmlParserCtxtPtr) -> String {
+    private static let rejected = Phrase("XML 解析器拒绝了它", en: "the XML parser rejects it")
+
+    /// The parser's own words are English: kept as written, after a line in Chinese.
+    private static func message(_ context: xmlParserCtxtPtr) -> Phrase {
         let error = context.pointee.lastError
         let text = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-        return text.isEmpty ? "the XML parser rejects it" : "line \(error.line): \(text)"
+        return text.isEmpty ? rejected : Phrase("第 \(error.line) 行：\(text)", en: "line \(error.line): \(text)")
     }
 
     private static func file(_ context: UnsafeMutableRawPointer?) -> XMLFile? {

@@ -30,7 +30,8 @@ struct CacheFolder: Sendable {
         path = root.appendingPathComponent(Self.name)
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
-            throw EnvironmentError("\(path) is \(FileIO.fileKind(info.st_mode)), not the folder where disclose keeps its caches; remove it")
+            throw EnvironmentError(Phrase("\(path) 是\(FileIO.fileKindPhrase(info.st_mode).zh)，不是 disclose 存放缓存的文件夹；请删除它",
+                                   en: "\(path) is \(FileIO.fileKind(info.st_mode)), not the folder where disclose keeps its caches; remove it"))
         }
         let key = Self.key(output.path)
         buildCache = path + "/" + key + ".build-cache"

@@ -53,15 +53,16 @@ public struct SiteBuilder: Sendable {
     public func build() throws(EnvironmentError) -> BuildReport {
         let start = DispatchTime.now()
         if let baseURL {
-            if let problem = BaseURLCheck.problem(baseURL) {
-                throw EnvironmentError("--base-url must be an absolute http(s) URL with no user, password, query, fragment or space; \(problem): '\(VisibleText.escaped(baseURL))'")
+            if let problem = BaseURLCheck.problemPhrase(baseURL) {
+                throw EnvironmentError(Phrase("--base-url '\(VisibleText.escaped(baseURL))' 不能使用：\(problem.zh)",
+                                              en: "--base-url '\(VisibleText.escaped(baseURL))' cannot be used: \(problem.en)"))
             }
         }
         // The root first, as the scan would (ContentScanner): the lock below makes the
         // output's missing folders, and with the default output that would make the root.
         var rootInfo = stat()
         guard stat(root, &rootInfo) == 0, (rootInfo.st_mode & S_IFMT) == S_IFDIR else {
-            throw EnvironmentError("the site root '\(root)' is not a readable directory")
+            throw EnvironmentError(Phrase("站点根目录 '\(root)' 不是可读取的文件夹", en: "the site root '\(root)' is not a readable directory"))
         }
         let requested = try OutputDirectory.validate(output: output, root: root)
         let cacheFolder = try CacheFolder(root: root, output: requested)
@@ -77,7 +78,8 @@ public struct SiteBuilder: Sendable {
         // moved (the lock would then be another folder's).
         let outputDirectory = try OutputDirectory.validate(output: output, root: root)
         guard outputDirectory.path == requested.path else {
-            throw EnvironmentError("the output '\(output)' now leads to \(outputDirectory.path), not \(requested.path); build again")
+            throw EnvironmentError(Phrase("输出目录 '\(output)' 现在指向 \(outputDirectory.path)，而不是 \(requested.path)；请重新构建",
+                                    en: "the output '\(output)' now leads to \(outputDirectory.path), not \(requested.path); build again"))
         }
         return try build(into: outputDirectory, caches: cacheFolder, start: start)
     }

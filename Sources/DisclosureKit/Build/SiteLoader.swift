@@ -98,7 +98,8 @@ public enum SiteLoader {
                     diagnostic = SourceText.diagnostic(for: .tooLarge(bytes: bytes), file: file.relativePath,
                                                        limit: site.maximumRecordBytes)
                 case .system(let message):
-                    diagnostic = Rule.fileRead.diagnostic(file.relativePath, .fileStart, "cannot read file: \(message)")
+                    diagnostic = Rule.fileRead.diagnostic(file.relativePath, .fileStart,
+                                                             Phrase("无法读取文件：", en: "cannot read file: ") + SystemMessage.phrase(message))
                 }
                 return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
             }
@@ -147,13 +148,13 @@ public enum SiteLoader {
         let file = "content/site.yaml"
         guard let path = tree.siteFile else {
             return (nil, [Rule.siteMissing.diagnostic(file, .fileStart,
-                "no content/site.yaml; it must give at least 'title' and 'base_url'")], .zero)
+                Phrase("没有 content/site.yaml；它至少要给出 'title' 和 'base_url'", en: "no content/site.yaml; it must give at least 'title' and 'base_url'"))], .zero)
         }
         let bytes: [UInt8]
         do {
             bytes = try FileIO.readBytes(path, limit: SourceText.maximumFileBytes)
         } catch {
-            return (nil, [Rule.fileRead.diagnostic(file, .fileStart, "cannot read site.yaml: \(error)")], .zero)
+            return (nil, [Rule.fileRead.diagnostic(file, .fileStart, Phrase("无法读取 'site.yaml'：", en: "cannot read site.yaml: ") + error.phrase)], .zero)
         }
         let (config, diagnostics) = decodeConfig(bytes, file: file)
         return (config, diagnostics, StableHasher.digest(bytes))
@@ -189,7 +190,8 @@ public enum SiteLoader {
             let path = match.attachment.sitePath
             guard clashes.contains(path) else { return nil }
             return Rule.attachmentClash.diagnostic(match.attachment.relativePath, .fileStart,
-                "attachment '\(match.attachment.name)' has the name of a page the build writes (\(path)); rename it")
+                Phrase("附件 '\(match.attachment.name)' 与构建写出的页面同名（\(path)）；请重命名该附件",
+                       en: "attachment '\(match.attachment.name)' has the name of a page the build writes (\(path)); rename it"))
         }
     }
 }

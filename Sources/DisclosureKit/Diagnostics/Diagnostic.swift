@@ -16,6 +16,16 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
         lhs.rank < rhs.rank
     }
+
+    /// The word a person reads; JSON and GitHub annotations keep the raw value.
+    public func word(_ language: Language) -> String {
+        switch (self, language) {
+        case (.error, .zh): "错误"
+        case (.warning, .zh): "警告"
+        case (.note, .zh): "提示"
+        case (_, .en): rawValue
+        }
+    }
 }
 
 /// A 1-based line and column in a source file. Columns count characters, as editors do.
@@ -45,10 +55,10 @@ public struct Diagnostic: Sendable, Hashable {
     public var rule: String
     /// The front-matter key path the problem is about (`review.date`), if any.
     public var field: String?
-    public var message: String
+    public var message: Phrase
 
     public init(file: String, location: SourceLocation, severity: Severity, rule: String,
-                field: String?, message: String) {
+                field: String?, message: Phrase) {
         self.file = file
         self.location = location
         self.severity = severity
@@ -62,7 +72,7 @@ public struct Diagnostic: Sendable, Hashable {
         if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
         if a.location != b.location { return a.location < b.location }
         if a.rule != b.rule { return a.rule < b.rule }
-        return a.message < b.message
+        return a.message.en < b.message.en
     }
 }
 

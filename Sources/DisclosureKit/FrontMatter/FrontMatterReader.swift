@@ -12,10 +12,10 @@ public enum FrontMatterReader {
     public static let maximumNodes = 20_000
 
     public enum Failure: Error, Equatable {
-        case syntax(message: String, at: SourceLocation)
+        case syntax(message: Phrase, at: SourceLocation)
         case duplicateKey(key: String, at: SourceLocation, firstAt: SourceLocation?)
-        case notMapping(found: String, at: SourceLocation)
-        case tooComplex(reason: String, at: SourceLocation)
+        case notMapping(found: Phrase, at: SourceLocation)
+        case tooComplex(reason: Phrase, at: SourceLocation)
         /// A key written with a YAML tag; `others` more follow it.
         case keyTag(key: String, tag: String, at: SourceLocation, others: Int)
     }
@@ -27,7 +27,7 @@ public enum FrontMatterReader {
         // Only an alias (`*name`) can expand; front matter without a `*` needs no second pass.
         if text.utf8.contains(UInt8(ascii: "*")), let excess = AliasBudget.firstExcess(in: text, limit: maximumNodes) {
             return .failure(.tooComplex(
-                reason: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused",
+                reason: Phrase("前置信息展开后超过 \(maximumNodes) 个值（别名展开？），不予接受", en: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused"),
                 at: SourceLocation(line: excess.line + lineShift, column: excess.column)))
         }
         // A tag starts with `!`; front matter without one needs no pass over its events.
@@ -51,7 +51,7 @@ public enum FrontMatterReader {
             if let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
             return .failure(failure(from: error, text: text, lineShift: lineShift))
         } catch {
-            return .failure(.syntax(message: "YAML error: \(error)", at: SourceLocation(line: firstLine, column: 1)))
+            return .failure(.syntax(message: Phrase("YAML 错误：\(error)", en: "YAML error: \(error)"), at: SourceLocation(line: firstLine, column: 1)))
         }
         guard let root else {
             // Empty front matter: a mapping with no keys; the decoder reports what is missing.
@@ -62,13 +62,13 @@ public enum FrontMatterReader {
             let node = try converter.convert(root, depth: 0)
             guard case .mapping = node.value else {
                 if let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
-                return .failure(.notMapping(found: node.kindDescription, at: node.location))
+                return .failure(.notMapping(found: node.kindPhrase, at: node.location))
             }
             return .success(node)
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
-            return .failure(.syntax(message: "\(error)", at: SourceLocation(line: firstLine, column: 1)))
+            return .failure(.syntax(message: Phrase("\(error)", en: "\(error)"), at: SourceLocation(line: firstLine, column: 1)))
         }
     }
 
@@ -83,7 +83,7 @@ public enum FrontMatterReader {
                            at: SourceLocation(line: slip.line + lineShift, column: slip.column))
         }
         guard let slip = noSpace else { return nil }
-        return .syntax(message: MissingSpaceAfterColon.message(key: slip.key),
+        return .syntax(message: MissingSpaceAfterColon.message(key: slip.key, fullWidthSpace: slip.fullWidthSpace),
                        at: SourceLocation(line: slip.line + lineShift, column: slip.column))
     }
 
@@ -93,17 +93,21 @@ public enum FrontMatterReader {
             return Rule.frontMatterSyntax.diagnostic(file, location, message)
         case .duplicateKey(let key, let location, let first):
             let firstText = first.map { " (first at line \($0.line))" } ?? ""
+            let firstTextZh = first.map { "（第一次出现在第 \($0.line) 行）" } ?? ""
             return Rule.frontMatterDuplicateKey.diagnostic(file, location, field: key,
-                "duplicate key '\(key)'\(firstText); a key may appear only once in a mapping")
+                Phrase("字段 '\(key)' 重复\(firstTextZh)；同一映射中一个字段只能出现一次",
+                       en: "duplicate key '\(key)'\(firstText); a key may appear only once in a mapping"))
         case .notMapping(let found, let location):
             return Rule.frontMatterNotMapping.diagnostic(file, location,
-                "the front matter must be a mapping of 'key: value' lines, but it is \(found)")
+                Phrase("前置信息必须是由 'key: value' 行组成的映射，但它是\(found.zh)", en: "the front matter must be a mapping of 'key: value' lines, but it is \(found.en)"))
         case .tooComplex(let reason, let location):
             return Rule.frontMatterTooComplex.diagnostic(file, location, reason)
         case .keyTag(let key, let tag, let location, let others):
             let more = others > 0 ? " (\(others) more tagged \(others == 1 ? "key follows" : "keys follow"))" : ""
+            let moreZh = others > 0 ? "（后面还有 \(others) 个带标签的字段）" : ""
             return Rule.frontMatterKeyTag.diagnostic(file, location, field: key,
-                "the key '\(key)' carries the YAML tag '\(tag)'; a key is plain text, compared by its text alone: remove the tag\(more)")
+                Phrase("字段 '\(key)' 带有 YAML 标签 '\(tag)'；字段名是纯文本，只按文字比较：请删除标签\(moreZh)",
+                       en: "the key '\(key)' carries the YAML tag '\(tag)'; a key is plain text, compared by its text alone: remove the tag\(more)"))
         }
     }
 
@@ -121,12 +125,12 @@ public enum FrontMatterReader {
             let here = location(node)
             guard nodes <= maximumNodes else {
                 throw Failure.tooComplex(
-                    reason: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused",
+                    reason: Phrase("前置信息展开后超过 \(maximumNodes) 个值（别名展开？），不予接受", en: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused"),
                     at: here)
             }
             guard depth <= maximumDepth else {
                 throw Failure.tooComplex(
-                    reason: "the front matter nests deeper than \(maximumDepth) levels; refused", at: here)
+                    reason: Phrase("前置信息嵌套超过 \(maximumDepth) 层，不予接受", en: "the front matter nests deeper than \(maximumDepth) levels; refused"), at: here)
             }
             switch node {
             case .scalar(let scalar):
@@ -146,7 +150,8 @@ public enum FrontMatterReader {
                 var firstByKey: [String: SourceLocation] = [:]
                 for (key, value) in mapping {
                     guard case .scalar(let keyScalar) = key else {
-                        throw Failure.syntax(message: "a key must be plain text, not \(key.sequence != nil ? "a list" : "a mapping")",
+                        throw Failure.syntax(message: Phrase("字段名必须是纯文本，不能是\(key.sequence != nil ? "列表" : "映射")",
+                                                            en: "a key must be plain text, not \(key.sequence != nil ? "a list" : "a mapping")"),
                                              at: location(key))
                     }
                     if let first = firstByKey[keyScalar.string] {
@@ -160,7 +165,7 @@ public enum FrontMatterReader {
                 return YAMLNode(.mapping(entries), at: here)
             case .alias:
                 // Yams resolves aliases while composing; an unresolved one is malformed input.
-                throw Failure.syntax(message: "unresolved YAML alias", at: here)
+                throw Failure.syntax(message: Phrase("无法解析的 YAML 别名", en: "unresolved YAML alias"), at: here)
             }
         }
     }
@@ -173,9 +178,10 @@ public enum FrontMatterReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
+            var message = Phrase("YAML 语法错误：\(YAMLProblemText.chinese(problem: problem))", en: "YAML syntax error: \(problem)")
             if let context, !context.text.isEmpty {
-                message += " (\(context.text) at line \(context.mark.line + lineShift))"
+                message = message + Phrase("（\(YAMLProblemText.chinese(context: context.text))，第 \(context.mark.line + lineShift) 行）",
+                                           en: " (\(context.text) at line \(context.mark.line + lineShift))")
             }
             return .syntax(message: message, at: shifted(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -193,9 +199,9 @@ public enum FrontMatterReader {
                 let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
                 location = SourceLocation(line: line + lineShift, column: 1)
             }
-            return .syntax(message: "YAML error: \(problem)", at: location)
+            return .syntax(message: Phrase("YAML 错误：\(problem)", en: "YAML error: \(problem)"), at: location)
         default:
-            return .syntax(message: "YAML error: \(error)", at: SourceLocation(line: 1 + lineShift, column: 1))
+            return .syntax(message: Phrase("YAML 错误：\(error)", en: "YAML error: \(error)"), at: SourceLocation(line: 1 + lineShift, column: 1))
         }
     }
 

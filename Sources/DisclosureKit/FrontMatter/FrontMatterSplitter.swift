@@ -69,13 +69,13 @@ public enum FrontMatterSplitter {
         switch failure {
         case .missingOpening:
             Rule.frontMatterMissing.diagnostic(file, .fileStart,
-                "the record does not start with a '---' line opening its front matter")
+                Phrase("记录没有以开启前置信息的 '---' 行开头", en: "the record does not start with a '---' line opening its front matter"))
         case .unterminated:
             Rule.frontMatterUnterminated.diagnostic(file, .fileStart,
-                "the front matter opened here is never closed by a '---' line")
+                Phrase("此处开启的前置信息没有用 '---' 行结束", en: "the front matter opened here is never closed by a '---' line"))
         case .tooLarge:
             Rule.fileTooLarge.diagnostic(file, .fileStart,
-                "the front matter is larger than 256 KiB; refused")
+                Phrase("前置信息超过 256 KiB，不予接受", en: "the front matter is larger than 256 KiB; refused"))
         }
     }
 }

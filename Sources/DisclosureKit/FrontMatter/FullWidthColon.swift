@@ -52,10 +52,10 @@ enum FullWidthColon {
     }
 
     /// The message for a key `key` whose colon is full-width.
-    static func message(key: String) -> String {
+    static func message(key: String) -> Phrase {
         guard key.allSatisfy(\.isASCII) else {
-            return "'\(key)' is followed by a full-width colon '：' (Chinese punctuation); YAML needs the half-width ':' and a space, and keys are the English names ('title: …', not '标题：…')"
+            return Phrase("'\(key)' 后面是全角冒号 '：'（中文标点）；YAML 要求半角冒号 ':' 加一个空格，且字段名用英文（写 'title: …'，不写 '标题：…'）", en: "'\(key)' is followed by a full-width colon '：' (Chinese punctuation); YAML needs the half-width ':' and a space, and keys are the English names ('title: …', not '标题：…')")
         }
-        return "'\(key)' is followed by a full-width colon '：' (Chinese punctuation); YAML needs the half-width ':' and a space: write '\(key): …'"
+        return Phrase("'\(key)' 后面是全角冒号 '：'（中文标点）；YAML 要求半角冒号 ':' 加一个空格：请写作 '\(key): …'", en: "'\(key)' is followed by a full-width colon '：' (Chinese punctuation); YAML needs the half-width ':' and a space: write '\(key): …'")
     }
 }

@@ -33,6 +33,15 @@ public struct YAMLNode: Sendable {
         case .mapping: "a mapping"
         }
     }
+
+    /// `kindDescription` in both languages, for messages made as Phrases.
+    public var kindPhrase: Phrase {
+        switch value {
+        case .scalar: isNull ? Phrase("空值（null）", en: "nothing (null)") : Phrase("单个值", en: "a single value")
+        case .sequence: Phrase("列表", en: "a list")
+        case .mapping: Phrase("映射（'键: 值'）", en: "a mapping")
+        }
+    }
 }
 
 /// One `key: value` pair of a mapping, in the order written.

@@ -21,13 +21,13 @@ public struct ContentScanner: Sendable {
         let contentPath = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw EnvironmentError("the site root '\(root)' is not a readable directory")
+            throw EnvironmentError(Phrase("站点根目录 '\(root)' 不是可读取的文件夹", en: "the site root '\(root)' is not a readable directory"))
         }
         guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw EnvironmentError("no content/ directory under the site root '\(root)'")
+            throw EnvironmentError(Phrase("站点根目录 '\(root)' 下没有 content/ 文件夹", en: "no content/ directory under the site root '\(root)'"))
         }
         guard let realRoot = Self.realPath(root) else {
-            throw EnvironmentError("the site root '\(root)' cannot be resolved")
+            throw EnvironmentError(Phrase("无法解析站点根目录 '\(root)'", en: "the site root '\(root)' cannot be resolved"))
         }
         let (types, typeDiagnostics) = TypeRegistry.load(root: root)
         var walk = Walk(realRoot: realRoot, types: types)
@@ -98,7 +98,7 @@ private struct Walk {
             let childRelative = relative + "/" + entry.name
             guard childPath.utf8.count <= FileName.maximumPathBytes else {
                 diagnostics.append(Rule.fileName.diagnostic(childRelative, .fileStart,
-                    "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the names, it is not read"))
+                    Phrase("路径长 \(childPath.utf8.count) 字节，超过系统上限 \(FileName.maximumPathBytes) 字节；请缩短名称，此路径不予读取", en: "the path is \(childPath.utf8.count) bytes long, over the system's limit of \(FileName.maximumPathBytes); shorten the names, it is not read")))
                 continue
             }
             children.append((entry, childPath, childRelative))
@@ -136,7 +136,7 @@ private struct Walk {
             case nil: continue
             case .directory:
                 diagnostics.append(Rule.pageFolder.diagnostic(childRelative, .fileStart,
-                    "content/pages/ holds pages and their attachments only; the folder '\(entry.name)' is not read"))
+                    Phrase("content/pages/ 只存放固定页面及其附件；文件夹 '\(entry.name)' 不予读取", en: "content/pages/ holds pages and their attachments only; the folder '\(entry.name)' is not read")))
             case .file:
                 if let stem = FileName.recordStem(entry.name) {
                     pages.files.append(PageFile(relativePath: childRelative, absolutePath: childPath, stem: stem))
@@ -152,7 +152,7 @@ private struct Walk {
     mutating func entries(of path: String, relative: String) -> [Entry]? {
         guard let dir = opendir(path) else {
             diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart,
-                "cannot read directory: \(String(cString: strerror(errno)))"))
+                Phrase("无法读取文件夹：\(String(cString: strerror(errno)))", en: "cannot read directory: \(String(cString: strerror(errno)))")))
             return nil
         }
         var raw: [[UInt8]] = []
@@ -191,7 +191,7 @@ private struct Walk {
                 // is not to be left to the order of a directory listing.
                 for other in onDisk.dropFirst() {
                     diagnostics.append(Rule.fileNameClash.diagnostic(relative + "/" + other, .fileStart,
-                        "'\(other)' (\(FileName.form(other))) and '\(onDisk[0])' (\(FileName.form(onDisk[0]))) in \(relative) differ only in how their characters are encoded; on the web they are one name. Rename or remove one; neither is read"))
+                        Phrase("\(relative) 中的 '\(other)'（\(FileName.formZh(other))）与 '\(onDisk[0])'（\(FileName.formZh(onDisk[0]))）只是字符的编码方式不同，在网上是同一个名称；请重命名或删除其中一个，两者均不予读取", en: "'\(other)' (\(FileName.form(other))) and '\(onDisk[0])' (\(FileName.form(onDisk[0]))) in \(relative) differ only in how their characters are encoded; on the web they are one name. Rename or remove one; neither is read")))
                 }
                 continue
             }
@@ -201,9 +201,11 @@ private struct Walk {
     }
 
     /// `content/policies/, ... or content/reports/`: where records belong.
-    var sectionFolders: String {
+    var sectionFolders: Phrase {
         let folders = types.types.map { "content/\($0.folder)/" }
-        return folders.count > 1 ? folders.dropLast().joined(separator: ", ") + " or " + folders.last! : folders.joined()
+        guard folders.count > 1 else { return Phrase(folders.joined(), en: folders.joined()) }
+        return Phrase(folders.dropLast().joined(separator: "、") + " 或 " + folders.last!,
+                      en: folders.dropLast().joined(separator: ", ") + " or " + folders.last!)
     }
 
     mutating func file(_ path: String, relative: String, name: String, section: RecordType?,
@@ -213,11 +215,11 @@ private struct Walk {
                 let folder = relative.split(separator: "/").dropFirst().first.map(String.init) ?? ""
                 if relative.split(separator: "/").count > 2, let declaration = types.refusedFolders[folder] {
                     diagnostics.append(Rule.sectionUnknown.diagnostic(relative, .fileStart,
-                        "content/\(folder)/ is the section of the type declared in \(declaration), which has errors (type.declaration); its records are read once the declaration is fixed"))
+                        Phrase("content/\(folder)/ 是 \(declaration) 所声明类型的栏目文件夹，该类型声明有错误（type.declaration）；改正类型声明后才读取其中的记录", en: "content/\(folder)/ is the section of the type declared in \(declaration), which has errors (type.declaration); its records are read once the declaration is fixed")))
                     return
                 }
                 diagnostics.append(Rule.sectionUnknown.diagnostic(relative, .fileStart,
-                    "Markdown file outside a section folder; records belong under \(sectionFolders)"))
+                    Phrase("Markdown 文件不在栏目文件夹中；记录应放在 \(sectionFolders.zh) 下", en: "Markdown file outside a section folder; records belong under \(sectionFolders.en)")))
                 return
             }
             records.append(RecordFile(relativePath: relative, absolutePath: path, type: section,
@@ -243,7 +245,7 @@ private struct Walk {
             guard let line else { continue }
             refused.insert(relative)
             diagnostics.append(Rule.fileAmbiguous.diagnostic(relative, SourceLocation(line: line, column: 1),
-                "this file opens with front matter and a \(Glossary.quoted("disclosure")) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published"))
+                Phrase("此文件像记录一样以前置信息和 \(Glossary.quotedZh("disclosure")) 字段开头，但文件名不以 .md 结尾，会被当作附件原样复制；如果它是记录，请改用 .md 命名；此文件不予发布", en: "this file opens with front matter and a \(Glossary.quoted("disclosure")) key like a record, but is not named .md, so it would be copied verbatim as an attachment; if it is a record, name it .md; it is not published")))
         }
         if !refused.isEmpty {
             attachments.removeAll { refused.contains($0.relativePath) }
@@ -257,13 +259,13 @@ private struct Walk {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart,
-                "cannot examine: \(String(cString: strerror(errno))); it is not read"))
+                Phrase("无法检查：\(String(cString: strerror(errno)))；不予读取", en: "cannot examine: \(String(cString: strerror(errno))); it is not read")))
             return nil
         }
         if (info.st_mode & S_IFMT) == S_IFLNK {
             guard let real = ContentScanner.realPath(path) else {
                 diagnostics.append(Rule.fileSymlink.diagnostic(relative, .fileStart,
-                    "symbolic link leads nowhere (its target does not exist); it is not followed"))
+                    Phrase("符号链接的目标不存在；不予跟随", en: "symbolic link leads nowhere (its target does not exist); it is not followed")))
                 return nil
             }
             // Bytes, not Strings: String's == and hasPrefix compare by canonical
@@ -274,12 +276,12 @@ private struct Walk {
                 || realBytes.starts(with: rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")])
             guard inside else {
                 diagnostics.append(Rule.fileSymlink.diagnostic(relative, .fileStart,
-                    "symbolic link leads outside the site root (to \(real)); it is not followed"))
+                    Phrase("符号链接指向站点根目录之外（\(real)）；不予跟随", en: "symbolic link leads outside the site root (to \(real)); it is not followed")))
                 return nil
             }
             guard stat(path, &info) == 0 else {
                 diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart,
-                    "cannot examine the target of this link: \(String(cString: strerror(errno))); it is not read"))
+                    Phrase("无法检查此链接的目标：\(String(cString: strerror(errno)))；不予读取", en: "cannot examine the target of this link: \(String(cString: strerror(errno))); it is not read")))
                 return nil
             }
         }
@@ -288,7 +290,7 @@ private struct Walk {
         case S_IFREG: return .file
         default:
             diagnostics.append(Rule.fileSpecial.diagnostic(relative, .fileStart,
-                "is \(SpecialFile.describe(info.st_mode)), not a regular file or folder; it is never opened. Remove it"))
+                Phrase("是\(SpecialFile.describeZh(info.st_mode))，不是普通文件或文件夹；不会打开它，请删除", en: "is \(SpecialFile.describe(info.st_mode)), not a regular file or folder; it is never opened. Remove it")))
             return nil
         }
     }

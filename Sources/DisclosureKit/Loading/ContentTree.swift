@@ -53,7 +53,8 @@ public struct ContentTree: Sendable {
 }
 
 /// Why a tree could not be scanned at all: an environment error (exit status 2).
-public struct EnvironmentError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+public struct EnvironmentError: PhrasedError, Sendable, CustomStringConvertible {
+    public var phrase: Phrase
+    public var description: String { phrase.en }
+    public init(_ phrase: Phrase) { self.phrase = phrase }
 }

@@ -46,16 +46,16 @@ public enum FileName {
         case backslash
         case tooLong(bytes: Int)
 
-        public var message: String {
+        public var message: Phrase {
             switch self {
             case .notUTF8:
-                "the name is not valid UTF-8 (saved in another encoding, such as GBK?); rename it, it is not read"
+                Phrase("文件名不是有效的 'UTF-8'（是否以 GBK 等其他编码保存？）；请重命名，此文件不予读取", en: "the name is not valid UTF-8 (saved in another encoding, such as GBK?); rename it, it is not read")
             case .control(let value):
-                "the name holds a control character (U+\(String(format: "%04X", value))); rename it, it is not read"
+                Phrase("文件名含有控制字符（U+\(String(format: "%04X", value))）；请重命名，此文件不予读取", en: "the name holds a control character (U+\(String(format: "%04X", value))); rename it, it is not read")
             case .backslash:
-                "the name holds a backslash, a folder separator on Windows and in browsers' URLs; rename it, it is not read"
+                Phrase("文件名含有反斜杠，它在 Windows 和浏览器的网址中是文件夹分隔符；请重命名，此文件不予读取", en: "the name holds a backslash, a folder separator on Windows and in browsers' URLs; rename it, it is not read")
             case .tooLong(let bytes):
-                "the name is \(bytes) bytes long, over the system's limit of \(FileName.maximumNameBytes); rename it, it is not read"
+                Phrase("文件名长 \(bytes) 字节，超过系统上限 \(FileName.maximumNameBytes) 字节；请重命名，此文件不予读取", en: "the name is \(bytes) bytes long, over the system's limit of \(FileName.maximumNameBytes); rename it, it is not read")
             }
         }
     }
@@ -108,5 +108,10 @@ extension FileName {
     /// How a diagnostic tells apart two names equal in NFC: which one is in NFC.
     static func form(_ name: String) -> String {
         Array(normalised(name).utf8) == Array(name.utf8) ? "precomposed, NFC" : "decomposed, not NFC"
+    }
+
+    /// `form(_:)` in Chinese.
+    static func formZh(_ name: String) -> String {
+        Array(normalised(name).utf8) == Array(name.utf8) ? "预组合，NFC" : "分解形式，非 NFC"
     }
 }

@@ -38,9 +38,9 @@ enum ListedAttachments {
         var assignments: [Assignment] = []
         for (index, owner) in owners.enumerated() {
             for (position, entry) in owner.listed.enumerated() {
-                let refuse = { (message: String) in
+                let refuse = { (message: Phrase) in
                     diagnostics.append(Rule.attachmentListed.diagnostic(owner.source, entry.location, field: "attachments",
-                                                                        "'\(entry.file)' \(message)"))
+                                                                        Phrase("'\(entry.file)' ", en: "'\(entry.file)' ") + message))
                 }
                 guard let absolute = present[entry.file] else {
                     refuse(absence(of: entry.file, in: folderPath, folder: folder))
@@ -48,17 +48,19 @@ enum ListedAttachments {
                 }
                 var info = stat()
                 if lstat(absolute, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                    refuse("is a symbolic link, refused; an attachment is a regular file of the folder: copy the file itself there")
+                    refuse(Phrase("是符号链接，不予接受；附件应是该文件夹中的普通文件：请把文件本身复制到那里", en: "is a symbolic link, refused; an attachment is a regular file of the folder: copy the file itself there"))
                     continue
                 }
                 if let other = taken[entry.file] {
-                    refuse("is also listed by \(owners[other].source); a file is the attachment of one record or page")
+                    refuse(Phrase("也被 \(owners[other].source) 列出；一个文件只能是一条记录或一个页面的附件", en: "is also listed by \(owners[other].source); a file is the attachment of one record or page"))
                     continue
                 }
                 if let byName = Self.owner(of: entry.file, owners), byName != index {
                     let other = owners[byName]
                     let nonPublic = other.isPublic ? "" : ", which is not public"
-                    refuse("is the attachment of \(other.source) by its name\(nonPublic); list only files of this record's own, or rename the file")
+                    let nonPublicZh = other.isPublic ? "" : "（该记录非主动公开）"
+                    refuse(Phrase("按文件名是 \(other.source)\(nonPublicZh) 的附件；只列出本记录自己的文件，或重命名该文件",
+                                  en: "is the attachment of \(other.source) by its name\(nonPublic); list only files of this record's own, or rename the file"))
                     continue
                 }
                 taken[entry.file] = index
@@ -80,19 +82,21 @@ enum ListedAttachments {
     }
 
     /// Why a listed name is not among the folder's files.
-    static func absence(of name: String, in folderPath: String, folder: String) -> String {
+    static func absence(of name: String, in folderPath: String, folder: String) -> Phrase {
         var info = stat()
         guard lstat(folderPath + "/" + name, &info) == 0 else {
-            return "is listed as an attachment, but there is no such file in \(folder)/"
+            return Phrase("列为附件，但 \(folder)/ 中没有这个文件", en: "is listed as an attachment, but there is no such file in \(folder)/")
         }
         switch info.st_mode & S_IFMT {
         case S_IFLNK:
             var target = stat()
             let leads = stat(folderPath + "/" + name, &target) == 0 ? "" : " that leads nowhere"
-            return "is a symbolic link\(leads), refused; an attachment is a regular file of the folder: copy the file itself there"
-        case S_IFDIR: return "is a folder, not a file"
-        case S_IFREG: return "cannot be published (see the finding about the file itself)"
-        default: return "is \(SpecialFile.describe(info.st_mode)), not a regular file"
+            let leadsZh = stat(folderPath + "/" + name, &target) == 0 ? "" : "（目标不存在）"
+            return Phrase("是符号链接\(leadsZh)，不予接受；附件应是该文件夹中的普通文件：请把文件本身复制到那里",
+                          en: "is a symbolic link\(leads), refused; an attachment is a regular file of the folder: copy the file itself there")
+        case S_IFDIR: return Phrase("是文件夹，不是文件", en: "is a folder, not a file")
+        case S_IFREG: return Phrase("无法发布（见关于该文件本身的诊断）", en: "cannot be published (see the finding about the file itself)")
+        default: return Phrase("是\(SpecialFile.describeZh(info.st_mode))，不是普通文件", en: "is \(SpecialFile.describe(info.st_mode)), not a regular file")
         }
     }
 }

@@ -70,14 +70,14 @@ public enum SourceText {
         switch failure {
         case .invalidUTF8(let line):
             return Rule.fileEncoding.diagnostic(file, SourceLocation(line: line, column: 1),
-                "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8")
+                Phrase("文件不是有效的 'UTF-8'（第一个错误字节在此行）；请以 'UTF-8' 编码保存", en: "the file is not valid UTF-8 (first bad byte on this line); save it as UTF-8"))
         case .gb18030(let line, let column):
             return Rule.fileEncoding.diagnostic(file, SourceLocation(line: line, column: column),
-                "the file is saved as GBK/GB18030 (简体中文 GBK), not UTF-8 (its first Chinese character here); save it as UTF-8: in the editor choose 另存为 → 编码 UTF-8, or run iconv -f GB18030 -t UTF-8 '\(file)' > utf8.tmp && mv utf8.tmp '\(file)'")
+                Phrase("文件以 GBK/GB18030（简体中文 GBK）编码保存，不是 'UTF-8'（此处是第一个中文字符）；请改存为 'UTF-8'：在编辑器中选择 另存为 → 编码 UTF-8，或运行 iconv -f GB18030 -t UTF-8 '\(file)' > utf8.tmp && mv utf8.tmp '\(file)'", en: "the file is saved as GBK/GB18030 (简体中文 GBK), not UTF-8 (its first Chinese character here); save it as UTF-8: in the editor choose 另存为 → 编码 UTF-8, or run iconv -f GB18030 -t UTF-8 '\(file)' > utf8.tmp && mv utf8.tmp '\(file)'"))
         case .tooLarge(let bytes):
             let mib = String(format: "%.1f", Double(bytes) / 1_048_576)
             return Rule.fileTooLarge.diagnostic(file, .fileStart,
-                "the file is \(mib) MiB; records are limited to \(SiteConfig.describeSize(limit)) (max_record_size; put large material in an attachment)")
+                Phrase("文件大小为 \(mib) MiB；记录不得超过 \(SiteConfig.describeSize(limit))（max_record_size；篇幅大的材料请放入附件）", en: "the file is \(mib) MiB; records are limited to \(SiteConfig.describeSize(limit)) (max_record_size; put large material in an attachment)"))
         }
     }
 }

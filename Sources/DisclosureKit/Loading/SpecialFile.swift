@@ -15,4 +15,15 @@ enum SpecialFile {
         default: "a special file"
         }
     }
+
+    /// `describe(_:)` in Chinese, to follow 是 (是命名管道（FIFO）).
+    static func describeZh(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "命名管道（FIFO）"
+        case S_IFSOCK: "套接字（socket）"
+        case S_IFCHR: "字符设备"
+        case S_IFBLK: "块设备"
+        default: "特殊文件"
+        }
+    }
 }

@@ -30,21 +30,21 @@ public enum NewSiteWriter {
     public static func write(into directory: String, withTemplates: Bool) throws(EnvironmentError) -> [String] {
         // An empty name would join into '/content/…': the files would land at the file
         // system's root.
-        guard !directory.isEmpty else { throw EnvironmentError("DIR is empty; name the folder of the new site") }
+        guard !directory.isEmpty else { throw EnvironmentError(Phrase("DIR 为空；请给出新站点的文件夹", en: "DIR is empty; name the folder of the new site")) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw EnvironmentError("'\(directory)' is a file, not a folder; give a new or empty folder")
+                throw EnvironmentError(Phrase("'\(directory)' 是文件，不是文件夹；请给出一个新的或空的文件夹", en: "'\(directory)' is a file, not a folder; give a new or empty folder"))
             }
             let entries: [String]
             do {
                 entries = try FileManager.default.contentsOfDirectory(atPath: directory)
             } catch {
-                throw EnvironmentError("cannot read the folder '\(directory)': \(error.localizedDescription)")
+                throw EnvironmentError(Phrase("无法读取文件夹 '\(directory)'：", en: "cannot read the folder '\(directory)': ") + SystemMessage.phrase(error.localizedDescription))
             }
             guard entries.isEmpty else {
                 let shown = entries.sorted().prefix(3).joined(separator: ", ") + (entries.count > 3 ? ", …" : "")
-                throw EnvironmentError("'\(directory)' is not empty (\(shown)); init writes a new site only into a new or empty folder, and nothing was written")
+                throw EnvironmentError(Phrase("'\(directory)' 不是空文件夹（\(shown)）；init 只在新的或空的文件夹中创建站点，未写入任何内容", en: "'\(directory)' is not empty (\(shown)); init writes a new site only into a new or empty folder, and nothing was written"))
             }
         }
         let files = files(withTemplates: withTemplates)
@@ -54,7 +54,7 @@ public enum NewSiteWriter {
                 try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                         withIntermediateDirectories: true)
             } catch {
-                throw EnvironmentError("cannot create the folder of \(file.path) in '\(directory)': \(error.localizedDescription)")
+                throw EnvironmentError(Phrase("无法在 '\(directory)' 中创建 \(file.path) 所在的文件夹：", en: "cannot create the folder of \(file.path) in '\(directory)': ") + SystemMessage.phrase(error.localizedDescription))
             }
             try createExclusively(path, bytes: Array(file.text.utf8), named: file.path)
         }
@@ -65,10 +65,10 @@ public enum NewSiteWriter {
     private static func createExclusively(_ path: String, bytes: [UInt8], named name: String) throws(EnvironmentError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw EnvironmentError("cannot create \(name): \(String(cString: strerror(errno)))")
+            throw EnvironmentError(Phrase("无法创建 \(name)：\(String(cString: strerror(errno)))", en: "cannot create \(name): \(String(cString: strerror(errno)))"))
         }
         defer { close(fd) }
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw EnvironmentError("cannot write \(name)") }
+        guard written == bytes.count else { throw EnvironmentError(Phrase("无法写入 \(name)", en: "cannot write \(name)")) }
     }
 }

@@ -1,6 +1,6 @@
 extension SiteWriter {
     /// Writes the fixed pages (`pages/SLUG.html`, through `page.mustache`) and copies their
-    /// attachments. A page is keyed by its whole context, body included: there are a
+    /// attachments. A page is keyed by its whole model, body included: there are a
     /// handful, and rendering one costs less than keeping its inputs apart would.
     /// A page with link findings is made again, and reported, by every build.
     func writeFixedPages(_ pages: [Int], contexts: PageContexts, keys: OutputKeys, markdown: MarkdownRenderer,
@@ -10,9 +10,9 @@ extension SiteWriter {
             for index in pages {
                 let fixed = plan.fixedPages[index]
                 let (body, findings) = BodyLinks.render(fixed, markdown: markdown, resolver: resolver)
-                let context = contexts.fixedPage(index, bodyHTML: body)
-                let placement = try reuse.place(fixed.path, key: keys.page("page", context: context)) {
-                    Array(templates.render("page", context).utf8)
+                let model = contexts.fixedPage(index, bodyHTML: body)
+                let placement = try reuse.place(fixed.path, key: keys.page(model)) {
+                    Array(templates.render(model).utf8)
                 }
                 outcome.diagnostics += findings
                 if findings.isEmpty { outcome.record(fixed.path, placement) } else { outcome.paths.insert(fixed.path) }
@@ -29,7 +29,7 @@ extension SiteWriter {
                 }
             }
         } catch {
-            throw EnvironmentError("cannot write the site: \(error)")
+            throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
         }
     }
 }

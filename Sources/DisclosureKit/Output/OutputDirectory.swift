@@ -26,24 +26,25 @@ public struct OutputDirectory: Sendable {
         let realRoot = resolved(normalise(root))
         let real = resolved(absolute)
         let home = ProcessInfo.processInfo.environment["HOME"].map { resolved(normalise($0)) }
-        func refuse(_ why: String) -> EnvironmentError {
-            EnvironmentError("refusing to use '\(output)' as the output directory: \(why); nothing was written or deleted")
+        func refuse(_ why: Phrase) -> EnvironmentError {
+            EnvironmentError(Phrase("拒绝把 '\(output)' 用作输出目录：\(why.zh)；未写入或删除任何文件",
+                                    en: "refusing to use '\(output)' as the output directory: \(why.en); nothing was written or deleted"))
         }
-        if real == "/" { throw refuse("it is the file-system root") }
-        if let home, real == home { throw refuse("it is your home directory") }
-        if real == realRoot { throw refuse("it is the site root") }
-        if isInside(realRoot, real) { throw refuse("the site root is inside it, and a build replaces the output whole") }
+        if real == "/" { throw refuse(Phrase("它是文件系统的根目录", en: "it is the file-system root")) }
+        if let home, real == home { throw refuse(Phrase("它是你的主目录", en: "it is your home directory")) }
+        if real == realRoot { throw refuse(Phrase("它是站点根目录", en: "it is the site root")) }
+        if isInside(realRoot, real) { throw refuse(Phrase("站点根目录在它里面，而构建会整体替换输出目录", en: "the site root is inside it, and a build replaces the output whole")) }
         for protected in ["content", "templates", CacheFolder.name] {
             let dir = resolved(realRoot + "/" + protected)
-            if real == dir { throw refuse("it is the \(protected) directory") }
-            if isInside(real, dir) { throw refuse("it is inside the \(protected) directory") }
+            if real == dir { throw refuse(Phrase("它是 \(protected) 文件夹", en: "it is the \(protected) directory")) }
+            if isInside(real, dir) { throw refuse(Phrase("它在 \(protected) 文件夹里面", en: "it is inside the \(protected) directory")) }
         }
         var info = stat()
         if lstat(real, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw refuse("it exists and is not a directory") }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw refuse(Phrase("它已存在，且不是文件夹", en: "it exists and is not a directory")) }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []
             if !entries.isEmpty && !isRegularFile(real + "/" + markerName) {
-                throw refuse("it is a non-empty directory that disclose did not write (no \(markerName) marker)")
+                throw refuse(Phrase("它是一个非空文件夹，且不是 disclose 写出的（没有 \(markerName) 标记）", en: "it is a non-empty directory that disclose did not write (no \(markerName) marker)"))
             }
         }
         return OutputDirectory(path: real)
@@ -71,7 +72,7 @@ public struct OutputDirectory: Sendable {
     public func makeStaging() throws(EnvironmentError) -> String {
         let staging = parent + "/" + Self.stagingPrefix + name + "-" + Self.uniqueSuffix()
         guard mkdir(staging, 0o755) == 0 else {
-            throw EnvironmentError("cannot create the staging directory \(staging): \(String(cString: strerror(errno)))")
+            throw EnvironmentError(Phrase("无法创建暂存文件夹 \(staging)：", en: "cannot create the staging directory \(staging): ") + SystemMessage.phrase(String(cString: strerror(errno))))
         }
         // The old marker is linked when it says the same, so that an upload sees it unchanged.
         let oldMarker = path + "/" + Self.markerName
@@ -81,7 +82,7 @@ public struct OutputDirectory: Sendable {
         }
         do throws(FileIO.Failure) { try FileIO.write(Self.markerText.utf8, to: staging + "/" + Self.markerName) } catch {
             Self.removeTree(staging)
-            throw EnvironmentError("cannot write in \(staging): \(error)")
+            throw EnvironmentError(Phrase("无法写入 \(staging)：", en: "cannot write in \(staging): ") + SystemMessage.phrase(of: error))
         }
         return staging
     }
@@ -108,7 +109,7 @@ public struct OutputDirectory: Sendable {
         var info = stat()
         if lstat(path, &info) != 0 {
             guard rename(staging, path) == 0 else {
-                throw EnvironmentError("cannot move the new site into \(path): \(String(cString: strerror(errno)))")
+                throw EnvironmentError(Phrase("无法把新站点移到 \(path)：", en: "cannot move the new site into \(path): ") + SystemMessage.phrase(String(cString: strerror(errno))))
             }
             return
         }
@@ -121,11 +122,11 @@ public struct OutputDirectory: Sendable {
         // leaves the old site under the retired name, which the next build restores.
         let retired = parent + "/" + Self.retiredPrefix + name + "-" + Self.uniqueSuffix()
         guard rename(path, retired) == 0 else {
-            throw EnvironmentError("cannot move the old site aside: \(String(cString: strerror(errno)))")
+            throw EnvironmentError(Phrase("无法移开旧站点：", en: "cannot move the old site aside: ") + SystemMessage.phrase(String(cString: strerror(errno))))
         }
         guard rename(staging, path) == 0 else {
             _ = rename(retired, path)
-            throw EnvironmentError("cannot move the new site into \(path): \(String(cString: strerror(errno)))")
+            throw EnvironmentError(Phrase("无法把新站点移到 \(path)：", en: "cannot move the new site into \(path): ") + SystemMessage.phrase(String(cString: strerror(errno))))
         }
         Self.removeTree(retired)
     }

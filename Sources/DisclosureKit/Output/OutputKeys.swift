@@ -71,12 +71,12 @@ struct OutputKeys: Sendable {
         return hasher.finalize()
     }
 
-    /// Any other page: its template and its context.
-    func page(_ template: String, context: [String: Any]) -> Digest {
+    /// Any other page: its template and its model (`PageModel.cacheKey`).
+    func page<Page: PageModel>(_ page: Page) -> Digest {
         var hasher = StableHasher()
-        hasher.combine(template)
+        hasher.combine(Page.template)
         hasher.combine(global)
-        hasher.combine(context: context)
+        hasher.combine(page.cacheKey)
         return hasher.finalize()
     }
 
@@ -118,7 +118,7 @@ struct OutputKeys: Sendable {
     /// The search index: the records and the settings.
     var searchIndex: Digest {
         var hasher = StableHasher()
-        hasher.combine(SearchIndex.path)
+        hasher.combine(SearchShards.metaPath)
         hasher.combine(global)
         hasher.combine(records)
         return hasher.finalize()

@@ -60,9 +60,9 @@ public final class OutputLock {
             }
             guard fd >= 0 else {
                 if errno == ENOENT { continue }  // its folder was just removed by a failed build
-                let reason = errno == ELOOP ? "it is a symbolic link; remove it" : String(cString: strerror(errno))
+                let reason = errno == ELOOP ? Phrase("它是符号链接；请删除", en: "it is a symbolic link; remove it") : SystemMessage.phrase(String(cString: strerror(errno)))
                 removeFolders(created)
-                throw EnvironmentError("cannot use \(path) as the lock of the output: \(reason)")
+                throw EnvironmentError(Phrase("无法把 \(path) 用作输出目录的锁：", en: "cannot use \(path) as the lock of the output: ") + reason)
             }
             do throws(EnvironmentError) {
                 try checkIsLockFile(fd, path)
@@ -73,17 +73,18 @@ public final class OutputLock {
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 guard errno == EWOULDBLOCK else {
-                    let reason = String(cString: strerror(errno))
+                    let reason = SystemMessage.phrase(String(cString: strerror(errno)))
                     close(fd)
                     removeFolders(created)
-                    throw EnvironmentError("cannot lock \(path): \(reason)")
+                    throw EnvironmentError(Phrase("无法锁定 \(path)：", en: "cannot lock \(path): ") + reason)
                 }
                 let holder = holderPID(fd)
                 guard wait else {
                     close(fd)
                     removeFolders(created)
-                    throw EnvironmentError("\(output.path) is being written by "
-                        + (holder.map { "the build of PID \($0)" } ?? "another build") + "; not waiting for it (--no-wait)")
+                    throw EnvironmentError(Phrase("\(output.path) 正由" + (holder.map { "进程 \($0) 的构建" } ?? "另一个构建") + "写入；不等待其完成（--no-wait）",
+                        en: "\(output.path) is being written by "
+                        + (holder.map { "the build of PID \($0)" } ?? "another build") + "; not waiting for it (--no-wait)"))
                 }
                 if !toldWaiting {
                     waiting(holder)
@@ -91,10 +92,10 @@ public final class OutputLock {
                 }
                 while flock(fd, LOCK_EX) != 0 {
                     guard errno == EINTR else {
-                        let reason = String(cString: strerror(errno))
+                        let reason = SystemMessage.phrase(String(cString: strerror(errno)))
                         close(fd)
                         removeFolders(created)
-                        throw EnvironmentError("cannot lock \(path): \(reason)")
+                        throw EnvironmentError(Phrase("无法锁定 \(path)：", en: "cannot lock \(path): ") + reason)
                     }
                 }
             }
@@ -111,7 +112,7 @@ public final class OutputLock {
             return OutputLock(path: path, fd: fd, createdFolders: created)
         }
         removeFolders(created)
-        throw EnvironmentError("cannot lock \(path): it keeps being removed")
+        throw EnvironmentError(Phrase("无法锁定 \(path)：它不断被删除", en: "cannot lock \(path): it keeps being removed"))
     }
 
     /// Removes the lock file and lets go of the lock, then removes the folders made for
@@ -135,18 +136,19 @@ public final class OutputLock {
     private static func checkIsLockFile(_ fd: Int32, _ path: String) throws(EnvironmentError) {
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw EnvironmentError("cannot read \(path): \(String(cString: strerror(errno)))")
+            throw EnvironmentError(Phrase("无法读取 \(path)：", en: "cannot read \(path): ") + SystemMessage.phrase(String(cString: strerror(errno))))
         }
-        let refuse = { (why: String) in
-            EnvironmentError("\(path) is not a lock file disclose made (\(why)); remove it if no build is running")
+        let refuse = { (why: Phrase) in
+            EnvironmentError(Phrase("\(path) 不是 disclose 创建的锁文件（\(why.zh)）；如果没有构建在运行，请删除它",
+                                    en: "\(path) is not a lock file disclose made (\(why.en)); remove it if no build is running"))
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw refuse("it is \(FileIO.fileKind(info.st_mode))") }
-        guard info.st_nlink == 1 else { throw refuse("it has other names (hard links)") }
-        guard info.st_size <= 32 else { throw refuse("it holds more than a process id") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw refuse(Phrase("它是\(FileIO.fileKindPhrase(info.st_mode).zh)", en: "it is \(FileIO.fileKind(info.st_mode))")) }
+        guard info.st_nlink == 1 else { throw refuse(Phrase("它有其他名称（硬链接）", en: "it has other names (hard links)")) }
+        guard info.st_size <= 32 else { throw refuse(Phrase("其内容不止一个进程号", en: "it holds more than a process id")) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         guard count == bytes.count, bytes.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x0A }) else {
-            throw refuse("it holds more than a process id")
+            throw refuse(Phrase("其内容不止一个进程号", en: "it holds more than a process id"))
         }
     }
 
@@ -172,9 +174,9 @@ public final class OutputLock {
             if mkdir(folder, 0o755) == 0 {
                 made.append(folder)
             } else if errno != EEXIST {
-                let reason = String(cString: strerror(errno))
+                let reason = SystemMessage.phrase(String(cString: strerror(errno)))
                 removeFolders(made)
-                throw EnvironmentError("cannot create \(folder): \(reason)")
+                throw EnvironmentError(Phrase("无法创建 \(folder)：", en: "cannot create \(folder): ") + reason)
             }
         }
         return made

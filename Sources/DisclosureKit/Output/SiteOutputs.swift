@@ -27,9 +27,8 @@ struct SiteOutput: Sendable, Equatable {
         case feed
         /// One of the sitemap's files (a large site has an index and numbered parts).
         case sitemap
-        /// The whole search index, `search-index.js`.
-        case searchIndex
-        /// One of the shards cut from the search index (`SearchShards`).
+        /// One of the search index's shards (`SearchShards`): the index is written only as
+        /// its shards.
         case searchShard
         /// `templates.assets[index]`, below `assets/`.
         case asset(Int)
@@ -40,7 +39,7 @@ struct SiteOutput: Sendable, Equatable {
             case .recordPage, .listPage, .fixedPage, .catalogPage, .publisherPage, .home, .catalog, .search, .notFound:
                 true
             case .recordAttachment, .fixedPageAttachment, .robots, .catalogCSV, .catalogJSON, .feed, .sitemap,
-                 .searchIndex, .searchShard, .asset:
+                 .searchShard, .asset:
                 false
             }
         }
@@ -90,7 +89,7 @@ struct SiteOutputs: Sendable {
         }
         entries += [SiteOutput(path: SitePlan.notFoundPath, kind: .notFound), SiteOutput(path: SitePlan.robotsPath, kind: .robots),
                     SiteOutput(path: CatalogData.csvPath, kind: .catalogCSV), SiteOutput(path: CatalogData.jsonPath, kind: .catalogJSON),
-                    SiteOutput(path: AtomFeed.path, kind: .feed), SiteOutput(path: SearchIndex.path, kind: .searchIndex)]
+                    SiteOutput(path: AtomFeed.path, kind: .feed)]
         entries += SearchShards.paths(plan).map { SiteOutput(path: $0, kind: .searchShard) }
         let sitemap = Self.sitemapEntries(entries, plan: plan)
         entries += SitemapWriter.paths(sitemap, baseURL: plan.view.config.baseURL).map { SiteOutput(path: $0, kind: .sitemap) }
@@ -131,7 +130,7 @@ struct SiteOutputs: Sendable {
             case .fixedPage(let index):
                 lastModified = plan.fixedPages[index].page.modified
             case .notFound, .recordAttachment, .fixedPageAttachment, .robots, .catalogCSV, .catalogJSON, .feed, .sitemap,
-                 .searchIndex, .searchShard, .asset:
+                 .searchShard, .asset:
                 return nil
             }
             return SitemapEntry(path: output.path, lastModified: lastModified)

@@ -66,9 +66,10 @@ struct SiteWriter {
         var outcome = Outcome()
         switch outputs.problem() {
         case .leavesOutput(let path)?:
-            throw EnvironmentError("refusing to write '\(path)': it would leave the output directory")
+            throw EnvironmentError(Phrase("拒绝写出 '\(path)'：它会落在输出目录之外", en: "refusing to write '\(path)': it would leave the output directory"))
         case .writtenTwice(let path)?:
-            throw EnvironmentError("internal error: the plan writes '\(path)' twice, and one page would silently replace the other; nothing was written (please report this with the site)")
+            throw EnvironmentError(Phrase("内部错误：构建计划两次写出 '\(path)'，一个页面会悄无声息地覆盖另一个；未写出任何文件（请连同站点一起报告此问题）",
+                                         en: "internal error: the plan writes '\(path)' twice, and one page would silently replace the other; nothing was written (please report this with the site)"))
         case nil:
             break
         }
@@ -81,7 +82,7 @@ struct SiteWriter {
         for output in outputs.entries { folders.insert(Self.folder(of: output.path)) }
         for folder in folders.sorted() where !folder.isEmpty {
             do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
-                throw EnvironmentError("cannot create \(folder) in the output: \(error)")
+                throw EnvironmentError(Phrase("无法在输出目录中创建 \(folder)：", en: "cannot create \(folder) in the output: ") + SystemMessage.phrase(of: error))
             }
         }
 
@@ -100,12 +101,11 @@ struct SiteWriter {
         typealias Placed = [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)]
         var recordPages: [Int] = []
         var fixedPages: [Int] = []
-        var templatePages: [(path: String, template: String, context: @Sendable () -> [String: Any])] = []
+        var templatePages: [(path: String, model: @Sendable () -> any PageModel)] = []
         var catalogPages: [(path: String, page: CatalogPlan.Page)] = []
         var wholeFiles: [@Sendable () -> Placed] = []
-        var sitemapPaths: [String] = []
-        var writesSearchIndex = false
-        var shardPaths: [String] = []
+        var hasSitemap = false
+        var hasSearchShards = false
         func whole(_ path: String, _ make: @escaping @Sendable () -> [UInt8]) {
             wholeFiles.append { [(path, Result { () throws(FileIO.Failure) in try reuse.place(path, bytes: make()) })] }
         }
@@ -116,20 +116,20 @@ struct SiteWriter {
             // Copied by their page's worker, which knows their digests.
             case .recordAttachment, .fixedPageAttachment: break
             case .listPage(let index):
-                templatePages.append((output.path, "list", { contexts.list(plan.listPages[index]) }))
-            case .home: templatePages.append((output.path, "home", { contexts.home() }))
-            case .search: templatePages.append((output.path, "search", { contexts.search() }))
-            case .notFound: templatePages.append((output.path, "404", { contexts.notFound() }))
+                templatePages.append((output.path, { contexts.list(plan.listPages[index]) }))
+            case .home: templatePages.append((output.path, { contexts.home() }))
+            case .search: templatePages.append((output.path, { contexts.search() }))
+            case .notFound: templatePages.append((output.path, { contexts.notFound() }))
             case .publisherPage(let index):
-                templatePages.append((output.path, "publisher", { contexts.publisherPage(plan.publishers.pages[index]) }))
+                templatePages.append((output.path, { contexts.publisherPage(plan.publishers.pages[index]) }))
             case .catalogPage(let index): catalogPages.append((output.path, plan.catalog.pages[index]))
             case .catalog:
                 let path = output.path
                 wholeFiles.append {
                     let catalog = contexts.catalog()
                     return [(path, Result { () throws(FileIO.Failure) in
-                        try reuse.place(path, key: keys.page("catalog", context: catalog)) {
-                            Array(templates.render("catalog", catalog).utf8)
+                        try reuse.place(path, key: keys.page(catalog)) {
+                            Array(templates.render(catalog).utf8)
                         }
                     })]
                 }
@@ -138,22 +138,16 @@ struct SiteWriter {
             case .feed: whole(output.path) { AtomFeed.document(plan) }
             case .robots: whole(output.path) { Array(Self.robots(config).utf8) }
             case .asset(let index): whole(output.path) { templates.assets[index].bytes }
-            case .sitemap: sitemapPaths.append(output.path)
-            case .searchIndex: writesSearchIndex = true
-            case .searchShard: shardPaths.append(output.path)
+            case .sitemap: hasSitemap = true
+            case .searchShard: hasSearchShards = true
             }
         }
-        // The sitemaps are cut from the list's pages in one go: the files made must be the
-        // ones the list names.
-        if !sitemapPaths.isEmpty {
+        // The sitemaps are cut from the list's pages in one go; the files made must be the
+        // ones the list names (checked with every other file at the end).
+        if hasSitemap {
             let entries = outputs.sitemapEntries(plan)
-            let planned = sitemapPaths
             wholeFiles.append {
-                let files = SitemapWriter.files(entries, baseURL: config.baseURL)
-                guard files.map(\.path) == planned else {
-                    return [(planned[0], .failure(.system("internal error: the sitemaps made are not the ones planned")))]
-                }
-                return files.map { file in
+                SitemapWriter.files(entries, baseURL: config.baseURL).map { file in
                     (file.path, Result { () throws(FileIO.Failure) in try reuse.place(file.path, bytes: file.bytes) })
                 }
             }
@@ -180,7 +174,7 @@ struct SiteWriter {
                 let placement = try reuse.place(page.path, key: key) { () throws(FileIO.Failure) -> [UInt8] in
                     let (body, found) = BodyLinks.render(page, body: try record.bodyText(), markdown: markdown, resolver: resolver)
                     findings = found
-                    return Array(templates.render("record", contexts.record(index, bodyHTML: body)).utf8)
+                    return Array(templates.render(contexts.record(index, bodyHTML: body)).utf8)
                 }
                 // A page with findings is made again by every build, so its findings are
                 // reported by every build.
@@ -210,85 +204,87 @@ struct SiteWriter {
                 outcome.diagnostics += page.diagnostics
                 for (path, placement) in page.placed { outcome.record(path, placement) }
                 outcome.paths.formUnion(page.uncached)
-            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
 
         progress?.begin("writing lists, catalog, sitemap, feed and search index", total: 0)
         try writeFixedPages(fixedPages, contexts: contexts, keys: keys, markdown: markdown, resolver: resolver, reuse: reuse,
                             attachmentDigests: attachmentDigests, into: &outcome)
-        // Lists, home, search, 404, publishers: keyed by their context, like record pages.
+        // Lists, home, search, 404, publisher pages: keyed by their model.
         let placed = parallelMap(templatePages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
-            let context = page.context()
+            let model = page.model()
             return Result { () throws(FileIO.Failure) in
-                try reuse.place(page.path, key: keys.page(page.template, context: context)) {
-                    Array(templates.render(page.template, context).utf8)
+                try reuse.place(page.path, key: keys.page(model)) {
+                    Array(templates.render(model).utf8)
                 }
             }
         }
         for (page, placement) in zip(templatePages, placed) {
             switch placement {
             case .success(let placement): outcome.record(page.path, placement)
-            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
-        // The catalog's facet pages: keyed by their rows' contexts, rendered with the rows
+        // The catalog's facet pages: keyed by their rows' models, rendered with the rows
         // each record's `catalog-row` makes once.
         let catalogRows = CatalogRows(templates: templates, contexts: contexts)
         let catalogPlaced = parallelMap(catalogPages) { path, page -> Result<OutputReuse.Placement, FileIO.Failure> in
-            let context = contexts.catalogPage(page)
+            let model = contexts.catalogPage(page)
             return Result { () throws(FileIO.Failure) in
-                try reuse.place(path, key: keys.page("catalog-page", context: context)) {
-                    var rendered = context
-                    rendered["rows"] = page.records.map(catalogRows.row)
-                    return Array(templates.render("catalog-page", rendered).utf8)
+                try reuse.place(path, key: keys.page(model)) {
+                    Array(templates.render(CatalogPageModel.template, model.rendering(rows: page.records.map(catalogRows.row))).utf8)
                 }
             }
         }
         for (page, placement) in zip(catalogPages, catalogPlaced) {
             switch placement {
             case .success(let placement): outcome.record(page.path, placement)
-            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
         // The search index while the lane may still be at work: in a rebuild the pages
         // are mostly carried and the lane's serial files are the longer part.
-        // Where the previous index is intact, the documents of unchanged records are taken
-        // from it rather than tokenised again.
-        if writesSearchIndex {
+        // Where the previous shards are intact, the documents of unchanged records are taken
+        // from them rather than tokenised again.
+        if hasSearchShards {
             let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
-            let previousSearchDocuments = self.previousSearchDocuments
             do throws(FileIO.Failure) {
-                let indexPlacement = try reuse.place(SearchIndex.path, key: keys.searchIndex) {
-                    (out: inout FileWriter) throws(FileIO.Failure) in
-                    if let update = SearchIndexUpdate(previous: { reuse.previousBytes(SearchIndex.path) },
-                                                      previousKeys: previousSearchDocuments, keys: searchDocuments) {
-                        try update.write(SearchDocument.all(plan), to: &out)
-                    } else {
-                        try SearchIndex.write(plan, to: &out)
-                    }
+                for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory, key: keys.searchIndex,
+                                                                     previousDocuments: previousSearchDocuments,
+                                                                     documents: searchDocuments) {
+                    outcome.record(path, placement)
                 }
-                outcome.record(SearchIndex.path, indexPlacement)
                 outcome.searchDocuments = searchDocuments
-                let indexCarried = if case .carried = indexPlacement { true } else { false }
-                let shards = try SearchShardWriter.place(plan, reuse: reuse, directory: directory, indexCarried: indexCarried)
-                guard shards.map(\.path) == shardPaths else {
-                    throw FileIO.Failure.system("internal error: the search shards made are not the ones planned")
-                }
-                for (path, placement) in shards { outcome.record(path, placement) }
             } catch {
-                throw EnvironmentError("cannot write the site: \(error)")
+                throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
         for (path, placement) in lane.result() {
             switch placement {
             case .success(let placement): outcome.record(path, placement)
-            case .failure(let error): throw EnvironmentError("cannot write the site: \(error)")
+            case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
+        }
+        // The list is what the audit expects and what the next build's cache keeps: the
+        // files made (by the sitemap's and the search index's own cutting too) must be its.
+        if let unlisted = Self.firstDifference(made: outcome.paths, listed: outputs) {
+            throw EnvironmentError(Phrase("内部错误：写出的文件与输出清单不符（'\(unlisted)'）；请连同站点一起报告此问题",
+                                          en: "internal error: the files written are not the ones listed ('\(unlisted)'); please report this with the site"))
         }
         outcome.pages = outputs.pageCount
         outcome.files = outputs.entries.count
         return outcome
+    }
+
+    /// A path written but not listed, or listed but not written; nil when the two agree.
+    static func firstDifference(made: Set<String>, listed: SiteOutputs) -> String? {
+        if let missing = listed.entries.first(where: { !made.contains($0.path) }) { return missing.path }
+        // Every listed path was made, and the list names none twice (`SiteOutputs.problem`):
+        // equal counts leave nothing else.
+        guard made.count != listed.entries.count else { return nil }
+        let paths = listed.paths
+        return made.filter { !paths.contains($0) }.min()
     }
 
     static func robots(_ config: SiteConfig) -> String {

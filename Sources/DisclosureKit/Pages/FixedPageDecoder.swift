@@ -50,7 +50,7 @@ public struct FixedPageDecoder: Sendable {
         case .failure(let failure): return fail(FrontMatterReader.diagnostic(for: failure, file: file.relativePath))
         }
         guard case .mapping(let entries) = root.value else {
-            return fail(FrontMatterReader.diagnostic(for: .notMapping(found: root.kindDescription, at: root.location),
+            return fail(FrontMatterReader.diagnostic(for: .notMapping(found: root.kindPhrase, at: root.location),
                                                      file: file.relativePath))
         }
         return decode(FieldMapping(entries: entries, path: "", anchor: .fileStart), body: String(split.body),
@@ -65,7 +65,8 @@ public struct FixedPageDecoder: Sendable {
             var value = ""
             if case .scalar(let text, _) = entry.value.value, !entry.value.isNull { value = text.trimmed }
             reader.report(.pageDisclosure, entry.keyLocation, field: "disclosure",
-                          "'disclosure' (公开方式)\(value.isEmpty ? "" : " is '\(value)', but") every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key")
+                          Phrase("'disclosure'（公开方式）\(value.isEmpty ? "无需填写：" : "为 '\(value)'，但 ")content/pages/ 中的每个页面都会发布；非主动公开的文字是记录：请把它移到栏目文件夹，或删除此字段",
+                                 en: "'disclosure' (公开方式)\(value.isEmpty ? "" : " is '\(value)', but") every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key"))
         }
         reader.checkUnknownKeys(top, known: Self.keys + ["disclosure"])
         let title = reader.string(top, "title", required: true)
@@ -101,8 +102,10 @@ public struct FixedPageDecoder: Sendable {
         let value = slug ?? Located(value: file.stem, location: .fileStart)
         guard RecordRules.isValidSlug(value.value) else {
             let what = slug == nil ? "the file name '\(file.stem)'" : "'slug' '\(value.value)'"
+            let whatZh = slug == nil ? "文件名 '\(file.stem)'" : "'slug' '\(value.value)'"
             reader.report(.slugInvalid, value.location, field: "slug",
-                          "\(what) is not a valid page name: use lower-case letters a-z, digits and '-', starting with a letter or digit, at most \(RecordRules.maximumSlugLength) characters\(slug == nil ? " (or set 'slug')" : "")")
+                          Phrase("\(whatZh) 不是有效的页面名：请使用小写字母 a-z、数字和 '-'，以字母或数字开头，至多 \(RecordRules.maximumSlugLength) 个字符\(slug == nil ? "（或设置 'slug'）" : "")",
+                                 en: "\(what) is not a valid page name: use lower-case letters a-z, digits and '-', starting with a letter or digit, at most \(RecordRules.maximumSlugLength) characters\(slug == nil ? " (or set 'slug')" : "")"))
             return nil
         }
         return value

@@ -56,7 +56,7 @@ public struct ScheduledRecords: Sendable, Equatable, Codable {
         held.map { entry in
             Rule.recordScheduled.diagnostic(
                 entry.path, entry.location, field: "published",
-                "scheduled: published \(entry.published) is after the as-of date \(asOf); the record is held back (no page, list entry, catalog row, search entry, sitemap or feed entry) until \(entry.published)")
+                Phrase("定时发布：发布日期 \(entry.published) 晚于基准日期 \(asOf)；此记录待发布，在 \(entry.published) 之前不生成页面、列表项、目录行、搜索条目、站点地图或订阅条目", en: "scheduled: published \(entry.published) is after the as-of date \(asOf); the record is held back (no page, list entry, catalog row, search entry, sitemap or feed entry) until \(entry.published)"))
         }
     }
 }

@@ -20,7 +20,7 @@ public enum AsOfDate {
     /// The date `--as-of` names, or why it names none.
     public static func parse(_ text: String) -> Result<CalendarDate, EnvironmentError> {
         guard let date = CalendarDate(text) else {
-            return .failure(EnvironmentError("--as-of must be a calendar date written YYYY-MM-DD (such as 2026-12-02), not '\(text)'"))
+            return .failure(EnvironmentError(Phrase("--as-of 必须是按 YYYY-MM-DD 写的日期（如 2026-12-02），不能是 '\(text)'", en: "--as-of must be a calendar date written YYYY-MM-DD (such as 2026-12-02), not '\(text)'")))
         }
         return .success(date)
     }

@@ -53,7 +53,7 @@ struct FieldReader {
         self.file = file
     }
 
-    mutating func report(_ rule: Rule, _ location: SourceLocation, field: String?, _ message: String) {
+    mutating func report(_ rule: Rule, _ location: SourceLocation, field: String?, _ message: Phrase) {
         diagnostics.append(rule.diagnostic(file, location, field: field, message))
     }
 
@@ -66,11 +66,13 @@ struct FieldReader {
             if required {
                 if let entry = map.entry(key) {
                     report(self.required, entry.keyLocation, field: path,
-                           "required field \(labels.quoted(path)) is empty")
+                           Phrase("必填字段 \(labels.quotedZh(path)) 为空", en: "required field \(labels.quoted(path)) is empty"))
                 } else {
                     let example = labels.example(path).map { "; add it, e.g. \($0)" } ?? ""
+                    let exampleZh = labels.example(path).map { "；请补上，例如 \($0)" } ?? ""
                     report(self.required, map.anchor, field: path,
-                           "missing required field \(labels.quoted(path))\(example)")
+                           Phrase("缺少必填字段 \(labels.quotedZh(path))\(exampleZh)",
+                                  en: "missing required field \(labels.quoted(path))\(example)"))
                 }
             }
             return nil
@@ -80,15 +82,17 @@ struct FieldReader {
 
     /// The text of a scalar node, or nil (reported) for a list or mapping, or for text
     /// holding a control character.
-    mutating func scalarText(_ node: YAMLNode, path: String, expected: String) -> String? {
+    mutating func scalarText(_ node: YAMLNode, path: String, expected: Phrase) -> String? {
         guard case .scalar(let text, _) = node.value else {
-            report(type, node.location, field: path, "\(labels.quoted(path)) must be \(expected), not \(node.kindDescription)")
+            report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是\(expected.zh)，不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be \(expected.en), not \(node.kindDescription)"))
             return nil
         }
         if let (offset, scalar) = Self.firstControlCharacter(text) {
             let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             report(control, node.location, field: path,
-                   "\(labels.quoted(path)) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (character \(offset + 1) of its value); remove it")
+                   Phrase("\(labels.quotedZh(path)) 含有控制字符 U+\(code)（值的第 \(offset + 1) 个字符）；请删除",
+                          en: "\(labels.quoted(path)) holds the control character U+\(code) (character \(offset + 1) of its value); remove it"))
             return nil
         }
         // A placeholder is reported once, as such, whatever kind the field is (a skeleton
@@ -122,12 +126,12 @@ struct FieldReader {
     mutating func string(_ map: FieldMapping, _ key: String, required: Bool, multiLine: Bool = false) -> Located<String>? {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
-              let text = scalarText(node, path: path, expected: "text") else { return nil }
+              let text = scalarText(node, path: path, expected: Phrase("文字", en: "text")) else { return nil }
         let trimmed = text.trimmed
         guard checkText(trimmed, path: path, at: node.location, multiLine: multiLine) else { return nil }
         if trimmed.isEmpty {
             if required {
-                report(self.required, node.location, field: path, "required field \(labels.quoted(path)) is empty")
+                report(self.required, node.location, field: path, Phrase("必填字段 \(labels.quotedZh(path)) 为空", en: "required field \(labels.quoted(path)) is empty"))
             }
             return nil
         }
@@ -141,25 +145,31 @@ struct FieldReader {
         // Foundation's substring search costs more than decoding the field did.
         guard text.utf8.contains(UInt8(ascii: "<")), text.contains(NewRecordTemplate.placeholderMarker) else { return false }
         report(.recordPlaceholder, location, field: path,
-               "\(labels.quoted(path)) still holds the placeholder '\(text)'; fill it in")
+               Phrase("\(labels.quotedZh(path)) 仍是占位内容 '\(text)'；请填写", en: "\(labels.quoted(path)) still holds the placeholder '\(text)'; fill it in"))
         return true
     }
 
     mutating func calendarDate(_ map: FieldMapping, _ key: String, required: Bool) -> Located<CalendarDate>? {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
-              let text = scalarText(node, path: path, expected: "a date written YYYY-MM-DD") else { return nil }
+              let text = scalarText(node, path: path, expected: Phrase("按 YYYY-MM-DD 写的日期", en: "a date written YYYY-MM-DD")) else { return nil }
         guard let value = CalendarDate(text.trimmed) else {
             let looksLikeDate = text.range(of: #"^\d{4}-\d{1,2}-\d{1,2}$"#, options: .regularExpression) != nil
-            var detail = looksLikeDate && text.count == 10 ? "; there is no such day in the calendar" : ""
-            if let corrected = DateSpelling.corrected(text) { detail = "; write \(corrected)" }
+            let noSuchDay = looksLikeDate && text.count == 10
+            var detail = noSuchDay ? "; there is no such day in the calendar" : ""
+            var detailZh = noSuchDay ? "；日历上没有这一天" : ""
+            if let corrected = DateSpelling.corrected(text) {
+                detail = "; write \(corrected)"
+                detailZh = "；请写作 \(corrected)"
+            }
             report(date, node.location, field: path,
-                   "\(labels.quoted(path)) must be a date written YYYY-MM-DD, not '\(text)'\(detail)")
+                   Phrase("\(labels.quotedZh(path)) 必须是按 YYYY-MM-DD 写的日期，不能是 '\(text)'\(detailZh)",
+                          en: "\(labels.quoted(path)) must be a date written YYYY-MM-DD, not '\(text)'\(detail)"))
             return nil
         }
         if let dateRange, !Self.plausibleDates.contains(value) {
             report(dateRange, node.location, field: path,
-                   "\(labels.quoted(path)) \(text.trimmed) is not a plausible date; dates run from \(Self.plausibleDates.lowerBound) to \(Self.plausibleDates.upperBound)")
+                   Phrase("\(labels.quotedZh(path)) \(text.trimmed) 不是合理的日期；日期应在 \(Self.plausibleDates.lowerBound) 至 \(Self.plausibleDates.upperBound) 之间", en: "\(labels.quoted(path)) \(text.trimmed) is not a plausible date; dates run from \(Self.plausibleDates.lowerBound) to \(Self.plausibleDates.upperBound)"))
             return nil
         }
         return Located(value: value, location: node.location)
@@ -175,14 +185,14 @@ struct FieldReader {
                           in bounds: ClosedRange<Int> = 0...maximumWholeNumber) -> Located<Int>? {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
-              let text = scalarText(node, path: path, expected: "a whole number") else { return nil }
+              let text = scalarText(node, path: path, expected: Phrase("整数", en: "a whole number")) else { return nil }
         let value = Self.parseInteger(text)
         guard let value, bounds.contains(value) else {
             if value == nil && !Self.isSignedDigits(text.trimmed) {
-                report(type, node.location, field: path, "\(labels.quoted(path)) must be a whole number, not '\(text)'")
+                report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是整数，不能是 '\(text)'", en: "\(labels.quoted(path)) must be a whole number, not '\(text)'"))
             } else {
                 report(range, node.location, field: path,
-                       "\(labels.quoted(path)) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(text.trimmed)")
+                       Phrase("\(labels.quotedZh(path)) 必须在 \(bounds.lowerBound) 至 \(bounds.upperBound) 之间，不能是 \(text.trimmed)", en: "\(labels.quoted(path)) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(text.trimmed)"))
             }
             return nil
         }
@@ -193,25 +203,25 @@ struct FieldReader {
     mutating func amount(_ map: FieldMapping, _ key: String, required: Bool) -> Located<Amount>? {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
-              let text = scalarText(node, path: path, expected: "a number") else { return nil }
+              let text = scalarText(node, path: path, expected: Phrase("数字", en: "a number")) else { return nil }
         let trimmed = text.trimmed
         guard let value = Self.parseDecimal(trimmed) else {
             // Digits too many to read exactly are a number out of range, not a typo.
             if Self.isDecimalShaped(trimmed) {
                 report(range, node.location, field: path,
-                       "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
+                       Phrase("\(labels.quotedZh(path)) 必须在 0 至 \(Self.maximumAmount) 之间，不能是 \(trimmed)", en: "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)"))
             } else {
-                report(type, node.location, field: path, "\(labels.quoted(path)) must be a number like 1234.56, not '\(text)'")
+                report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是 1234.56 这样的数字，不能是 '\(text)'", en: "\(labels.quoted(path)) must be a number like 1234.56, not '\(text)'"))
             }
             return nil
         }
         guard value >= 0 else {
-            report(range, node.location, field: path, "\(labels.quoted(path)) must not be negative, not \(trimmed)")
+            report(range, node.location, field: path, Phrase("\(labels.quotedZh(path)) 不能为负数（现为 \(trimmed)）", en: "\(labels.quoted(path)) must not be negative, not \(trimmed)"))
             return nil
         }
         guard value <= Double(Self.maximumAmount) else {
             report(range, node.location, field: path,
-                   "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)")
+                   Phrase("\(labels.quotedZh(path)) 必须在 0 至 \(Self.maximumAmount) 之间，不能是 \(trimmed)", en: "\(labels.quoted(path)) must be between 0 and \(Self.maximumAmount), not \(trimmed)"))
             return nil
         }
         return Located(value: Amount(value: value, text: trimmed), location: node.location)
@@ -222,7 +232,7 @@ struct FieldReader {
                                                _ cases: [(value: Value, names: [String])]) -> Located<Value>? {
         let path = map.path(key)
         guard let node = node(map, key, required: required),
-              let text = scalarText(node, path: path, expected: "one word") else { return nil }
+              let text = scalarText(node, path: path, expected: Phrase("一个词", en: "one word")) else { return nil }
         let trimmed = text.trimmed
         if let match = cases.first(where: { $0.names.contains(trimmed) }) {
             return Located(value: match.value, location: node.location)
@@ -230,7 +240,11 @@ struct FieldReader {
         let english = cases.map { $0.names[0] }.joined(separator: ", ")
         let chinese = cases.compactMap { $0.names.count > 1 ? $0.names[1] : nil }.joined(separator: ", ")
         let options = chinese.isEmpty ? english : "\(english) (\(chinese))"
-        report(type, node.location, field: path, "\(labels.quoted(path)) must be one of \(options), not '\(trimmed)'")
+        let chineseZh = cases.compactMap { $0.names.count > 1 ? $0.names[1] : nil }.joined(separator: "、")
+        let optionsZh = chinese.isEmpty ? english : "\(english)（\(chineseZh)）"
+        report(type, node.location, field: path,
+               Phrase("\(labels.quotedZh(path)) 必须是 \(optionsZh) 之一，不能是 '\(trimmed)'",
+                      en: "\(labels.quoted(path)) must be one of \(options), not '\(trimmed)'"))
         return nil
     }
 
@@ -240,7 +254,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required) else { return nil }
         guard case .mapping(let entries) = node.value else {
-            report(type, node.location, field: path, "\(labels.quoted(path)) must be a mapping of 'key: value' pairs, not \(node.kindDescription)")
+            report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是由 'key: value' 组成的映射，不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be a mapping of 'key: value' pairs, not \(node.kindDescription)"))
             return nil
         }
         let anchor = map.entry(key)?.keyLocation ?? node.location
@@ -251,7 +265,7 @@ struct FieldReader {
         let path = map.path(key)
         guard let node = node(map, key, required: required) else { return nil }
         guard case .sequence(let items) = node.value else {
-            report(type, node.location, field: path, "\(labels.quoted(path)) must be a list ('- item' lines), not \(node.kindDescription)")
+            report(type, node.location, field: path, Phrase("\(labels.quotedZh(path)) 必须是列表（每项一行，以 '- ' 开头），不能是\(node.kindPhrase.zh)", en: "\(labels.quoted(path)) must be a list ('- item' lines), not \(node.kindDescription)"))
             return nil
         }
         return (items, node.location)
@@ -264,10 +278,10 @@ struct FieldReader {
         var strings: [String] = []
         var ok = true
         for item in items {
-            guard let text = scalarText(item, path: path, expected: "a list of texts") else { ok = false; continue }
+            guard let text = scalarText(item, path: path, expected: Phrase("文字列表", en: "a list of texts")) else { ok = false; continue }
             let trimmed = text.trimmed
             if trimmed.isEmpty {
-                report(required ? self.required : type, item.location, field: path, "\(labels.quoted(path)) has an empty item")
+                report(required ? self.required : type, item.location, field: path, Phrase("\(labels.quotedZh(path)) 中有空项", en: "\(labels.quoted(path)) has an empty item"))
                 ok = false
                 continue
             }
@@ -276,7 +290,7 @@ struct FieldReader {
             strings.append(trimmed)
         }
         if nonEmpty && items.isEmpty {
-            report(self.required, location, field: path, "\(labels.quoted(path)) must list at least one item")
+            report(self.required, location, field: path, Phrase("\(labels.quotedZh(path)) 至少要列出一项", en: "\(labels.quoted(path)) must list at least one item"))
             return nil
         }
         return ok ? strings : nil
@@ -302,10 +316,10 @@ struct FieldReader {
             let path = map.path(entry.key)
             if let nearest = NearestKey.suggestion(for: entry.key, among: known) {
                 report(unknownKey, entry.keyLocation, field: path,
-                       "unknown key '\(path)'; did you mean \(labels.quoted(map.path(nearest)))?")
+                       Phrase("未知字段 '\(path)'；是否应为 \(labels.quotedZh(map.path(nearest)))？", en: "unknown key '\(path)'; did you mean \(labels.quoted(map.path(nearest)))?"))
             } else {
                 report(unknownKey, entry.keyLocation, field: path,
-                       "unknown key '\(path)' is ignored; known keys here: \(known.joined(separator: ", "))")
+                       Phrase("未知字段 '\(path)' 将被忽略；此处可用的字段：\(known.joined(separator: ", "))", en: "unknown key '\(path)' is ignored; known keys here: \(known.joined(separator: ", "))"))
             }
         }
     }

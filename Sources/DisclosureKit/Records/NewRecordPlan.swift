@@ -32,11 +32,11 @@ public enum NewRecordPlanner {
     public static func plan(root: String, type: RecordType, path: String, publisher: String?,
                             today: CalendarDate) throws(EnvironmentError) -> NewRecordPlan {
         guard let (subfolders, slug) = split(path) else {
-            throw EnvironmentError("SLUG must be lower-case letters a-z, digits and '-' (at most 80), optionally after up to \(maximumDepth) sub-folders named the same way (2024/SLUG), not '\(path)'")
+            throw EnvironmentError(Phrase("SLUG 只能由小写字母 a-z、数字和 '-' 组成（至多 80 个字符），前面可以有至多 \(maximumDepth) 层同样命名的子文件夹（2024/SLUG），不能是 '\(path)'", en: "SLUG must be lower-case letters a-z, digits and '-' (at most 80), optionally after up to \(maximumDepth) sub-folders named the same way (2024/SLUG), not '\(path)'"))
         }
         // A name `check` would refuse (`slug.reserved`) is refused before a file is written.
         guard !RecordRules.isReservedPageName(slug, subfolders: subfolders) else {
-            throw EnvironmentError("'\(slug)' is the name of a page the build writes in \(type.folder)/ (its list pages index.html, page-2.html, ..., its year archives year-2024.html, ...); choose another SLUG")
+            throw EnvironmentError(Phrase("'\(slug)' 是构建在 \(type.folder)/ 中生成的页面的名称（列表页 index.html、page-2.html……，年度归档 year-2024.html……）；请换一个 SLUG", en: "'\(slug)' is the name of a page the build writes in \(type.folder)/ (its list pages index.html, page-2.html, ..., its year archives year-2024.html, ...); choose another SLUG"))
         }
         let tree = try ContentScanner(root: root).scan()
         var plan = NewRecordPlan(subfolders: subfolders, slug: slug)
@@ -49,21 +49,24 @@ public enum NewRecordPlanner {
         for (file, keys) in existing where file.type.id == type.id {
             let name = keys["slug"] ?? file.stem
             guard name == slug else { continue }
-            throw EnvironmentError("the page name '\(slug)' is already used by \(file.relativePath) in \(type.folder)/; choose another SLUG")
+            throw EnvironmentError(Phrase("页面名 '\(slug)' 已被 \(type.folder)/ 中的 \(file.relativePath) 使用；请换一个 SLUG", en: "the page name '\(slug)' is already used by \(file.relativePath) in \(type.folder)/; choose another SLUG"))
         }
 
         guard let publisher else { return plan }
         let (config, _, _) = SiteLoader.loadConfig(tree)
         guard let config else {
-            throw EnvironmentError("--publisher needs content/site.yaml, which has errors or is missing; run 'disclose check'")
+            throw EnvironmentError(Phrase("--publisher 需要 content/site.yaml，但它有错误或不存在；请运行 'disclose check'", en: "--publisher needs content/site.yaml, which has errors or is missing; run 'disclose check'"))
         }
         guard let registry = config.publishers else {
-            throw EnvironmentError("--publisher needs the publisher registry ('publishers:' in content/site.yaml), which the site does not have")
+            throw EnvironmentError(Phrase("--publisher 需要发布机构名录（content/site.yaml 中的 'publishers:'），本站点没有", en: "--publisher needs the publisher registry ('publishers:' in content/site.yaml), which the site does not have"))
         }
         guard let registered = registry.publisher(named: publisher) ?? registry.publisher(shortNamed: publisher) else {
             let hint = registry.suggestion(for: publisher).map { "; did you mean '\($0)'?" }
                 ?? " (the publishers are \(registry.publishers.prefix(8).map(\.name).joined(separator: ", "))\(registry.publishers.count > 8 ? ", ..." : ""))"
-            throw EnvironmentError("--publisher '\(publisher)' is not in site.yaml's publishers\(hint)")
+            let hintZh = registry.suggestion(for: publisher).map { "；是否应为 '\($0)'？" }
+                ?? "（发布机构有：\(registry.publishers.prefix(8).map(\.name).joined(separator: "、"))\(registry.publishers.count > 8 ? "……" : "")）"
+            throw EnvironmentError(Phrase("--publisher '\(publisher)' 不在 site.yaml 的发布机构名录中\(hintZh)",
+                                          en: "--publisher '\(publisher)' is not in site.yaml's publishers\(hint)"))
         }
         plan.publisher = registered.name
         // The skeleton dates the record today, so today's year is the 索引号's year

@@ -101,7 +101,7 @@ extension PublisherRegistry {
         for item in items {
             guard case .mapping(let entries) = item.value else {
                 reader.report(.siteInvalid, item.location, field: "publishers",
-                              "each item of 'publishers' is a mapping such as {name: 明湖区财政局, short_name: 区财政局, code: 11450100MB0000003C, kind: 部门}, not \(item.kindDescription)")
+                              Phrase("'publishers' 的每一项是 {name: 明湖区财政局, short_name: 区财政局, code: 11450100MB0000003C, kind: 部门} 这样的映射，不能是\(item.kindPhrase.zh)", en: "each item of 'publishers' is a mapping such as {name: 明湖区财政局, short_name: 区财政局, code: 11450100MB0000003C, kind: 部门}, not \(item.kindDescription)"))
                 continue
             }
             let map = FieldMapping(entries: entries, path: "publishers", anchor: item.location)
@@ -115,18 +115,18 @@ extension PublisherRegistry {
             if let name {
                 if let first = names[name.value] {
                     reader.report(.siteInvalid, name.location, field: "publishers.name",
-                                  "publisher '\(name.value)' is listed twice (first at line \(first)); list each 发布机构 once")
+                                  Phrase("发布机构 '\(name.value)' 列出了两次（第一次在第 \(first) 行）；每个发布机构只列一次", en: "publisher '\(name.value)' is listed twice (first at line \(first)); list each 发布机构 once"))
                     ok = false
                 } else if let first = shortNames[name.value] {
                     reader.report(.siteInvalid, name.location, field: "publishers.name",
-                                  "'\(name.value)' is already another publisher's short name (line \(first)); a name must say which publisher it is")
+                                  Phrase("'\(name.value)' 已是另一发布机构的简称（第 \(first) 行）；名称必须能指明是哪个发布机构", en: "'\(name.value)' is already another publisher's short name (line \(first)); a name must say which publisher it is"))
                     ok = false
                 }
             }
             if let shortName {
                 if let first = shortNames[shortName.value] ?? names[shortName.value], shortName.value != name?.value {
                     reader.report(.siteInvalid, shortName.location, field: "publishers.short_name",
-                                  "short name '\(shortName.value)' is already used at line \(first); each publisher needs its own short name")
+                                  Phrase("简称 '\(shortName.value)' 已在第 \(first) 行使用；每个发布机构要有自己的简称", en: "short name '\(shortName.value)' is already used at line \(first); each publisher needs its own short name"))
                     ok = false
                 }
             }
@@ -134,13 +134,13 @@ extension PublisherRegistry {
             if let code {
                 if !isValidCode(code.value) {
                     reader.report(.siteInvalid, code.location, field: "publishers.code",
-                                  "'publishers.code' must be a 统一社会信用代码 (18 digits and capital letters) or a 组织机构代码 (9, such as 12345678-9), not '\(VisibleText.escaped(code.value))'")
+                                  Phrase("'publishers.code' 必须是统一社会信用代码（18 位数字和大写字母）或组织机构代码（9 位，如 12345678-9），不能是 '\(VisibleText.escaped(code.value))'", en: "'publishers.code' must be a 统一社会信用代码 (18 digits and capital letters) or a 组织机构代码 (9, such as 12345678-9), not '\(VisibleText.escaped(code.value))'"))
                     ok = false
                 } else {
                     let plain = code.value.replacingOccurrences(of: "-", with: "")
                     if let first = codes[plain] {
                         reader.report(.siteInvalid, code.location, field: "publishers.code",
-                                      "code '\(code.value)' is also the code of the publisher at line \(first); a code names one publisher, as its 索引号 prefix")
+                                      Phrase("代码 '\(code.value)' 也是第 \(first) 行发布机构的代码；一个代码只指一个发布机构，它是索引号的前缀", en: "code '\(code.value)' is also the code of the publisher at line \(first); a code names one publisher, as its 索引号 prefix"))
                         ok = false
                     }
                     normalisedCode = plain
@@ -156,7 +156,7 @@ extension PublisherRegistry {
         }
         if items.isEmpty {
             reader.report(.siteInvalid, location, field: "publishers",
-                          "'publishers' lists no publisher; list each 发布机构, or remove the key to let 'publisher' be free text")
+                          Phrase("'publishers' 没有列出任何发布机构；请列出各发布机构，或删除此字段，让 'publisher' 可自由填写", en: "'publishers' lists no publisher; list each 发布机构, or remove the key to let 'publisher' be free text"))
             return nil
         }
         return PublisherRegistry(publishers: publishers)

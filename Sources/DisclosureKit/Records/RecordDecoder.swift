@@ -90,7 +90,7 @@ public struct RecordDecoder: Sendable {
         let declaration = file.type.declaration
         reader.labels = declaration.labels
         guard case .mapping(let entries) = root.value else {
-            let diagnostic = FrontMatterReader.diagnostic(for: .notMapping(found: root.kindDescription, at: root.location),
+            let diagnostic = FrontMatterReader.diagnostic(for: .notMapping(found: root.kindPhrase, at: root.location),
                                                           file: file.relativePath)
             return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
         }

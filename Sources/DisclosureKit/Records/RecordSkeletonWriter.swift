@@ -17,7 +17,7 @@ public enum RecordSkeletonWriter {
         let content = root.appendingPathComponent("content")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw EnvironmentError("no content/ directory under the site root '\(root)'")
+            throw EnvironmentError(Phrase("站点根目录 '\(root)' 下没有 content/ 文件夹", en: "no content/ directory under the site root '\(root)'"))
         }
         try refuseLinkOutOfRoot(content, named: "content", root: root)
         let folder = content.appendingPathComponent(sectionFolder)
@@ -26,7 +26,7 @@ public enum RecordSkeletonWriter {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw EnvironmentError("cannot create \(folder): \(error.localizedDescription)")
+            throw EnvironmentError(Phrase("无法创建 \(folder)：", en: "cannot create \(folder): ") + SystemMessage.phrase(error.localizedDescription))
         }
         try refuseLinkOutOfRoot(folder, named: "content/\(sectionFolder)", root: root)
         let data = Data(NewRecordTemplate.text(for: type, today: today, publisher: plan.publisher,
@@ -34,12 +34,12 @@ public enum RecordSkeletonWriter {
         // O_EXCL: never overwrite a record someone already wrote.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            if errno == EEXIST { throw EnvironmentError("\(relative) already exists; choose another SLUG") }
-            throw EnvironmentError("cannot create \(relative): \(String(cString: strerror(errno)))")
+            if errno == EEXIST { throw EnvironmentError(Phrase("\(relative) 已存在；请换一个 SLUG", en: "\(relative) already exists; choose another SLUG")) }
+            throw EnvironmentError(Phrase("无法创建 \(relative)：\(String(cString: strerror(errno)))", en: "cannot create \(relative): \(String(cString: strerror(errno)))"))
         }
         defer { close(fd) }
         let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == data.count else { throw EnvironmentError("cannot write \(relative)") }
+        guard written == data.count else { throw EnvironmentError(Phrase("无法写入 \(relative)", en: "cannot write \(relative)")) }
         return relative
     }
 
@@ -48,11 +48,11 @@ public enum RecordSkeletonWriter {
     /// nothing is written through it either.
     static func refuseLinkOutOfRoot(_ folder: String, named name: String, root: String) throws(EnvironmentError) {
         guard let realRoot = ContentScanner.realPath(root), let realFolder = ContentScanner.realPath(folder) else {
-            throw EnvironmentError("cannot resolve \(name)")
+            throw EnvironmentError(Phrase("无法解析 \(name)", en: "cannot resolve \(name)"))
         }
         let rootBytes = Array(realRoot.utf8), folderBytes = Array(realFolder.utf8)
         guard folderBytes.starts(with: rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")]) else {
-            throw EnvironmentError("\(name) leads outside the site root (to \(realFolder)); the build does not read it, and nothing is written there")
+            throw EnvironmentError(Phrase("\(name) 指向站点根目录之外（\(realFolder)）；构建不读取它，也不会往那里写入任何内容", en: "\(name) leads outside the site root (to \(realFolder)); the build does not read it, and nothing is written there"))
         }
     }
 }

@@ -6,6 +6,8 @@ public struct ReportDeadline: Sendable, Hashable {
     public var date: CalendarDate
     /// Where the deadline comes from, as messages name it.
     public var basis: String
+    /// `basis` in Chinese.
+    public var basisZh: String = ""
 }
 
 extension SiteConfig {
@@ -17,10 +19,12 @@ extension SiteConfig {
         if let publisher, let registered = publishers?.publisher(named: publisher) {
             let (month, day) = registered.kind.reportDeadline
             guard let date = CalendarDate(year: deadlineYear, month: month, day: day) else { return nil }
-            return ReportDeadline(date: date, basis: "\(String(format: "%02d-%02d", month, day)) of the following year for a \(registered.kind.chineseName) such as \(registered.name), 条例 第四十九条")
+            return ReportDeadline(date: date, basis: "\(String(format: "%02d-%02d", month, day)) of the following year for a \(registered.kind.chineseName) such as \(registered.name), 条例 第四十九条",
+                                  basisZh: "\(registered.name)这样的\(registered.kind.chineseName)为次年 \(month) 月 \(day) 日，条例 第四十九条")
         }
         guard let date = reportDeadline(forYear: year) else { return nil }
-        return ReportDeadline(date: date, basis: "report_deadline \(String(format: "%02d-%02d", reportDeadline.month, reportDeadline.day)) of the following year")
+        return ReportDeadline(date: date, basis: "report_deadline \(String(format: "%02d-%02d", reportDeadline.month, reportDeadline.day)) of the following year",
+                              basisZh: "report_deadline：次年 \(String(format: "%02d-%02d", reportDeadline.month, reportDeadline.day))")
     }
 }
 
@@ -35,6 +39,6 @@ extension ReportDeadline {
         guard let year = input.value("year").number, let published = input.published,
               let deadline = site.reportDeadline(forYear: year, publisher: publisher), published.value > deadline.date else { return }
         reader.report(.reportDeadline, published.location, field: "published",
-                      "the \(year) report was published \(published.value), after its deadline \(deadline.date) (\(deadline.basis))")
+                      Phrase("\(year) 年度报告于 \(published.value) 发布，晚于公布期限 \(deadline.date)（\(deadline.basisZh)）", en: "the \(year) report was published \(published.value), after its deadline \(deadline.date) (\(deadline.basis))"))
     }
 }

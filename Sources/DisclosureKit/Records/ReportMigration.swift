@@ -15,7 +15,7 @@ public enum ReportMigration {
         /// The whole file, rewritten; nil when there was nothing to do or it could not be done.
         public var text: String?
         /// What was done, or why not: one line each, for the author.
-        public var notes: [String]
+        public var notes: [Phrase]
         /// True when the file could not be migrated (nothing is written).
         public var failed: Bool
     }
@@ -23,20 +23,20 @@ public enum ReportMigration {
     public static func migrate(_ original: String) -> Outcome {
         let crlf = original.contains("\r\n")
         let text = crlf ? original.replacingOccurrences(of: "\r\n", with: "\n") : original
-        func failure(_ note: String) -> Outcome { Outcome(text: nil, notes: [note], failed: true) }
+        func failure(_ note: Phrase) -> Outcome { Outcome(text: nil, notes: [note], failed: true) }
         guard case .success(let split) = FrontMatterSplitter.split(text) else {
-            return failure("no front matter between '---' lines; run 'disclose check' on it")
+            return failure(Phrase("'---' 行之间没有前置信息；请先对它运行 'disclose check'", en: "no front matter between '---' lines; run 'disclose check' on it"))
         }
         guard case .success(let root) = FrontMatterReader.read(split.yaml, firstLine: split.yamlFirstLine),
               case .mapping(let top) = root.value else {
-            return failure("the front matter cannot be read; run 'disclose check' on it")
+            return failure(Phrase("无法读取前置信息；请先对它运行 'disclose check'", en: "the front matter cannot be read; run 'disclose check' on it"))
         }
         guard let entry = top.first(where: { $0.key == "statistics" }), case .mapping(let statistics) = entry.value.value else {
-            return failure("there is no 'statistics:' mapping to migrate")
+            return failure(Phrase("没有可改写的 'statistics:' 映射", en: "there is no 'statistics:' mapping to migrate"))
         }
         let map = FieldMapping(entries: statistics, path: "statistics", anchor: entry.keyLocation)
         guard StatisticsReader.isEarlierShape(map) else {
-            return Outcome(text: nil, notes: ["'statistics' is already in the national format; nothing to do"], failed: false)
+            return Outcome(text: nil, notes: [Phrase("'statistics' 已是全国统一格式，无需改写", en: "'statistics' is already in the national format; nothing to do")], failed: false)
         }
         var reader = EarlierShape(notes: [])
         guard let migrated = reader.statistics(statistics) else {
@@ -47,7 +47,7 @@ public enum ReportMigration {
         let last = lastLine(entry.value) - 1
         guard lines.indices.contains(first), lines.indices.contains(last), first <= last,
               lines[first].hasPrefix("statistics:") else {
-            return failure("'statistics:' must start a line of its own at the top level of the front matter")
+            return failure(Phrase("'statistics:' 必须在前置信息的最外层独占一行开头", en: "'statistics:' must start a line of its own at the top level of the front matter"))
         }
         let written = ["statistics:"] + ReportStatisticsWriter.lines(migrated.statistics, writtenTotals: migrated.writtenTotals)
         lines.replaceSubrange(first...last, with: written)
@@ -68,8 +68,8 @@ public enum ReportMigration {
     /// Reads the earlier shape without judging it (its identities were checked when it was
     /// current; the migrated statistics are checked by `check`).
     struct EarlierShape {
-        var notes: [String]
-        var problems: [String] = []
+        var notes: [Phrase]
+        var problems: [Phrase] = []
 
         struct Migrated {
             var statistics: ReportStatistics
@@ -79,7 +79,7 @@ public enum ReportMigration {
         mutating func number(_ entries: [YAMLEntry], _ key: String, path: String) -> Int? {
             guard let node = entries.first(where: { $0.key == key })?.value, !node.isNull else { return nil }
             guard case .scalar(let text, _) = node.value, let value = FieldReader.parseInteger(text), value >= 0 else {
-                problems.append("line \(node.location.line): '\(path).\(key)' is not a whole number; correct it first")
+                problems.append(Phrase("第 \(node.location.line) 行：'\(path).\(key)' 不是整数；请先改正", en: "line \(node.location.line): '\(path).\(key)' is not a whole number; correct it first"))
                 return nil
             }
             return value
@@ -95,7 +95,7 @@ public enum ReportMigration {
         mutating func section(_ entries: [YAMLEntry], _ key: String, path: String) -> [YAMLEntry] {
             guard let node = entries.first(where: { $0.key == key })?.value, !node.isNull else { return [] }
             guard case .mapping(let inner) = node.value else {
-                problems.append("line \(node.location.line): '\(path).\(key)' must be a mapping of counts; correct it first")
+                problems.append(Phrase("第 \(node.location.line) 行：'\(path).\(key)' 必须是由各项数字组成的映射；请先改正", en: "line \(node.location.line): '\(path).\(key)' must be a mapping of counts; correct it first"))
                 return []
             }
             return inner
@@ -105,7 +105,7 @@ public enum ReportMigration {
         /// be dropped with its number: the file is refused, naming the key and its line.
         mutating func refuseUnknown(_ entries: [YAMLEntry], known: [String], path: String) {
             for entry in entries where !known.contains(entry.key) {
-                problems.append("line \(entry.keyLocation.line): '\(path).\(entry.key)' is not a key of the earlier statistics (expected one of \(known.joined(separator: ", "))); its number would be lost, so correct it first")
+                problems.append(Phrase("第 \(entry.keyLocation.line) 行：'\(path).\(entry.key)' 不是旧版统计数据的字段（应为 \(known.joined(separator: ", ")) 之一）；它的数字会丢失，请先改正", en: "line \(entry.keyLocation.line): '\(path).\(entry.key)' is not a key of the earlier statistics (expected one of \(known.joined(separator: ", "))); its number would be lost, so correct it first"))
             }
         }
 
@@ -138,7 +138,7 @@ public enum ReportMigration {
             var fees = Amount(value: 0, text: "0")
             if let node = p.first(where: { $0.key == "fees" })?.value, case .scalar(let text, _) = node.value, !node.isNull {
                 guard let value = FieldReader.parseDecimal(text.trimmed), value >= 0 else {
-                    problems.append("line \(node.location.line): 'statistics.proactive.fees' is not a number; correct it first")
+                    problems.append(Phrase("第 \(node.location.line) 行：'statistics.proactive.fees' 不是数字；请先改正", en: "line \(node.location.line): 'statistics.proactive.fees' is not a number; correct it first"))
                     return nil
                 }
                 fees = Amount(value: value, text: text.trimmed)
@@ -162,11 +162,11 @@ public enum ReportMigration {
                         counts[index].counts = Self.natural(count(m, reason, "statistics.requests.outcomes.\(key)"))
                     }
                     for unknown in m where !known.contains(unknown.key) {
-                        problems.append("line \(unknown.keyLocation.line): 'statistics.requests.outcomes.\(key).\(unknown.key)' is not a reason of the national format; correct it first")
+                        problems.append(Phrase("第 \(unknown.keyLocation.line) 行：'statistics.requests.outcomes.\(key).\(unknown.key)' 不是全国统一格式中的理由；请先改正", en: "line \(unknown.keyLocation.line): 'statistics.requests.outcomes.\(key).\(unknown.key)' is not a reason of the national format; correct it first"))
                     }
                 } else if let total = number(o, key, path: "statistics.requests.outcomes"), total > 0 {
                     writtenTotals[key] = Self.natural(total)
-                    notes.append("'outcomes.\(key)' (\(Glossary.chinese(key) ?? key)) was one count, \(total), without its reasons: it is written as its 'total:' row; spread it over the reasons, or 'disclose check' reports the difference")
+                    notes.append(Phrase("'outcomes.\(key)'（\(Glossary.chinese(key) ?? key)）原为一个数字 \(total)，没有分列理由：已写为其 'total:' 行；请把它分到各项理由，否则 'disclose check' 会报告差额", en: "'outcomes.\(key)' (\(Glossary.chinese(key) ?? key)) was one count, \(total), without its reasons: it is written as its 'total:' row; spread it over the reasons, or 'disclose check' reports the difference"))
                 }
                 return OutcomeReasons(reasons: counts)
             }
@@ -177,7 +177,7 @@ public enum ReportMigration {
             let otherCount = count(o, "other", "statistics.requests.outcomes")
             other.reasons[Glossary.otherOutcomeReasons.count - 1].counts = Self.natural(otherCount)
             if otherCount > 0 {
-                notes.append("'outcomes.other' (其他处理) \(otherCount) is written under its reason 3.其他")
+                notes.append(Phrase("'outcomes.other'（其他处理）\(otherCount) 已写在其理由 3.其他 下", en: "'outcomes.other' (其他处理) \(otherCount) is written under its reason 3.其他"))
             }
             let outcomes = RequestOutcomes(granted: Self.natural(count(o, "granted", "statistics.requests.outcomes")),
                                            partiallyGranted: Self.natural(count(o, "partially_granted", "statistics.requests.outcomes")),
@@ -188,13 +188,13 @@ public enum ReportMigration {
             if let authorsTotal = number(o, "total", path: "statistics.requests.outcomes"), authorsTotal != computedTotal.total,
                let line = o.first(where: { $0.key == "total" })?.value.location.line {
                 // Neither number is dropped in silence: the author says which one is right.
-                problems.append("line \(line): 'statistics.requests.outcomes.total' is \(authorsTotal) but the outcomes add up to \(computedTotal.total); correct the total or the outcomes first")
+                problems.append(Phrase("第 \(line) 行：'statistics.requests.outcomes.total' 为 \(authorsTotal)，但各项处理结果之和为 \(computedTotal.total)；请先改正总计或各项处理结果", en: "line \(line): 'statistics.requests.outcomes.total' is \(authorsTotal) but the outcomes add up to \(computedTotal.total); correct the total or the outcomes first"))
             }
             let requests = RequestStatistics(received: Self.natural(count(r, "received", "statistics.requests")),
                                              carriedOver: Self.natural(count(r, "carried_over", "statistics.requests")),
                                              outcomes: outcomes,
                                              carriedForward: Self.natural(count(r, "carried_forward", "statistics.requests")))
-            notes.append("the counts of 三、收到和处理政府信息公开申请情况 had no applicant columns: each is written under 自然人 (and 总计); move what came from 法人或其他组织 to its column")
+            notes.append(Phrase("三、收到和处理政府信息公开申请情况 的数字原来没有申请人分栏：均已写在 自然人（及总计）下；请把来自法人或其他组织的数字移到相应的栏", en: "the counts of 三、收到和处理政府信息公开申请情况 had no applicant columns: each is written under 自然人 (and 总计); move what came from 法人或其他组织 to its column"))
 
             func appeal(_ entries: [YAMLEntry], _ path: String) -> AppealCounts {
                 let upheld = count(entries, "upheld", path), corrected = count(entries, "corrected", path)
@@ -213,7 +213,7 @@ public enum ReportMigration {
             if l.contains(where: { appealKeys.contains($0.key) }) {
                 refuseUnknown(l, known: appealKeys, path: "statistics.lawsuits")
                 lawsuits = LawsuitCounts(direct: appeal(l, "statistics.lawsuits"), afterReview: AppealCounts(upheld: 0, corrected: 0, other: 0, pending: 0, total: 0))
-                notes.append("行政诉讼 was counted as one: it is written under 未经复议直接起诉; move what was 复议后起诉 to 'after_review'")
+                notes.append(Phrase("行政诉讼 原作为一项统计：已写在 未经复议直接起诉 下；请把复议后起诉的数字移到 'after_review'", en: "行政诉讼 was counted as one: it is written under 未经复议直接起诉; move what was 复议后起诉 to 'after_review'"))
             } else {
                 refuseUnknown(l, known: ["direct", "after_review"], path: "statistics.lawsuits")
                 let direct = section(l, "direct", path: "statistics.lawsuits")
@@ -224,7 +224,7 @@ public enum ReportMigration {
                                          afterReview: appeal(afterReview, "statistics.lawsuits.after_review"))
             }
             if !zeroed.isEmpty {
-                notes.append("table 二 did not give \(zeroed.joined(separator: "、")): written as 0; put in the real figures")
+                notes.append(Phrase("表二没有给出 \(zeroed.joined(separator: "、"))：已写为 0；请填入实际数字", en: "table 二 did not give \(zeroed.joined(separator: "、")): written as 0; put in the real figures"))
             }
             guard problems.isEmpty else { return nil }
             return Migrated(statistics: ReportStatistics(

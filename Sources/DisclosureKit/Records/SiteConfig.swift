@@ -129,7 +129,7 @@ public enum SiteConfigDecoder {
         reader.dateRange = nil
         reader.invisible = nil
         guard case .mapping(let entries) = root.value else {
-            reader.report(.siteInvalid, root.location, field: nil, "site.yaml must be a mapping of 'key: value' lines")
+            reader.report(.siteInvalid, root.location, field: nil, Phrase("site.yaml 必须是由 'key: value' 行组成的映射", en: "site.yaml must be a mapping of 'key: value' lines"))
             return (nil, reader.diagnostics)
         }
         let top = FieldMapping(entries: entries, path: "", anchor: .fileStart)
@@ -138,9 +138,10 @@ public enum SiteConfigDecoder {
         let title = reader.string(top, "title", required: true)
         var baseURL = reader.string(top, "base_url", required: true)
         if let url = baseURL {
-            if let problem = BaseURLCheck.problem(url.value) {
+            if let problem = BaseURLCheck.problemPhrase(url.value) {
                 reader.report(.siteInvalid, url.location, field: "base_url",
-                              "'base_url' must be an absolute http(s) URL such as https://www.example.gov.cn/xxgk/, with no user, password, query, fragment or space; \(problem): '\(VisibleText.escaped(url.value))'")
+                              Phrase("'base_url' 必须是 https://www.example.gov.cn/xxgk/ 这样的 http(s) 绝对网址，不含用户名、密码、查询、片段或空格；\(problem.zh)：'\(VisibleText.escaped(url.value))'",
+                                     en: "'base_url' must be an absolute http(s) URL such as https://www.example.gov.cn/xxgk/, with no user, password, query, fragment or space; \(problem.en): '\(VisibleText.escaped(url.value))'"))
                 baseURL = nil
             } else if url.value == ToFillMarkers.placeholderBaseURL {
                 reader.report(.contentToFill, url.location, field: "base_url", ToFillMarkers.placeholderBaseURLMessage)
@@ -153,7 +154,7 @@ public enum SiteConfigDecoder {
             pattern = IndexNumberPattern(source.value)
             if pattern == nil {
                 reader.report(.siteInvalid, source.location, field: "index_number_pattern",
-                              "'index_number_pattern' is not a valid regular expression: '\(source.value)'")
+                              Phrase("'index_number_pattern' 不是有效的正则表达式：'\(source.value)'", en: "'index_number_pattern' is not a valid regular expression: '\(source.value)'"))
             }
         }
         var deadline = (month: 3, day: 31)
@@ -162,7 +163,7 @@ public enum SiteConfigDecoder {
                 deadline = parsed
             } else {
                 reader.report(.siteInvalid, text.location, field: "report_deadline",
-                              "'report_deadline' must be a month and day written MM-DD (such as 03-31), not '\(text.value)'")
+                              Phrase("'report_deadline' 必须是按 MM-DD 写的月和日（如 03-31），不能是 '\(text.value)'", en: "'report_deadline' must be a month and day written MM-DD (such as 03-31), not '\(text.value)'"))
             }
         }
         let workingDays = reader.integer(top, "timeliness_working_days", required: false, in: 1...365)
@@ -179,7 +180,7 @@ public enum SiteConfigDecoder {
             case "true", "yes": allowRawHTML = true
             case "false", "no": allowRawHTML = false
             default:
-                reader.report(.siteInvalid, raw.location, field: "allow_raw_html", "'allow_raw_html' must be true or false, not '\(raw.value)'")
+                reader.report(.siteInvalid, raw.location, field: "allow_raw_html", Phrase("'allow_raw_html' 必须是 true 或 false，不能是 '\(raw.value)'", en: "'allow_raw_html' must be true or false, not '\(raw.value)'"))
             }
         }
         var maximumRecordBytes = SourceText.maximumFileBytes
@@ -188,7 +189,7 @@ public enum SiteConfigDecoder {
                 maximumRecordBytes = bytes
             } else {
                 reader.report(.siteInvalid, size.location, field: "max_record_size",
-                              "'max_record_size' must be a size from 1 KiB to \(SiteConfig.describeSize(SourceText.largestRecordLimit)), written in bytes or as '4 MiB' or '512 KiB', not '\(size.value)'")
+                              Phrase("'max_record_size' 必须是 1 KiB 至 \(SiteConfig.describeSize(SourceText.largestRecordLimit)) 之间的大小，以字节数或 '4 MiB'、'512 KiB' 这样的形式书写，不能是 '\(size.value)'", en: "'max_record_size' must be a size from 1 KiB to \(SiteConfig.describeSize(SourceText.largestRecordLimit)), written in bytes or as '4 MiB' or '512 KiB', not '\(size.value)'"))
             }
         }
         let leakBoilerplate = reader.stringList(top, "leak_boilerplate", required: false, nonEmpty: false, multiLine: true) ?? []
@@ -198,7 +199,7 @@ public enum SiteConfigDecoder {
             for (item, phrase) in zip(list.items, leakBoilerplate)
             where MatchText.bytes(phrase).count < TextFingerprints.guaranteedLength {
                 reader.report(.siteInvalid, item.location, field: "leak_boilerplate",
-                              "'leak_boilerplate' phrase '\(phrase)' is shorter than \(TextFingerprints.guaranteedLength) bytes (six Chinese characters); the leak search never finds so short a run, so it needs no declaring")
+                              Phrase("'leak_boilerplate' 中的语句 '\(phrase)' 短于 \(TextFingerprints.guaranteedLength) 字节（六个汉字）；泄露检查从不查找这么短的片段，无需声明", en: "'leak_boilerplate' phrase '\(phrase)' is shorter than \(TextFingerprints.guaranteedLength) bytes (six Chinese characters); the leak search never finds so short a run, so it needs no declaring"))
             }
         }
         let siteIDCode = SiteIdentityDecoder.siteIDCode(&reader, top)
@@ -214,12 +215,12 @@ public enum SiteConfigDecoder {
             timeZone = TimeZone(identifier: zone.value)
             if timeZone == nil {
                 reader.report(.siteInvalid, zone.location, field: "time_zone",
-                              "'time_zone' must be a time zone name such as Asia/Shanghai, not '\(zone.value)'")
+                              Phrase("'time_zone' 必须是 Asia/Shanghai 这样的时区名称，不能是 '\(zone.value)'", en: "'time_zone' must be a time zone name such as Asia/Shanghai, not '\(zone.value)'"))
             }
         } else if let entry = top.entry("time_zone"), case .scalar(let text, _) = entry.value.value, text.trimmed.isEmpty {
             // An empty value is a setting left half-written, not a choice of the default.
             reader.report(.siteInvalid, entry.value.location, field: "time_zone",
-                          "'time_zone' is empty; give a time zone name such as Asia/Shanghai, or leave the key out for Asia/Shanghai")
+                          Phrase("'time_zone' 为空；请填写 Asia/Shanghai 这样的时区名称，或删除此字段以使用 Asia/Shanghai", en: "'time_zone' is empty; give a time zone name such as Asia/Shanghai, or leave the key out for Asia/Shanghai"))
         }
         let interpretationDays = reader.integer(top, "interpretation_working_days", required: false, in: 0...365)
         let publishers = PublisherRegistry.decode(&reader, top)
@@ -254,12 +255,12 @@ public enum SiteConfigDecoder {
         guard let (items, _) = reader.list(map, key, required: false) else { return [] }
         var days = Set<Int>()
         for item in items {
-            guard let text = reader.scalarText(item, path: map.path(key), expected: "a date") else { continue }
+            guard let text = reader.scalarText(item, path: map.path(key), expected: Phrase("日期", en: "a date")) else { continue }
             if let date = CalendarDate(text) {
                 days.insert(date.dayNumber)
             } else {
                 reader.report(.siteInvalid, item.location, field: map.path(key),
-                              "'\(map.path(key))' must list dates written YYYY-MM-DD, not '\(text)'")
+                              Phrase("'\(map.path(key))' 必须列出按 YYYY-MM-DD 写的日期，不能是 '\(text)'", en: "'\(map.path(key))' must list dates written YYYY-MM-DD, not '\(text)'"))
             }
         }
         return days

@@ -41,7 +41,7 @@ enum SiteIdentityDecoder {
         guard let code = reader.string(top, "site_id_code", required: false) else { return nil }
         if !isSiteIDCode(code.value) {
             reader.report(.siteIdentity, code.location, field: "site_id_code",
-                          "'site_id_code' (网站标识码) is ten characters: the six-digit administrative division code and four digits (such as 4501070001), or 'bm' and eight digits for a department of the State Council; '\(code.value)' is not")
+                          Phrase("'site_id_code'（网站标识码）为十个字符：六位行政区划代码加四位数字（如 4501070001），国务院部门为 'bm' 加八位数字；'\(code.value)' 不符合", en: "'site_id_code' (网站标识码) is ten characters: the six-digit administrative division code and four digits (such as 4501070001), or 'bm' and eight digits for a department of the State Council; '\(code.value)' is not"))
         }
         return code
     }
@@ -65,21 +65,21 @@ enum SiteIdentityDecoder {
             footer.email = email.value
             if !isEmail(email.value) {
                 reader.report(.siteIdentity, email.location, field: map.path("email"),
-                              "'footer.email' should be one e-mail address such as xxgk@example.gov.cn, not '\(email.value)'")
+                              Phrase("'footer.email' 应是一个电子邮箱地址，如 xxgk@example.gov.cn，不能是 '\(email.value)'", en: "'footer.email' should be one e-mail address such as xxgk@example.gov.cn, not '\(email.value)'"))
             }
         }
         if let icp = read("icp") {
             footer.icpNumber = icp.value
             if !isICPNumber(icp.value) {
                 reader.report(.siteIdentity, icp.location, field: map.path("icp"),
-                              "'footer.icp' (ICP备案号) reads like 桂ICP备12345678号 (the province's one-character abbreviation, ICP备, the number, 号, and perhaps -1 for a site of the filing); '\(icp.value)' does not")
+                              Phrase("'footer.icp'（ICP备案号）的写法如 桂ICP备12345678号（省份简称一字、ICP备、编号、号，备案下的网站可加 -1 等序号）；'\(icp.value)' 不符合", en: "'footer.icp' (ICP备案号) reads like 桂ICP备12345678号 (the province's one-character abbreviation, ICP备, the number, 号, and perhaps -1 for a site of the filing); '\(icp.value)' does not"))
             }
         }
         if let police = read("police") {
             footer.policeNumber = police.value
             if !isPoliceNumber(police.value) {
                 reader.report(.siteIdentity, police.location, field: map.path("police"),
-                              "'footer.police' (公安机关备案号) reads like 桂公网安备 45010202000001号 (the abbreviation, 公网安备, fourteen digits, 号); '\(police.value)' does not")
+                              Phrase("'footer.police'（公安机关备案号）的写法如 桂公网安备 45010202000001号（简称、公网安备、十四位数字、号）；'\(police.value)' 不符合", en: "'footer.police' (公安机关备案号) reads like 桂公网安备 45010202000001号 (the abbreviation, 公网安备, fourteen digits, 号); '\(police.value)' does not"))
             }
         }
         return (footer, printed)

@@ -55,14 +55,14 @@ extension SiteTopics {
         var groups: [Group] = []
         var seen: [String: SourceLocation] = [:]
         func add(_ node: YAMLNode, to group: inout Group) {
-            guard let text = reader.scalarText(node, path: "topics", expected: "a topic's name")?.trimmed else { return }
+            guard let text = reader.scalarText(node, path: "topics", expected: Phrase("主题分类名称", en: "a topic's name"))?.trimmed else { return }
             guard !text.isEmpty else {
-                reader.report(.siteInvalid, node.location, field: "topics", "'topics' has an empty item")
+                reader.report(.siteInvalid, node.location, field: "topics", Phrase("'topics' 中有空项", en: "'topics' has an empty item"))
                 return
             }
             if let first = seen[text] {
                 reader.report(.siteInvalid, node.location, field: "topics",
-                              "topic '\(text)' is listed twice (first at line \(first.line)); a topic is one entry of the catalog")
+                              Phrase("主题分类 '\(text)' 列出了两次（第一次在第 \(first.line) 行）；一个主题分类是目录中的一项", en: "topic '\(text)' is listed twice (first at line \(first.line)); a topic is one entry of the catalog"))
                 return
             }
             seen[text] = node.location
@@ -72,19 +72,19 @@ extension SiteTopics {
             if case .mapping(let entries) = item.value {
                 guard entries.count == 1, let entry = entries.first else {
                     reader.report(.siteInvalid, item.location, field: "topics",
-                                  "a group in 'topics' is one 'name: [topics]' pair, not \(entries.count)")
+                                  Phrase("'topics' 中的一组是一个 'name: [topics]' 对，不能是 \(entries.count) 个", en: "a group in 'topics' is one 'name: [topics]' pair, not \(entries.count)"))
                     continue
                 }
                 if let first = seen[entry.key] {
                     reader.report(.siteInvalid, entry.keyLocation, field: "topics",
-                                  "'\(entry.key)' is listed twice (first at line \(first.line)); a group and a topic need different names")
+                                  Phrase("'\(entry.key)' 列出了两次（第一次在第 \(first.line) 行）；组和主题分类的名称必须不同", en: "'\(entry.key)' is listed twice (first at line \(first.line)); a group and a topic need different names"))
                     continue
                 }
                 seen[entry.key] = entry.keyLocation
                 var group = Group(name: entry.key, topics: [])
                 guard case .sequence(let members) = entry.value.value, !members.isEmpty else {
                     reader.report(.siteInvalid, entry.value.location, field: "topics",
-                                  "the group '\(entry.key)' in 'topics' must list its topics ('- name' lines or [a, b])")
+                                  Phrase("'topics' 中的组 '\(entry.key)' 必须列出其主题分类（'- name' 行或 [a, b]）", en: "the group '\(entry.key)' in 'topics' must list its topics ('- name' lines or [a, b])"))
                     continue
                 }
                 for member in members { add(member, to: &group) }
@@ -100,7 +100,7 @@ extension SiteTopics {
             }
         }
         if groups.allSatisfy({ $0.topics.isEmpty }) {
-            reader.report(.siteInvalid, location, field: "topics", "'topics' lists no topic; remove it to let 'topic' be free text")
+            reader.report(.siteInvalid, location, field: "topics", Phrase("'topics' 没有列出任何主题分类；请删除它，让 'topic' 可自由填写", en: "'topics' lists no topic; remove it to let 'topic' be free text"))
             return nil
         }
         return SiteTopics(groups: groups.filter { !$0.topics.isEmpty })

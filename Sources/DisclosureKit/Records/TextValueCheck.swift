@@ -12,8 +12,10 @@ extension FieldReader {
         guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0xE2 || $0 == 0xEF }) else { return true }
         if !multiLine, let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { $0.element == "\t" || $0.element == "\n" || $0.element == "\u{2028}" || $0.element == "\u{2029}" }) {
             let what = scalar == "\t" ? "a tab" : "a line break"
+            let whatZh = scalar == "\t" ? "制表符" : "换行"
             report(control, location, field: path,
-                   "\(labels.quoted(path)) holds \(what) (U+\(Self.hex(scalar)), character \(offset + 1) of its value); it is one line of text: join the lines")
+                   Phrase("\(labels.quotedZh(path)) 含有\(whatZh)（U+\(Self.hex(scalar))，值的第 \(offset + 1) 个字符）；它是单行文字：请把各行连起来",
+                          en: "\(labels.quoted(path)) holds \(what) (U+\(Self.hex(scalar)), character \(offset + 1) of its value); it is one line of text: join the lines"))
             return false
         }
         guard let invisible, let (offset, scalar) = text.unicodeScalars.enumerated().first(where: { Self.isInvisibleFormat($0.element) }) else {
@@ -21,13 +23,14 @@ extension FieldReader {
         }
         let key = path.split(separator: ".").last.map(String.init) ?? path
         let name = scalar.properties.name.map { " (\($0))" } ?? ""
+        let nameZh = scalar.properties.name.map { "（\($0)）" } ?? ""
         if Self.identityKeys.contains(key) {
             report(invisible.identity, location, field: path,
-                   "\(labels.quoted(path)) holds the invisible character U+\(Self.hex(scalar))\(name) at character \(offset + 1) of its value; it would make a second \(labels.quoted(path)) that looks the same: remove it")
+                   Phrase("\(labels.quotedZh(path)) 的值在第 \(offset + 1) 个字符处含有不可见字符 U+\(Self.hex(scalar))\(nameZh)；它会造成另一个看起来相同的 \(labels.quotedZh(path))：请删除", en: "\(labels.quoted(path)) holds the invisible character U+\(Self.hex(scalar))\(name) at character \(offset + 1) of its value; it would make a second \(labels.quoted(path)) that looks the same: remove it"))
             return false
         }
         report(invisible.warning, location, field: path,
-               "\(labels.quoted(path)) holds the invisible character U+\(Self.hex(scalar))\(name) at character \(offset + 1) of its value; remove it")
+               Phrase("\(labels.quotedZh(path)) 的值在第 \(offset + 1) 个字符处含有不可见字符 U+\(Self.hex(scalar))\(nameZh)；请删除", en: "\(labels.quoted(path)) holds the invisible character U+\(Self.hex(scalar))\(name) at character \(offset + 1) of its value; remove it"))
         return true
     }
 

@@ -80,7 +80,7 @@ enum TypeFieldsDecoder {
                 guard case .mapping(let entries) = item.value else {
                     let shape = field.fields.map { "\($0.key): ..." }.joined(separator: ", ")
                     reader.report(reader.type, item.location, field: map.path(key),
-                                  "each item of \(reader.labels.quoted(map.path(key))) must be a mapping {\(shape)}, not \(item.kindDescription)")
+                                  Phrase("\(reader.labels.quotedZh(map.path(key))) 的每一项必须是映射 {\(shape)}，不能是\(item.kindPhrase.zh)", en: "each item of \(reader.labels.quoted(map.path(key))) must be a mapping {\(shape)}, not \(item.kindDescription)"))
                     complete = false
                     continue
                 }
@@ -89,7 +89,7 @@ enum TypeFieldsDecoder {
             }
             if required && items.isEmpty {
                 reader.report(reader.required, map.entry(key)?.keyLocation ?? map.anchor, field: map.path(key),
-                              "\(reader.labels.quoted(map.path(key))) must list at least one row")
+                              Phrase("\(reader.labels.quotedZh(map.path(key))) 至少要列出一行", en: "\(reader.labels.quoted(map.path(key))) must list at least one row"))
                 return .absent
             }
             return complete ? .table(rows) : .absent

@@ -21,8 +21,10 @@ enum InterpretationTimeliness {
     }
 
     static func message(_ lateness: Lateness, interpretation: CalendarDate, policy: CalendarDate, policyFile: String,
-                        limit: Int) -> String {
-        "published \(interpretation), \(lateness.workingDays) working days after its policy (\(policyFile), published \(policy)); "
-            + "三同步 asks for at most \(limit) working days (interpretation_working_days; due \(lateness.due))"
+                        limit: Int) -> Phrase {
+        Phrase("\(interpretation) 发布，距其政策文件（\(policyFile)，\(policy) 发布）已 \(lateness.workingDays) 个工作日；"
+                + "三同步要求最多 \(limit) 个工作日（interpretation_working_days；最迟 \(lateness.due)）",
+               en: "published \(interpretation), \(lateness.workingDays) working days after its policy (\(policyFile), published \(policy)); "
+                + "三同步 asks for at most \(limit) working days (interpretation_working_days; due \(lateness.due))")
     }
 }

@@ -35,22 +35,21 @@ struct RecordRelations: Sendable {
     /// The blocks of page `index`: one per field naming another page (except the fields
     /// the 有效性 notice shows), then one per field by which other pages name it, when the
     /// field declares a heading for that side (`backlink`).
-    func blocks(_ index: Int, plan: SitePlan) -> [[String: Any]] {
-        func item(_ page: Int) -> [String: Any] {
+    func blocks(_ index: Int, plan: SitePlan) -> [RelationBlock] {
+        func item(_ page: Int) -> RelationLink {
             let record = plan.recordPages[page].record
-            var item: [String: Any] = ["title": record.title, "href": URLPath.encoded(plan.recordPages[page].path)]
-            if let number = record.value("document_number").text { item["document_number"] = number }
-            return item
+            return RelationLink(title: record.title, href: URLPath.encoded(plan.recordPages[page].path),
+                                document_number: record.value("document_number").text)
         }
-        var blocks: [[String: Any]] = []
+        var blocks: [RelationBlock] = []
         var seen: [String] = []
         for link in outgoing[index] where !PolicyValidity.noticeFields.contains(link.field.key) {
             if let last = blocks.indices.last, seen.last == link.field.key {
-                blocks[last]["links"] = (blocks[last]["links"] as! [[String: Any]]) + [item(link.page)]
+                blocks[last].links.append(item(link.page))
                 continue
             }
             seen.append(link.field.key)
-            blocks.append(["id": "relation-\(link.field.key)", "heading": link.field.label, "links": [item(link.page)]])
+            blocks.append(RelationBlock(id: "relation-\(link.field.key)", heading: link.field.label, links: [item(link.page)]))
         }
         var byField: [(field: FieldDeclaration, pages: [Int])] = []
         for link in incoming[index] {
@@ -62,7 +61,7 @@ struct RecordRelations: Sendable {
             }
         }
         for (field, pages) in byField {
-            blocks.append(["id": "related-\(field.key)", "heading": field.backlink!, "links": pages.map(item)])
+            blocks.append(RelationBlock(id: "related-\(field.key)", heading: field.backlink!, links: pages.map(item)))
         }
         return blocks
     }

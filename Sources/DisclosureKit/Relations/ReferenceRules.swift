@@ -20,8 +20,8 @@ enum ReferenceRules {
             let file = identity.file.relativePath
             for reference in identity.references {
                 let target = reference.target
-                let quoted = declaration.labels.quoted(reference.field)
-                func report(_ rule: Rule, _ message: String) {
+                let quoted = QuotedKey.phrase(declaration.labels.quoted(reference.field))
+                func report(_ rule: Rule, _ message: Phrase) {
                     diagnostics.append(rule.diagnostic(file, target.location, field: reference.field, message))
                 }
                 if reference.byDocumentNumber {
@@ -30,34 +30,40 @@ enum ReferenceRules {
                     // Messages name the other record's file, never its title: CI logs are often public.
                     if identity.isPublic && !holder.isPublic {
                         report(.referenceNotPublic,
-                               "\(quoted) names 文号 '\(target.value)', the 文号 of \(holder.file.relativePath), which is not public; a public page cannot name it")
+                               Phrase("\(quoted.zh) 写的文号 '\(target.value)' 是 \(holder.file.relativePath) 的文号，该记录不是主动公开的；公开的页面不能提及它",
+                                      en: "\(quoted.en) names 文号 '\(target.value)', the 文号 of \(holder.file.relativePath), which is not public; a public page cannot name it"))
                     } else if identity.isPublic, let index = holder.indexNumber?.value {
                         report(.referenceDocumentNumber,
-                               "\(quoted) names 文号 '\(target.value)', the 文号 of \(holder.file.relativePath) on this site; write its index number (\(index)) instead, so both pages link to each other")
+                               Phrase("\(quoted.zh) 写的文号 '\(target.value)' 是本站 \(holder.file.relativePath) 的文号；请改写其索引号（\(index)），使两个页面互相链接",
+                                      en: "\(quoted.en) names 文号 '\(target.value)', the 文号 of \(holder.file.relativePath) on this site; write its index number (\(index)) instead, so both pages link to each other"))
                     }
                     continue
                 }
                 guard !duplicated.contains(target.value) else { continue }
                 guard let holderPosition = firstByIndex[target.value] else {
-                    report(.referenceUnknown, "\(quoted) names index number '\(target.value)', which no record has")
+                    report(.referenceUnknown, Phrase("\(quoted.zh) 写的索引号 '\(target.value)' 不属于任何记录",
+                                                     en: "\(quoted.en) names index number '\(target.value)', which no record has"))
                     continue
                 }
                 guard holderPosition != position, identity.indexNumber?.value != target.value else {
-                    report(.referenceUnknown, "\(quoted) names this record itself")
+                    report(.referenceUnknown, Phrase("\(quoted.zh) 指向本记录自身", en: "\(quoted.en) names this record itself"))
                     continue
                 }
                 let holder = identities[holderPosition]
                 // Messages name the other record's file, never its title: CI logs are often public.
                 if identity.isPublic && !holder.isPublic {
                     report(.referenceNotPublic,
-                           "\(quoted) names '\(target.value)' (\(holder.file.relativePath)), which is not public; a public page cannot name it")
+                           Phrase("\(quoted.zh) 指向的 '\(target.value)'（\(holder.file.relativePath)）不是主动公开的记录；公开的页面不能提及它",
+                                  en: "\(quoted.en) names '\(target.value)' (\(holder.file.relativePath)), which is not public; a public page cannot name it"))
                     continue
                 }
                 let holderType = holder.file.type
                 if let wanted = declaration.field(reference.field)?.refersTo, holderType.id != wanted {
                     let wantedName = config.types.type(id: wanted).map { " (\($0.chineseName))" } ?? ""
+                    let wantedNameZh = config.types.type(id: wanted).map { "（\($0.chineseName)）" } ?? ""
                     report(.referenceType,
-                           "\(quoted) names '\(target.value)' (\(holder.file.relativePath)), \(article(holderType.id)) \(holderType.id) (\(holderType.chineseName)), not \(article(wanted)) \(wanted)\(wantedName)")
+                           Phrase("\(quoted.zh) 指向的 '\(target.value)'（\(holder.file.relativePath)）是 \(holderType.id)（\(holderType.chineseName)），而不是 \(wanted)\(wantedNameZh)",
+                                  en: "\(quoted.en) names '\(target.value)' (\(holder.file.relativePath)), \(article(holderType.id)) \(holderType.id) (\(holderType.chineseName)), not \(article(wanted)) \(wanted)\(wantedName)"))
                     continue
                 }
                 if declaration.applies(.interpretationTimeliness), reference.field == InterpretationTimeliness.field,
@@ -88,7 +94,7 @@ enum ReferenceRules {
         }
         var diagnostics: [Diagnostic] = []
         for identity in identities where identity.isPublic && !identity.references.isEmpty {
-            let quoted = identity.file.type.declaration.labels.quoted
+            let quoted = { QuotedKey.phrase(identity.file.type.declaration.labels.quoted($0)) }
             for reference in identity.references {
                 let target = reference.target
                 let holder = reference.byDocumentNumber ? heldByDocumentNumber[target.value] : heldByIndex[target.value]
@@ -96,10 +102,13 @@ enum ReferenceRules {
                       let day = scheduled[holder.file.relativePath] else { continue }
                 // Messages name the other record's file, never its title: CI logs are often public.
                 let named = reference.byDocumentNumber
-                    ? "文号 '\(target.value)', the 文号 of \(holder.file.relativePath),"
-                    : "'\(target.value)' (\(holder.file.relativePath)),"
+                    ? Phrase("文号 '\(target.value)'（\(holder.file.relativePath) 的文号）",
+                             en: "文号 '\(target.value)', the 文号 of \(holder.file.relativePath),")
+                    : Phrase("'\(target.value)'（\(holder.file.relativePath)）", en: "'\(target.value)' (\(holder.file.relativePath)),")
+                let field = quoted(reference.field)
                 diagnostics.append(Rule.referenceScheduled.diagnostic(identity.file.relativePath, target.location, field: reference.field,
-                    "\(quoted(reference.field)) names \(named) which is scheduled for \(day); a public record cannot name it before that day (write the reference on that day, or schedule this record too)"))
+                    Phrase("\(field.zh) 指向的\(named.zh)定于 \(day) 发布；公开的记录在该日之前不能提及它（请在该日再写这一引用，或将本记录也设为定时发布）",
+                           en: "\(field.en) names \(named.en) which is scheduled for \(day); a public record cannot name it before that day (write the reference on that day, or schedule this record too)")))
             }
         }
         return diagnostics
@@ -137,7 +146,8 @@ enum ReferenceRules {
             for reference in identity.references where validityFields.contains(reference.field) && !reference.byDocumentNumber {
                 guard let target = firstByIndex[reference.target.value], target != position, reaches(target, position) else { continue }
                 diagnostics.append(Rule.referenceCircle.diagnostic(identity.file.relativePath, reference.target.location, field: reference.field,
-                    "\(identity.file.type.declaration.labels.quoted(reference.field)) names \(identities[target].file.relativePath), which is itself repealed or amended by this record (directly or through others); a document cannot end the force of the one that ends its own"))
+                    Phrase("\(QuotedKey.phrase(identity.file.type.declaration.labels.quoted(reference.field)).zh) 指向的 \(identities[target].file.relativePath) 本身又被本记录（直接或经由其他记录）废止或修改；一份文件不能终止使其自身失效的那份文件的效力",
+                           en: "\(identity.file.type.declaration.labels.quoted(reference.field)) names \(identities[target].file.relativePath), which is itself repealed or amended by this record (directly or through others); a document cannot end the force of the one that ends its own")))
             }
         }
         return diagnostics

@@ -9,19 +9,16 @@ enum AttachmentList {
     /// Labels the list writes, which the audit counts as built-in text.
     static let labels = ["附件", ofdNote]
 
-    static func context(_ attachments: [PlannedAttachment], from page: String, bodyHTML: String) -> [[String: Any]] {
-        var items: [[String: Any]] = []
+    static func context(_ attachments: [PlannedAttachment], from page: String, bodyHTML: String) -> [AttachmentItem] {
+        var items: [AttachmentItem] = []
         let images = attachments.isEmpty ? [] : imageSources(bodyHTML)
         for attachment in attachments {
             let href = URLPath.encoded(LinkResolver.relative(from: page, to: attachment.path))
             if images.contains(href.removingPercentEncoding ?? href) { continue }
             let kind = Self.kind(of: attachment.name)
-            var item: [String: Any] = [
-                "label": "附件\(items.count + 1)：", "text": attachment.title ?? attachment.name, "name": attachment.name,
-                "href": href, "kind": kind, "size": Self.size(attachment.size),
-            ]
-            if kind == "OFD" { item["note"] = ofdNote }
-            items.append(item)
+            items.append(AttachmentItem(
+                label: "附件\(items.count + 1)：", text: attachment.title ?? attachment.name, name: attachment.name,
+                href: href, kind: kind, size: Self.size(attachment.size), note: kind == "OFD" ? ofdNote : nil))
         }
         return items
     }

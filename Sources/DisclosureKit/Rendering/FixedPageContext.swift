@@ -1,9 +1,9 @@
 extension PageContexts {
     /// The fixed pages in the navigation of every page, in `nav` order, after the sections
     /// and the catalog.
-    func fixedPageNavigation(current path: String) -> [[String: Any]] {
+    func fixedPageNavigation(current path: String) -> [NavigationLink] {
         plan.fixedPages.filter { $0.page.navigation != nil }.map { fixed in
-            ["label": fixed.page.title, "href": URLPath.encoded(fixed.path), "current": fixed.path == path]
+            NavigationLink(label: fixed.page.title, href: URLPath.encoded(fixed.path), current: fixed.path == path)
         }
     }
 
@@ -18,26 +18,25 @@ extension PageContexts {
     }
 
     /// The page of fixed page `index`, with its rendered body.
-    public func fixedPage(_ index: Int, bodyHTML: String) -> [String: Any] {
+    public func fixedPage(_ index: Int, bodyHTML: String) -> FixedPageModel {
         let fixed = plan.fixedPages[index]
         let page = fixed.page
-        var context = base(path: fixed.path, title: page.title, section: nil, breadcrumbs: [
+        var frame = frame(path: fixed.path, title: page.title, section: nil, breadcrumbs: [
             ("首页", SitePlan.homePath), (page.title, nil),
         ])
-        context["title"] = page.title
-        context["body"] = bodyHTML
-        if let role = page.role { context["role"] = role.rawValue }
-        if let modified = page.modified {
-            context["modified"] = modified.description
-            context["modified_text"] = config.pageDate(modified)
-        }
-        if let summary = page.summary { context["summary"] = summary }
         if let articleTags = GovernmentMetaTags.fixedPage(config, page: page, path: fixed.path) {
-            context["head_meta"] = GovernmentMetaTags.site(config) + articleTags
+            frame.head_meta = GovernmentMetaTags.site(config) + articleTags
         }
         let attachments = AttachmentList.context(fixed.attachments, from: fixed.path, bodyHTML: bodyHTML)
-        context["attachments"] = attachments
-        context["has_attachments"] = !attachments.isEmpty
-        return context
+        return FixedPageModel(
+            frame: frame,
+            title: page.title,
+            body: bodyHTML,
+            role: page.role?.rawValue,
+            modified: page.modified?.description,
+            modified_text: page.modified.map(config.pageDate),
+            summary: page.summary,
+            attachments: attachments,
+            has_attachments: !attachments.isEmpty)
     }
 }

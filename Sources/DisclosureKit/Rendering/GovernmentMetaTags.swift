@@ -8,14 +8,14 @@ import Foundation
 /// record can reach them.
 enum GovernmentMetaTags {
     /// SiteName, SiteDomain and SiteIDCode (left out when `site_id_code` is not set).
-    static func site(_ config: SiteConfig) -> [[String: String]] {
+    static func site(_ config: SiteConfig) -> [MetaTag] {
         var tags = [tag("SiteName", config.title), tag("SiteDomain", domain(config.baseURL))]
         if let code = config.siteIDCode { tags.append(tag("SiteIDCode", code)) }
         return tags
     }
 
     /// A column page (a section's list, the catalog): the column's tags, after the site's.
-    static func column(_ config: SiteConfig, name: String) -> [[String: String]] {
+    static func column(_ config: SiteConfig, name: String) -> [MetaTag] {
         [
             tag("ColumnName", name),
             tag("ColumnDescription", columnDescription(config, name: name)),
@@ -25,7 +25,7 @@ enum GovernmentMetaTags {
     }
 
     /// A record page: its column's name and type and the record's own tags, after the site's.
-    static func article(_ config: SiteConfig, record: Record, path: String, columnName: String) -> [[String: String]] {
+    static func article(_ config: SiteConfig, record: Record, path: String, columnName: String) -> [MetaTag] {
         article(config, title: record.title, published: record.listDate, source: record.publisher,
                 keywords: [record.topic, columnName].compactMap { $0 }, description: record.summary,
                 path: path, columnName: columnName)
@@ -34,7 +34,7 @@ enum GovernmentMetaTags {
     /// An article page of any kind (a record, a fixed page): `description` defaults to the
     /// title, and the keywords are joined with commas.
     static func article(_ config: SiteConfig, title: String, published: CalendarDate, source: String, keywords: [String],
-                        description: String?, path: String, columnName: String) -> [[String: String]] {
+                        description: String?, path: String, columnName: String) -> [MetaTag] {
         [
             tag("ColumnName", columnName),
             tag("ColumnType", columnType),
@@ -61,7 +61,7 @@ enum GovernmentMetaTags {
     /// A fixed page with `modified` is an article (ArticleTitle, PubDate from `modified`,
     /// the site's publisher as its source), its own title its column; without `modified`
     /// it has no date to give and stays a column page.
-    static func fixedPage(_ config: SiteConfig, page: FixedPage, path: String) -> [[String: String]]? {
+    static func fixedPage(_ config: SiteConfig, page: FixedPage, path: String) -> [MetaTag]? {
         guard let modified = page.modified else { return nil }
         return article(config, title: page.title, published: modified, source: config.publisher ?? config.title,
                        keywords: [page.title], description: page.summary, path: path, columnName: page.title)
@@ -89,7 +89,7 @@ enum GovernmentMetaTags {
         return rest.lowercased()
     }
 
-    private static func tag(_ name: String, _ content: String) -> [String: String] {
-        ["name": name, "content": content]
+    private static func tag(_ name: String, _ content: String) -> MetaTag {
+        MetaTag(name: name, content: content)
     }
 }

@@ -28,18 +28,22 @@ public struct LinkResolver: Sendable {
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .keep }
         if let scheme = Self.scheme(of: trimmed) {
             guard Self.safeSchemes.contains(scheme) else {
-                return .neutralise("link target with scheme '\(scheme):' is not allowed; the link was removed")
+                return .neutralise(Phrase("不允许使用协议为 '\(scheme):' 的链接目标；该链接已被移除",
+                                          en: "link target with scheme '\(scheme):' is not allowed; the link was removed"))
             }
             if isImage {
-                return .broken("image '\(trimmed)' would be loaded from outside the site, which the offline reading room cannot do; put the image beside the record as an attachment and link it by name")
+                return .broken(Phrase("图片 '\(trimmed)' 会从站点之外加载，离线阅览室无法做到；请把图片作为附件放在记录旁边，并按文件名链接",
+                                      en: "image '\(trimmed)' would be loaded from outside the site, which the offline reading room cannot do; put the image beside the record as an attachment and link it by name"))
             }
             return .keep
         }
         if trimmed.hasPrefix("//") {
-            return isImage ? .broken("image '\(trimmed)' would be loaded from outside the site; put it beside the record as an attachment") : .keep
+            return isImage ? .broken(Phrase("图片 '\(trimmed)' 会从站点之外加载；请把它作为附件放在记录旁边",
+                                        en: "image '\(trimmed)' would be loaded from outside the site; put it beside the record as an attachment")) : .keep
         }
         if trimmed.hasPrefix("/") {
-            return .broken("link '\(trimmed)' is an absolute path, which breaks when the site is opened from disk or a sub-path; link to the record's .md file or the attachment by a relative path")
+            return .broken(Phrase("链接 '\(trimmed)' 是绝对路径，从磁盘或子路径打开站点时会失效；请用相对路径链接到记录的 .md 文件或附件",
+                                  en: "link '\(trimmed)' is an absolute path, which breaks when the site is opened from disk or a sub-path; link to the record's .md file or the attachment by a relative path"))
         }
         // A relative link: resolve it against the record's folder in content/.
         var pathPart = Substring(trimmed)
@@ -52,7 +56,7 @@ public struct LinkResolver: Sendable {
         let decoded = FileName.normalised(String(pathPart).removingPercentEncoding ?? String(pathPart))
         let sourceFolder = source.split(separator: "/").dropLast().map(String.init)
         guard let resolved = Self.resolve(decoded, from: sourceFolder), resolved.first == "content" else {
-            return .broken("link '\(trimmed)' leads outside content/")
+            return .broken(Phrase("链接 '\(trimmed)' 指向 content/ 之外", en: "link '\(trimmed)' leads outside content/"))
         }
         let contentPath = resolved.joined(separator: "/")
         if let name = resolved.last, FileName.recordStem(name) != nil {
@@ -60,17 +64,21 @@ public struct LinkResolver: Sendable {
                 return .replace(URLPath.encoded(Self.relative(from: page, to: targetPage)) + (suffix.hasPrefix("?") ? "" : suffix))
             }
             if let day = scheduled[contentPath] {
-                return .broken("link '\(trimmed)' names a record scheduled for \(day) (published after the as-of date); it has no page yet: link to it from a record published on or after \(day), or remove the link")
+                return .broken(Phrase("链接 '\(trimmed)' 指向定于 \(day) 发布的记录（在检查日期之后发布）；它还没有页面：请在 \(day) 或之后发布的记录中链接它，或删除该链接",
+                                      en: "link '\(trimmed)' names a record scheduled for \(day) (published after the as-of date); it has no page yet: link to it from a record published on or after \(day), or remove the link"))
             }
             if allRecords.contains(contentPath) {
-                return .broken("link '\(trimmed)' names a record that is not public; a public page cannot link to it: remove the link, or make that record proactive (主动公开) after its review")
+                return .broken(Phrase("链接 '\(trimmed)' 指向非主动公开的记录；公开的页面不能链接它：请删除该链接，或在该记录审查后将其改为主动公开",
+                                      en: "link '\(trimmed)' names a record that is not public; a public page cannot link to it: remove the link, or make that record proactive (主动公开) after its review"))
             }
-            return .broken("link '\(trimmed)' names \(contentPath), which does not exist; correct the path (relative to this record's folder)")
+            return .broken(Phrase("链接 '\(trimmed)' 指向的 \(contentPath) 不存在；请更正路径（相对于本记录所在的文件夹）",
+                                  en: "link '\(trimmed)' names \(contentPath), which does not exist; correct the path (relative to this record's folder)"))
         }
         if let attachment = publicAttachments[contentPath] {
             return .replace(URLPath.encoded(Self.relative(from: page, to: attachment)) + suffix)
         }
-        return .broken("link '\(trimmed)' names \(contentPath), which is not a published attachment of a public record")
+        return .broken(Phrase("链接 '\(trimmed)' 指向的 \(contentPath) 不是公开记录的已发布附件",
+                              en: "link '\(trimmed)' names \(contentPath), which is not a published attachment of a public record"))
     }
 
     /// The URL scheme, lower-cased, when `target` starts with one.

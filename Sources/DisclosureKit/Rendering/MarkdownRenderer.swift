@@ -8,9 +8,9 @@ public enum LinkDecision: Sendable, Equatable {
     /// Write this target instead (a record's `.md` link rewritten to its page).
     case replace(String)
     /// Remove the target (an unsafe scheme), with a warning.
-    case neutralise(String)
+    case neutralise(Phrase)
     /// The target is an error (`link.target`).
-    case broken(String)
+    case broken(Phrase)
 }
 
 /// A link problem in a body, with its place in the Markdown.
@@ -21,7 +21,7 @@ public struct LinkFinding: Sendable, Equatable {
     /// cmark gives bytes, converted by `SourceColumn`.
     public var column: Int
     public var isError: Bool
-    public var message: String
+    public var message: Phrase
 }
 
 /// CommonMark + GFM (tables, strikethrough, autolinks, tagfilter, footnotes) through

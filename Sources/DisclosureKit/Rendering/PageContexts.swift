@@ -1,6 +1,5 @@
-/// Builds the Mustache context of every page kind from the plan. Values are plain
-/// strings, booleans, arrays and dictionaries (the fastest context swift-mustache reads);
-/// record fields are escaped by the templates, and only a rendered body is raw.
+/// Builds the model of every page kind from the plan (`Models/`). Record fields are
+/// escaped by the templates, and only a rendered body is raw.
 public struct PageContexts: Sendable {
     public let plan: SitePlan
     /// Index number → the record page that has it: how a repealed policy finds its successor.
@@ -9,8 +8,8 @@ public struct PageContexts: Sendable {
     let relations: RecordRelations
     var config: SiteConfig { plan.view.config }
     /// The footer's lines and the site's head tags: the same on every page, made once.
-    private let footerLines: [[String: [[String: String]]]]
-    private let siteTags: [[String: String]]
+    private let footerLines: [FooterLine]
+    private let siteTags: [MetaTag]
 
     public init(plan: SitePlan) {
         self.plan = plan
@@ -22,85 +21,77 @@ public struct PageContexts: Sendable {
     }
 
     /// What every page has: language, titles, the way back to the root, navigation.
-    func base(path: String, title: String, section: RecordType?, breadcrumbs: [(label: String, href: String?)]) -> [String: Any] {
-        let nav: [[String: Any]] = [["label": "首页", "href": SitePlan.homePath, "current": path == SitePlan.homePath]]
+    func frame(path: String, title: String, section: RecordType?, breadcrumbs: [(label: String, href: String?)]) -> PageFrame {
+        let nav = [NavigationLink(label: "首页", href: SitePlan.homePath, current: path == SitePlan.homePath)]
             + plan.sectionTypes.map { type in
-                ["label": type.chineseName, "href": SitePlan.listPath(type, page: 1), "current": section == type]
+                NavigationLink(label: type.chineseName, href: SitePlan.listPath(type, page: 1), current: section == type)
             }
-            + [["label": "信息公开目录", "href": SitePlan.catalogPath,
-                "current": path == SitePlan.catalogPath || path.hasPrefix(CatalogPlan.folder + "/")]]
+            + [NavigationLink(label: "信息公开目录", href: SitePlan.catalogPath,
+                              current: path == SitePlan.catalogPath || path.hasPrefix(CatalogPlan.folder + "/"))]
             + fixedPageNavigation(current: path)
-        var crumbs: [[String: Any]] = []
-        for crumb in breadcrumbs {
-            var item: [String: Any] = ["label": crumb.label]
-            if let href = crumb.href { item["href"] = href }
-            crumbs.append(item)
-        }
-        return [
-            "lang": config.language,
-            "site_title": config.title,
-            "page_title": title,
-            "publisher": config.publisher ?? config.title,
-            "root": SitePlan.rootPrefix(for: path),
-            "nav": nav,
-            "breadcrumbs": crumbs,
-            "has_breadcrumbs": !crumbs.isEmpty,
-            "footer_lines": footerLines,
-            "site_links": config.links.map { ["title": $0.title, "url": $0.url, "relative": $0.isRelative] as [String: Any] },
-            "has_site_links": !config.links.isEmpty,
-            "head_meta": Self.siteOnlyPaths.contains(path) ? siteTags
-                : siteTags + GovernmentMetaTags.column(config, name: section?.chineseName ?? title),
-        ]
+        let crumbs = breadcrumbs.map { Breadcrumb(label: $0.label, href: $0.href) }
+        return PageFrame(
+            lang: config.language,
+            site_title: config.title,
+            page_title: title,
+            publisher: config.publisher ?? config.title,
+            root: SitePlan.rootPrefix(for: path),
+            nav: nav,
+            breadcrumbs: crumbs,
+            has_breadcrumbs: !crumbs.isEmpty,
+            footer_lines: footerLines,
+            site_links: config.links.map { SiteLinkItem(title: $0.title, url: $0.url, relative: $0.isRelative) },
+            has_site_links: !config.links.isEmpty,
+            head_meta: Self.siteOnlyPaths.contains(path) ? siteTags
+                : siteTags + GovernmentMetaTags.column(config, name: section?.chineseName ?? title))
     }
 
     /// Pages that are no column: they carry the site's head tags only.
     static let siteOnlyPaths: Set<String> = [SitePlan.homePath, SitePlan.searchPath, SitePlan.notFoundPath]
 
     /// The page of record `index`, with its rendered body.
-    public func record(_ index: Int, bodyHTML: String) -> [String: Any] {
+    public func record(_ index: Int, bodyHTML: String) -> RecordPageModel {
         let page = plan.recordPages[index]
         let record = page.record
-        var context = base(path: page.path, title: record.title, section: record.type, breadcrumbs: [
+        var frame = frame(path: page.path, title: record.title, section: record.type, breadcrumbs: [
             ("首页", SitePlan.homePath), (record.type.chineseName, SitePlan.listPath(record.type, page: 1)), (record.title, nil),
         ])
-        context["title"] = record.title
-        context["type"] = record.type.id
-        context["meta"] = RecordMetadata.rows(record, dates: config.dateStyle, asOf: config.asOf)
-        context["head_meta"] = siteTags + GovernmentMetaTags.article(config, record: record, path: page.path, columnName: record.type.chineseName)
-        context["body"] = bodyHTML
+        frame.head_meta = siteTags + GovernmentMetaTags.article(config, record: record, path: page.path, columnName: record.type.chineseName)
+        var policy: PolicyNotice?
         if let status = PolicyValidity.shown(record, asOf: config.asOf) {
-            var value: [String: Any] = ["repealed": status == .repealed, "expired": status == .expired, "amended": status == .amended]
-            for key in ["repealed_by", "amended_by"] {
+            func successor(_ key: String) -> PolicyNotice.Successor? {
                 if let target = referenced(record, key) {
-                    value["\(key)_href"] = URLPath.encoded(target.path)
-                    value["\(key)_title"] = target.record.title
-                    value["\(key)_named"] = true
+                    return .init(href: URLPath.encoded(target.path), title: target.record.title)
                 } else if let document = PolicyValidity.outsideDocument(record, key) {
-                    value["\(key)_document"] = document
-                    value["\(key)_named"] = true
+                    return .init(document: document)
                 }
+                return nil
             }
-            context["policy"] = value
+            policy = PolicyNotice(repealed: status == .repealed, expired: status == .expired, amended: status == .amended,
+                                  repealed_by: successor("repealed_by"), amended_by: successor("amended_by"))
         }
         let relationBlocks = relations.blocks(index, plan: plan)
-        if !relationBlocks.isEmpty { context["relations"] = relationBlocks }
-        if let budget = BudgetSums.details(record) { context["budget"] = RecordMetadata.budget(budget) }
-        if let guide = EightDisclosures.details(record) {
-            context["guide"] = ["sections": GuideSections.sections(record.title, guide)]
-        }
-        if let report = ReportStatisticsRules.details(record) { context["report"] = ReportTables.context(report, bodyHTML: bodyHTML) }
         let sections = FieldSections.sections(record)
-        if !sections.isEmpty { context["field_sections"] = sections }
         let attachments = AttachmentList.context(page.attachments, from: page.path, bodyHTML: bodyHTML)
-        context["attachments"] = attachments
-        context["has_attachments"] = !attachments.isEmpty
-        if let previous = page.previous {
-            context["previous"] = ["href": URLPath.encoded(plan.recordPages[previous].path), "title": plan.recordPages[previous].record.title]
+        func link(_ neighbour: Int?) -> TitledLink? {
+            neighbour.map { TitledLink(href: URLPath.encoded(plan.recordPages[$0].path), title: plan.recordPages[$0].record.title) }
         }
-        if let next = page.next {
-            context["next"] = ["href": URLPath.encoded(plan.recordPages[next].path), "title": plan.recordPages[next].record.title]
-        }
-        return context
+        return RecordPageModel(
+            frame: frame,
+            title: record.title,
+            type: record.type.id,
+            meta: RecordMetadata.rows(record, dates: config.dateStyle, asOf: config.asOf),
+            body: bodyHTML,
+            policy: policy,
+            relations: relationBlocks.isEmpty ? nil : relationBlocks,
+            budget: BudgetSums.details(record).map(RecordMetadata.budget),
+            guide: EightDisclosures.details(record).map { GuideModel(sections: GuideSections.sections(record.title, $0)) },
+            report: ReportStatisticsRules.details(record).map { ReportTables.context($0, bodyHTML: bodyHTML) },
+            field_sections: sections.isEmpty ? nil : sections,
+            attachments: attachments,
+            has_attachments: !attachments.isEmpty,
+            previous: link(page.previous),
+            next: link(page.next))
     }
 
     /// What `record(_:bodyHTML:)` takes from beyond the record's own file and the
@@ -151,41 +142,40 @@ public struct PageContexts: Sendable {
         parts.joined(separator: " - ")
     }
 
-    public func list(_ list: SitePlan.ListPage) -> [String: Any] {
+    public func list(_ list: SitePlan.ListPage) -> ListPageModel {
         let title = Self.titleParts([list.type.chineseName] + (list.year.map { ["\($0)年"] } ?? [])
                                     + (list.number == 1 ? [] : ["第\(list.number)页"]))
         var crumbs: [(label: String, href: String?)] = [("首页", SitePlan.homePath)]
         crumbs += list.year.map { [(list.type.chineseName, SitePlan.listPath(list.type, page: 1)), ("\($0)年", nil)] }
             ?? [(list.type.chineseName, nil)]
-        var context = base(path: list.path, title: title, section: list.type, breadcrumbs: crumbs)
-        // The name and the year apart: the year is generated text, read on its own.
-        context["section_name"] = list.type.chineseName
-        if let year = list.year { context["section_year"] = String(year) }
-        context["record_count"] = list.year.flatMap { year in plan.sectionYears[list.type]?.first { $0.year == year }?.count }
-            ?? plan.sections[list.type]?.count ?? 0
-        if list.pageCount > 1 { context["page_count_text"] = "第 \(list.number) / \(list.pageCount) 页" }
-        context.merge(yearLinks(list), uniquingKeysWith: { _, new in new })
-        var groups: [[String: Any]] = []
+        var groups: [YearGroup] = []
         for index in list.records {
             let year = String(plan.recordPages[index].record.listYear)
             let item = Self.listItem(plan.recordPages[index], dates: config.dateStyle)
-            if let last = groups.last, last["year"] as? String == year {
-                var group = groups.removeLast()
-                group["records"] = (group["records"] as! [[String: Any]]) + [item]
-                groups.append(group)
+            if groups.last?.year == year {
+                groups[groups.count - 1].records.append(item)
             } else {
-                groups.append(["year": year, "records": [item]])
+                groups.append(YearGroup(year: year, records: [item]))
             }
         }
-        context["groups"] = groups
-        context["has_pagination"] = list.pageCount > 1
-        context["pages"] = Self.pager(current: list.number, count: list.pageCount).map { number -> [String: Any] in
-            guard let number else { return ["gap": true] }
-            return ["number": number, "href": SitePlan.path(of: list, page: number), "current": number == list.number]
-        }
-        if list.number > 1 { context["previous_page"] = SitePlan.path(of: list, page: list.number - 1) }
-        if list.number < list.pageCount { context["next_page"] = SitePlan.path(of: list, page: list.number + 1) }
-        return context
+        let years = yearLinks(list)
+        return ListPageModel(
+            frame: frame(path: list.path, title: title, section: list.type, breadcrumbs: crumbs),
+            section_name: list.type.chineseName,
+            section_year: list.year.map { String($0) },
+            record_count: list.year.flatMap { year in plan.sectionYears[list.type]?.first { $0.year == year }?.count }
+                ?? plan.sections[list.type]?.count ?? 0,
+            page_count_text: list.pageCount > 1 ? "第 \(list.number) / \(list.pageCount) 页" : nil,
+            has_years: !years.isEmpty,
+            years: years,
+            groups: groups,
+            has_pagination: list.pageCount > 1,
+            pages: Self.pager(current: list.number, count: list.pageCount).map { number in
+                guard let number else { return PagerItem.gapItem() }
+                return PagerItem(number: number, href: SitePlan.path(of: list, page: number), current: number == list.number)
+            },
+            previous_page: list.number > 1 ? SitePlan.path(of: list, page: list.number - 1) : nil,
+            next_page: list.number < list.pageCount ? SitePlan.path(of: list, page: list.number + 1) : nil)
     }
 
     /// The page numbers a pager shows: the first, the last, and two either side of the
@@ -204,46 +194,39 @@ public struct PageContexts: Sendable {
     }
 
     /// `date` is ISO, for `datetime`; `date_text` is what the page shows.
-    static func listItem(_ page: SitePlan.RecordPage, dates: DateStyle) -> [String: Any] {
-        var item: [String: Any] = [
-            "title": page.record.title, "href": URLPath.encoded(page.path), "index_number": page.record.indexNumber,
-            "date": page.record.listDate.description, "date_text": dates.text(page.record.listDate),
-        ]
-        if let summary = page.record.summary { item["summary"] = summary }
-        return item
+    static func listItem(_ page: SitePlan.RecordPage, dates: DateStyle) -> ListItem {
+        ListItem(title: page.record.title, href: URLPath.encoded(page.path), index_number: page.record.indexNumber,
+                 date: page.record.listDate.description, date_text: dates.text(page.record.listDate), summary: page.record.summary)
     }
 
-    public func home() -> [String: Any] {
-        var context = base(path: SitePlan.homePath, title: "首页", section: nil, breadcrumbs: [])
-        context["public_count"] = plan.recordPages.count
+    public func home() -> HomePageModel {
         // The site's own guide: a publisher's is on its publisher page.
-        if let guide = plan.fixedPages.first(where: { $0.page.role == .guide && $0.page.publisher == nil }) {
-            context["guide"] = ["href": URLPath.encoded(guide.path), "title": guide.page.title]
-        }
+        let guide = plan.fixedPages.first { $0.page.role == .guide && $0.page.publisher == nil }
         let publishers = publisherLinks()
-        context["has_publisher_pages"] = !publishers.isEmpty
-        if !publishers.isEmpty { context["publisher_pages"] = publishers }
-        context["sections"] = plan.sectionTypes.map { type -> [String: Any] in
-            let indices = plan.sections[type] ?? []
-            return [
-                "type": type.id, "name": type.chineseName, "href": SitePlan.listPath(type, page: 1),
-                "count": indices.count, "latest": indices.prefix(8).map { Self.listItem(plan.recordPages[$0], dates: config.dateStyle) },
-            ]
-        }
-        return context
+        return HomePageModel(
+            frame: frame(path: SitePlan.homePath, title: "首页", section: nil, breadcrumbs: []),
+            public_count: plan.recordPages.count,
+            guide: guide.map { TitledLink(href: URLPath.encoded($0.path), title: $0.page.title) },
+            has_publisher_pages: !publishers.isEmpty,
+            publisher_pages: publishers.isEmpty ? nil : publishers,
+            sections: plan.sectionTypes.map { type in
+                let indices = plan.sections[type] ?? []
+                return HomeSection(type: type.id, name: type.chineseName, href: SitePlan.listPath(type, page: 1), count: indices.count,
+                                   latest: indices.prefix(8).map { Self.listItem(plan.recordPages[$0], dates: config.dateStyle) })
+            })
     }
 
-    public func search() -> [String: Any] {
-        var context = base(path: SitePlan.searchPath, title: "站内搜索", section: nil, breadcrumbs: [
-            ("首页", SitePlan.homePath), ("站内搜索", nil),
-        ])
-        context["types"] = plan.sectionTypes.map { ["type": $0.id, "name": $0.chineseName] }
-            + (plan.fixedPages.isEmpty ? [] : [["type": "page", "name": "页面"]])
-        context["date_style"] = config.dateStyle.rawValue
-        return context
+    public func search() -> SearchPageModel {
+        SearchPageModel(
+            frame: frame(path: SitePlan.searchPath, title: "站内搜索", section: nil, breadcrumbs: [
+                ("首页", SitePlan.homePath), ("站内搜索", nil),
+            ]),
+            types: plan.sectionTypes.map { SearchType(type: $0.id, name: $0.chineseName) }
+                + (plan.fixedPages.isEmpty ? [] : [SearchType(type: "page", name: "页面")]),
+            date_style: config.dateStyle.rawValue)
     }
 
-    public func notFound() -> [String: Any] {
-        base(path: SitePlan.notFoundPath, title: "页面不存在", section: nil, breadcrumbs: [])
+    public func notFound() -> NotFoundPageModel {
+        NotFoundPageModel(frame: frame(path: SitePlan.notFoundPath, title: "页面不存在", section: nil, breadcrumbs: []))
     }
 }

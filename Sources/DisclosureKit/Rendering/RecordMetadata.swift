@@ -5,7 +5,7 @@ enum RecordMetadata {
         .map(Glossary.label) + [Disclosure.proactive.chineseName]
 
     /// The rows of `record`'s table, dates in the site's style; its 有效性 as shown on `asOf`.
-    static func rows(_ record: Record, dates: DateStyle, asOf: CalendarDate) -> [[String: String]] {
+    static func rows(_ record: Record, dates: DateStyle, asOf: CalendarDate) -> [LabelledValue] {
         let label = Glossary.label
         var rows: [(String, String)] = [(label("index_number"), record.indexNumber)]
         if let topic = record.topic { rows.append((label("topic"), topic)) }
@@ -24,23 +24,19 @@ enum RecordMetadata {
         }
         rows.append((label("disclosure"), Disclosure.proactive.chineseName))
         if let summary = record.summary { rows.append((label("summary"), summary)) }
-        return rows.map { ["label": $0.0, "value": $0.1] }
+        return rows.map { LabelledValue(label: $0.0, value: $0.1) }
     }
 
-    static func budget(_ budget: BudgetDetails) -> [String: Any] {
-        var context: [String: Any] = [
-            "fiscal_year": String(budget.fiscalYear), "kind_name": budget.kindName, "unit": budget.unit,
-            "revenue": budget.revenue.text, "expenditure": budget.expenditure.text,
-            "lines": budget.lines.map { ["name": $0.name, "amount": $0.amount.text] },
-            "has_lines": !budget.lines.isEmpty,
-        ]
-        if let funds = budget.threePublic {
-            context["three_public"] = [
-                "receptions": funds.receptions.text, "vehicles": funds.vehicles.text,
-                "overseas_travel": funds.overseasTravel.text,
-            ]
-        }
-        return context
+    static func budget(_ budget: BudgetDetails) -> BudgetFigures {
+        BudgetFigures(
+            fiscal_year: String(budget.fiscalYear), kind_name: budget.kindName, unit: budget.unit,
+            revenue: budget.revenue.text, expenditure: budget.expenditure.text,
+            lines: budget.lines.map { BudgetLineItem(name: $0.name, amount: $0.amount.text) },
+            has_lines: !budget.lines.isEmpty,
+            three_public: budget.threePublic.map { funds in
+                ThreePublicFundsItem(receptions: funds.receptions.text, vehicles: funds.vehicles.text,
+                                 overseas_travel: funds.overseasTravel.text)
+            })
     }
 }
 
@@ -49,10 +45,10 @@ enum GuideSections {
     static let labels = ["项目名称", "设定依据", "申请条件", "申报材料", "办理程序", "办理时限", "收费依据及标准", "窗口权限",
                          "收费标准：", "收费依据：", "法定时限：", "个工作日；承诺时限：", "个工作日"]
 
-    static func sections(_ title: String, _ guide: GuideDetails) -> [[String: Any]] {
-        func section(_ heading: String, _ value: TextOrList) -> [String: Any] {
-            if case .list(let items) = value { return ["heading": heading, "items": items, "is_list": true] }
-            return ["heading": heading, "items": value.items, "is_list": false]
+    static func sections(_ title: String, _ guide: GuideDetails) -> [TextSection] {
+        func section(_ heading: String, _ value: TextOrList) -> TextSection {
+            if case .list(let items) = value { return TextSection(heading: heading, items: items, is_list: true) }
+            return TextSection(heading: heading, items: value.items, is_list: false)
         }
         var fees = ["收费标准：\(guide.feeStandard)"]
         if let basis = guide.feeBasis { fees.insert("收费依据：\(basis)", at: 0) }

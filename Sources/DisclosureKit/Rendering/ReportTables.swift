@@ -13,14 +13,10 @@ enum ReportTables {
         var scope: String? = nil
         var headers: [String] = []
 
-        var context: [String: Any] {
-            var context: [String: Any] = ["text": text, "is_header": isHeader]
-            if let id { context["id"] = id }
-            if colspan > 1 { context["colspan"] = String(colspan) }
-            if rowspan > 1 { context["rowspan"] = String(rowspan) }
-            if let scope { context["scope"] = scope }
-            if !headers.isEmpty { context["headers"] = headers.joined(separator: " ") }
-            return context
+        var model: ReportCell {
+            ReportCell(text: text, is_header: isHeader, id: id, colspan: colspan > 1 ? String(colspan) : nil,
+                       rowspan: rowspan > 1 ? String(rowspan) : nil, scope: scope,
+                       headers: headers.isEmpty ? nil : headers.joined(separator: " "))
         }
     }
 
@@ -30,9 +26,9 @@ enum ReportTables {
         var head: [[Cell]]
         var body: [[Cell]]
 
-        var context: [String: Any] {
-            func rows(_ rows: [[Cell]]) -> [[String: Any]] { rows.map { ["cells": $0.map(\.context)] } }
-            return ["id": id, "has_head": !head.isEmpty, "head_rows": rows(head), "body_rows": rows(body)]
+        var model: ReportTable {
+            func rows(_ rows: [[Cell]]) -> [ReportRow] { rows.map { ReportRow(cells: $0.map(\.model)) } }
+            return ReportTable(id: id, has_head: !head.isEmpty, head_rows: rows(head), body_rows: rows(body))
         }
     }
 
@@ -199,7 +195,7 @@ enum ReportTables {
 
     /// The report's page: the text before the first heading, then sections 一 to 六 in
     /// order, each with the body's text written under its heading and, for 二 to 四, its table.
-    static func context(_ report: ReportDetails, bodyHTML: String) -> [String: Any] {
+    static func context(_ report: ReportDetails, bodyHTML: String) -> ReportModel {
         let s = report.statistics
         let split = ReportSections.split(bodyHTML)
         let tables: [Int: Table] = [
@@ -207,11 +203,10 @@ enum ReportTables {
             2: requests(s.requests),
             3: appeals(reviews: s.reviews, lawsuits: s.lawsuits),
         ]
-        let sections: [[String: Any]] = ReportSections.headings.enumerated().map { index, heading in
-            var section: [String: Any] = ["id": "report-section-\(index + 1)", "heading_id": "report-section-\(index + 1)", "heading": heading, "html": split.sections[index]]
-            if let table = tables[index] { section["table"] = table.context }
-            return section
+        let sections = ReportSections.headings.enumerated().map { index, heading in
+            ReportSection(id: "report-section-\(index + 1)", heading_id: "report-section-\(index + 1)", heading: heading,
+                          html: split.sections[index], table: tables[index]?.model)
         }
-        return ["year": String(report.year), "preamble": split.preamble, "sections": sections]
+        return ReportModel(year: String(report.year), preamble: split.preamble, sections: sections)
     }
 }

@@ -32,26 +32,29 @@ public struct TemplateSet: Sendable {
                 let display = "templates/\(relative)"
                 guard relative.hasSuffix(".mustache") || relative.hasPrefix("assets/") else {
                     diagnostics.append(Rule.templateUnknown.diagnostic(display, .fileStart,
-                        "\(display) is neither a .mustache template nor under templates/assets/; it is not used"))
+                        Phrase("\(display) 既不是 .mustache 模板，也不在 templates/assets/ 中；不会被使用",
+                               en: "\(display) is neither a .mustache template nor under templates/assets/; it is not used")))
                     continue
                 }
                 if relative.hasSuffix(".mustache") {
                     let name = String(relative.dropLast(".mustache".count))
                     if !pageTemplates.contains(name) && !name.hasPrefix("partials/") {
-                        let hint = NearestKey.suggestion(for: name, among: pageTemplates).map { "; did you mean '\($0)'?" } ?? ""
+                        let hint = NearestKey.suggestion(for: name, among: pageTemplates).map { Phrase("；是否应为 '\($0)'？", en: "; did you mean '\($0)'?") }
+                            ?? Phrase("", en: "")
                         diagnostics.append(Rule.templateUnknown.diagnostic(display, .fileStart,
-                            "\(display) is not a template the build uses (\(pageTemplates.joined(separator: ", ")), or partials/NAME)\(hint)"))
+                            Phrase("\(display) 不是构建使用的模板（\(pageTemplates.joined(separator: "、")) 或 partials/NAME）",
+                                   en: "\(display) is not a template the build uses (\(pageTemplates.joined(separator: ", ")), or partials/NAME)") + hint))
                     }
                 }
                 do throws(FileIO.Failure) {
                     let bytes = try FileIO.readBytes(overrides.appendingPathComponent(relative), limit: SourceText.maximumFileBytes)
                     guard let text = String(validating: bytes, as: UTF8.self) else {
-                        diagnostics.append(Rule.fileEncoding.diagnostic(display, .fileStart, "\(display) is not valid UTF-8"))
+                        diagnostics.append(Rule.fileEncoding.diagnostic(display, .fileStart, Phrase("\(display) 不是有效的 'UTF-8' 文本", en: "\(display) is not valid UTF-8")))
                         continue
                     }
                     files[relative] = (text, display)
                 } catch {
-                    diagnostics.append(Rule.fileRead.diagnostic(display, .fileStart, "cannot read \(display): \(error)"))
+                    diagnostics.append(Rule.fileRead.diagnostic(display, .fileStart, Phrase("无法读取 \(display)：", en: "cannot read \(display): ") + SystemMessage.phrase(of: error)))
                 }
             }
         }
@@ -73,9 +76,10 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Rule.templateSyntax.diagnostic(origin,
                     SourceLocation(line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
-                    "Mustache syntax error: \(describe(error.error)) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'"))
+                    Phrase("Mustache 语法错误：\(describe(error.error).zh)，位于 '\(error.context.line.trimmingCharacters(in: .whitespaces))' 附近",
+                           en: "Mustache syntax error: \(describe(error.error).en) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'")))
             } catch {
-                diagnostics.append(Rule.templateSyntax.diagnostic(origin, .fileStart, "Mustache syntax error: \(error)"))
+                diagnostics.append(Rule.templateSyntax.diagnostic(origin, .fileStart, Phrase("Mustache 语法错误：", en: "Mustache syntax error: ") + SystemMessage.phrase(of: error)))
             }
         }
         // Mustache renders a missing partial or parent as nothing, silently: check names here.
@@ -84,7 +88,8 @@ public struct TemplateSet: Sendable {
             for reference in partialReferences(in: text) where !names.contains(reference.name) {
                 if files[reference.name + ".mustache"] != nil { continue } // already reported as a syntax error
                 diagnostics.append(Rule.templateMissingPartial.diagnostic(origin, reference.location,
-                    "names the template '\(reference.name)', which does not exist (templates/\(reference.name).mustache)"))
+                    Phrase("引用的模板 '\(reference.name)' 不存在（templates/\(reference.name).mustache）",
+                           en: "names the template '\(reference.name)', which does not exist (templates/\(reference.name).mustache)")))
             }
         }
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
@@ -92,9 +97,14 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: library, assets: assets, sources: sources), diagnostics)
     }
 
-    /// Renders template `name` with `context`.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders template `name` with `model`.
+    public func render(_ name: String, _ model: some TemplateModel) -> String {
+        library.render(model, withTemplate: name) ?? ""
+    }
+
+    /// Renders a page with its own template.
+    public func render<Page: PageModel>(_ page: Page) -> String {
+        render(Page.template, page)
     }
 
     /// `templates/` when it is a folder to read: not when it is missing, and not, with an
@@ -109,13 +119,16 @@ public struct TemplateSet: Sendable {
             return path
         case S_IFLNK:
             diagnostics.append(Rule.fileSymlink.diagnostic("templates", .fileStart,
-                "templates/ is a symbolic link; templates are read from the site's own templates/ folder only, never through a link. Put the folder itself there"))
+                Phrase("templates/ 是符号链接；模板只从站点自己的 templates/ 文件夹读取，从不经由链接读取。请把文件夹本身放在那里",
+                       en: "templates/ is a symbolic link; templates are read from the site's own templates/ folder only, never through a link. Put the folder itself there")))
         case S_IFREG:
             diagnostics.append(Rule.fileRead.diagnostic("templates", .fileStart,
-                "templates is a file, not a folder of templates; nothing in it is used. Remove it, or make it the folder"))
+                Phrase("templates 是一个文件，不是存放模板的文件夹；其中的内容不会被使用。请删除它，或改为文件夹",
+                       en: "templates is a file, not a folder of templates; nothing in it is used. Remove it, or make it the folder")))
         default:
             diagnostics.append(Rule.fileSpecial.diagnostic("templates", .fileStart,
-                "templates/ is \(SpecialFile.describe(info.st_mode)), not a folder; it is never opened"))
+                Phrase("templates/ 是\(FileIO.fileKindPhrase(info.st_mode).zh)，不是文件夹；不会打开它",
+                       en: "templates/ is \(SpecialFile.describe(info.st_mode)), not a folder; it is never opened")))
         }
         return nil
     }
@@ -130,7 +143,7 @@ public struct TemplateSet: Sendable {
         func walk(_ folder: String, _ prefix: String) {
             guard let dir = opendir(folder) else {
                 diagnostics.append(Rule.fileRead.diagnostic("templates/" + prefix, .fileStart,
-                    "cannot read folder: \(String(cString: strerror(errno)))"))
+                    Phrase("无法读取文件夹：", en: "cannot read folder: ") + SystemMessage.phrase(String(cString: strerror(errno)))))
                 return
             }
             var names: [String] = []
@@ -150,7 +163,7 @@ public struct TemplateSet: Sendable {
                 var info = stat()
                 guard lstat(folder + "/" + name, &info) == 0 else {
                     diagnostics.append(Rule.fileRead.diagnostic(display, .fileStart,
-                        "cannot examine: \(String(cString: strerror(errno)))"))
+                        Phrase("无法检查：", en: "cannot examine: ") + SystemMessage.phrase(String(cString: strerror(errno)))))
                     continue
                 }
                 switch info.st_mode & S_IFMT {
@@ -160,10 +173,12 @@ public struct TemplateSet: Sendable {
                     files.append(relative)
                 case S_IFLNK:
                     diagnostics.append(Rule.fileSymlink.diagnostic(display, .fileStart,
-                        "\(display) is a symbolic link; templates are read from files in templates/ only, never through a link. Put the file itself there"))
+                        Phrase("\(display) 是符号链接；模板只从 templates/ 中的文件读取，从不经由链接读取。请把文件本身放在那里",
+                               en: "\(display) is a symbolic link; templates are read from files in templates/ only, never through a link. Put the file itself there")))
                 default:
                     diagnostics.append(Rule.fileSpecial.diagnostic(display, .fileStart,
-                        "is \(SpecialFile.describe(info.st_mode)), not a regular file or folder; it is never opened. Remove it"))
+                        Phrase("是\(FileIO.fileKindPhrase(info.st_mode).zh)，不是普通文件或文件夹；不会打开它，请删除",
+                               en: "is \(SpecialFile.describe(info.st_mode)), not a regular file or folder; it is never opened. Remove it")))
                 }
             }
         }
@@ -185,18 +200,18 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    static func describe(_ error: Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+    static func describe(_ error: Error) -> Phrase {
+        guard let error = error as? MustacheTemplate.Error else { return SystemMessage.phrase(of: error) }
         switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
-        case .unfinishedName: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd: return "a section is never closed ({{/name}} missing)"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "only {{$block}} sections may stand inside {{<parent}}"
-        case .textInsideInheritSection: return "text inside {{<parent}} outside a {{$block}}"
-        case .invalidConfigVariableSyntax: return "invalid config variable syntax"
-        case .unrecognisedConfigVariable: return "unrecognised config variable"
+        case .sectionCloseNameIncorrect: return Phrase("区块的结束名称与开始名称不同", en: "a section is closed with a different name than it was opened")
+        case .unfinishedName: return Phrase("标签没有以 '}}' 结束", en: "a tag is not closed with '}}'")
+        case .expectedSectionEnd: return Phrase("区块没有结束（缺少 {{/name}}）", en: "a section is never closed ({{/name}} missing)")
+        case .invalidSetDelimiter: return Phrase("无效的分隔符设置标签", en: "invalid set-delimiter tag")
+        case .transformAppliedToInheritanceSection: return Phrase("对继承区块使用了转换", en: "a transform is applied to an inheritance section")
+        case .illegalTokenInsideInheritSection: return Phrase("{{<parent}} 中只能有 {{$block}} 区块", en: "only {{$block}} sections may stand inside {{<parent}}")
+        case .textInsideInheritSection: return Phrase("{{<parent}} 中有位于 {{$block}} 之外的文字", en: "text inside {{<parent}} outside a {{$block}}")
+        case .invalidConfigVariableSyntax: return Phrase("无效的配置变量语法", en: "invalid config variable syntax")
+        case .unrecognisedConfigVariable: return Phrase("无法识别的配置变量", en: "unrecognised config variable")
         }
     }
 }

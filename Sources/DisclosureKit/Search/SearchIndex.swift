@@ -1,24 +1,19 @@
 import Foundation
 
-/// `search-index.js`: the search data of the public records, loaded by a `<script>` tag
-/// because browsers refuse `fetch` and XHR of file:// URLs. Built from the plan (public
-/// records only).
+/// The search index of the public records (built from the plan, public records only),
+/// written as the shards the search page loads (`SearchShards`); no whole-index file is
+/// written, so nothing holds the whole index but its postings.
 ///
-/// `window.DISCLOSE_SEARCH = {docs: [...], terms: {...}}`:
-/// - `docs[i]` = `[path, title, type, year, date, index number, document number,
-///   publisher, summary, excerpt]` in newest-first order, so a smaller id is newer; the
-///   fixed pages follow the records, with type `page`, no year, date or numbers, and an
-///   eleventh field: the name shown for their kind (页面, or their role's: 政府信息公开指南);
-/// - `terms[t]` = the ids of the documents containing term `t`, ascending, written as
+/// - A document's entry is `[path, title, type, year, date, index number, document
+///   number, publisher, summary, excerpt]`, in newest-first order, so a smaller id is
+///   newer; the fixed pages follow the records, with type `page`, no year, date or
+///   numbers, and an eleventh field: the name shown for their kind (页面, or their role's:
+///   政府信息公开指南);
+/// - a term's postings are the ids of the documents containing it, ascending, written as
 ///   base-36 gaps separated by `,`; a gap ending in `!` marks a title hit.
 ///   A one-character query is answered from the bigrams that contain the character.
 public enum SearchIndex {
-    public static let path = "search-index.js"
     static let excerptLength = 120
-    /// The script's fixed parts: before the documents, between them and the terms, after the terms.
-    static let header = "// Search data of the public records, written by disclose build.\nwindow.DISCLOSE_SEARCH={\"docs\":[\n"
-    static let betweenDocumentsAndTerms = "\n],\"terms\":{"
-    static let footer = "\n}};\n"
 
     /// One document's terms: Han terms packed into integers (`SearchTokenizer.hanKey`),
     /// words as text; true when the term is in the title.
@@ -57,57 +52,51 @@ public enum SearchIndex {
         }
     }
 
-    /// Writes the script for the public records of `plan` to the file at `path`.
-    public static func write(_ plan: SitePlan, toFile path: String) throws(FileIO.Failure) {
-        var out = try FileWriter(creating: path)
-        try write(plan, to: &out)
-    }
-
-    /// Writes the script for the public records of `plan` into `out`: the documents a
-    /// chunk at a time as they are tokenised, then the terms. Only the postings are held
-    /// whole (the finished script was a second copy of them).
-    static func write(_ plan: SitePlan, to out: inout FileWriter) throws(FileIO.Failure) {
+    /// Hands `emit` every shard file of the index of `plan`'s public documents: the
+    /// document shards a chunk at a time as they are tokenised, then the term shards from
+    /// the postings, the only part held whole.
+    static func writeShards(_ plan: SitePlan,
+                            _ emit: (String, [UInt8]) throws(FileIO.Failure) -> Void) throws(FileIO.Failure) {
         let pages = SearchDocument.all(plan)
         var hanPostings: [UInt64: Postings] = [:]
         var wordPostings: [String: Postings] = [:]
-        try out.write(header)
+        try emit(SearchShards.metaPath, SearchShards.meta(SearchShards.facets(plan),
+                                                          termShards: SearchShards.termShardCount(documents: pages.count)))
+        var documentShards = SearchShards.DocumentShards(documents: pages.count)
         try parallelChunks(count: pages.count, { id in Result { () throws(FileIO.Failure) in try terms(of: pages[id]) } })
         { (ids, chunk) throws(FileIO.Failure) in
             for (id, result) in zip(ids, chunk) {
                 let entry = try result.get()
                 for value in entry.han { hanPostings[value >> 1, default: Postings()].append(id, inTitle: value & 1 == 0) }
                 for (word, inTitle) in entry.words { wordPostings[word, default: Postings()].append(id, inTitle: inTitle) }
-                if id > 0 { try out.write(",\n") }
-                try out.write(entry.doc)
+                try documentShards.append(entry.doc, emit)
             }
         }
-        try out.write(betweenDocumentsAndTerms)
+        try documentShards.finish(emit)
 
-        // Terms in the byte order of their text; their JSON never needs escaping (Han
-        // characters, Latin letters and digits only).
-        var ordered: [(text: [UInt8], postings: [UInt8])] = []
-        ordered.reserveCapacity(hanPostings.count + wordPostings.count)
-        for (key, postings) in hanPostings { ordered.append((Array(SearchTokenizer.hanTerm(key).utf8), postings.bytes)) }
+        // Terms as text; their JSON never needs escaping (Han characters, Latin letters
+        // and digits only). The postings move out of the tables, not copied.
+        var index: [SearchShards.Term] = []
+        index.reserveCapacity(hanPostings.count + wordPostings.count)
+        for (key, postings) in hanPostings { index.append((Array(SearchTokenizer.hanTerm(key).utf8)[...], postings.bytes[...])) }
         hanPostings = [:]
-        for (word, postings) in wordPostings { ordered.append((Array(word.utf8), postings.bytes)) }
+        for (word, postings) in wordPostings { index.append((Array(word.utf8)[...], postings.bytes[...])) }
         wordPostings = [:]
-        ordered.sort { bytesPrecede($0.text, $1.text) }
-        for index in ordered.indices {
-            try writeTerm(ordered[index].text, ordered[index].postings, first: index == 0, to: &out)
-            ordered[index].postings = []
-        }
-        try out.write(footer)
-        try out.flush()
+        try SearchShards.writeTermShards(index, documents: pages.count, emit)
     }
 
-    /// One line of `terms`: `"text":"postings"`, after a comma unless it is the first.
-    static func writeTerm(_ text: some Sequence<UInt8>, _ postings: some Sequence<UInt8>, first: Bool,
-                          to out: inout FileWriter) throws(FileIO.Failure) {
-        try out.write(first ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22])
-        try out.write(text)
-        try out.write([0x22, 0x3A, 0x22])
-        try out.write(postings)
-        try out.write([0x22])
+    /// Writes the shards of `plan`'s index under `directory` (as the output's root), for
+    /// tools that time the index alone; the build places them through `SearchShardWriter`.
+    public static func writeShards(_ plan: SitePlan, toDirectory directory: String) throws(FileIO.Failure) {
+        try FileIO.makeDirectories(directory + "/" + SearchShards.directory)
+        try writeShards(plan) { (path, bytes) throws(FileIO.Failure) in try FileIO.write(bytes, to: directory + "/" + path) }
+    }
+
+    /// The shard files of `plan`'s index, path and bytes, held together (for tests).
+    static func shardFiles(_ plan: SitePlan) throws(FileIO.Failure) -> [(path: String, bytes: [UInt8])] {
+        var files: [(path: String, bytes: [UInt8])] = []
+        try writeShards(plan) { (path, bytes) throws(FileIO.Failure) in files.append((path, bytes)) }
+        return files
     }
 
     static func terms(of document: SearchDocument) throws(FileIO.Failure) -> DocumentTerms {

@@ -1,33 +1,39 @@
-/// Places the search index's shards (`SearchShards`) beside the whole index the writer
-/// has just placed. The shards are a function of the whole index and the documents'
-/// types and years, which its key covers: when the whole index was carried over, so are
-/// the shards the previous build cut from it, unread. Otherwise they are cut from the
-/// index read back from the staged tree, and a shard that came out as the previous
-/// build's is carried over like any unchanged file.
+/// Places the search index's shards (`SearchShards`) in the staged tree. `meta.js` carries
+/// the key of the whole index (`OutputKeys.searchIndex`, which covers the documents and
+/// their types and years): when it matches the previous build's, every shard is carried
+/// over unread. Otherwise the shards are made again, updated from the previous build's
+/// shards where few documents changed (`SearchIndexUpdate`), and a shard that came out as
+/// the previous build's is carried over like any unchanged file.
 enum SearchShardWriter {
-    static func place(_ plan: SitePlan, reuse: OutputReuse, directory: String, indexCarried: Bool)
+    static func place(_ plan: SitePlan, reuse: OutputReuse, directory: String, key: Digest,
+                      previousDocuments: [Digest], documents: [Digest])
         throws(FileIO.Failure) -> [(path: String, placement: OutputReuse.Placement)] {
         try FileIO.makeDirectories(directory + "/" + SearchShards.directory)
+        let paths = SearchShards.paths(plan)
         var carried: [String: OutputReuse.Placement] = [:]
-        if indexCarried {
-            for path in SearchShards.paths(plan) {
-                if let key = reuse.previous[path]?.key, let entry = reuse.carry(path, key: key) { carried[path] = .carried(entry) }
+        if let meta = reuse.carry(SearchShards.metaPath, key: key) {
+            carried[SearchShards.metaPath] = .carried(meta)
+            for path in paths where path != SearchShards.metaPath {
+                if let previous = reuse.previous[path]?.key, let entry = reuse.carry(path, key: previous) { carried[path] = .carried(entry) }
             }
-            if carried.count == SearchShards.paths(plan).count { return SearchShards.paths(plan).map { ($0, carried[$0]!) } }
-        }
-        let bytes = try FileIO.readBytes(directory + "/" + SearchIndex.path, followingLinks: false)
-        let documents = plan.newestRecords.count + plan.fixedPages.count
-        guard let index = PreviousSearchIndex(bytes, documentCount: documents) else {
-            throw .system("\(SearchIndex.path): the index just written does not read back as one")
+            if carried.count == paths.count { return paths.map { ($0, carried[$0]!) } }
         }
         var placed: [(path: String, placement: OutputReuse.Placement)] = []
-        try SearchShards.write(index, facets: SearchShards.facets(plan)) { (path, bytes) throws(FileIO.Failure) in
-            // A shard carried above is the previous build's, from the same index: kept.
+        func emit(_ path: String, _ bytes: [UInt8]) throws(FileIO.Failure) {
+            // A shard carried above is the previous build's, from an index of the same key: kept.
             if let kept = carried[path] {
                 placed.append((path, kept))
+            } else if path == SearchShards.metaPath {
+                placed.append((path, try reuse.place(path, key: key) { bytes }))
             } else {
                 placed.append((path, try reuse.place(path, bytes: bytes)))
             }
+        }
+        if let update = SearchIndexUpdate(previous: { count in PreviousSearchIndex(documentCount: count, file: reuse.previousBytes) },
+                                          previousKeys: previousDocuments, keys: documents) {
+            try update.writeShards(SearchDocument.all(plan), facets: SearchShards.facets(plan), emit)
+        } else {
+            try SearchIndex.writeShards(plan, emit)
         }
         return placed
     }

@@ -1,7 +1,7 @@
-/// The search index split into small scripts that the search page loads on demand, by
-/// `<script>` elements (browsers refuse `fetch` of file:// URLs), so that what one query
-/// loads does not grow with the site. Made from the whole index (`SearchIndex`), which
-/// stays the one source of the documents and postings.
+/// The search index as small scripts that the search page loads on demand, by `<script>`
+/// elements (browsers refuse `fetch` of file:// URLs), so that what one query loads does
+/// not grow with the site. They are the only form of the index the build writes: cut from
+/// the postings as `SearchIndex` gathers them, or as `SearchIndexUpdate` merges them.
 ///
 /// Under `search-index/`:
 /// - `meta.js`: `DISCLOSE_SEARCH_META = {"documents": n, "termShards": t,
@@ -10,11 +10,12 @@
 ///   `typeIndex * years.count + yearIndex` separated by `,`;
 /// - `t-<k>.js` for k in 0..<t: `DISCLOSE_SEARCH_SHARD("t-<k>", {"t": {...}, "u": {...}})`,
 ///   the terms whose FNV-1a hash of their UTF-8 text is k modulo t, with their postings
-///   as in `search-index.js`; `u` holds, for a one-unit (UTF-16) query term that is no term
+///   (document ids ascending, as base-36 gaps separated by `,`, `!` after a title hit;
+///   terms in the byte order of their text); `u` holds, for a one-unit (UTF-16) query term that is no term
 ///   itself, the union of the postings of the two-unit terms containing it (what the
-///   whole index's script computed by scanning every term), title marks or-ed;
-/// - `d-<k>.js`: `DISCLOSE_SEARCH_SHARD("d-<k>", [...])`, documents k·d ..< (k+1)·d as
-///   in `search-index.js`.
+///   whole-index script before the shards computed by scanning every term), title marks or-ed;
+/// - `d-<k>.js`: `DISCLOSE_SEARCH_SHARD("d-<k>", [...])`, documents k·d ..< (k+1)·d, one
+///   a line (`SearchIndex`'s entries).
 ///
 /// Every file exists whatever the content (a term shard may be empty), so the set of
 /// files follows from the number of documents alone: the audit expects exactly these.
@@ -73,30 +74,78 @@ enum SearchShards {
         var year: String
     }
 
-    /// The shard files of `index` (a whole index checked by `PreviousSearchIndex`) whose
-    /// documents have `facets`, path and bytes.
-    static func files(_ index: PreviousSearchIndex, facets: [Facet]) -> [(path: String, bytes: [UInt8])] {
+    /// One term of the index: its text and its postings (base-36 gaps, `!` after a title hit).
+    typealias Term = (text: ArraySlice<UInt8>, postings: ArraySlice<UInt8>)
+
+    /// The shard files of a whole index held in memory (`documents` in id order, `terms`
+    /// in any order) whose documents have `facets`, path and bytes.
+    static func files(documents: [ArraySlice<UInt8>], terms: [Term], facets: [Facet]) -> [(path: String, bytes: [UInt8])] {
         var files: [(path: String, bytes: [UInt8])] = []
-        write(index, facets: facets) { path, bytes in files.append((path, bytes)) }
+        write(documents: documents, terms: terms, facets: facets) { path, bytes in files.append((path, bytes)) }
         return files
     }
 
-    /// Hands `emit` each shard file of `index` in turn, one held at a time: at 100,000
-    /// records the shards are 200 MB, and the unions' postings before they are merged
-    /// were over a gigabyte.
-    static func write<Failure: Error>(_ index: PreviousSearchIndex, facets: [Facet],
+    /// Hands `emit` every shard file of a whole index held in memory, one at a time.
+    static func write<Failure: Error>(documents: [ArraySlice<UInt8>], terms: [Term], facets: [Facet],
                                       _ emit: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
-        let documents = index.documents.count
-        let termShards = termShardCount(documents: documents)
-        try emit(metaPath, meta(facets, termShards: termShards))
+        try emit(metaPath, meta(facets, termShards: termShardCount(documents: documents.count)))
+        var documentShards = DocumentShards(documents: documents.count)
+        for document in documents { try documentShards.append(document, emit) }
+        try documentShards.finish(emit)
+        try writeTermShards(terms, documents: documents.count, emit)
+    }
 
-        // Each shard's terms, in the index's byte order; the terms of one UTF-16 unit, and
-        // for each unit the terms of two that hold it (the unions' sources).
+    /// The document shards, cut as the entries come in id order: only one shard is held.
+    struct DocumentShards {
+        let documents: Int
+        private var next = 0
+        private var bytes: [UInt8] = []
+
+        init(documents: Int) {
+            self.documents = documents
+        }
+
+        /// Adds the entry of the next document; emits its shard when it is the shard's last.
+        mutating func append<Failure: Error>(_ entry: some Collection<UInt8>,
+                                             _ emit: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
+            precondition(next < documents, "more search documents than planned")
+            if next % documentsPerShard == 0 { bytes = Self.opening(next / documentsPerShard) }
+            bytes.append(contentsOf: next % documentsPerShard == 0 ? [0x0A] : [0x2C, 0x0A])
+            bytes.append(contentsOf: entry)
+            next += 1
+            if next % documentsPerShard == 0 || next == documents {
+                bytes += Array("\n]);\n".utf8)
+                try emit("\(directory)/d-\((next - 1) / documentsPerShard).js", bytes)
+                bytes = []
+            }
+        }
+
+        /// After the last document: a site without documents still has its one empty shard.
+        mutating func finish<Failure: Error>(_ emit: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
+            precondition(next == documents, "fewer search documents than planned")
+            if documents == 0 { try emit("\(directory)/d-0.js", Self.opening(0) + Array("\n]);\n".utf8)) }
+        }
+
+        static func opening(_ shard: Int) -> [UInt8] {
+            Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"d-\(shard)\",[".utf8)
+        }
+    }
+
+    /// Hands `emit` each term shard of `terms` (the index's terms, each once, in any
+    /// order) in turn, each shard's terms in byte order; one shard's bytes are held at a
+    /// time: the unions' postings before they are merged were over a gigabyte at 100,000
+    /// records.
+    static func writeTermShards<Failure: Error>(_ terms: [Term], documents: Int,
+                                                _ emit: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
+        let termShards = termShardCount(documents: documents)
+
+        // Each shard's terms; the terms of one UTF-16 unit, and for each unit the terms of
+        // two that hold it (the unions' sources).
         var termsOfShard = [[Int32]](repeating: [], count: termShards)
         var singles = Set<UInt16>()
         var pairs: [(unit: UInt16, term: Int32)] = []
-        for (i, term) in index.terms.enumerated() {
-            let text = index.bytes[term.text]
+        for (i, term) in terms.enumerated() {
+            let text = term.text
             termsOfShard[Int(hash(text)) & (termShards - 1)].append(Int32(i))
             // Two UTF-16 units take two to six bytes of UTF-8.
             guard text.count <= 6 else { continue }
@@ -124,18 +173,19 @@ enum SearchShards {
         for k in 0..<termShards {
             let name = "t-\(k)"
             var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",{\"t\":{".utf8)
+            termsOfShard[k].sort { terms[Int($0)].text.lexicographicallyPrecedes(terms[Int($1)].text) }
             for (n, i) in termsOfShard[k].enumerated() {
-                let term = index.terms[Int(i)]
+                let term = terms[Int(i)]
                 bytes += n == 0 ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22]
-                bytes += index.bytes[term.text]
+                bytes += term.text
                 bytes += [0x22, 0x3A, 0x22]
-                bytes += index.bytes[term.postings]
+                bytes += term.postings
                 bytes.append(0x22)
             }
             bytes += Array("},\"u\":{".utf8)
             for (n, unit) in unitsOfShard[k].enumerated() {
                 for i in termsOfUnit[unit]! {
-                    PreviousSearchIndex.decode(index.bytes[index.terms[Int(i)].postings]) { id, inTitle in
+                    PreviousSearchIndex.decode(terms[Int(i)].postings) { id, inTitle in
                         if mark[id] == 0 { touched.append(Int32(id)) }
                         mark[id] = max(mark[id], inTitle ? 2 : 1)
                     }
@@ -156,24 +206,11 @@ enum SearchShards {
             bytes += Array("}});\n".utf8)
             try emit("\(directory)/\(name).js", bytes)
         }
-
-        // Documents, a fixed number a shard.
-        for k in 0..<documentShardCount(documents: documents) {
-            let name = "d-\(k)"
-            var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",[".utf8)
-            let range = (k * documentsPerShard)..<min(documents, (k + 1) * documentsPerShard)
-            for id in range {
-                bytes.append(contentsOf: id == range.lowerBound ? [0x0A] : [0x2C, 0x0A])
-                bytes += index.bytes[index.documents[id]]
-            }
-            bytes += Array("\n]);\n".utf8)
-            try emit("\(directory)/\(name).js", bytes)
-        }
     }
 
     /// The length of valid UTF-8 in UTF-16 units, as JavaScript's `length` counts: one a
     /// scalar, two for one above U+FFFF (a four-byte sequence).
-    static func utf16Count(_ bytes: ArraySlice<UInt8>) -> Int {
+    static func utf16Count(_ bytes: some Collection<UInt8>) -> Int {
         var count = 0
         for byte in bytes where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
         return count

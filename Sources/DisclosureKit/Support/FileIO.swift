@@ -5,14 +5,16 @@ import Glibc
 
 /// Small POSIX file helpers: fewer copies than `FileManager` on the hot path.
 public enum FileIO {
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: PhrasedError, CustomStringConvertible {
         case system(String)
         case tooLarge(bytes: Int)
 
-        public var description: String {
+        public var description: String { phrase.en }
+
+        public var phrase: Phrase {
             switch self {
-            case .system(let message): message
-            case .tooLarge(let bytes): "the file is \(bytes) bytes, over the limit"
+            case .system(let message): SystemMessage.phrase(message)
+            case .tooLarge(let bytes): Phrase("文件有 \(bytes) 字节，超过上限", en: "the file is \(bytes) bytes, over the limit")
             }
         }
     }
@@ -67,16 +69,27 @@ public enum FileIO {
 
     /// What a file that is not a regular file is, in words.
     public static func fileKind(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFREG: "a regular file"
-        case S_IFDIR: "a directory"
-        case S_IFLNK: "a symbolic link"
-        case S_IFIFO: "a named pipe"
-        case S_IFSOCK: "a socket"
-        case S_IFCHR, S_IFBLK: "a device"
-        default: "a special file"
-        }
+        fileKindPhrase(mode).en
     }
+
+    /// What a file that is not a regular file is, in both languages.
+    public static func fileKindPhrase(_ mode: mode_t) -> Phrase {
+        let kind: mode_t = switch mode & S_IFMT {
+        case S_IFREG, S_IFDIR, S_IFLNK, S_IFIFO, S_IFSOCK: mode & S_IFMT
+        case S_IFCHR, S_IFBLK: S_IFCHR
+        default: 0
+        }
+        return fileKindNames.first { $0.mode == kind }.map { Phrase($0.zh, en: $0.en) } ?? Phrase("特殊文件", en: "a special file")
+    }
+
+    static let fileKindNames: [(mode: mode_t, zh: String, en: String)] = [
+        (S_IFREG, "普通文件", "a regular file"),
+        (S_IFDIR, "文件夹", "a directory"),
+        (S_IFLNK, "符号链接", "a symbolic link"),
+        (S_IFIFO, "命名管道", "a named pipe"),
+        (S_IFSOCK, "套接字", "a socket"),
+        (S_IFCHR, "设备文件", "a device"),
+    ]
 }
 
 extension FileIO {

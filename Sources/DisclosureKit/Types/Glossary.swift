@@ -44,6 +44,13 @@ public enum Glossary {
         return "'\(path)'"
     }
 
+    /// `'publisher'（发布机构）`: `quoted(_:)` as a Chinese message names a field, with
+    /// full-width brackets.
+    public static func quotedZh(_ path: String) -> String {
+        if let chinese = chinese(path) { return "'\(path)'（\(chinese)）" }
+        return "'\(path)'"
+    }
+
     static let names: [String: String] = [
         "title": "名称", "index_number": "索引号", "disclosure": "公开方式",
         "withheld_reason": "不予公开理由", "publisher": "发布机构", "created": "成文日期",

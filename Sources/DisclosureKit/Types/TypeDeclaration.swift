@@ -113,5 +113,11 @@ final class FieldLabels: Sendable {
         return "'\(path)'"
     }
 
+    /// `'publisher'（发布机构）`: `quoted(_:)` in a Chinese message, with full-width brackets.
+    func quotedZh(_ path: String) -> String {
+        if let chinese = chinese(path) { return "'\(path)'（\(chinese)）" }
+        return "'\(path)'"
+    }
+
     func example(_ path: String) -> String? { examples[path] ?? Glossary.examples[path] }
 }

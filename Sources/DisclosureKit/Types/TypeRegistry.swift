@@ -87,7 +87,7 @@ public struct TypeRegistry: Sendable {
         var info = stat()
         guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             return (.builtIn, [Rule.fileSymlink.diagnostic(Self.folder, .fileStart,
-                "types/ is a symbolic link; the site's type declarations must be its own folder, not read through a link")])
+                Phrase("types/ 是符号链接；站点的类型声明必须放在站点自己的文件夹中，不经由链接读取", en: "types/ is a symbolic link; the site's type declarations must be its own folder, not read through a link"))])
         }
         let names: [String]
         do {
@@ -95,7 +95,7 @@ public struct TypeRegistry: Sendable {
                 .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") && !$0.hasPrefix("_") }
                 .sorted(by: utf8Precedes)
         } catch {
-            return (.builtIn, [Rule.fileRead.diagnostic(Self.folder, .fileStart, "cannot read directory: \(error.localizedDescription)")])
+            return (.builtIn, [Rule.fileRead.diagnostic(Self.folder, .fileStart, Phrase("无法读取文件夹：", en: "cannot read directory: ") + SystemMessage.phrase(error.localizedDescription))])
         }
         var files: [(file: String, text: String)] = []
         var diagnostics: [Diagnostic] = []
@@ -106,7 +106,7 @@ public struct TypeRegistry: Sendable {
             var entry = stat()
             guard lstat(folder + "/" + name, &entry) == 0, (entry.st_mode & S_IFMT) == S_IFDIR else { continue }
             diagnostics.append(Rule.typeDeclaration.diagnostic(Self.folder + "/" + name, .fileStart,
-                "types/ holds declaration files only; the folder '\(name)' is not read: move its declarations into types/"))
+                Phrase("types/ 只存放类型声明文件；文件夹 '\(name)' 不予读取：请把其中的类型声明移到 types/ 下", en: "types/ holds declaration files only; the folder '\(name)' is not read: move its declarations into types/")))
         }
         for name in names {
             let relative = Self.folder + "/" + name
@@ -119,7 +119,7 @@ public struct TypeRegistry: Sendable {
                     diagnostics.append(SourceText.diagnostic(for: failure, file: relative, limit: 1 << 20))
                 }
             } catch {
-                diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart, "cannot read file: \(error)"))
+                diagnostics.append(Rule.fileRead.diagnostic(relative, .fileStart, Phrase("无法读取文件：\(error)", en: "cannot read file: \(error)")))
             }
         }
         let (registry, found) = TypeRegistryBuilder.build(builtIn: .builtIn, files: files)
@@ -149,32 +149,38 @@ enum TypeRegistryBuilder {
             if let extends = parsed.extends {
                 guard let found = builtIn.type(id: extends.value)?.declaration else {
                     let known = builtIn.types.map(\.id).joined(separator: ", ")
-                    reader.report(extends.location, field: "extends", "'extends' names '\(extends.value)', which is no built-in type; built-in types: \(known)")
+                    reader.report(extends.location, field: "extends", Phrase("'extends' 指向 '\(extends.value)'，它不是内置类型；内置类型：\(known)", en: "'extends' names '\(extends.value)', which is no built-in type; built-in types: \(known)"))
                     continue
                 }
                 if parsed.id.value != found.id {
-                    reader.report(parsed.id.location, field: "id", "a declaration that extends '\(found.id)' keeps its id; write 'id: \(found.id)'")
+                    reader.report(parsed.id.location, field: "id", Phrase("扩展 '\(found.id)' 的类型声明沿用它的 id；请写 'id: \(found.id)'", en: "a declaration that extends '\(found.id)' keeps its id; write 'id: \(found.id)'"))
                     continue
                 }
                 guard !declarations.contains(where: { $0.id == found.id && $0 !== found }) else {
-                    reader.report(extends.location, field: "extends", "'\(found.id)' is extended by another declaration already; extend it in one file")
+                    reader.report(extends.location, field: "extends", Phrase("'\(found.id)' 已被另一个类型声明扩展；请在一个文件中扩展它", en: "'\(found.id)' is extended by another declaration already; extend it in one file"))
                     continue
                 }
                 base = found
             } else if let stem = TypeRegistry.pageSuffixStem(parsed.id.value) {
-                reader.report(parsed.id.location, field: "id", "the id '\(parsed.id.value)' ends like a further page of a list ('-page-N'): its catalog page would be page \(parsed.id.value.split(separator: "-").last!) of the type '\(stem)'; choose another")
+                reader.report(parsed.id.location, field: "id", Phrase("id '\(parsed.id.value)' 的结尾像列表的后续页（'-page-N'）：它的目录页会成为类型 '\(stem)' 的第 \(parsed.id.value.split(separator: "-").last!) 页；请另选一个", en: "the id '\(parsed.id.value)' ends like a further page of a list ('-page-N'): its catalog page would be page \(parsed.id.value.split(separator: "-").last!) of the type '\(stem)'; choose another"))
                 continue
             } else if TypeRegistry.reservedIDs.contains(parsed.id.value) {
-                reader.report(parsed.id.location, field: "id", "the id '\(parsed.id.value)' is the name of a member every record has in catalog.json; choose another")
+                reader.report(parsed.id.location, field: "id", Phrase("id '\(parsed.id.value)' 是 catalog.json 中每条记录都有的成员名；请另选一个", en: "the id '\(parsed.id.value)' is the name of a member every record has in catalog.json; choose another"))
                 isValid = false
             } else if let other = declarations.first(where: { $0.id == parsed.id.value }) {
                 let by = other.source.map { "declared in \($0)" } ?? "a built-in type"
-                reader.report(parsed.id.location, field: "id", "the type '\(parsed.id.value)' is \(by); choose another id, or write 'extends: \(parsed.id.value)' to add fields to it")
+                let byZh = other.source.map { "已在 \($0) 中声明" } ?? "是内置类型"
+                reader.report(parsed.id.location, field: "id",
+                              Phrase("类型 '\(parsed.id.value)' \(byZh)；请另选一个 id，或写 'extends: \(parsed.id.value)' 为它增加字段",
+                                     en: "the type '\(parsed.id.value)' is \(by); choose another id, or write 'extends: \(parsed.id.value)' to add fields to it"))
                 isValid = false
             }
             if base == nil, let name = parsed.name, let other = declarations.first(where: { $0.name == name && $0.id != parsed.id.value }) {
                 let by = other.source.map { "declared in \($0)" } ?? "a built-in type"
-                reader.report(parsed.nameLocation, field: "name", "the name '\(name)' is the name of the type '\(other.id)' (\(by)); two sections cannot share a name")
+                let byZh = other.source.map { "在 \($0) 中声明" } ?? "内置类型"
+                reader.report(parsed.nameLocation, field: "name",
+                              Phrase("名称 '\(name)' 是类型 '\(other.id)'（\(byZh)）的名称；两个栏目不能同名",
+                                     en: "the name '\(name)' is the name of the type '\(other.id)' (\(by)); two sections cannot share a name"))
                 isValid = false
             }
             let folder = parsed.folder?.value ?? base?.folder ?? parsed.id.value
@@ -182,11 +188,15 @@ enum TypeRegistryBuilder {
                 if let other = declarations.first(where: { $0.folder == folder && $0.id != parsed.id.value }) {
                     let clash = other.source.map { "declared in \($0), which comes first in name order; neither type is read until one of them changes its folder" }
                         ?? "a built-in type"
-                    reader.report(written.location, field: "folder", "the folder '\(folder)' is the section of the type '\(other.id)' (\(clash)); choose another")
+                    let clashZh = other.source.map { "在 \($0) 中声明，按名称排序在前；在其中一个类型改换文件夹之前，两个类型都不予读取" }
+                        ?? "内置类型"
+                    reader.report(written.location, field: "folder",
+                                  Phrase("文件夹 '\(folder)' 是类型 '\(other.id)'（\(clashZh)）的栏目文件夹；请另选一个",
+                                         en: "the folder '\(folder)' is the section of the type '\(other.id)' (\(clash)); choose another"))
                     if other.source != nil { contestedFolders.insert(folder) }
                     isValid = false
                 } else if TypeRegistry.reservedFolders.contains(folder) {
-                    reader.report(written.location, field: "folder", "the folder '\(folder)' is reserved (the site writes its own \(folder)/ or reads it); choose another")
+                    reader.report(written.location, field: "folder", Phrase("文件夹 '\(folder)' 是保留名称（站点自己写入或读取 \(folder)/）；请另选一个", en: "the folder '\(folder)' is reserved (the site writes its own \(folder)/ or reads it); choose another"))
                     isValid = false
                 }
             }
@@ -216,7 +226,7 @@ enum TypeRegistryBuilder {
         for referral in referrals where !ids.contains(referral.refersTo) {
             var reader = DeclarationReader(file: referral.file)
             reader.report(referral.location, field: "refers_to",
-                          "'refers_to' of '\(referral.key)' names '\(referral.refersTo)', which is no type; types: \(declarations.map(\.id).joined(separator: ", "))")
+                          Phrase("'\(referral.key)' 的 'refers_to' 指向 '\(referral.refersTo)'，它不是类型；可用的类型：\(declarations.map(\.id).joined(separator: ", "))", en: "'refers_to' of '\(referral.key)' names '\(referral.refersTo)', which is no type; types: \(declarations.map(\.id).joined(separator: ", "))"))
             diagnostics += reader.diagnostics
             refused.insert(referral.type)
         }
@@ -238,9 +248,9 @@ enum TypeRegistryBuilder {
         let before = reader.diagnostics.count
         for (field, location) in zip(parsed.fields, parsed.fieldLocations) {
             if Glossary.commonKeys.contains(field.key) {
-                reader.report(location, field: "key", "the field key '\(field.key)' is a common field every record has; choose another key")
+                reader.report(location, field: "key", Phrase("字段 '\(field.key)' 是每条记录都有的通用字段；请另选一个字段名", en: "the field key '\(field.key)' is a common field every record has; choose another key"))
             } else if let base, base.index(of: field.key) != nil {
-                reader.report(location, field: "key", "the field key '\(field.key)' is declared by '\(base.id)' already")
+                reader.report(location, field: "key", Phrase("字段 '\(field.key)' 已由 '\(base.id)' 声明", en: "the field key '\(field.key)' is declared by '\(base.id)' already"))
             }
         }
         let fields = (base?.fields ?? []) + parsed.fields
@@ -251,12 +261,12 @@ enum TypeRegistryBuilder {
         }
         for field in fields where field.kind == .reportStatistics && !ruleSets.contains(.reportStatistics) {
             reader.report(parsed.ruleSetsLocation, field: "rule_sets",
-                          "the field '\(field.key)' is report_statistics, whose tables only the rule set 'report_statistics' checks; add it to 'rule_sets'")
+                          Phrase("字段 '\(field.key)' 是 report_statistics，其表格只有规则集 'report_statistics' 检查；请把它加入 'rule_sets'", en: "the field '\(field.key)' is report_statistics, whose tables only the rule set 'report_statistics' checks; add it to 'rule_sets'"))
         }
         let yearField = parsed.yearField?.value ?? base?.yearField
         if let yearField, fields.first(where: { $0.key == yearField })?.kind != .number {
             reader.report(parsed.yearField?.location ?? .fileStart, field: "year_field",
-                          "'year_field' must name a number field of the type, not '\(yearField)'")
+                          Phrase("'year_field' 必须指该类型的一个数字字段，不能是 '\(yearField)'", en: "'year_field' must name a number field of the type, not '\(yearField)'"))
         }
         guard reader.diagnostics.count == before else { return nil }
         return TypeDeclaration(id: parsed.id.value, folder: parsed.folder?.value ?? base?.folder ?? parsed.id.value,

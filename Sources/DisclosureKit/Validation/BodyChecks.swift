@@ -5,8 +5,9 @@ enum BodyChecks {
     static func check(_ body: String, firstLine: Int, _ reader: inout FieldReader) {
         if let found = BodyControlCharacters.first(in: body) {
             let hex = String(found.scalar.value, radix: 16, uppercase: true)
+            let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             reader.report(.recordControlCharacter, SourceLocation(line: firstLine + found.line - 1, column: found.column), field: nil,
-                          "the body holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex); remove it")
+                          Phrase("正文含有控制字符 U+\(code)；请删除", en: "the body holds the control character U+\(code); remove it"))
         }
         if let excess = MarkdownComplexity.firstExcess(in: body) {
             reader.report(.markdownTooComplex, SourceLocation(line: firstLine + excess.line - 1, column: 1), field: nil,

@@ -14,7 +14,8 @@ enum CalendarYearCoverage {
             guard !known.contains(year), reported.insert(year).inserted else { continue }
             let first = NationalHolidays.years.first?.year ?? 0, last = NationalHolidays.lastYear
             diagnostics.append(Rule.calendarYearUnknown.diagnostic(identity.file.relativePath, published.location, field: "published",
-                "working days in \(year) are counted Monday to Friday: the built-in holiday calendar covers \(first)–\(last) and site.yaml's 'calendar' lists no date of \(year); add that year's 节假日 to 'calendar.holidays' and its 调休 to 'calendar.workdays'"))
+                Phrase("\(year) 年的工作日按周一至周五计算：内置的节假日日历只覆盖 \(first)–\(last) 年，'site.yaml' 的 'calendar' 中也没有 \(year) 年的日期；请在 'calendar.holidays' 中添加该年的法定节假日，在 'calendar.workdays' 中添加其调休上班日",
+                       en: "working days in \(year) are counted Monday to Friday: the built-in holiday calendar covers \(first)–\(last) and site.yaml's 'calendar' lists no date of \(year); add that year's 节假日 to 'calendar.holidays' and its 调休 to 'calendar.workdays'")))
         }
         return diagnostics
     }

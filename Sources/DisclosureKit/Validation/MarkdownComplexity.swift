@@ -24,7 +24,7 @@ public enum MarkdownComplexity {
     public struct Excess: Sendable, Equatable {
         /// 1-based line within the body.
         public var line: Int
-        public var message: String
+        public var message: Phrase
     }
 
     /// The first limit `body` passes, at the line that passes it; nil within every limit.
@@ -57,7 +57,9 @@ public enum MarkdownComplexity {
             }
             let (nesting, markers, contentStart) = containers(row)
             if nesting > maximumNesting {
-                return Excess(line: line, message: "quotes and lists are nested \(nesting) deep here; at most \(maximumNesting) levels are rendered")
+                return Excess(line: line, message: Phrase(
+                    "引用和列表在此处嵌套了 \(nesting) 层；最多呈现 \(maximumNesting) 层",
+                    en: "quotes and lists are nested \(nesting) deep here; at most \(maximumNesting) levels are rendered"))
             }
             elements += markers + 1 + (previousBlank ? 1 : 0)
             let content = UnsafeBufferPointer(rebasing: row[contentStart...])
@@ -69,13 +71,17 @@ public enum MarkdownComplexity {
                 // container marker, no other block's start) is an inline parse of its own.
                 let cells = pipes + 1
                 if cells > maximumCellsPerRow {
-                    return Excess(line: line, message: "this table row has \(cells) cells; at most \(maximumCellsPerRow) are rendered (split the table, or attach it as a spreadsheet)")
+                    return Excess(line: line, message: Phrase(
+                        "该表格行有 \(cells) 个单元格；最多呈现 \(maximumCellsPerRow) 个（请拆分表格，或改为电子表格附件）",
+                        en: "this table row has \(cells) cells; at most \(maximumCellsPerRow) are rendered (split the table, or attach it as a spreadsheet)"))
                 }
                 elements += 2 * max(cells, tableColumns)
                 if pipes > 0 && markers == 0 && !startsAnotherBlock(content) { markupInBlock = 0 }
             } else if previousHasPipe, let columns = delimiterRowColumns(content) {
                 if columns > maximumCellsPerRow {
-                    return Excess(line: line, message: "this table has \(columns) columns; at most \(maximumCellsPerRow) are rendered (split the table, or attach it as a spreadsheet)")
+                    return Excess(line: line, message: Phrase(
+                        "该表格有 \(columns) 列；最多呈现 \(maximumCellsPerRow) 列（请拆分表格，或改为电子表格附件）",
+                        en: "this table has \(columns) columns; at most \(maximumCellsPerRow) are rendered (split the table, or attach it as a spreadsheet)"))
                 }
                 tableColumns = columns
                 elements += 2 * columns
@@ -85,10 +91,14 @@ public enum MarkdownComplexity {
             markupInBlock += markup
             elements += markup
             if markupInBlock > maximumMarkupPerBlock {
-                return Excess(line: line, message: "this paragraph has more than \(maximumMarkupPerBlock) Markdown markup characters ([ ] ! * _ ~ ` < & \\ : @ | www.); refused (break it into paragraphs, or escape the characters)")
+                return Excess(line: line, message: Phrase(
+                    "该段落中的 Markdown 标记字符（[ ] ! * _ ~ ` < & \\ : @ | www.）超过 \(maximumMarkupPerBlock) 个，不予处理（请拆分段落，或转义这些字符）",
+                    en: "this paragraph has more than \(maximumMarkupPerBlock) Markdown markup characters ([ ] ! * _ ~ ` < & \\ : @ | www.); refused (break it into paragraphs, or escape the characters)"))
             }
             if elements > maximumElements {
-                return Excess(line: line, message: "the body has more than \(maximumElements) Markdown elements (blocks, lines, table cells, markup characters) by this line; refused (split the record, or attach the material)")
+                return Excess(line: line, message: Phrase(
+                    "到此行为止，正文中的 Markdown 元素（块、行、表格单元格、标记字符）超过 \(maximumElements) 个，不予处理（请拆分该记录，或将材料作为附件）",
+                    en: "the body has more than \(maximumElements) Markdown elements (blocks, lines, table cells, markup characters) by this line; refused (split the record, or attach the material)"))
             }
             previousBlank = false
             previousHasPipe = pipes > 0

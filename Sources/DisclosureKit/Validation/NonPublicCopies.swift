@@ -23,20 +23,21 @@ enum NonPublicCopies {
         return parallelMap(published) { match -> Diagnostic? in
             let path = match.attachment.absolutePath
             if let hidden = nonPublic.same(asFileAt: path) {
-                return diagnostic(match, hidden, how: "is the same file as")
+                return diagnostic(match, hidden, how: Phrase("是同一个文件", en: "is the same file as"))
             }
             if let hidden = nonPublic.copy(at: path, followingLinks: true, confirmingBytes: true) {
-                return diagnostic(match, hidden, how: "has the same bytes as")
+                return diagnostic(match, hidden, how: Phrase("的内容完全相同", en: "has the same bytes as"))
             }
             return nil
         }.compactMap { $0 }
     }
 
-    static func diagnostic(_ match: AttachmentMatcher.Match, _ hidden: NonPublicFiles.Material, how: String) -> Diagnostic {
+    static func diagnostic(_ match: AttachmentMatcher.Match, _ hidden: NonPublicFiles.Material, how: Phrase) -> Diagnostic {
         let what = hidden.relative == hidden.owner
-            ? "the non-public record \(hidden.owner)"
-            : "\(hidden.relative), an attachment of the non-public record \(hidden.owner)"
+            ? Phrase("非主动公开的记录 \(hidden.owner)", en: "the non-public record \(hidden.owner)")
+            : Phrase("\(hidden.relative)（非主动公开的记录 \(hidden.owner) 的附件）", en: "\(hidden.relative), an attachment of the non-public record \(hidden.owner)")
         return Rule.attachmentNonPublic.diagnostic(match.attachment.relativePath, .fileStart,
-            "'\(match.attachment.name)', an attachment of the public record \(match.record.relativePath), \(how) \(what); non-public material is never published. Remove it, or replace it with the public version")
+            Phrase("'\(match.attachment.name)'（公开记录 \(match.record.relativePath) 的附件）与\(what.zh.first?.isASCII == true ? " " : "")\(what.zh)\(how.zh)；非主动公开的材料一律不得公开。请删除该附件，或换成可公开的版本",
+                   en: "'\(match.attachment.name)', an attachment of the public record \(match.record.relativePath), \(how.en) \(what.en); non-public material is never published. Remove it, or replace it with the public version"))
     }
 }

@@ -26,13 +26,15 @@ enum NonPublicNames {
         for identity in identities where identity.isPublic {
             guard let slug = identity.slug, let (stem, record) = carried(slug.value + ".html", in: folder(identity.file)) else { continue }
             diagnostics.append(Rule.auditLeak.diagnostic(identity.file.relativePath, slug.location, field: "slug",
-                "the page of this record, \(SiteRules.pagePath(identity.file, slug: slug.value)), would carry '\(stem)', the name of the non-public record \(record), which is never published; set another 'slug' or rename one of the files"))
+                Phrase("本记录的页面 \(SiteRules.pagePath(identity.file, slug: slug.value)) 会带有 '\(stem)'，即非主动公开的记录 \(record) 的名称，而该记录不会公开；请另设 'slug'，或重命名其中一个文件",
+                       en: "the page of this record, \(SiteRules.pagePath(identity.file, slug: slug.value)), would carry '\(stem)', the name of the non-public record \(record), which is never published; set another 'slug' or rename one of the files")))
         }
         let publicFiles = Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
         for match in matches where publicFiles.contains(match.record.relativePath) {
             guard let (stem, record) = carried(match.attachment.name, in: folder(match.record)) else { continue }
             diagnostics.append(Rule.auditLeak.diagnostic(match.attachment.relativePath, .fileStart,
-                "'\(match.attachment.name)' would be published carrying '\(stem)', the name of the non-public record \(record), which is never published; rename it"))
+                Phrase("'\(match.attachment.name)' 发布后会带有 '\(stem)'，即非主动公开的记录 \(record) 的名称，而该记录不会公开；请重命名该文件",
+                       en: "'\(match.attachment.name)' would be published carrying '\(stem)', the name of the non-public record \(record), which is never published; rename it")))
         }
         return diagnostics
     }

@@ -26,14 +26,15 @@ enum OutputClashes {
 
         var diagnostics: [Diagnostic] = []
         var foldersReported = Set<String>()
-        func folderClash(_ path: String, with what: String) {
+        func folderClash(_ path: String, with what: Phrase) {
             guard foldersReported.insert(path).inserted else { return }
             diagnostics.append(Rule.outputClash.diagnostic("content/" + path, .fileStart,
-                "the folder content/\(path) would be written as \(path)/ in the site, where \(what) goes; rename the folder"))
+                Phrase("文件夹 content/\(path) 在站点中会写为 \(path)/，而该位置要写入\(what.zh)；请重命名该文件夹",
+                       en: "the folder content/\(path) would be written as \(path)/ in the site, where \(what.en) goes; rename the folder")))
         }
         for path in folders.sorted(by: utf8Precedes) {
             let parts = path.split(separator: "/")
-            if parts.count == 2, isListPageName(String(parts[1])) { folderClash(path, with: "a list page of \(parts[0])/") }
+            if parts.count == 2, isListPageName(String(parts[1])) { folderClash(path, with: Phrase("\(parts[0])/ 的列表页", en: "a list page of \(parts[0])/")) }
         }
         // A page can only clash with a folder named like it: other pages' paths are not made
         // at all (at 100,000 records, a join each).
@@ -41,16 +42,17 @@ enum OutputClashes {
         for identity in identities {
             guard let slug = identity.slug, folderNames.contains(slug.value + ".html") else { continue }
             let page = SiteRules.pagePath(identity.file, slug: slug.value)
-            if folders.contains(page) { folderClash(page, with: "the page of \(identity.file.relativePath)") }
+            if folders.contains(page) { folderClash(page, with: Phrase("\(identity.file.relativePath) 的页面", en: "the page of \(identity.file.relativePath)")) }
         }
         for match in matches {
             let path = match.attachment.sitePath
             if folders.contains(path) {
-                folderClash(path, with: "the attachment \(match.attachment.relativePath)")
+                folderClash(path, with: Phrase("附件 \(match.attachment.relativePath)", en: "the attachment \(match.attachment.relativePath)"))
             }
             if match.attachment.subfolders.isEmpty && isListPageName(match.attachment.name) {
                 diagnostics.append(Rule.outputClash.diagnostic(match.attachment.relativePath, .fileStart,
-                    "attachment '\(match.attachment.name)' would be copied to \(path), which is a list page of the section; rename it"))
+                    Phrase("附件 '\(match.attachment.name)' 会被复制到 \(path)，而这是栏目的列表页；请重命名该附件",
+                           en: "attachment '\(match.attachment.name)' would be copied to \(path), which is a list page of the section; rename it")))
             }
         }
         return diagnostics

@@ -30,25 +30,26 @@ public enum OutputPathLengths {
         let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) }
                                      + plan.view.pageAttachments.map { ($0.file.absolutePath, $0.file.relativePath) },
                                  uniquingKeysWith: { first, _ in first })
-        func finding(_ source: String, _ path: String, what: String) -> Diagnostic {
+        func finding(_ source: String, _ path: String, what: Phrase) -> Diagnostic {
             Rule.fileName.diagnostic(source, .fileStart,
-                "\(what) would be written at \(path) in \(output), a path of about \(base + path.utf8.count) bytes with the build's staging folder, over the system's limit of \(limit); shorten the folder names (or build into a shorter output path), it is not written")
+                Phrase("\(what.zh)会写到 \(output) 中的 \(path)，加上构建的暂存文件夹，路径约 \(base + path.utf8.count) 字节，超过系统上限 \(limit)；请缩短文件夹名（或构建到较短的输出路径），否则不会写出",
+                       en: "\(what.en) would be written at \(path) in \(output), a path of about \(base + path.utf8.count) bytes with the build's staging folder, over the system's limit of \(limit); shorten the folder names (or build into a shorter output path), it is not written"))
         }
         var diagnostics: [Diagnostic] = []
         for page in plan.recordPages {
             if base + page.path.utf8.count > limit {
-                diagnostics.append(finding(page.record.file.relativePath, page.path, what: "the page of this record"))
+                diagnostics.append(finding(page.record.file.relativePath, page.path, what: Phrase("本记录的页面", en: "the page of this record")))
             }
             for attachment in page.attachments where base + attachment.path.utf8.count > limit {
-                diagnostics.append(finding(sources[attachment.source] ?? attachment.source, attachment.path, what: "this attachment"))
+                diagnostics.append(finding(sources[attachment.source] ?? attachment.source, attachment.path, what: Phrase("该附件", en: "this attachment")))
             }
         }
         for fixed in plan.fixedPages {
             if base + fixed.path.utf8.count > limit {
-                diagnostics.append(finding(fixed.page.file.relativePath, fixed.path, what: "this page"))
+                diagnostics.append(finding(fixed.page.file.relativePath, fixed.path, what: Phrase("该页面", en: "this page")))
             }
             for attachment in fixed.attachments where base + attachment.path.utf8.count > limit {
-                diagnostics.append(finding(sources[attachment.source] ?? attachment.source, attachment.path, what: "this attachment"))
+                diagnostics.append(finding(sources[attachment.source] ?? attachment.source, attachment.path, what: Phrase("该附件", en: "this attachment")))
             }
         }
         return diagnostics

@@ -72,13 +72,14 @@ enum PersonalIDNumbers {
     static func check(title: Located<String>?, summary: Located<String>?, publisher: Located<String>?, declaration: TypeDeclaration,
                       values: [FieldValue], top: FieldMapping, body: String, bodyFirstLine: Int,
                       attachments: [ListedAttachment], slug: Located<String>?, site: SiteConfig, _ reader: inout FieldReader) {
-        func report(_ found: (number: String, offset: Int), _ place: String, _ location: SourceLocation, field: String?) {
+        func report(_ found: (number: String, offset: Int), _ place: Phrase, _ location: SourceLocation, field: String?) {
             reader.report(.recordIDNumber, location, field: field,
-                          "\(place) holds what reads as an ID number (\(masked(found.number))); a natural person's ID number is never published: remove it")
+                          place + Phrase("含有疑似身份证号码（\(masked(found.number))）；自然人的身份证号码一律不得公开：请删除",
+                                         en: " holds what reads as an ID number (\(masked(found.number))); a natural person's ID number is never published: remove it"))
         }
         for (key, value) in [("title", title), ("summary", summary), ("publisher", publisher), ("slug", slug)] {
             guard let value, let found = first(in: value.value) else { continue }
-            report(found, key == "slug" && value.location == .fileStart ? "the file name" : Glossary.quoted(key), value.location, field: key)
+            report(found, key == "slug" && value.location == .fileStart ? Phrase("文件名", en: "the file name") : QuotedKey.phrase(Glossary.quoted(key)), value.location, field: key)
         }
         let input = RuleSetInput(declaration: declaration, values: values, top: top, published: nil, site: site)
         for (field, value) in zip(declaration.fields, values) {
@@ -87,7 +88,7 @@ enum PersonalIDNumbers {
                 if found == nil { found = first(in: text) }
             }
             if let found {
-                report(found, reader.labels.quoted(field.key), input.location(field.key), field: field.key)
+                report(found, QuotedKey.phrase(reader.labels.quoted(field.key)), input.location(field.key), field: field.key)
             }
         }
         // Lines are looked at only when the whole body may hold a number.
@@ -95,16 +96,16 @@ enum PersonalIDNumbers {
             var line = bodyFirstLine
             for text in body.split(separator: "\n", omittingEmptySubsequences: false) {
                 if let found = first(in: String(text)) {
-                    report(found, "the body", SourceLocation(line: line, column: found.offset + 1), field: nil)
+                    report(found, Phrase("正文", en: "the body"), SourceLocation(line: line, column: found.offset + 1), field: nil)
                 }
                 line += 1
             }
         }
         for attachment in attachments {
             if let found = first(in: attachment.file) {
-                report(found, "the attachment file name", attachment.location, field: "attachments")
+                report(found, Phrase("附件文件名", en: "the attachment file name"), attachment.location, field: "attachments")
             } else if let found = first(in: attachment.title) {
-                report(found, "the attachment title", attachment.location, field: "attachments")
+                report(found, Phrase("附件标题", en: "the attachment title"), attachment.location, field: "attachments")
             }
         }
     }

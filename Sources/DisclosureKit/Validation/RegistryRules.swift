@@ -28,11 +28,16 @@ enum RegistryRules {
                 continue
             }
             guard let earlierIndex = earlier.indexNumber, earlierIndex.value != index.value else { continue }
-            let owner = registry.publishers.first { $0.code == key.code }.map { "\($0.name) (\(parts.code))" } ?? parts.code
-            let command = registry.publishers.first { $0.code == key.code }.map { "; 'disclose new TYPE SLUG --publisher \($0.name)' gives the next free one" } ?? ""
+            let publisher = registry.publishers.first { $0.code == key.code }
+            let owner = publisher.map { Phrase("\($0.name)（\(parts.code)）", en: "\($0.name) (\(parts.code))") } ?? Phrase(parts.code, en: parts.code)
+            let command = publisher.map {
+                Phrase("；'disclose new TYPE SLUG --publisher \($0.name)' 会给出下一个可用的顺序号",
+                       en: "; 'disclose new TYPE SLUG --publisher \($0.name)' gives the next free one")
+            } ?? Phrase("", en: "")
             diagnostics.append(Rule.indexNumberSequence.diagnostic(
                 identity.file.relativePath, index.location, field: "index_number",
-                "sequence number \(parts.sequence) of \(owner) in \(parts.year) is also used by \(earlier.file.relativePath):\(earlierIndex.location.line) ('\(earlierIndex.value)')\(command)"))
+                Phrase("\(owner.zh) \(parts.year) 年的顺序号 \(parts.sequence) 已被 \(earlier.file.relativePath):\(earlierIndex.location.line) 使用（'\(earlierIndex.value)'）",
+                       en: "sequence number \(parts.sequence) of \(owner.en) in \(parts.year) is also used by \(earlier.file.relativePath):\(earlierIndex.location.line) ('\(earlierIndex.value)')") + command))
         }
         return diagnostics
     }
@@ -52,7 +57,8 @@ enum RegistryRules {
             let line = earlier.reportYear?.location.line ?? 1
             diagnostics.append(Rule.reportDuplicate.diagnostic(
                 identity.file.relativePath, year.location, field: "year",
-                "\(publisher) already has a report for \(year.value): \(earlier.file.relativePath):\(line); a publisher publishes one annual report a year"))
+                Phrase("\(publisher) 已有 \(year.value) 年的年度报告：\(earlier.file.relativePath):\(line)；一个发布机构每年只发布一份年度报告",
+                       en: "\(publisher) already has a report for \(year.value): \(earlier.file.relativePath):\(line); a publisher publishes one annual report a year")))
         }
         return diagnostics
     }

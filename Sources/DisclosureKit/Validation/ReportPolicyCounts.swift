@@ -41,8 +41,11 @@ enum ReportPolicyCounts {
                 where written != found.count {
                     let files = found.map(\.file.relativePath).sorted()
                     let named = files.isEmpty ? "" : ": " + (files.prefix(5) + (files.count > 5 ? ["…"] : [])).joined(separator: ", ")
+                    let namedZh = files.isEmpty ? "" : "：" + (files.prefix(5) + (files.count > 5 ? ["……"] : [])).joined(separator: "、")
+                    let counted = column == "本年制发件数" ? "成文（created）" : "被当年成文的记录废止"
                     diagnostics.append(Rule.reportPolicyCounts.diagnostic(report.file.relativePath, location, field: "statistics.proactive",
-                        "table 二 gives \(category.label) \(column) \(written), but the site has \(found.count) \(found.count == 1 ? "policy" : "policies") of category \(category.label) by \(report.publisher) \(column == "本年制发件数" ? "written (created)" : "repealed by a record written") in \(year)\(named)"))
+                        Phrase("表二中\(category.label)的\(column)为 \(written)，但站点中\(report.publisher)在 \(year) 年\(counted)的\(category.label)类政策文件有 \(found.count) 件\(namedZh)",
+                               en: "table 二 gives \(category.label) \(column) \(written), but the site has \(found.count) \(found.count == 1 ? "policy" : "policies") of category \(category.label) by \(report.publisher) \(column == "本年制发件数" ? "written (created)" : "repealed by a record written") in \(year)\(named)")))
                 }
             }
         }

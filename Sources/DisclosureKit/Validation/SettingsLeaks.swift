@@ -19,8 +19,10 @@ enum SettingsLeaks {
         for setting in settings {
             let bytes = MatchText.bytes(setting.value)
             for leak in index.leaks(in: bytes) {
+                let described = leak.described(in: bytes)
                 found.append(Rule.auditLeak.diagnostic(file, setting.location, field: setting.key,
-                    "'\(setting.key)' is printed on every page and holds \(leak.described(in: bytes)); otherwise change one of them"))
+                    Phrase("'\(setting.key)' 会印在每个页面上，其中含有\(described.zh)；否则请修改二者之一",
+                           en: "'\(setting.key)' is printed on every page and holds \(described.en); otherwise change one of them")))
             }
         }
         return found

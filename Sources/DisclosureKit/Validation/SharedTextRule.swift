@@ -71,6 +71,7 @@ public enum SharedText {
                 let shared = String(decoding: text[start..<(start + length)], as: UTF8.self)
                 let excerpt = shared.count > 24 ? String(shared.prefix(24)) + "…" : shared
                 let number = hidden[Int(owner)].indexNumber.map { " (索引号 \($0.value))" } ?? ""
+                let numberZh = hidden[Int(owner)].indexNumber.map { "（索引号 \($0.value)）" } ?? " "
                 let identity = hidden[Int(owner)]
                 let hiddenRecord = decoded[identity.file.relativePath]
                 var strings = (hiddenRecord.map(SecretText.parts(of:)) ?? SecretText.parts(of: identity)).prose
@@ -78,7 +79,8 @@ public enum SharedText {
                 let phrase = BoilerplatePhrase.original(of: Array(text[start..<(start + length)]), in: strings)
                 return Rule.leakSharedText.diagnostic(record.file.relativePath,
                     SourceLocation(line: MatchText.line(of: start, newlines: newlines), column: 1),
-                    "shares \(characters(text, start, length)) characters with the non-public record \(hidden[Int(owner)].file.relativePath)\(number) ('\(excerpt)'), which this record publishes; if this record quotes that one on purpose, name its index number here\(BoilerplatePhrase.hint(phrase))")
+                    Phrase("与非主动公开的记录 \(hidden[Int(owner)].file.relativePath)\(numberZh)有 \(characters(text, start, length)) 个字符相同（'\(excerpt)'），本记录会将其公开；如果本记录是有意引用该记录，请在此处写明其索引号",
+                           en: "shares \(characters(text, start, length)) characters with the non-public record \(hidden[Int(owner)].file.relativePath)\(number) ('\(excerpt)'), which this record publishes; if this record quotes that one on purpose, name its index number here") + BoilerplatePhrase.hint(phrase))
             }
         }.flatMap { $0 }
     }

@@ -30,7 +30,8 @@ public enum SiteLinkTargets {
             guard let folder = firstFolder(path), judgedFolders.contains(folder), !planned.contains(path) else { continue }
             let key = "links[\(position + 1)].url"
             found.append(Rule.siteInvalid.diagnostic("content/site.yaml", link.location, field: key,
-                "'\(key)' names '\(VisibleText.escaped(path))', which the site will not have (no page or attachment of it is at that path; names are case-sensitive); every page's footer would link to nothing"))
+                Phrase("'\(key)' 指向 '\(VisibleText.escaped(path))'，但站点中不会有它（该路径上没有任何页面或附件；名称区分大小写）；每个页面页脚的这个链接都将指向空处",
+                       en: "'\(key)' names '\(VisibleText.escaped(path))', which the site will not have (no page or attachment of it is at that path; names are case-sensitive); every page's footer would link to nothing")))
         }
         return found
     }

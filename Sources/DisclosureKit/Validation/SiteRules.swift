@@ -16,7 +16,8 @@ public enum SiteRules {
                 duplicated.insert(index.value)
                 diagnostics.append(Rule.indexNumberDuplicate.diagnostic(
                     identity.file.relativePath, index.location, field: "index_number",
-                    "index number (索引号) '\(index.value)' is also used by \(first.file.relativePath):\(firstIndex.location.line); index numbers must be unique across the site"))
+                    Phrase("索引号 '\(index.value)' 已被 \(first.file.relativePath):\(firstIndex.location.line) 使用；索引号在全站必须唯一",
+                           en: "index number (索引号) '\(index.value)' is also used by \(first.file.relativePath):\(firstIndex.location.line); index numbers must be unique across the site")))
             } else {
                 firstByIndex[index.value] = position
             }
@@ -31,7 +32,8 @@ public enum SiteRules {
             if let first = firstByPage[page].map({ identities[$0] }) {
                 diagnostics.append(Rule.slugDuplicate.diagnostic(
                     identity.file.relativePath, slug.location, field: "slug",
-                    "page name '\(slug.value)' is also used by \(first.file.relativePath) in the same folder; both would be written to \(page). Set a different 'slug'"))
+                    Phrase("页面名 '\(slug.value)' 已被同一文件夹中的 \(first.file.relativePath) 使用；两者都会写到 \(page)。请另设 'slug'",
+                           en: "page name '\(slug.value)' is also used by \(first.file.relativePath) in the same folder; both would be written to \(page). Set a different 'slug'")))
             } else {
                 firstByPage[page] = position
             }

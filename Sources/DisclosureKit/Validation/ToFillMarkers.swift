@@ -10,7 +10,9 @@ public enum ToFillMarkers {
     /// The `base_url` of a new site (`NewSiteFiles`): a valid address, so no marker, but
     /// every absolute link of the site (sitemap, feed, catalog) would point at it.
     public static let placeholderBaseURL = "https://www.example.gov.cn/xxgk/"
-    static let placeholderBaseURLMessage = "'base_url' is still the new site's example \(placeholderBaseURL): write the address the site will be published at (the sitemap, the feed and catalog.json link to it)"
+    static let placeholderBaseURLMessage = Phrase(
+        "'base_url' 仍是新站点的示例地址 \(placeholderBaseURL)：请写入站点将要发布的地址（站点地图、订阅源和 catalog.json 都链接到它）",
+        en: "'base_url' is still the new site's example \(placeholderBaseURL): write the address the site will be published at (the sitemap, the feed and catalog.json link to it)")
 
     /// The markers of `content/site.yaml` and every fixed page of the tree.
     static func check(_ tree: ContentTree) -> [Diagnostic] {
@@ -41,7 +43,8 @@ public enum ToFillMarkers {
                 let what = String(after.prefix { !"【。；".contains($0) }).trimmed
                 let named = what.isEmpty ? "" : " '\(what.count > 60 ? String(what.prefix(60)) + "…" : what)'"
                 found.append(Rule.contentToFill.diagnostic(file, SourceLocation(line: index + 1, column: column),
-                    "\(marker)\(named) is left to fill in: write the site's own text and delete the marker"))
+                    Phrase("\(marker)\(named) 尚待填写：请写入本站自己的内容，并删除该标记",
+                           en: "\(marker)\(named) is left to fill in: write the site's own text and delete the marker")))
                 rest = after
             }
         }

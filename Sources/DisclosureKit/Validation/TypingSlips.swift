@@ -19,7 +19,7 @@ enum TypingSlips {
                 corrected[index] = "〔"
                 corrected[index + 5] = "〕"
                 reader.report(.recordTyping, column(location, index, plain), field: "document_number",
-                              "'document_number' (文号) '\(text)' puts its year in '\(pair.open)\(pair.close)'; a 文号 writes it in 六角括号 〔〕: write \(String(corrected))")
+                              Phrase("'document_number'（文号）'\(text)' 把年份写在 '\(pair.open)\(pair.close)' 中；文号的年份应使用六角括号 〔〕：请写作 \(String(corrected))", en: "'document_number' (文号) '\(text)' puts its year in '\(pair.open)\(pair.close)'; a 文号 writes it in 六角括号 〔〕: write \(String(corrected))"))
                 break
             }
         }
@@ -27,7 +27,7 @@ enum TypingSlips {
            let index = Array(text).firstIndex(where: { $0 == "／" || $0 == "∕" || $0 == "⁄" }) {
             let corrected = String(Array(text).map { $0 == "／" || $0 == "∕" || $0 == "⁄" ? "/" : $0 })
             reader.report(.recordTyping, column(location, index, plain), field: "index_number",
-                          "'index_number' (索引号) '\(text)' holds a full-width solidus '\(Array(text)[index])'; a 索引号 is written with the half-width '/': write \(corrected)")
+                          Phrase("'index_number'（索引号）'\(text)' 含有全角斜线 '\(Array(text)[index])'；索引号应使用半角 '/'：请写作 \(corrected)", en: "'index_number' (索引号) '\(text)' holds a full-width solidus '\(Array(text)[index])'; a 索引号 is written with the half-width '/': write \(corrected)"))
         }
     }
 

@@ -90,6 +90,8 @@ enum Disclose {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // The tests read the English messages unless they ask for Chinese, the default.
+        env["DISCLOSE_LANG"] = "en"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }

@@ -18,13 +18,17 @@ final class PreviewProcess: @unchecked Sendable {
     private(set) var port: UInt16 = 0
 
     /// Starts `disclose serve --root ROOT --port 0` and waits for its URL and first build.
-    init(root: URL, temporary: URL, extra: [String] = [], waitingFor firstBuild: String = "disclose serve: site") throws {
+    /// `listening` is the words before the URL on the line that prints it.
+    init(root: URL, temporary: URL, extra: [String] = [], listening: String = "previewing http://",
+         waitingFor firstBuild: String = "disclose serve: site") throws {
         self.temporary = temporary
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         process.executableURL = Disclose.executable
         process.arguments = ["serve", "--root", root.path, "--port", "0"] + extra
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // The tests read the English messages unless they ask for Chinese, the default.
+        env["DISCLOSE_LANG"] = "en"
         env["TMPDIR"] = temporary.path
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -42,7 +46,7 @@ final class PreviewProcess: @unchecked Sendable {
             self.lock.withLock { self.collectedErrors += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
-        let line = try #require(waitForOutput("previewing http://", timeout: 60), "no URL printed: \(output) \(errors)")
+        let line = try #require(waitForOutput(listening, timeout: 60), "no URL printed: \(output) \(errors)")
         let start = try #require(line.range(of: "http://"))
         url = String(line[start.lowerBound...].prefix { !$0.isWhitespace })
         let portText = url.split(separator: ":").last.map { $0.filter(\.isNumber) } ?? ""

@@ -35,7 +35,7 @@ enum BudgetSums {
         guard sum != expenditure.cents else { return }
         let difference = Double(sum - expenditure.cents) / 100
         reader.report(.budgetLinesSum, input.location("lines"), field: "lines",
-                      "the lines (支出明细) add up to \(formatCents(sum)) but totals.expenditure (支出总计) is \(expenditure.text) (difference \(String(format: "%+.2f", difference)))")
+                      Phrase("lines（支出明细）合计为 \(formatCents(sum))，但 totals.expenditure（支出总计）为 \(expenditure.text)（相差 \(String(format: "%+.2f", difference))）", en: "the lines (支出明细) add up to \(formatCents(sum)) but totals.expenditure (支出总计) is \(expenditure.text) (difference \(String(format: "%+.2f", difference)))"))
     }
 
     static func formatCents(_ cents: Int64) -> String {

@@ -29,10 +29,10 @@ enum EightDisclosures {
             let location = input.location("time_limit", "promised_days")
             if promised <= 0 {
                 reader.report(.guideTimeLimit, location, field: "time_limit.promised_days",
-                              "promised_days (承诺时限) must be more than 0, not \(promised)")
+                              Phrase("promised_days（承诺时限）必须大于 0，不能是 \(promised)", en: "promised_days (承诺时限) must be more than 0, not \(promised)"))
             } else if promised > statutory {
                 reader.report(.guideTimeLimit, location, field: "time_limit.promised_days",
-                              "promised_days (承诺时限) \(promised) is more than statutory_days (法定时限) \(statutory); the promise must not exceed the law")
+                              Phrase("promised_days（承诺时限）\(promised) 超过 statutory_days（法定时限）\(statutory)；承诺时限不得超过法定时限", en: "promised_days (承诺时限) \(promised) is more than statutory_days (法定时限) \(statutory); the promise must not exceed the law"))
             }
         }
         if let standard = input.member("fees", "standard").text, !GuideDetails.isFree(standard),
@@ -40,9 +40,9 @@ enum EightDisclosures {
             let path = "fees.basis"
             let written = input.keyLocation("fees", "basis")
             if written != input.keyLocation("fees") {
-                reader.report(reader.required, written, field: path, "required field \(reader.labels.quoted(path)) is empty")
+                reader.report(reader.required, written, field: path, Phrase("必填字段 \(reader.labels.quotedZh(path)) 为空", en: "required field \(reader.labels.quoted(path)) is empty"))
             } else {
-                reader.report(reader.required, written, field: path, "missing required field \(reader.labels.quoted(path))")
+                reader.report(reader.required, written, field: path, Phrase("缺少必填字段 \(reader.labels.quotedZh(path))", en: "missing required field \(reader.labels.quoted(path))"))
             }
         }
     }

@@ -25,7 +25,7 @@ enum PartyPrivacy {
               typeField.values[choice].value == naturalPerson else { return }
         if let party = input.value("party").text, !matches(maskedName, party) {
             reader.report(.decisionPartyPrivacy, input.location("party"), field: "party",
-                          "'party' (\(input.declaration.field("party")?.label ?? "行政相对人")) of a natural person (自然人) must show the surname only, every character of the given name masked (e.g. 张某某, 欧阳某某, 李*, 张某某等3人), not '\(party)'")
+                          Phrase("自然人的 'party'（\(input.declaration.field("party")?.label ?? "行政相对人")）只能显示姓氏，名字的每个字都要隐去（如 张某某、欧阳某某、李*、张某某等3人），不能是 '\(party)'", en: "'party' (\(input.declaration.field("party")?.label ?? "行政相对人")) of a natural person (自然人) must show the surname only, every character of the given name masked (e.g. 张某某, 欧阳某某, 李*, 张某某等3人), not '\(party)'"))
         }
     }
 

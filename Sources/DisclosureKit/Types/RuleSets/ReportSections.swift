@@ -58,7 +58,7 @@ enum ReportSections {
                trimmed.hasPrefix("|") || line.range(of: "<table", options: .caseInsensitive) != nil {
                 tableReported.insert(section)
                 reader.report(.reportSectionTable, SourceLocation(line: currentHeadingLine, column: 1), field: nil,
-                              "section '\(headings[section])' holds a table (line \(firstLine + offset)); its table is generated from 'statistics', so this one would be shown beside it: move the text to another section or delete it")
+                              Phrase("'\(headings[section])' 部分含有表格（第 \(firstLine + offset) 行）；该部分的表格由 'statistics' 生成，这张表会与它并排显示：请把文字移到其他部分或删除", en: "section '\(headings[section])' holds a table (line \(firstLine + offset)); its table is generated from 'statistics', so this one would be shown beside it: move the text to another section or delete it"))
             }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
@@ -73,7 +73,7 @@ enum ReportSections {
                 let bare = line.drop { " \t>-*+0123456789.)".contains($0) }
                 if bare.hasPrefix("## "), numerals.contains(where: { bare.dropFirst(3).hasPrefix($0) }) {
                     reader.report(.reportSections, SourceLocation(line: firstLine + offset, column: 1), field: nil,
-                                  "the section heading '\(bare.dropFirst(3))' must start its line, outside any list, quote or indented block")
+                                  Phrase("标题 '\(bare.dropFirst(3))' 必须位于行首，不能在列表、引用或缩进块中", en: "the section heading '\(bare.dropFirst(3))' must start its line, outside any list, quote or indented block"))
                 }
                 continue
             }
@@ -91,17 +91,17 @@ enum ReportSections {
             let location = SourceLocation(line: firstLine + offset, column: 1)
             if text != headings[index] {
                 reader.report(.reportSections, location, field: nil,
-                              "the heading '\(text)' must read '\(headings[index])', as the national format prints it")
+                              Phrase("标题 '\(text)' 应写作 '\(headings[index])'，与全国统一格式一致", en: "the heading '\(text)' must read '\(headings[index])', as the national format prints it"))
                 continue
             }
             if let earlier = seen[index] {
                 reader.report(.reportSections, location, field: nil,
-                              "the heading '\(text)' is also on line \(earlier); each section is written once")
+                              Phrase("标题 '\(text)' 在第 \(earlier) 行也有；每个部分只写一次", en: "the heading '\(text)' is also on line \(earlier); each section is written once"))
                 continue
             }
             if index < last {
                 reader.report(.reportSections, location, field: nil,
-                              "the heading '\(text)' comes after '\(headings[last])'; the sections go in the national format's order 一 to 六")
+                              Phrase("标题 '\(text)' 位于 '\(headings[last])' 之后；各部分应按全国统一格式从一到六的顺序排列", en: "the heading '\(text)' comes after '\(headings[last])'; the sections go in the national format's order 一 to 六"))
             }
             seen[index] = firstLine + offset
             last = max(last, index)
@@ -109,7 +109,8 @@ enum ReportSections {
         let missing = required.filter { seen[$0] == nil }
         guard !missing.isEmpty else { return }
         let names = missing.map { "'## \(headings[$0])'" }.joined(separator: ", ")
+        let namesZh = missing.map { "'## \(headings[$0])'" }.joined(separator: "、")
         reader.report(.reportSections, SourceLocation(line: firstLine, column: 1), field: nil,
-                      "the body has no heading \(names); the national format places the text of sections 一, 五 and 六 under their headings")
+                      Phrase("正文缺少标题 \(namesZh)；全国统一格式把第一、五、六部分的文字放在各自的标题下", en: "the body has no heading \(names); the national format places the text of sections 一, 五 and 六 under their headings"))
     }
 }

@@ -12,7 +12,7 @@ struct StatisticsReader {
     func read(_ map: FieldMapping, into reader: inout FieldReader) -> ReportStatistics? {
         if Self.isEarlierShape(map) {
             reader.report(.reportStatisticsShape, map.anchor, field: map.path,
-                          "statistics are in the shape before the national format's applicant columns (国办公开办函〔2021〕30号); run 'disclose migrate-report FILE' to rewrite them, every number kept")
+                          Phrase("统计数据仍是全国统一格式增加申请人列（国办公开办函〔2021〕30号）之前的形式；请运行 'disclose migrate-report FILE' 改写，所有数字都会保留", en: "statistics are in the shape before the national format's applicant columns (国办公开办函〔2021〕30号); run 'disclose migrate-report FILE' to rewrite them, every number kept"))
             return nil
         }
         reader.checkUnknownKeys(map, known: ["proactive", "requests", "reviews", "lawsuits"])
@@ -64,7 +64,7 @@ struct StatisticsReader {
         if let written = fees, let point = written.value.text.firstIndex(of: "."),
            written.value.text[written.value.text.index(after: point)...].count > 2 {
             reader.report(reader.range, written.location, field: map.path("fees"),
-                          "'\(map.path("fees"))' (行政事业性收费 本年收费金额, 万元) is \(written.value.text); write it to at most two decimal places (万元), as the national format does")
+                          Phrase("'\(map.path("fees"))'（行政事业性收费 本年收费金额，万元）为 \(written.value.text)；请与全国统一格式一样，最多保留两位小数（万元）", en: "'\(map.path("fees"))' (行政事业性收费 本年收费金额, 万元) is \(written.value.text); write it to at most two decimal places (万元), as the national format does"))
             fees = nil
         }
         guard let rules, let normative, let licensing, let penalties, let coercive, let fees else { return nil }
@@ -97,20 +97,20 @@ struct StatisticsReader {
         let width = ApplicantCounts.writtenLabels.count
         guard items.count == width else {
             reader.report(.reportStatisticsShape, location, field: path,
-                          "\(reader.labels.quoted(path)) must be a row of \(width) whole numbers \(Self.rowForm), not \(items.count)")
+                          Phrase("\(reader.labels.quotedZh(path)) 必须是一行 \(width) 个整数 \(Self.rowForm)，不能是 \(items.count) 个", en: "\(reader.labels.quoted(path)) must be a row of \(width) whole numbers \(Self.rowForm), not \(items.count)"))
             return nil
         }
         var values: [Int] = []
         for (column, item) in items.enumerated() {
             let itemPath = "\(path)[\(ApplicantCounts.writtenLabels[column])]"
-            guard let text = reader.scalarText(item, path: itemPath, expected: "a whole number") else { continue }
+            guard let text = reader.scalarText(item, path: itemPath, expected: Phrase("整数", en: "a whole number")) else { continue }
             guard let value = FieldReader.parseInteger(text), (0...FieldReader.maximumWholeNumber).contains(value) else {
                 if FieldReader.isSignedDigits(text.trimmed) {
                     reader.report(.recordRange, item.location, field: path,
-                                  "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) must be between 0 and \(FieldReader.maximumWholeNumber), not \(text.trimmed)")
+                                  Phrase("\(reader.labels.quotedZh(path)) 的 \(ApplicantCounts.writtenLabels[column]) 列必须在 0 至 \(FieldReader.maximumWholeNumber) 之间，不能是 \(text.trimmed)", en: "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) must be between 0 and \(FieldReader.maximumWholeNumber), not \(text.trimmed)"))
                 } else {
                     reader.report(.recordType, item.location, field: path,
-                                  "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) must be a whole number, not '\(text)'")
+                                  Phrase("\(reader.labels.quotedZh(path)) 的 \(ApplicantCounts.writtenLabels[column]) 列必须是整数，不能是 '\(text)'", en: "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) must be a whole number, not '\(text)'"))
                 }
                 continue
             }
@@ -121,7 +121,7 @@ struct StatisticsReader {
         let sum = counts.byApplicant.reduce(0, +)
         if sum != counts.total {
             reader.report(.reportStatisticsBalance, items[width - 1].location, field: path,
-                          "\(reader.labels.quoted(path)): 总计 \(counts.total) is not the sum of the applicant columns \(counts.byApplicant.map(String.init).joined(separator: " + ")) = \(sum)")
+                          Phrase("\(reader.labels.quotedZh(path))：总计 \(counts.total) 不等于各申请人列之和 \(counts.byApplicant.map(String.init).joined(separator: " + ")) = \(sum)", en: "\(reader.labels.quoted(path)): 总计 \(counts.total) is not the sum of the applicant columns \(counts.byApplicant.map(String.init).joined(separator: " + ")) = \(sum)"))
             return nil
         }
         let anchor = map.entry(key)?.keyLocation ?? location
@@ -146,7 +146,7 @@ struct StatisticsReader {
             guard incoming != handled else { continue }
             balanced = false
             reader.report(.reportStatisticsBalance, carriedForward.locations[column], field: map.path("carried_forward"),
-                          "column \(ApplicantCounts.writtenLabels[column]) does not balance: 本年新收 \(received.counts.cells[column]) + 上年结转 \(carriedOver.counts.cells[column]) = \(incoming), but 办理结果总计 \(handledTotal.cells[column]) + 结转下年度继续办理 \(carriedForward.counts.cells[column]) = \(handled) (the two must be equal)")
+                          Phrase("\(ApplicantCounts.writtenLabels[column]) 列不平衡：本年新收 \(received.counts.cells[column]) + 上年结转 \(carriedOver.counts.cells[column]) = \(incoming)，而 办理结果总计 \(handledTotal.cells[column]) + 结转下年度继续办理 \(carriedForward.counts.cells[column]) = \(handled)（两者必须相等）", en: "column \(ApplicantCounts.writtenLabels[column]) does not balance: 本年新收 \(received.counts.cells[column]) + 上年结转 \(carriedOver.counts.cells[column]) = \(incoming), but 办理结果总计 \(handledTotal.cells[column]) + 结转下年度继续办理 \(carriedForward.counts.cells[column]) = \(handled) (the two must be equal)"))
         }
         guard balanced else { return nil }
         return RequestStatistics(received: received.counts, carriedOver: carriedOver.counts, outcomes: outcomes,
@@ -166,7 +166,7 @@ struct StatisticsReader {
         let outcomes = RequestOutcomes(granted: granted.counts, partiallyGranted: partially.counts, denied: denied,
                                        unavailable: unavailable, notProcessed: notProcessed, other: other)
         if let written, !checkTotal(written, computed: outcomes.total, path: map.path("total"),
-                                    of: "（一） to （六）", &reader) {
+                                    of: Phrase("（一）至（六）", en: "（一） to （六）"), &reader) {
             return nil
         }
         return outcomes
@@ -191,19 +191,20 @@ struct StatisticsReader {
         let written = row(m, "total", required: false, &reader)
         guard ok else { return nil }
         let outcome = OutcomeReasons(reasons: counts)
-        if let written, !checkTotal(written, computed: outcome.total, path: m.path("total"), of: "its reasons", &reader) {
+        if let written, !checkTotal(written, computed: outcome.total, path: m.path("total"), of: Phrase("各项理由", en: "its reasons"), &reader) {
             return nil
         }
         return outcome
     }
 
     /// A written total against the sum it stands for, column by column.
-    func checkTotal(_ written: Row, computed: ApplicantCounts, path: String, of parts: String, _ reader: inout FieldReader) -> Bool {
+    func checkTotal(_ written: Row, computed: ApplicantCounts, path: String, of parts: Phrase, _ reader: inout FieldReader) -> Bool {
         var ok = true
         for column in ApplicantCounts.writtenLabels.indices where written.counts.cells[column] != computed.cells[column] {
             ok = false
             reader.report(.reportStatisticsBalance, written.locations[column], field: path,
-                          "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) is \(written.counts.cells[column]), but the sum of \(parts) is \(computed.cells[column])")
+                          Phrase("\(reader.labels.quotedZh(path)) 的 \(ApplicantCounts.writtenLabels[column]) 列为 \(written.counts.cells[column])，但\(parts.zh)之和为 \(computed.cells[column])",
+                                 en: "\(reader.labels.quoted(path)) column \(ApplicantCounts.writtenLabels[column]) is \(written.counts.cells[column]), but the sum of \(parts.en) is \(computed.cells[column])"))
         }
         return ok
     }
@@ -220,7 +221,7 @@ struct StatisticsReader {
                                   pending: pending.value, total: total.value)
         if counts.sumOfParts != counts.total {
             reader.report(.reportStatisticsBalance, total.location, field: map.path("total"),
-                          "\(reader.labels.quoted(map.path))'s 总计 \(counts.total) is not 结果维持 \(counts.upheld) + 结果纠正 \(counts.corrected) + 其他结果 \(counts.other) + 尚未审结 \(counts.pending) = \(counts.sumOfParts)")
+                          Phrase("\(reader.labels.quotedZh(map.path)) 的总计 \(counts.total) 不等于 结果维持 \(counts.upheld) + 结果纠正 \(counts.corrected) + 其他结果 \(counts.other) + 尚未审结 \(counts.pending) = \(counts.sumOfParts)", en: "\(reader.labels.quoted(map.path))'s 总计 \(counts.total) is not 结果维持 \(counts.upheld) + 结果纠正 \(counts.corrected) + 其他结果 \(counts.other) + 尚未审结 \(counts.pending) = \(counts.sumOfParts)"))
             return nil
         }
         return counts

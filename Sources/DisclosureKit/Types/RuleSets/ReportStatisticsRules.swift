@@ -15,7 +15,7 @@ enum ReportStatisticsRules {
         guard let year = input.value("year").number, let published = input.published else { return }
         if year >= published.value.year {
             reader.report(.reportYear, input.location("year"), field: "year",
-                          "\(input.declaration.labels.quoted("year")) is \(year), but the report was published \(published.value); a year is reported on after it ends")
+                          Phrase("\(input.declaration.labels.quotedZh("year")) 为 \(year)，但报告发布于 \(published.value)；一个年度结束之后才能报告该年度", en: "\(input.declaration.labels.quoted("year")) is \(year), but the report was published \(published.value); a year is reported on after it ends"))
             return
         }
         ReportDeadline.check(input, &reader)

@@ -70,21 +70,21 @@ public enum RuleSet: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Why `declaration` cannot use this rule set, or nil when it declares what it needs.
-    func refusal(_ fields: [FieldDeclaration]) -> String? {
+    func refusal(_ fields: [FieldDeclaration]) -> Phrase? {
         for requirement in requirements {
             guard let field = fields.first(where: { $0.key == requirement.key }) else {
-                return "the rule set '\(rawValue)' needs the field '\(requirement.key)' (\(requirement.kind.name)), which the type does not declare"
+                return Phrase("规则集 '\(rawValue)' 需要字段 '\(requirement.key)'（\(requirement.kind.name)），该类型没有声明", en: "the rule set '\(rawValue)' needs the field '\(requirement.key)' (\(requirement.kind.name)), which the type does not declare")
             }
             guard field.kind == requirement.kind else {
-                return "the rule set '\(rawValue)' needs '\(requirement.key)' to be \(requirement.kind.name), not \(field.kind.name)"
+                return Phrase("规则集 '\(rawValue)' 要求 '\(requirement.key)' 是 \(requirement.kind.name)，不能是 \(field.kind.name)", en: "the rule set '\(rawValue)' needs '\(requirement.key)' to be \(requirement.kind.name), not \(field.kind.name)")
             }
             for member in requirement.members {
                 guard let sub = field.fields.first(where: { $0.key == member.key }), sub.kind == member.kind else {
-                    return "the rule set '\(rawValue)' needs '\(requirement.key).\(member.key)' (\(member.kind.name))"
+                    return Phrase("规则集 '\(rawValue)' 需要 '\(requirement.key).\(member.key)'（\(member.kind.name)）", en: "the rule set '\(rawValue)' needs '\(requirement.key).\(member.key)' (\(member.kind.name))")
                 }
             }
             for value in requirement.values where !field.values.contains(where: { $0.value == value }) {
-                return "the rule set '\(rawValue)' needs '\(requirement.key)' to have the value '\(value)'"
+                return Phrase("规则集 '\(rawValue)' 要求 '\(requirement.key)' 有值 '\(value)'", en: "the rule set '\(rawValue)' needs '\(requirement.key)' to have the value '\(value)'")
             }
         }
         return nil
