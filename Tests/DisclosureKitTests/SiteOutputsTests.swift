@@ -57,6 +57,8 @@ import Testing
                                       .searchShard] {
             #expect(has { $0 == kind }, "\(kind)")
         }
+        // The search index is written only as its shards.
+        #expect(!outputs.paths.contains("search-index.js"))
     }
 
     /// The sitemap lists every page but the 404, and nothing else, home first.
@@ -68,6 +70,17 @@ import Testing
         #expect(listed == pages)
         #expect(listed.first == SitePlan.homePath)
         #expect(!listed.contains(SitePlan.notFoundPath) && !listed.contains { $0.hasPrefix("assets/") })
+    }
+
+    /// The writer's last check: the files made are the list's, no more and no fewer.
+    @Test func theWriterNamesAFileMadeOrListedAlone() {
+        let listed = SiteOutputs(entries: [SiteOutput(path: "index.html", kind: .home),
+                                           SiteOutput(path: "sitemap.xml", kind: .sitemap),
+                                           SiteOutput(path: "search-index/meta.js", kind: .searchShard)])
+        #expect(SiteWriter.firstDifference(made: ["index.html", "sitemap.xml", "search-index/meta.js"], listed: listed) == nil)
+        #expect(SiteWriter.firstDifference(made: ["index.html", "search-index/meta.js"], listed: listed) == "sitemap.xml")
+        #expect(SiteWriter.firstDifference(made: ["index.html", "sitemap.xml", "sitemap-1.xml", "search-index/meta.js"],
+                                           listed: listed) == "sitemap-1.xml")
     }
 
     /// The sitemap's paths are known without writing it where they can be, and are the
