@@ -1,3 +1,4 @@
+import DisclosureKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -11,15 +12,8 @@ public struct InputSnapshot: Equatable, Sendable {
     /// The folders under the root a build reads.
     public static let watchedFolders = ["content", "templates", "types"]
 
-    struct Stamp: Equatable, Sendable {
-        var seconds: Int
-        var nanoseconds: Int
-        var size: Int64
-        var inode: UInt64
-        var mode: UInt32
-    }
-
-    var files: [String: Stamp] = [:]
+    /// Every path's stamp; a change of a file's type or mode moves its change time too.
+    var files: [String: FileStamp] = [:]
 
     /// The snapshot of `root`'s inputs now. A folder that cannot be read counts as empty;
     /// a link is stamped by what it leads to, and a linked folder is not entered (a loop
@@ -43,8 +37,7 @@ public struct InputSnapshot: Equatable, Sendable {
             var target = stat()
             if stat(path, &target) == 0 { info = target }
         }
-        files[path] = Stamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
-                            size: Int64(info.st_size), inode: UInt64(info.st_ino), mode: UInt32(info.st_mode))
+        files[path] = FileStamp(info)
         guard !isLink, (info.st_mode & S_IFMT) == S_IFDIR, depth < 64, let directory = opendir(path) else { return }
         defer { closedir(directory) }
         var names: [String] = []

@@ -62,10 +62,19 @@ import Testing
         defer { unlink(path) }
         try cache.write(to: path)
         #expect(BuildCache.read(path)?.published.common == [0xABC: 17])
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "c abc 17\n", with: "c abc 97\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) != text)
-        #expect(BuildCache.read(path) == nil)
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Any one byte changed, in the format line, the body or the closing digest.
+        for index in stride(from: 0, to: written.count, by: 7) {
+            var changed = written
+            changed[index] ^= 0x04
+            try changed.write(to: URL(fileURLWithPath: path))
+            #expect(BuildCache.read(path) == nil, "byte \(index) changed")
+        }
+        // Cut short anywhere.
+        for length in stride(from: 0, to: written.count, by: 11) {
+            try written.prefix(length).write(to: URL(fileURLWithPath: path))
+            #expect(BuildCache.read(path) == nil, "cut to \(length) bytes")
+        }
     }
 
     /// Counting a few changed pages again gives what counting every page gives.

@@ -87,10 +87,14 @@ import Testing
         }
     }
 
-    @Test func aPathPlannedTwiceIsFound() {
-        #expect(PlannedPaths.firstRepeated(["a.html", "catalog/type-x-page-2.html", "b.html", "catalog/type-x-page-2.html"])
-                == "catalog/type-x-page-2.html")
-        #expect(PlannedPaths.firstRepeated(["a.html", "b.html"] + PlannedPaths.siteFiles) == nil)
-        #expect(PlannedPaths.firstRepeated(["index.html"] + PlannedPaths.siteFiles) == "index.html")
+    @Test func aPathPlannedTwiceOrOutsideTheOutputIsFound() {
+        func outputs(_ paths: [String]) -> SiteOutputs {
+            SiteOutputs(entries: paths.map { SiteOutput(path: $0, kind: .asset(0)) })
+        }
+        #expect(outputs(["a.html", "catalog/type-x-page-2.html", "b.html", "catalog/type-x-page-2.html"]).problem()
+                == .writtenTwice("catalog/type-x-page-2.html"))
+        #expect(outputs(["a.html", "b.html", "index.html", "search.html"]).problem() == nil)
+        #expect(outputs(["a.html", "index.html", "index.html"]).problem() == .writtenTwice("index.html"))
+        #expect(outputs(["a.html", "policies/../../b.html"]).problem() == .leavesOutput("policies/../../b.html"))
     }
 }

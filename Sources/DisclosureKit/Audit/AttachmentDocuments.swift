@@ -20,7 +20,7 @@ public enum AttachmentDocuments {
         xmlInitParser()
         let auditor = SiteAuditor(directory: site.root, displayPrefix: "", site: site, templates: templates, plan: plan)
         let leaks = try LeakIndex(site: site, plan: plan, templates: templates)
-        let present = SiteWriter.plannedPaths(plan: plan, templates: templates)
+        let present = plan.outputs(assets: templates.assets).paths
         return parallelMap(documents) { document -> [Diagnostic] in
             let source = sources[document.source] ?? document.source
             let bytes: [UInt8]

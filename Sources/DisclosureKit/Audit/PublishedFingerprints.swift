@@ -9,7 +9,7 @@
 /// pages is still held by an unchanged one; a rare one is held when an unchanged page
 /// lists it or a changed page holds it now. Bounds only fall; when one would fall to
 /// `threshold / 2`, everything is counted again.
-struct PublishedFingerprints: Sendable {
+struct PublishedFingerprints: Sendable, Codable {
     /// Held by more than this many pages when last counted: common.
     static let threshold = 16
 

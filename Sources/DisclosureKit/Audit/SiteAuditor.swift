@@ -15,37 +15,38 @@ public struct SiteAuditor: Sendable {
     public let progress: BuildProgress?
     /// The plan of the site, when the caller (the build) already has it.
     let plan: SitePlan?
-    /// What the previous build audited, when this build carried files over from it.
-    let carry: Carry?
-    /// Every file the build wrote into the directory, when a build is the caller: the
-    /// files the audit expects, without planning (and rendering the sitemaps) again.
-    let written: Set<String>?
+    /// Files the build carried over unchanged from a previous build whose audit found
+    /// nothing in them, judged by the same secrets and fingerprints: they need no second
+    /// look (empty for none).
+    let unchanged: Set<String>
+    /// The digest of every file's anchors as the previous build's audit found them, by
+    /// path: a page that lost an id an unchanged page may link to makes the audit look at
+    /// the unchanged pages too.
+    let previousAnchors: [String: Digest]
+    /// Every file the build's list of outputs names (`SiteOutputs`), when a build is the
+    /// caller: the files the audit expects, without planning again.
+    let expected: Set<String>?
     /// The leak index, when the caller had it built beside its render (a rebuild, whose
     /// render is light, does); built here otherwise.
-    var leakIndex: Lane<Result<LeakIndex, EnvironmentError>>?
-
-    /// Files a build carried over unchanged from the previous build, whose audit found
-    /// nothing: they need no second look while nothing they could be judged by changed.
-    struct Carry: Sendable {
-        var carried: Set<String>
-        var previous: BuildCache
-    }
+    var leakIndex: LeakIndex?
 
     public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?,
                 plan: SitePlan? = nil, progress: BuildProgress? = nil) {
         self.init(directory: directory, displayPrefix: displayPrefix, site: site, templates: templates, plan: plan,
-                  carry: nil, written: nil, progress: progress)
+                  unchanged: [], previousAnchors: [:], expected: nil, progress: progress)
     }
 
     init(directory: String, displayPrefix: String?, site: LoadedSite, templates: TemplateSet?,
-         plan: SitePlan?, carry: Carry?, written: Set<String>?, progress: BuildProgress?) {
+         plan: SitePlan?, unchanged: Set<String>, previousAnchors: [String: Digest], expected: Set<String>?,
+         progress: BuildProgress?) {
         self.directory = directory
         self.displayPrefix = displayPrefix ?? directory
         self.site = site
         self.templates = templates
         self.plan = plan
-        self.carry = carry
-        self.written = written
+        self.unchanged = unchanged
+        self.previousAnchors = previousAnchors
+        self.expected = expected
         self.progress = progress
     }
 
@@ -90,20 +91,13 @@ public struct SiteAuditor: Sendable {
         let files = try Self.listFiles(directory, special: &special) { unreadableFolders.append(($0, $1)) }
         let plan = self.plan ?? SitePlan(PublicView(site))
         let leaks: LeakIndex
-        if let leakIndex {
-            leaks = try leakIndex.result().get()
-        } else {
-            leaks = try LeakIndex(site: site, plan: plan, templates: templates,
-                                  previous: carry.map { ($0.previous.secrets, $0.previous.published) })
-        }
+        if let leakIndex { leaks = leakIndex } else { leaks = try LeakIndex(site: site, plan: plan, templates: templates) }
         let present = Set(files)
 
-        // Carried files are skipped while the search would find the same in them: the
-        // same secrets, the same fingerprints, and every file they could link to still there.
+        // Unchanged files are skipped while every file they could link to is still there.
         var skipped = Set<String>()
-        if let carry, carry.previous.secrets == leaks.secrets, carry.previous.leakFingerprints == leaks.fingerprintDigest,
-           carry.previous.files.keys.allSatisfy(present.contains) {
-            skipped = carry.carried
+        if !unchanged.isEmpty, previousAnchors.keys.allSatisfy(present.contains) {
+            skipped = unchanged
         }
         var inspected = files.filter { !skipped.contains($0) }
         progress?.begin("auditing", total: inspected.count)
@@ -111,8 +105,8 @@ public struct SiteAuditor: Sendable {
         // Two file names equal but for Unicode normalisation are one String key.
         var anchorDigests = Dictionary(zip(inspected, reports.map { Self.digest(anchors: $0.anchors) }),
                                        uniquingKeysWith: { first, _ in first })
-        if let previous = carry?.previous.files, !skipped.isEmpty,
-           anchorDigests.contains(where: { path, digest in previous[path].map { $0.anchors != digest } ?? false }) {
+        if !skipped.isEmpty,
+           anchorDigests.contains(where: { path, digest in previousAnchors[path].map { $0 != digest } ?? false }) {
             // A page lost or changed an id a carried page may link to: look at them all.
             let rest = files.filter { skipped.contains($0) }
             let more = inspect(rest, leaks: leaks, present: present)
@@ -121,7 +115,7 @@ public struct SiteAuditor: Sendable {
             reports += more
             skipped = []
         }
-        for path in skipped { anchorDigests[path] = carry?.previous.files[path]?.anchors ?? .zero }
+        for path in skipped { anchorDigests[path] = previousAnchors[path] ?? .zero }
 
         var diagnostics: [Diagnostic] = unreadableFolders.map { folder, reason in
             Rule.auditMalformed.diagnostic(display(folder), .fileStart,
@@ -181,8 +175,8 @@ public struct SiteAuditor: Sendable {
                            en: "has the same bytes as \(what.en); non-public material must not be published")))
             }
         }
-        if let planned = written.map({ $0.union([OutputDirectory.markerName]) })
-            ?? templates.map({ SiteWriter.plannedPaths(plan: plan, templates: $0) }) {
+        if let planned = (expected ?? templates.map { plan.outputs(assets: $0.assets).paths })?
+            .union([OutputDirectory.markerName]) {
             for path in files where !planned.contains(path) && !special.contains(path) {
                 diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
                     Phrase("按现有内容，构建不会写出该文件；上传前请将其从站点中删除",
@@ -251,7 +245,7 @@ public struct SiteAuditor: Sendable {
         for (index, report) in lane.result() { reports[index] = report }
         // Only a standalone audit: a build's staging tree shares its carried files with the
         // live site by design.
-        if written == nil {
+        if expected == nil {
             for indices in linked.values {
                 var info = stat()
                 guard SiteFileNames.withFileSystemPath(directory + "/" + paths[indices[0]], { lstat($0, &info) }) == 0,

@@ -15,28 +15,13 @@ import Glibc
 /// kept, and the file is read again next time.
 enum InputDigest {
     /// A file's digest and the stamp it had when it was read.
-    struct Known: Sendable, Equatable {
+    struct Known: Sendable, Equatable, Codable {
         var stamp: Stamp
         var digest: Digest
     }
 
-    /// What `stat` says of an input file: where it is, its size, and when its content
-    /// (mtime) and its inode (ctime) last changed, in nanoseconds.
-    struct Stamp: Sendable, Equatable {
-        var device: UInt64
-        var inode: UInt64
-        var size: Int64
-        var modified: Int64
-        var changed: Int64
-
-        static func of(_ path: String) -> Stamp? {
-            var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            return Stamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                         changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
-        }
-    }
+    /// An input file's stamp (`FileStamp`).
+    typealias Stamp = FileStamp
 
     /// How long before the reading a file must have last changed for its stamp to be kept:
     /// covers file systems that keep times to the second or two (FAT keeps two).

@@ -14,14 +14,15 @@ import Glibc
 /// is known to be the one recorded; the body is never kept (a build reads it again, and
 /// checks it against the digest).
 ///
-/// The file: a header line, then for each record its digest (16 bytes), its path, the
-/// length of its entry, the entry's check digest and the entry (`RecordCoding.swift`).
-/// The check digest covers the file's digest, the path and the entry: an entry whose
-/// bytes changed on disk (a bad sector, a partial copy of the root, an edit by hand)
-/// would otherwise decode into another record, and the site would silently differ from
-/// its sources; such an entry is never used, and the record is decoded from its file.
+/// The file: a format line, the context, then for each record a frame (its file's digest,
+/// its path, the length of its entry and the entry's check digest) and the entry
+/// (`CachedRecord`), all in the caches' binary form (`BinaryCoder`). The check digest
+/// covers the file's digest, the path and the entry: an entry whose bytes changed on disk
+/// (a bad sector, a partial copy of the root, an edit by hand) would otherwise decode into
+/// another record, and the site would silently differ from its sources; such an entry is
+/// never used, and the record is decoded from its file.
 struct RecordCache: Sendable {
-    static let formatLine = "disclose-record-cache 2"
+    static let formatLine = "disclose-record-cache 3"
 
     /// The binary and site.yaml's digest: what decoding reads besides the record's file.
     let context: Digest
@@ -38,33 +39,40 @@ struct RecordCache: Sendable {
         return hasher.finalize()
     }
 
+    /// What precedes each entry in the file.
+    struct Frame: Codable {
+        var digest: Digest
+        var path: String
+        var length: Int
+        var check: Digest
+    }
+
     /// The cache at `path`; nil when there is none, or it is not whole.
     static func read(_ path: String) -> RecordCache? {
         guard let bytes = try? FileIO.readBytes(path, followingLinks: false) else { return nil }
         let header = Array((formatLine + "\n").utf8)
         guard bytes.starts(with: header) else { return nil }
-        var input = CacheReader(bytes[header.count...])
-        let context = input.digest()
+        let input = BinaryValueDecoder(bytes, range: header.count..<bytes.count)
         var entries: [String: (digest: Digest, entry: Range<Int>, check: Digest)] = [:]
-        while !input.isAtEnd, !input.failed {
-            let digest = input.digest()
-            let path = input.string()
-            let length = input.int()
-            let check = input.digest()
-            let position = bytes.count - input.remaining
-            guard !input.failed, length >= 0, length <= input.remaining else { return nil }
-            entries[path] = (digest, position..<(position + length), check)
-            input.skip(length)
+        do {
+            let context = try input.decodeValue(Digest.self)
+            while input.position < input.end {
+                let frame = try input.decodeValue(Frame.self)
+                guard frame.length >= 0, frame.length <= input.end - input.position else { return nil }
+                entries[frame.path] = (frame.digest, input.position..<(input.position + frame.length), frame.check)
+                input.position += frame.length
+            }
+            return RecordCache(context: context, bytes: bytes, entries: entries)
+        } catch {
+            return nil
         }
-        guard !input.failed else { return nil }
-        return RecordCache(context: context, bytes: bytes, entries: entries)
     }
 
     /// The kept record of `file`, when its bytes have `digest` and its entry is as written.
     func record(_ file: RecordFile, digest: Digest) -> DecodedRecord? {
         guard let kept = entries[file.relativePath], kept.digest == digest,
               Self.check(digest, path: file.relativePath, entry: bytes[kept.entry]) == kept.check else { return nil }
-        return Self.decode(bytes[kept.entry], file: file)
+        return Self.decode(bytes, in: kept.entry, file: file)
     }
 
     /// What tells an entry read back from the one written: a digest of the record file's
@@ -107,19 +115,39 @@ struct RecordCache: Sendable {
     /// build's peak memory.
     static func write(_ site: LoadedSite, to path: String) throws(FileIO.Failure) {
         try FileIO.replace(path) { (file: inout FileWriter) throws(FileIO.Failure) in
-            var out = CacheWriter()
-            out.bytes = Array((formatLine + "\n").utf8)
-            out.digest(context(configDigest: site.configDigest))
-            try forEachKept(site) { (identity, record) throws(FileIO.Failure) in
-                let entry = encode(identity, record)
-                out.digest(record.sourceDigest)
-                out.string(record.file.relativePath)
-                out.int(entry.count)
-                out.digest(check(record.sourceDigest, path: record.file.relativePath, entry: entry[...]))
-                try file.write(out.bytes)
-                try file.write(entry)
-                out.bytes.removeAll(keepingCapacity: true)
+            do {
+                try file.write(Array((formatLine + "\n").utf8) + BinaryCoder.encode(context(configDigest: site.configDigest)))
+                try forEachKept(site) { (identity, record) throws in
+                    let entry = encode(identity, record)
+                    let path = record.file.relativePath
+                    try file.write(BinaryCoder.encode(Frame(digest: record.sourceDigest, path: path, length: entry.count,
+                                                            check: check(record.sourceDigest, path: path, entry: entry[...]))))
+                    try file.write(entry)
+                }
+            } catch let failure as FileIO.Failure {
+                throw failure
+            } catch {
+                throw .system("\(path): the record cache cannot be encoded: \(error)")
             }
         }
+    }
+
+    /// One record and its identity, the body left out (`file` comes from the scan).
+    static func encode(_ identity: RecordIdentity, _ record: Record) -> [UInt8] {
+        // Every field of a record is a value the coder writes; it cannot fail.
+        (try? BinaryCoder.encode(CachedRecord(identity, record))) ?? []
+    }
+
+    /// What `encode` wrote, for `file`; nil when the bytes are not a whole entry, or were
+    /// written under another declaration of the record's type.
+    static func decode(_ bytes: ArraySlice<UInt8>, file: RecordFile) -> DecodedRecord? {
+        decode(Array(bytes), in: 0..<bytes.count, file: file)
+    }
+
+    /// `decode` of the entry in `range` of `bytes`, read in place.
+    static func decode(_ bytes: [UInt8], in range: Range<Int>, file: RecordFile) -> DecodedRecord? {
+        guard let kept = try? BinaryCoder.decode(CachedRecord.self, from: bytes, in: range),
+              kept.record.fields.count == file.type.declaration.fields.count else { return nil }
+        return kept.decoded(file: file)
     }
 }

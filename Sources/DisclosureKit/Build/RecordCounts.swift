@@ -1,7 +1,7 @@
 /// Records by type and disclosure attribute, for the summary table a build ends with:
 /// one column per section the site lists, in the sections' order. Keyed by type id, so
 /// the previous build's summary reads back without the declarations.
-public struct RecordCounts: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+public struct RecordCounts: Sendable, Equatable, Codable, ExpressibleByDictionaryLiteral {
     /// Type ids, in the order of the sections.
     public var columns: [String]
     public var byType: [String: [Disclosure: Int]]

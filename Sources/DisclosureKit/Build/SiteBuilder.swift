@@ -84,189 +84,78 @@ public struct SiteBuilder: Sendable {
         return try build(into: outputDirectory, caches: cacheFolder, start: start)
     }
 
-    /// The build, under the output's lock.
-    private func build(into outputDirectory: OutputDirectory, caches cacheFolder: CacheFolder,
+    /// The build, under the output's lock: load → parse → records → validate → plan →
+    /// render and write → audit → commit, each stage a function of what it takes to what
+    /// it gives (`BuildStages.swift`).
+    private func build(into output: OutputDirectory, caches: CacheFolder,
                        start: DispatchTime) throws(EnvironmentError) -> BuildReport {
-        var lap = start
-        var stages: [(name: String, seconds: Double)] = []
-        func stage(_ name: String) {
-            let now = DispatchTime.now()
-            stages.append((name, Double(now.uptimeNanoseconds - lap.uptimeNanoseconds) / 1e9))
-            lap = now
-        }
-        // First of all, what a killed build left: staging directories go, and an output
-        // caught mid-swap is put back, before anything compares the output with the cache;
-        // a cache write cut short goes too.
-        outputDirectory.recoverLeftovers()
-        cacheFolder.removeCutShortWrites()
-        let cachePath = cacheFolder.buildCache
-        let previous = outputDirectory.isBuilt ? BuildCache.read(cachePath) : nil
-        let tree = try ContentScanner(root: root).scan()
-        let (templates, templateDiagnostics) = TemplateSet.load(root: root)
-        let inputFiles = templates.flatMap { InputDigest.of(tree, templates: $0, baseURL: baseURL, known: previous?.inputFiles ?? [:]) }
-        let inputs = inputFiles?.digest
-        if let previous, previous.clean, let summary = previous.summary, templateDiagnostics.isEmpty,
-           let inputs, inputs == previous.inputs, previous.asOfWindow.contains(asOf ?? Self.today(in: previous.timeZone)),
-           Self.isIntact(outputDirectory.path, previous) {
-            stage("compare with the previous build")
-            // The records held back then are held back now: same inputs, a day in the same window.
-            let notes = previous.scheduled.notes(asOf: asOf ?? Self.today(in: previous.timeZone))
-            var report = BuildReport(diagnostics: strict ? notes.strict() : notes, recordFiles: summary.recordFiles, counts: summary.counts,
-                                     pagesWritten: 0, filesWritten: 0, committed: true, elapsed: 0)
-            report.upToDate = true
-            report.filesCarried = summary.files
-            report.stages = stages
-            report.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        var clock = StageClock(start: start)
+        let previous = Self.previousBuild(of: output, caches: caches)
+        let inputs = try readInputs(previous: previous)
+        if var report = nothingChanged(inputs, previous: previous, output: output) {
+            clock.lap("compare with the previous build")
+            report.stages = clock.stages
+            report.elapsed = clock.elapsed
             return report
         }
-
-        let recordCachePath = cacheFolder.recordCache
-        let reuse = RecordReuse(cache: RecordCache.read(recordCachePath),
-                                digests: (inputFiles?.files ?? [:]).mapValues(\.digest))
-        var site = SiteLoader.load(tree, progress: progress, keepBodies: false, reuse: reuse)
-        // The caches' folder, now that the root is known to be one; without it (a root
-        // that cannot be written) the build goes on, and the next has no shortcuts.
-        let cachesWritable = cacheFolder.prepare()
-        // The record cache for the next build, written beside the render whatever this
-        // build's outcome: its entries are keyed by the records' bytes.
-        let recordCacheSite = site
-        let recordCacheLane = Lane {
-            guard cachesWritable else { return }
-            do throws(FileIO.Failure) { try RecordCache.write(recordCacheSite, to: recordCachePath) } catch {
-                BuildCache.remove(recordCachePath)
-            }
-        }
-        defer { recordCacheLane.wait() }
-        if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
-        if let asOf { site.config.asOf = asOf }
+        let loaded = loadRecords(inputs, caches: caches)
+        defer { loaded.recordCacheWritten.wait() }
+        var site = loaded.site
         let counts = Self.counts(site)
-        let scheduled = ScheduledRecords.holdBack(&site)
-        var diagnostics = site.diagnostics + templateDiagnostics + scheduled.notes(asOf: site.config.asOf)
-        // Text public records share with non-public ones (`leak.shared_text`) reads every
-        // public source: found beside the render, and joined before anything is committed.
-        let sharedText = Lane { [site] in SharedText.diagnostics(site) }
-        defer { sharedText.wait() }
-        var sharedTextJoined = false
-        func joinSharedText() {
-            guard !sharedTextJoined else { return }
-            sharedTextJoined = true
-            diagnostics += sharedText.result()
-        }
-        stage("load and validate")
+        var (scheduled, findings) = validate(&site, inputs: inputs)
+        defer { findings.sharedText.wait() }
+        clock.lap("load and validate")
+
         var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: counts,
                                  pagesWritten: 0, filesWritten: 0, committed: false, elapsed: 0)
         func finish(_ committed: Bool) -> BuildReport {
-            joinSharedText()
-            report.diagnostics = strict ? diagnostics.strict() : diagnostics
+            let all = findings.all()
+            report.diagnostics = strict ? all.strict() : all
             report.committed = committed
-            report.stages = stages
-            report.elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            report.stages = clock.stages
+            report.elapsed = clock.elapsed
             return report
         }
-        guard let templates, (strict ? diagnostics.strict() : diagnostics).errorCount == 0 else { return finish(false) }
-
-        let plan = SitePlan(PublicView(site))
-        let pathsTooLong = OutputPathLengths.check(plan, output: outputDirectory.path)
-        // A footer link to a file the site will not have: once, at site.yaml, not per page.
-        let linksToNothing = SiteLinkTargets.diagnostics(plan)
-        guard pathsTooLong.isEmpty, linksToNothing.isEmpty else {
-            diagnostics += pathsTooLong + linksToNothing
+        guard let templates = inputs.templates, passes(findings.diagnostics) else { return finish(false) }
+        let planned = plan(site, templates: templates, output: output)
+        guard planned.problems.isEmpty else {
+            findings.diagnostics += planned.problems
             return finish(false)
         }
-        // A rebuild carries most pages, so its render leaves a core free: the leak index
-        // (it depends on the records and the plan alone) is built beside it then. A first
-        // build keeps it for after the render, where it does not add to the render's
-        // memory (at 100,000 records both together would).
-        let leakIndex = previous.map { previous in
-            Lane { [site, templates] in
-                Result { () throws(EnvironmentError) in
-                    try LeakIndex(site: site, plan: plan, templates: templates,
-                                  previous: (previous.secrets, previous.published))
-                }
-            }
-        }
+        let leakIndex = leakIndexBesideRender(site, planned, templates: templates, previous: previous)
         defer { leakIndex?.wait() }
-        let staging = try outputDirectory.makeStaging()
+        let staging = try output.makeStaging()
         // Removed on every way out but the swap, a thrown error included: a failed build
         // leaves nothing beside the output.
         var swapped = false
-        defer { if !swapped { outputDirectory.discard(staging: staging) } }
-        let written: SiteWriter.Outcome
-        do {
-            var writer = SiteWriter(plan: plan, templates: templates, directory: staging, progress: progress)
-            if let known = inputFiles?.files {
-                for attachment in tree.attachments {
-                    if let file = known[attachment.relativePath] { writer.attachmentDigests[attachment.absolutePath] = file.digest }
-                }
-                for attachment in tree.pageAttachments {
-                    if let file = known[attachment.relativePath] { writer.attachmentDigests[attachment.absolutePath] = file.digest }
-                }
-            }
-            writer.globalDigest = OutputKeys.global(templates: templates, configSource: site.configDigest,
-                                                    baseURL: site.config.baseURL)
-            if let previous {
-                writer.reuse = OutputReuse(previous: previous.files, oldOutput: outputDirectory.path, staging: staging)
-                writer.previousSearchDocuments = previous.searchDocuments
-            }
-            written = try writer.write()
-            diagnostics += written.diagnostics
-            report.pagesWritten = written.pages
-            report.filesWritten = written.files
-            report.filesCarried = written.carried.count
+        defer { if !swapped { output.discard(staging: staging) } }
+        let written = try write(planned, site: site, templates: templates, inputs: inputs, previous: previous,
+                                output: output, into: staging)
+        findings.diagnostics += written.diagnostics
+        report.pagesWritten = written.pages
+        report.filesWritten = written.files
+        report.filesCarried = written.carried.count
+        clock.lap("render and write")
+        var audited: SiteAuditor.Outcome?
+        if findings.diagnostics.errorCount == 0 {
+            audited = try audit(staging, site: site, templates: templates, planned: planned, written: written,
+                                previous: previous, leakIndex: leakIndex)
+            findings.diagnostics += audited?.diagnostics ?? []
         }
-        stage("render and write")
-        // The same audit `disclose audit` runs, on the staged tree: a leak, a broken link or
-        // a stray file stops the swap, whatever the templates or a future output kind did.
-        var audit: SiteAuditor.Outcome?
-        if diagnostics.errorCount == 0 {
-            do {
-                var auditor = SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
-                                          plan: plan, carry: previous.map { .init(carried: written.carried, previous: $0) },
-                                          written: written.paths, progress: progress)
-                auditor.leakIndex = leakIndex
-                let outcome = try auditor.audit()
-                diagnostics += outcome.diagnostics
-                audit = outcome
-                if outcome.diagnostics.contains(where: { $0.rule == Rule.auditLeak.id }) {
-                    diagnostics += SettingsLeaks.diagnostics(site: site, plan: plan, templates: templates)
-                }
-            }
-        }
-        stage("audit")
-        joinSharedText()
-        guard let audit, (strict ? diagnostics.strict() : diagnostics).errorCount == 0 else { return finish(false) }
-        // The cache describes the tree about to be committed (its files keep their inodes
-        // and times through the rename): made beside the swap, written only after it, so
-        // that a failed swap leaves the old cache with the old tree. A failure to write it
-        // only costs the next build its shortcuts.
-        var cache = BuildCache()
-        cache.inputs = inputs ?? .zero
-        cache.inputFiles = inputFiles?.files ?? [:]
-        // Notes of scheduled records are kept (`scheduled`) and said again by an unchanged build.
-        cache.clean = diagnostics.allSatisfy { $0.rule == Rule.recordScheduled.id } && inputs != nil
-        cache.scheduled = ScheduledRecords(held: scheduled.held)
-        cache.secrets = audit.secrets
-        cache.leakFingerprints = audit.leakFingerprints
-        cache.published = audit.published
-        cache.searchDocuments = written.searchDocuments
-        cache.asOfWindow = AsOfWindow(around: site.config.asOf, changes: plan.validityChanges + scheduled.publicationDays)
-        cache.timeZone = site.config.timeZone
-        cache.summary = .init(recordFiles: report.recordFiles, pages: report.pagesWritten, files: report.filesWritten,
-                              counts: report.counts)
-        for (path, entry) in written.entries {
-            var entry = entry
-            entry.anchors = audit.anchors[path] ?? .zero
-            cache.files[path] = entry
-        }
-        let cacheBytes = Lane { [cache] in cache.encoded() }
-        defer { cacheBytes.wait() }
-        try outputDirectory.commit(staging: staging)
+        clock.lap("audit")
+        let diagnostics = findings.all()
+        guard let audited, passes(diagnostics) else { return finish(false) }
+        let cache = nextCache(inputs: inputs, site: site, planned: planned, scheduled: scheduled, written: written,
+                              audit: audited, diagnostics: diagnostics, report: report)
+        try commit(staging, to: output, cache: cache, caches: caches, cachesWritable: loaded.cachesWritable)
         swapped = true
-        stage("swap")
-        if cachesWritable {
-            do throws(FileIO.Failure) { try BuildCache.write(cacheBytes.result(), to: cachePath) } catch { BuildCache.remove(cachePath) }
-        }
+        clock.lap("swap")
         return finish(true)
+    }
+
+    /// True when `diagnostics` hold no error (under `--strict`, no warning either).
+    func passes(_ diagnostics: [Diagnostic]) -> Bool {
+        (strict ? diagnostics.strict() : diagnostics).errorCount == 0
     }
 
     /// Today in the time zone named `identifier` (the previous build's, read from its cache).

@@ -29,7 +29,7 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable {
 }
 
 /// A 1-based line and column in a source file. Columns count characters, as editors do.
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable {
     public var line: Int
     public var column: Int
 

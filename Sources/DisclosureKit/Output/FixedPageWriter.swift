@@ -3,11 +3,12 @@ extension SiteWriter {
     /// attachments. A page is keyed by its whole model, body included: there are a
     /// handful, and rendering one costs less than keeping its inputs apart would.
     /// A page with link findings is made again, and reported, by every build.
-    func writeFixedPages(contexts: PageContexts, keys: OutputKeys, markdown: MarkdownRenderer,
+    func writeFixedPages(_ pages: [Int], contexts: PageContexts, keys: OutputKeys, markdown: MarkdownRenderer,
                          resolver: LinkResolver, reuse: OutputReuse, attachmentDigests: [String: Digest],
                          into outcome: inout Outcome) throws(EnvironmentError) {
         do throws(FileIO.Failure) {
-            for (index, fixed) in plan.fixedPages.enumerated() {
+            for index in pages {
+                let fixed = plan.fixedPages[index]
                 let (body, findings) = BodyLinks.render(fixed, markdown: markdown, resolver: resolver)
                 let model = contexts.fixedPage(index, bodyHTML: body)
                 let placement = try reuse.place(fixed.path, key: keys.page(model)) {
@@ -30,12 +31,5 @@ extension SiteWriter {
         } catch {
             throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
         }
-        outcome.pages += plan.fixedPages.count
-        outcome.files += plan.fixedPages.reduce(0) { $0 + 1 + $1.attachments.count }
-    }
-
-    /// The fixed pages' files, for `plannedPaths`.
-    static func fixedPagePaths(_ plan: SitePlan) -> [String] {
-        plan.fixedPages.flatMap { [$0.path] + $0.attachments.map(\.path) }
     }
 }

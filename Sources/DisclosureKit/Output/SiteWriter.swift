@@ -1,10 +1,10 @@
 import Foundation
 
-/// Renders every planned file into a directory: record pages in parallel (each worker
-/// renders and writes its own pages), then lists, home, catalog, 404, sitemap,
-/// robots.txt and assets.
+/// Makes every file of the list of outputs (`SiteOutputs`) in a directory.
 struct SiteWriter {
     let plan: SitePlan
+    /// Every file to make (`SitePlan.outputs`).
+    let outputs: SiteOutputs
     let templates: TemplateSet
     let directory: String
     /// The digest of what every page reads (see `OutputKeys.global`).
@@ -59,36 +59,33 @@ struct SiteWriter {
         var uncached: [String] = []
     }
 
+    /// Makes every file of `outputs`: record pages in parallel (each worker renders and
+    /// writes its own pages and copies their attachments), the files made whole on a lane
+    /// of their own, then the other pages, the catalog's facets and the search index.
     func write() throws(EnvironmentError) -> Outcome {
         var outcome = Outcome()
-        let planned = plan.recordPages.flatMap { [$0.path] + $0.attachments.map(\.path) } + plan.listPages.map(\.path)
-            + plan.catalog.pages.map(\.path) + templates.assets.map { "assets/" + $0.path } + Self.fixedPagePaths(plan)
-            + plan.publishers.pages.map(\.path)
-        if let unsafe = planned.first(where: { !Self.isContained($0) }) {
-            throw EnvironmentError(Phrase("拒绝写出 '\(unsafe)'：它会落在输出目录之外", en: "refusing to write '\(unsafe)': it would leave the output directory"))
-        }
-        if let twice = PlannedPaths.firstRepeated(planned + PlannedPaths.siteFiles + SearchShards.paths(plan)) {
-            throw EnvironmentError(Phrase("内部错误：构建计划两次写出 '\(twice)'，一个页面会悄无声息地覆盖另一个；未写出任何文件（请连同站点一起报告此问题）",
-                                         en: "internal error: the plan writes '\(twice)' twice, and one page would silently replace the other; nothing was written (please report this with the site)"))
+        switch outputs.problem() {
+        case .leavesOutput(let path)?:
+            throw EnvironmentError(Phrase("拒绝写出 '\(path)'：它会落在输出目录之外", en: "refusing to write '\(path)': it would leave the output directory"))
+        case .writtenTwice(let path)?:
+            throw EnvironmentError(Phrase("内部错误：构建计划两次写出 '\(path)'，一个页面会悄无声息地覆盖另一个；未写出任何文件（请连同站点一起报告此问题）",
+                                         en: "internal error: the plan writes '\(path)' twice, and one page would silently replace the other; nothing was written (please report this with the site)"))
+        case nil:
+            break
         }
         let contexts = PageContexts(plan: plan)
         let config = plan.view.config
         let reuse = self.reuse ?? .none(staging: directory)
 
         // Folders first, so workers only create files.
-        var folders = Set<String>(["assets"])
-        for page in plan.recordPages { folders.insert(Self.folder(of: page.path)) }
-        for list in plan.listPages { folders.insert(Self.folder(of: list.path)) }
-        for fixed in plan.fixedPages { folders.insert(Self.folder(of: fixed.path)) }
-        for page in plan.catalog.pages { folders.insert(Self.folder(of: page.path)) }
-        for page in plan.publishers.pages { folders.insert(Self.folder(of: page.path)) }
+        var folders = Set<String>()
+        for output in outputs.entries { folders.insert(Self.folder(of: output.path)) }
         for folder in folders.sorted() where !folder.isEmpty {
             do throws(FileIO.Failure) { try FileIO.makeDirectories(directory + "/" + folder) } catch {
                 throw EnvironmentError(Phrase("无法在输出目录中创建 \(folder)：", en: "cannot create \(folder) in the output: ") + SystemMessage.phrase(of: error))
             }
         }
 
-        // Record pages, in parallel.
         let resolver = BodyLinks.resolver(plan)
         // The fixed pages are in the navigation of every page.
         var global = StableHasher()
@@ -98,45 +95,75 @@ struct SiteWriter {
         let markdown = MarkdownRenderer(allowRawHTML: config.allowRawHTML)
         let templates = self.templates
         let attachmentDigests = self.attachmentDigests
+        let plan = self.plan
+
+        // Each entry of the list to the work that makes it.
+        typealias Placed = [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)]
+        var recordPages: [Int] = []
+        var fixedPages: [Int] = []
+        var templatePages: [(path: String, model: @Sendable () -> any PageModel)] = []
+        var catalogPages: [(path: String, page: CatalogPlan.Page)] = []
+        var wholeFiles: [@Sendable () -> Placed] = []
+        var hasSitemap = false
+        var hasSearchShards = false
+        func whole(_ path: String, _ make: @escaping @Sendable () -> [UInt8]) {
+            wholeFiles.append { [(path, Result { () throws(FileIO.Failure) in try reuse.place(path, bytes: make()) })] }
+        }
+        for output in outputs.entries {
+            switch output.kind {
+            case .recordPage(let index): recordPages.append(index)
+            case .fixedPage(let index): fixedPages.append(index)
+            // Copied by their page's worker, which knows their digests.
+            case .recordAttachment, .fixedPageAttachment: break
+            case .listPage(let index):
+                templatePages.append((output.path, { contexts.list(plan.listPages[index]) }))
+            case .home: templatePages.append((output.path, { contexts.home() }))
+            case .search: templatePages.append((output.path, { contexts.search() }))
+            case .notFound: templatePages.append((output.path, { contexts.notFound() }))
+            case .publisherPage(let index):
+                templatePages.append((output.path, { contexts.publisherPage(plan.publishers.pages[index]) }))
+            case .catalogPage(let index): catalogPages.append((output.path, plan.catalog.pages[index]))
+            case .catalog:
+                let path = output.path
+                wholeFiles.append {
+                    let catalog = contexts.catalog()
+                    return [(path, Result { () throws(FileIO.Failure) in
+                        try reuse.place(path, key: keys.page(catalog)) {
+                            Array(templates.render(catalog).utf8)
+                        }
+                    })]
+                }
+            case .catalogCSV: whole(output.path) { CatalogData.csv(plan) }
+            case .catalogJSON: whole(output.path) { CatalogData.json(plan) }
+            case .feed: whole(output.path) { AtomFeed.document(plan) }
+            case .robots: whole(output.path) { Array(Self.robots(config).utf8) }
+            case .asset(let index): whole(output.path) { templates.assets[index].bytes }
+            case .sitemap: hasSitemap = true
+            case .searchShard: hasSearchShards = true
+            }
+        }
+        // The sitemaps are cut from the list's pages in one go; the files made must be the
+        // ones the list names (checked with every other file at the end).
+        if hasSitemap {
+            let entries = outputs.sitemapEntries(plan)
+            wholeFiles.append {
+                SitemapWriter.files(entries, baseURL: config.baseURL).map { file in
+                    (file.path, Result { () throws(FileIO.Failure) in try reuse.place(file.path, bytes: file.bytes) })
+                }
+            }
+        }
 
         // The files made whole, each by one thread (the catalog page, its CSV and JSON,
         // the sitemaps, the feed): on a lane of their own while the workers render the
-        // pages, one at a time (at 100,000 records they are a hundred megabytes together);
-        // after the pages, they were a serial tail of seconds.
-        let plan = self.plan
-        let directory = self.directory
-        let lane = Lane { () -> [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)] in
-            var placed: [(path: String, placement: Result<OutputReuse.Placement, FileIO.Failure>)] = []
-            let catalog = contexts.catalog()
-            placed.append((SitePlan.catalogPath, Result { () throws(FileIO.Failure) in
-                try reuse.place(SitePlan.catalogPath, key: keys.page(catalog)) {
-                    Array(templates.render(catalog).utf8)
-                }
-            }))
-            var makers: [() -> [(path: String, bytes: [UInt8])]] = [
-                { SitemapWriter.files(plan.sitemapEntries(), baseURL: config.baseURL) },
-                { [(CatalogData.csvPath, CatalogData.csv(plan))] },
-                { [(CatalogData.jsonPath, CatalogData.json(plan))] },
-                { [(AtomFeed.path, AtomFeed.document(plan))] },
-                { [(SitePlan.robotsPath, Array(Self.robots(config).utf8))] },
-            ]
-            makers += templates.assets.map { asset in { [("assets/" + asset.path, asset.bytes)] } }
-            for make in makers {
-                for file in make() {
-                    placed.append((file.path, Result { () throws(FileIO.Failure) in
-                        try FileIO.makeDirectories(Self.folder(of: directory + "/" + file.path))
-                        return try reuse.place(file.path, bytes: file.bytes)
-                    }))
-                }
-            }
-            return placed
-        }
+        // pages, one at a time (at 100,000 records they are a hundred megabytes together).
+        let laneFiles = wholeFiles
+        let lane = Lane { () -> Placed in laneFiles.flatMap { $0() } }
         // Whatever happens below, nothing may still write into the directory when this
         // returns (a failed build discards it).
         defer { lane.wait() }
 
-        progress?.begin("rendering pages", total: plan.recordPages.count)
-        let results = parallelMap(Array(plan.recordPages.indices)) { index -> Result<RecordPageResult, FileIO.Failure> in
+        progress?.begin("rendering pages", total: recordPages.count)
+        let results = parallelMap(recordPages) { index -> Result<RecordPageResult, FileIO.Failure> in
             defer { progress?.advance() }
             let page = contexts.plan.recordPages[index]
             let record = page.record
@@ -180,21 +207,12 @@ struct SiteWriter {
             case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
-        outcome.pages += plan.recordPages.count
-        outcome.files += plan.recordPages.count + plan.recordPages.reduce(0) { $0 + $1.attachments.count }
 
         progress?.begin("writing lists, catalog, sitemap, feed and search index", total: 0)
-        try writeFixedPages(contexts: contexts, keys: keys, markdown: markdown, resolver: resolver, reuse: reuse,
+        try writeFixedPages(fixedPages, contexts: contexts, keys: keys, markdown: markdown, resolver: resolver, reuse: reuse,
                             attachmentDigests: attachmentDigests, into: &outcome)
         // Lists, home, search, 404, publisher pages: keyed by their model.
-        var pages: [(path: String, model: @Sendable () -> any PageModel)] = plan.listPages.map { list in
-            (list.path, { contexts.list(list) })
-        }
-        pages.append((SitePlan.homePath, { contexts.home() }))
-        pages.append((SitePlan.searchPath, { contexts.search() }))
-        pages.append((SitePlan.notFoundPath, { contexts.notFound() }))
-        pages += plan.publishers.pages.map { page in (page.path, { contexts.publisherPage(page) }) }
-        let placed = parallelMap(pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
+        let placed = parallelMap(templatePages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
             let model = page.model()
             return Result { () throws(FileIO.Failure) in
                 try reuse.place(page.path, key: keys.page(model)) {
@@ -202,78 +220,71 @@ struct SiteWriter {
                 }
             }
         }
-        for (page, placement) in zip(pages, placed) {
+        for (page, placement) in zip(templatePages, placed) {
             switch placement {
             case .success(let placement): outcome.record(page.path, placement)
             case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
-        outcome.pages += pages.count
-        outcome.files += pages.count
         // The catalog's facet pages: keyed by their rows' models, rendered with the rows
         // each record's `catalog-row` makes once.
         let catalogRows = CatalogRows(templates: templates, contexts: contexts)
-        let catalogPlaced = parallelMap(plan.catalog.pages) { page -> Result<OutputReuse.Placement, FileIO.Failure> in
+        let catalogPlaced = parallelMap(catalogPages) { path, page -> Result<OutputReuse.Placement, FileIO.Failure> in
             let model = contexts.catalogPage(page)
             return Result { () throws(FileIO.Failure) in
-                try reuse.place(page.path, key: keys.page(model)) {
+                try reuse.place(path, key: keys.page(model)) {
                     Array(templates.render(CatalogPageModel.template, model.rendering(rows: page.records.map(catalogRows.row))).utf8)
                 }
             }
         }
-        for (page, placement) in zip(plan.catalog.pages, catalogPlaced) {
+        for (page, placement) in zip(catalogPages, catalogPlaced) {
             switch placement {
             case .success(let placement): outcome.record(page.path, placement)
             case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
-        outcome.pages += plan.catalog.pages.count
-        outcome.files += plan.catalog.pages.count
         // The search index while the lane may still be at work: in a rebuild the pages
         // are mostly carried and the lane's serial files are the longer part.
         // Where the previous shards are intact, the documents of unchanged records are taken
         // from them rather than tokenised again.
-        let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
-        do throws(FileIO.Failure) {
-            for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory, key: keys.searchIndex,
-                                                                 previousDocuments: previousSearchDocuments,
-                                                                 documents: searchDocuments) {
-                outcome.record(path, placement)
-                outcome.files += 1
+        if hasSearchShards {
+            let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
+            do throws(FileIO.Failure) {
+                for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory, key: keys.searchIndex,
+                                                                     previousDocuments: previousSearchDocuments,
+                                                                     documents: searchDocuments) {
+                    outcome.record(path, placement)
+                }
+                outcome.searchDocuments = searchDocuments
+            } catch {
+                throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
-            outcome.searchDocuments = searchDocuments
-        } catch {
-            throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
         }
-        let placedByLane = lane.result()
-        for (path, placement) in placedByLane {
+        for (path, placement) in lane.result() {
             switch placement {
             case .success(let placement): outcome.record(path, placement)
             case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
-        outcome.pages += 1
-        outcome.files += placedByLane.count
+        // The list is what the audit expects and what the next build's cache keeps: the
+        // files made (by the sitemap's and the search index's own cutting too) must be its.
+        if let unlisted = Self.firstDifference(made: outcome.paths, listed: outputs) {
+            throw EnvironmentError(Phrase("内部错误：写出的文件与输出清单不符（'\(unlisted)'）；请连同站点一起报告此问题",
+                                          en: "internal error: the files written are not the ones listed ('\(unlisted)'); please report this with the site"))
+        }
+        outcome.pages = outputs.pageCount
+        outcome.files = outputs.entries.count
         return outcome
     }
 
-    /// Every file `write()` produces, relative to the output: what `audit` expects to find.
-    static func plannedPaths(plan: SitePlan, templates: TemplateSet) -> Set<String> {
-        var paths: Set<String> = [OutputDirectory.markerName, SitePlan.homePath, SitePlan.catalogPath,
-                                  SitePlan.notFoundPath, SitePlan.searchPath, SitePlan.robotsPath, CatalogData.csvPath,
-                                  CatalogData.jsonPath, AtomFeed.path]
-        for page in plan.recordPages {
-            paths.insert(page.path)
-            for attachment in page.attachments { paths.insert(attachment.path) }
-        }
-        for list in plan.listPages { paths.insert(list.path) }
-        paths.formUnion(fixedPagePaths(plan))
-        for page in plan.catalog.pages { paths.insert(page.path) }
-        for page in plan.publishers.pages { paths.insert(page.path) }
-        for file in SitemapWriter.files(plan.sitemapEntries(), baseURL: plan.view.config.baseURL) { paths.insert(file.path) }
-        for asset in templates.assets { paths.insert("assets/" + asset.path) }
-        paths.formUnion(SearchShards.paths(plan))
-        return paths
+    /// A path written but not listed, or listed but not written; nil when the two agree.
+    static func firstDifference(made: Set<String>, listed: SiteOutputs) -> String? {
+        if let missing = listed.entries.first(where: { !made.contains($0.path) }) { return missing.path }
+        // Every listed path was made, and the list names none twice (`SiteOutputs.problem`):
+        // equal counts leave nothing else.
+        guard made.count != listed.entries.count else { return nil }
+        let paths = listed.paths
+        return made.filter { !paths.contains($0) }.min()
     }
 
     static func robots(_ config: SiteConfig) -> String {

@@ -53,6 +53,20 @@ public enum SitemapWriter {
         return files
     }
 
+    /// The paths `files` writes for `entries`, without writing the sitemaps where an upper
+    /// bound on one file's size settles it: the list of outputs needs them before the render.
+    static func paths(_ entries: [SitemapEntry], baseURL: String,
+                      maximumURLs: Int = maximumURLs, maximumBytes: Int = maximumBytes) -> [String] {
+        if entries.count <= maximumURLs {
+            // Per URL at most: its markup and date (under 100 bytes), the base URL with each
+            // byte escaped (`&amp;`, 5 bytes) and the path percent-encoded (3 bytes a byte).
+            let base = 5 * baseURL.utf8.count
+            let bound = entries.reduce(256) { $0 + 100 + base + 3 * $1.path.utf8.count }
+            if bound <= maximumBytes { return [SitePlan.sitemapPath] }
+        }
+        return files(entries, baseURL: baseURL, maximumURLs: maximumURLs, maximumBytes: maximumBytes).map(\.path)
+    }
+
     static func urlset(_ entries: [SitemapEntry], baseURL: String) -> [UInt8] {
         document(root: "urlset", item: "url", entries, baseURL: baseURL)
     }
@@ -108,37 +122,5 @@ enum XMLDocumentWriter {
         xmlFreeTextWriter(writer)
         guard let content = xmlBufferContent(buffer) else { return [] }
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
-    }
-}
-
-extension SitePlan {
-    /// Every public page by its content's last change; never the clock.
-    func sitemapEntries() -> [SitemapEntry] {
-        let newest = recordPages.map(\.record.lastChanged).max()
-        var entries = [SitemapEntry(path: SitePlan.homePath, lastModified: newest),
-                       SitemapEntry(path: SitePlan.catalogPath, lastModified: newest),
-                       SitemapEntry(path: SitePlan.searchPath, lastModified: newest)]
-        for list in listPages {
-            entries.append(SitemapEntry(path: list.path, lastModified: list.records.map { recordPages[$0].record.lastChanged }.max()))
-        }
-        for page in catalog.pages {
-            entries.append(SitemapEntry(path: page.path, lastModified: page.records.map { recordPages[$0].record.lastChanged }.max()))
-        }
-        for page in publishers.pages {
-            let guide = page.guide.flatMap { fixedPages[$0].page.modified }
-            let changed = page.records.map { recordPages[$0].record.lastChanged } + (guide.map { [$0] } ?? [])
-            entries.append(SitemapEntry(path: page.path, lastModified: changed.max()))
-        }
-        // The pages' indices sorted, not the pages (a record each, moved through every
-        // merge: a third of a second at 100,000 records).
-        let byPath = recordPages.indices.sorted { utf8Precedes(recordPages[$0].path, recordPages[$1].path) }
-        for index in byPath {
-            let page = recordPages[index]
-            entries.append(SitemapEntry(path: page.path, lastModified: page.record.modified ?? page.record.published))
-        }
-        for fixed in fixedPages.sorted(by: { utf8Precedes($0.path, $1.path) }) {
-            entries.append(SitemapEntry(path: fixed.path, lastModified: fixed.page.modified))
-        }
-        return entries
     }
 }

@@ -6,9 +6,9 @@
 /// It must run once the as-of date is final (after `--as-of`) and before anything plans,
 /// audits or compares texts; the record cache keeps the records as decoded, so the
 /// hold depends on the day and never on what the cache holds.
-public struct ScheduledRecords: Sendable, Equatable {
+public struct ScheduledRecords: Sendable, Equatable, Codable {
     /// A held-back record: its content path, publication day and where `published` is written.
-    public struct Held: Sendable, Equatable {
+    public struct Held: Sendable, Equatable, Codable {
         public var path: String
         public var published: CalendarDate
         public var location: SourceLocation

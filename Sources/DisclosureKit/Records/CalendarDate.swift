@@ -1,6 +1,6 @@
 /// A calendar date, never an instant: `2012-01-01` is 2012-01-01 in every time zone.
 /// Stored as a day number, so ordering and working-day arithmetic need no `Calendar`.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

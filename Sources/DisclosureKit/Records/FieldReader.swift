@@ -7,6 +7,8 @@ public struct Located<Value: Sendable>: Sendable {
     public var location: SourceLocation
 }
 
+extension Located: Codable where Value: Codable {}
+
 /// A mapping of the front matter being read, with the key path it sits at.
 struct FieldMapping {
     var entries: [YAMLEntry]

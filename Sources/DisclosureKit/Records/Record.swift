@@ -1,5 +1,5 @@
 /// 公开属性: decides whether anything of a record reaches the output.
-public enum Disclosure: String, Sendable, Hashable, CaseIterable {
+public enum Disclosure: String, Sendable, Hashable, Codable, CaseIterable {
     /// 主动公开: published.
     case proactive
     /// 依申请公开: released on request only; never in the output.
@@ -19,14 +19,14 @@ public enum Disclosure: String, Sendable, Hashable, CaseIterable {
 }
 
 /// 保密审查: who reviewed a record for secrets before publication, and when.
-public struct Review: Sendable, Hashable {
+public struct Review: Sendable, Hashable, Codable {
     public var reviewer: String
     public var date: CalendarDate
 }
 
 /// A number as written in the front matter: its value for arithmetic and its text for
 /// display, so `21141.00` is shown as written and never re-rendered from a float.
-public struct Amount: Sendable, Hashable {
+public struct Amount: Sendable, Hashable, Codable {
     public var value: Double
     public var text: String
 
@@ -40,7 +40,7 @@ public struct Amount: Sendable, Hashable {
 }
 
 /// A field that may be one paragraph or a list of items (`conditions`, `procedure`, ...).
-public enum TextOrList: Sendable, Hashable {
+public enum TextOrList: Sendable, Hashable, Codable {
     case text(String)
     case list([String])
 

@@ -1,6 +1,6 @@
 /// The statistics of an annual disclosure report, in the shape of the national format's
 /// tables (国办公开办函〔2021〕30号, sections 二 to 四).
-public struct ReportStatistics: Sendable, Hashable {
+public struct ReportStatistics: Sendable, Hashable, Codable {
     public var proactive: ProactiveStatistics
     public var requests: RequestStatistics
     public var reviews: AppealCounts
@@ -8,7 +8,7 @@ public struct ReportStatistics: Sendable, Hashable {
 }
 
 /// 二、主动公开政府信息情况: the four blocks of 第二十条第（一）（五）（六）（八）项.
-public struct ProactiveStatistics: Sendable, Hashable {
+public struct ProactiveStatistics: Sendable, Hashable, Codable {
     public var rules: DocumentCounts
     public var normativeDocuments: DocumentCounts
     public var licensing: Int
@@ -20,7 +20,7 @@ public struct ProactiveStatistics: Sendable, Hashable {
 
 /// 本年制发件数 / 本年废止件数 / 现行有效件数, with where the first two are written (the
 /// cross-check with the site's policies reports there).
-public struct DocumentCounts: Sendable, Hashable {
+public struct DocumentCounts: Sendable, Hashable, Codable {
     public var issued: Int
     public var repealed: Int
     public var inForce: Int
@@ -29,7 +29,7 @@ public struct DocumentCounts: Sendable, Hashable {
 }
 
 /// One row of table 三: the six applicant columns in the national order and their 总计.
-public struct ApplicantCounts: Sendable, Hashable {
+public struct ApplicantCounts: Sendable, Hashable, Codable {
     /// The keys of the applicant columns, in the table's order.
     public static let columns = ["natural_person", "business", "research", "public_interest", "legal_services", "other"]
     /// Their labels as the national format prints them.
@@ -57,7 +57,7 @@ public struct ApplicantCounts: Sendable, Hashable {
 }
 
 /// 三、收到和处理政府信息公开申请情况.
-public struct RequestStatistics: Sendable, Hashable {
+public struct RequestStatistics: Sendable, Hashable, Codable {
     /// 一、本年新收政府信息公开申请数量.
     public var received: ApplicantCounts
     /// 二、上年结转政府信息公开申请数量.
@@ -69,7 +69,7 @@ public struct RequestStatistics: Sendable, Hashable {
 }
 
 /// 三、本年度办理结果: （一） to （六）, each of （三） to （六） by its reasons.
-public struct RequestOutcomes: Sendable, Hashable {
+public struct RequestOutcomes: Sendable, Hashable, Codable {
     public var granted: ApplicantCounts
     public var partiallyGranted: ApplicantCounts
     public var denied: OutcomeReasons
@@ -85,19 +85,19 @@ public struct RequestOutcomes: Sendable, Hashable {
 
 /// An outcome counted by its reasons, every reason of the national format in its order
 /// (a reason not written counts 0).
-public struct OutcomeReasons: Sendable, Hashable {
+public struct OutcomeReasons: Sendable, Hashable, Codable {
     public var reasons: [ReasonCount]
 
     public var total: ApplicantCounts { reasons.reduce(.zero) { $0 + $1.counts } }
 }
 
-public struct ReasonCount: Sendable, Hashable {
+public struct ReasonCount: Sendable, Hashable, Codable {
     public var key: String
     public var counts: ApplicantCounts
 }
 
 /// The five counts of 行政复议 or of one kind of 行政诉讼.
-public struct AppealCounts: Sendable, Hashable {
+public struct AppealCounts: Sendable, Hashable, Codable {
     public var upheld: Int
     public var corrected: Int
     public var other: Int
@@ -110,7 +110,7 @@ public struct AppealCounts: Sendable, Hashable {
 }
 
 /// 行政诉讼: 未经复议直接起诉 and 复议后起诉.
-public struct LawsuitCounts: Sendable, Hashable {
+public struct LawsuitCounts: Sendable, Hashable, Codable {
     public var direct: AppealCounts
     public var afterReview: AppealCounts
 }

@@ -1,6 +1,6 @@
 /// A record naming another by 索引号 through one of its `reference` fields (`interprets`,
 /// `repealed_by`, `amended_by`), where it is written: what the cross-record rules check.
-public struct RecordReference: Sendable {
+public struct RecordReference: Sendable, Codable {
     /// The field's key.
     public var field: String
     /// The index number named, and where; the 文号 for a reference in the outside-document

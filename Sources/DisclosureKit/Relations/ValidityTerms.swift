@@ -51,7 +51,7 @@ public struct ValidityTerms: Sendable, Hashable {
 /// the latest day on or before it on which some public policy's status changes, and the
 /// next such day. A build whose inputs are unchanged and whose as-of date lies in the
 /// previous build's window has nothing to do.
-public struct AsOfWindow: Sendable, Hashable {
+public struct AsOfWindow: Sendable, Hashable, Codable {
     /// Day numbers; nil for no bound.
     public var from: Int?
     public var before: Int?

@@ -2,7 +2,7 @@
 /// build cache keys pages by. (Swift's `Hasher` is seeded per process, so it cannot be
 /// stored.) Not cryptographic: it tells edits apart, it does not resist forgery, and a
 /// forged collision could only make a build reuse one of its own earlier outputs.
-public struct Digest: Hashable, Sendable, CustomStringConvertible {
+public struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
     public var high: UInt64
     public var low: UInt64
 

@@ -1,7 +1,7 @@
 /// One field's value in a record, in the shape its declaration's kind gives it. A record
 /// holds its type fields as an array in the declaration's order (`Record.fields`), so
 /// reading one is an index, not a dictionary lookup.
-public enum FieldValue: Sendable, Hashable {
+public enum FieldValue: Sendable, Hashable, Codable {
     /// Not given (and no default), or not readable.
     case absent
     /// `text`, `reference` and `publisher`.
