@@ -113,6 +113,11 @@ public struct TemplateSet: Sendable {
         String(decoding: plan.render(name, model), as: UTF8.self)
     }
 
+    /// Renders a page with its own template, as UTF-8: the bytes the writer writes.
+    public func renderBytes<Page: PageModel>(_ page: Page) -> [UInt8] {
+        plan.render(Page.template, page)
+    }
+
     /// Renders template `name` with `model`, as UTF-8.
     public func renderBytes(_ name: String, _ model: some TemplateModel) -> [UInt8] {
         plan.render(name, model)
