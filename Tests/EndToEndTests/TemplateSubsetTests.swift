@@ -33,6 +33,19 @@ import Testing
         ])
     }
 
+    @Test func aTemplateThatIncludesItselfIsRefusedRatherThanRenderedForever() throws {
+        let sample = try SampleSite(adding: [
+            "templates/partials/attachments.mustache": "<ul>\n{{#attachments}}\n  {{>partials/attachment}}\n{{/attachments}}\n</ul>\n",
+            "templates/partials/attachment.mustache": "<li>{{label}}</li>\n{{>partials/attachments}}\n",
+        ])
+        let (result, diagnostics) = try sample.check()
+        #expect(result.status == 1)
+        #expect(SampleSite.places(diagnostics) == ["templates/partials/attachment.mustache:2:1 template.unsupported"])
+        let en = try Disclose.run(["check", "--root", sample.root.path, "--lang", "en"])
+        #expect(en.stderr.contains("the template 'partials/attachment' includes itself (partials/attachment → partials/attachments → partials/attachment); rendering it would never end"), "\(en.stderr)")
+        #expect(try sample.build().status == 1, "the build stops with the message instead of crashing")
+    }
+
     @Test func aSiteTemplateWithItsOwnPartialDelimitersAndBlocksRendersAsMustacheSays() throws {
         let sample = try SampleSite(adding: [
             "templates/partials/note.mustache": "<p class=\"note\">\n{{title}}\n</p>\n",

@@ -103,6 +103,11 @@ public struct TemplateSet: Sendable {
                            en: "names the template '\(reference.name)', which does not exist (templates/\(reference.name).mustache)")))
             }
         }
+        var templates: [String: (text: String, origin: String)] = [:]
+        for (path, file) in files where path.hasSuffix(".mustache") {
+            templates[String(path.dropLast(".mustache".count))] = file
+        }
+        diagnostics += PartialCycles.diagnostics(templates)
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let sources = files.mapValues(\.text)
         return (TemplateSet(plan: RenderPlan(parsed), library: library, assets: assets, sources: sources), diagnostics)
