@@ -51,6 +51,30 @@ import Testing
         #expect(compared > 100, "the sample has every page kind")
     }
 
+    /// A site's own templates written carelessly (Windows line ends, tabs, tags that do and
+    /// do not stand alone, nested indented partials, blocks inside partials, delimiters,
+    /// names that are not the model's) render as swift-mustache renders them.
+    @Test(arguments: [
+        "{{<base}}\r\n{{$main}}\r\n\t{{#nav}}\r\n\t  {{>partials/item}}\r\n\t{{/nav}}\r\n{{/main}}\r\n{{/base}}\r\n",
+        "{{<base}}{{$main}}  {{! 说明 }}  <p>{{title}}</p>{{^no_such}}无{{/no_such}}{{#has_breadcrumbs}} 有{{/has_breadcrumbs}}\n{{/main}}{{/base}}",
+        "{{<base}}\n{{$main}}\n<ul>\n    {{>partials/item}}\n  {{=| |=}}\n  |#nav||label| |/nav|\n|={{ }}=|\n</ul>\n{{/main}}\n{{/base}}\n",
+        "{{<base}}\n{{$title}}标题：{{page_title}}{{/title}}\n{{$main}}\n  {{#nav}}{{#current}}<b>{{label}}</b>{{/current}}{{^current}}{{.label}}{{/current}}{{/nav}}\n  {{root}}{{frame}}{{nav.0}}\n{{/main}}\n{{/base}}\n",
+    ])
+    func aCarelessSiteTemplateRendersAsSwiftMustacheRendersIt(_ page: String) throws {
+        let root = try TemporarySiteRoot("plan")
+        try FileManager.default.createDirectory(atPath: root.path + "/templates/partials", withIntermediateDirectories: true)
+        try Data(page.utf8).write(to: URL(fileURLWithPath: root.path + "/templates/404.mustache"))
+        try Data("<li>\n  {{label}}\n  {{>partials/inner}}\n</li>\n".utf8).write(to: URL(fileURLWithPath: root.path + "/templates/partials/item.mustache"))
+        try Data("\t<i>{{href}}</i>\n{{$extra}}默认{{/extra}}\n".utf8).write(to: URL(fileURLWithPath: root.path + "/templates/partials/inner.mustache"))
+        let (loaded, diagnostics) = TemplateSet.load(root: root.path)
+        let templates = try #require(loaded, "\(diagnostics)")
+        let site = SiteLoader.load(try ContentScanner(root: Self.repository.path).scan())
+        let model = PageContexts(plan: SitePlan(PublicView(site))).notFound()
+        let rendered = templates.render(NotFoundPageModel.template, model)
+        #expect(rendered == templates.referenceRender(NotFoundPageModel.template, model))
+        #expect(rendered.contains("首页"))
+    }
+
     /// Escaping: the five characters swift-mustache replaces, in and around Chinese text.
     @Test func escapingIsSwiftMustaches() throws {
         let text = "<script>alert('明湖区')</script> & \"引号\" — 5 > 3 < 4 &amp;"
