@@ -4,7 +4,7 @@ import Testing
 
 /// docs/templates.md lists the names each template is given; the page models are what
 /// gives them. The two must agree both ways, and every name a model has must be answered by
-/// its `child(named:)` (the lookup swift-mustache uses), or a template would render it empty.
+/// its `value(named:)` (through `child(named:)`, which gives the same values), or a template would render it empty.
 @Suite struct PageModelDocsTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()

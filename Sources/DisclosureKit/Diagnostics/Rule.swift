@@ -551,6 +551,12 @@ extension Rule {
                        en: "a template in `templates/` parses as Mustache"),
         example: Phrase("templates/record.mustache:12:5: 区块 'fields' 未闭合",
                         en: "templates/record.mustache:12:5: unclosed section 'fields'"))
+    public static let templateUnsupported = Rule(
+        id: "template.unsupported", severity: .error,
+        checks: Phrase("模板只使用 disclose 支持的 Mustache 写法（docs/templates.md）",
+                       en: "a template uses only the Mustache that disclose supports (docs/templates.md)"),
+        example: Phrase("templates/record.mustache:3:7: 不支持转换函数 name(value)",
+                        en: "templates/record.mustache:3:7: a transform name(value) is not supported"))
     public static let templateMissingPartial = Rule(
         id: "template.missing_partial", severity: .error,
         checks: Phrase("模板引用的每个子模板和父模板都存在",
@@ -630,7 +636,7 @@ extension Rule {
         reportStatisticsShape, reportYear, reportSections, reportSectionTable, reportPolicyCounts,
         pageFolder, pageDisclosure, pageRoleDuplicate, pagesNoGuide, contentToFill,
         siteMissing, siteInvalid, siteUnknownKey, siteIdentity,
-        linkTarget, linkUnsafe, templateSyntax, templateMissingPartial, templateUnknown,
+        linkTarget, linkUnsafe, templateSyntax, templateUnsupported, templateMissingPartial, templateUnknown,
         leakSharedText, auditLeak, auditBrokenLink, auditExternalResource, auditAbsolutePath, auditMalformed, auditStrayFile,
         auditMissingFile,
     ]

@@ -12,7 +12,7 @@ extension SiteWriter {
                 let (body, findings) = BodyLinks.render(fixed, markdown: markdown, resolver: resolver)
                 let model = contexts.fixedPage(index, bodyHTML: body)
                 let placement = try reuse.place(fixed.path, key: keys.page(model)) {
-                    Array(templates.render(model).utf8)
+                    templates.renderBytes(model)
                 }
                 outcome.diagnostics += findings
                 if findings.isEmpty { outcome.record(fixed.path, placement) } else { outcome.paths.insert(fixed.path) }

@@ -129,7 +129,7 @@ struct SiteWriter {
                     let catalog = contexts.catalog()
                     return [(path, Result { () throws(FileIO.Failure) in
                         try reuse.place(path, key: keys.page(catalog)) {
-                            Array(templates.render(catalog).utf8)
+                            templates.renderBytes(catalog)
                         }
                     })]
                 }
@@ -174,7 +174,7 @@ struct SiteWriter {
                 let placement = try reuse.place(page.path, key: key) { () throws(FileIO.Failure) -> [UInt8] in
                     let (body, found) = BodyLinks.render(page, body: try record.bodyText(), markdown: markdown, resolver: resolver)
                     findings = found
-                    return Array(templates.render(contexts.record(index, bodyHTML: body)).utf8)
+                    return templates.renderBytes(contexts.record(index, bodyHTML: body))
                 }
                 // A page with findings is made again by every build, so its findings are
                 // reported by every build.
@@ -216,7 +216,7 @@ struct SiteWriter {
             let model = page.model()
             return Result { () throws(FileIO.Failure) in
                 try reuse.place(page.path, key: keys.page(model)) {
-                    Array(templates.render(model).utf8)
+                    templates.renderBytes(model)
                 }
             }
         }
@@ -233,7 +233,7 @@ struct SiteWriter {
             let model = contexts.catalogPage(page)
             return Result { () throws(FileIO.Failure) in
                 try reuse.place(path, key: keys.page(model)) {
-                    Array(templates.render(CatalogPageModel.template, model.rendering(rows: page.records.map(catalogRows.row))).utf8)
+                    templates.renderBytes(CatalogPageModel.template, model.rendering(rows: page.records.map(catalogRows.row)))
                 }
             }
         }

@@ -11,6 +11,10 @@ public struct TemplateSet: Sendable {
     /// The templates the build renders, by name.
     public static let pageTemplates = ["base", "record", "list", "home", "catalog", "catalog-page", "catalog-row", "search", "404", "page", "publisher"]
 
+    /// The templates compiled for rendering.
+    let plan: RenderPlan
+    /// swift-mustache's reading of the same templates: it gives the syntax errors, and the
+    /// tests compare the plan's output with its render.
     let library: MustacheLibrary
     /// Files copied to the output under `assets/`, by path below `assets/`.
     public let assets: [(path: String, bytes: [UInt8])]
@@ -60,6 +64,7 @@ public struct TemplateSet: Sendable {
         }
 
         var library = MustacheLibrary()
+        var parsed: [String: [TemplateNode]] = [:]
         var names = Set<String>()
         var assets: [(path: String, bytes: [UInt8])] = []
         for path in files.keys.sorted() {
@@ -73,6 +78,12 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
+                do throws(TemplateRefusal) {
+                    parsed[name] = try TemplateParser.parse(text)
+                } catch {
+                    diagnostics.append(Rule.templateUnsupported.diagnostic(origin, error.location,
+                        Phrase("不支持", en: "") + error.construct + Phrase("（支持的写法见 docs/templates.md）", en: " is not supported (docs/templates.md lists what is)")))
+                }
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Rule.templateSyntax.diagnostic(origin,
                     SourceLocation(line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
@@ -92,13 +103,34 @@ public struct TemplateSet: Sendable {
                            en: "names the template '\(reference.name)', which does not exist (templates/\(reference.name).mustache)")))
             }
         }
+        var templates: [String: (text: String, origin: String)] = [:]
+        for (path, file) in files where path.hasSuffix(".mustache") {
+            templates[String(path.dropLast(".mustache".count))] = file
+        }
+        diagnostics += PartialCycles.diagnostics(templates)
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let sources = files.mapValues(\.text)
-        return (TemplateSet(library: library, assets: assets, sources: sources), diagnostics)
+        return (TemplateSet(plan: RenderPlan(parsed), library: library, assets: assets, sources: sources), diagnostics)
     }
 
     /// Renders template `name` with `model`.
     public func render(_ name: String, _ model: some TemplateModel) -> String {
+        String(decoding: plan.render(name, model), as: UTF8.self)
+    }
+
+    /// Renders a page with its own template, as UTF-8: the bytes the writer writes.
+    public func renderBytes<Page: PageModel>(_ page: Page) -> [UInt8] {
+        plan.render(Page.template, page)
+    }
+
+    /// Renders template `name` with `model`, as UTF-8.
+    public func renderBytes(_ name: String, _ model: some TemplateModel) -> [UInt8] {
+        plan.render(name, model)
+    }
+
+    /// Renders template `name` with `model` through swift-mustache: the reference the
+    /// tests hold the plan to.
+    func referenceRender(_ name: String, _ model: some TemplateModel) -> String {
         library.render(model, withTemplate: name) ?? ""
     }
 

@@ -7,13 +7,13 @@ public struct CatalogModel: PageModel {
     var has_publisher_pages: Bool
     var publisher_pages: [PublisherLink]?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "record_count": record_count
-        case "facets": facets
-        case "has_publisher_pages": has_publisher_pages
-        case "publisher_pages": publisher_pages
-        default: frame.child(named: name)
+        case "record_count": record_count.templateValue
+        case "facets": facets.templateValue
+        case "has_publisher_pages": has_publisher_pages.templateValue
+        case "publisher_pages": publisher_pages.templateValue
+        default: frame.value(named: name)
         }
     }
 }
@@ -25,13 +25,13 @@ public struct CatalogFacet: TemplateModel {
     var count: Int
     var groups: [CatalogValueGroup]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "facet": facet
-        case "name": self.name
-        case "count": count
-        case "groups": groups
-        default: nil
+        case "facet": facet.templateValue
+        case "name": self.name.templateValue
+        case "count": count.templateValue
+        case "groups": groups.templateValue
+        default: .absent
         }
     }
 }
@@ -41,11 +41,11 @@ public struct CatalogValueGroup: TemplateModel {
     var group: String?
     var values: [CatalogValueLink]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "group": group
-        case "values": values
-        default: nil
+        case "group": group.templateValue
+        case "values": values.templateValue
+        default: .absent
         }
     }
 }
@@ -56,12 +56,12 @@ public struct CatalogValueLink: TemplateModel {
     var count: Int
     var href: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "count": count
-        case "href": href
-        default: nil
+        case "name": self.name.templateValue
+        case "count": count.templateValue
+        case "href": href.templateValue
+        default: .absent
         }
     }
 }
@@ -84,20 +84,20 @@ public struct CatalogPageModel: PageModel {
     var previous_page: String?
     var next_page: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "heading": heading
-        case "facet_name": facet_name
-        case "publisher_page": publisher_page
-        case "record_count": record_count
-        case "row_count": row_count
-        case "page_count_text": page_count_text
-        case "rows": rows
-        case "has_pagination": has_pagination
-        case "pages": pages
-        case "previous_page": previous_page
-        case "next_page": next_page
-        default: frame.child(named: name)
+        case "heading": heading.templateValue
+        case "facet_name": facet_name.templateValue
+        case "publisher_page": publisher_page.templateValue
+        case "record_count": record_count.templateValue
+        case "row_count": row_count.templateValue
+        case "page_count_text": page_count_text.templateValue
+        case "rows": rows.templateValue
+        case "has_pagination": has_pagination.templateValue
+        case "pages": pages.templateValue
+        case "previous_page": previous_page.templateValue
+        case "next_page": next_page.templateValue
+        default: frame.value(named: name)
         }
     }
 
@@ -112,8 +112,8 @@ public struct CatalogPageRendering: TemplateModel {
     var page: CatalogPageModel
     var rows: [String]
 
-    public func child(named name: String) -> Any? {
-        name == "rows" ? rows : page.child(named: name)
+    public func value(named name: String) -> TemplateValue {
+        name == "rows" ? rows.templateValue : page.value(named: name)
     }
 }
 
@@ -132,19 +132,19 @@ public struct CatalogRowModel: TemplateModel {
     /// 文号, for the types that declare one (empty for the others).
     var document_number: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "root": root
-        case "index_number": index_number
-        case "title": title
-        case "href": href
-        case "publisher": publisher
-        case "created": created
-        case "published": published
-        case "created_text": created_text
-        case "published_text": published_text
-        case "document_number": document_number
-        default: nil
+        case "root": root.templateValue
+        case "index_number": index_number.templateValue
+        case "title": title.templateValue
+        case "href": href.templateValue
+        case "publisher": publisher.templateValue
+        case "created": created.templateValue
+        case "published": published.templateValue
+        case "created_text": created_text.templateValue
+        case "published_text": published_text.templateValue
+        case "document_number": document_number.templateValue
+        default: .absent
         }
     }
 }

@@ -12,17 +12,17 @@ public struct FixedPageModel: PageModel {
     var attachments: [AttachmentItem]
     var has_attachments: Bool
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "body": body
-        case "role": role
-        case "modified": modified
-        case "modified_text": modified_text
-        case "summary": summary
-        case "attachments": attachments
-        case "has_attachments": has_attachments
-        default: frame.child(named: name)
+        case "title": title.templateValue
+        case "body": body.templateValue
+        case "role": role.templateValue
+        case "modified": modified.templateValue
+        case "modified_text": modified_text.templateValue
+        case "summary": summary.templateValue
+        case "attachments": attachments.templateValue
+        case "has_attachments": has_attachments.templateValue
+        default: frame.value(named: name)
         }
     }
 }
@@ -37,16 +37,16 @@ public struct AttachmentItem: TemplateModel {
     var size: String
     var note: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": label
-        case "text": text
-        case "name": self.name
-        case "href": href
-        case "kind": kind
-        case "size": size
-        case "note": note
-        default: nil
+        case "label": label.templateValue
+        case "text": text.templateValue
+        case "name": self.name.templateValue
+        case "href": href.templateValue
+        case "kind": kind.templateValue
+        case "size": size.templateValue
+        case "note": note.templateValue
+        default: .absent
         }
     }
 }

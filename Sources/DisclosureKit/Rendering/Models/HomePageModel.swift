@@ -9,14 +9,14 @@ public struct HomePageModel: PageModel {
     var publisher_pages: [PublisherLink]?
     var sections: [HomeSection]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "public_count": public_count
-        case "guide": guide
-        case "has_publisher_pages": has_publisher_pages
-        case "publisher_pages": publisher_pages
-        case "sections": sections
-        default: frame.child(named: name)
+        case "public_count": public_count.templateValue
+        case "guide": guide.templateValue
+        case "has_publisher_pages": has_publisher_pages.templateValue
+        case "publisher_pages": publisher_pages.templateValue
+        case "sections": sections.templateValue
+        default: frame.value(named: name)
         }
     }
 }
@@ -29,14 +29,14 @@ public struct HomeSection: TemplateModel {
     var count: Int
     var latest: [ListItem]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "type": type
-        case "name": self.name
-        case "href": href
-        case "count": count
-        case "latest": latest
-        default: nil
+        case "type": type.templateValue
+        case "name": self.name.templateValue
+        case "href": href.templateValue
+        case "count": count.templateValue
+        case "latest": latest.templateValue
+        default: .absent
         }
     }
 }
@@ -47,12 +47,12 @@ public struct PublisherLink: TemplateModel {
     var href: String
     var short_name: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "href": href
-        case "short_name": short_name
-        default: nil
+        case "name": self.name.templateValue
+        case "href": href.templateValue
+        case "short_name": short_name.templateValue
+        default: .absent
         }
     }
 }

@@ -8,15 +8,15 @@ public struct ListItem: TemplateModel {
     var date_text: String
     var summary: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "href": href
-        case "index_number": index_number
-        case "date": date
-        case "date_text": date_text
-        case "summary": summary
-        default: nil
+        case "title": title.templateValue
+        case "href": href.templateValue
+        case "index_number": index_number.templateValue
+        case "date": date.templateValue
+        case "date_text": date_text.templateValue
+        case "summary": summary.templateValue
+        default: .absent
         }
     }
 }
@@ -30,13 +30,13 @@ public struct PagerItem: TemplateModel {
 
     static func gapItem() -> PagerItem { PagerItem(gap: true) }
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "number": number
-        case "href": href
-        case "current": current
-        case "gap": gap
-        default: nil
+        case "number": number.templateValue
+        case "href": href.templateValue
+        case "current": current.templateValue
+        case "gap": gap.templateValue
+        default: .absent
         }
     }
 }

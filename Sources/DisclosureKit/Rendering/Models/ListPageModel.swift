@@ -15,20 +15,20 @@ public struct ListPageModel: PageModel {
     var previous_page: String?
     var next_page: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "section_name": section_name
-        case "section_year": section_year
-        case "record_count": record_count
-        case "page_count_text": page_count_text
-        case "has_years": has_years
-        case "years": years
-        case "groups": groups
-        case "has_pagination": has_pagination
-        case "pages": pages
-        case "previous_page": previous_page
-        case "next_page": next_page
-        default: frame.child(named: name)
+        case "section_name": section_name.templateValue
+        case "section_year": section_year.templateValue
+        case "record_count": record_count.templateValue
+        case "page_count_text": page_count_text.templateValue
+        case "has_years": has_years.templateValue
+        case "years": years.templateValue
+        case "groups": groups.templateValue
+        case "has_pagination": has_pagination.templateValue
+        case "pages": pages.templateValue
+        case "previous_page": previous_page.templateValue
+        case "next_page": next_page.templateValue
+        default: frame.value(named: name)
         }
     }
 }
@@ -40,13 +40,13 @@ public struct YearLink: TemplateModel {
     var current: Bool
     var href: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "year": year
-        case "count": count
-        case "current": current
-        case "href": href
-        default: nil
+        case "year": year.templateValue
+        case "count": count.templateValue
+        case "current": current.templateValue
+        case "href": href.templateValue
+        default: .absent
         }
     }
 }
@@ -56,11 +56,11 @@ public struct YearGroup: TemplateModel {
     var year: String
     var records: [ListItem]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "year": year
-        case "records": records
-        default: nil
+        case "year": year.templateValue
+        case "records": records.templateValue
+        default: .absent
         }
     }
 }

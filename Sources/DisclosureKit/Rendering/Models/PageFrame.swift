@@ -14,21 +14,21 @@ public struct PageFrame: TemplateModel {
     var has_site_links: Bool
     var head_meta: [MetaTag]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "lang": lang
-        case "site_title": site_title
-        case "page_title": page_title
-        case "publisher": publisher
-        case "root": root
-        case "nav": nav
-        case "breadcrumbs": breadcrumbs
-        case "has_breadcrumbs": has_breadcrumbs
-        case "footer_lines": footer_lines
-        case "site_links": site_links
-        case "has_site_links": has_site_links
-        case "head_meta": head_meta
-        default: nil
+        case "lang": lang.templateValue
+        case "site_title": site_title.templateValue
+        case "page_title": page_title.templateValue
+        case "publisher": publisher.templateValue
+        case "root": root.templateValue
+        case "nav": nav.templateValue
+        case "breadcrumbs": breadcrumbs.templateValue
+        case "has_breadcrumbs": has_breadcrumbs.templateValue
+        case "footer_lines": footer_lines.templateValue
+        case "site_links": site_links.templateValue
+        case "has_site_links": has_site_links.templateValue
+        case "head_meta": head_meta.templateValue
+        default: .absent
         }
     }
 }
@@ -39,12 +39,12 @@ public struct NavigationLink: TemplateModel {
     var href: String
     var current: Bool
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": label
-        case "href": href
-        case "current": current
-        default: nil
+        case "label": label.templateValue
+        case "href": href.templateValue
+        case "current": current.templateValue
+        default: .absent
         }
     }
 }
@@ -54,11 +54,11 @@ public struct Breadcrumb: TemplateModel {
     var label: String
     var href: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": label
-        case "href": href
-        default: nil
+        case "label": label.templateValue
+        case "href": href.templateValue
+        default: .absent
         }
     }
 }
@@ -67,8 +67,8 @@ public struct Breadcrumb: TemplateModel {
 public struct FooterLine: TemplateModel {
     var items: [LabelledValue]
 
-    public func child(named name: String) -> Any? {
-        name == "items" ? items : nil
+    public func value(named name: String) -> TemplateValue {
+        name == "items" ? items.templateValue : .absent
     }
 }
 
@@ -77,11 +77,11 @@ public struct LabelledValue: TemplateModel {
     var label: String
     var value: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "label": label
-        case "value": value
-        default: nil
+        case "label": label.templateValue
+        case "value": value.templateValue
+        default: .absent
         }
     }
 }
@@ -92,12 +92,12 @@ public struct SiteLinkItem: TemplateModel {
     var url: String
     var relative: Bool
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "url": url
-        case "relative": relative
-        default: nil
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "relative": relative.templateValue
+        default: .absent
         }
     }
 }
@@ -107,11 +107,11 @@ public struct MetaTag: TemplateModel {
     var name: String
     var content: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "content": content
-        default: nil
+        case "name": self.name.templateValue
+        case "content": content.templateValue
+        default: .absent
         }
     }
 }
@@ -121,11 +121,11 @@ public struct TitledLink: TemplateModel {
     var href: String
     var title: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "href": href
-        case "title": title
-        default: nil
+        case "href": href.templateValue
+        case "title": title.templateValue
+        default: .absent
         }
     }
 }

@@ -13,19 +13,19 @@ public struct PublisherPageModel: PageModel {
     var catalog_href: String?
     var sections: [PublisherSection]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "heading": heading
-        case "kind_name": kind_name
-        case "short_name": short_name
-        case "code": code
-        case "record_count": record_count
-        case "guide": guide
-        case "has_reports": has_reports
-        case "reports": reports
-        case "catalog_href": catalog_href
-        case "sections": sections
-        default: frame.child(named: name)
+        case "heading": heading.templateValue
+        case "kind_name": kind_name.templateValue
+        case "short_name": short_name.templateValue
+        case "code": code.templateValue
+        case "record_count": record_count.templateValue
+        case "guide": guide.templateValue
+        case "has_reports": has_reports.templateValue
+        case "reports": reports.templateValue
+        case "catalog_href": catalog_href.templateValue
+        case "sections": sections.templateValue
+        default: frame.value(named: name)
         }
     }
 }
@@ -38,14 +38,14 @@ public struct PublisherSection: TemplateModel {
     var records: [ListItem]
     var more_href: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "type": type
-        case "name": self.name
-        case "count": count
-        case "records": records
-        case "more_href": more_href
-        default: nil
+        case "type": type.templateValue
+        case "name": self.name.templateValue
+        case "count": count.templateValue
+        case "records": records.templateValue
+        case "more_href": more_href.templateValue
+        default: .absent
         }
     }
 }

@@ -21,23 +21,23 @@ public struct RecordPageModel: PageModel {
     var previous: TitledLink?
     var next: TitledLink?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "type": type
-        case "meta": meta
-        case "body": body
-        case "policy": policy
-        case "relations": relations
-        case "budget": budget
-        case "guide": guide
-        case "report": report
-        case "field_sections": field_sections
-        case "attachments": attachments
-        case "has_attachments": has_attachments
-        case "previous": previous
-        case "next": next
-        default: frame.child(named: name)
+        case "title": title.templateValue
+        case "type": type.templateValue
+        case "meta": meta.templateValue
+        case "body": body.templateValue
+        case "policy": policy.templateValue
+        case "relations": relations.templateValue
+        case "budget": budget.templateValue
+        case "guide": guide.templateValue
+        case "report": report.templateValue
+        case "field_sections": field_sections.templateValue
+        case "attachments": attachments.templateValue
+        case "has_attachments": has_attachments.templateValue
+        case "previous": previous.templateValue
+        case "next": next.templateValue
+        default: frame.value(named: name)
         }
     }
 }
@@ -58,20 +58,20 @@ public struct PolicyNotice: TemplateModel {
         var document: String?
     }
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "repealed": repealed
-        case "expired": expired
-        case "amended": amended
-        case "repealed_by_href": repealed_by?.href
-        case "repealed_by_title": repealed_by?.title
-        case "repealed_by_document": repealed_by?.document
-        case "repealed_by_named": repealed_by.map { _ in true }
-        case "amended_by_href": amended_by?.href
-        case "amended_by_title": amended_by?.title
-        case "amended_by_document": amended_by?.document
-        case "amended_by_named": amended_by.map { _ in true }
-        default: nil
+        case "repealed": repealed.templateValue
+        case "expired": expired.templateValue
+        case "amended": amended.templateValue
+        case "repealed_by_href": (repealed_by?.href).templateValue
+        case "repealed_by_title": (repealed_by?.title).templateValue
+        case "repealed_by_document": (repealed_by?.document).templateValue
+        case "repealed_by_named": (repealed_by.map { _ in true }).templateValue
+        case "amended_by_href": (amended_by?.href).templateValue
+        case "amended_by_title": (amended_by?.title).templateValue
+        case "amended_by_document": (amended_by?.document).templateValue
+        case "amended_by_named": (amended_by.map { _ in true }).templateValue
+        default: .absent
         }
     }
 }
@@ -82,12 +82,12 @@ public struct RelationBlock: TemplateModel {
     var heading: String
     var links: [RelationLink]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "heading": heading
-        case "links": links
-        default: nil
+        case "id": id.templateValue
+        case "heading": heading.templateValue
+        case "links": links.templateValue
+        default: .absent
         }
     }
 }
@@ -98,12 +98,12 @@ public struct RelationLink: TemplateModel {
     var href: String
     var document_number: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": title
-        case "href": href
-        case "document_number": document_number
-        default: nil
+        case "title": title.templateValue
+        case "href": href.templateValue
+        case "document_number": document_number.templateValue
+        default: .absent
         }
     }
 }
@@ -119,17 +119,17 @@ public struct BudgetFigures: TemplateModel {
     var has_lines: Bool
     var three_public: ThreePublicFundsItem?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "fiscal_year": fiscal_year
-        case "kind_name": kind_name
-        case "unit": unit
-        case "revenue": revenue
-        case "expenditure": expenditure
-        case "lines": lines
-        case "has_lines": has_lines
-        case "three_public": three_public
-        default: nil
+        case "fiscal_year": fiscal_year.templateValue
+        case "kind_name": kind_name.templateValue
+        case "unit": unit.templateValue
+        case "revenue": revenue.templateValue
+        case "expenditure": expenditure.templateValue
+        case "lines": lines.templateValue
+        case "has_lines": has_lines.templateValue
+        case "three_public": three_public.templateValue
+        default: .absent
         }
     }
 }
@@ -139,11 +139,11 @@ public struct BudgetLineItem: TemplateModel {
     var name: String
     var amount: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "name": self.name
-        case "amount": amount
-        default: nil
+        case "name": self.name.templateValue
+        case "amount": amount.templateValue
+        default: .absent
         }
     }
 }
@@ -154,12 +154,12 @@ public struct ThreePublicFundsItem: TemplateModel {
     var vehicles: String
     var overseas_travel: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "receptions": receptions
-        case "vehicles": vehicles
-        case "overseas_travel": overseas_travel
-        default: nil
+        case "receptions": receptions.templateValue
+        case "vehicles": vehicles.templateValue
+        case "overseas_travel": overseas_travel.templateValue
+        default: .absent
         }
     }
 }
@@ -168,8 +168,8 @@ public struct ThreePublicFundsItem: TemplateModel {
 public struct GuideModel: TemplateModel {
     var sections: [TextSection]
 
-    public func child(named name: String) -> Any? {
-        name == "sections" ? sections : nil
+    public func value(named name: String) -> TemplateValue {
+        name == "sections" ? sections.templateValue : .absent
     }
 }
 
@@ -179,12 +179,12 @@ public struct TextSection: TemplateModel {
     var items: [String]
     var is_list: Bool
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "heading": heading
-        case "items": items
-        case "is_list": is_list
-        default: nil
+        case "heading": heading.templateValue
+        case "items": items.templateValue
+        case "is_list": is_list.templateValue
+        default: .absent
         }
     }
 }
@@ -198,15 +198,15 @@ public struct FieldSection: TemplateModel {
     var columns: [String]?
     var rows: [TextRow]?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "heading": heading
-        case "items": items
-        case "is_list": is_list
-        case "is_table": is_table
-        case "columns": columns
-        case "rows": rows
-        default: nil
+        case "heading": heading.templateValue
+        case "items": items.templateValue
+        case "is_list": is_list.templateValue
+        case "is_table": is_table.templateValue
+        case "columns": columns.templateValue
+        case "rows": rows.templateValue
+        default: .absent
         }
     }
 }
@@ -215,8 +215,8 @@ public struct FieldSection: TemplateModel {
 public struct TextRow: TemplateModel {
     var cells: [String]
 
-    public func child(named name: String) -> Any? {
-        name == "cells" ? cells : nil
+    public func value(named name: String) -> TemplateValue {
+        name == "cells" ? cells.templateValue : .absent
     }
 }
 
@@ -226,12 +226,12 @@ public struct ReportModel: TemplateModel {
     var preamble: String
     var sections: [ReportSection]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "year": year
-        case "preamble": preamble
-        case "sections": sections
-        default: nil
+        case "year": year.templateValue
+        case "preamble": preamble.templateValue
+        case "sections": sections.templateValue
+        default: .absent
         }
     }
 }
@@ -245,14 +245,14 @@ public struct ReportSection: TemplateModel {
     var html: String
     var table: ReportTable?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "heading_id": heading_id
-        case "heading": heading
-        case "html": html
-        case "table": table
-        default: nil
+        case "id": id.templateValue
+        case "heading_id": heading_id.templateValue
+        case "heading": heading.templateValue
+        case "html": html.templateValue
+        case "table": table.templateValue
+        default: .absent
         }
     }
 }
@@ -264,13 +264,13 @@ public struct ReportTable: TemplateModel {
     var head_rows: [ReportRow]
     var body_rows: [ReportRow]
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": id
-        case "has_head": has_head
-        case "head_rows": head_rows
-        case "body_rows": body_rows
-        default: nil
+        case "id": id.templateValue
+        case "has_head": has_head.templateValue
+        case "head_rows": head_rows.templateValue
+        case "body_rows": body_rows.templateValue
+        default: .absent
         }
     }
 }
@@ -279,8 +279,8 @@ public struct ReportTable: TemplateModel {
 public struct ReportRow: TemplateModel {
     var cells: [ReportCell]
 
-    public func child(named name: String) -> Any? {
-        name == "cells" ? cells : nil
+    public func value(named name: String) -> TemplateValue {
+        name == "cells" ? cells.templateValue : .absent
     }
 }
 
@@ -295,16 +295,16 @@ public struct ReportCell: TemplateModel {
     var scope: String?
     var headers: String?
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "text": text
-        case "is_header": is_header
-        case "id": id
-        case "colspan": colspan
-        case "rowspan": rowspan
-        case "scope": scope
-        case "headers": headers
-        default: nil
+        case "text": text.templateValue
+        case "is_header": is_header.templateValue
+        case "id": id.templateValue
+        case "colspan": colspan.templateValue
+        case "rowspan": rowspan.templateValue
+        case "scope": scope.templateValue
+        case "headers": headers.templateValue
+        default: .absent
         }
     }
 }

@@ -5,11 +5,11 @@ public struct SearchPageModel: PageModel {
     var types: [SearchType]
     var date_style: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "types": types
-        case "date_style": date_style
-        default: frame.child(named: name)
+        case "types": types.templateValue
+        case "date_style": date_style.templateValue
+        default: frame.value(named: name)
         }
     }
 }
@@ -19,11 +19,11 @@ public struct SearchType: TemplateModel {
     var type: String
     var name: String
 
-    public func child(named name: String) -> Any? {
+    public func value(named name: String) -> TemplateValue {
         switch name {
-        case "type": type
-        case "name": self.name
-        default: nil
+        case "type": type.templateValue
+        case "name": self.name.templateValue
+        default: .absent
         }
     }
 }
@@ -33,5 +33,5 @@ public struct NotFoundPageModel: PageModel {
     public static let template = "404"
     var frame: PageFrame
 
-    public func child(named name: String) -> Any? { frame.child(named: name) }
+    public func value(named name: String) -> TemplateValue { frame.value(named: name) }
 }
