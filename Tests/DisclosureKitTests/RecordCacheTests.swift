@@ -96,6 +96,33 @@ final class RecordCacheTests {
         #expect(try title(digest, cache: cache) == policy.title)
     }
 
+    /// A rebuild copies the entries of unchanged files rather than encoding them again:
+    /// the file it writes is the one encoding would write, and an entry whose bytes were
+    /// damaged on disk is encoded again rather than copied.
+    @Test func unchangedEntriesAreCopiedAsEncodingWouldWriteThem() throws {
+        try writeSamples()
+        let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        let fresh = root + "/fresh", copied = root + "/copied"
+        try RecordCache.write(site, to: fresh)
+        let previous = try #require(RecordCache.read(fresh))
+        try RecordCache.write(site, to: copied, reusing: previous)
+        let freshBytes = try FileIO.readBytes(fresh), copiedBytes = try FileIO.readBytes(copied)
+        #expect(copiedBytes == freshBytes)
+        // One entry damaged (a byte of the first copy of a title): it is not copied but written as
+        // it should be; the others are copied.
+        let policy = try #require(site.records.first { $0.type == .policy })
+        let title = Array(policy.title.utf8)
+        var damaged = freshBytes
+        let at = try #require((0...(damaged.count - title.count)).first { Array(damaged[$0..<($0 + title.count)]) == title })
+        damaged[at] ^= 0x01
+        try Data(damaged).write(to: URL(fileURLWithPath: fresh))
+        let damagedCache = try #require(RecordCache.read(fresh))
+        let refused = site.records.filter { damagedCache.verifiedEntry($0.file.relativePath, digest: $0.sourceDigest) == nil }
+        #expect(refused.count == 1, "the damaged entry alone is refused: \(refused.map(\.file.relativePath))")
+        try RecordCache.write(site, to: copied, reusing: damagedCache)
+        #expect(try FileIO.readBytes(copied) == freshBytes)
+    }
+
     @Test func aRecordWithFindingsIsNotKept() throws {
         try write("---\n\(RecordSamples.frontMatter(.policy))\nunknown_field: 1\n---\n正文。\n", "content/policies/odd.md")
         let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))

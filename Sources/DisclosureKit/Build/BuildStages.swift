@@ -94,15 +94,15 @@ extension SiteBuilder {
     /// record cache for the next build is written on a lane beside the rest, whatever
     /// this build's outcome (its entries are keyed by the records' bytes).
     func loadRecords(_ inputs: Inputs, caches: CacheFolder) -> LoadedRecords {
-        let reuse = RecordReuse(cache: RecordCache.read(caches.recordCache),
-                                digests: (inputs.files?.files ?? [:]).mapValues(\.digest))
+        let previous = RecordCache.read(caches.recordCache)
+        let reuse = RecordReuse(cache: previous, digests: (inputs.files?.files ?? [:]).mapValues(\.digest))
         var site = SiteLoader.load(inputs.tree, progress: progress, keepBodies: false, reuse: reuse)
         let cachesWritable = caches.prepare()
         let loaded = site
         let recordCachePath = caches.recordCache
         let written = Lane {
             guard cachesWritable else { return }
-            do throws(FileIO.Failure) { try RecordCache.write(loaded, to: recordCachePath) } catch {
+            do throws(FileIO.Failure) { try RecordCache.write(loaded, to: recordCachePath, reusing: previous) } catch {
                 BuildCache.remove(recordCachePath)
             }
         }

@@ -110,16 +110,35 @@ struct RecordCache: Sendable {
         return kept
     }
 
+    /// The bytes and check digest of the entry of the file at `path` whose bytes have
+    /// `digest`, when it reads back as written; nil otherwise.
+    func verifiedEntry(_ path: String, digest: Digest) -> (bytes: ArraySlice<UInt8>, check: Digest)? {
+        guard let kept = entries[path], kept.digest == digest else { return nil }
+        let entry = bytes[kept.entry]
+        return Self.check(digest, path: path, entry: entry) == kept.check ? (entry, kept.check) : nil
+    }
+
     /// Writes the cache of `site`'s records (`forEachKept`) to `path`, through a temporary
     /// file and a rename, an entry at a time: held whole, the entries were a tenth of a
-    /// build's peak memory.
-    static func write(_ site: LoadedSite, to path: String) throws(FileIO.Failure) {
+    /// build's peak memory. An entry `previous` holds for the same file bytes under the same
+    /// context is copied as it is: it is what encoding the record would write (an entry
+    /// depends only on the file's bytes and the context), and encoding every record again
+    /// was most of what a one-record rebuild spent on this cache.
+    static func write(_ site: LoadedSite, to path: String, reusing previous: RecordCache? = nil) throws(FileIO.Failure) {
+        let context = context(configDigest: site.configDigest)
+        let carried = previous?.context == context ? previous : nil
         try FileIO.replace(path) { (file: inout FileWriter) throws(FileIO.Failure) in
             do {
-                try file.write(Array((formatLine + "\n").utf8) + BinaryCoder.encode(context(configDigest: site.configDigest)))
+                try file.write(Array((formatLine + "\n").utf8) + BinaryCoder.encode(context))
                 try forEachKept(site) { (identity, record) throws in
-                    let entry = encode(identity, record)
                     let path = record.file.relativePath
+                    if let kept = carried?.verifiedEntry(path, digest: record.sourceDigest) {
+                        try file.write(BinaryCoder.encode(Frame(digest: record.sourceDigest, path: path, length: kept.bytes.count,
+                                                                check: kept.check)))
+                        try file.write(Array(kept.bytes))
+                        return
+                    }
+                    let entry = encode(identity, record)
                     try file.write(BinaryCoder.encode(Frame(digest: record.sourceDigest, path: path, length: entry.count,
                                                             check: check(record.sourceDigest, path: path, entry: entry[...]))))
                     try file.write(entry)
