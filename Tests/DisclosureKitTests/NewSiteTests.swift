@@ -35,5 +35,7 @@ import Testing
         #expect(found[1].message.en.hasPrefix("【待填写】 '受理窗口' is left to fill in"))
         #expect(found[2].message.en.contains("'号码'"))
         #expect(ToFillMarkers.diagnostics(in: "title: 待填写的表格\n", file: "x").isEmpty)
+        #expect(ToFillMarkers.holdsMarker("前文【待填写】后文") && ToFillMarkers.holdsMarker("【待填写】"))
+        #expect(!ToFillMarkers.holdsMarker("") && !ToFillMarkers.holdsMarker("【待填") && !ToFillMarkers.holdsMarker("【待填写"))
     }
 }
