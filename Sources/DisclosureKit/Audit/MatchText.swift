@@ -45,20 +45,6 @@ public enum MatchText {
         return (out, newlines)
     }
 
-    /// An HTML page's `bytes` normalised as `bytesAndLines` does, and every tag that is not
-    /// an inline one without attributes (`<h2 id="report-section-5">`, `</p>`) set apart
-    /// from the text around it by a NUL byte, which no shared run crosses: the words of a
-    /// tag (its name, an id the build generated) and the text beside it are two texts side
-    /// by side, not one a record wrote (`report section 5` before a heading `五、…` read as
-    /// `5 五、…` matched a non-public report whose section four ended in the number 5).
-    /// A tag's own attribute values are still searched whole, and text cut by an inline
-    /// tag still reads as one.
-    public static func pageBytesAndLines(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], newlines: [Int]) {
-        var newlines: [Int] = []
-        let out = normalise(bytes, newlines: &newlines, separatingTags: true)
-        return (out, newlines)
-    }
-
     /// The line (counting from `firstLine`) of output offset `offset`.
     public static func line(of offset: Int, newlines: [Int], firstLine: Int = 1) -> Int {
         var low = 0, high = newlines.count
@@ -137,22 +123,12 @@ public enum MatchText {
 
         @inline(__always)
         mutating func emit(_ byte: UInt8) {
-            if pendingSpace, count > 0, base[count - 1] != 0 {
+            if pendingSpace, count > 0 {
                 base[count] = 0x20
                 count += 1
             }
             pendingSpace = false
             base[count] = byte
-            count += 1
-        }
-
-        /// Ends the current text: a NUL byte, once, where text was written before it (it
-        /// stands for the `<` or `>` just read, so the input's length stays room enough).
-        @inline(__always)
-        mutating func separate() {
-            pendingSpace = false
-            guard count > 0, base[count - 1] != 0 else { return }
-            base[count] = 0
             count += 1
         }
 
@@ -190,8 +166,7 @@ public enum MatchText {
 
     /// The core: one pass, decoding as it goes. Keeps its state in locals and a struct (a
     /// nested function capturing them costs a dynamic exclusivity check per byte).
-    static func normalise(_ input: UnsafeBufferPointer<UInt8>, newlines: UnsafeMutablePointer<[Int]>?,
-                          separatingTags: Bool = false) -> [UInt8] {
+    static func normalise(_ input: UnsafeBufferPointer<UInt8>, newlines: UnsafeMutablePointer<[Int]>?) -> [UInt8] {
         var out = Output(capacity: input.count + 1)
         let n = input.count
         var i = 0
@@ -199,9 +174,7 @@ public enum MatchText {
             let byte = input[i]
             // The common cases first: plain ASCII and a CJK ideograph.
             if byte < 0x80, byte != 0x26, byte != 0x25, byte != 0x5C, byte != 0x3C {
-                if separatingTags, byte == 0x3E {
-                    out.separate()
-                } else if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || isPunctuation(UInt32(byte)) {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || isPunctuation(UInt32(byte)) {
                     if byte == 0x0A { newlines?.pointee.append(out.count) }
                     out.pendingSpace = true
                 } else {
@@ -223,11 +196,6 @@ public enum MatchText {
             }
             if byte == 0x3C, let skip = inlineTagLength(input, at: i, open: lessThan, close: greaterThan) {
                 i += skip
-                continue
-            }
-            if separatingTags, byte == 0x3C, i + 1 < n, startsTag(input[i + 1]) {
-                out.separate()
-                i += 1
                 continue
             }
             let decoded: Decoded
@@ -277,13 +245,6 @@ public enum MatchText {
             }
         }
         return out.finish()
-    }
-
-    /// True when `byte`, after a `<`, makes it a tag, a comment or a declaration: a letter,
-    /// `/`, `!` or `?`.
-    @inline(__always)
-    static func startsTag(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- 0x61 < 26 || byte == 0x2F || byte == 0x21 || byte == 0x3F
     }
 
     private static let lessThan: [UInt8] = [0x3C], greaterThan: [UInt8] = [0x3E]

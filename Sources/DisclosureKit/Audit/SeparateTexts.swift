@@ -8,11 +8,10 @@
 /// strings (keys' punctuation, numbers, a script's code) are searched too, as texts of
 /// their own.
 ///
-/// HTML pages are read whole but for their tags (`MatchText.pageBytesAndLines`): a tag's
-/// words are a text of their own, and the text between tags is read across inline tags
-/// without attributes, as a reader reads it; reading the rest whole is the side of the
-/// line that lets nothing through, and what it over-reports has its way out in
-/// `leak_boilerplate`.
+/// HTML pages are not split: a page shows adjacent table cells side by side as a reader
+/// reads them, and markup with attributes can cut one sentence anywhere (`<span
+/// class=…>`); reading a page whole is the side of the line that lets nothing through,
+/// and what it over-reports has its way out in `leak_boilerplate`.
 enum SeparateTexts {
     enum Format {
         /// Cells end at a comma or line break outside double quotes.
@@ -55,8 +54,7 @@ enum SeparateTexts {
         var inTitle = false, inMeta = false
         func appendText(_ start: Int, _ end: Int) {
             if end > start {
-                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let (text, lines) = format == .page ? MatchText.pageBytesAndLines(piece) : MatchText.bytesAndLines(piece)
+                let (text, lines) = MatchText.bytesAndLines(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 let base = out.count
                 newlines += lines.map { $0 + base }
                 out += text
