@@ -65,6 +65,7 @@ public struct TemplateSet: Sendable {
 
         var library = MustacheLibrary()
         var parsed: [String: [TemplateNode]] = [:]
+        var references: [String: [(name: String, location: SourceLocation)]] = [:]
         var names = Set<String>()
         var assets: [(path: String, bytes: [UInt8])] = []
         for path in files.keys.sorted() {
@@ -79,7 +80,7 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
                 do throws(TemplateRefusal) {
-                    parsed[name] = try TemplateParser.parse(text)
+                    (parsed[name], references[name]) = try TemplateParser.parseWithReferences(text)
                 } catch {
                     diagnostics.append(Rule.templateUnsupported.diagnostic(origin, error.location,
                         Phrase("不支持", en: "") + error.construct + Phrase("（支持的写法见 docs/templates.md）", en: " is not supported (docs/templates.md lists what is)")))
@@ -93,21 +94,22 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Rule.templateSyntax.diagnostic(origin, .fileStart, Phrase("Mustache 语法错误：", en: "Mustache syntax error: ") + SystemMessage.phrase(of: error)))
             }
         }
-        // Mustache renders a missing partial or parent as nothing, silently: check names here.
+        // Mustache renders a missing partial or parent as nothing, silently: check names here,
+        // as the parser read them (in any delimiters; not inside comments).
         for path in files.keys.sorted() where path.hasSuffix(".mustache") {
-            let (text, origin) = files[path]!
-            for reference in partialReferences(in: text) where !names.contains(reference.name) {
+            let origin = files[path]!.origin
+            for reference in references[String(path.dropLast(".mustache".count))] ?? [] where !names.contains(reference.name) {
                 if files[reference.name + ".mustache"] != nil { continue } // already reported as a syntax error
                 diagnostics.append(Rule.templateMissingPartial.diagnostic(origin, reference.location,
                     Phrase("引用的模板 '\(reference.name)' 不存在（templates/\(reference.name).mustache）",
                            en: "names the template '\(reference.name)', which does not exist (templates/\(reference.name).mustache)")))
             }
         }
-        var templates: [String: (text: String, origin: String)] = [:]
+        var origins: [String: String] = [:]
         for (path, file) in files where path.hasSuffix(".mustache") {
-            templates[String(path.dropLast(".mustache".count))] = file
+            origins[String(path.dropLast(".mustache".count))] = file.origin
         }
-        diagnostics += PartialCycles.diagnostics(templates)
+        diagnostics += PartialCycles.diagnostics(references: references, origins: origins)
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let sources = files.mapValues(\.text)
         return (TemplateSet(plan: RenderPlan(parsed), library: library, assets: assets, sources: sources), diagnostics)
@@ -216,20 +218,6 @@ public struct TemplateSet: Sendable {
         }
         walk(directory, "")
         return (files.sorted(), diagnostics)
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags, with where they are.
-    static func partialReferences(in text: String) -> [(name: String, location: SourceLocation)] {
-        guard let regex = try? NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^\s}*][^\s}]*)\s*\}\}"#) else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: range).compactMap { match in
-            guard let nameRange = Range(match.range(at: 1), in: text), let whole = Range(match.range, in: text) else { return nil }
-            let before = text[..<whole.lowerBound]
-            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
-                                         to: before.endIndex) + 1
-            return (String(text[nameRange]), SourceLocation(line: line, column: column))
-        }
     }
 
     static func describe(_ error: Error) -> Phrase {

@@ -3,20 +3,20 @@
 /// template never stops rendering: the build would exhaust its stack and crash. Each cycle
 /// is reported once, at its first template's tag that leads into it.
 enum PartialCycles {
-    static func diagnostics(_ templates: [String: (text: String, origin: String)]) -> [Diagnostic] {
-        var references: [String: [(name: String, location: SourceLocation)]] = [:]
-        for (name, file) in templates {
-            references[name] = TemplateSet.partialReferences(in: file.text).filter { templates[$0.name] != nil }
-        }
+    /// `references`: each parsed template's partials and parents, as the parser read them
+    /// (in any delimiters); `origins`: each template's file as a diagnostic names it.
+    static func diagnostics(references parsed: [String: [(name: String, location: SourceLocation)]],
+                            origins: [String: String]) -> [Diagnostic] {
+        let references = parsed.mapValues { $0.filter { parsed[$0.name] != nil } }
         var reported = Set<Set<String>>()
         var diagnostics: [Diagnostic] = []
-        for start in templates.keys.sorted() {
+        for start in references.keys.sorted() {
             guard let cycle = path(from: start, to: start, references: references) else { continue }
             let members = Set(cycle)
             guard reported.insert(members).inserted else { continue }
             let chain = ([start] + cycle).joined(separator: " → ")
             let first = references[start]!.first { $0.name == cycle[0] }!
-            diagnostics.append(Rule.templateUnsupported.diagnostic(templates[start]!.origin, first.location,
+            diagnostics.append(Rule.templateUnsupported.diagnostic(origins[start] ?? start, first.location,
                 Phrase("模板 '\(start)' 经由 \(chain) 引用回自身；渲染永远不会结束",
                        en: "the template '\(start)' includes itself (\(chain)); rendering it would never end")))
         }

@@ -70,15 +70,25 @@ struct TemplateParser {
 
     private let characters: [Character]
     private var position = 0
+    /// Every `{{>name}}` and `{{<name}}` read, in order, where its tag starts: in whatever
+    /// delimiters were set, and never one inside a comment.
+    private(set) var references: [(name: String, location: SourceLocation)] = []
 
     init(_ text: String) {
         characters = Array(text)
     }
 
     static func parse(_ text: String) throws(TemplateRefusal) -> [TemplateNode] {
+        try parseWithReferences(text).nodes
+    }
+
+    /// The template's nodes, and the partials and parents it names (`references`).
+    static func parseWithReferences(_ text: String) throws(TemplateRefusal)
+        -> (nodes: [TemplateNode], references: [(name: String, location: SourceLocation)]) {
         var parser = TemplateParser(text)
         do {
-            return try parser.parse(State())
+            let nodes = try parser.parse(State())
+            return (nodes, parser.references)
         } catch let refusal as TemplateRefusal {
             throw refusal
         } catch {
@@ -204,6 +214,7 @@ struct TemplateParser {
                     throw TemplateRefusal(construct: Phrase("动态局部模板 {{>*name}}", en: "a dynamic partial {{>*name}}"), location: location(of: tagStart))
                 }
                 let name = try parsePartialName(state)
+                references.append((name, location(of: tagStart)))
                 if !whiteSpaceBefore.isEmpty {
                     nodes.append(.text(whiteSpaceBefore))
                 }
@@ -222,6 +233,7 @@ struct TemplateParser {
                 if name.first == "*" {
                     throw TemplateRefusal(construct: Phrase("动态父模板 {{<*name}}", en: "a dynamic parent {{<*name}}"), location: location(of: tagStart))
                 }
+                references.append((name, location(of: tagStart)))
                 if !whiteSpaceBefore.isEmpty {
                     nodes.append(.text(whiteSpaceBefore))
                 }
