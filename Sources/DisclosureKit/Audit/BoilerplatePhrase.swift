@@ -15,7 +15,7 @@ enum BoilerplatePhrase {
         let wantedCharacters = String(decoding: wanted, as: UTF8.self).count
         for string in strings where string.count <= longestSearched {
             let normalised = MatchText.bytes(string)
-            guard contains(normalised, wanted) else { continue }
+            guard normalised.holdsRun(wanted) else { continue }
             let characters = Array(string)
             for start in characters.indices where !MatchText.bytes(String(characters[start])).isEmpty {
                 let limit = min(characters.count, start + wantedCharacters * 3 + 16)
@@ -40,16 +40,6 @@ enum BoilerplatePhrase {
     static func excerpt(_ run: [UInt8]) -> String {
         let text = String(decoding: run, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "").trimmed
         return text.count > 60 ? String(text.prefix(40)) + "…" + String(text.suffix(12)) : text
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count else { return false }
-        var start = 0
-        while start + needle.count <= haystack.count {
-            if haystack[start] == needle[0], haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-            start += 1
-        }
-        return false
     }
 }
 

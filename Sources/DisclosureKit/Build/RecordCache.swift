@@ -132,15 +132,10 @@ struct RecordCache: Sendable {
                 try file.write(Array((formatLine + "\n").utf8) + BinaryCoder.encode(context))
                 try forEachKept(site) { (identity, record) throws in
                     let path = record.file.relativePath
-                    if let kept = carried?.verifiedEntry(path, digest: record.sourceDigest) {
-                        try file.write(BinaryCoder.encode(Frame(digest: record.sourceDigest, path: path, length: kept.bytes.count,
-                                                                check: kept.check)))
-                        try file.write(Array(kept.bytes))
-                        return
-                    }
-                    let entry = encode(identity, record)
-                    try file.write(BinaryCoder.encode(Frame(digest: record.sourceDigest, path: path, length: entry.count,
-                                                            check: check(record.sourceDigest, path: path, entry: entry[...]))))
+                    let kept = carried?.verifiedEntry(path, digest: record.sourceDigest)
+                    let entry = kept.map { Array($0.bytes) } ?? encode(identity, record)
+                    let entryCheck = kept?.check ?? check(record.sourceDigest, path: path, entry: entry[...])
+                    try file.write(BinaryCoder.encode(Frame(digest: record.sourceDigest, path: path, length: entry.count, check: entryCheck)))
                     try file.write(entry)
                 }
             } catch let failure as FileIO.Failure {

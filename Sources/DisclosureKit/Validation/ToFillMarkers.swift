@@ -33,14 +33,7 @@ public enum ToFillMarkers {
     /// marker is one precomposed form with nothing to fold).
     static func holdsMarker(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= markerBytes.count else { return false }
-            let first = markerBytes[0]
-            for start in 0...(bytes.count - markerBytes.count) where bytes[start] == first {
-                if markerBytes.indices.allSatisfy({ bytes[start + $0] == markerBytes[$0] }) { return true }
-            }
-            return false
-        }
+        return text.withUTF8 { $0.holdsRun(markerBytes) }
     }
 
     /// One warning per marker in `text`; the column counts characters, as every column does.

@@ -43,15 +43,13 @@ struct PlanRenderer {
             output.append(contentsOf: bytes)
 
         case .variable(let name, let escaped):
+            let text: String
             switch lookup(name) {
-            case .absent:
-                break
-            case .text(let text):
-                if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
-            case let other:
-                let text = String(describing: other.mustacheValue!)
-                if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            case .absent: return
+            case .text(let value): text = value
+            case let other: text = String(describing: other.mustacheValue!)
             }
+            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
 
         case .section(let name, let body):
             let value = lookup(name)
