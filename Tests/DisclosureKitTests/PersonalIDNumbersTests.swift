@@ -18,6 +18,22 @@ import Testing
         #expect(PersonalIDNumbers.first(in: text) == nil, "\(text)")
     }
 
+    /// The byte pre-filter must let through everything the expression finds, and it is
+    /// worth having only if text with many digits in short runs does not pass it.
+    @Test(arguments: [
+        "身份证号450102199001011234。", "4501 0219 9001 0112 34", "450102-19900101-1234", "4501\u{3000}0219\u{3000}9001\u{3000}0112\u{3000}34",
+        "４５０１０２１９９００１０１１２３Ｘ", "旧证450102900101123号",
+    ])
+    func thePreFilterPassesEveryNumber(_ text: String) {
+        #expect(PersonalIDNumbers.mayHoldOne(text), "\(text)")
+    }
+
+    @Test(arguments: ["2024年5月13日，罚款12345678元，电话0771-5553108", "4501  0219 9001 0112 34", "12345 67890 1234"])
+    func thePreFilterStopsShortRuns(_ text: String) {
+        #expect(!PersonalIDNumbers.mayHoldOne(text), "\(text)")
+        #expect(PersonalIDNumbers.first(in: text) == nil, "\(text)")
+    }
+
     @Test func theMessageShowsTheNumberMasked() {
         #expect(PersonalIDNumbers.masked("45010219900101123X") == "4501**************")
     }

@@ -46,8 +46,8 @@ extension SiteAuditor {
                 // Each text node with entities decoded (a title with quotes is `&quot;` in the
                 // raw bytes), searched as the parser meets it.
                 page = HTMLPage.Parser(onText: { [unowned self] text in
-                    guard text.utf8.count >= TextFingerprints.window else { return }
-                    let bytes = MatchText.bytes(text)
+                    guard text.count >= TextFingerprints.window else { return }
+                    let bytes = text.withUnsafeBufferPointer { MatchText.normalise($0, newlines: nil) }
                     for leak in leaks.leaks(in: bytes) where !reported.records.contains(leak.record) {
                         reported.records.insert(leak.record)
                         textLeaks.append(Rule.auditLeak.diagnostic(shown, .fileStart,

@@ -57,7 +57,8 @@ public struct HTMLPage: Sendable {
     /// read, and the elements whose text is wanted (`title`, `style`).
     fileprivate final class Reader {
         var page = HTMLPage()
-        var onText: ((String) -> Void)?
+        /// Takes each text node's bytes (valid UTF-8 as libxml2 hands them over) when set.
+        var onText: ((ArraySlice<UInt8>) -> Void)?
         /// Takes the references found so far whenever there are `referenceBatch` of them,
         /// when set: a page read as a stream never holds all its links.
         var onReferences: (([Reference]) -> Void)?
@@ -81,8 +82,7 @@ public struct HTMLPage: Sendable {
             let parts = titleText != nil ? HTMLPage.titleParts(text) : [text[...]]
             text.removeAll(keepingCapacity: true)
             for part in parts {
-                let node = String(decoding: part, as: UTF8.self)
-                if let onText { onText(node) } else { page.texts.append(node) }
+                if let onText { onText(part) } else { page.texts.append(String(decoding: part, as: UTF8.self)) }
             }
         }
 
@@ -93,9 +93,8 @@ public struct HTMLPage: Sendable {
             guard text.count >= HTMLPage.textPieceBytes else { return }
             var cut = text.count - HTMLPage.textOverlapBytes
             while cut > 0, text[cut] & 0xC0 == 0x80 { cut -= 1 }  // never inside a character
-            let node = String(decoding: text, as: UTF8.self)
+            if let onText { onText(text[...]) } else { page.texts.append(String(decoding: text, as: UTF8.self)) }
             text.removeFirst(cut)
-            if let onText { onText(node) } else { page.texts.append(node) }
         }
 
         func addReference(_ reference: Reference) {
@@ -130,7 +129,7 @@ public struct HTMLPage: Sendable {
     /// nodes). With `onText`, each text node is handed over as it is met and `texts` stays
     /// empty.
     public init(_ bytes: [UInt8], onText: ((String) -> Void)? = nil) {
-        let parser = Parser(onText: onText, onReferences: nil)
+        let parser = Parser(onText: onText.map { take in { take(String(decoding: $0, as: UTF8.self)) } }, onReferences: nil)
         bytes.withUnsafeBytes { buffer in
             var start = 0
             while start < buffer.count {
@@ -151,7 +150,7 @@ public struct HTMLPage: Sendable {
 
         /// With `onReferences`, references are handed over in batches as they are met and
         /// the finished page holds only the last batch's remainder, which is handed over too.
-        init(onText: ((String) -> Void)?, onReferences: (([Reference]) -> Void)?) {
+        init(onText: ((ArraySlice<UInt8>) -> Void)?, onReferences: (([Reference]) -> Void)?) {
             reader.onText = onText
             reader.onReferences = onReferences
             // Pages are UTF-8 (as the DOM reader was told); unset, libxml2 assumes Latin-1.
@@ -174,7 +173,10 @@ public struct HTMLPage: Sendable {
                 guard let name, let reader = HTMLPage.reader(context) else { return }
                 let separate = reader.openElements.popLast() ?? false
                 if separate || !HTMLPage.isInline(name) { reader.flushText() }
-                reader.endElement(String(cString: name).lowercased())
+                // Only the end of a <title>, <script> or <style> being read does anything.
+                if reader.titleText != nil || reader.speculationText != nil || reader.styleText != nil {
+                    reader.endElement(String(cString: name).lowercased())
+                }
             }
             let characters: charactersSAXFunc = { context, text, length in
                 guard let text, length > 0, let reader = HTMLPage.reader(context) else { return }

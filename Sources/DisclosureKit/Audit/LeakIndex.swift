@@ -402,8 +402,8 @@ struct LeakIndex: Sendable {
     /// Leaks in a file's path: a non-public record's page or attachment name, or its text.
     func inPath(_ path: String) -> [Phrase] {
         var found: [Phrase] = []
-        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let folder = path.slashSeparated.dropLast().joined(separator: "/")
+        let name = path.slashSeparated.last.map(String.init) ?? path
         // The stems `name` could belong to (`AttachmentMatcher.belongs`): the whole name and
         // every prefix before a '.', '-' or '_'; looked up, not scanned (a folder can hold
         // thousands of non-public records).

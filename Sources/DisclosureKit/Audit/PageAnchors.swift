@@ -50,7 +50,7 @@ extension SiteAuditor {
     func settleOwnFragments(_ report: FileReport, of path: String) -> FileReport {
         guard !report.references.isEmpty else { return report }
         var report = report
-        let folder = path.split(separator: "/").dropLast().map(String.init)
+        let folder = path.folderParts
         var own: [HTMLPage.Reference] = []
         var others: [HTMLPage.Reference] = []
         for reference in report.references {

@@ -129,7 +129,7 @@ public struct SiteAuditor: Sendable {
         // Fragment links into carried pages need their ids.
         var needed = Set<String>()
         for (path, report) in zip(inspected, reports) {
-            let folder = path.split(separator: "/").dropLast().map(String.init)
+            let folder = path.folderParts
             for reference in report.references {
                 if let target = Self.fragmentTarget(reference.value, from: folder, page: path),
                    anchors[target] == nil, present.contains(target) { needed.insert(target) }
@@ -417,7 +417,7 @@ public struct SiteAuditor: Sendable {
     /// The fragments of `references` (found in the page at `path`) that name no id of
     /// their target page; everything else about them was checked with the page.
     func checkFragments(_ references: [HTMLPage.Reference], of path: String, anchors: [String: PageAnchors]) -> [Diagnostic] {
-        let folder = path.split(separator: "/").dropLast().map(String.init)
+        let folder = path.folderParts
         var diagnostics: [Diagnostic] = []
         for reference in references {
             let value = reference.value.trimmed
@@ -493,7 +493,7 @@ public struct SiteAuditor: Sendable {
         let shown = display(path)
         // Every page repeats the same navigation links: resolve each distinct target once.
         var resolvedTargets: [String: String?] = [:]
-        let folder = path.split(separator: "/").dropLast().map(String.init)
+        let folder = path.folderParts
         for reference in references {
             let place = SourceLocation(line: max(1, reference.line), column: 1)
             let shownValue = reference.value.trimmed

@@ -54,7 +54,7 @@ public struct LinkResolver: Sendable {
         }
         // Names are keyed in NFC (`FileName`); an author's editor may type either form.
         let decoded = FileName.normalised(String(pathPart).removingPercentEncoding ?? String(pathPart))
-        let sourceFolder = source.split(separator: "/").dropLast().map(String.init)
+        let sourceFolder = source.folderParts
         guard let resolved = Self.resolve(decoded, from: sourceFolder), resolved.first == "content" else {
             return .broken(Phrase("链接 '\(trimmed)' 指向 content/ 之外", en: "link '\(trimmed)' leads outside content/"))
         }
@@ -96,7 +96,7 @@ public struct LinkResolver: Sendable {
     /// `path` (relative, `/`-separated) resolved against `folder`; nil when `..` climbs out.
     static func resolve(_ path: String, from folder: [String]) -> [String]? {
         var parts = folder
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for component in path.slashSeparated {
             switch component {
             case ".": continue
             case "..":
@@ -111,8 +111,8 @@ public struct LinkResolver: Sendable {
     /// The relative path from the page at `from` to the file at `to` (both site-relative),
     /// not yet encoded as a URL (`URLPath.encoded`).
     public static func relative(from: String, to: String) -> String {
-        let fromFolder = from.split(separator: "/").dropLast()
-        let toParts = to.split(separator: "/")
+        let fromFolder = from.slashSeparated.dropLast()
+        let toParts = to.slashSeparated
         var common = 0
         while common < fromFolder.count, common < toParts.count - 1, fromFolder[fromFolder.startIndex + common] == toParts[common] {
             common += 1

@@ -27,20 +27,39 @@ enum PersonalIDNumbers {
         return nil
     }
 
-    /// False when `text` cannot hold a number: fewer than 15 ASCII digits and no
-    /// full-width digit (UTF-8 EF BC 90–99). Every field and body line of every public
-    /// record comes here, and most hold no long number; the expression costs far more.
+    /// False when `text` cannot hold a number: no run of 15 ASCII digits, each separated
+    /// from the next by at most one space, hyphen or U+3000 (the expression's separators),
+    /// and no full-width digit (UTF-8 EF BC 90–99). Every field and body line of every
+    /// public record comes here, and most hold no such run; the expression costs far more.
+    /// It must stay a superset of what `candidate` matches.
     static func mayHoldOne(_ text: String) -> Bool {
-        var digits = 0
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
+        var text = text
+        return text.withUTF8 { mayHoldOne($0) }
+    }
+
+    static func mayHoldOne(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        var afterSeparator = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
-                digits += 1
-                if digits >= 15 { return true }
-            } else if previous == (0xEF, 0xBC) && byte >= 0x90 && byte <= 0x99 {
+                run += 1
+                afterSeparator = false
+                if run >= 15 { return true }
+            } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99 {
                 return true
+            } else if run > 0, !afterSeparator, byte == 0x20 || byte == 0x2D {
+                afterSeparator = true
+            } else if run > 0, !afterSeparator, byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                afterSeparator = true
+                index += 2
+            } else {
+                run = 0
+                afterSeparator = false
             }
-            previous = (previous.1, byte)
+            index += 1
         }
         return false
     }
@@ -91,14 +110,19 @@ enum PersonalIDNumbers {
                 report(found, QuotedKey.phrase(reader.labels.quoted(field.key)), input.location(field.key), field: field.key)
             }
         }
-        // Lines are looked at only when the whole body may hold a number.
-        if mayHoldOne(body) {
+        // A line is made a String and searched only when its bytes may hold a number.
+        var body = body
+        body.withUTF8 { bytes in
             var line = bodyFirstLine
-            for text in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                if let found = first(in: String(text)) {
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if mayHoldOne(text), let found = first(in: String(decoding: text, as: UTF8.self)) {
                     report(found, Phrase("正文", en: "the body"), SourceLocation(line: line, column: found.offset + 1), field: nil)
                 }
                 line += 1
+                start = end + 1
             }
         }
         for attachment in attachments {
