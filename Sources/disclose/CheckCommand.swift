@@ -28,19 +28,8 @@ struct CheckCommand: ParsableCommand {
         // A site's own templates and every public body's links are checked too: CI should
         // fail where the build would.
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
-        var all = site.diagnostics + scheduledNotes + templateDiagnostics + SharedText.diagnostics(site)
-        if site.diagnostics.errorCount == 0 {
-            all += BodyLinks.diagnostics(site, progress: progress)
-            // Paths too long to write, as the build into the default output (ROOT/site) finds them.
-            all += OutputPathLengths.checkDefaultOutput(site)
-            // Footer links to files the site will not have, as the build finds them.
-            all += SiteLinkTargets.diagnostics(SitePlan(PublicView(site)))
-            // Attachments the build's audit reads as documents (HTML, XML, JSON, CSS).
-            if let templates {
-                all += try AttachmentDocuments.diagnostics(site, templates: templates)
-                all += try FixedPageLeaks.diagnostics(site, templates: templates)
-            }
-        }
+        let all = site.diagnostics + scheduledNotes + templateDiagnostics
+            + (try SiteCheck.diagnostics(site, templates: templates, progress: progress))
         line?.stop()
         let diagnostics = checks.strict ? all.strict() : all
         DiagnosticReport(format: output.format).print(diagnostics, records: site.recordFileCount)

@@ -10,7 +10,11 @@ import CLibXML2
 /// the rendered pages' ids.)
 public enum AttachmentDocuments {
     public static func diagnostics(_ site: LoadedSite, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
-        let plan = SitePlan(PublicView(site))
+        try diagnostics(site, plan: SitePlan(PublicView(site)), templates: templates)
+    }
+
+    /// The findings, with the site's public plan already made.
+    public static func diagnostics(_ site: LoadedSite, plan: SitePlan, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
         let documents = (plan.recordPages.flatMap(\.attachments) + plan.fixedPages.flatMap(\.attachments))
             .filter { SiteAuditor.ContentCheck.Kind($0.path) != .other }
         guard !documents.isEmpty else { return [] }

@@ -6,7 +6,11 @@
 /// `leak_boilerplate` phrase and no text of the build holds, or an identifier whole.
 public enum FixedPageLeaks {
     public static func diagnostics(_ site: LoadedSite, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
-        let plan = SitePlan(PublicView(site))
+        try diagnostics(site, plan: SitePlan(PublicView(site)), templates: templates)
+    }
+
+    /// The findings, with the site's public plan already made.
+    public static func diagnostics(_ site: LoadedSite, plan: SitePlan, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
         guard !plan.fixedPages.isEmpty, site.identities.contains(where: { !$0.isPublic }) else { return [] }
         let leaks = try LeakIndex(site: site, plan: plan, templates: templates, pagesArePublic: false)
         return parallelMap(plan.fixedPages) { fixed -> [Diagnostic] in

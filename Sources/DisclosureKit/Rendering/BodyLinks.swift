@@ -33,6 +33,19 @@ public enum BodyLinks {
         return (html, diagnostics)
     }
 
+    /// The link findings of the body of `page`, as `render` reports them, without the HTML.
+    static func findings(_ page: SitePlan.RecordPage, body: String, markdown: MarkdownRenderer,
+                         resolver: LinkResolver) -> [Diagnostic] {
+        let record = page.record
+        let found = markdown.linkFindings(body) { target, isImage in
+            resolver.decide(target, isImage: isImage, source: record.file.relativePath, page: page.path)
+        }
+        return found.map { finding in
+            (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(record.file.relativePath,
+                SourceLocation(line: record.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
+        }
+    }
+
     /// Renders the body of a fixed page and reports its link findings in its file.
     public static func render(_ fixed: FixedPagePlan, markdown: MarkdownRenderer,
                               resolver: LinkResolver) -> (html: String, diagnostics: [Diagnostic]) {
@@ -49,14 +62,18 @@ public enum BodyLinks {
 
     /// Every link finding of every public record of `site`, in plan order.
     public static func diagnostics(_ site: LoadedSite, progress: BuildProgress? = nil) -> [Diagnostic] {
-        let plan = SitePlan(PublicView(site))
+        diagnostics(SitePlan(PublicView(site)), site: site, progress: progress)
+    }
+
+    /// Every link finding of the public records and fixed pages of `plan` (the plan of `site`).
+    public static func diagnostics(_ plan: SitePlan, site: LoadedSite, progress: BuildProgress? = nil) -> [Diagnostic] {
         let resolver = resolver(plan)
         let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
         progress?.begin("checking the links of public records", total: plan.recordPages.count)
         return parallelMap(plan.recordPages) { page -> [Diagnostic] in
             defer { progress?.advance() }
             guard let body = try? page.record.bodyText() else { return [] }
-            return render(page, body: body, markdown: markdown, resolver: resolver).diagnostics
+            return findings(page, body: body, markdown: markdown, resolver: resolver)
         }.flatMap { $0 } + plan.fixedPages.flatMap { render($0, markdown: markdown, resolver: resolver).diagnostics }
     }
 }

@@ -49,6 +49,15 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown`; `decide(target, isImage)` is asked about every link and image.
     public func render(_ markdown: String, decide: (String, Bool) -> LinkDecision) -> (html: String, findings: [LinkFinding]) {
+        walk(markdown, producingHTML: true, decide: decide)
+    }
+
+    /// The findings `render` reports for `markdown`, without rendering its HTML (`check`).
+    public func linkFindings(_ markdown: String, decide: (String, Bool) -> LinkDecision) -> [LinkFinding] {
+        walk(markdown, producingHTML: false, decide: decide).findings
+    }
+
+    private func walk(_ markdown: String, producingHTML: Bool, decide: (String, Bool) -> LinkDecision) -> (html: String, findings: [LinkFinding]) {
         _ = Self.registration
         let options = self.options
         Self.parseLock.lock()
@@ -100,6 +109,7 @@ public struct MarkdownRenderer: Sendable {
         }
         cmark_iter_free(iterator)
 
+        guard producingHTML else { return ("", findings) }
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return ("", findings)
         }

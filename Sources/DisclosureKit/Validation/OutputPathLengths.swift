@@ -11,12 +11,6 @@ public enum OutputPathLengths {
     /// (`OutputDirectory.makeStaging`), with room to spare.
     static let stagingAllowance = 64
 
-    /// `check(_:output:)` for the default output, `ROOT/site`: what `check` reports.
-    public static func checkDefaultOutput(_ site: LoadedSite) -> [Diagnostic] {
-        let root = ContentScanner.realPath(site.root) ?? site.root
-        return check(SitePlan(PublicView(site)), output: root.appendingPathComponent("site"))
-    }
-
     /// A finding for each file of `plan` whose path under `output` (an absolute path),
     /// staged, would be too long to open.
     public static func check(_ plan: SitePlan, output: String) -> [Diagnostic] {
