@@ -442,13 +442,25 @@ public struct HTMLPage: Sendable {
 
 fileprivate extension HTMLPage.Reader {
     func startElement(_ name: String, _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int) {
-        var attributes: [(name: String, value: String)] = []
-        if var pair = list {
-            while let attributeName = pair.pointee {
-                let value = (pair + 1).pointee.map { String(cString: $0) } ?? ""
-                attributes.append((String(cString: attributeName).lowercased(), value))
-                pair += 2
+        // Most elements of a page (p, li, tr, td, h2) have no attributes: only their name matters.
+        guard let list, list.pointee != nil else {
+            switch name {
+            case "title" where page.title == nil: titleText = []
+            case "h1": page.headingOneCount += 1
+            case "script": page.inlineScripts += 1
+            case "style":
+                styleText = []
+                styleLine = line
+            default: break
             }
+            return
+        }
+        var attributes: [(name: String, value: String)] = []
+        var pair = list
+        while let attributeName = pair.pointee {
+            let value = (pair + 1).pointee.map { String(cString: $0) } ?? ""
+            attributes.append((String(cString: attributeName).lowercased(), value))
+            pair += 2
         }
         func attribute(_ wanted: String) -> String? { attributes.first { $0.name == wanted }?.value }
         if name == "html", page.language == nil, let lang = attribute("lang") { page.language = lang }

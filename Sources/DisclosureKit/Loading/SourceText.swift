@@ -20,15 +20,22 @@ public enum SourceText {
         guard bytes.count <= limit else { return .failure(.tooLarge(bytes: bytes.count)) }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard var text = String(validating: body, as: UTF8.self) else {
+        guard let text = String(validating: body, as: UTF8.self) else {
             let position = firstInvalidPosition(body)
             return .failure(LegacyChineseEncoding.isGB18030(body) ? .gb18030(line: position.line, column: position.column)
                                                                   : .invalidUTF8(line: position.line))
         }
-        if body.contains(0x0D) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        guard body.contains(0x0D) else { return .success(text) }
+        // CRLF to LF on the bytes (a lone CR stays): valid UTF-8 stays valid.
+        var unix: [UInt8] = []
+        unix.reserveCapacity(body.count)
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            if byte != 0x0D || index + 1 == body.endIndex || body[index + 1] != 0x0A { unix.append(byte) }
+            index += 1
         }
-        return .success(text)
+        return .success(String(decoding: unix, as: UTF8.self))
     }
 
     /// The 1-based line of the first byte that is not part of valid UTF-8.
