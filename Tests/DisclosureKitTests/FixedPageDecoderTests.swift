@@ -31,6 +31,20 @@ import Testing
         #expect(decode("title: 页面\nnav: -1").diagnostics.map(\.rule) == ["record.range"])
     }
 
+    /// A page is published as a public record is: an ID number in its text is refused there too.
+    @Test func anIDNumberInAPageIsAnError() {
+        func decode(_ front: String, body: String) -> DecodedPage {
+            let file = PageFile(relativePath: "content/pages/p.md", absolutePath: "/nonexistent/p.md", stem: "p")
+            return FixedPageDecoder(site: .fallback).decode(bytes: Array("---\n\(front)\n---\n\(body)".utf8), file: file)
+        }
+        let inBody = decode("title: 依申请公开", body: "申请人：张某\n身份证号 450102199003071234。\n")
+        #expect(inBody.page == nil)
+        #expect(inBody.diagnostics.map(\.rule) == ["record.id_number"])
+        #expect(inBody.diagnostics.first?.location == SourceLocation(line: 5, column: 6), "\(inBody.diagnostics)")
+        #expect(decode("title: 受理 450102199003071234", body: "正文。\n").diagnostics.map(\.rule) == ["record.id_number"])
+        #expect(decode("title: 依申请公开", body: "电话 0771-5553108，2024年5月13日，罚款12345678元。\n").diagnostics.isEmpty)
+    }
+
     @Test func pagesInTheNavigationComeFirstByPositionThenByPath() {
         func page(_ stem: String, nav: Int?) -> FixedPage {
             FixedPage(file: PageFile(relativePath: "content/pages/\(stem).md", absolutePath: "/x/\(stem).md", stem: stem),

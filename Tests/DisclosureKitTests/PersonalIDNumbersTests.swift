@@ -22,10 +22,17 @@ import Testing
     /// worth having only if text with many digits in short runs does not pass it.
     @Test(arguments: [
         "身份证号450102199001011234。", "4501 0219 9001 0112 34", "450102-19900101-1234", "4501\u{3000}0219\u{3000}9001\u{3000}0112\u{3000}34",
-        "４５０１０２１９９００１０１１２３Ｘ", "旧证450102900101123号",
+        "４５０１０２１９９００１０１１２３Ｘ", "旧证450102900101123号", "4501021990\u{660}3071234", "4501021990\u{1D7CE}3071234",
+        "2024年5月13日，罚款12345678元，4501021990\u{660}3071234",
     ])
     func thePreFilterPassesEveryNumber(_ text: String) {
         #expect(PersonalIDNumbers.mayHoldOne(text), "\(text)")
+    }
+
+    /// `\d` is every decimal digit: one written in another script hides nothing.
+    @Test(arguments: ["4501021990\u{660}3071234", "4501021990\u{1D7CE}3071234", "身份证号 4501021990٠3071234。"])
+    func aNumberWithADigitOfAnotherScriptIsFound(_ text: String) {
+        #expect(PersonalIDNumbers.first(in: text) != nil, "\(text)")
     }
 
     @Test(arguments: ["2024年5月13日，罚款12345678元，电话0771-5553108", "4501  0219 9001 0112 34", "12345 67890 1234"])

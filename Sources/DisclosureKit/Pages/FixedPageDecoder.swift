@@ -84,6 +84,9 @@ public struct FixedPageDecoder: Sendable {
         reader = rules.reader
         let slug = checkSlug(slugField, file: file, &reader)
         BodyChecks.check(body, firstLine: bodyFirstLine, &reader)
+        PersonalIDNumbers.checkPage(title: title, summary: summary, publisher: publisher,
+                                    slug: slugField ?? Located(value: file.stem, location: .fileStart), body: body,
+                                    bodyFirstLine: bodyFirstLine, attachments: attachments, &reader)
 
         var page: FixedPage?
         if reader.diagnostics.errorCount == 0, let title, let slug {

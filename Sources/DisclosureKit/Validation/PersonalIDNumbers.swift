@@ -29,9 +29,10 @@ enum PersonalIDNumbers {
 
     /// False when `text` cannot hold a number: no run of 15 ASCII digits, each separated
     /// from the next by at most one space, hyphen or U+3000 (the expression's separators),
-    /// and no full-width digit (UTF-8 EF BC 90–99). Every field and body line of every
-    /// public record comes here, and most hold no such run; the expression costs far more.
-    /// It must stay a superset of what `candidate` matches.
+    /// and no other decimal digit (`\d` matches every one: full-width `０`, Arabic-Indic
+    /// `٠`, mathematical `𝟎`). Every field and body line of every public record comes here,
+    /// and most hold no such run; the expression costs far more. It must stay a superset
+    /// of what `candidate` matches.
     static func mayHoldOne(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { mayHoldOne($0) }
@@ -48,7 +49,8 @@ enum PersonalIDNumbers {
                 run += 1
                 afterSeparator = false
                 if run >= 15 { return true }
-            } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBC, bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99 {
+            } else if byte >= 0xC2, !(byte >= 0xE4 && byte <= 0xE9), isDecimalDigit(bytes, at: index) {
+                // (A lead byte E4–E9 starts a CJK ideograph, U+4E00–U+9FFF: never a digit.)
                 return true
             } else if run > 0, !afterSeparator, byte == 0x20 || byte == 0x2D {
                 afterSeparator = true
@@ -62,6 +64,26 @@ enum PersonalIDNumbers {
             index += 1
         }
         return false
+    }
+
+    /// True when the UTF-8 sequence at `index` is a decimal digit other than ASCII.
+    private static func isDecimalDigit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        // Chinese text's own punctuation, answered without a look-up: U+3000–U+303F (、。「」)
+        // holds no digit; U+FF00–U+FF3F (，：（）) only the full-width ones, FF10–FF19.
+        if index + 2 < bytes.count {
+            if lead == 0xE3, bytes[index + 1] == 0x80 { return false }
+            if lead == 0xEF, bytes[index + 1] == 0xBC { return bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99 }
+        }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard lead <= 0xF4, index + length <= bytes.count else { return false }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let next = bytes[index + offset]
+            guard next & 0xC0 == 0x80 else { return false }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        return Unicode.Scalar(value)?.properties.numericType == .decimal
     }
 
     /// The number as a message may show it: the region code's first four digits, the rest masked.
@@ -91,15 +113,7 @@ enum PersonalIDNumbers {
     static func check(title: Located<String>?, summary: Located<String>?, publisher: Located<String>?, declaration: TypeDeclaration,
                       values: [FieldValue], top: FieldMapping, body: String, bodyFirstLine: Int,
                       attachments: [ListedAttachment], slug: Located<String>?, site: SiteConfig, _ reader: inout FieldReader) {
-        func report(_ found: (number: String, offset: Int), _ place: Phrase, _ location: SourceLocation, field: String?) {
-            reader.report(.recordIDNumber, location, field: field,
-                          place + Phrase("含有疑似身份证号码（\(masked(found.number))）；自然人的身份证号码一律不得公开：请删除",
-                                         en: " holds what reads as an ID number (\(masked(found.number))); a natural person's ID number is never published: remove it"))
-        }
-        for (key, value) in [("title", title), ("summary", summary), ("publisher", publisher), ("slug", slug)] {
-            guard let value, let found = first(in: value.value) else { continue }
-            report(found, key == "slug" && value.location == .fileStart ? Phrase("文件名", en: "the file name") : QuotedKey.phrase(Glossary.quoted(key)), value.location, field: key)
-        }
+        checkNamed([("title", title), ("summary", summary), ("publisher", publisher), ("slug", slug)], &reader)
         let input = RuleSetInput(declaration: declaration, values: values, top: top, published: nil, site: site)
         for (field, value) in zip(declaration.fields, values) {
             var found: (number: String, offset: Int)?
@@ -107,29 +121,63 @@ enum PersonalIDNumbers {
                 if found == nil { found = first(in: text) }
             }
             if let found {
-                report(found, QuotedKey.phrase(reader.labels.quoted(field.key)), input.location(field.key), field: field.key)
+                report(found, QuotedKey.phrase(reader.labels.quoted(field.key)), input.location(field.key), field: field.key, &reader)
             }
         }
+        checkBody(body, firstLine: bodyFirstLine, &reader)
+        checkAttachments(attachments, &reader)
+    }
+
+    /// The same for a fixed page, public by nature and held to a record's rules for the
+    /// text its author writes: its title, summary, publisher, page name, body and attachments.
+    static func checkPage(title: Located<String>?, summary: Located<String>?, publisher: Located<String>?, slug: Located<String>?,
+                          body: String, bodyFirstLine: Int, attachments: [ListedAttachment], _ reader: inout FieldReader) {
+        checkNamed([("title", title), ("summary", summary), ("publisher", publisher), ("slug", slug)], &reader)
+        checkBody(body, firstLine: bodyFirstLine, &reader)
+        checkAttachments(attachments, &reader)
+    }
+
+    private static func report(_ found: (number: String, offset: Int), _ place: Phrase, _ location: SourceLocation,
+                               field: String?, _ reader: inout FieldReader) {
+        reader.report(.recordIDNumber, location, field: field,
+                      place + Phrase("含有疑似身份证号码（\(masked(found.number))）；自然人的身份证号码一律不得公开：请删除",
+                                     en: " holds what reads as an ID number (\(masked(found.number))); a natural person's ID number is never published: remove it"))
+    }
+
+    /// Keys with one text each; `slug` at the file's start is the file name.
+    private static func checkNamed(_ values: [(key: String, value: Located<String>?)], _ reader: inout FieldReader) {
+        for (key, value) in values {
+            guard let value, let found = first(in: value.value) else { continue }
+            report(found, key == "slug" && value.location == .fileStart ? Phrase("文件名", en: "the file name") : QuotedKey.phrase(Glossary.quoted(key)),
+                   value.location, field: key, &reader)
+        }
+    }
+
+    /// Each line of `body` (starting on line `firstLine` of its file) that holds a number.
+    private static func checkBody(_ body: String, firstLine: Int, _ reader: inout FieldReader) {
         // A line is made a String and searched only when its bytes may hold a number.
         var body = body
         body.withUTF8 { bytes in
-            var line = bodyFirstLine
+            var line = firstLine
             var start = 0
             while start <= bytes.count {
                 let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
                 let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if mayHoldOne(text), let found = first(in: String(decoding: text, as: UTF8.self)) {
-                    report(found, Phrase("正文", en: "the body"), SourceLocation(line: line, column: found.offset + 1), field: nil)
+                    report(found, Phrase("正文", en: "the body"), SourceLocation(line: line, column: found.offset + 1), field: nil, &reader)
                 }
                 line += 1
                 start = end + 1
             }
         }
+    }
+
+    private static func checkAttachments(_ attachments: [ListedAttachment], _ reader: inout FieldReader) {
         for attachment in attachments {
             if let found = first(in: attachment.file) {
-                report(found, Phrase("附件文件名", en: "the attachment file name"), attachment.location, field: "attachments")
+                report(found, Phrase("附件文件名", en: "the attachment file name"), attachment.location, field: "attachments", &reader)
             } else if let found = first(in: attachment.title) {
-                report(found, Phrase("附件标题", en: "the attachment title"), attachment.location, field: "attachments")
+                report(found, Phrase("附件标题", en: "the attachment title"), attachment.location, field: "attachments", &reader)
             }
         }
     }
