@@ -3,7 +3,7 @@
 /// sent as bytes to download, never guessed at.
 public enum ContentType {
     public static func of(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map { String(Substring($0)) } ?? path
         guard let dot = name.lastIndex(of: ".") else { return "application/octet-stream" }
         switch name[name.index(after: dot)...].lowercased() {
         case "html", "htm": return "text/html; charset=utf-8"

@@ -47,9 +47,10 @@ public enum RequestPath {
         let path = pathPart(of: target)
         guard path.hasPrefix("/") else { return nil }
         var decoded: [String] = []
-        for raw in path.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+        // Split on '/' bytes: as Characters, a '/' after a prepended mark (U+0600) is not a separator.
+        for raw in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst() {
             if raw.isEmpty { continue }
-            guard let segment = String(raw).removingPercentEncoding, !segment.isEmpty,
+            guard let segment = String(Substring(raw)).removingPercentEncoding, !segment.isEmpty,
                   !segment.hasPrefix("."),
                   !segment.contains("/"), !segment.contains("\\"), !segment.contains("\0") else { return nil }
             decoded.append(segment)

@@ -279,7 +279,7 @@ public struct SiteAuditor: Sendable {
         var report = report
         report.diagnostics += checkLinks(report.references, of: path, present: present)
         report.references = report.references.filter { reference in
-            reference.value.firstIndex(of: "#").map { reference.value[$0...].count > 1 } ?? false
+            reference.value.utf8.firstIndex(of: UInt8(ascii: "#")).map { reference.value.utf8[$0...].count > 1 } ?? false
         }
         return report
     }
@@ -421,11 +421,11 @@ public struct SiteAuditor: Sendable {
         var diagnostics: [Diagnostic] = []
         for reference in references {
             let value = reference.value.trimmed
-            guard let hash = value.firstIndex(of: "#"),
+            guard let hash = value.utf8.firstIndex(of: UInt8(ascii: "#")),
                   let target = Self.fragmentTarget(value, from: folder, page: path),
                   target.lowercased().hasSuffix(".html"), let targetAnchors = anchors[target] else { continue }
             // Browsers match the fragment decoded: Markdown writes `#目录` as `#%E7%9B%AE%E5%BD%95`.
-            let encoded = String(value[value.index(after: hash)...])
+            let encoded = String(value[value.utf8.index(after: hash)...])
             let fragment = encoded.removingPercentEncoding ?? encoded
             if !fragment.isEmpty, !targetAnchors.contains(fragment) {
                 diagnostics.append(Rule.auditBrokenLink.diagnostic(display(path), SourceLocation(line: max(1, reference.line), column: 1),
@@ -445,9 +445,9 @@ public struct SiteAuditor: Sendable {
     /// ids it needs; nil for a reference without one, or one that leaves the site.
     static func fragmentTarget(_ value: String, from folder: [String], page: String) -> String? {
         let value = value.trimmed
-        guard let hash = value.firstIndex(of: "#") else { return nil }
+        guard let hash = value.utf8.firstIndex(of: UInt8(ascii: "#")) else { return nil }
         var target = String(value[..<hash])
-        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = String(target[..<query]) }
         if target.isEmpty { return page }
         guard !target.hasPrefix("/"), LinkResolver.scheme(of: target) == nil else { return nil }
         return LinkResolver.resolve(target.removingPercentEncoding ?? target, from: folder)?.joined(separator: "/")
@@ -533,8 +533,8 @@ public struct SiteAuditor: Sendable {
                 continue
             }
             var target = value
-            if let hash = target.firstIndex(of: "#") { target = String(target[..<hash]) }
-            if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+            if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) { target = String(target[..<hash]) }
+            if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = String(target[..<query]) }
             let resolved: String
             if target.isEmpty {
                 resolved = path

@@ -44,7 +44,7 @@ public enum AttachmentMatcher {
                                         isPublic: publicRecords.contains(record.relativePath))
             }
             let folderPath = candidates.first.map { record in
-                record.absolutePath.lastIndex(of: "/").map { String(record.absolutePath[..<$0]) } ?? ""
+                record.absolutePath.folderOfPath
             } ?? ""
             let (assignments, found) = ListedAttachments.assign(files: files.map { ($0.name, $0.absolutePath) }, owners: owners,
                                                                 folderPath: folderPath, folder: "content/" + key)

@@ -212,8 +212,8 @@ private struct Walk {
                        subfolders: [String], topLevel: Bool) {
         if let stem = FileName.recordStem(name) {
             guard let section else {
-                let folder = relative.split(separator: "/").dropFirst().first.map(String.init) ?? ""
-                if relative.split(separator: "/").count > 2, let declaration = types.refusedFolders[folder] {
+                let folder = relative.slashSeparated.dropFirst().first.map(String.init) ?? ""
+                if relative.slashSeparated.count > 2, let declaration = types.refusedFolders[folder] {
                     diagnostics.append(Rule.sectionUnknown.diagnostic(relative, .fileStart,
                         Phrase("content/\(folder)/ 是 \(declaration) 所声明类型的栏目文件夹，该类型声明有错误（type.declaration）；改正类型声明后才读取其中的记录", en: "content/\(folder)/ is the section of the type declared in \(declaration), which has errors (type.declaration); its records are read once the declaration is fixed")))
                     return

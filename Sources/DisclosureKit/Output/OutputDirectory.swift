@@ -192,7 +192,7 @@ public struct OutputDirectory: Sendable {
     static func normalise(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var parts: [Substring] = []
-        for component in absolute.split(separator: "/") {
+        for component in absolute.slashSeparated {
             switch component {
             case ".": continue
             case "..": if !parts.isEmpty { parts.removeLast() }

@@ -48,7 +48,7 @@ struct SiteWriter {
     /// component, no NUL. Every path written is checked, whatever planned it.
     static func isContained(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != ".." && $0 != "." && !$0.isEmpty }
+        return path.slashSeparated(keepingEmpty: true).allSatisfy { $0 != ".." && $0 != "." && !$0.isEmpty }
     }
 
     /// One record page's work: its findings and the files it placed.
@@ -292,7 +292,6 @@ struct SiteWriter {
     }
 
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<slash])
+        path.folderOfPath
     }
 }

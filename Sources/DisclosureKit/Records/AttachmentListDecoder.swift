@@ -48,7 +48,7 @@ enum AttachmentListDecoder {
     /// Why `name` cannot name a file of the record's own folder, or nil.
     static func refusal(of name: String) -> Phrase? {
         if name.hasPrefix("/") { return Phrase("是绝对路径；请只用文件名列出本记录所在文件夹中的文件", en: "is an absolute path; list a file of this record's folder by its name alone") }
-        if name == "." || name == ".." || name.split(separator: "/").contains("..") {
+        if name == "." || name == ".." || name.slashSeparated.contains("..") {
             return Phrase("指向本记录所在文件夹之外；请只用文件名列出该文件夹中的文件", en: "leads out of this record's folder; list a file of the folder by its name alone")
         }
         if name.contains("/") || name.contains("\\") {

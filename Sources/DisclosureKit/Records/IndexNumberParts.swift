@@ -10,9 +10,9 @@ public struct IndexNumberParts: Sendable, Hashable {
 
     /// Nil unless `text` is a code, `/`, four digits, `-` and one to nine digits.
     public init?(_ text: String) {
-        guard let slash = text.lastIndex(of: "/") else { return nil }
+        guard let slash = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
         let code = String(text[..<slash])
-        let rest = Array(text[text.index(after: slash)...].utf8)
+        let rest = Array(text.utf8[text.utf8.index(after: slash)...])
         guard !code.isEmpty, rest.count >= 6, rest.count <= 14, rest[4] == UInt8(ascii: "-") else { return nil }
         func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
             guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
@@ -27,7 +27,7 @@ public struct IndexNumberParts: Sendable, Hashable {
 
     /// Only the code: what comes before the last `/`, or nil without one.
     public static func code(of text: String) -> String? {
-        text.lastIndex(of: "/").map { String(text[..<$0]) }
+        text.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(text[..<$0]) }
     }
 
     /// `CODE/YYYY-NNNNN`, the sequence zero-padded to `width` digits.

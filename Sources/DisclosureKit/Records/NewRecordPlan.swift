@@ -20,7 +20,7 @@ public enum NewRecordPlanner {
     /// Splits `SUB/…/SLUG`: every part a slug-like name (the sub-folders' names are page
     /// paths too), nil when one is not.
     public static func split(_ path: String) -> (subfolders: [String], slug: String)? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let parts = path.slashSeparated(keepingEmpty: true).map(String.init)
         guard let slug = parts.last, parts.count <= maximumDepth + 1,
               parts.allSatisfy(RecordRules.isValidSlug) else { return nil }
         return (Array(parts.dropLast()), slug)

@@ -117,7 +117,7 @@ enum SiteLinksDecoder {
         }
         let filePath = url.prefix { $0 != "?" && $0 != "#" }
         // A browser reads '%2e%2e' as '..': the parts are judged decoded.
-        let parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = filePath.slashSeparated(keepingEmpty: true)
             .map { String($0).removingPercentEncoding ?? String($0) }
         if parts.contains(where: { $0 == ".." || $0 == "." }) {
             return .failure(Problem(Phrase("站点内的路径不能含有 '.' 或 '..'", en: "a path inside the site has no '.' or '..' part")))

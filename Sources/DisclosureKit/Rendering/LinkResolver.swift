@@ -83,7 +83,7 @@ public struct LinkResolver: Sendable {
 
     /// The URL scheme, lower-cased, when `target` starts with one.
     static func scheme(of target: String) -> String? {
-        guard let colon = target.firstIndex(of: ":") else { return nil }
+        guard let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = target[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
               scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }) else {

@@ -33,12 +33,12 @@ enum OutputClashes {
                        en: "the folder content/\(path) would be written as \(path)/ in the site, where \(what.en) goes; rename the folder")))
         }
         for path in folders.sorted(by: utf8Precedes) {
-            let parts = path.split(separator: "/")
+            let parts = path.slashSeparated
             if parts.count == 2, isListPageName(String(parts[1])) { folderClash(path, with: Phrase("\(parts[0])/ 的列表页", en: "a list page of \(parts[0])/")) }
         }
         // A page can only clash with a folder named like it: other pages' paths are not made
         // at all (at 100,000 records, a join each).
-        let folderNames = Set(folders.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
+        let folderNames = Set(folders.map { $0.slashSeparated.last.map(String.init) ?? $0 })
         for identity in identities {
             guard let slug = identity.slug, folderNames.contains(slug.value + ".html") else { continue }
             let page = SiteRules.pagePath(identity.file, slug: slug.value)

@@ -37,7 +37,7 @@ public enum SiteLinkTargets {
     }
 
     private static func firstFolder(_ path: String) -> String? {
-        guard let slash = path.firstIndex(of: "/") else { return nil }
+        guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { return nil }
         return String(path[..<slash])
     }
 }
