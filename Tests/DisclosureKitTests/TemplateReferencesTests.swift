@@ -36,6 +36,15 @@ import Testing
         #expect(diagnostics.isEmpty, "\(found(diagnostics))")
     }
 
+    @Test func aMisspeltPartialNamesTheNearestTemplate() throws {
+        let diagnostics = try load(["partials/a.mustache": "{{>partials/atachments}}\n{{>partials/zzzzzzzzzz}}\n"])
+        #expect(diagnostics.map(\.message.en) == [
+            "names the template 'partials/atachments', which does not exist (templates/partials/atachments.mustache); did you mean 'partials/attachments'?",
+            "names the template 'partials/zzzzzzzzzz', which does not exist (templates/partials/zzzzzzzzzz.mustache)",
+        ])
+        #expect(diagnostics.first?.message.zh.hasSuffix("；是否应为 'partials/attachments'？") == true)
+    }
+
     @Test func aMissingPartialInACRLFFileIsAtItsLine() throws {
         let diagnostics = try load(["partials/a.mustache": "<p>\r\n</p>\r\n  {{>partials/nosuch}}\r\n"])
         #expect(found(diagnostics) == ["templates/partials/a.mustache:3:3 template.missing_partial"])

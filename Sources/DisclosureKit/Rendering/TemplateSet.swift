@@ -100,9 +100,12 @@ public struct TemplateSet: Sendable {
             let origin = files[path]!.origin
             for reference in references[String(path.dropLast(".mustache".count))] ?? [] where !names.contains(reference.name) {
                 if files[reference.name + ".mustache"] != nil { continue } // already reported as a syntax error
+                let nearest = NearestKey.suggestion(for: reference.name, among: names.sorted())
                 diagnostics.append(Rule.templateMissingPartial.diagnostic(origin, reference.location,
-                    Phrase("引用的模板 '\(reference.name)' 不存在（templates/\(reference.name).mustache）",
-                           en: "names the template '\(reference.name)', which does not exist (templates/\(reference.name).mustache)")))
+                    Phrase("引用的模板 '\(reference.name)' 不存在（templates/\(reference.name).mustache）"
+                               + (nearest.map { "；是否应为 '\($0)'？" } ?? ""),
+                           en: "names the template '\(reference.name)', which does not exist (templates/\(reference.name).mustache)"
+                               + (nearest.map { "; did you mean '\($0)'?" } ?? ""))))
             }
         }
         var origins: [String: String] = [:]
