@@ -58,7 +58,13 @@ public enum SearchIndex {
     static func writeShards(_ plan: SitePlan,
                             _ emit: (String, [UInt8]) throws(FileIO.Failure) -> Void) throws(FileIO.Failure) {
         let pages = SearchDocument.all(plan)
-        var hanPostings: [UInt64: Postings] = [:]
+        // Han terms (tens of millions of postings at 100,000 records, appended by one
+        // thread while the others tokenise) found through an open-addressed table of
+        // their keys, not a Dictionary hashing each with SipHash: that fold was the
+        // index's serial part, a core idle beside it. Term order is free: shards sort.
+        var hanSlots = FingerprintMap()
+        var hanKeys: [UInt64] = []
+        var hanPostings: [Postings] = []
         var wordPostings: [String: Postings] = [:]
         try emit(SearchShards.metaPath, SearchShards.meta(SearchShards.facets(plan),
                                                           termShards: SearchShards.termShardCount(documents: pages.count)))
@@ -67,7 +73,19 @@ public enum SearchIndex {
         { (ids, chunk) throws(FileIO.Failure) in
             for (id, result) in zip(ids, chunk) {
                 let entry = try result.get()
-                for value in entry.han { hanPostings[value >> 1, default: Postings()].append(id, inTitle: value & 1 == 0) }
+                for value in entry.han {
+                    let key = value >> 1
+                    let slot: Int
+                    if let known = hanSlots[key] {
+                        slot = Int(known)
+                    } else {
+                        slot = hanPostings.count
+                        hanSlots[key] = Int32(slot)
+                        hanKeys.append(key)
+                        hanPostings.append(Postings())
+                    }
+                    hanPostings[slot].append(id, inTitle: value & 1 == 0)
+                }
                 for (word, inTitle) in entry.words { wordPostings[word, default: Postings()].append(id, inTitle: inTitle) }
                 try documentShards.append(entry.doc, emit)
             }
@@ -78,8 +96,10 @@ public enum SearchIndex {
         // and digits only). The postings move out of the tables, not copied.
         var index: [SearchShards.Term] = []
         index.reserveCapacity(hanPostings.count + wordPostings.count)
-        for (key, postings) in hanPostings { index.append((Array(SearchTokenizer.hanTerm(key).utf8)[...], postings.bytes[...])) }
-        hanPostings = [:]
+        for (key, postings) in zip(hanKeys, hanPostings) { index.append((Array(SearchTokenizer.hanTerm(key).utf8)[...], postings.bytes[...])) }
+        hanSlots = FingerprintMap()
+        hanKeys = []
+        hanPostings = []
         for (word, postings) in wordPostings { index.append((Array(word.utf8)[...], postings.bytes[...])) }
         wordPostings = [:]
         try SearchShards.writeTermShards(index, documents: pages.count, emit)
