@@ -158,9 +158,13 @@ struct RecordCache: Sendable {
         decode(Array(bytes), in: 0..<bytes.count, file: file)
     }
 
-    /// `decode` of the entry in `range` of `bytes`, read in place.
+    /// `decode` of the entry in `range` of `bytes`, read in place by `CachedRecord`'s own
+    /// reader (`CachedRecord(binary:)`), or, should that refuse the bytes, by the generic
+    /// decoder.
     static func decode(_ bytes: [UInt8], in range: Range<Int>, file: RecordFile) -> DecodedRecord? {
-        guard let kept = try? BinaryCoder.decode(CachedRecord.self, from: bytes, in: range),
+        let input = BinaryValueDecoder(bytes, range: range)
+        let read = (try? CachedRecord(binary: input)).flatMap { input.position == input.end ? $0 : nil }
+        guard let kept = read ?? (try? BinaryCoder.decode(CachedRecord.self, from: bytes, in: range)),
               kept.record.fields.count == file.type.declaration.fields.count else { return nil }
         return kept.decoded(file: file)
     }
