@@ -105,6 +105,30 @@ final class RecordCacheTests {
         #expect(input.position == bytes.count)
     }
 
+    /// The shared-text memo is kept beside the records, in a frame of its own, and comes
+    /// back as written or not at all.
+    @Test func theSharedTextMemoComesBackAsWrittenOrNotAtAll() throws {
+        try writeSamples()
+        let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        var memo = SharedText.Memo(candidates: Digest(high: 1, low: 2), search: Digest(high: 3, low: 4))
+        memo.append(Digest(high: 5, low: 6), held: [0, 1, .max, 0x8000_0000_0000_0000], clean: true)
+        memo.append(Digest(high: 7, low: 8), held: [], clean: false)
+        let path = root + "/cache"
+        try RecordCache.write(site, to: path)
+        #expect(try #require(RecordCache.read(path)).sharedTextMemo() == nil, "none written")
+        try RecordCache.write(site, to: path, sharedText: { memo })
+        let cache = try #require(RecordCache.read(path))
+        #expect(cache.sharedTextMemo() == memo)
+        for record in site.records { #expect(cache.record(record.file, digest: record.sourceDigest) != nil) }
+        // A byte of the memo changed: refused, the records still read.
+        var bytes = try FileIO.readBytes(path)
+        bytes[bytes.count - 3] ^= 0x01
+        try FileIO.write(bytes, to: path)
+        let damaged = try #require(RecordCache.read(path))
+        #expect(damaged.sharedTextMemo() == nil)
+        for record in site.records { #expect(damaged.record(record.file, digest: record.sourceDigest) != nil) }
+    }
+
     @Test func aKnownUnchangedFileIsTakenFromTheCacheAndNoOtherIs() throws {
         try writeSamples()
         var first = try load(reuse: RecordReuse(cache: nil, digests: [:]))

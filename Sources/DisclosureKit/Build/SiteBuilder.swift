@@ -99,11 +99,12 @@ public struct SiteBuilder: Sendable {
             return report
         }
         let loaded = loadRecords(inputs, caches: caches)
-        defer { loaded.recordCacheWritten.wait() }
         var site = loaded.site
         let counts = Self.counts(site)
-        var (scheduled, findings) = validate(&site, inputs: inputs)
+        var (scheduled, findings) = validate(&site, inputs: inputs, previous: loaded.previous)
         defer { findings.sharedText.wait() }
+        let recordCacheWritten = keepRecords(loaded, findings: findings, caches: caches)
+        defer { recordCacheWritten.wait() }
         clock.lap("load and validate")
 
         var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: counts,
