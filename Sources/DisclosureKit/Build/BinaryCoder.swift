@@ -130,6 +130,13 @@ final class BinaryValueEncoder: Encoder {
             signed(Int64(unsafeBitCast(value, to: Int.self)))
         } else if T.self == UInt64.self {
             unsigned(unsafeBitCast(value, to: UInt64.self))
+        } else if T.self == [UInt64].self {
+            // What the unkeyed container writes for the array, in one loop (the shared-text
+            // memo holds hundreds of thousands).
+            let values = unsafeBitCast(value, to: [UInt64].self)
+            tag(.unkeyed)
+            withUnsafeBytes(of: UInt32(values.count).littleEndian) { bytes.append(contentsOf: $0) }
+            for value in values { unsigned(value) }
         } else {
             try value.encode(to: self)
         }
@@ -524,6 +531,7 @@ final class BinaryValueDecoder: Decoder {
         if T.self == String.self { return unsafeBitCast(try string(), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
         if T.self == UInt64.self { return unsafeBitCast(try integer(UInt64.self), to: T.self) }
+        if T.self == [UInt64].self { return unsafeBitCast(try array { try integer(UInt64.self) }, to: T.self) }
         // A recursive type (a field group of field groups) nests as deep as its bytes say.
         guard depth < 2 * Self.maximumDepth else { throw fail("values nested too deep") }
         depth += 1
