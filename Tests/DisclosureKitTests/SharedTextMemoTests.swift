@@ -55,6 +55,7 @@ final class SharedTextMemoTests {
         #expect(warm.diagnostics == cold.diagnostics, comment)
         #expect(warm.memo == cold.memo, comment)
         #expect(warm.diagnostics == SharedText.diagnostics(site), comment)
+        #expect(SharedText.search(site, previous: nil, keepsMemo: false).memo == SharedText.Memo(), comment)
         return warm
     }
 

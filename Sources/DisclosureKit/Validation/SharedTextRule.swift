@@ -73,15 +73,17 @@ public enum SharedText {
         }
     }
 
-    /// Every finding of `site`, in the order of its public records.
+    /// Every finding of `site`, in the order of its public records (`check`: no memo is
+    /// kept, so each candidate's holders are kept only while they may still decide it).
     public static func diagnostics(_ site: LoadedSite) -> [Diagnostic] {
-        search(site, previous: nil).diagnostics
+        search(site, previous: nil, keepsMemo: false).diagnostics
     }
 
     /// Every finding of `site`, and what the next build may take from this one: the
     /// findings a full computation gives, with every public source read that `previous`
-    /// does not describe under the same non-public texts.
-    static func search(_ site: LoadedSite, previous: Memo?) -> (diagnostics: [Diagnostic], memo: Memo) {
+    /// does not describe under the same non-public texts. Without `keepsMemo` the memo
+    /// comes back empty.
+    static func search(_ site: LoadedSite, previous: Memo?, keepsMemo: Bool = true) -> (diagnostics: [Diagnostic], memo: Memo) {
         let hidden = site.identities.filter { !$0.isPublic }
         guard !hidden.isEmpty else { return ([], Memo()) }
         let decoded = Dictionary(site.records.lazy.filter { !$0.isPublic }.map { ($0.file.relativePath, $0) },
@@ -95,7 +97,7 @@ public enum SharedText {
         let candidates = candidatesDigest(declared)
         // What the previous build found of each public source, under the same non-public texts.
         let known = previous.flatMap { $0.candidates == candidates ? $0.bySource() : nil } ?? [:]
-        let stock = stockPhrases(declared, publicRecords: allPublic, known: known)
+        let stock = stockPhrases(declared, publicRecords: allPublic, known: known, keepsAll: keepsMemo)
         let texts = stock.texts
         let indexNumbers: [[UInt8]] = hidden.map { ($0.indexNumber?.value).map(MatchText.bytes) ?? [] }
         var searchHasher = StableHasher()
@@ -106,6 +108,7 @@ public enum SharedText {
         let sameSearch = !known.isEmpty && previous?.search == searchDigest
         func knownClean(_ source: Digest) -> Bool { sameSearch && known[source]?.clean == true }
         func remember(_ clean: [Digest: Bool]) -> Memo {
+            guard keepsMemo else { return Memo() }
             var memo = Memo(candidates: candidates, search: searchDigest)
             var seen = Set<Digest>()
             for (record, held) in zip(allPublic, stock.held) {
@@ -198,7 +201,10 @@ public enum SharedText {
     /// order): any run they share with the blanked texts holds one of those (winnowing
     /// keeps a window inside every run of 19 bytes), so no other public record needs
     /// searching. And what the counts were made of: per public record the candidates its
-    /// text holds (`held`; nil for a source that could not be read).
+    /// text holds (`held`; nil for a source that could not be read), or, unless all are
+    /// kept, those it held while they were not stock yet (each by its first
+    /// `stockRecords - 1` holders at most): the same holders, and at 100,000 records a
+    /// fraction of the memory, which `check`'s peak is made of.
     struct StockPhrases {
         var texts: [[UInt8]]
         var holders: [Int]
@@ -218,7 +224,7 @@ public enum SharedText {
     /// candidates are taken from `known` (the previous build's, under the same texts) by
     /// its source's digest; only the other sources are read.
     static func stockPhrases(_ texts: [[UInt8]], publicRecords: [Record],
-                             known: [Digest: (held: ArraySlice<UInt64>, clean: Bool)]) -> StockPhrases {
+                             known: [Digest: (held: ArraySlice<UInt64>, clean: Bool)], keepsAll: Bool = true) -> StockPhrases {
         let winnowed = parallelMap(texts) { TextFingerprints.winnow($0) }
         // Made only when a source has to be read: the distinct fingerprints, in a table
         // (each distinct already, so the order of `firstIndicesOf` does not matter).
@@ -241,8 +247,12 @@ public enum SharedText {
             return LeakIndex.distinctInOrder(found)
         }) { _, chunk in
             for found in chunk {
-                for print in found ?? [] { _ = counts.increment(print) }
-                held.append(found)
+                if keepsAll {
+                    for print in found ?? [] { _ = counts.increment(print) }
+                    held.append(found)
+                } else {
+                    held.append(found?.filter { counts.increment($0) < stockRecords })
+                }
             }
         }
         let stock = counts
