@@ -52,6 +52,26 @@ import Testing
     /// A type that reads its entries in another order than it wrote them (or leaves some
     /// unread) is served by a search of the container, and what follows is read where it
     /// begins.
+    /// An array of fingerprints is written in one loop and read in one: the same bytes as
+    /// the unkeyed container writes element by element, read back the same.
+    @Test func fingerprintArraysAreTheUnkeyedContainersBytes() throws {
+        struct ElementByElement: Encodable {
+            let values: [UInt64]
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.unkeyedContainer()
+                for value in values { try container.encode(value) }
+            }
+        }
+        for values: [UInt64] in [[], [0], [1, 127, 128, 0x3FFF, 0x4000, .max, 0x8000_0000_0000_0000]] {
+            let bytes = try BinaryCoder.encode(values)
+            #expect(bytes == (try BinaryCoder.encode(ElementByElement(values: values))))
+            #expect(try BinaryCoder.decode([UInt64].self, from: bytes, in: 0..<bytes.count) == values)
+            for length in 0..<bytes.count {
+                #expect(throws: (any Error).self) { try BinaryCoder.decode([UInt64].self, from: Array(bytes.prefix(length)), in: 0..<length) }
+            }
+        }
+    }
+
     @Test func entriesReadOutOfOrderAreFound() throws {
         struct Written: Encodable { var a = 1; var b = "二"; var c = [3, 4]; var d = 5 }
         struct ReadBackwards: Decodable {

@@ -73,6 +73,62 @@ final class RecordCacheTests {
                 == ["附件一.pdf 附件一的标题 16:11", "附件二.ofd 附件二的标题 18:11"])
     }
 
+    /// `CachedRecord`'s own reader takes from the bytes the synthesized encoding writes
+    /// exactly what the generic decoder takes, for every kind of record, to the last byte.
+    @Test func theRecordsOwnReaderReadsWhatTheGenericDecoderReads() throws {
+        try writeSamples()
+        let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        let kept = RecordCache.keptRecords(site)
+        #expect(kept.count == RecordSamples.types.count + 2)
+        for (identity, record) in kept {
+            let bytes = RecordCache.encode(identity, record)
+            let generic = try BinaryCoder.decode(CachedRecord.self, from: bytes, in: 0..<bytes.count)
+            let input = BinaryValueDecoder(bytes)
+            let own = try CachedRecord(binary: input)
+            #expect(input.position == bytes.count, "\(record.file.relativePath): read to its end")
+            #expect(described(own) == described(generic), "\(record.file.relativePath)")
+        }
+    }
+
+    /// Every case of a field's value, nested ones included, is read as written.
+    @Test func everyFieldValueIsReadAsWritten() throws {
+        let values: [FieldValue] = [
+            .absent, .text("文"), .paragraphs(.text("段")), .paragraphs(.list(["一", "二"])),
+            .date(try #require(CalendarDate(year: 2024, month: 2, day: 29))), .number(-7),
+            .amount(Amount(value: 1.5, text: "1.50")), .choice(2), .list(["甲", ""]),
+            .group([.text("组"), .absent, .group([.number(0)])]), .table([[.number(1), .group([.choice(0)])], []]),
+        ]
+        let bytes = try BinaryCoder.encode(values)
+        let input = BinaryValueDecoder(bytes)
+        let read = try input.array { try FieldValue(binary: input, depth: 0) }
+        #expect(read == values)
+        #expect(input.position == bytes.count)
+    }
+
+    /// The shared-text memo is kept beside the records, in a frame of its own, and comes
+    /// back as written or not at all.
+    @Test func theSharedTextMemoComesBackAsWrittenOrNotAtAll() throws {
+        try writeSamples()
+        let site = try load(reuse: RecordReuse(cache: nil, digests: [:]))
+        var memo = SharedText.Memo(candidates: Digest(high: 1, low: 2), search: Digest(high: 3, low: 4))
+        memo.append(Digest(high: 5, low: 6), held: [0, 1, .max, 0x8000_0000_0000_0000], clean: true)
+        memo.append(Digest(high: 7, low: 8), held: [], clean: false)
+        let path = root + "/cache"
+        try RecordCache.write(site, to: path)
+        #expect(try #require(RecordCache.read(path)).sharedTextMemo() == nil, "none written")
+        try RecordCache.write(site, to: path, sharedText: { memo })
+        let cache = try #require(RecordCache.read(path))
+        #expect(cache.sharedTextMemo() == memo)
+        for record in site.records { #expect(cache.record(record.file, digest: record.sourceDigest) != nil) }
+        // A byte of the memo changed: refused, the records still read.
+        var bytes = try FileIO.readBytes(path)
+        bytes[bytes.count - 3] ^= 0x01
+        try FileIO.write(bytes, to: path)
+        let damaged = try #require(RecordCache.read(path))
+        #expect(damaged.sharedTextMemo() == nil)
+        for record in site.records { #expect(damaged.record(record.file, digest: record.sourceDigest) != nil) }
+    }
+
     @Test func aKnownUnchangedFileIsTakenFromTheCacheAndNoOtherIs() throws {
         try writeSamples()
         var first = try load(reuse: RecordReuse(cache: nil, digests: [:]))

@@ -130,6 +130,13 @@ final class BinaryValueEncoder: Encoder {
             signed(Int64(unsafeBitCast(value, to: Int.self)))
         } else if T.self == UInt64.self {
             unsigned(unsafeBitCast(value, to: UInt64.self))
+        } else if T.self == [UInt64].self {
+            // What the unkeyed container writes for the array, in one loop (the shared-text
+            // memo holds hundreds of thousands).
+            let values = unsafeBitCast(value, to: [UInt64].self)
+            tag(.unkeyed)
+            withUnsafeBytes(of: UInt32(values.count).littleEndian) { bytes.append(contentsOf: $0) }
+            for value in values { unsigned(value) }
         } else {
             try value.encode(to: self)
         }
@@ -431,6 +438,55 @@ final class BinaryValueDecoder: Decoder {
         }
     }
 
+    // Readers for types read by hand (`CachedRecord(binary:)`): each reads exactly what the
+    // keyed and unkeyed containers above write, in the synthesized `Codable` order, and
+    // throws where the bytes are anything else (the caller then falls back or gives up).
+
+    /// A keyed container of exactly `count` entries starts here; the position moves to its first key.
+    func beginKeyed(_ count: Int) throws {
+        try expect(.keyed)
+        guard try self.count() == count else { throw fail("not a container of \(count) entries") }
+    }
+
+    /// The next key is `name`; the position moves to its value.
+    func key(_ name: StaticString) throws {
+        let start = position
+        try expect(.string)
+        let length = try varint()
+        guard length == UInt64(name.utf8CodeUnitCount), length <= UInt64(end - position),
+              bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + position, name.utf8Start, Int(length)) == 0 }) else {
+            position = start
+            throw fail("not the key \(name)")
+        }
+        position += Int(length)
+    }
+
+    /// The text of the key that starts here (a case name); the position moves to its value.
+    func caseName() throws -> String { try string() }
+
+    /// nil for a `null` here (passed over), else what `read` reads.
+    @inline(__always)
+    func optional<T>(_ read: () throws -> T) throws -> T? {
+        if position < end, bytes[position] == BinaryCoder.Tag.null.rawValue {
+            position += 1
+            return nil
+        }
+        return try read()
+    }
+
+    /// An unkeyed container here, each element read by `read`.
+    @inline(__always)
+    func array<T>(_ read: () throws -> T) throws -> [T] {
+        try expect(.unkeyed)
+        let count = try count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read()) }
+        return values
+    }
+
+    func int() throws -> Int { try integer(Int.self) }
+
     /// How deep containers may nest in bytes that are passed over: more than any cached
     /// type nests, and few enough that damaged bytes cannot exhaust the stack.
     static let maximumDepth = 64
@@ -475,6 +531,7 @@ final class BinaryValueDecoder: Decoder {
         if T.self == String.self { return unsafeBitCast(try string(), to: T.self) }
         if T.self == Int.self { return unsafeBitCast(try integer(Int.self), to: T.self) }
         if T.self == UInt64.self { return unsafeBitCast(try integer(UInt64.self), to: T.self) }
+        if T.self == [UInt64].self { return unsafeBitCast(try array { try integer(UInt64.self) }, to: T.self) }
         // A recursive type (a field group of field groups) nests as deep as its bytes say.
         guard depth < 2 * Self.maximumDepth else { throw fail("values nested too deep") }
         depth += 1

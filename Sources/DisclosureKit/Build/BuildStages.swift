@@ -13,24 +13,29 @@ extension SiteBuilder {
         let files: (digest: Digest, files: [String: InputDigest.Known])?
     }
 
-    /// The decoded site, and the lane writing its records into the record cache.
+    /// The decoded site, and what the record cache for the next build is made from.
     struct LoadedRecords {
         var site: LoadedSite
+        /// The site as decoded, before this build's options and as-of date: what the
+        /// record cache keeps.
+        let decoded: LoadedSite
+        /// The previous build's record cache, when there is one.
+        let previous: RecordCache?
         /// True when the caches' folder could be made (without it the build goes on, and
         /// the next has no shortcuts).
         let cachesWritable: Bool
-        let recordCacheWritten: Lane<Void>
     }
 
     /// The findings so far. The text public records share with non-public ones
-    /// (`leak.shared_text`) reads every public source: found on a lane beside the render,
-    /// and joined before anything is judged final.
+    /// (`leak.shared_text`) reads the public sources the previous build's memo does not
+    /// describe: found on a lane beside the render, and joined before anything is judged
+    /// final.
     struct Findings {
         var diagnostics: [Diagnostic]
-        let sharedText: Lane<[Diagnostic]>
+        let sharedText: Lane<(diagnostics: [Diagnostic], memo: SharedText.Memo)>
         private var joined = false
 
-        init(_ diagnostics: [Diagnostic], sharedText: Lane<[Diagnostic]>) {
+        init(_ diagnostics: [Diagnostic], sharedText: Lane<(diagnostics: [Diagnostic], memo: SharedText.Memo)>) {
             self.diagnostics = diagnostics
             self.sharedText = sharedText
         }
@@ -39,7 +44,7 @@ extension SiteBuilder {
         mutating func all() -> [Diagnostic] {
             if !joined {
                 joined = true
-                diagnostics += sharedText.result()
+                diagnostics += sharedText.result().diagnostics
             }
             return diagnostics
         }
@@ -54,20 +59,25 @@ extension SiteBuilder {
 
     /// What a killed build left is put right first (staging directories go, an output
     /// caught mid-swap is put back, a cache write cut short goes), then the previous
-    /// build's cache is read: nil when there is none or the output is not a built site.
-    static func previousBuild(of output: OutputDirectory, caches: CacheFolder) -> BuildCache? {
+    /// build's cache is read, on a lane beside the scan of the content, which does not
+    /// need it (a tenth of a second each at 10,000 records): nil when there is none or the
+    /// output is not a built site.
+    static func previousBuild(of output: OutputDirectory, caches: CacheFolder) -> Lane<BuildCache?> {
         output.recoverLeftovers()
         caches.removeCutShortWrites()
-        return output.isBuilt ? BuildCache.read(caches.buildCache) : nil
+        let path = caches.buildCache
+        let isBuilt = output.isBuilt
+        return Lane { isBuilt ? BuildCache.read(path) : nil }
     }
 
     /// Load: the content tree, the templates, and every input's digest (files whose
     /// stamps the previous build recorded are not read again).
-    func readInputs(previous: BuildCache?) throws(EnvironmentError) -> Inputs {
+    func readInputs(previous: Lane<BuildCache?>) throws(EnvironmentError) -> Inputs {
         let tree = try ContentScanner(root: root).scan()
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
+        let known = previous.result()?.inputFiles ?? [:]
         let files = templates.flatMap {
-            InputDigest.of(tree, templates: $0, baseURL: baseURL, known: previous?.inputFiles ?? [:])
+            InputDigest.of(tree, templates: $0, baseURL: baseURL, known: known)
         }
         return Inputs(tree: tree, templates: templates, templateDiagnostics: templateDiagnostics, files: files)
     }
@@ -90,34 +100,46 @@ extension SiteBuilder {
     }
 
     /// Parse and records: every record file decoded (from the record cache where its
-    /// digest is the one recorded), with the command line's base URL and as-of date; the
-    /// record cache for the next build is written on a lane beside the rest, whatever
-    /// this build's outcome (its entries are keyed by the records' bytes).
+    /// digest is the one recorded), with the command line's base URL and as-of date.
     func loadRecords(_ inputs: Inputs, caches: CacheFolder) -> LoadedRecords {
         let previous = RecordCache.read(caches.recordCache)
         let reuse = RecordReuse(cache: previous, digests: (inputs.files?.files ?? [:]).mapValues(\.digest))
         var site = SiteLoader.load(inputs.tree, progress: progress, keepBodies: false, reuse: reuse)
         let cachesWritable = caches.prepare()
-        let loaded = site
-        let recordCachePath = caches.recordCache
-        let written = Lane {
-            guard cachesWritable else { return }
-            do throws(FileIO.Failure) { try RecordCache.write(loaded, to: recordCachePath, reusing: previous) } catch {
-                BuildCache.remove(recordCachePath)
-            }
-        }
+        let decoded = site
         if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
         if let asOf { site.config.asOf = asOf }
-        return LoadedRecords(site: site, cachesWritable: cachesWritable, recordCacheWritten: written)
+        return LoadedRecords(site: site, decoded: decoded, previous: previous, cachesWritable: cachesWritable)
     }
 
     /// Validate: records scheduled after the as-of date are held back (and noted), and the
-    /// findings of loading and of the templates gathered; the shared-text search starts.
-    func validate(_ site: inout LoadedSite, inputs: Inputs) -> (scheduled: ScheduledRecords, findings: Findings) {
+    /// findings of loading and of the templates gathered; the shared-text search starts,
+    /// from the previous build's memo when the record cache's context is this build's.
+    func validate(_ site: inout LoadedSite, inputs: Inputs, previous: RecordCache?) -> (scheduled: ScheduledRecords, findings: Findings) {
         let scheduled = ScheduledRecords.holdBack(&site)
         let diagnostics = site.diagnostics + inputs.templateDiagnostics + scheduled.notes(asOf: site.config.asOf)
         let held = site
-        return (scheduled, Findings(diagnostics, sharedText: Lane { SharedText.diagnostics(held) }))
+        let memo = previous?.context == RecordCache.context(configDigest: site.configDigest) ? previous : nil
+        return (scheduled, Findings(diagnostics, sharedText: Lane { SharedText.search(held, previous: memo?.sharedTextMemo()) }))
+    }
+
+    /// The record cache for the next build, written on a lane beside the rest whatever
+    /// this build's outcome (its entries are keyed by the records' bytes, the shared-text
+    /// memo by the sources and the non-public texts); the memo once the search is done.
+    func keepRecords(_ loaded: LoadedRecords, findings: Findings, caches: CacheFolder) -> Lane<Void> {
+        let decoded = loaded.decoded
+        let previous = loaded.previous
+        let cachesWritable = loaded.cachesWritable
+        let recordCachePath = caches.recordCache
+        let sharedText = findings.sharedText
+        return Lane {
+            guard cachesWritable else { return }
+            do throws(FileIO.Failure) {
+                try RecordCache.write(decoded, to: recordCachePath, reusing: previous, sharedText: { sharedText.result().memo })
+            } catch {
+                BuildCache.remove(recordCachePath)
+            }
+        }
     }
 
     /// Plan: what the public view of the site makes, every file it writes, and the

@@ -21,8 +21,14 @@ import Glibc
 /// (a bad sector, a partial copy of the root, an edit by hand) would otherwise decode into
 /// another record, and the site would silently differ from its sources; such an entry is
 /// never used, and the record is decoded from its file.
+///
+/// Last, in a frame of its own under a name no record file has (`sharedTextName`; record
+/// paths start with `content/`), what `leak.shared_text` keeps of the public records
+/// (`SharedText.Memo`), checked the same way: a damaged memo could hide a finding.
 struct RecordCache: Sendable {
-    static let formatLine = "disclose-record-cache 3"
+    static let formatLine = "disclose-record-cache 4"
+    /// The frame name of the shared-text memo.
+    static let sharedTextName = "leak.shared_text"
 
     /// The binary and site.yaml's digest: what decoding reads besides the record's file.
     let context: Digest
@@ -110,6 +116,12 @@ struct RecordCache: Sendable {
         return kept
     }
 
+    /// The shared-text memo this cache holds, when it reads back as written.
+    func sharedTextMemo() -> SharedText.Memo? {
+        guard let entry = verifiedEntry(Self.sharedTextName, digest: .zero) else { return nil }
+        return try? BinaryCoder.decode(SharedText.Memo.self, from: entry.bytes)
+    }
+
     /// The bytes and check digest of the entry of the file at `path` whose bytes have
     /// `digest`, when it reads back as written; nil otherwise.
     func verifiedEntry(_ path: String, digest: Digest) -> (bytes: ArraySlice<UInt8>, check: Digest)? {
@@ -124,19 +136,27 @@ struct RecordCache: Sendable {
     /// context is copied as it is: it is what encoding the record would write (an entry
     /// depends only on the file's bytes and the context), and encoding every record again
     /// was most of what a one-record rebuild spent on this cache.
-    static func write(_ site: LoadedSite, to path: String, reusing previous: RecordCache? = nil) throws(FileIO.Failure) {
+    /// `sharedText` is called once the records are written (it may wait for the search that
+    /// makes the memo), and its memo written after them.
+    static func write(_ site: LoadedSite, to path: String, reusing previous: RecordCache? = nil,
+                      sharedText: () -> SharedText.Memo? = { nil }) throws(FileIO.Failure) {
         let context = context(configDigest: site.configDigest)
         let carried = previous?.context == context ? previous : nil
         try FileIO.replace(path) { (file: inout FileWriter) throws(FileIO.Failure) in
             do {
                 try file.write(Array((formatLine + "\n").utf8) + BinaryCoder.encode(context))
+                func frame(_ digest: Digest, _ path: String, entry: [UInt8], check entryCheck: Digest? = nil) throws {
+                    let entryCheck = entryCheck ?? check(digest, path: path, entry: entry[...])
+                    try file.write(BinaryCoder.encode(Frame(digest: digest, path: path, length: entry.count, check: entryCheck)))
+                    try file.write(entry)
+                }
                 try forEachKept(site) { (identity, record) throws in
                     let path = record.file.relativePath
                     let kept = carried?.verifiedEntry(path, digest: record.sourceDigest)
-                    let entry = kept.map { Array($0.bytes) } ?? encode(identity, record)
-                    let entryCheck = kept?.check ?? check(record.sourceDigest, path: path, entry: entry[...])
-                    try file.write(BinaryCoder.encode(Frame(digest: record.sourceDigest, path: path, length: entry.count, check: entryCheck)))
-                    try file.write(entry)
+                    try frame(record.sourceDigest, path, entry: kept.map { Array($0.bytes) } ?? encode(identity, record), check: kept?.check)
+                }
+                if let memo = sharedText() {
+                    try frame(.zero, sharedTextName, entry: BinaryCoder.encode(memo, reservingCapacity: memo.encodedSizeEstimate))
                 }
             } catch let failure as FileIO.Failure {
                 throw failure
@@ -158,9 +178,13 @@ struct RecordCache: Sendable {
         decode(Array(bytes), in: 0..<bytes.count, file: file)
     }
 
-    /// `decode` of the entry in `range` of `bytes`, read in place.
+    /// `decode` of the entry in `range` of `bytes`, read in place by `CachedRecord`'s own
+    /// reader (`CachedRecord(binary:)`), or, should that refuse the bytes, by the generic
+    /// decoder.
     static func decode(_ bytes: [UInt8], in range: Range<Int>, file: RecordFile) -> DecodedRecord? {
-        guard let kept = try? BinaryCoder.decode(CachedRecord.self, from: bytes, in: range),
+        let input = BinaryValueDecoder(bytes, range: range)
+        let read = (try? CachedRecord(binary: input)).flatMap { input.position == input.end ? $0 : nil }
+        guard let kept = read ?? (try? BinaryCoder.decode(CachedRecord.self, from: bytes, in: range)),
               kept.record.fields.count == file.type.declaration.fields.count else { return nil }
         return kept.decoded(file: file)
     }

@@ -90,8 +90,10 @@ public struct SiteBuilder: Sendable {
     private func build(into output: OutputDirectory, caches: CacheFolder,
                        start: DispatchTime) throws(EnvironmentError) -> BuildReport {
         var clock = StageClock(start: start)
-        let previous = Self.previousBuild(of: output, caches: caches)
-        let inputs = try readInputs(previous: previous)
+        let previousRead = Self.previousBuild(of: output, caches: caches)
+        defer { previousRead.wait() }
+        let inputs = try readInputs(previous: previousRead)
+        let previous = previousRead.result()
         if var report = nothingChanged(inputs, previous: previous, output: output) {
             clock.lap("compare with the previous build")
             report.stages = clock.stages
@@ -99,11 +101,12 @@ public struct SiteBuilder: Sendable {
             return report
         }
         let loaded = loadRecords(inputs, caches: caches)
-        defer { loaded.recordCacheWritten.wait() }
         var site = loaded.site
         let counts = Self.counts(site)
-        var (scheduled, findings) = validate(&site, inputs: inputs)
+        var (scheduled, findings) = validate(&site, inputs: inputs, previous: loaded.previous)
         defer { findings.sharedText.wait() }
+        let recordCacheWritten = keepRecords(loaded, findings: findings, caches: caches)
+        defer { recordCacheWritten.wait() }
         clock.lap("load and validate")
 
         var report = BuildReport(diagnostics: [], recordFiles: site.recordFileCount, counts: counts,

@@ -28,7 +28,7 @@ struct PreviousSearchIndex {
                   Self.readTerms(bytes, shard: k, of: termShards, documentCount: documentCount, into: &terms) else { return nil }
         }
         // Each shard's terms ascend and no term is in two shards (its hash names one).
-        terms.sort { $0.text.lexicographicallyPrecedes($1.text) }
+        terms.sort { bytesPrecede($0.text, $1.text) }
         self.documents = documents
         self.terms = terms
     }
@@ -71,7 +71,7 @@ struct PreviousSearchIndex {
             let text = bytes[position..<quote]
             guard !text.contains(0x0A), !text.contains(0x5C),
                   Int(SearchShards.hash(text)) & (termShards - 1) == shard,
-                  previousText.map({ $0.lexicographicallyPrecedes(text) }) ?? true,
+                  previousText.map({ bytesPrecede($0, text) }) ?? true,
                   bytes[quote...].starts(with: [0x22, 0x3A, 0x22]) else { return false }
             position = quote + 3
             guard let end = bytes[position...].firstIndex(of: 0x22) else { return false }

@@ -67,7 +67,7 @@ struct SearchIndexUpdate {
             }
             for (word, inTitle) in terms.words { freshPostings[Array(word.utf8), default: []].append((id, inTitle)) }
         }
-        let freshTerms = freshPostings.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        let freshTerms = freshPostings.sorted { bytesPrecede($0.key, $1.key) }
         freshPostings = [:]
 
         let documents = oldID.count
@@ -89,7 +89,7 @@ struct SearchIndexUpdate {
         var next = 0
         for term in previous.terms {
             let text = term.text
-            while next < freshTerms.count, freshTerms[next].key.lexicographicallyPrecedes(text) {
+            while next < freshTerms.count, bytesPrecede(freshTerms[next].key[...], text) {
                 terms.append((freshTerms[next].key[...], Self.encode(freshTerms[next].value)[...]))
                 next += 1
             }

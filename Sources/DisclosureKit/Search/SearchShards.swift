@@ -173,7 +173,7 @@ enum SearchShards {
         for k in 0..<termShards {
             let name = "t-\(k)"
             var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",{\"t\":{".utf8)
-            termsOfShard[k].sort { terms[Int($0)].text.lexicographicallyPrecedes(terms[Int($1)].text) }
+            termsOfShard[k].sort { bytesPrecede(terms[Int($0)].text, terms[Int($1)].text) }
             for (n, i) in termsOfShard[k].enumerated() {
                 let term = terms[Int(i)]
                 bytes += n == 0 ? [0x0A, 0x22] : [0x2C, 0x0A, 0x22]

@@ -19,10 +19,73 @@ public enum SharedText {
         var offset: Int32
     }
 
-    /// Every finding of `site`, in the order of its public records.
+    /// What the rule keeps of the public records from one build for the next (in the record
+    /// cache, `RecordCache.write`), so that a rebuild reads again only the public sources
+    /// that changed. Per public source (by its digest): the candidates its text holds,
+    /// valid while the non-public texts are those of `candidates`; and whether the search
+    /// of its text for shared runs found nothing, valid while the non-public texts as
+    /// searched (stock wording blanked) and their index numbers are those of `search`.
+    /// Each is what a full computation finds for that source under those digests, so the
+    /// findings are the same; the stock counts are summed again at every build from every
+    /// public record's candidates, kept or found again. What it holds are windows of
+    /// public text (as the build cache's published fingerprints are).
+    ///
+    /// Kept as parallel arrays, the candidates of all sources in one: at 10,000 records
+    /// they run to hundreds of thousands, and a value per source was most of the time its
+    /// coding took.
+    struct Memo: Codable, Sendable, Equatable {
+        /// The non-public texts as the candidates are taken from them (boilerplate blanked).
+        var candidates: Digest = .zero
+        /// The non-public texts as searched (stock wording blanked) and their index numbers.
+        var search: Digest = .zero
+        /// Each public source's digest, once.
+        var sources: [Digest] = []
+        /// How many of `held` are each source's, in the order of `sources`.
+        var heldCounts: [Int] = []
+        /// Each source's candidates, each once, in the order of their first window.
+        var held: [UInt64] = []
+        /// Whether the search of each source under `search` found no shared run.
+        var clean: [Bool] = []
+
+        /// Room for the encoded memo, so that its buffer is not copied to grow.
+        var encodedSizeEstimate: Int { 64 + 24 * sources.count + 10 * held.count }
+
+        mutating func append(_ source: Digest, held found: [UInt64], clean isClean: Bool) {
+            sources.append(source)
+            heldCounts.append(found.count)
+            held += found
+            clean.append(isClean)
+        }
+
+        /// Each source's candidates and whether it was clean; empty when the arrays do not
+        /// agree (a memo that is not whole describes nothing).
+        func bySource() -> [Digest: (held: ArraySlice<UInt64>, clean: Bool)] {
+            guard heldCounts.count == sources.count, clean.count == sources.count,
+                  heldCounts.allSatisfy({ $0 >= 0 }), heldCounts.reduce(0, +) == held.count else { return [:] }
+            var table: [Digest: (held: ArraySlice<UInt64>, clean: Bool)] = [:]
+            table.reserveCapacity(sources.count)
+            var start = 0
+            for (index, source) in sources.enumerated() {
+                table[source] = (held[start..<(start + heldCounts[index])], clean[index])
+                start += heldCounts[index]
+            }
+            return table
+        }
+    }
+
+    /// Every finding of `site`, in the order of its public records (`check`: no memo is
+    /// kept, so each candidate's holders are kept only while they may still decide it).
     public static func diagnostics(_ site: LoadedSite) -> [Diagnostic] {
+        search(site, previous: nil, keepsMemo: false).diagnostics
+    }
+
+    /// Every finding of `site`, and what the next build may take from this one: the
+    /// findings a full computation gives, with every public source read that `previous`
+    /// does not describe under the same non-public texts. Without `keepsMemo` the memo
+    /// comes back empty.
+    static func search(_ site: LoadedSite, previous: Memo?, keepsMemo: Bool = true) -> (diagnostics: [Diagnostic], memo: Memo) {
         let hidden = site.identities.filter { !$0.isPublic }
-        guard !hidden.isEmpty else { return [] }
+        guard !hidden.isEmpty else { return ([], Memo()) }
         let decoded = Dictionary(site.records.lazy.filter { !$0.isPublic }.map { ($0.file.relativePath, $0) },
                                  uniquingKeysWith: { a, _ in a })
         let boilerplate = SecretText.boilerplate(site.config)
@@ -31,9 +94,33 @@ public enum SharedText {
             (try? SecretText.searchBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)) ?? []
         }
         let allPublic = site.records.filter(\.isPublic)
-        let (texts, holders) = blankingStockPhrases(declared, publicRecords: allPublic)
-        let publicRecords = holders.map { allPublic[$0] }
+        let candidates = candidatesDigest(declared)
+        // What the previous build found of each public source, under the same non-public texts.
+        let known = previous.flatMap { $0.candidates == candidates ? $0.bySource() : nil } ?? [:]
+        let stock = stockPhrases(declared, publicRecords: allPublic, known: known, keepsAll: keepsMemo)
+        let texts = stock.texts
         let indexNumbers: [[UInt8]] = hidden.map { ($0.indexNumber?.value).map(MatchText.bytes) ?? [] }
+        var searchHasher = StableHasher()
+        for text in texts { searchHasher.combine(text) }
+        for number in indexNumbers { searchHasher.combine(number) }
+        let searchDigest = searchHasher.finalize()
+        // A source searched under the same texts and index numbers with nothing found.
+        let sameSearch = !known.isEmpty && previous?.search == searchDigest
+        func knownClean(_ source: Digest) -> Bool { sameSearch && known[source]?.clean == true }
+        func remember(_ clean: [Digest: Bool]) -> Memo {
+            guard keepsMemo else { return Memo() }
+            var memo = Memo(candidates: candidates, search: searchDigest)
+            var seen = Set<Digest>()
+            for (record, held) in zip(allPublic, stock.held) {
+                guard let held, seen.insert(record.sourceDigest).inserted else { continue }
+                let source = record.sourceDigest
+                memo.append(source, held: held, clean: clean[source] ?? knownClean(source))
+            }
+            return memo
+        }
+        // The holders to search: those not searched under the same texts with nothing found.
+        let publicRecords = stock.holders.map { allPublic[$0] }.filter { !knownClean($0.sourceDigest) }
+        guard !publicRecords.isEmpty else { return ([], remember([:])) }
         // A chunk of records' fingerprints at a time: every record's at once, beside the
         // entries made of them, was the peak of a 100,000-record build.
         var collected: [Entry] = []
@@ -42,12 +129,16 @@ public enum SharedText {
                 for (print, offset) in prints { collected.append(Entry(print: print, owner: Int32(owner), offset: Int32(offset))) }
             }
         }
-        guard !collected.isEmpty else { return [] }
+        guard !collected.isEmpty else {
+            return ([], remember(Dictionary(publicRecords.lazy.map { ($0.sourceDigest, true) }, uniquingKeysWith: { a, _ in a })))
+        }
         collected.sort { $0.print < $1.print }
         let entries = collected
         let firstEntry = FingerprintMap(firstIndicesOf: entries.lazy.map(\.print))
-        return parallelMap(publicRecords) { record -> [Diagnostic] in
-            guard let source = try? record.sourceBytes() else { return [] }
+        // Per holder: its findings, and whether its text was searched with none found
+        // (nil when it was not read).
+        let searched = parallelMap(publicRecords) { record -> (diagnostics: [Diagnostic], clean: Bool?) in
+            guard let source = try? record.sourceBytes() else { return ([], nil) }
             let (text, newlines) = source.withUnsafeBufferPointer(MatchText.bytesAndLines)
             // Per non-public record, where the run last measured ends: the windows inside it
             // are the same run again. A record is reported once, at its first long run.
@@ -70,7 +161,7 @@ public enum SharedText {
                     }
                 }
             }
-            return findings.sorted { $0.start < $1.start }.compactMap { owner, start, length in
+            let diagnostics = findings.sorted { $0.start < $1.start }.compactMap { owner, start, length -> Diagnostic? in
                 if names(text, indexNumbers[Int(owner)]) { return nil }
                 let shared = String(decoding: text[start..<(start + length)], as: UTF8.self)
                 let excerpt = shared.count > 24 ? String(shared.prefix(24)) + "…" : shared
@@ -86,7 +177,13 @@ public enum SharedText {
                     Phrase("与非主动公开的记录 \(hidden[Int(owner)].file.relativePath)\(numberZh)有 \(characters(text, start, length)) 个字符相同（'\(excerpt)'），本记录会将其公开；如果本记录是有意引用该记录，请在此处写明其索引号",
                            en: "shares \(characters(text, start, length)) characters with the non-public record \(hidden[Int(owner)].file.relativePath)\(number) ('\(excerpt)'), which this record publishes; if this record quotes that one on purpose, name its index number here") + BoilerplatePhrase.hint(phrase))
             }
-        }.flatMap { $0 }
+            return (diagnostics, diagnostics.isEmpty)
+        }
+        var clean: [Digest: Bool] = [:]
+        for (record, result) in zip(publicRecords, searched) {
+            if let found = result.clean { clean[record.sourceDigest] = found }
+        }
+        return (searched.flatMap(\.diagnostics), remember(clean))
     }
 
     /// Public records holding a fingerprint of non-public text from this many on make it
@@ -97,37 +194,69 @@ public enum SharedText {
     /// pattern rather than one record copied into another.
     public static let stockRecords = 3
 
-    /// `texts` with the windows that `stockRecords` or more public records hold blanked
-    /// out (NUL bytes): the stock wording of government documents, which every record
-    /// shares, is not what this rule is for. And the public records that hold some window
-    /// that is not stock, in order: any run they share with the blanked texts holds one of
-    /// those (winnowing keeps a window inside every run of 19 bytes), so no other public
-    /// record needs reading again.
-    private static func blankingStockPhrases(_ texts: [[UInt8]], publicRecords: [Record]) -> ([[UInt8]], [Int]) {
+    /// What counting stock wording gives: the non-public `texts` with the windows that
+    /// `stockRecords` or more public records hold blanked out (NUL bytes): the stock
+    /// wording of government documents, which every record shares, is not what this rule
+    /// is for. The public records that hold some window that is not stock (`holders`, in
+    /// order): any run they share with the blanked texts holds one of those (winnowing
+    /// keeps a window inside every run of 19 bytes), so no other public record needs
+    /// searching. And what the counts were made of: per public record the candidates its
+    /// text holds (`held`; nil for a source that could not be read), or, unless all are
+    /// kept, those it held while they were not stock yet (each by its first
+    /// `stockRecords - 1` holders at most): the same holders, and at 100,000 records a
+    /// fraction of the memory, which `check`'s peak is made of.
+    struct StockPhrases {
+        var texts: [[UInt8]]
+        var holders: [Int]
+        var held: [[UInt64]?]
+    }
+
+    /// What the candidates of the non-public `texts` are taken from: equal digests, equal
+    /// candidates.
+    static func candidatesDigest(_ texts: [[UInt8]]) -> Digest {
+        var hasher = StableHasher()
+        hasher.combine("candidates")
+        for text in texts { hasher.combine(text) }
+        return hasher.finalize()
+    }
+
+    /// `StockPhrases` of the non-public `texts` among `publicRecords`. A public record's
+    /// candidates are taken from `known` (the previous build's, under the same texts) by
+    /// its source's digest; only the other sources are read.
+    static func stockPhrases(_ texts: [[UInt8]], publicRecords: [Record],
+                             known: [Digest: (held: ArraySlice<UInt64>, clean: Bool)], keepsAll: Bool = true) -> StockPhrases {
         let winnowed = parallelMap(texts) { TextFingerprints.winnow($0) }
-        var distinct: [UInt64] = []
-        for prints in winnowed { distinct.append(contentsOf: prints.lazy.map(\.hash)) }
-        distinct.sort()
-        let candidates = FingerprintMap(firstIndicesOf: distinct)
+        // Made only when a source has to be read: the distinct fingerprints, in a table
+        // (each distinct already, so the order of `firstIndicesOf` does not matter).
+        let unknown = publicRecords.contains { known[$0.sourceDigest] == nil }
+        let candidates = unknown ? FingerprintMap(firstIndicesOf: LeakIndex.distinctInOrder(Array(winnowed.joined().lazy.map(\.hash))))
+                                 : FingerprintMap()
+        // Each record's candidates are counted once; a count is all that decides stock.
         var counts = FingerprintMap()
-        // A record keeps the windows it holds that were not stock yet when it was counted:
-        // each window is kept by its first `stockRecords - 1` holders at most.
-        var kept: [[UInt64]] = []
-        kept.reserveCapacity(publicRecords.count)
-        parallelChunks(count: publicRecords.count, { index -> [UInt64] in
-            guard let source = try? publicRecords[index].sourceBytes() else { return [] }
-            var held: [UInt64] = []
+        var held: [[UInt64]?] = []
+        held.reserveCapacity(publicRecords.count)
+        parallelChunks(count: publicRecords.count, { index -> [UInt64]? in
+            if let kept = known[publicRecords[index].sourceDigest] { return Array(kept.held) }
+            guard let source = try? publicRecords[index].sourceBytes() else { return nil }
+            var found: [UInt64] = []
             MatchText.bytes(source).withUnsafeBufferPointer { bytes in
                 TextFingerprints.forEachWindow(bytes) { _, hash in
-                    if candidates[hash] != nil { held.append(hash) }
+                    if candidates[hash] != nil { found.append(hash) }
                 }
             }
-            return LeakIndex.distinctInOrder(held)
+            return LeakIndex.distinctInOrder(found)
         }) { _, chunk in
-            for held in chunk { kept.append(held.filter { counts.increment($0) < stockRecords }) }
+            for found in chunk {
+                if keepsAll {
+                    for print in found ?? [] { _ = counts.increment(print) }
+                    held.append(found)
+                } else {
+                    held.append(found?.filter { counts.increment($0) < stockRecords })
+                }
+            }
         }
         let stock = counts
-        let holders = kept.indices.filter { record in kept[record].contains { Int(stock[$0] ?? 0) < stockRecords } }
+        let holders = held.indices.filter { record in held[record]?.contains { Int(stock[$0] ?? 0) < stockRecords } ?? false }
         let blanked = parallelMap(Array(texts.indices)) { owner in
             var text = texts[owner]
             for (print, offset) in winnowed[owner] where Int(stock[print] ?? 0) >= stockRecords {
@@ -135,7 +264,7 @@ public enum SharedText {
             }
             return text
         }
-        return (blanked, holders)
+        return StockPhrases(texts: blanked, holders: holders, held: held)
     }
 
     /// The common run of `a` (public) and `b` (non-public) through the windows at `i` and
