@@ -442,31 +442,25 @@ public struct HTMLPage: Sendable {
 
 fileprivate extension HTMLPage.Reader {
     func startElement(_ name: String, _ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int) {
-        // Most elements of a page (p, li, tr, td, h2) have no attributes: only their name matters.
-        guard let list, list.pointee != nil else {
-            switch name {
-            case "title" where page.title == nil: titleText = []
-            case "h1": page.headingOneCount += 1
-            case "script": page.inlineScripts += 1
-            case "style":
-                styleText = []
-                styleLine = line
-            default: break
-            }
-            return
-        }
         var attributes: [(name: String, value: String)] = []
-        var pair = list
-        while let attributeName = pair.pointee {
-            let value = (pair + 1).pointee.map { String(cString: $0) } ?? ""
-            attributes.append((String(cString: attributeName).lowercased(), value))
-            pair += 2
+        if var pair = list {
+            while let attributeName = pair.pointee {
+                let value = (pair + 1).pointee.map { String(cString: $0) } ?? ""
+                attributes.append((String(cString: attributeName).lowercased(), value))
+                pair += 2
+            }
         }
         func attribute(_ wanted: String) -> String? { attributes.first { $0.name == wanted }?.value }
-        if name == "html", page.language == nil, let lang = attribute("lang") { page.language = lang }
         if name == "title", page.title == nil { titleText = [] }
         if name == "h1" { page.headingOneCount += 1 }
         if name == "script", attribute("src") == nil { page.inlineScripts += 1 }
+        if name == "style" {
+            styleText = []
+            styleLine = line
+        }
+        // Most elements of a page (p, li, tr, td, h2) have no attributes: the rest reads them only.
+        guard !attributes.isEmpty else { return }
+        if name == "html", page.language == nil, let lang = attribute("lang") { page.language = lang }
         for attribute in attributes where attribute.name.hasPrefix("on") { page.eventHandlers.append("\(name)@\(attribute.name)") }
         if let id = attribute("id") { addAnchor(id) }
         if name == "a", let anchorName = attribute("name") { addAnchor(anchorName) }
@@ -524,9 +518,6 @@ fileprivate extension HTMLPage.Reader {
                 for key in ["to", "from", "by"] { if let value = attribute(key) { add(key, value, loads: true) } }
                 for value in attribute("values")?.split(separator: ";") ?? [] { add("values", String(value), loads: true) }
             }
-        case "style":
-            styleText = []
-            styleLine = line
         case "script" where attribute("type")?.trimmed.lowercased() == "speculationrules":
             speculationText = []
             speculationLine = line

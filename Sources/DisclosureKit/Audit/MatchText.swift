@@ -93,7 +93,7 @@ public enum MatchText {
     }()
 
     /// One decoded character: its code point and how many input bytes it took.
-    private struct Decoded {
+    struct Decoded {
         var scalar: UInt32
         var length: Int
     }
@@ -297,7 +297,7 @@ public enum MatchText {
     }
 
     /// A UTF-8 character at `i` (checked: shortest form, no surrogates), or nil.
-    private static func utf8(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> Decoded? {
+    static func utf8(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> Decoded? {
         let lead = input[i]
         let length: Int, initial: UInt32, minimum: UInt32
         switch lead {

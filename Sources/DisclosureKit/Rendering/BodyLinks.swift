@@ -26,11 +26,7 @@ public enum BodyLinks {
         let (html, findings) = markdown.render(body) { target, isImage in
             resolver.decide(target, isImage: isImage, source: record.file.relativePath, page: page.path)
         }
-        let diagnostics = findings.map { finding in
-            (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(record.file.relativePath,
-                SourceLocation(line: record.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
-        }
-        return (html, diagnostics)
+        return (html, diagnostics(findings, file: record.file.relativePath, bodyFirstLine: record.bodyFirstLine))
     }
 
     /// The link findings of the body of `page`, as `render` reports them, without the HTML.
@@ -40,10 +36,7 @@ public enum BodyLinks {
         let found = markdown.linkFindings(body) { target, isImage in
             resolver.decide(target, isImage: isImage, source: record.file.relativePath, page: page.path)
         }
-        return found.map { finding in
-            (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(record.file.relativePath,
-                SourceLocation(line: record.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
-        }
+        return diagnostics(found, file: record.file.relativePath, bodyFirstLine: record.bodyFirstLine)
     }
 
     /// Renders the body of a fixed page and reports its link findings in its file.
@@ -53,11 +46,16 @@ public enum BodyLinks {
         let (html, findings) = markdown.render(page.body) { target, isImage in
             resolver.decide(target, isImage: isImage, source: page.file.relativePath, page: fixed.path)
         }
-        let diagnostics = findings.map { finding in
-            (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(page.file.relativePath,
-                SourceLocation(line: page.bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
+        return (html, diagnostics(findings, file: page.file.relativePath, bodyFirstLine: page.bodyFirstLine))
+    }
+
+    /// Each finding in a body as a diagnostic at its place in `file`, whose body starts on
+    /// line `bodyFirstLine`: broken links are errors (`link.target`), neutralised ones warnings.
+    private static func diagnostics(_ findings: [LinkFinding], file: String, bodyFirstLine: Int) -> [Diagnostic] {
+        findings.map { finding in
+            (finding.isError ? Rule.linkTarget : Rule.linkUnsafe).diagnostic(file,
+                SourceLocation(line: bodyFirstLine + finding.line - 1, column: finding.column), finding.message)
         }
-        return (html, diagnostics)
     }
 
     /// Every link finding of every public record of `site`, in plan order.

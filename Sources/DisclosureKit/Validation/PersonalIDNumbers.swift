@@ -75,15 +75,8 @@ enum PersonalIDNumbers {
             if lead == 0xE3, bytes[index + 1] == 0x80 { return false }
             if lead == 0xEF, bytes[index + 1] == 0xBC { return bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99 }
         }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard lead <= 0xF4, index + length <= bytes.count else { return false }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length {
-            let next = bytes[index + offset]
-            guard next & 0xC0 == 0x80 else { return false }
-            value = value << 6 | UInt32(next & 0x3F)
-        }
-        return Unicode.Scalar(value)?.properties.numericType == .decimal
+        guard let decoded = MatchText.utf8(bytes, at: index) else { return false }
+        return Unicode.Scalar(decoded.scalar)?.properties.numericType == .decimal
     }
 
     /// The number as a message may show it: the region code's first four digits, the rest masked.
