@@ -36,6 +36,13 @@ struct FingerprintMap: Sendable {
         }
     }
 
+    /// Each distinct fingerprint of `prints`, in any order, to 0: a set, grown as it
+    /// fills rather than sized from a sorted or deduplicated copy of `prints`.
+    init(members prints: some Sequence<UInt64>) {
+        self.init()
+        for print in prints { self[print] = 0 }
+    }
+
     subscript(key: UInt64) -> Int32? {
         get {
             if key == 0 { return zeroValue }

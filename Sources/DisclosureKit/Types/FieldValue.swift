@@ -20,7 +20,7 @@ public enum FieldValue: Sendable, Hashable, Codable {
     /// `table`: rows of sub-field values.
     case table([[FieldValue]])
     /// `report_statistics`.
-    case statistics(ReportStatistics)
+    indirect case statistics(ReportStatistics)
 
     public var isAbsent: Bool { if case .absent = self { true } else { false } }
 

@@ -227,10 +227,10 @@ public enum SharedText {
                              known: [Digest: (held: ArraySlice<UInt64>, clean: Bool)], keepsAll: Bool = true) -> StockPhrases {
         let winnowed = parallelMap(texts) { TextFingerprints.winnow($0) }
         // Made only when a source has to be read: the distinct fingerprints, in a table
-        // (each distinct already, so the order of `firstIndicesOf` does not matter).
+        // filled straight from the windows (a joined and deduplicated copy of them was the
+        // peak of a 10,000-record build).
         let unknown = publicRecords.contains { known[$0.sourceDigest] == nil }
-        let candidates = unknown ? FingerprintMap(firstIndicesOf: LeakIndex.distinctInOrder(Array(winnowed.joined().lazy.map(\.hash))))
-                                 : FingerprintMap()
+        let candidates = unknown ? FingerprintMap(members: winnowed.joined().lazy.map(\.hash)) : FingerprintMap()
         // Each record's candidates are counted once; a count is all that decides stock.
         var counts = FingerprintMap()
         var held: [[UInt64]?] = []
