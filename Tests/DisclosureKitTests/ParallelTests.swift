@@ -39,4 +39,14 @@ struct ParallelTests {
         }
         #expect(seen == [0, 1])
     }
+
+    /// Each item's elements land together, items in order, however the work is split.
+    @Test(arguments: [0, 1, 5, 64, 65, 700])
+    func joinedFillsEachItemsElementsInOrder(items: Int) {
+        let counts = (0..<items).map { ($0 * 7) % 5 }
+        let joined = parallelJoined(counts: counts) { (item: Int, emit: (Int) -> Void) in
+            for k in 0..<counts[item] { emit(item * 10 + k) }
+        }
+        #expect(joined == (0..<items).flatMap { item in (0..<counts[item]).map { item * 10 + $0 } })
+    }
 }

@@ -6,18 +6,9 @@ import Foundation
 /// `audit` looks for in every file of a site. The site's templates, assets and settings
 /// legitimise nothing.
 struct LeakIndex: Sendable {
-    /// A fingerprint and where it was taken: the record and the byte offset in that
-    /// record's secret text. Sixteen bytes; at 100,000 records there are ten million.
-    struct Entry {
-        var print: UInt64
-        var owner: Int32
-        var offset: Int32
-    }
-
-    /// Sorted by fingerprint.
-    private let entries: [Entry]
-    /// Each distinct fingerprint to its first index in `entries`.
-    private let firstEntry: FingerprintMap
+    /// Each fingerprint searched for, with where it was taken: the record and the byte
+    /// offset in that record's secret text (at 100,000 records, ten million).
+    private let entries: FingerprintEntries
     /// Each non-public record's texts, joined by NUL bytes: a hit is extended against
     /// them, and only a shared run of `TextFingerprints.guaranteedLength` bytes counts.
     private let texts: [[UInt8]]
@@ -104,11 +95,12 @@ struct LeakIndex: Sendable {
         }
         let allIdentifiers = IdentifierTokens(identifierLists)
 
-        // Two passes over the winnowed texts, so that every fingerprint with its owner
-        // and offset (16 bytes each, most of them boilerplate that public records hold
+        // Passes over the winnowed texts, so that every fingerprint with its owner and
+        // offset (twelve bytes each, most of them boilerplate that public records hold
         // too) is never held at once: first the distinct fingerprints, which is all the
         // search of published text needs; then the entries of those it did not find,
-        // a chunk of records at a time. Winnowing again costs less than keeping them.
+        // counted, then made, a chunk of records at a time. Winnowing again costs less
+        // than keeping them.
         // Each chunk's fingerprints are deduplicated in a table, the few distinct ones
         // sorted and merged into those so far: sorting everything so far again for every
         // chunk grew with the square of the number of non-public records, and sorting each
@@ -129,19 +121,27 @@ struct LeakIndex: Sendable {
         // Looked up once per fingerprint of every non-public text: an open-addressed table,
         // not a Set's hashing.
         let published = FingerprintMap(firstIndicesOf: publishedPrints.sorted())
-        var candidates: [Entry] = []
-        parallelChunks(count: texts.count, { owner in
-            TextFingerprints.winnow(texts[owner]).filter { published[$0.hash] == nil }
-        }) { owners, chunk in
-            for (owner, prints) in zip(owners, chunk) {
-                for (print, offset) in prints { candidates.append(Entry(print: print, owner: Int32(owner), offset: Int32(offset))) }
+        // Counted (with a digest of each record's, for `fingerprintDigest`), then written in
+        // place (`parallelJoined`).
+        let counted = parallelMap(Array(texts.indices)) { owner -> (count: Int, digest: Digest) in
+            var hasher = StableHasher()
+            var count = 0
+            for (print, _) in TextFingerprints.winnow(texts[owner]) where published[print] == nil {
+                hasher.combine(print)
+                count += 1
+            }
+            return (count, hasher.finalize())
+        }
+        let candidates: [FingerprintEntries.Entry] = parallelJoined(counts: counted.map(\.count)) { owner, emit in
+            for (print, offset) in TextFingerprints.winnow(texts[owner]) where published[print] == nil {
+                emit(FingerprintEntries.Entry(print: print, owner: Int32(owner), offset: Int32(offset)))
             }
         }
-        candidates.sort { $0.print < $1.print }
-        entries = candidates
-        firstEntry = FingerprintMap(firstIndicesOf: candidates.lazy.map(\.print))
+        entries = FingerprintEntries(consume candidates)
+        var fingerprintHasher = StableHasher()
+        for record in counted { fingerprintHasher.combine(record.digest) }
         self.texts = texts
-        filter = Self.filter(of: Self.distinctPrints(entries))
+        filter = Self.filter(of: entries.distinctPrints)
         identifiers = allIdentifiers.dropping(publishedPrints)
         originals = hidden.map { identity in
             let record = decoded[identity.file.relativePath]
@@ -155,8 +155,6 @@ struct LeakIndex: Sendable {
         records = hidden.map(\.file.relativePath)
         self.hiddenStems = hiddenStems
         self.secrets = secrets
-        var fingerprintHasher = StableHasher()
-        for entry in entries { fingerprintHasher.combine(entry.print) }
         for key in identifiers.keys { fingerprintHasher.combine(key) }
         fingerprintDigest = fingerprintHasher.finalize()
         self.published = publishedState
@@ -286,13 +284,6 @@ struct LeakIndex: Sendable {
         return merged
     }
 
-    /// Each fingerprint of the sorted `entries` once.
-    static func distinctPrints(_ entries: [Entry]) -> [UInt64] {
-        var prints: [UInt64] = []
-        for entry in entries where prints.last != entry.print { prints.append(entry.print) }
-        return prints
-    }
-
     /// A bit per fingerprint (by its low bits), at least sixteen bits per fingerprint.
     static func filter(of prints: [UInt64]) -> [UInt64] {
         var bits = 1 << 20
@@ -333,15 +324,14 @@ struct LeakIndex: Sendable {
                 }
                 let bit = Int(hash & mask)
                 guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return }
-                guard var index = firstEntry[hash].map(Int.init) else { return }
-                while index < entries.count, entries[index].print == hash {
-                    let owner = entries[index].owner
+                entries.forEach(of: hash) { entry in
+                    let owner = entry.owner
                     if found[owner] == nil,
-                       let run = sharedRun(bytes, at: offset, texts[Int(owner)], at: Int(entries[index].offset)),
+                       let run = sharedRun(bytes, at: offset, texts[Int(owner)], at: Int(entry.offset)),
                        run.length >= TextFingerprints.guaranteedLength, holdsCandidate(bytes, run.start, run.length) {
                         found[owner] = (run.start, run.length, run.secretStart, nil)
                     }
-                    index += 1
+                    return true
                 }
             }
         }
@@ -389,8 +379,14 @@ struct LeakIndex: Sendable {
     /// '作规则 ' and two lead bytes is published, not a leak.
     private func holdsCandidate(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int) -> Bool {
         var holds = false
-        TextFingerprints.forEachWindow(UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])) { _, hash in
-            if !holds, firstEntry[hash] != nil { holds = true }
+        let run = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
+        TextFingerprints.forEachWindow(run) { offset, hash in
+            guard !holds else { return }
+            entries.forEach(of: hash) { entry in
+                let text = texts[Int(entry.owner)], at = Int(entry.offset)
+                holds = (0..<TextFingerprints.window).allSatisfy { run[offset + $0] == text[at + $0] }
+                return !holds
+            }
         }
         return holds
     }

@@ -6,21 +6,57 @@ public func parallelMap<Input: Sendable, Output: Sendable>(
     _ inputs: [Input], _ transform: @Sendable (Input) -> Output
 ) -> [Output] {
     if inputs.count < 2 { return inputs.map(transform) }
-    let results = UnsafeResults<Output>(count: inputs.count)
-    // Chunks keep scheduling overhead low for many small items.
+    // Chunks keep scheduling overhead low for many small items. Each result is written in
+    // place in the array returned, not copied there from a buffer of its own.
     let chunk = max(1, inputs.count / 64)
     let chunks = (inputs.count + chunk - 1) / chunk
-    inputs.withUnsafeBufferPointer { buffer in
-        let source = UnsafeSendable(buffer)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let start = c * chunk
-            let end = min(start + chunk, inputs.count)
-            for i in start..<end {
-                results.set(i, transform(source.value[i]))
+    return [Output](unsafeUninitializedCapacity: inputs.count) { results, initialized in
+        let target = UnsafeSendable(results)
+        inputs.withUnsafeBufferPointer { buffer in
+            let source = UnsafeSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let start = c * chunk
+                let end = min(start + chunk, inputs.count)
+                for i in start..<end {
+                    (target.value.baseAddress! + i).initialize(to: transform(source.value[i]))
+                }
             }
         }
+        initialized = inputs.count
     }
-    return results.finish()
+}
+
+/// The concatenation of what `elements(i, emit)` emits for each `i` of `counts.indices`,
+/// in order, made on all cores straight into one array of its final size: no array per
+/// item held until the end, no array grown by doubling (either was the peak of a leak
+/// search's memory). `elements(i, _)` must emit exactly `counts[i]` elements, as a
+/// deterministic function counted by an earlier pass does.
+func parallelJoined<Element: Sendable>(counts: [Int], _ elements: @Sendable (Int, (Element) -> Void) -> Void) -> [Element] {
+    var starts: [Int] = []
+    starts.reserveCapacity(counts.count + 1)
+    var total = 0
+    for count in counts {
+        starts.append(total)
+        total += count
+    }
+    starts.append(total)
+    let bounds = starts
+    return [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
+        let target = UnsafeSendable(buffer)
+        let chunk = max(1, counts.count / 64)
+        DispatchQueue.concurrentPerform(iterations: (counts.count + chunk - 1) / chunk) { c in
+            for item in (c * chunk)..<min((c + 1) * chunk, counts.count) {
+                var next = bounds[item]
+                elements(item) { element in
+                    precondition(next < bounds[item + 1], "more elements than counted")
+                    (target.value.baseAddress! + next).initialize(to: element)
+                    next += 1
+                }
+                precondition(next == bounds[item + 1], "fewer elements than counted")
+            }
+        }
+        initialized = total
+    }
 }
 
 /// A pointer handed to worker threads that each touch distinct indices.

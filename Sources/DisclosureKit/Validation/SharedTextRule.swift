@@ -12,13 +12,6 @@ public enum SharedText {
     /// In characters, as a reader counts them (after `MatchText`).
     public static let minimumCharacters = 30
 
-    /// A fingerprint of non-public text: its record and the byte offset in that text.
-    private struct Entry: Sendable {
-        var print: UInt64
-        var owner: Int32
-        var offset: Int32
-    }
-
     /// What the rule keeps of the public records from one build for the next (in the record
     /// cache, `RecordCache.write`), so that a rebuild reads again only the public sources
     /// that changed. Per public source (by its digest): the candidates its text holds,
@@ -121,20 +114,19 @@ public enum SharedText {
         // The holders to search: those not searched under the same texts with nothing found.
         let publicRecords = stock.holders.map { allPublic[$0] }.filter { !knownClean($0.sourceDigest) }
         guard !publicRecords.isEmpty else { return ([], remember([:])) }
-        // A chunk of records' fingerprints at a time: every record's at once, beside the
-        // entries made of them, was the peak of a 100,000-record build.
-        var collected: [Entry] = []
-        parallelChunks(count: texts.count, { TextFingerprints.winnow(texts[$0]) }) { owners, chunk in
-            for (owner, prints) in zip(owners, chunk) {
-                for (print, offset) in prints { collected.append(Entry(print: print, owner: Int32(owner), offset: Int32(offset))) }
+        // Every fingerprint with its owner and offset, counted first and then written in
+        // place (`parallelJoined`): each record's fingerprints held at once beside the
+        // entries made of them was the peak of a 100,000-record build.
+        let counts = parallelMap(Array(texts.indices)) { TextFingerprints.winnow(texts[$0]).count }
+        let collected: [FingerprintEntries.Entry] = parallelJoined(counts: counts) { owner, emit in
+            for (print, offset) in TextFingerprints.winnow(texts[owner]) {
+                emit(FingerprintEntries.Entry(print: print, owner: Int32(owner), offset: Int32(offset)))
             }
         }
         guard !collected.isEmpty else {
             return ([], remember(Dictionary(publicRecords.lazy.map { ($0.sourceDigest, true) }, uniquingKeysWith: { a, _ in a })))
         }
-        collected.sort { $0.print < $1.print }
-        let entries = collected
-        let firstEntry = FingerprintMap(firstIndicesOf: entries.lazy.map(\.print))
+        let entries = FingerprintEntries(consume collected)
         // Per holder: its findings, and whether its text was searched with none found
         // (nil when it was not read).
         let searched = parallelMap(publicRecords) { record -> (diagnostics: [Diagnostic], clean: Bool?) in
@@ -146,18 +138,16 @@ public enum SharedText {
             var findings: [(owner: Int32, start: Int, length: Int)] = []
             text.withUnsafeBufferPointer { bytes in
                 TextFingerprints.forEachWindow(bytes) { offset, hash in
-                    guard var index = firstEntry[hash].map(Int.init) else { return }
-                    while index < entries.count, entries[index].print == hash {
-                        let entry = entries[index]
-                        index += 1
+                    entries.forEach(of: hash) { entry in
                         let measured = measuredTo[entry.owner]
-                        guard measured.map({ offset >= $0.end || offset == $0.at }) ?? true else { continue }
-                        guard let run = sharedRun(bytes, at: offset, texts[Int(entry.owner)], at: Int(entry.offset)) else { continue }
+                        guard measured.map({ offset >= $0.end || offset == $0.at }) ?? true else { return true }
+                        guard let run = sharedRun(bytes, at: offset, texts[Int(entry.owner)], at: Int(entry.offset)) else { return true }
                         measuredTo[entry.owner] = (max(run.start + run.length, measured?.end ?? 0), offset)
                         if characters(bytes, run.start, run.length) >= minimumCharacters {
                             measuredTo[entry.owner] = (Int.max, -1)
                             findings.append((entry.owner, run.start, run.length))
                         }
+                        return true
                     }
                 }
             }
