@@ -198,27 +198,37 @@ public struct SiteAuditor: Sendable {
     /// in memory whole (1.3 GB at 100,000 records).
     func inspect(_ paths: [String], leaks: LeakIndex, present: Set<String>) -> [FileReport] {
         let progress = self.progress
-        // Large files (the search index, the catalog data) are read one at a time, on a
-        // lane of their own beside the workers: two of them at once were the audit's peak
-        // memory, and after the rest they were a serial tail (seconds at 100,000 records).
+        // Large files (the catalog data, the sitemaps) are read a piece at a time
+        // (`inspectStreaming`), on lanes of their own beside the workers, one lane a core,
+        // each given the largest file left while it holds the fewest bytes: after the rest
+        // they were a serial tail (seconds at 100,000 records, and most of a one-record
+        // rebuild's audit, whose small files are few).
         let directory = self.directory
-        var large: [Int] = []
+        var large: [(index: Int, size: Int)] = []
         var linked: [FileIdentity: [Int]] = [:]
         for index in paths.indices {
             var info = stat()
             guard SiteFileNames.withFileSystemPath(directory + "/" + paths[index], { lstat($0, &info) }) == 0,
                   (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            if info.st_size > Self.largeFileBytes { large.append(index) }
+            if info.st_size > Self.largeFileBytes { large.append((index, Int(info.st_size))) }
             if info.st_nlink > 1 { linked[FileIdentity(info), default: []].append(index) }
         }
-        let largeFiles = large
-        let lane = Lane { () -> [(index: Int, report: FileReport)] in
-            largeFiles.map { index in
-                defer { progress?.advance() }
-                return (index, settleOwnFragments(inspectStreaming(paths[index], leaks: leaks, present: present), of: paths[index]))
+        var laneFiles = [[Int]](repeating: [], count: min(large.count, max(1, ProcessInfo.processInfo.activeProcessorCount)))
+        var laneBytes = [Int](repeating: 0, count: laneFiles.count)
+        for file in large.sorted(by: { $0.size != $1.size ? $0.size > $1.size : $0.index < $1.index }) {
+            let lightest = laneBytes.indices.min { laneBytes[$0] < laneBytes[$1] }!
+            laneFiles[lightest].append(file.index)
+            laneBytes[lightest] += file.size
+        }
+        let lanes = laneFiles.map { files in
+            Lane { () -> [(index: Int, report: FileReport)] in
+                files.map { index in
+                    defer { progress?.advance() }
+                    return (index, settleOwnFragments(inspectStreaming(paths[index], leaks: leaks, present: present), of: paths[index]))
+                }
             }
         }
-        let isLarge = Set(large)
+        let isLarge = Set(large.map(\.index))
         var reports = parallelMap(Array(paths.indices)) { index -> FileReport? in
             guard !isLarge.contains(index) else { return nil }
             defer { progress?.advance() }
@@ -242,7 +252,9 @@ public struct SiteAuditor: Sendable {
             }
             return settleOwnFragments(finish(inspect(file, leaks: leaks), paths[index], present), of: paths[index])
         }
-        for (index, report) in lane.result() { reports[index] = report }
+        for lane in lanes {
+            for (index, report) in lane.result() { reports[index] = report }
+        }
         // Only a standalone audit: a build's staging tree shares its carried files with the
         // live site by design.
         if expected == nil {
