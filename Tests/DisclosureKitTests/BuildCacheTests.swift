@@ -88,7 +88,7 @@ import Testing
         func keys(_ texts: [[UInt64]]) -> [Digest] {
             texts.enumerated().map { StableHasher.digest(Array("\($0.offset):\($0.element)".utf8)) }
         }
-        var (state, published) = PublishedFingerprints.update(nil, pages: keys(texts)) { [texts] in texts[$0] }
+        var (state, published, _) = PublishedFingerprints.update(nil, pages: keys(texts)) { [texts] in texts[$0] }
         #expect(published == Set(texts.joined()))
         for _ in 0..<30 {
             // Edit two pages: new rare fingerprints, some boilerplate dropped.
@@ -99,8 +99,14 @@ import Testing
             }
             let pages = keys(texts)
             let snapshot = texts
-            (state, published) = PublishedFingerprints.update(state, pages: pages) { snapshot[$0] }
+            let before = published
+            let dropped: [UInt64]?
+            (state, published, dropped) = PublishedFingerprints.update(state, pages: pages) { snapshot[$0] }
             #expect(published.isSuperset(of: Set(texts.joined())), "every fingerprint a page holds counts as published")
+            if let dropped {
+                #expect(before.subtracting(published).isSubset(of: Set(dropped)),
+                        "a fingerprint held no more was one of the pages that went")
+            }
             #expect(published.subtracting(Set(texts.joined())).allSatisfy { state.common[$0] != nil },
                     "only common fingerprints may be kept past the pages that held them")
         }
@@ -114,13 +120,13 @@ import Testing
         func keys(_ texts: [[UInt64]]) -> [Digest] {
             texts.enumerated().map { StableHasher.digest(Array("\($0.offset):\($0.element)".utf8)) }
         }
-        var (state, published) = PublishedFingerprints.update(nil, pages: keys(texts)) { [texts] in texts[$0] }
+        var (state, published, _) = PublishedFingerprints.update(nil, pages: keys(texts)) { [texts] in texts[$0] }
         #expect(state.common[1] == 40 && published.contains(1))
         for round in 0..<5 {
             // Eight pages a build (as many as a build may change and keep its counts).
             for page in (8 * round)..<(8 * round + 8) { texts[page] = [2_000 + UInt64(page)] }
             let snapshot = texts
-            (state, published) = PublishedFingerprints.update(state, pages: keys(texts)) { snapshot[$0] }
+            (state, published, _) = PublishedFingerprints.update(state, pages: keys(texts)) { snapshot[$0] }
             let holders = texts.filter { $0.contains(1) }.count
             #expect((state.common[1] ?? 0) <= holders, "round \(round): a bound above the \(holders) pages that hold it")
             #expect(published.contains(1) == (holders > 0), "round \(round)")

@@ -264,6 +264,27 @@ import Testing
         }
     }
 
+    /// A rebuild searches the files it carries over again when a text stops being
+    /// published: the asset that quoted the sentence was clean while a public record held
+    /// it too, and is a leak once that record no longer does, though neither the asset nor
+    /// any page that shows it changed.
+    @Test func carriedFileIsSearchedAgainWhenATextIsPublishedNoMore() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        try tmp.write("说明：" + Self.withheldSentence + "\n", to: "sample/templates/assets/notes.txt")
+        try writePublic(tmp, "copy-1", number: 1, body: "经研究，现将有关事项通知如下：\n\n" + Self.withheldSentence)
+        let first = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try rules(first).allSatisfy { $0["rule"] as? String == "leak.shared_text" }, "\(first.stdout)")
+        try writePublic(tmp, "copy-1", number: 1, body: "经研究，现将有关事项通知如下：\n\n请各单位按时报送材料。")
+        let second = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(second.status == 1, "\(second.stderr)")
+        let leaks = try rules(second).filter { $0["rule"] as? String == "audit.leak" }
+        #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/assets/notes.txt") } == [true], "\(leaks)")
+        let published = try String(contentsOf: root.appendingPathComponent("site/assets/notes.txt"), encoding: .utf8)
+        #expect(published.contains(Self.withheldSentence), "the output is left as the first build wrote it")
+    }
+
     /// Under 30 characters is not reported; the title alone (18 characters) is not either.
     @Test func shorterSharedRunIsNotReported() throws {
         let tmp = try TemporaryDirectory()

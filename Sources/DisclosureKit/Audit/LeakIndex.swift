@@ -34,6 +34,11 @@ struct LeakIndex: Sendable {
     let fingerprintDigest: Digest
     /// Which candidates the public pages hold, for the next build.
     let published: PublishedFingerprints
+    /// True when every fingerprint the previous build's public text held (its
+    /// `published`, with the same `secrets`) is still held: the fingerprints searched for
+    /// are then those the previous build searched for or fewer, and a file it found clean
+    /// is clean for this index too.
+    let searchesNoMore: Bool
 
     /// `previous` holds an earlier build's `secrets` and `published`: when the secrets are
     /// the same, so are the candidates an unchanged public page holds, and its text is
@@ -113,7 +118,7 @@ struct LeakIndex: Sendable {
             distinct = Self.mergedDistinct(distinct, fresh)
         }
         // Everything published legitimately: its windows are not secrets.
-        let (publishedState, publishedPrints) = Self.published(distinct, identifiers: allIdentifiers, plan: plan, templates: templates,
+        let (publishedState, publishedPrints, searchesNoMore) = Self.published(distinct, identifiers: allIdentifiers, plan: plan, templates: templates,
                                                           fixedPages: pagesArePublic ? plan.fixedPages : [],
                                                           publicAttachmentNames: publicAttachmentNames,
                                                           previous: previous?.secrets == secrets ? previous?.published : nil)
@@ -158,15 +163,16 @@ struct LeakIndex: Sendable {
         for key in identifiers.keys { fingerprintHasher.combine(key) }
         fingerprintDigest = fingerprintHasher.finalize()
         self.published = publishedState
+        self.searchesNoMore = searchesNoMore
     }
 
     /// Which of `prints` (the distinct fingerprints of non-public text, sorted) the public
     /// records and the text built into the binary hold: the state kept for the next build,
-    /// and every one held.
+    /// every one held, and whether every one `previous` held is still held.
     private static func published(_ prints: [UInt64], identifiers: IdentifierTokens, plan: SitePlan, templates: TemplateSet?,
                                   fixedPages: [FixedPagePlan],
                                   publicAttachmentNames: [String],
-                                  previous: PublishedFingerprints?) -> (PublishedFingerprints, Set<UInt64>) {
+                                  previous: PublishedFingerprints?) -> (PublishedFingerprints, Set<UInt64>, keepsAll: Bool) {
         // Membership is all this search needs: the distinct fingerprints (non-public
         // records share boilerplate, so there are ten times fewer than entries) make a
         // filter and a table that stay in the processor's cache, where the full entries
@@ -189,7 +195,7 @@ struct LeakIndex: Sendable {
             return hits
         }
         let pages = plan.recordPages
-        let (published, pagePrints) = PublishedFingerprints.update(previous, pages: pages.map(publicKey)) { index in
+        var (published, pagePrints, dropped) = PublishedFingerprints.update(previous, pages: pages.map(publicKey)) { index in
             let page = pages[index]
             // A public text that cannot be read is left out: that can only make more text
             // count as secret, never less.
@@ -211,7 +217,10 @@ struct LeakIndex: Sendable {
         // The site's own address (`base_url`, whose host every page's SiteDomain tag, the
         // sitemaps and the feed carry) is public by what it is: a non-public record's
         // 'xw@minghu.example.gov.cn' shares nothing secret with the host.
+        // Sorted: in one order from build to build (a dictionary's values are not), so that
+        // an equal digest (`otherText`) is the same text.
         let builtIn = (GeneratedText.all + DefaultTemplates.files.map(\.text) + [plan.view.config.baseURL]).map(MatchText.bytes)
+            .sorted { $0.lexicographicallyPrecedes($1) }
         // Public attachments' names are published by their records' pages (not held in the
         // records' text): a non-public attachment named alike is not a secret there.
         let names = publicAttachmentNames.map(MatchText.bytes)
@@ -223,7 +232,13 @@ struct LeakIndex: Sendable {
             return Array(([MatchText.bytes(source), MatchText.bytes(fixed.path),
                            MatchText.bytes(SecretText.plainBytes(of: fixed.page.body))] + titles).joined(separator: [0]))
         }
-        return (published, pagePrints.union(hits(Array((builtIn + names + pageTexts).joined(separator: [0])))))
+        let otherText = Array((builtIn + names + pageTexts).joined(separator: [0]))
+        published.otherText = StableHasher.digest(otherText)
+        let all = pagePrints.union(hits(otherText))
+        // What the previous pages held and these may not is theirs to say (`dropped`); the
+        // other text's, with an equal digest, is held again.
+        let keepsAll = previous?.otherText == published.otherText && (dropped?.allSatisfy(all.contains) ?? false)
+        return (published, all, keepsAll)
     }
 
     /// What a public page's text is made of: its path and its source.

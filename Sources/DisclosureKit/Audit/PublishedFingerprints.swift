@@ -17,16 +17,23 @@ struct PublishedFingerprints: Sendable, Codable {
     var common: [UInt64: Int] = [:]
     /// Public page key → the rare fingerprints its text holds.
     var rare: [Digest: [UInt64]] = [:]
+    /// The digest of the other public text searched beside the pages (`LeakIndex`: the
+    /// text built into the binary, public attachments' names, the fixed pages): with equal
+    /// non-public texts, equal digests hold the same fingerprints.
+    var otherText: Digest = .zero
 
     /// Brings `previous` up to date for `pages` (each a key and a way to find the
     /// candidates its text holds), computing only pages whose key is new; every page is
     /// computed when there is no previous state or too much changed. Returns the new
-    /// state and every fingerprint some public page holds.
+    /// state, every fingerprint some public page holds, and, when `previous` was brought
+    /// up to date, the rare fingerprints of the pages that went: the only ones the pages
+    /// of `previous` held that may be held no more (common ones stay held).
     static func update(_ previous: PublishedFingerprints?, pages: [Digest],
-                       hits: @Sendable (Int) -> [UInt64]) -> (PublishedFingerprints, Set<UInt64>) {
+                       hits: @Sendable (Int) -> [UInt64]) -> (PublishedFingerprints, Set<UInt64>, dropped: [UInt64]?) {
         if let previous {
             let current = Set(pages)
-            let removed = previous.rare.keys.filter { !current.contains($0) }.count
+            let gone = previous.rare.keys.filter { !current.contains($0) }
+            let removed = gone.count
             if removed <= threshold / 2 {
                 let fresh = pages.indices.filter { previous.rare[pages[$0]] == nil }
                 let freshHits = parallelMap(fresh) { Set(hits($0)) }
@@ -45,7 +52,7 @@ struct PublishedFingerprints: Sendable, Codable {
                         state.rare[pages[index]] = found.filter { state.common[$0] == nil }.sorted()
                         published.formUnion(found)
                     }
-                    return (state, published)
+                    return (state, published, gone.flatMap { previous.rare[$0]! })
                 }
             }
         }
@@ -71,6 +78,6 @@ struct PublishedFingerprints: Sendable, Codable {
         for (page, found) in zip(pages, kept) {
             state.rare[page] = found.filter { state.common[$0] == nil }.sorted()
         }
-        return (state, Set(counted.lazy.map(\.key)))
+        return (state, Set(counted.lazy.map(\.key)), nil)
     }
 }

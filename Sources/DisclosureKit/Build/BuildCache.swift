@@ -17,7 +17,7 @@ import Glibc
 /// read at all: its counts of published fingerprints decide which non-public text the
 /// audit looks for, and a count raised by a flipped bit would hide a leak from it.
 public struct BuildCache: Sendable, Codable {
-    static let formatLine = "disclose-build-cache 4"
+    static let formatLine = "disclose-build-cache 5"
 
     /// A file as the file system knows it; equal identities mean the bytes were not
     /// rewritten since the build that recorded it.

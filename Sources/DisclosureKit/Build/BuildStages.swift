@@ -191,13 +191,18 @@ extension SiteBuilder {
     /// Audit: the same audit `disclose audit` runs, on the staged tree, expecting exactly
     /// the list's files: a leak, a broken link or a stray file stops the swap, whatever the
     /// templates or a future output kind did. Carried files are unchanged for it while its
-    /// search would find the same in them (the same secrets, the same fingerprints).
+    /// search would find nothing new in them: the same secrets, and the same fingerprints
+    /// searched for or fewer (the previous build found the carried files clean).
     func audit(_ staging: String, site: LoadedSite, templates: TemplateSet, planned: Planned,
                written: SiteWriter.Outcome, previous: BuildCache?,
                leakIndex: Lane<Result<LeakIndex, EnvironmentError>>?) throws(EnvironmentError) -> SiteAuditor.Outcome {
         let leaks = try leakIndex?.result().get()
         let unchanged = if let previous, let leaks, previous.secrets == leaks.secrets,
-                           previous.leakFingerprints == leaks.fingerprintDigest { written.carried } else { Set<String>() }
+                           previous.leakFingerprints == leaks.fingerprintDigest || leaks.searchesNoMore {
+            written.carried
+        } else {
+            Set<String>()
+        }
         var auditor = SiteAuditor(directory: staging, displayPrefix: output, site: site, templates: templates,
                                   plan: planned.plan, unchanged: unchanged,
                                   previousAnchors: previous?.files.mapValues(\.anchors) ?? [:],
