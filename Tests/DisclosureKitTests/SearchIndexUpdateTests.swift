@@ -85,6 +85,40 @@ final class SearchIndexUpdateTests {
         }
     }
 
+    /// With as many documents, a term shard none of whose terms changed is offered to be
+    /// kept, and its previous bytes are the ones a full write makes; the others are made.
+    @Test func untouchedTermShardsAreKeptAndAreTheFullOnes() throws {
+        let words = ["预算", "决算", "教育", "住房", "交通", "卫生", "环境", "就业", "养老", "农业", "水利", "文化"]
+        // 300 documents: four term shards.
+        for number in 1...300 {
+            let body = (0..<4).map { words[(number * 7 + $0 * 5) % words.count] }.joined(separator: "与") + "工作 item\(number)"
+            try writeRecord(number, day: 2 + number % 27, title: "第\(number)号通知", body: body)
+        }
+        let previousPlan = try plan()
+        let previous = try full(previousPlan)
+        #expect(SearchShards.termShardCount(documents: previousPlan.newestRecords.count) == 4)
+        // One word of one body: the shards of the word gone and the word come change.
+        let body17 = (0..<4).map { words[(17 * 7 + $0 * 5) % words.count] }.joined(separator: "与")
+        try writeRecord(17, day: 2 + 17 % 27, title: "第17号通知", body: body17 + "工作 changed17")
+        let plan = try plan()
+        let update = try #require(SearchIndexUpdate(previous: { PreviousSearchIndex(documentCount: $0) { previous[$0] } },
+                                                    previousKeys: keys(previousPlan), keys: keys(plan)))
+        var files: [String: [UInt8]] = [:]
+        var kept: [String] = []
+        try update.writeShards(SearchDocument.all(plan), facets: SearchShards.facets(plan), keep: { path in
+            #expect(path.hasPrefix("search-index/t-"), "only term shards are offered: \(path)")
+            kept.append(path)
+            files[path] = previous[path]
+            return true
+        }) { path, bytes in
+            #expect(files[path] == nil, "\(path) written twice")
+            files[path] = bytes
+        }
+        #expect(!kept.isEmpty && kept.count < 4, "\(kept)")
+        let same = files == (try full(plan))
+        #expect(same, "the kept and made shards differ from the full ones")
+    }
+
     @Test func tooManyChangesOrNothingToKeepMeanAFullWrite() throws {
         for number in 1...4 { try writeRecord(number, day: 10 + number, title: "通知\(number)", body: "正文\(number)") }
         let plan = try plan()

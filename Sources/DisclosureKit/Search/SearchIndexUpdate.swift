@@ -52,8 +52,12 @@ struct SearchIndexUpdate {
     }
 
     /// Hands `emit` the shard files of the index of `pages` (`SearchDocument.all(plan)`,
-    /// whose keys planned this) with `facets` (`SearchShards.facets(plan)`).
+    /// whose keys planned this) with `facets` (`SearchShards.facets(plan)`). A term shard
+    /// none of whose terms changed, with as many documents as before, is offered to
+    /// `keep` (by its path) first: when it keeps the previous build's file, that shard is
+    /// not made again.
     func writeShards(_ pages: [SearchDocument], facets: [SearchShards.Facet],
+                     keep: (String) throws(FileIO.Failure) -> Bool = { _ in false },
                      _ emit: (String, [UInt8]) throws(FileIO.Failure) -> Void) throws(FileIO.Failure) {
         let made = try parallelMap(fresh) { id in Result { () throws(FileIO.Failure) in try SearchIndex.terms(of: pages[id]) } }
             .map { result throws(FileIO.Failure) in try result.get() }
@@ -82,7 +86,9 @@ struct SearchIndexUpdate {
         }
         try documentShards.finish(emit)
 
-        // The previous terms in byte order, the fresh ones merged in.
+        // The previous terms in byte order, the fresh ones merged in; the texts of those
+        // whose postings are not the previous ones (new, changed or gone) in `changedTexts`.
+        var changedTexts: [ArraySlice<UInt8>] = []
         var terms: [SearchShards.Term] = []
         terms.reserveCapacity(previous.terms.count + freshTerms.count)
         var entries: [(id: Int, inTitle: Bool)] = []
@@ -91,6 +97,7 @@ struct SearchIndexUpdate {
             let text = term.text
             while next < freshTerms.count, bytesPrecede(freshTerms[next].key[...], text) {
                 terms.append((freshTerms[next].key[...], Self.encode(freshTerms[next].value)[...]))
+                changedTexts.append(freshTerms[next].key[...])
                 next += 1
             }
             // The old postings, renumbered; unchanged ones are kept as they are.
@@ -108,16 +115,32 @@ struct SearchIndexUpdate {
             }
             if !changed {
                 terms.append(term)
-            } else if !entries.isEmpty {
-                if !zip(entries, entries.dropFirst()).allSatisfy({ $0.id < $1.id }) { entries.sort { $0.id < $1.id } }
-                terms.append((text, Self.encode(entries)[...]))
+                continue
             }
+            if !entries.isEmpty {
+                if !zip(entries, entries.dropFirst()).allSatisfy({ $0.id < $1.id }) { entries.sort { $0.id < $1.id } }
+                let postings = Self.encode(entries)[...]
+                terms.append((text, postings))
+                if postings.elementsEqual(term.postings) { continue }
+            }
+            changedTexts.append(text)
         }
         while next < freshTerms.count {
             terms.append((freshTerms[next].key[...], Self.encode(freshTerms[next].value)[...]))
+            changedTexts.append(freshTerms[next].key[...])
             next += 1
         }
-        try SearchShards.writeTermShards(terms, documents: documents, emit)
+        // With as many documents, a shard holds the same terms, and only those the changed
+        // texts touch differ.
+        let termShards = SearchShards.termShardCount(documents: documents)
+        var touched = [Bool](repeating: documents != previous.documents.count, count: termShards)
+        for text in changedTexts {
+            for shard in SearchShards.shards(touchedBy: text, termShards: termShards) { touched[shard] = true }
+        }
+        try SearchShards.writeTermShards(terms, documents: documents, keep: { (shard: Int) throws(FileIO.Failure) -> Bool in
+            if touched[shard] { return false }
+            return try keep("\(SearchShards.directory)/t-\(shard).js")
+        }, emit)
     }
 
     static func encode(_ entries: [(id: Int, inTitle: Bool)]) -> [UInt8] {

@@ -31,7 +31,13 @@ enum SearchShardWriter {
         }
         if let update = SearchIndexUpdate(previous: { count in PreviousSearchIndex(documentCount: count, file: reuse.previousBytes) },
                                           previousKeys: previousDocuments, keys: documents) {
-            try update.writeShards(SearchDocument.all(plan), facets: SearchShards.facets(plan), emit)
+            // An unchanged term shard is the previous build's file, kept without being made.
+            func keep(_ path: String) -> Bool {
+                guard let previous = reuse.previous[path]?.key, let entry = reuse.carry(path, key: previous) else { return false }
+                placed.append((path, .carried(entry)))
+                return true
+            }
+            try update.writeShards(SearchDocument.all(plan), facets: SearchShards.facets(plan), keep: keep, emit)
         } else {
             try SearchIndex.writeShards(plan, emit)
         }

@@ -131,11 +131,25 @@ enum SearchShards {
         }
     }
 
+    /// The term shards whose bytes a term's text and postings take part in: its own, and
+    /// for a term of two UTF-16 units, those of the one-unit unions it is part of.
+    static func shards(touchedBy text: ArraySlice<UInt8>, termShards: Int) -> [Int] {
+        var shards = [Int(hash(text)) & (termShards - 1)]
+        guard text.count <= 6, utf16Count(text) == 2 else { return shards }
+        for unit in Set(String(decoding: text, as: UTF8.self).utf16)
+        where !UTF16.isLeadSurrogate(unit) && !UTF16.isTrailSurrogate(unit) {
+            shards.append(Int(hash(String(Unicode.Scalar(unit)!).utf8)) & (termShards - 1))
+        }
+        return shards
+    }
+
     /// Hands `emit` each term shard of `terms` (the index's terms, each once, in any
     /// order) in turn, each shard's terms in byte order; one shard's bytes are held at a
     /// time: the unions' postings before they are merged were over a gigabyte at 100,000
-    /// records.
+    /// records. A shard for which `keep` returns true (it kept the previous build's file,
+    /// whose bytes are the same) is not made.
     static func writeTermShards<Failure: Error>(_ terms: [Term], documents: Int,
+                                                keep: (_ shard: Int) throws(Failure) -> Bool = { _ in false },
                                                 _ emit: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
         let termShards = termShardCount(documents: documents)
 
@@ -171,6 +185,7 @@ enum SearchShards {
         var mark = [UInt8](repeating: 0, count: documents)
         var touched: [Int32] = []
         for k in 0..<termShards {
+            if try keep(k) { continue }
             let name = "t-\(k)"
             var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",{\"t\":{".utf8)
             termsOfShard[k].sort { bytesPrecede(terms[Int($0)].text, terms[Int($1)].text) }
