@@ -153,6 +153,27 @@ struct SiteWriter {
             }
         }
 
+        // The search index's shards, on a lane of their own. Where the previous shards are
+        // intact, the documents of unchanged records are taken from them rather than
+        // tokenised again: an update that a rebuild runs beside its pages, which are
+        // mostly carried.
+        let previousSearchDocuments = self.previousSearchDocuments
+        let directory = self.directory
+        func searchIndex() -> Lane<Result<([Digest], [(path: String, placement: OutputReuse.Placement)]), FileIO.Failure>>? {
+            guard hasSearchShards else { return nil }
+            return Lane {
+                Result { () throws(FileIO.Failure) in
+                    let documents = SearchDocument.all(plan).map(keys.searchDocument)
+                    let placed = try SearchShardWriter.place(plan, reuse: reuse, directory: directory, key: keys.searchIndex,
+                                                             previousDocuments: previousSearchDocuments, documents: documents)
+                    return (documents, placed)
+                }
+            }
+        }
+        let searchLane = previousSearchDocuments.isEmpty ? nil : searchIndex()
+        // Nothing may still write into the directory when this returns.
+        defer { searchLane?.wait() }
+
         // The files made whole, each by one thread (the catalog page, its CSV and JSON,
         // the sitemaps, the feed): on a lane of their own while the workers render the
         // pages, one at a time (at 100,000 records they are a hundred megabytes together).
@@ -243,22 +264,15 @@ struct SiteWriter {
             case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
             }
         }
-        // The search index while the lane may still be at work: in a rebuild the pages
-        // are mostly carried and the lane's serial files are the longer part.
-        // Where the previous shards are intact, the documents of unchanged records are taken
-        // from them rather than tokenised again.
-        if hasSearchShards {
-            let searchDocuments = SearchDocument.all(plan).map(keys.searchDocument)
-            do throws(FileIO.Failure) {
-                for (path, placement) in try SearchShardWriter.place(plan, reuse: reuse, directory: directory, key: keys.searchIndex,
-                                                                     previousDocuments: previousSearchDocuments,
-                                                                     documents: searchDocuments) {
-                    outcome.record(path, placement)
-                }
-                outcome.searchDocuments = searchDocuments
-            } catch {
-                throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
+        // The search index: in a rebuild, begun beside the pages (above); otherwise now,
+        // after them, so that a whole index and the rendering are never in memory together.
+        do throws(FileIO.Failure) {
+            if let (documents, placed) = try (searchLane ?? searchIndex())?.result().get() {
+                for (path, placement) in placed { outcome.record(path, placement) }
+                outcome.searchDocuments = documents
             }
+        } catch {
+            throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
         }
         for (path, placement) in lane.result() {
             switch placement {
