@@ -29,13 +29,13 @@ extension SiteBuilder {
     /// The findings so far. The text public records share with non-public ones
     /// (`leak.shared_text`) reads the public sources the previous build's memo does not
     /// describe: found on a lane beside the render, and joined before anything is judged
-    /// final.
+    /// final. Its memo is for the record cache, whose writer takes it (and lets it go).
     struct Findings {
         var diagnostics: [Diagnostic]
-        let sharedText: Lane<(diagnostics: [Diagnostic], memo: SharedText.Memo)>
+        let sharedText: Lane<(diagnostics: [Diagnostic], memo: Handoff<SharedText.Memo>)>
         private var joined = false
 
-        init(_ diagnostics: [Diagnostic], sharedText: Lane<(diagnostics: [Diagnostic], memo: SharedText.Memo)>) {
+        init(_ diagnostics: [Diagnostic], sharedText: Lane<(diagnostics: [Diagnostic], memo: Handoff<SharedText.Memo>)>) {
             self.diagnostics = diagnostics
             self.sharedText = sharedText
         }
@@ -120,7 +120,10 @@ extension SiteBuilder {
         let diagnostics = site.diagnostics + inputs.templateDiagnostics + scheduled.notes(asOf: site.config.asOf)
         let held = site
         let memo = previous?.context == RecordCache.context(configDigest: site.configDigest) ? previous : nil
-        return (scheduled, Findings(diagnostics, sharedText: Lane { SharedText.search(held, previous: memo?.sharedTextMemo()) }))
+        return (scheduled, Findings(diagnostics, sharedText: Lane {
+            let (diagnostics, memo) = SharedText.search(held, previous: memo?.sharedTextMemo())
+            return (diagnostics, Handoff(memo))
+        }))
     }
 
     /// The record cache for the next build, written on a lane beside the rest whatever
@@ -135,7 +138,7 @@ extension SiteBuilder {
         return Lane {
             guard cachesWritable else { return }
             do throws(FileIO.Failure) {
-                try RecordCache.write(decoded, to: recordCachePath, reusing: previous, sharedText: { sharedText.result().memo })
+                try RecordCache.write(decoded, to: recordCachePath, reusing: previous, sharedText: { sharedText.result().memo.take() })
             } catch {
                 BuildCache.remove(recordCachePath)
             }

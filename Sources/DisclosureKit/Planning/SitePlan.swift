@@ -50,6 +50,8 @@ public struct SitePlan: Sendable {
     /// Records per list page.
     public static let pageSize = 50
 
+    /// The view the plan was made from, without its records (`PublicView.withoutRecords`):
+    /// they are `recordPages`.
     public let view: PublicView
     /// Record pages grouped by section, each section newest first.
     public let recordPages: [RecordPage]
@@ -71,7 +73,7 @@ public struct SitePlan: Sendable {
     public let publishers: PublisherPlan
 
     public init(_ view: PublicView) {
-        self.view = view
+        self.view = view.withoutRecords()
         var attachmentsByRecord: [String: [AttachmentMatcher.Match]] = [:]
         for match in view.attachments {
             attachmentsByRecord[match.record.relativePath, default: []].append(match)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// `map` over all cores, results in input order: the order of the output never depends
 /// on scheduling. `transform` must not touch shared mutable state.
@@ -163,5 +164,25 @@ final class Lane<Output: Sendable>: @unchecked Sendable {
     func result() -> Output {
         group.wait()
         return output!
+    }
+}
+
+/// A value one lane hands to another, let go by the one that takes it: kept in a lane's
+/// result, it would stay in memory to the end of the build.
+final class Handoff<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value?
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    /// The value, the first time; nil after.
+    func take() -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = value
+        value = nil
+        return taken
     }
 }
