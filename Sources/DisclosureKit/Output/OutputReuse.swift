@@ -38,6 +38,12 @@ struct OutputReuse: Sendable {
         return link(path, entry, key: key)
     }
 
+    /// Carries `path` over under the key the previous build filed it under, whatever that
+    /// was: for a file its caller knows to be unchanged; nil when there is none to carry.
+    func carryPrevious(_ path: String) -> BuildCache.FileEntry? {
+        previous[path].flatMap { carry(path, key: $0.key) }
+    }
+
     /// Carries `path` over when the old file holds exactly `bytes`, filed under `key`
     /// from now on: a page made again (its inputs changed) that came out the same keeps
     /// its time too.

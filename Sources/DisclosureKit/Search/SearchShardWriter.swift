@@ -14,7 +14,7 @@ enum SearchShardWriter {
         if let meta = reuse.carry(SearchShards.metaPath, key: key) {
             carried[SearchShards.metaPath] = .carried(meta)
             for path in paths where path != SearchShards.metaPath {
-                if let previous = reuse.previous[path]?.key, let entry = reuse.carry(path, key: previous) { carried[path] = .carried(entry) }
+                if let entry = reuse.carryPrevious(path) { carried[path] = .carried(entry) }
             }
             if carried.count == paths.count { return paths.map { ($0, carried[$0]!) } }
         }
@@ -31,10 +31,11 @@ enum SearchShardWriter {
         }
         if let update = SearchIndexUpdate(previous: { count in PreviousSearchIndex(documentCount: count, file: reuse.previousBytes) },
                                           previousKeys: previousDocuments, keys: documents) {
-            // An unchanged term shard is the previous build's file, kept without being made.
+            // An unchanged term shard is the previous build's file, kept without being made
+            // (and carried once: it may be already, above).
             func keep(_ path: String) -> Bool {
-                guard let previous = reuse.previous[path]?.key, let entry = reuse.carry(path, key: previous) else { return false }
-                placed.append((path, .carried(entry)))
+                guard let kept = carried[path] ?? reuse.carryPrevious(path).map(OutputReuse.Placement.carried) else { return false }
+                placed.append((path, kept))
                 return true
             }
             try update.writeShards(SearchDocument.all(plan), facets: SearchShards.facets(plan), keep: keep, emit)

@@ -132,15 +132,23 @@ enum SearchShards {
     }
 
     /// The term shards whose bytes a term's text and postings take part in: its own, and
-    /// for a term of two UTF-16 units, those of the one-unit unions it is part of.
+    /// those of the one-unit unions it is part of.
     static func shards(touchedBy text: ArraySlice<UInt8>, termShards: Int) -> [Int] {
-        var shards = [Int(hash(text)) & (termShards - 1)]
-        guard text.count <= 6, utf16Count(text) == 2 else { return shards }
-        for unit in Set(String(decoding: text, as: UTF8.self).utf16)
-        where !UTF16.isLeadSurrogate(unit) && !UTF16.isTrailSurrogate(unit) {
-            shards.append(Int(hash(String(Unicode.Scalar(unit)!).utf8)) & (termShards - 1))
-        }
-        return shards
+        [Int(hash(text)) & (termShards - 1)] + unionUnits(of: text).map { unitShard($0, termShards: termShards) }
+    }
+
+    /// The UTF-16 units whose one-unit unions a term is part of: each unit (not a
+    /// surrogate) of a term of two units, once; none for any other term.
+    static func unionUnits(of text: ArraySlice<UInt8>) -> [UInt16] {
+        // Two UTF-16 units take two to six bytes of UTF-8.
+        guard text.count <= 6, utf16Count(text) == 2 else { return [] }
+        return Array(Set(String(decoding: text, as: UTF8.self).utf16))
+            .filter { !UTF16.isLeadSurrogate($0) && !UTF16.isTrailSurrogate($0) }
+    }
+
+    /// The term shard that holds the union of `unit`.
+    static func unitShard(_ unit: UInt16, termShards: Int) -> Int {
+        Int(hash(String(Unicode.Scalar(unit)!).utf8)) & (termShards - 1)
     }
 
     /// Hands `emit` each term shard of `terms` (the index's terms, each once, in any
@@ -161,24 +169,17 @@ enum SearchShards {
         for (i, term) in terms.enumerated() {
             let text = term.text
             termsOfShard[Int(hash(text)) & (termShards - 1)].append(Int32(i))
-            // Two UTF-16 units take two to six bytes of UTF-8.
-            guard text.count <= 6 else { continue }
-            switch utf16Count(text) {
-            case 1: singles.insert(String(decoding: text, as: UTF8.self).utf16.first!)
-            case 2:
-                let units = Array(String(decoding: text, as: UTF8.self).utf16)
-                for unit in Set(units) where !UTF16.isLeadSurrogate(unit) && !UTF16.isTrailSurrogate(unit) {
-                    pairs.append((unit, Int32(i)))
-                }
-            default: break
+            if text.count <= 3, utf16Count(text) == 1 {
+                singles.insert(String(decoding: text, as: UTF8.self).utf16.first!)
             }
+            for unit in unionUnits(of: text) { pairs.append((unit, Int32(i))) }
         }
         var termsOfUnit: [UInt16: [Int32]] = [:]
         for pair in pairs where !singles.contains(pair.unit) { termsOfUnit[pair.unit, default: []].append(pair.term) }
         pairs = []
         var unitsOfShard = [[UInt16]](repeating: [], count: termShards)
         for unit in termsOfUnit.keys.sorted() {
-            unitsOfShard[Int(hash(String(Unicode.Scalar(unit)!).utf8)) & (termShards - 1)].append(unit)
+            unitsOfShard[unitShard(unit, termShards: termShards)].append(unit)
         }
 
         // Per document while a union is merged: 0 absent, 1 present, 2 present in the title.

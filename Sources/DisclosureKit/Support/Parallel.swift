@@ -7,23 +7,26 @@ public func parallelMap<Input: Sendable, Output: Sendable>(
     _ inputs: [Input], _ transform: @Sendable (Input) -> Output
 ) -> [Output] {
     if inputs.count < 2 { return inputs.map(transform) }
-    // Chunks keep scheduling overhead low for many small items. Each result is written in
-    // place in the array returned, not copied there from a buffer of its own.
-    let chunk = max(1, inputs.count / 64)
-    let chunks = (inputs.count + chunk - 1) / chunk
+    // Each result is written in place in the array returned, not copied there from a
+    // buffer of its own.
     return [Output](unsafeUninitializedCapacity: inputs.count) { results, initialized in
         let target = UnsafeSendable(results)
         inputs.withUnsafeBufferPointer { buffer in
             let source = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let start = c * chunk
-                let end = min(start + chunk, inputs.count)
-                for i in start..<end {
-                    (target.value.baseAddress! + i).initialize(to: transform(source.value[i]))
-                }
+            concurrentChunks(count: inputs.count) { i in
+                (target.value.baseAddress! + i).initialize(to: transform(source.value[i]))
             }
         }
         initialized = inputs.count
+    }
+}
+
+/// Calls `body` with each of `0..<count` on all cores, in chunks that keep the scheduling
+/// overhead low for many small items.
+private func concurrentChunks(count: Int, _ body: @Sendable (Int) -> Void) {
+    let chunk = max(1, count / 64)
+    DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+        for i in (c * chunk)..<min((c + 1) * chunk, count) { body(i) }
     }
 }
 
@@ -44,17 +47,14 @@ func parallelJoined<Element: Sendable>(counts: [Int], _ elements: @Sendable (Int
     let bounds = starts
     return [Element](unsafeUninitializedCapacity: total) { buffer, initialized in
         let target = UnsafeSendable(buffer)
-        let chunk = max(1, counts.count / 64)
-        DispatchQueue.concurrentPerform(iterations: (counts.count + chunk - 1) / chunk) { c in
-            for item in (c * chunk)..<min((c + 1) * chunk, counts.count) {
-                var next = bounds[item]
-                elements(item) { element in
-                    precondition(next < bounds[item + 1], "more elements than counted")
-                    (target.value.baseAddress! + next).initialize(to: element)
-                    next += 1
-                }
-                precondition(next == bounds[item + 1], "fewer elements than counted")
+        concurrentChunks(count: counts.count) { item in
+            var next = bounds[item]
+            elements(item) { element in
+                precondition(next < bounds[item + 1], "more elements than counted")
+                (target.value.baseAddress! + next).initialize(to: element)
+                next += 1
             }
+            precondition(next == bounds[item + 1], "fewer elements than counted")
         }
         initialized = total
     }
