@@ -22,6 +22,14 @@ struct Disclose: ParsableCommand {
         // A use of mimalloc, so that no linker drops the library as unneeded: linked, it
         // serves every malloc of the process (README, Performance).
         guard mi_version() > 0 else { fatalError("mimalloc is not linked") }
+        // Freed pages given back to the system at once, not after mimalloc's default 25 ms:
+        // a build frees large buffers stage after stage, and the delay let each stage's
+        // freed pages add to the next one's peak (10,000 records: 110 -> 95 MiB, with no
+        // measurable cost in time; README, Performance). The environment's
+        // MIMALLOC_DECOMMIT_DELAY (or its older name MIMALLOC_RESET_DELAY) still rules.
+        if getenv("MIMALLOC_DECOMMIT_DELAY") == nil, getenv("MIMALLOC_RESET_DELAY") == nil {
+            mi_option_set(mi_option_decommit_delay, 0)
+        }
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
