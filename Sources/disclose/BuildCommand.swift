@@ -30,6 +30,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        Allocator.returnFreedPagesAtOnce()
         let (progress, line) = ProgressLine.start(quiet: checks.quiet)
         var builder = SiteBuilder(root: site.root, output: output, strict: checks.strict, baseURL: baseURL, progress: progress)
         builder.waitsForOtherBuilds = !noWait
