@@ -99,20 +99,38 @@ public enum MatchText {
     }
 
     /// Output with white space held back: a space is written only between two other
-    /// bytes, so runs collapse and the ends come out trimmed. Written through a pointer
-    /// (an array's append checked its uniqueness per byte, a tenth of the search). Every
-    /// decoding but NFKC's writes at most as many bytes as it reads (a pending space
-    /// stands for white space already read), so the input's length is room enough until
-    /// an NFKC expansion, which asks for more.
-    private struct Output {
+    /// bytes of one text, so runs collapse and each text's ends come out trimmed. Written
+    /// through a pointer (an array's append checked its uniqueness per byte, a tenth of
+    /// the search). Every decoding but NFKC's writes at most as many bytes as it reads (a
+    /// pending space stands for white space already read), so the input's length is room
+    /// enough until an NFKC expansion, which asks for more. Several texts may be written
+    /// one after another into one output (`SeparateTexts`), each begun with `beginText`.
+    struct Output {
         var base: UnsafeMutablePointer<UInt8>
         var capacity: Int
         var count = 0
         var pendingSpace = false
+        /// Where the text being written began: no space is written before its first byte.
+        var textStart = 0
 
         init(capacity: Int) {
             self.capacity = max(capacity, 16)
             base = .allocate(capacity: self.capacity)
+        }
+
+        /// Starts a text of `length` input bytes after what is written.
+        mutating func beginText(length: Int) {
+            reserve(length)
+            textStart = count
+            pendingSpace = false
+        }
+
+        /// Writes `byte` as it is, between texts (`SeparateTexts`' NUL).
+        mutating func appendSeparator(_ byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+            pendingSpace = false
         }
 
         /// Writes `byte`, an ASCII letter in lower case.
@@ -123,7 +141,7 @@ public enum MatchText {
 
         @inline(__always)
         mutating func emit(_ byte: UInt8) {
-            if pendingSpace, count > 0 {
+            if pendingSpace, count > textStart {
                 base[count] = 0x20
                 count += 1
             }
@@ -168,6 +186,13 @@ public enum MatchText {
     /// nested function capturing them costs a dynamic exclusivity check per byte).
     static func normalise(_ input: UnsafeBufferPointer<UInt8>, newlines: UnsafeMutablePointer<[Int]>?) -> [UInt8] {
         var out = Output(capacity: input.count + 1)
+        normalise(input, into: &out, newlines: newlines)
+        return out.finish()
+    }
+
+    /// `input` normalised, written after what `out` holds (begun with `out.beginText`);
+    /// `newlines` gets `out.count` at each line feed.
+    static func normalise(_ input: UnsafeBufferPointer<UInt8>, into out: inout Output, newlines: UnsafeMutablePointer<[Int]>?) {
         let n = input.count
         var i = 0
         while i < n {
@@ -244,7 +269,6 @@ public enum MatchText {
                 }
             }
         }
-        return out.finish()
     }
 
     private static let lessThan: [UInt8] = [0x3C], greaterThan: [UInt8] = [0x3E]
