@@ -80,6 +80,19 @@ struct OutputKeys: Sendable {
         return hasher.finalize()
     }
 
+    /// A catalog facet page: as `page`, with its rows by their models' digests, which
+    /// `CatalogRows` makes once for the record's several pages.
+    func catalogPage(_ page: CatalogPageModel, rowKeys: [Digest]) -> Digest {
+        var rest = page
+        rest.rows = []
+        var hasher = StableHasher()
+        hasher.combine(CatalogPageModel.template)
+        hasher.combine(global)
+        hasher.combine(rest.cacheKey)
+        for key in rowKeys { hasher.combine(key) }
+        return hasher.finalize()
+    }
+
     /// A copied attachment: its bytes alone, by their digest (`FileIO.digest(ofFileAt:)`,
     /// which the input digest already knows for a file whose stamp has not moved).
     func attachment(digest: Digest) -> Digest {

@@ -251,9 +251,9 @@ struct SiteWriter {
         // each record's `catalog-row` makes once.
         let catalogRows = CatalogRows(templates: templates, contexts: contexts)
         let catalogPlaced = parallelMap(catalogPages) { path, page -> Result<OutputReuse.Placement, FileIO.Failure> in
-            let model = contexts.catalogPage(page)
+            let model = contexts.catalogPage(page, row: catalogRows.model)
             return Result { () throws(FileIO.Failure) in
-                try reuse.place(path, key: keys.page(model)) {
+                try reuse.place(path, key: keys.catalogPage(model, rowKeys: page.records.map(catalogRows.key))) {
                     templates.renderBytes(CatalogPageModel.template, model.rendering(rows: page.records.map(catalogRows.row)))
                 }
             }

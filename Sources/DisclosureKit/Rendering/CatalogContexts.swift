@@ -35,7 +35,10 @@ extension PageContexts {
 
     /// One page of one facet value's records: 索引号, 名称, 文号, 发布机构, 成文日期, 发布日期,
     /// at most `CatalogPlan.pageSize` rows, with the pager and the way back to the catalog.
-    public func catalogPage(_ page: CatalogPlan.Page) -> CatalogPageModel {
+    ///
+    /// `row` makes a record's row; the writer passes rows it made once for all the
+    /// record's facet pages (`CatalogRows`).
+    public func catalogPage(_ page: CatalogPlan.Page, row: (Int) -> CatalogRowModel) -> CatalogPageModel {
         let catalog = plan.catalog
         let value = catalog.values[page.value]
         // The value alone in the heading, the caption and the breadcrumb, its facet in a
@@ -56,7 +59,7 @@ extension PageContexts {
             record_count: value.records.count,
             row_count: page.records.count,
             page_count_text: page.pageCount > 1 ? "第 \(page.number) / \(page.pageCount) 页" : nil,
-            rows: page.records.map(catalogRow),
+            rows: page.records.map(row),
             has_pagination: page.pageCount > 1,
             pages: Self.pager(current: page.number, count: page.pageCount).map { number in
                 guard let number else { return PagerItem.gapItem() }
@@ -64,6 +67,11 @@ extension PageContexts {
             },
             previous_page: page.number > 1 ? path(page.number - 1) : nil,
             next_page: page.number < page.pageCount ? path(page.number + 1) : nil)
+    }
+
+    /// A catalog page with each row made for it.
+    public func catalogPage(_ page: CatalogPlan.Page) -> CatalogPageModel {
+        catalogPage(page, row: catalogRow)
     }
 
     /// The model of one record's catalog row (template `catalog-row`), as seen from
