@@ -60,7 +60,7 @@ struct SiteWriter {
     }
 
     /// Makes every file of `outputs`: record pages in parallel (each worker renders and
-    /// writes its own pages and copies their attachments), the files made whole on a lane
+    /// writes its own pages and copies their attachments), the files made whole on lanes
     /// of their own, then the other pages, the catalog's facets and the search index.
     func write() throws(EnvironmentError) -> Outcome {
         var outcome = Outcome()
@@ -104,11 +104,14 @@ struct SiteWriter {
         var templatePages: [(path: String, model: @Sendable () -> any PageModel)] = []
         var catalogPages: [(path: String, page: CatalogPlan.Page)] = []
         var wholeFiles: [@Sendable () -> Placed] = []
+        // The catalog's JSON, the largest of them, on a lane of its own (`wholeFileLanes`).
+        var catalogJSON: [@Sendable () -> Placed] = []
         var hasSitemap = false
         var hasSearchShards = false
-        func whole(_ path: String, _ make: @escaping @Sendable () -> [UInt8]) {
-            wholeFiles.append { [(path, Result { () throws(FileIO.Failure) in try reuse.place(path, bytes: make()) })] }
+        func whole(_ path: String, into files: inout [@Sendable () -> Placed], _ make: @escaping @Sendable () -> [UInt8]) {
+            files.append { [(path, Result { () throws(FileIO.Failure) in try reuse.place(path, bytes: make()) })] }
         }
+        func whole(_ path: String, _ make: @escaping @Sendable () -> [UInt8]) { whole(path, into: &wholeFiles, make) }
         for output in outputs.entries {
             switch output.kind {
             case .recordPage(let index): recordPages.append(index)
@@ -134,7 +137,7 @@ struct SiteWriter {
                     })]
                 }
             case .catalogCSV: whole(output.path) { CatalogData.csv(plan) }
-            case .catalogJSON: whole(output.path) { CatalogData.json(plan) }
+            case .catalogJSON: whole(output.path, into: &catalogJSON) { CatalogData.json(plan) }
             case .feed: whole(output.path) { AtomFeed.document(plan) }
             case .robots: whole(output.path) { Array(Self.robots(config).utf8) }
             case .asset(let index): whole(output.path) { templates.assets[index].bytes }
@@ -175,13 +178,16 @@ struct SiteWriter {
         defer { searchLane?.wait() }
 
         // The files made whole, each by one thread (the catalog page, its CSV and JSON,
-        // the sitemaps, the feed): on a lane of their own while the workers render the
-        // pages, one at a time (at 100,000 records they are a hundred megabytes together).
-        let laneFiles = wholeFiles
-        let lane = Lane { () -> Placed in laneFiles.flatMap { $0() } }
+        // the sitemaps, the feed): on two lanes of their own while the workers render the
+        // pages, one file at a time on each (at 100,000 records they are a hundred
+        // megabytes together), the catalog's JSON on one and the rest on the other. On
+        // one lane they were the end of a rebuild's render, one core idle.
+        let wholeFileLanes = [catalogJSON, wholeFiles].filter { !$0.isEmpty }.map { files in
+            Lane { () -> Placed in files.flatMap { $0() } }
+        }
         // Whatever happens below, nothing may still write into the directory when this
         // returns (a failed build discards it).
-        defer { lane.wait() }
+        defer { for lane in wholeFileLanes { lane.wait() } }
 
         progress?.begin("rendering pages", total: recordPages.count)
         let results = parallelMap(recordPages) { index -> Result<RecordPageResult, FileIO.Failure> in
@@ -274,7 +280,7 @@ struct SiteWriter {
         } catch {
             throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
         }
-        for (path, placement) in lane.result() {
+        for (path, placement) in wholeFileLanes.flatMap({ $0.result() }) {
             switch placement {
             case .success(let placement): outcome.record(path, placement)
             case .failure(let error): throw EnvironmentError(Phrase("无法写出站点：", en: "cannot write the site: ") + SystemMessage.phrase(of: error))
