@@ -104,19 +104,20 @@ public enum SiteLoader {
                 return DecodedRecord(identity: RecordIdentity(file: file), record: nil, diagnostics: [diagnostic])
             }
         }
-        var identities: [RecordIdentity] = []
-        var records: [Record] = []
-        identities.reserveCapacity(decoded.count)
-        records.reserveCapacity(decoded.count)
-        for result in decoded {
-            identities.append(result.identity)
-            if let record = result.record { records.append(record) }
-            diagnostics += result.diagnostics
+        // Each part taken once (a loop over the results copied every field of each).
+        let identities = decoded.map(\.identity)
+        let records = decoded.compactMap(\.record)
+        for result in decoded where !result.diagnostics.isEmpty { diagnostics += result.diagnostics }
+        // The site-wide rules on a lane beside the attachments' checks below: one core
+        // each, where they ran one after the other on one. Their findings keep their order.
+        let hasOwnSettings = config != nil
+        let siteRules = Lane { [identities, records] in
+            var found = SiteRules.check(identities, config: site)
+            // Only with the site's own settings: a site.yaml with errors has lost its calendar too.
+            if hasOwnSettings { found += CalendarYearCoverage.check(identities, config: site) }
+            return found + ReportPolicyCounts.check(records)
         }
-        diagnostics += SiteRules.check(identities, config: site)
-        // Only with the site's own settings: a site.yaml with errors has lost its calendar too.
-        if config != nil { diagnostics += CalendarYearCoverage.check(identities, config: site) }
-        diagnostics += ReportPolicyCounts.check(records)
+        var attachmentFindings: [Diagnostic] = []
 
         var listing: [String: [ListedAttachment]] = [:]
         for identity in identities where !identity.attachments.isEmpty {
@@ -127,11 +128,12 @@ public enum SiteLoader {
         let publicRecords = tree.attachments.isEmpty ? [] : Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
         let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records, listing: listing,
                                                                        publicRecords: publicRecords)
-        diagnostics += attachmentDiagnostics
-        diagnostics += attachmentClashes(matches, identities: identities)
-        diagnostics += OutputClashes.check(matches, identities: identities)
-        diagnostics += NonPublicCopies.check(matches, identities: identities)
-        diagnostics += NonPublicNames.check(matches, identities: identities)
+        attachmentFindings += attachmentDiagnostics
+        attachmentFindings += attachmentClashes(matches, identities: identities)
+        attachmentFindings += OutputClashes.check(matches, identities: identities)
+        attachmentFindings += NonPublicCopies.check(matches, identities: identities)
+        attachmentFindings += NonPublicNames.check(matches, identities: identities)
+        diagnostics += siteRules.result() + attachmentFindings
         let fixedPages = FixedPageLoader.load(tree, site: site, identities: identities, recordAttachments: matches)
         diagnostics += fixedPages.diagnostics
         diagnostics += ToFillMarkers.check(tree)
