@@ -167,6 +167,44 @@ final class Lane<Output: Sendable>: @unchecked Sendable {
     }
 }
 
+/// Jobs run on a few lanes, each lane taking the next job no lane has taken: one done
+/// early takes the rest, where a fixed share of jobs of unequal sizes leaves a lane working
+/// alone at the end. Given the largest jobs first, the lanes end close together.
+/// `results()` waits for them and gives the outputs in the jobs' order.
+final class SharedLanes<Output: Sendable>: @unchecked Sendable {
+    private let jobs: [@Sendable () -> Output]
+    private let lock = NSLock()
+    /// The first job not yet taken; read and moved under `lock` only.
+    private var next = 0
+    private var lanes: [Lane<[(index: Int, output: Output)]>] = []
+
+    init(_ jobs: [@Sendable () -> Output], lanes count: Int) {
+        self.jobs = jobs
+        lanes = (0..<min(count, jobs.count)).map { _ in
+            Lane { [self] in
+                var done: [(index: Int, output: Output)] = []
+                while let index = take() { done.append((index, self.jobs[index]())) }
+                return done
+            }
+        }
+    }
+
+    private func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < jobs.count else { return nil }
+        defer { next += 1 }
+        return next
+    }
+
+    /// Waits until every job is done.
+    func wait() { for lane in lanes { lane.wait() } }
+
+    func results() -> [Output] {
+        lanes.flatMap { $0.result() }.sorted { $0.index < $1.index }.map(\.output)
+    }
+}
+
 /// A value one lane hands to another, let go by the one that takes it: kept in a lane's
 /// result, it would stay in memory to the end of the build.
 final class Handoff<Value: Sendable>: @unchecked Sendable {
