@@ -48,7 +48,7 @@ struct LeakIndex: Sendable {
     init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?,
          previous: (secrets: Digest, published: PublishedFingerprints)? = nil,
          pagesArePublic: Bool = true) throws(EnvironmentError) {
-        let hidden = site.identities.filter { !$0.isPublic }
+        let hidden = site.identities.filter { $0.disclosure != .proactive }  // a stored field: `RecordIdentity.publicPaths` says why
         // The names of non-public records' attachments are theirs too: a link text copied
         // from one ('涉密测绘成果清单') says what the record holds.
         let hiddenPaths = Set(hidden.lazy.map(\.file.relativePath))
@@ -73,7 +73,7 @@ struct LeakIndex: Sendable {
         let secrets = secretsHasher.finalize()
         // The non-public records only: a table of every record was a copy of them all (a
         // spike of 200 MB at 100,000 records, the build's peak).
-        let decoded = Dictionary(site.records.lazy.filter { !$0.isPublic }.map { ($0.file.relativePath, $0) },
+        let decoded = Dictionary(site.records.lazy.filter { $0.disclosure != .proactive }.map { ($0.file.relativePath, $0) },
                                  uniquingKeysWith: { a, _ in a })
         var hiddenStems: [String: Set<String>] = [:]
         for identity in hidden {

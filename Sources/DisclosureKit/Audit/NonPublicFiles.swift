@@ -34,9 +34,13 @@ struct NonPublicFiles: Sendable {
     /// A record counts as non-public unless its identity says it is public (one whose
     /// `disclosure` could not be read counts as non-public).
     init(identities: [RecordIdentity], attachments: [AttachmentMatcher.Match]) {
-        var material = identities.filter { !$0.isPublic }
-            .map { Material(relative: $0.file.relativePath, absolute: $0.file.absolutePath, owner: $0.file.relativePath) }
-        let publicRecords = Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
+        // Read in place, stored fields only (`RecordIdentity.publicPaths` says why).
+        var material: [Material] = []
+        for index in identities.indices where identities[index].disclosure != .proactive {
+            let file = identities[index].file
+            material.append(Material(relative: file.relativePath, absolute: file.absolutePath, owner: file.relativePath))
+        }
+        let publicRecords = RecordIdentity.publicPaths(identities)
         material += attachments.filter { !publicRecords.contains($0.record.relativePath) }
             .map { Material(relative: $0.attachment.relativePath, absolute: $0.attachment.absolutePath, owner: $0.record.relativePath) }
         for file in material {

@@ -22,9 +22,10 @@ public struct RecordCounts: Sendable, Equatable, Codable, ExpressibleByDictionar
     /// and for every other type with a record.
     static func of(_ identities: [RecordIdentity], types: TypeRegistry) -> RecordCounts {
         var byType: [String: [Disclosure: Int]] = [:]
-        for identity in identities {
-            guard let disclosure = identity.disclosure else { continue }
-            byType[identity.file.type.id, default: [:]][disclosure, default: 0] += 1
+        // Read in place (`identities[index]`): a `for` loop copies each identity whole.
+        for index in identities.indices {
+            guard let disclosure = identities[index].disclosure else { continue }
+            byType[identities[index].file.type.id, default: [:]][disclosure, default: 0] += 1
         }
         let columns = types.types.filter { $0.declaration.listedWhenEmpty || byType[$0.id] != nil }.map(\.id)
         return RecordCounts(columns: columns, byType: byType)

@@ -120,12 +120,12 @@ public enum SiteLoader {
         var attachmentFindings: [Diagnostic] = []
 
         var listing: [String: [ListedAttachment]] = [:]
-        for identity in identities where !identity.attachments.isEmpty {
-            listing[identity.file.relativePath] = identity.attachments
+        for index in identities.indices where !identities[index].attachments.isEmpty {
+            listing[identities[index].file.relativePath] = identities[index].attachments
         }
         // A refused listing's message, and the ID-number check of a file copied by its
         // name alone, ask which records are public.
-        let publicRecords = tree.attachments.isEmpty ? [] : Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
+        let publicRecords = tree.attachments.isEmpty ? [] : RecordIdentity.publicPaths(identities)
         let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records, listing: listing,
                                                                        publicRecords: publicRecords)
         attachmentFindings += attachmentDiagnostics
@@ -183,9 +183,9 @@ public enum SiteLoader {
         guard !matches.isEmpty else { return [] }
         let attachmentPaths = Set(matches.map(\.attachment.sitePath))
         var clashes = Set<String>()
-        for identity in identities {
-            guard let slug = identity.slug else { continue }
-            let page = SiteRules.pagePath(identity.file, slug: slug.value)
+        for index in identities.indices {
+            guard let slug = identities[index].slug else { continue }
+            let page = SiteRules.pagePath(identities[index].file, slug: slug.value)
             if attachmentPaths.contains(page) { clashes.insert(page) }
         }
         return matches.compactMap { match in

@@ -30,7 +30,7 @@ public struct ScheduledRecords: Sendable, Equatable, Codable {
         let asOf = site.config.asOf
         var result = ScheduledRecords()
         var heldPaths = Set<String>()
-        for index in site.identities.indices where site.identities[index].isPublic {
+        for index in site.identities.indices where site.identities[index].disclosure == .proactive {
             guard let published = site.identities[index].published else { continue }
             result.publicationDays.append(published.value)
             guard published.value > asOf else { continue }

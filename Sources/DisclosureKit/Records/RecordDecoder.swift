@@ -26,6 +26,19 @@ public struct RecordIdentity: Sendable {
     public var reportYear: Located<Int>?
 
     public var isPublic: Bool { disclosure?.isPublic ?? false }
+
+    /// The content paths of the public ones among `identities`, each read in place: a
+    /// `for` loop or a `filter` over the array copies every identity whole (a retain of
+    /// each of its texts and lists), which over a site's records is serial milliseconds.
+    /// So may a computed property read through the subscript (`identities[i].isPublic`
+    /// was seen to): the stored `disclosure` is compared instead.
+    static func publicPaths(_ identities: [RecordIdentity]) -> Set<String> {
+        var paths = Set<String>(minimumCapacity: identities.count)
+        for index in identities.indices where identities[index].disclosure == .proactive {
+            paths.insert(identities[index].file.relativePath)
+        }
+        return paths
+    }
 }
 
 /// The outcome of decoding one record file.

@@ -12,10 +12,15 @@ enum ReferenceRules {
                       config: SiteConfig) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstByDocumentNumber: [String: Int] = [:]
-        for (position, identity) in identities.enumerated() {
-            if let number = identity.documentNumber, firstByDocumentNumber[number] == nil { firstByDocumentNumber[number] = position }
+        // Identities read in place (`identities[position]`) where most are passed over: a
+        // `for` loop over the array copies each one whole.
+        for position in identities.indices {
+            if let number = identities[position].documentNumber, firstByDocumentNumber[number] == nil {
+                firstByDocumentNumber[number] = position
+            }
         }
-        for (position, identity) in identities.enumerated() where !identity.references.isEmpty {
+        for position in identities.indices where !identities[position].references.isEmpty {
+            let identity = identities[position]
             let declaration = identity.file.type.declaration
             let file = identity.file.relativePath
             for reference in identity.references {
@@ -88,12 +93,14 @@ enum ReferenceRules {
     static func scheduledTargets(_ identities: [RecordIdentity], scheduled: [String: CalendarDate]) -> [Diagnostic] {
         guard !scheduled.isEmpty else { return [] }
         var heldByIndex: [String: RecordIdentity] = [:], heldByDocumentNumber: [String: RecordIdentity] = [:]
-        for identity in identities where scheduled[identity.file.relativePath] != nil {
+        for position in identities.indices where scheduled[identities[position].file.relativePath] != nil {
+            let identity = identities[position]
             if let index = identity.indexNumber?.value, heldByIndex[index] == nil { heldByIndex[index] = identity }
             if let number = identity.documentNumber, heldByDocumentNumber[number] == nil { heldByDocumentNumber[number] = identity }
         }
         var diagnostics: [Diagnostic] = []
-        for identity in identities where identity.isPublic && !identity.references.isEmpty {
+        for position in identities.indices where identities[position].isPublic && !identities[position].references.isEmpty {
+            let identity = identities[position]
             let quoted = { QuotedKey.phrase(identity.file.type.declaration.labels.quoted($0)) }
             for reference in identity.references {
                 let target = reference.target
@@ -126,8 +133,8 @@ enum ReferenceRules {
     /// B and B by A): one error at each reference of the circle.
     static func circles(_ identities: [RecordIdentity], firstByIndex: [String: Int]) -> [Diagnostic] {
         var next: [Int: [Int]] = [:]
-        for (position, identity) in identities.enumerated() {
-            for reference in identity.references where validityFields.contains(reference.field) && !reference.byDocumentNumber {
+        for position in identities.indices where !identities[position].references.isEmpty {
+            for reference in identities[position].references where validityFields.contains(reference.field) && !reference.byDocumentNumber {
                 if let target = firstByIndex[reference.target.value], target != position { next[position, default: []].append(target) }
             }
         }

@@ -8,10 +8,12 @@ enum CalendarYearCoverage {
         let known = knownYears(config.calendar)
         var reported: Set<Int> = []
         var diagnostics: [Diagnostic] = []
-        for identity in identities {
-            guard let published = identity.published else { continue }
+        // Read in place (`identities[index]`): a `for` loop copies each identity whole.
+        for index in identities.indices {
+            guard let published = identities[index].published else { continue }
             let year = published.value.year
             guard !known.contains(year), reported.insert(year).inserted else { continue }
+            let identity = identities[index]
             let first = NationalHolidays.years.first?.year ?? 0, last = NationalHolidays.lastYear
             diagnostics.append(Rule.calendarYearUnknown.diagnostic(identity.file.relativePath, published.location, field: "published",
                 Phrase("\(year) 年的工作日按周一至周五计算：内置的节假日日历只覆盖 \(first)–\(last) 年，'site.yaml' 的 'calendar' 中也没有 \(year) 年的日期；请在 'calendar.holidays' 中添加该年的法定节假日，在 'calendar.workdays' 中添加其调休上班日",

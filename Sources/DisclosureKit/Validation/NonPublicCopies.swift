@@ -15,7 +15,8 @@ enum NonPublicCopies {
     /// unless its identity says it is public (one whose `disclosure` could not be read
     /// counts as non-public).
     static func check(_ matches: [AttachmentMatcher.Match], identities: [RecordIdentity]) -> [Diagnostic] {
-        let publicRecords = Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
+        guard !matches.isEmpty else { return [] }
+        let publicRecords = RecordIdentity.publicPaths(identities)
         let published = matches.filter { publicRecords.contains($0.record.relativePath) }
         guard !published.isEmpty else { return [] }
         let nonPublic = NonPublicFiles(identities: identities, attachments: matches)

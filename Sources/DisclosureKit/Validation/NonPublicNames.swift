@@ -8,12 +8,14 @@ enum NonPublicNames {
     static func check(_ matches: [AttachmentMatcher.Match], identities: [RecordIdentity]) -> [Diagnostic] {
         // Folder (`policies/2012`) → file stems and slugs of its non-public records, and one
         // of those records for the message; as the leak index keeps them.
+        // Read in place, stored fields only (`RecordIdentity.publicPaths` says why).
         var hidden: [String: [String: String]] = [:]
-        for identity in identities where !identity.isPublic {
-            let folder = Self.folder(identity.file)
-            hidden[folder, default: [:]][identity.file.stem] = hidden[folder]?[identity.file.stem] ?? identity.file.relativePath
-            if let slug = identity.slug?.value {
-                hidden[folder, default: [:]][slug] = hidden[folder]?[slug] ?? identity.file.relativePath
+        for index in identities.indices where identities[index].disclosure != .proactive {
+            let file = identities[index].file
+            let folder = Self.folder(file)
+            hidden[folder, default: [:]][file.stem] = hidden[folder]?[file.stem] ?? file.relativePath
+            if let slug = identities[index].slug?.value {
+                hidden[folder, default: [:]][slug] = hidden[folder]?[slug] ?? file.relativePath
             }
         }
         guard !hidden.isEmpty else { return [] }
@@ -23,13 +25,16 @@ enum NonPublicNames {
             return nil
         }
         var diagnostics: [Diagnostic] = []
-        for identity in identities where identity.isPublic {
-            guard let slug = identity.slug, let (stem, record) = carried(slug.value + ".html", in: folder(identity.file)) else { continue }
+        for index in identities.indices where identities[index].disclosure == .proactive {
+            guard let slug = identities[index].slug,
+                  let (stem, record) = carried(slug.value + ".html", in: folder(identities[index].file)) else { continue }
+            let identity = identities[index]
             diagnostics.append(Rule.auditLeak.diagnostic(identity.file.relativePath, slug.location, field: "slug",
                 Phrase("本记录的页面 \(SiteRules.pagePath(identity.file, slug: slug.value)) 会带有 '\(stem)'，即非主动公开的记录 \(record) 的名称，而该记录不会公开；请另设 'slug'，或重命名其中一个文件",
                        en: "the page of this record, \(SiteRules.pagePath(identity.file, slug: slug.value)), would carry '\(stem)', the name of the non-public record \(record), which is never published; set another 'slug' or rename one of the files")))
         }
-        let publicFiles = Set(identities.lazy.filter(\.isPublic).map(\.file.relativePath))
+        guard !matches.isEmpty else { return diagnostics }
+        let publicFiles = RecordIdentity.publicPaths(identities)
         for match in matches where publicFiles.contains(match.record.relativePath) {
             guard let (stem, record) = carried(match.attachment.name, in: folder(match.record)) else { continue }
             diagnostics.append(Rule.auditLeak.diagnostic(match.attachment.relativePath, .fileStart,

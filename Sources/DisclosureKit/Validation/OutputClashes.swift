@@ -21,7 +21,10 @@ enum OutputClashes {
                 folders.insert(path)
             }
         }
-        for identity in identities { addFolders(identity.file.type, identity.file.subfolders) }
+        // Read in place (`identities[index]`): a `for` loop copies each identity whole.
+        for index in identities.indices where !identities[index].file.subfolders.isEmpty {
+            addFolders(identities[index].file.type, identities[index].file.subfolders)
+        }
         for match in matches { addFolders(match.attachment.type, match.attachment.subfolders) }
 
         var diagnostics: [Diagnostic] = []
@@ -39,8 +42,9 @@ enum OutputClashes {
         // A page can only clash with a folder named like it: other pages' paths are not made
         // at all (at 100,000 records, a join each).
         let folderNames = Set(folders.map { $0.slashSeparated.last.map(String.init) ?? $0 })
-        for identity in identities {
-            guard let slug = identity.slug, folderNames.contains(slug.value + ".html") else { continue }
+        for index in identities.indices {
+            guard let slug = identities[index].slug, folderNames.contains(slug.value + ".html") else { continue }
+            let identity = identities[index]
             let page = SiteRules.pagePath(identity.file, slug: slug.value)
             if folders.contains(page) { folderClash(page, with: Phrase("\(identity.file.relativePath) 的页面", en: "the page of \(identity.file.relativePath)")) }
         }

@@ -20,13 +20,15 @@ enum RegistryRules {
         struct Key: Hashable { var code: String; var year: Int; var sequence: Int }
         var first: [Key: Int] = [:]
         var diagnostics: [Diagnostic] = []
-        for (position, identity) in identities.enumerated() {
-            guard let index = identity.indexNumber, let parts = IndexNumberParts(index.value) else { continue }
+        // Identities read in place (`identities[position]`): a `for` loop copies each one whole.
+        for position in identities.indices {
+            guard let index = identities[position].indexNumber, let parts = IndexNumberParts(index.value) else { continue }
             let key = Key(code: PublisherRegistry.comparable(parts.code), year: parts.year, sequence: parts.sequence)
             guard let earlier = first[key].map({ identities[$0] }) else {
                 first[key] = position
                 continue
             }
+            let identity = identities[position]
             guard let earlierIndex = earlier.indexNumber, earlierIndex.value != index.value else { continue }
             let publisher = registry.publishers.first { $0.code == key.code }
             let owner = publisher.map { Phrase("\($0.name)（\(parts.code)）", en: "\($0.name) (\(parts.code))") } ?? Phrase(parts.code, en: parts.code)
@@ -47,13 +49,14 @@ enum RegistryRules {
         struct Key: Hashable { var publisher: String; var year: Int }
         var first: [Key: Int] = [:]
         var diagnostics: [Diagnostic] = []
-        for (position, identity) in identities.enumerated() {
-            guard let year = identity.reportYear, let publisher = identity.publisher else { continue }
+        for position in identities.indices {
+            guard let year = identities[position].reportYear, let publisher = identities[position].publisher else { continue }
             let key = Key(publisher: publisher, year: year.value)
             guard let earlier = first[key].map({ identities[$0] }) else {
                 first[key] = position
                 continue
             }
+            let identity = identities[position]
             let line = earlier.reportYear?.location.line ?? 1
             diagnostics.append(Rule.reportDuplicate.diagnostic(
                 identity.file.relativePath, year.location, field: "year",

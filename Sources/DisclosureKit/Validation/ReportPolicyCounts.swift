@@ -16,16 +16,19 @@ enum ReportPolicyCounts {
     static func check(_ records: [Record]) -> [Diagnostic] {
         var categorised: [(record: Record, category: String)] = []
         var createdByIndex: [String: CalendarDate] = [:]
-        for record in records {
-            createdByIndex[record.indexNumber] = createdByIndex[record.indexNumber] ?? record.created
-            guard let declaration = record.type.declaration.field(field), let index = record.value(field).choice,
+        // Read in place (`records[position]`): a `for` loop copies each record whole.
+        for position in records.indices {
+            let indexNumber = records[position].indexNumber
+            if createdByIndex[indexNumber] == nil { createdByIndex[indexNumber] = records[position].created }
+            guard let declaration = records[position].type.declaration.field(field), let index = records[position].value(field).choice,
                   declaration.values.indices.contains(index) else { continue }
-            categorised.append((record, declaration.values[index].value))
+            categorised.append((records[position], declaration.values[index].value))
         }
         guard !categorised.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
-        for report in records {
-            guard let details = ReportStatisticsRules.details(report) else { continue }
+        for position in records.indices {
+            guard let details = ReportStatisticsRules.details(records[position]) else { continue }
+            let report = records[position]
             let year = details.year
             for category in categories {
                 let mine = categorised.filter { $0.category == category.value && $0.record.publisher == report.publisher }.map(\.record)

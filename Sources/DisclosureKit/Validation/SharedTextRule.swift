@@ -77,16 +77,16 @@ public enum SharedText {
     /// does not describe under the same non-public texts. Without `keepsMemo` the memo
     /// comes back empty.
     static func search(_ site: LoadedSite, previous: Memo?, keepsMemo: Bool = true) -> (diagnostics: [Diagnostic], memo: Memo) {
-        let hidden = site.identities.filter { !$0.isPublic }
+        let hidden = site.identities.filter { $0.disclosure != .proactive }  // a stored field: `RecordIdentity.publicPaths` says why
         guard !hidden.isEmpty else { return ([], Memo()) }
-        let decoded = Dictionary(site.records.lazy.filter { !$0.isPublic }.map { ($0.file.relativePath, $0) },
+        let decoded = Dictionary(site.records.lazy.filter { $0.disclosure != .proactive }.map { ($0.file.relativePath, $0) },
                                  uniquingKeysWith: { a, _ in a })
         let boilerplate = SecretText.boilerplate(site.config)
         // A body that cannot be read is reported where it is loaded; here it is left out.
         let declared: [[UInt8]] = parallelMap(hidden) { identity in
             (try? SecretText.searchBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)) ?? []
         }
-        let allPublic = site.records.filter(\.isPublic)
+        let allPublic = site.records.filter { $0.disclosure == .proactive }
         let candidates = candidatesDigest(declared)
         // What the previous build found of each public source, under the same non-public texts.
         let known = previous.flatMap { $0.candidates == candidates ? $0.bySource() : nil } ?? [:]

@@ -10,9 +10,12 @@ public enum SiteRules {
         var firstByIndex: [String: Int] = [:]
         var duplicated: Set<String> = []
         firstByIndex.reserveCapacity(identities.count)
-        for (position, identity) in identities.enumerated() {
-            guard let index = identity.indexNumber else { continue }
+        // Each identity read in place (`identities[position]`): a `for` loop over the array
+        // copies each one whole.
+        for position in identities.indices {
+            guard let index = identities[position].indexNumber else { continue }
             if let first = firstByIndex[index.value].map({ identities[$0] }), let firstIndex = first.indexNumber {
+                let identity = identities[position]
                 duplicated.insert(index.value)
                 diagnostics.append(Rule.indexNumberDuplicate.diagnostic(
                     identity.file.relativePath, index.location, field: "index_number",
@@ -26,10 +29,11 @@ public enum SiteRules {
         // One page per slug in a folder.
         var firstByPage: [String: Int] = [:]
         firstByPage.reserveCapacity(identities.count)
-        for (position, identity) in identities.enumerated() {
-            guard let slug = identity.slug else { continue }
-            let page = pagePath(identity.file, slug: slug.value)
+        for position in identities.indices {
+            guard let slug = identities[position].slug else { continue }
+            let page = pagePath(identities[position].file, slug: slug.value)
             if let first = firstByPage[page].map({ identities[$0] }) {
+                let identity = identities[position]
                 diagnostics.append(Rule.slugDuplicate.diagnostic(
                     identity.file.relativePath, slug.location, field: "slug",
                     Phrase("页面名 '\(slug.value)' 已被同一文件夹中的 \(first.file.relativePath) 使用；两者都会写到 \(page)。请另设 'slug'",
