@@ -87,7 +87,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DisclosureKitTests",
-            dependencies: ["DisclosureKit", "DisclosePreview", "DiscloseTestSupport"]
+            // Yams: the front-matter composer is compared with Yams' own.
+            dependencies: ["DisclosureKit", "DisclosePreview", "DiscloseTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -152,7 +152,7 @@ import Testing
 }
 
 /// A small seeded generator (SplitMix64), so a failing case can be run again.
-private struct SeededGenerator: RandomNumberGenerator {
+struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

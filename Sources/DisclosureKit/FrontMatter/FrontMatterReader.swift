@@ -1,14 +1,14 @@
 import Foundation
-import Yams
 
-/// Parses front-matter YAML with Yams into a `YAMLNode` tree that keeps the line and
-/// column of every key and value, within limits that make hostile input cheap to refuse.
+/// Parses front-matter YAML with libyaml (`YAMLComposer`) into a `YAMLNode` tree that
+/// keeps the line and column of every key and value, within limits that make hostile
+/// input cheap to refuse.
 public enum FrontMatterReader {
     /// Deepest nesting of mappings and lists accepted.
     public static let maximumDepth = 32
     /// Most values accepted, counted after alias expansion (a "billion laughs" document
-    /// expands exponentially; Yams' composer shares aliased nodes, so walking the
-    /// composed tree with a budget is what keeps that cheap).
+    /// expands exponentially; the composer shares aliased nodes and counts what they
+    /// expand to, so refusing one stays cheap).
     public static let maximumNodes = 20_000
 
     public enum Failure: Error, Equatable {
@@ -39,37 +39,29 @@ public enum FrontMatterReader {
                                         others: tagged.count - 1))
             }
         }
-        let root: Node?
+        let root: YAMLNode?
         do {
-            // The basic resolver: the text decides nothing (see YAMLNode), and the default
-            // resolver's regular expressions were 3.5 % of a build's CPU time. The encoding
-            // is given: Yams' default reads the whole environment on every call (another
-            // 3.6 %) and prints to standard output when YAMS_DEFAULT_ENCODING is set, which
-            // would corrupt `--format json`.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            if let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
-            return .failure(failure(from: error, text: text, lineShift: lineShift))
+            root = try YAMLComposer.compose(text, lineShift: lineShift)
         } catch {
-            return .failure(.syntax(message: Phrase("YAML 错误：\(error)", en: "YAML error: \(error)"), at: SourceLocation(line: firstLine, column: 1)))
+            switch error {
+            case .syntax(let syntax):
+                if let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
+                return .failure(failure(from: syntax, text: text, lineShift: lineShift))
+            case .refused(let refused):
+                // A key written twice is often a slip in another line's colon.
+                if case .duplicateKey = refused, let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
+                return .failure(refused)
+            }
         }
         guard let root else {
             // Empty front matter: a mapping with no keys; the decoder reports what is missing.
             return .success(YAMLNode(.mapping([]), at: SourceLocation(line: firstLine, column: 1)))
         }
-        var converter = Converter(lineShift: lineShift)
-        do {
-            let node = try converter.convert(root, depth: 0)
-            guard case .mapping = node.value else {
-                if let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
-                return .failure(.notMapping(found: node.kindPhrase, at: node.location))
-            }
-            return .success(node)
-        } catch let failure as Failure {
-            return .failure(failure)
-        } catch {
-            return .failure(.syntax(message: Phrase("\(error)", en: "\(error)"), at: SourceLocation(line: firstLine, column: 1)))
+        guard case .mapping = root.value else {
+            if let slip = fullWidthColon(text, lineShift: lineShift) { return .failure(slip) }
+            return .failure(.notMapping(found: root.kindPhrase, at: root.location))
         }
+        return .success(root)
     }
 
     /// The failure to report instead when a key's colon is full-width (`FullWidthColon`).
@@ -111,115 +103,18 @@ public enum FrontMatterReader {
         }
     }
 
-    private struct Converter {
-        let lineShift: Int
-        var nodes = 0
-
-        func location(_ node: Node) -> SourceLocation {
-            guard let mark = node.mark else { return SourceLocation(line: 1 + lineShift, column: 1) }
-            return SourceLocation(line: mark.line + lineShift, column: mark.column)
+    private static func failure(from error: YAMLComposer.SyntaxError, text: String, lineShift: Int) -> Failure {
+        if error.stage == .reader {
+            let prefix = text.utf8.prefix(max(0, error.offset ?? 0))
+            let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return .syntax(message: Phrase("YAML 错误：\(error.problem)", en: "YAML error: \(error.problem)"),
+                           at: SourceLocation(line: line + lineShift, column: 1))
         }
-
-        mutating func convert(_ node: Node, depth: Int) throws -> YAMLNode {
-            nodes += 1
-            let here = location(node)
-            guard nodes <= maximumNodes else {
-                throw Failure.tooComplex(
-                    reason: Phrase("前置信息展开后超过 \(maximumNodes) 个值（别名展开？），不予接受", en: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused"),
-                    at: here)
-            }
-            guard depth <= maximumDepth else {
-                throw Failure.tooComplex(
-                    reason: Phrase("前置信息嵌套超过 \(maximumDepth) 层，不予接受", en: "the front matter nests deeper than \(maximumDepth) levels; refused"), at: here)
-            }
-            switch node {
-            case .scalar(let scalar):
-                return YAMLNode(.scalar(scalar.string, plain: scalar.style == .plain || scalar.style == .any), at: here)
-            case .sequence(let sequence):
-                var items: [YAMLNode] = []
-                items.reserveCapacity(sequence.count)
-                for item in sequence {
-                    items.append(try convert(item, depth: depth + 1))
-                }
-                return YAMLNode(.sequence(items), at: here)
-            case .mapping(let mapping):
-                var entries: [YAMLEntry] = []
-                entries.reserveCapacity(mapping.count)
-                // Keys are compared by their text alone (Yams compares tags too; tags on keys
-                // are refused before composing, but no key may ever be read two ways).
-                var firstByKey: [String: SourceLocation] = [:]
-                for (key, value) in mapping {
-                    guard case .scalar(let keyScalar) = key else {
-                        throw Failure.syntax(message: Phrase("字段名必须是纯文本，不能是\(key.sequence != nil ? "列表" : "映射")",
-                                                            en: "a key must be plain text, not \(key.sequence != nil ? "a list" : "a mapping")"),
-                                             at: location(key))
-                    }
-                    if let first = firstByKey[keyScalar.string] {
-                        throw Failure.duplicateKey(key: keyScalar.string, at: location(key), firstAt: first)
-                    }
-                    firstByKey[keyScalar.string] = location(key)
-                    nodes += 1
-                    entries.append(YAMLEntry(key: keyScalar.string, keyLocation: location(key),
-                                             value: try convert(value, depth: depth + 1)))
-                }
-                return YAMLNode(.mapping(entries), at: here)
-            case .alias:
-                // Yams resolves aliases while composing; an unresolved one is malformed input.
-                throw Failure.syntax(message: Phrase("无法解析的 YAML 别名", en: "unresolved YAML alias"), at: here)
-            }
+        var message = Phrase("YAML 语法错误：\(YAMLProblemText.chinese(problem: error.problem))", en: "YAML syntax error: \(error.problem)")
+        if let context = error.context, !context.text.isEmpty {
+            message = message + Phrase("（\(YAMLProblemText.chinese(context: context.text))，第 \(context.line + lineShift) 行）",
+                                       en: " (\(context.text) at line \(context.line + lineShift))")
         }
-    }
-
-    private static func failure(from error: YamlError, text: String, lineShift: Int) -> Failure {
-        func shifted(_ mark: Mark) -> SourceLocation {
-            SourceLocation(line: max(1, mark.line) + lineShift, column: max(1, mark.column))
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = Phrase("YAML 语法错误：\(YAMLProblemText.chinese(problem: problem))", en: "YAML syntax error: \(problem)")
-            if let context, !context.text.isEmpty {
-                message = message + Phrase("（\(YAMLProblemText.chinese(context: context.text))，第 \(context.mark.line + lineShift) 行）",
-                                           en: " (\(context.text) at line \(context.mark.line + lineShift))")
-            }
-            return .syntax(message: message, at: shifted(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams names a non-text key "<uncovertable>"; say what it is instead.
-            let key = duplicates.first.map { $0 == "<uncovertable>" ? "(a list or mapping used as a key)" : $0 } ?? "?"
-            let first = shifted(context.mark)
-            if let second = laterOccurrence(of: key, after: context.mark, in: text) {
-                return .duplicateKey(key: key, at: SourceLocation(line: second.line + lineShift, column: second.column), firstAt: first)
-            }
-            return .duplicateKey(key: key, at: first, firstAt: nil)
-        case .reader(let problem, let offset, _, _):
-            var location = SourceLocation(line: 1 + lineShift, column: 1)
-            if let offset {
-                let prefix = text.utf8.prefix(max(0, offset))
-                let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-                location = SourceLocation(line: line + lineShift, column: 1)
-            }
-            return .syntax(message: Phrase("YAML 错误：\(problem)", en: "YAML error: \(problem)"), at: location)
-        default:
-            return .syntax(message: Phrase("YAML 错误：\(error)", en: "YAML error: \(error)"), at: SourceLocation(line: 1 + lineShift, column: 1))
-        }
-    }
-
-    /// Where `key` is written again at the same column, below its first occurrence: Yams
-    /// reports a duplicate at the first one, but the second is the one to delete.
-    static func laterOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard first.line >= 1, first.line < lines.count else { return nil }
-        for index in first.line..<lines.count {
-            let line = lines[index]
-            let indent = first.column - 1
-            guard line.count > indent else { continue }
-            let rest = line.dropFirst(indent)
-            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate) {
-                let after = rest.dropFirst(candidate.count).drop { $0 == " " || $0 == "\t" }
-                if after.hasPrefix(":") { return (index + 1, first.column) }
-            }
-        }
-        return nil
+        return .syntax(message: message, at: SourceLocation(line: max(1, error.line) + lineShift, column: max(1, error.column)))
     }
 }
