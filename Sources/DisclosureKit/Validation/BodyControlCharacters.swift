@@ -10,9 +10,7 @@ enum BodyControlCharacters {
 
     /// The first C0 control but tab, line feed and carriage return (line ends), DEL or C1.
     static func first(in body: String) -> Found? {
-        guard body.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F || $0 == 0xC2 }) else {
-            return nil
-        }
+        guard mayHoldOne(body) else { return nil }
         var line = 1
         var column = 1
         for scalar in body.unicodeScalars {
@@ -31,5 +29,18 @@ enum BodyControlCharacters {
             column += 1
         }
         return nil
+    }
+
+    /// False when no byte of `body` can start such a character: C0 but tab and line ends,
+    /// DEL, or C2 (the lead byte of U+0080–U+00BF, C1 among them). A loop over the bytes
+    /// in place: every public body comes here.
+    private static func mayHoldOne(_ body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { bytes in
+            for byte in bytes where (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2 {
+                return true
+            }
+            return false
+        }
     }
 }
