@@ -55,4 +55,14 @@ struct FingerprintSetTests {
             #expect(fast.map(\.offset) == reference.map(\.offset))
         }
     }
+
+    @Test(arguments: [0, 1, 100, 40_000])
+    func filterAnswersAsTheSetDoes(count: Int) {
+        let members = sample(count, seed: 7, range: 1 << 40) + [0]
+        let filter = FingerprintFilter(members: members)
+        let set = Set(members)
+        let asked = sample(20_000, seed: 8, range: 1 << 40) + members.prefix(500)
+        #expect(asked.filter { filter.contains($0) } == asked.filter { set.contains($0) })
+        #expect(!FingerprintFilter(members: []).contains(0))
+    }
 }

@@ -220,7 +220,7 @@ public enum SharedText {
         // filled straight from the windows (a joined and deduplicated copy of them was the
         // peak of a 10,000-record build).
         let unknown = publicRecords.contains { known[$0.sourceDigest] == nil }
-        let candidates = unknown ? FingerprintMap(members: winnowed.joined().lazy.map(\.hash)) : FingerprintMap()
+        let candidates = unknown ? FingerprintFilter(members: winnowed.joined().lazy.map(\.hash)) : FingerprintFilter(members: [])
         // Each record's candidates are counted once; a count is all that decides stock.
         var counts = FingerprintMap()
         var held: [[UInt64]?] = []
@@ -231,7 +231,7 @@ public enum SharedText {
             var found: [UInt64] = []
             MatchText.bytes(source).withUnsafeBufferPointer { bytes in
                 TextFingerprints.forEachWindow(bytes) { _, hash in
-                    if candidates[hash] != nil { found.append(hash) }
+                    if candidates.contains(hash) { found.append(hash) }
                 }
             }
             return LeakIndex.distinctInOrder(found)
