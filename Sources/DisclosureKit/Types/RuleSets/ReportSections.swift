@@ -51,11 +51,13 @@ enum ReportSections {
         var current: Int?
         var currentHeadingLine = firstLine
         var tableReported: Set<Int> = []
-        for (offset, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines split by their bytes: splitting by Character breaks every line into graphemes.
+        for (offset, lineBytes) in body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let rawLine = Substring(lineBytes)
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.drop { $0 == " " }
             if let section = current, generated.contains(section), !tableReported.contains(section), fence == nil,
-               trimmed.hasPrefix("|") || line.range(of: "<table", options: .caseInsensitive) != nil {
+               trimmed.hasPrefix("|") || line.utf8.contains(UInt8(ascii: "<")) && line.range(of: "<table", options: .caseInsensitive) != nil {
                 tableReported.insert(section)
                 reader.report(.reportSectionTable, SourceLocation(line: currentHeadingLine, column: 1), field: nil,
                               Phrase("'\(headings[section])' 部分含有表格（第 \(firstLine + offset) 行）；该部分的表格由 'statistics' 生成，这张表会与它并排显示：请把文字移到其他部分或删除", en: "section '\(headings[section])' holds a table (line \(firstLine + offset)); its table is generated from 'statistics', so this one would be shown beside it: move the text to another section or delete it"))
@@ -68,7 +70,7 @@ enum ReportSections {
                 fence = trimmed.prefix(3)
                 continue
             }
-            guard line.count - trimmed.count < 4, trimmed.hasPrefix("## ") else {
+            guard line.utf8.count - trimmed.utf8.count < 4, trimmed.hasPrefix("## ") else {
                 // A section heading inside a list or a quote would cut the page's markup in two.
                 let bare = line.drop { " \t>-*+0123456789.)".contains($0) }
                 if bare.hasPrefix("## "), numerals.contains(where: { bare.dropFirst(3).hasPrefix($0) }) {
