@@ -35,8 +35,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// cmark-gfm's inline parser edits a process-wide table of special characters while it
     /// parses, so two parses at once corrupt each other's output (lost strikethrough,
-    /// missed autolinks) even with one parser per thread. Parsing is serialised; walking
-    /// the tree and rendering HTML run in parallel.
+    /// missed autolinks) even with one parser per thread. That happens in
+    /// `cmark_parser_finish` (the inlines are parsed there), which is serialised; making
+    /// the parser, the block parsing as it is fed, walking the tree and rendering HTML run
+    /// in parallel (a test renders in parallel and compares with one thread's output).
     private static let parseLock = NSLock()
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
@@ -60,11 +62,7 @@ public struct MarkdownRenderer: Sendable {
     private func walk(_ markdown: String, producingHTML: Bool, decide: (String, Bool) -> LinkDecision) -> (html: String, findings: [LinkFinding]) {
         _ = Self.registration
         let options = self.options
-        Self.parseLock.lock()
-        guard let parser = cmark_parser_new(options) else {
-            Self.parseLock.unlock()
-            return ("", [])
-        }
+        guard let parser = cmark_parser_new(options) else { return ("", []) }
         for name in ["table", "strikethrough", "autolink", "tagfilter"] {
             if let extensionHandle = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionHandle)
@@ -76,6 +74,7 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
+        Self.parseLock.lock()
         let document = cmark_parser_finish(parser)
         Self.parseLock.unlock()
         defer {

@@ -1,0 +1,34 @@
+@testable import DisclosureKit
+import Testing
+
+/// cmark-gfm parses inlines through a process-wide table that each parse edits: bodies
+/// rendered on many threads at once must come out as they do one at a time.
+struct MarkdownRendererThreadsTests {
+    static func body(_ number: Int) -> String {
+        """
+        第 \(number) 号文件 ~~已废止~~ 的说明，见 www.example.gov.cn/\(number) 与 https://example.org/a\(number)。
+
+        | 序号 | 事项 | 说明 |
+        |---:|---|---|
+        | \(number) | **审核** | ~~旧~~ *新* `代码` |
+
+        - 联系邮箱 office\(number)@example.gov.cn
+        - [链接](https://example.gov.cn/\(number)) 与 <https://example.gov.cn/auto\(number)>
+
+        脚注[^\(number)]。
+
+        [^\(number)]: 说明 ~~删除~~。
+        """
+    }
+
+    @Test func bodiesRenderedOnManyThreadsMatchOneThreadsOutput() {
+        let renderer = MarkdownRenderer()
+        let count = 3_000
+        let expected = (0..<20).map { renderer.render(Self.body($0)) { _, _ in .keep }.html }
+        #expect(expected.allSatisfy { $0.contains("<del>") && $0.contains("href=\"http://www.example.gov.cn/") })
+        let rendered = parallelMap(Array(0..<count)) { index in renderer.render(Self.body(index % 20)) { _, _ in .keep }.html }
+        let wrong = (0..<count).filter { rendered[$0] != expected[$0 % 20] }.count
+        #expect(wrong == 0, "\(wrong) of \(count) renders differ")
+    }
+}
+
