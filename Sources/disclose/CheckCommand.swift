@@ -16,13 +16,20 @@ struct CheckCommand: ParsableCommand {
     /// `--lang`, last: a setting of the run, not of the command's task.
     @OptionGroup var language: LanguageOption
 
+    /// Most records whose bodies are kept in memory between decoding and the link check.
+    static let recordsKeptWithBodies = 20_000
+
     func run() throws {
         let root = siteRoot.root
         // 100,000 records take seconds to check: the same progress line as a build's.
         let (progress, line) = ProgressLine.start(quiet: checks.quiet)
         // Stopped before anything is printed, the diagnostics or an error.
         defer { line?.stop() }
-        var site = try SiteLoader.load(root: root, progress: progress, keepBodies: false)
+        // Bodies are kept for the link check when the site is of ordinary size (a 10,000-record
+        // check reads each file once less: 7 % of its CPU time, 27 MiB more); past that they
+        // are read again, as at 100,000 records they would be a third of a gigabyte.
+        let tree = try ContentScanner(root: root).scan()
+        var site = SiteLoader.load(tree, progress: progress, keepBodies: tree.records.count <= Self.recordsKeptWithBodies)
         if let asOf = checks.asOfDate { site.config.asOf = asOf }
         let scheduledNotes = ScheduledRecords.holdBack(&site).notes(asOf: site.config.asOf)
         // A site's own templates and every public body's links are checked too: CI should
