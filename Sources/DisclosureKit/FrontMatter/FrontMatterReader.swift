@@ -22,16 +22,23 @@ public enum FrontMatterReader {
 
     /// Reads `yaml`, whose first line is line `firstLine` of its file.
     public static func read(_ yaml: Substring, firstLine: Int) -> Result<YAMLNode, Failure> {
-        let text = String(yaml)
+        var text = String(yaml)
         let lineShift = firstLine - 1
-        // Only an alias (`*name`) can expand; front matter without a `*` needs no second pass.
-        if text.utf8.contains(UInt8(ascii: "*")), let excess = AliasBudget.firstExcess(in: text, limit: maximumNodes) {
+        // Only an alias (`*name`) can expand, only a tag (`!`) be on a key: front matter
+        // without either needs no pass over its events before composing. One loop tells.
+        let (hasAlias, hasTag) = text.withUTF8 { bytes in
+            var alias = false, tag = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "*") { alias = true } else if byte == UInt8(ascii: "!") { tag = true }
+            }
+            return (alias, tag)
+        }
+        if hasAlias, let excess = AliasBudget.firstExcess(in: text, limit: maximumNodes) {
             return .failure(.tooComplex(
                 reason: Phrase("前置信息展开后超过 \(maximumNodes) 个值（别名展开？），不予接受", en: "the front matter expands to more than \(maximumNodes) values (alias expansion?); refused"),
                 at: SourceLocation(line: excess.line + lineShift, column: excess.column)))
         }
-        // A tag starts with `!`; front matter without one needs no pass over its events.
-        if text.utf8.contains(UInt8(ascii: "!")) {
+        if hasTag {
             let tagged = KeyTags.find(in: text)
             if let first = tagged.first {
                 return .failure(.keyTag(key: first.key, tag: first.tag,

@@ -7,9 +7,13 @@ enum TypingSlips {
     static let yearBrackets: [(open: Character, close: Character)] = [
         ("[", "]"), ("【", "】"), ("［", "］"), ("(", ")"), ("（", "）"), ("〖", "〗"), ("〈", "〉"),
     ]
+    static let yearOpeners: [Unicode.Scalar] = yearBrackets.compactMap { $0.open.unicodeScalars.first }
 
     static func check(_ top: FieldMapping, _ reader: inout FieldReader) {
-        if let (text, location, plain) = scalar(top, "document_number") {
+        // Most values hold none of the characters looked for: their scalars tell, without
+        // comparing Characters (a Unicode comparison each).
+        if let (text, location, plain) = scalar(top, "document_number"),
+           text.unicodeScalars.contains(where: { scalar in yearOpeners.contains(scalar) }) {
             let characters = Array(text)
             for index in characters.indices {
                 guard let pair = yearBrackets.first(where: { $0.open == characters[index] }),
@@ -24,6 +28,7 @@ enum TypingSlips {
             }
         }
         if let (text, location, plain) = scalar(top, "index_number"),
+           text.unicodeScalars.contains(where: { $0 == "／" || $0 == "∕" || $0 == "⁄" }),
            let index = Array(text).firstIndex(where: { $0 == "／" || $0 == "∕" || $0 == "⁄" }) {
             let corrected = String(Array(text).map { $0 == "／" || $0 == "∕" || $0 == "⁄" ? "/" : $0 })
             reader.report(.recordTyping, column(location, index, plain), field: "index_number",
