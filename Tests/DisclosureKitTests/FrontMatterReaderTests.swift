@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DisclosureKit
 
@@ -108,6 +109,20 @@ import Testing
         let deep = "x: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
         guard case .failure(.tooComplex) = read(deep) else { Issue.record("expected tooComplex"); return }
         let deeper = "x: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"
-        guard case .failure = read(deeper) else { Issue.record("expected a failure"); return }
+        guard case .failure(.tooComplex) = read(deeper) else { Issue.record("expected tooComplex"); return }
+    }
+
+    /// libyaml's own sentences come out in Chinese, problem and context alike.
+    @Test(arguments: [
+        "title: *alias\n",
+        "a:\n\t- b\n",
+        "a: b\u{7}\n",
+        "a: 1\n...\nb: 2\n",
+    ])
+    func libyamlsWordsAreSaidInChinese(yaml: String) throws {
+        guard case .failure(.syntax(let message, _)) = read(yaml) else { Issue.record("expected a syntax failure"); return }
+        // Names are kept (YAML, Tab); no English word is.
+        let words = message.zh.replacingOccurrences(of: "YAML", with: "").replacingOccurrences(of: "Tab", with: "")
+        #expect(!words.contains(where: { $0.isASCII && $0.isLetter }), "\(message.zh)")
     }
 }

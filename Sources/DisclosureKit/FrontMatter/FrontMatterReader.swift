@@ -114,8 +114,14 @@ public enum FrontMatterReader {
         if error.stage == .reader {
             let prefix = text.utf8.prefix(max(0, error.offset ?? 0))
             let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            return .syntax(message: Phrase("YAML 错误：\(error.problem)", en: "YAML error: \(error.problem)"),
+            return .syntax(message: Phrase("YAML 错误：\(YAMLProblemText.chinese(problem: error.problem))", en: "YAML error: \(error.problem)"),
                            at: SourceLocation(line: line + lineShift, column: 1))
+        }
+        // libyaml's own limit on nesting (1,000 levels, flow collections before the composer
+        // sees them): the reader's limit on nesting, said as the reader says it.
+        if error.problem.hasPrefix("Maximum nesting level reached") {
+            return .tooComplex(reason: Phrase("前置信息嵌套超过 \(maximumDepth) 层，不予接受", en: "the front matter nests deeper than \(maximumDepth) levels; refused"),
+                               at: SourceLocation(line: max(1, error.line) + lineShift, column: max(1, error.column)))
         }
         var message = Phrase("YAML 语法错误：\(YAMLProblemText.chinese(problem: error.problem))", en: "YAML syntax error: \(error.problem)")
         if let context = error.context, !context.text.isEmpty {

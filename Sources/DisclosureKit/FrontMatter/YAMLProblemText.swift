@@ -40,6 +40,24 @@ enum YAMLProblemText {
         "invalid leading UTF-8 octet": "无效的 UTF-8 字节",
         "invalid trailing UTF-8 octet": "无效的 UTF-8 字节",
         "control characters are not allowed": "不允许出现控制字符",
+        "invalid Unicode character": "无效的 Unicode 字符",
+        "incomplete UTF-8 octet sequence": "不完整的 UTF-8 字节序列",
+        "invalid length of a UTF-8 sequence": "UTF-8 字节序列长度无效",
+        "input is too long": "输入过长",
+        "found undefined alias": "使用了未定义的别名（'*名称' 之前没有对应的 '&名称'）",
+        "but found another document": "但这里又开始了一个文档（前置信息中不能有 '...' 或第二个 '---'）",
+        "did not find expected '!'": "没有找到应有的 '!'",
+        "did not find expected comment or line break": "没有找到应有的注释或换行",
+        "did not find expected digit or '.' character": "没有找到应有的数字或 '.'",
+        "did not find expected hexdecimal number": "没有找到应有的十六进制数字",
+        "did not find expected tag URI": "没有找到应有的标签 URI",
+        "did not find expected version number": "没有找到应有的版本号",
+        "did not find expected whitespace": "没有找到应有的空格",
+        "did not find the expected '>'": "没有找到应有的 '>'",
+        "did not find expected <stream-start>": "没有找到应有的开始标记",
+        "could not find expected directive name": "没有找到应有的指令名称",
+        "found extremely long version number": "版本号过长",
+        "found unknown directive name": "出现了未知的指令名称",
     ]
 
     private static let contexts: [String: String] = [
@@ -60,5 +78,13 @@ enum YAMLProblemText {
         "while scanning a directive": "读取指令时",
         "while parsing a tag": "读取标签时",
         "while parsing a flow mapping entry": "读取花括号 { } 中的内容时",
+        "while scanning for the next token": "读取下一项内容时",
+        "while parsing": "读取内容时",
+        "while parsing a quoted scalar": "读取带引号的文字时",
+        "while scanning a %TAG directive": "读取 %TAG 指令时",
+        "while scanning a %YAML directive": "读取 %YAML 指令时",
+        "while scanning a tag directive": "读取标签指令时",
+        "while parsing a tag directive": "读取标签指令时",
+        "expected a single document in the stream": "前置信息只能是一个文档",
     ]
 }
