@@ -28,10 +28,17 @@ struct MigrateReportCommand: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
-            let text: String
+            // A file that cannot be read says why (missing, a folder, no permission), apart
+            // from one that is read but is not UTF-8 text.
+            let bytes: [UInt8]
             do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
+                bytes = try FileIO.readBytes(file)
             } catch {
+                Terminal.writeError("\(file): " + localized("错误：无法读取文件：", en: "error: cannot read the file: ") + localized(SystemMessage.phrase(of: error)) + "\n")
+                failed = true
+                continue
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 Terminal.writeError(localized("\(file): 错误：无法作为 UTF-8 文本读取\n", en: "\(file): error: cannot read it as UTF-8 text\n"))
                 failed = true
                 continue

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DisclosureKit
+import Foundation
 
 /// `disclose types`: the record types and their fields, as the reference's tables.
 struct TypesCommand: ParsableCommand {
@@ -19,6 +20,11 @@ struct TypesCommand: ParsableCommand {
     func run() throws {
         var types = TypeRegistry.builtIn
         if let root {
+            // A root that is no folder is a usage error (exit 2), as for every command.
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw EnvironmentError(Phrase("站点根目录 '\(root)' 不是可读取的文件夹", en: "the site root '\(root)' is not a readable directory"))
+            }
             let (loaded, problems) = TypeRegistry.load(root: root)
             if problems.errorCount > 0 {
                 throw CommandFailure.brokenTypeDeclarations

@@ -99,6 +99,16 @@ struct YAMLComposerTests {
         "a: @reserved\n",
         "a: !!str 5\nb: !custom {x: 1}\n",
         "a:\n  - b\n  c: d\n",
+        // Anchors on keys name their text, in every place a key is written.
+        "&k title: 标题\nsummary: *k\n",
+        "x: {&k a: 1, b: *k}\n",
+        "x:\n  - &k a: 1\n    b: *k\n",
+        "? &k a\n: 1\nb: *k\n",
+        "&k \"a\": 1\nb: *k\n",
+        "&k : 1\nb: *k\n",
+        "&k a: 1\nc: [*k, *k]\n",
+        "labels: [&d proactive]\nnotes:\n  &d withheld: 1\ndisclosure: *d\n",
+        "&k title: a\n*k : b\n",
     ])
     func composerGivesYamsTree(yaml: String) throws {
         let compared = try #require(Self.compare(yaml))
@@ -171,6 +181,24 @@ struct YAMLComposerTests {
         }
     }
 
+    /// The last anchor of a name wins, a key's too: a value read through it is never an
+    /// earlier text (a withheld record must not read as published).
+    @Test func aKeysAnchorIsTheLastOfItsName() throws {
+        let node = try FrontMatterReader.read("labels: [&d proactive]\nnotes:\n  &d withheld: 1\ndisclosure: *d\n", firstLine: 1).get()
+        guard case .mapping(let entries) = node.value, case .scalar(let disclosure, _) = entries.last?.value.value else {
+            Issue.record("not a mapping with a text last")
+            return
+        }
+        #expect(disclosure == "withheld")
+    }
+
+    @Test func aKeyWrittenAgainThroughAnAliasIsReportedAtTheAlias() {
+        #expect(throws: FrontMatterReader.Failure.duplicateKey(key: "b", at: SourceLocation(line: 4, column: 3),
+                                                               firstAt: SourceLocation(line: 3, column: 3))) {
+            try FrontMatterReader.read("x:\n  a: &k b\n  b: 1\n  *k : 2\n", firstLine: 1).get()
+        }
+    }
+
     @Test func aliasOfAListIsNoKey() {
         let result = FrontMatterReader.read("l: &l [1]\n*l : 2\n", firstLine: 1)
         guard case .failure(.syntax(let message, let location)) = result else {
@@ -178,8 +206,8 @@ struct YAMLComposerTests {
             return
         }
         #expect(message.en == "a key must be plain text, not a list")
-        // (A collection starts at its anchor, as libyaml marks it.)
-        #expect(location == SourceLocation(line: 1, column: 4))
+        // At the alias: the key to change.
+        #expect(location == SourceLocation(line: 2, column: 1))
     }
 }
 

@@ -15,4 +15,16 @@ import Testing
         #expect(migrate.stderr.contains("line \(line): 'statistics.requests.outcomes.partialy_granted' is not a key of the earlier statistics"), "\(migrate.stderr)")
         #expect(try String(contentsOf: file, encoding: .utf8) == misspelt)
     }
+
+    /// A file that cannot be read is said to be so, not to be other than UTF-8; and
+    /// `types --root` with no such folder is a usage error, as every command's root is.
+    @Test func aMissingFileOrRootIsSaidToBeMissing() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("disclose-missing-\(UUID().uuidString)")
+        let migrate = try Disclose.run(["migrate-report", missing.appendingPathComponent("ndbg.md").path])
+        #expect(migrate.status == 1)
+        #expect(migrate.stderr.contains("cannot read the file") && !migrate.stderr.contains("UTF-8"), "\(migrate.stderr)")
+        let types = try Disclose.run(["types", "--root", missing.path])
+        #expect(types.status == 2)
+        #expect(types.stderr.contains("is not a readable directory"), "\(types.stderr)")
+    }
 }

@@ -111,14 +111,17 @@ enum YAMLComposer {
                     let scalar = event.data.scalar
                     let here = location(event.start_mark)
                     let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+                    let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
+                    let built = Built(node: YAMLNode(.scalar(text, plain: plain), at: here), count: 1, height: 0)
                     if expectsKey {
-                        try takeKey(text, at: here)
+                        // A key's anchor names its text as any scalar's does (`&d withheld: 1`
+                        // then `disclosure: *d`): a value read through it must be that text.
+                        if let anchor = Self.text(scalar.anchor) { anchors[anchor] = built }
+                        try takeKey(text, at: here, reportedAt: here)
                         continue
                     }
                     try admit(at: here, adding: 1, depth: stack.count)
-                    let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
-                    try finish(Built(node: YAMLNode(.scalar(text, plain: plain), at: here), count: 1, height: 0),
-                               anchor: Self.text(scalar.anchor))
+                    try finish(built, anchor: Self.text(scalar.anchor))
                 case YAML_ALIAS_EVENT:
                     let name = Self.text(event.data.alias.anchor) ?? ""
                     let here = location(event.start_mark)
@@ -127,12 +130,14 @@ enum YAMLComposer {
                                                   line: here.line - lineShift, column: here.column))
                     }
                     if expectsKey {
-                        // An alias of a text is that text (and its place); of a list or mapping, refused.
+                        // An alias of a text is that text, kept with the place the text was
+                        // written (as Yams' tree has it); of a list or mapping, refused. Either
+                        // is reported at the alias, the key to change.
                         guard case .scalar(let text, _) = built.node.value else {
                             let isMapping = if case .mapping = built.node.value { true } else { false }
-                            throw .refused(Self.keyNotText(isMapping: isMapping, at: built.node.location))
+                            throw .refused(Self.keyNotText(isMapping: isMapping, at: here))
                         }
-                        try takeKey(text, at: built.node.location)
+                        try takeKey(text, at: built.node.location, reportedAt: here)
                         continue
                     }
                     try admit(at: here, adding: built.count, depth: stack.count)
@@ -166,9 +171,9 @@ enum YAMLComposer {
 
         /// Takes `key` as the next key of the innermost mapping: text, compared by its
         /// text alone, counted as one value.
-        mutating func takeKey(_ key: String, at here: SourceLocation) throws(Failure) {
+        mutating func takeKey(_ key: String, at here: SourceLocation, reportedAt written: SourceLocation) throws(Failure) {
             let last = stack.count - 1
-            try Self.checkNewKey(key, at: here, in: &stack[last])
+            try Self.checkNewKey(key, at: here, reportedAt: written, in: &stack[last])
             stack[last].key = (key, here)
             stack[last].count += 1
             nodes += 1
@@ -207,8 +212,10 @@ enum YAMLComposer {
             stack.append(open)
         }
 
-        /// Refuses `key` when `open` has it already: the second occurrence is the one to delete.
-        static func checkNewKey(_ key: String, at here: SourceLocation, in open: inout Open) throws(Failure) {
+        /// Refuses `key` when `open` has it already, reported at `written`: the second
+        /// occurrence is the one to delete. `here` is the place the key is kept with.
+        static func checkNewKey(_ key: String, at here: SourceLocation, reportedAt written: SourceLocation,
+                                in open: inout Open) throws(Failure) {
             if open.keyIndex == nil, open.entries.count >= 16 {
                 var index: [String: SourceLocation] = [:]
                 for entry in open.entries where index[entry.key] == nil { index[entry.key] = entry.keyLocation }
@@ -221,7 +228,7 @@ enum YAMLComposer {
             } else {
                 first = open.entries.first { $0.key == key }?.keyLocation
             }
-            if let first { throw .refused(.duplicateKey(key: key, at: here, firstAt: first)) }
+            if let first { throw .refused(.duplicateKey(key: key, at: written, firstAt: first)) }
         }
 
         static func keyNotText(isMapping: Bool, at here: SourceLocation) -> FrontMatterReader.Failure {
