@@ -114,6 +114,21 @@ public struct MarkdownRenderer: Sendable {
             return ("", findings)
         }
         defer { free(rendered) }
-        return (String(cString: rendered), findings)
+        return (Self.accessible(String(cString: rendered)), findings)
+    }
+
+    /// cmark-gfm's HTML as the pages' accessibility wants it: a table's header cells
+    /// name what they head (`scope="col"`: a GFM table's header is its first row), and a
+    /// footnote's way back is labelled in the page's language, not in English.
+    static func accessible(_ html: String) -> String {
+        var html = html
+        if html.contains("<th") {
+            html = html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
+                .replacingOccurrences(of: "<th style=\"", with: "<th scope=\"col\" style=\"")
+        }
+        if html.contains("aria-label=\"Back to content\"") {
+            html = html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"返回正文\"")
+        }
+        return html
     }
 }

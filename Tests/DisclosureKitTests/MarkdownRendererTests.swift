@@ -1,9 +1,9 @@
 @testable import DisclosureKit
 import Testing
 
-/// cmark-gfm parses inlines through a process-wide table that each parse edits: bodies
-/// rendered on many threads at once must come out as they do one at a time.
-struct MarkdownRendererThreadsTests {
+/// Bodies through cmark-gfm: rendered on many threads at once they come out as they do one
+/// at a time (its inline parser edits a process-wide table), and its HTML is made accessible.
+struct MarkdownRendererTests {
     static func body(_ number: Int) -> String {
         """
         第 \(number) 号文件 ~~已废止~~ 的说明，见 www.example.gov.cn/\(number) 与 https://example.org/a\(number)。
@@ -30,5 +30,12 @@ struct MarkdownRendererThreadsTests {
         let wrong = (0..<count).filter { rendered[$0] != expected[$0 % 20] }.count
         #expect(wrong == 0, "\(wrong) of \(count) renders differ")
     }
-}
 
+    @Test func headerCellsNameWhatTheyHeadAndFootnotesGoBackInChinese() {
+        let html = MarkdownRenderer().render(Self.body(7)) { _, _ in .keep }.html
+        #expect(html.contains("<th scope=\"col\" style=\"text-align: right\">序号</th>"), "\(html)")
+        #expect(html.contains("<th scope=\"col\">事项</th>"), "\(html)")
+        #expect(!html.contains("<th>") && !html.contains("Back to content"), "\(html)")
+        #expect(html.contains("footnote-backref") && html.contains("aria-label=\"返回正文\""), "\(html)")
+    }
+}
