@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         // A site's own templates and every public body's links are checked too: CI should
         // fail where the build would.
         let (templates, templateDiagnostics) = TemplateSet.load(root: root)
-        let all = site.diagnostics + scheduledNotes + templateDiagnostics
+        let all = site.diagnostics + scheduledNotes + templateDiagnostics + TemplateLoads.diagnostics(root: root)
             + (try SiteCheck.diagnostics(site, templates: templates, progress: progress))
         line?.stop()
         let diagnostics = checks.strict ? all.strict() : all
