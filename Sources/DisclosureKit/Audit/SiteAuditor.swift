@@ -489,6 +489,12 @@ public struct SiteAuditor: Sendable {
         let reported = RecordsFound()
         report.diagnostics += byteLeaks(file.bytes, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records,
                                         format: SeparateTexts.format(of: file.path))
+        // A text saved as UTF-16 or GB18030 (an attachment; the build writes only UTF-8)
+        // is searched as the text it is, too. Pages are the build's own: not looked at.
+        if !file.path.hasSuffix(".html"), let text = LegacyChineseEncoding.utf8Text(of: file.bytes) {
+            report.diagnostics += byteLeaks(text, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records,
+                                            format: SeparateTexts.format(of: file.path))
+        }
         let check = ContentCheck(path: file.path, shown: shown, leaks: leaks, reported: reported)
         file.bytes.withUnsafeBytes { check.feed($0) }
         let content = check.finish()

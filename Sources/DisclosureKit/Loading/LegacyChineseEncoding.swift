@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises a file saved in GB18030 (or its subset GBK, or GB2312), the encoding of
 /// Chinese Windows editors: what a record that is not UTF-8 usually is. Structural, not
 /// statistical: every byte is ASCII or part of a well-formed GB18030 sequence, and at
@@ -25,5 +27,31 @@ enum LegacyChineseEncoding {
             multiByte += 1
         }
         return multiByte > 0
+    }
+}
+
+extension LegacyChineseEncoding {
+    /// The text of `bytes` as UTF-8 when they are a text in another encoding a Chinese
+    /// office saves in: UTF-16 with its byte order mark (Notepad's "Unicode"), or GB18030
+    /// (Excel's CSV on Chinese Windows); nil for UTF-8 and for what is neither. The audit
+    /// searches such a file's text too, so that re-encoding hides no sentence.
+    static func utf8Text(of bytes: [UInt8]) -> [UInt8]? {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            let littleEndian = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var index = 2
+            while index + 1 < bytes.count {
+                units.append(littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                                          : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+                index += 2
+            }
+            return Array(String(decoding: units, as: UTF16.self).utf8)
+        }
+        guard bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil,
+              isGB18030(bytes[...]) else { return nil }
+        // Foundation's GB18030 (kCFStringEncodingGB_18030_2000, through ICU).
+        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+        return String(data: Data(bytes), encoding: gb18030).map { Array($0.utf8) }
     }
 }
