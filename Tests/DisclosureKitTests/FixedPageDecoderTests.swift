@@ -24,6 +24,15 @@ import Testing
         #expect(unknown.diagnostics.first?.message.zh.contains("必须是 guide, rules, functions, request") == true, "\(unknown.diagnostics)")
     }
 
+    /// A page marked non-public in any spelling is refused, never published with a warning.
+    @Test(arguments: ["公开方式: 不予公开", "Disclosure: withheld", "withheld_reason: 涉密", "公开属性: 依申请公开", "状态: 不予公开"])
+    func aPageMarkedNonPublicInAnySpellingIsRefused(line: String) {
+        let page = decode("title: 内部页面\n\(line)")
+        #expect(page.page == nil, "\(line)")
+        #expect(page.diagnostics.map(\.rule) == ["page.disclosure"], "\(line): \(page.diagnostics)")
+        #expect(decode("title: 公开页面\nsummary: 本页说明依申请公开的办理流程").diagnostics.isEmpty)
+    }
+
     @Test func theSlugIsTheStemUnlessGiven() {
         #expect(decode("title: 页面", stem: "gk-zn").page?.path == "pages/gk-zn.html")
         #expect(decode("title: 页面\nslug: guide", stem: "gk-zn").page?.path == "pages/guide.html")

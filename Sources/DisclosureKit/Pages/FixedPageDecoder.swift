@@ -19,6 +19,13 @@ public struct FixedPageDecoder: Sendable {
     public let site: SiteConfig
 
     /// The keys a page knows.
+    /// Keys that mark a text non-public, in the spellings an author may use (compared
+    /// trimmed and in lower case).
+    static let disclosureKeys: Set<String> = ["disclosure", "公开方式", "公开属性", "公开类型", "withheld_reason",
+                                              "不予公开理由", "不予公开原因", "不公开理由"]
+    /// The non-public values of `disclosure`, with their Chinese names.
+    static let nonPublicValues: Set<String> = ["withheld", "on-request", "on_request", "on request", "不予公开", "依申请公开", "不公开"]
+
     static let keys = ["title", "nav", "role", "slug", "summary", "modified", "publisher", AttachmentListDecoder.key]
 
     public init(site: SiteConfig) {
@@ -68,7 +75,21 @@ public struct FixedPageDecoder: Sendable {
                           Phrase("'disclosure'（公开方式）\(value.isEmpty ? "无需填写：" : "为 '\(value)'，但 ")content/pages/ 中的每个页面都会发布；非主动公开的文字是记录：请把它移到栏目文件夹，或删除此字段",
                                  en: "'disclosure' (公开方式)\(value.isEmpty ? "" : " is '\(value)', but") every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key"))
         }
-        reader.checkUnknownKeys(top, known: Self.keys + ["disclosure"])
+        // The same mark in another spelling (the key's Chinese name, another case, the
+        // reason a withheld record gives, or a non-public value under a key a page does not
+        // have: `role: 依申请公开` and a title are a page's own) is the same intent: an error
+        // too, never an unknown key's warning.
+        var marked: [String] = []
+        for entry in top.entries where entry.key != "disclosure" && !Self.keys.contains(entry.key) {
+            var value = ""
+            if case .scalar(let text, _) = entry.value.value { value = text.trimmed.lowercased() }
+            guard Self.disclosureKeys.contains(entry.key.trimmed.lowercased()) || Self.nonPublicValues.contains(value) else { continue }
+            marked.append(entry.key)
+            reader.report(.pageDisclosure, entry.keyLocation, field: entry.key,
+                          Phrase("'\(entry.key)' 似乎标明此页面不公开，但 content/pages/ 中的每个页面都会发布；非主动公开的文字是记录：请把它移到栏目文件夹，或删除此字段",
+                                 en: "'\(entry.key)' seems to mark this page as not public, but every page of content/pages/ is published; a text that is not public is a record: move it to its section folder, or remove the key"))
+        }
+        reader.checkUnknownKeys(top, known: Self.keys + ["disclosure"] + marked)
         let title = reader.string(top, "title", required: true)
         let navigation = reader.integer(top, "nav", required: false, in: 0...100_000)
         let role = reader.enumeration(top, "role", required: false, PageRole.allCases.map { ($0, $0.aliases) })
