@@ -25,6 +25,15 @@ import Testing
         SampleSite.places(diagnostics.filter { $0["rule"] as? String == "type.declaration" })
     }
 
+    /// The folder the search index is written to is the build's own: a type there would
+    /// be written over by it (it stopped the build with an internal error).
+    @Test func theSearchIndexFolderIsNoTypesFolder() throws {
+        let sample = try SampleSite(adding: ["types/si.yaml": "id: si\nfolder: search-index\nname: 索引资料\nfields: []\n"])
+        let (checked, diagnostics) = try sample.check()
+        #expect(checked.status == 1)
+        #expect(Self.typeErrors(diagnostics) == ["types/si.yaml:2:9 type.declaration"], "\(diagnostics)")
+    }
+
     @Test func everyProblemOfADeclarationIsReportedInOneRun() throws {
         let sample = try SampleSite(adding: ["types/fk.yaml": Self.broken, "types/sub/more.yaml": "id: more\nfolder: more\nname: 更多\nfields: []\n"])
         let (checked, diagnostics) = try sample.check()

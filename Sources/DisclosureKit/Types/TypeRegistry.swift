@@ -16,7 +16,7 @@ public struct TypeRegistry: Sendable {
     /// Names a type's folder may not have: the output's own folders and files beside the
     /// sections, and the site root's other inputs.
     public static let reservedFolders: Set<String> = [
-        "pages", "assets", "catalog", "search", "topics", "publishers", "years", "types", "attachments", "templates",
+        "pages", "assets", "catalog", "search", "search-index", "topics", "publishers", "years", "types", "attachments", "templates",
         "content", "site",
     ]
 
