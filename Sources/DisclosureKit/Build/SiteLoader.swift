@@ -1,3 +1,4 @@
+import Glibc
 /// Everything `check` learns about a site root: settings, typed records, attachments and
 /// every diagnostic. `build` starts from this.
 public struct LoadedSite: Sendable {
@@ -129,6 +130,7 @@ public enum SiteLoader {
         let (matches, attachmentDiagnostics) = AttachmentMatcher.match(tree.attachments, records: tree.records, listing: listing,
                                                                        publicRecords: publicRecords)
         attachmentFindings += attachmentDiagnostics
+        attachmentFindings += unreadableAttachments(tree.attachments)
         attachmentFindings += attachmentClashes(matches, identities: identities)
         attachmentFindings += OutputClashes.check(matches, identities: identities)
         attachmentFindings += NonPublicCopies.check(matches, identities: identities)
@@ -144,6 +146,17 @@ public enum SiteLoader {
         loaded.pages = fixedPages.pages
         loaded.pageAttachments = fixedPages.attachments
         return loaded
+    }
+
+    /// An attachment the build could not read (no permission) is `file.read` at the file,
+    /// as a record would be, not an error of writing the site once the pages are made.
+    static func unreadableAttachments(_ attachments: [AttachmentFile]) -> [Diagnostic] {
+        attachments.compactMap { attachment -> Diagnostic? in
+            guard access(attachment.absolutePath, R_OK) != 0 else { return nil }
+            let reason = String(cString: strerror(errno))
+            return Rule.fileRead.diagnostic(attachment.relativePath, .fileStart,
+                                            Phrase("无法读取附件：", en: "cannot read the attachment: ") + SystemMessage.phrase(reason))
+        }
     }
 
     static func loadConfig(_ tree: ContentTree) -> (SiteConfig?, [Diagnostic], Digest) {
