@@ -57,7 +57,7 @@ struct OutputReuse: Sendable {
     private func link(_ path: String, _ entry: BuildCache.FileEntry, key: Digest) -> BuildCache.FileEntry? {
         let source = oldOutput + "/" + path
         let destination = staging + "/" + path
-        guard BuildCache.FileIdentity.of(source) == entry.identity else { return nil }
+        guard BuildCache.FileIdentity.of(source) == entry.identity, Self.hasNewFilesMode(source) else { return nil }
         var carried = entry
         carried.key = key
         if Glibc.link(source, destination) == 0 { return carried }
@@ -72,6 +72,21 @@ struct OutputReuse: Sendable {
               let identity = BuildCache.FileIdentity.of(destination) else { return nil }
         carried.identity = identity
         return carried
+    }
+
+    /// The permissions a file the build writes gets (0644 less the umask). A carried file
+    /// keeps its inode, so a file whose mode was changed by hand (`chmod 000`, and the web
+    /// server answers 403) is made anew instead: an incremental build gives the clean
+    /// build's tree, modes included.
+    static let newFilesMode: mode_t = {
+        let mask = umask(0)
+        umask(mask)
+        return 0o644 & ~mask
+    }()
+
+    static func hasNewFilesMode(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & 0o7777 == newFilesMode
     }
 
     /// The bytes of the previous build's file at `path`, when it is still the one that
