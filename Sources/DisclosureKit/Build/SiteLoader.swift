@@ -194,16 +194,18 @@ public enum SiteLoader {
     /// put into a set (a tenth of a second of serial work at 100,000 records).
     static func attachmentClashes(_ matches: [AttachmentMatcher.Match], identities: [RecordIdentity]) -> [Diagnostic] {
         guard !matches.isEmpty else { return [] }
-        let attachmentPaths = Set(matches.map(\.attachment.sitePath))
+        // Compared in lower case: on a server or kiosk that ignores case (IIS, Windows,
+        // macOS) `X.HTML` is the page `x.html`.
+        let attachmentPaths = Set(matches.map { $0.attachment.sitePath.lowercased() })
         var clashes = Set<String>()
         for index in identities.indices {
             guard let slug = identities[index].slug else { continue }
-            let page = SiteRules.pagePath(identities[index].file, slug: slug.value)
+            let page = SiteRules.pagePath(identities[index].file, slug: slug.value).lowercased()
             if attachmentPaths.contains(page) { clashes.insert(page) }
         }
         return matches.compactMap { match in
             let path = match.attachment.sitePath
-            guard clashes.contains(path) else { return nil }
+            guard clashes.contains(path.lowercased()) else { return nil }
             return Rule.attachmentClash.diagnostic(match.attachment.relativePath, .fileStart,
                 Phrase("附件 '\(match.attachment.name)' 与构建写出的页面同名（\(path)）；请重命名该附件",
                        en: "attachment '\(match.attachment.name)' has the name of a page the build writes (\(path)); rename it"))

@@ -59,12 +59,27 @@ enum OutputClashes {
                            en: "attachment '\(match.attachment.name)' would be copied to \(path), which is a list page of the section; rename it")))
             }
         }
+        // Two attachments whose paths differ only in case are one file where case is
+        // ignored (IIS, Windows, a macOS kiosk): the later one is reported.
+        var byFoldedPath: [String: String] = [:]
+        for match in matches {
+            let folded = match.attachment.sitePath.lowercased()
+            if let first = byFoldedPath[folded] {
+                diagnostics.append(Rule.outputClash.diagnostic(match.attachment.relativePath, .fileStart,
+                    Phrase("附件 '\(match.attachment.name)' 与 \(first) 只有大小写不同；在不区分大小写的服务器或电脑上二者是同一个文件：请重命名其中一个",
+                           en: "attachment '\(match.attachment.name)' differs from \(first) only in case; where case is ignored (a Windows server or kiosk) they are one file: rename one")))
+            } else {
+                byFoldedPath[folded] = match.attachment.relativePath
+            }
+        }
         return diagnostics
     }
 
-    /// `index.html`, `page-N.html`, `year-NNNN.html` or `year-NNNN-page-N.html`: the
-    /// names of a section's list pages and year archives.
+    /// `index.html`, `page-N.html`, `year-NNNN.html` or `year-NNNN-page-N.html`, in any case:
+    /// the names of a section's list pages and year archives.
     static func isListPageName(_ name: String) -> Bool {
+        // In any case: `Index.html` is the list page where case is ignored.
+        let name = name.lowercased()
         if name == "index.html" { return true }
         if name.hasSuffix(".html"), YearArchivePaths.isArchiveStem(name.dropLast(5)) { return true }
         guard name.hasPrefix("page-"), name.hasSuffix(".html") else { return false }
