@@ -5,6 +5,13 @@
 /// in-site record's is that record's: refused when it is not public, else a warning to
 /// write its 索引号. Repeals and amendments never go round in a circle.
 enum ReferenceRules {
+    /// A 文号 as references are matched by it: as the leak search compares text (full-width
+    /// digits as ASCII, brackets and spaces as one space), so that `明自然资发〔２０２４〕２号`,
+    /// `明自然资发（2024）2号` and `明自然资发 〔2024〕2号` all name `明自然资发〔2024〕2号`.
+    static func documentNumberKey(_ number: String) -> String {
+        String(decoding: MatchText.bytes(number), as: UTF8.self)
+    }
+
     /// `firstByIndex`: the position in `identities` of the first holder of each index number;
     /// `duplicated`: the index numbers more than one record holds (reported as such, so a
     /// reference to one is not reported again).
@@ -15,7 +22,7 @@ enum ReferenceRules {
         // Identities read in place (`identities[position]`) where most are passed over: a
         // `for` loop over the array copies each one whole.
         for position in identities.indices {
-            if let number = identities[position].documentNumber, firstByDocumentNumber[number] == nil {
+            if let number = identities[position].documentNumber.map(documentNumberKey), firstByDocumentNumber[number] == nil {
                 firstByDocumentNumber[number] = position
             }
         }
@@ -30,7 +37,7 @@ enum ReferenceRules {
                     diagnostics.append(rule.diagnostic(file, target.location, field: reference.field, message))
                 }
                 if reference.byDocumentNumber {
-                    guard let holderPosition = firstByDocumentNumber[target.value], holderPosition != position else { continue }
+                    guard let holderPosition = firstByDocumentNumber[documentNumberKey(target.value)], holderPosition != position else { continue }
                     let holder = identities[holderPosition]
                     // Messages name the other record's file, never its title: CI logs are often public.
                     if identity.isPublic && !holder.isPublic {
@@ -96,7 +103,7 @@ enum ReferenceRules {
         for position in identities.indices where scheduled[identities[position].file.relativePath] != nil {
             let identity = identities[position]
             if let index = identity.indexNumber?.value, heldByIndex[index] == nil { heldByIndex[index] = identity }
-            if let number = identity.documentNumber, heldByDocumentNumber[number] == nil { heldByDocumentNumber[number] = identity }
+            if let number = identity.documentNumber.map(documentNumberKey), heldByDocumentNumber[number] == nil { heldByDocumentNumber[number] = identity }
         }
         var diagnostics: [Diagnostic] = []
         for position in identities.indices where identities[position].isPublic && !identities[position].references.isEmpty {
@@ -104,7 +111,7 @@ enum ReferenceRules {
             let quoted = { QuotedKey.phrase(identity.file.type.declaration.labels.quoted($0)) }
             for reference in identity.references {
                 let target = reference.target
-                let holder = reference.byDocumentNumber ? heldByDocumentNumber[target.value] : heldByIndex[target.value]
+                let holder = reference.byDocumentNumber ? heldByDocumentNumber[documentNumberKey(target.value)] : heldByIndex[target.value]
                 guard let holder, holder.file.relativePath != identity.file.relativePath,
                       let day = scheduled[holder.file.relativePath] else { continue }
                 // Messages name the other record's file, never its title: CI logs are often public.
