@@ -10,7 +10,9 @@ import CYaml
 /// second occurrence is reported, where it is), no value nests deeper than `maximumDepth`
 /// and no more than `maximumNodes` values are made, aliases expanded. Must stay true: a
 /// tree equal to the one Yams' `compose(yaml:, .basic)` gives, converted (the tests
-/// compare the two over the sample site and every fuzz input).
+/// compare the two over the sample site, every fuzz input and seeded slips); every
+/// anchor is registered, a key's too, so that an alias never means an earlier anchor of
+/// its name (`disclosure: *d` read as published where the last `&d` says withheld).
 enum YAMLComposer {
     /// libyaml's report of a syntax error, as Yams gives it (`YamlError`): the problem and
     /// its place, and what was being read when it happened. Lines and columns are 1-based
