@@ -216,7 +216,12 @@ import Testing
         let missing = directory.url.appendingPathComponent("无此报告.md").path
         let unreadable = try Disclose.run(["migrate-report", missing], environment: Self.noLanguage)
         #expect(unreadable.status == 1)
-        #expect(unreadable.stderr == "\(missing): 错误：无法作为 UTF-8 文本读取\n", "\(unreadable.stderr)")
+        #expect(unreadable.stderr == "\(missing): 错误：无法读取文件：文件或文件夹不存在\n", "\(unreadable.stderr)")
+        let gbk = directory.url.appendingPathComponent("gbk.md")
+        try Data([0xC4, 0xEA, 0xB1, 0xA8]).write(to: gbk)  // 年报 in GBK: not UTF-8
+        let notUTF8 = try Disclose.run(["migrate-report", gbk.path], environment: Self.noLanguage)
+        #expect(notUTF8.status == 1)
+        #expect(notUTF8.stderr == "\(gbk.path): 错误：无法作为 UTF-8 文本读取\n", "\(notUTF8.stderr)")
         try directory.write("---\ntitle: 年报\n---\n", to: "report.md")
         let noStatistics = try Disclose.run(["migrate-report", directory.url.appendingPathComponent("report.md").path], environment: Self.noLanguage)
         #expect(noStatistics.status == 1)
