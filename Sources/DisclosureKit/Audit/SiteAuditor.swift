@@ -520,7 +520,7 @@ public struct SiteAuditor: Sendable {
             // Every page has dozens of links: prefixes are compared on the bytes, not on a
             // lower-cased copy of each value.
             let scheme = value.utf8.contains(UInt8(ascii: ":")) ? LinkResolver.scheme(of: value) : nil
-            if value.utf8.starts(with: "//".utf8) || scheme.map({ !Self.schemesThatStayHere.contains($0) }) ?? false {
+            if Self.leavesTheSite(value, scheme: scheme) {
                 if reference.loads {
                     diagnostics.append(Rule.auditExternalResource.diagnostic(shown, place,
                         Phrase("<\(reference.element) \(reference.attribute)> 从站点之外加载 '\(shownValue)'",
@@ -585,6 +585,13 @@ public struct SiteAuditor: Sendable {
     /// as links below, but fetch nothing from elsewhere); every other scheme (`http`,
     /// `ftp`, `file`, `ws`, one the audit has never heard of) reaches out of the site.
     static let schemesThatStayHere: Set<String> = ["mailto", "tel", "data", "javascript", "about", "blob"]
+
+    /// True when a reference's `value` (cleaned as a browser cleans it, `ReferenceURL`),
+    /// whose scheme is `scheme`, names something outside the site: a host (`//…`) or a
+    /// scheme that is not one of those that stay here.
+    static func leavesTheSite(_ value: String, scheme: String?) -> Bool {
+        value.utf8.starts(with: "//".utf8) || scheme.map { !schemesThatStayHere.contains($0) } ?? false
+    }
     /// Elements that show a whole document, which may load what it names.
     static let documentElements: Set<String> = ["iframe", "frame", "object", "embed", "portal", "fencedframe"]
     /// Schemes a link a reader follows may use to leave the site (as `link.unsafe` allows in bodies).

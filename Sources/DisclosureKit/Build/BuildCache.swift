@@ -30,7 +30,13 @@ public struct BuildCache: Sendable, Codable {
 
         public static func of(_ path: String) -> FileIdentity? {
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard lstat(path, &info) == 0 else { return nil }
+            return of(info)
+        }
+
+        /// The identity `lstat` gave, for a regular file.
+        static func of(_ info: stat) -> FileIdentity? {
+            guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
                                 seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
         }

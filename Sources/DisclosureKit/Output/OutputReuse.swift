@@ -57,7 +57,10 @@ struct OutputReuse: Sendable {
     private func link(_ path: String, _ entry: BuildCache.FileEntry, key: Digest) -> BuildCache.FileEntry? {
         let source = oldOutput + "/" + path
         let destination = staging + "/" + path
-        guard BuildCache.FileIdentity.of(source) == entry.identity, Self.hasNewFilesMode(source) else { return nil }
+        // One lstat for both: the file the build wrote, with the mode it gave it.
+        var info = stat()
+        guard lstat(source, &info) == 0, BuildCache.FileIdentity.of(info) == entry.identity,
+              info.st_mode & 0o7777 == Self.newFilesMode else { return nil }
         var carried = entry
         carried.key = key
         if Glibc.link(source, destination) == 0 { return carried }
@@ -83,11 +86,6 @@ struct OutputReuse: Sendable {
         umask(mask)
         return 0o644 & ~mask
     }()
-
-    static func hasNewFilesMode(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0 && info.st_mode & 0o7777 == newFilesMode
-    }
 
     /// The bytes of the previous build's file at `path`, when it is still the one that
     /// build wrote (same inode, size and time).

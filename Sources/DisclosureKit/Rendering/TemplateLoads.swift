@@ -27,9 +27,7 @@ public enum TemplateLoads {
             guard reference.loads else { return nil }
             let value = ReferenceURL.cleaned(reference.value)
             let scheme = value.utf8.contains(UInt8(ascii: ":")) ? LinkResolver.scheme(of: value) : nil
-            guard value.utf8.starts(with: "//".utf8) || scheme.map({ !SiteAuditor.schemesThatStayHere.contains($0) }) ?? false else {
-                return nil
-            }
+            guard SiteAuditor.leavesTheSite(value, scheme: scheme) else { return nil }
             let shown = reference.value.trimmed
             return Rule.auditExternalResource.diagnostic(origin, SourceLocation(line: max(1, reference.line), column: 1),
                 Phrase("<\(reference.element) \(reference.attribute)> 从站点之外加载 '\(shown)'；阅览室的电脑离线打开页面，"
