@@ -23,8 +23,10 @@ public struct FixedPageDecoder: Sendable {
     /// trimmed and in lower case).
     static let disclosureKeys: Set<String> = ["disclosure", "公开方式", "公开属性", "公开类型", "withheld_reason",
                                               "不予公开理由", "不予公开原因", "不公开理由"]
-    /// The non-public values of `disclosure`, with their Chinese names.
-    static let nonPublicValues: Set<String> = ["withheld", "on-request", "on_request", "on request", "不予公开", "依申请公开", "不公开"]
+    /// The non-public values of `disclosure` and their Chinese names (from `Disclosure`),
+    /// with the spellings an author may type beside them.
+    static let nonPublicValues: Set<String> = Set(Disclosure.allCases.filter { !$0.isPublic }.flatMap { [$0.rawValue, $0.chineseName] })
+        .union(["on_request", "on request", "不公开"])
 
     static let keys = ["title", "nav", "role", "slug", "summary", "modified", "publisher", AttachmentListDecoder.key]
 
