@@ -183,8 +183,14 @@ import Testing
         let message = diagnostics.first?["message"] as? String ?? ""
         #expect(message.contains("content/policies/internal-99.md"), "\(message)")
         #expect(message.contains("leak_boilerplate: [\"关于明湖区旧城改造补偿标准内部测算的说明CANARY-PAGE-7F3A\"]"), "\(message)")
-        let build = try site.build()
+        // `build` warns the same (and `serve`, which builds): --strict refuses to publish it.
+        let strict = try site.build(["--strict", "--format", "json"])
+        #expect(strict.status == 1, "\(strict.stderr)")
+        #expect(SampleSite.places(try Disclose.diagnostics(strict)) == ["content/pages/notes.md:4:1 leak.shared_text"], "\(strict.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
+        let build = try site.build(["--format", "json"])
         #expect(build.status == 0, "\(build.stderr)")
+        #expect(SampleSite.places(try Disclose.diagnostics(build)) == ["content/pages/notes.md:4:1 leak.shared_text"], "\(build.stdout)")
         #expect(try site.output().text("pages/notes.html").contains(secret))
     }
 
@@ -214,6 +220,12 @@ import Testing
         let messages = diagnostics.compactMap { $0["message"] as? String }
         #expect(messages == ["the page has no <html lang> (copied to pages/request-附表.html in the site)",
                              "the page has no <title> (copied to pages/request-附表.html in the site)"])
+        // The build says the same, at the same place, before it writes anything.
+        let build = try site.build(["--format", "json"])
+        #expect(build.status == 1)
+        #expect(try Disclose.diagnostics(build).map { "\(SampleSite.places([$0])[0]) \($0["message"] as? String ?? "")" }
+                == zip(SampleSite.places(diagnostics), messages).map { "\($0) \($1)" }, "\(build.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
     }
 
     /// Into an output whose path leaves room for every record's files but not for the

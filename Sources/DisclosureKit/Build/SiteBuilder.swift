@@ -125,6 +125,12 @@ public struct SiteBuilder: Sendable {
             findings.diagnostics += planned.problems
             return finish(false)
         }
+        // As `check` judges them, at their files in content/: the fixed pages' text, which
+        // the audit takes as public (what a page repeats of a non-public record is warned),
+        // and the attachments the audit reads as documents (else named by their copies).
+        findings.diagnostics += try FixedPageLeaks.diagnostics(site, plan: planned.plan, templates: templates)
+            + AttachmentDocuments.diagnostics(site, plan: planned.plan, templates: templates)
+        guard passes(findings.diagnostics) else { return finish(false) }
         let leakIndex = leakIndexBesideRender(site, planned, templates: templates, previous: previous)
         defer { leakIndex?.wait() }
         let staging = try output.makeStaging()
