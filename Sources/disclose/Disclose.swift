@@ -22,6 +22,9 @@ struct Disclose: ParsableCommand {
         // A use of mimalloc, so that no linker drops the library as unneeded: linked, it
         // serves every malloc of the process (README, Performance).
         guard mi_version() > 0 else { fatalError("mimalloc is not linked") }
+        // A reader of the output that goes away (`| head`) ends the writing, not the
+        // command: a build still finishes, or not, as a whole, with its own exit code.
+        signal(SIGPIPE, SIG_IGN)
         var command: ParsableCommand
         do {
             command = try parseAsRoot()

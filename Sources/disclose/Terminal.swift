@@ -5,14 +5,33 @@ import Foundation
 import Glibc
 #endif
 
-/// Writing to the standard streams.
+/// Writing to the standard streams. A stream that cannot be written (closed, a full disk,
+/// a reader that went away) loses the text and nothing else: the command goes on and ends
+/// with the exit code of what it did, never a crash (Foundation's `FileHandle.write` traps).
 enum Terminal {
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text, to: STDERR_FILENO)
     }
 
     static func writeOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: STDOUT_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 
     /// Colour only when standard error is a terminal (and NO_COLOR is unset).
