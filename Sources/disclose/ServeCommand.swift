@@ -46,6 +46,13 @@ struct ServeCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure(phrase: Phrase("站点根目录 '\(root)' 不是可读的文件夹", en: "the site root '\(root)' is not a readable directory"), status: ExitStatus.usage)
         }
+        // A root that is no site at all is refused as `build` refuses it; a content/ that
+        // goes away while the preview runs is a failed build, shown on every address.
+        guard FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("content"), isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw CommandFailure(phrase: Phrase("站点根目录 '\(root)' 下没有 content/ 文件夹", en: "no content/ directory under the site root '\(root)'"),
+                                 status: ExitStatus.usage)
+        }
         if !PreviewServer.isLoopback(host) {
             Terminal.writeError(localized("disclose: 警告：--host \(host) 不是回环地址：能访问到它的其他计算机都能看到预览\n",
                                           en: "disclose: warning: --host \(host) is not a loopback address: other machines that can reach it can read the preview\n"))

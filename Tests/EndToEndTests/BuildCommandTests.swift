@@ -170,7 +170,8 @@ import Testing
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let before = try SiteTree(tmp.url).files
         for output in [root.path, root.appendingPathComponent("content").path, root.appendingPathComponent("content/policies").path,
-                       root.appendingPathComponent("templates").path, "/", home.path, tmp.url.path,
+                       root.appendingPathComponent("templates").path, root.appendingPathComponent("types").path,
+                       root.appendingPathComponent("types/more").path, "/", home.path, tmp.url.path,
                        tmp.url.appendingPathComponent("elsewhere").path, tmp.url.appendingPathComponent("elsewhere/report.docx").path] {
             let result = try Disclose.run(["build", "--root", root.path, "--output", output], environment: ["HOME": home.path])
             #expect(result.status == 2, "\(output): \(result.stderr)")

@@ -200,6 +200,33 @@ import Glibc
         #expect(preview.stop() == 0)
     }
 
+    /// A root without content/ is no site: refused at once, as `build` refuses it.
+    @Test func aRootWithoutContentIsRefused() throws {
+        let tmp = try TemporaryDirectory()
+        try tmp.write("说明\n", to: "empty/readme.txt")
+        let result = try Disclose.run(["serve", "--root", tmp.url.appendingPathComponent("empty").path, "--port", "0"], timeout: 60)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("no content/ directory"), "\(result.stderr)")
+    }
+
+    @Test func aRecordWithdrawnWhoseIndexNumberAnotherRecordTookIsNoLongerServed() throws {
+        let site = try SampleSite()
+        let preview = try Self.start(site)
+        #expect(preview.waitForOutput("disclose serve: site", timeout: 120) != nil, "\(preview.output)")
+        let path = "content/notices/zwfwzx-2024-gqjq.md"
+        #expect(try preview.get("/notices/zwfwzx-2024-gqjq.html").status == 200)
+        let good = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        // Withheld without an error, under a new 索引号; its old one given to a new public
+        // notice that has an error, so the build fails.
+        try site.add(good.replacingOccurrences(of: "disclosure: 主动公开", with: "disclosure: 不予公开\nwithheld_reason: 属于内部事务信息，依据《中华人民共和国政府信息公开条例》第十六条不予公开")
+                         .replacingOccurrences(of: "2024-00015", with: "2024-00122"), at: path)
+        try site.add(Self.notice(title: "明湖区政务服务中心关于窗口调整的补充通知", index: 15, created: "2024/11/04"),
+                     at: "content/notices/zwfwzx-2024-bc.md")
+        #expect(preview.waitForOutput("build failed", timeout: 120) != nil, "\(preview.output)")
+        #expect(try preview.get("/notices/zwfwzx-2024-gqjq.html").status == 503)
+        #expect(preview.stop() == 0)
+    }
+
     @Test func aRecordDeletedWithErrorsIsNoLongerServedFromTheLastGoodSite() throws {
         let site = try SampleSite()
         let preview = try Self.start(site)

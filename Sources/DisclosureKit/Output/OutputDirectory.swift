@@ -5,7 +5,7 @@ import Glibc
 
 /// The directory a build replaces, and the rules that keep a build from ever deleting
 /// what the user had: it must not be `/`, the home directory, the site root, or the
-/// content or templates directory (or lie inside them, or contain the root); an existing
+/// content, templates or types directory (or lie inside them, or contain the root); an existing
 /// non-empty directory must carry the marker an earlier build left. A build writes into
 /// a staging directory beside it and swaps that in only when everything succeeded.
 public struct OutputDirectory: Sendable {
@@ -34,7 +34,7 @@ public struct OutputDirectory: Sendable {
         if let home, real == home { throw refuse(Phrase("它是你的主目录", en: "it is your home directory")) }
         if real == realRoot { throw refuse(Phrase("它是站点根目录", en: "it is the site root")) }
         if isInside(realRoot, real) { throw refuse(Phrase("站点根目录在它里面，而构建会整体替换输出目录", en: "the site root is inside it, and a build replaces the output whole")) }
-        for protected in ["content", "templates", CacheFolder.name] {
+        for protected in ["content", "templates", TypeRegistry.folder, CacheFolder.name] {
             let dir = resolved(realRoot + "/" + protected)
             if real == dir { throw refuse(Phrase("它是 \(protected) 文件夹", en: "it is the \(protected) directory")) }
             if isInside(real, dir) { throw refuse(Phrase("它在 \(protected) 文件夹里面", en: "it is inside the \(protected) directory")) }
