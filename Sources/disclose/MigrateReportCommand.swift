@@ -52,7 +52,7 @@ struct MigrateReportCommand: ParsableCommand {
             if outcome.failed { failed = true }
             guard let migrated = outcome.text else { continue }
             do {
-                try Data(migrated.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+                try Self.replace(file, with: migrated)
                 Terminal.writeError(localized("\(file): 已改写；请运行 'disclose check'\n", en: "\(file): rewritten; run 'disclose check'\n"))
             } catch {
                 Terminal.writeError(localized("\(file): 错误：无法写入：\(SystemMessage.phrase(error.localizedDescription).zh)\n", en: "\(file): error: cannot write it: \(error.localizedDescription)\n"))
@@ -60,5 +60,21 @@ struct MigrateReportCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode(ExitStatus.contentErrors) }
+    }
+
+    /// Writes `text` as the file `path` leads to: a symbolic link is followed (the report
+    /// it names is the one rewritten, the link stays), and the file keeps its permissions
+    /// and, where this user may set them, its owner. Through a new file renamed over the
+    /// old one, so that an interrupted run leaves the old report whole (a hard link to the
+    /// old file keeps the old text).
+    static func replace(_ path: String, with text: String) throws {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var info = stat()
+        let known = stat(target, &info) == 0
+        try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        if known {
+            _ = chown(target, info.st_uid, info.st_gid)
+            _ = chmod(target, info.st_mode & 0o7777)
+        }
     }
 }

@@ -101,6 +101,13 @@ import Testing
         #expect(Self.decode(text).diagnostics == [])
     }
 
+    @Test func aFileSavedWithAByteOrderMarkIsMigratedAndKeepsIt() throws {
+        let crlf = Self.earlier.replacingOccurrences(of: "\n", with: "\r\n")
+        let plain = try #require(ReportMigration.migrate(crlf).text)
+        let marked = try #require(ReportMigration.migrate("\u{FEFF}" + crlf).text)
+        #expect(marked == "\u{FEFF}" + plain)
+    }
+
     @Test func aMigratedReportIsLeftAloneAndABrokenOneIsNotWritten() {
         let migrated = ReportMigration.migrate(Self.earlier).text ?? ""
         let again = ReportMigration.migrate(migrated)

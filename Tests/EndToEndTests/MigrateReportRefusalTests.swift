@@ -27,4 +27,23 @@ import Testing
         #expect(types.status == 2)
         #expect(types.stderr.contains("is not a readable directory"), "\(types.stderr)")
     }
+
+    /// A report reached through a symbolic link is migrated where it is, the link kept,
+    /// and keeps its permissions and its byte order mark.
+    @Test func aLinkedReportIsRewrittenWhereItIsWithItsPermissions() throws {
+        let site = try SampleSite(adding: ["content/reports/ndbg-2023.md": "\u{FEFF}" + AnnualReportTests.earlierShape])
+        let file = site.root.appendingPathComponent("content/reports/ndbg-2023.md")
+        let link = site.root.appendingPathComponent("ndbg-link.md")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        #expect(chmod(file.path, 0o600) == 0)
+        let migrate = try Disclose.run(["migrate-report", link.path])
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == file.path)
+        // Read as bytes: Foundation's String(contentsOf:) drops a byte order mark.
+        let migrated = [UInt8](try Data(contentsOf: file))
+        #expect(migrated.starts(with: [0xEF, 0xBB, 0xBF]) && migrated != Array(("\u{FEFF}" + AnnualReportTests.earlierShape).utf8))
+        var info = stat()
+        #expect(stat(file.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try Disclose.run(["migrate-report", link.path]).stderr.contains("nothing to do"))
+    }
 }

@@ -21,8 +21,11 @@ public enum ReportMigration {
     }
 
     public static func migrate(_ original: String) -> Outcome {
-        let crlf = original.contains("\r\n")
-        let text = crlf ? original.replacingOccurrences(of: "\r\n", with: "\n") : original
+        // A byte order mark (Notepad's) is read past, as the build reads past it, and kept.
+        let mark = original.unicodeScalars.first == "\u{FEFF}" ? "\u{FEFF}" : ""
+        let unmarked = mark.isEmpty ? original : String(original.unicodeScalars.dropFirst())
+        let crlf = unmarked.contains("\r\n")
+        let text = crlf ? unmarked.replacingOccurrences(of: "\r\n", with: "\n") : unmarked
         func failure(_ note: Phrase) -> Outcome { Outcome(text: nil, notes: [note], failed: true) }
         guard case .success(let split) = FrontMatterSplitter.split(text) else {
             return failure(Phrase("'---' 行之间没有前置信息；请先对它运行 'disclose check'", en: "no front matter between '---' lines; run 'disclose check' on it"))
@@ -52,7 +55,7 @@ public enum ReportMigration {
         let written = ["statistics:"] + ReportStatisticsWriter.lines(migrated.statistics, writtenTotals: migrated.writtenTotals)
         lines.replaceSubrange(first...last, with: written)
         // Read as the build reads it (CRLF as LF); written back with the file's own line ends.
-        return Outcome(text: lines.joined(separator: crlf ? "\r\n" : "\n"), notes: reader.notes, failed: false)
+        return Outcome(text: mark + lines.joined(separator: crlf ? "\r\n" : "\n"), notes: reader.notes, failed: false)
     }
 
     /// The last line a node's text reaches (its own or a nested key's or value's).
