@@ -100,8 +100,13 @@ public struct SiteAuditor: Sendable {
             skipped = unchanged
         }
         var inspected = files.filter { !skipped.contains($0) }
+        // The files the build writes; any other is a stray file, reported as such, and one
+        // over `largeFileBytes` is not read: it is refused whatever it holds, and a huge
+        // one (a sparse file of a terabyte) would hold the audit for hours.
+        let planned = (expected ?? templates.map { plan.outputs(assets: $0.assets).paths })?.union([OutputDirectory.markerName])
+        let unreadStray = planned.map { planned in Set(inspected.lazy.filter { !planned.contains($0) }) } ?? []
         progress?.begin("auditing", total: inspected.count)
-        var reports = inspect(inspected, leaks: leaks, present: present)
+        var reports = inspect(inspected, leaks: leaks, present: present, unreadIfLarge: unreadStray)
         // Two file names equal but for Unicode normalisation are one String key.
         var anchorDigests = Dictionary(zip(inspected, reports.map { Self.digest(anchors: $0.anchors) }),
                                        uniquingKeysWith: { first, _ in first })
@@ -109,7 +114,7 @@ public struct SiteAuditor: Sendable {
            anchorDigests.contains(where: { path, digest in previousAnchors[path].map { $0 != digest } ?? false }) {
             // A page lost or changed an id a carried page may link to: look at them all.
             let rest = files.filter { skipped.contains($0) }
-            let more = inspect(rest, leaks: leaks, present: present)
+            let more = inspect(rest, leaks: leaks, present: present, unreadIfLarge: unreadStray)
             for (path, report) in zip(rest, more) { anchorDigests[path] = Self.digest(anchors: report.anchors) }
             inspected += rest
             reports += more
@@ -175,8 +180,7 @@ public struct SiteAuditor: Sendable {
                            en: "has the same bytes as \(what.en); non-public material must not be published")))
             }
         }
-        if let planned = (expected ?? templates.map { plan.outputs(assets: $0.assets).paths })?
-            .union([OutputDirectory.markerName]) {
+        if let planned {
             for path in files where !planned.contains(path) && !special.contains(path) {
                 diagnostics.append(Rule.auditStrayFile.diagnostic(display(path), .fileStart,
                     Phrase("按现有内容，构建不会写出该文件；上传前请将其从站点中删除",
@@ -195,8 +199,9 @@ public struct SiteAuditor: Sendable {
     }
 
     /// Reads and inspects `paths`, one file at a time per worker: the site is never held
-    /// in memory whole (1.3 GB at 100,000 records).
-    func inspect(_ paths: [String], leaks: LeakIndex, present: Set<String>) -> [FileReport] {
+    /// in memory whole (1.3 GB at 100,000 records). Those of `unreadIfLarge` over
+    /// `largeFileBytes` are judged by their path alone.
+    func inspect(_ paths: [String], leaks: LeakIndex, present: Set<String>, unreadIfLarge: Set<String> = []) -> [FileReport] {
         let progress = self.progress
         // Large files (the catalog data, the sitemaps) are read a piece at a time
         // (`inspectStreaming`), on lanes of their own beside the workers, one lane a core,
@@ -224,6 +229,7 @@ public struct SiteAuditor: Sendable {
             Lane { () -> [(index: Int, report: FileReport)] in
                 files.map { index in
                     defer { progress?.advance() }
+                    if unreadIfLarge.contains(paths[index]) { return (index, FileReport(diagnostics: pathLeaks(paths[index], leaks: leaks))) }
                     return (index, settleOwnFragments(inspectStreaming(paths[index], leaks: leaks, present: present), of: paths[index]))
                 }
             }
