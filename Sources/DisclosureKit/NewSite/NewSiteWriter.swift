@@ -50,11 +50,10 @@ public enum NewSiteWriter {
         let files = files(withTemplates: withTemplates)
         for file in files {
             let path = directory.appendingPathComponent(file.path)
-            do {
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
+            do throws(FileIO.Failure) {
+                try FileIO.makeDirectories((path as NSString).deletingLastPathComponent)
             } catch {
-                throw EnvironmentError(Phrase("无法在 '\(directory)' 中创建 \(file.path) 所在的文件夹：", en: "cannot create the folder of \(file.path) in '\(directory)': ") + SystemMessage.phrase(error.localizedDescription))
+                throw EnvironmentError(Phrase("无法在 '\(directory)' 中创建 \(file.path) 所在的文件夹：", en: "cannot create the folder of \(file.path) in '\(directory)': ") + SystemMessage.phrase(of: error))
             }
             try createExclusively(path, bytes: Array(file.text.utf8), named: file.path)
         }

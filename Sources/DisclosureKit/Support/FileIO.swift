@@ -250,10 +250,16 @@ extension FileIO {
 
     /// Creates `path` and its missing parents.
     public static func makeDirectories(_ path: String) throws(Failure) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .system("\(path): \(error.localizedDescription)")
+        // Each missing folder from the top, so that a failure names the system's reason
+        // and the folder it failed at (Foundation's says "NSCocoaErrorDomain error 512").
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+            guard mkdir(prefix, 0o755) != 0 else { continue }
+            let reason = errno
+            var info = stat()
+            if reason == EEXIST, stat(prefix, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
+            throw .system("\(prefix): \(String(cString: strerror(reason == EEXIST ? ENOTDIR : reason)))")
         }
     }
 }
