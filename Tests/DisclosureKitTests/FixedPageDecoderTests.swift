@@ -25,7 +25,8 @@ import Testing
     }
 
     /// A page marked non-public in any spelling is refused, never published with a warning.
-    @Test(arguments: ["公开方式: 不予公开", "Disclosure: withheld", "withheld_reason: 涉密", "公开属性: 依申请公开", "状态: 不予公开"])
+    @Test(arguments: ["公开方式: 不予公开", "Disclosure: withheld", "withheld_reason: 涉密", "公开属性: 依申请公开", "状态: 不予公开",
+                      "note: [不予公开]", "note: 不予公开。", "note: 依申请", "note: \"【非公开】\""])
     func aPageMarkedNonPublicInAnySpellingIsRefused(line: String) {
         let page = decode("title: 内部页面\n\(line)")
         #expect(page.page == nil, "\(line)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of decoding one page file.
 public struct DecodedPage: Sendable {
     public var file: PageFile
@@ -26,7 +28,19 @@ public struct FixedPageDecoder: Sendable {
     /// The non-public values of `disclosure` and their Chinese names (from `Disclosure`),
     /// with the spellings an author may type beside them.
     static let nonPublicValues: Set<String> = Set(Disclosure.allCases.filter { !$0.isPublic }.flatMap { [$0.rawValue, $0.chineseName] })
-        .union(["on_request", "on request", "不公开"])
+        .union(["on_request", "on request", "不公开", "依申请", "非公开", "非主动公开"])
+
+    /// The texts of a value as `nonPublicValues` are compared with: a scalar, or each item
+    /// of a list (`[不予公开]`), trimmed of white space, brackets and the punctuation an
+    /// author ends a value with (`不予公开。`), in lower case.
+    static func markTexts(_ node: YAMLNode) -> [String] {
+        let trimmed = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters).union(.symbols)
+        switch node.value {
+        case .scalar(let text, _): return [text.trimmingCharacters(in: trimmed).lowercased()]
+        case .sequence(let items): return items.flatMap(markTexts)
+        case .mapping: return []
+        }
+    }
 
     static let keys = ["title", "nav", "role", "slug", "summary", "modified", "publisher", AttachmentListDecoder.key]
 
@@ -83,9 +97,8 @@ public struct FixedPageDecoder: Sendable {
         // too, never an unknown key's warning.
         var marked: [String] = []
         for entry in top.entries where entry.key != "disclosure" && !Self.keys.contains(entry.key) {
-            var value = ""
-            if case .scalar(let text, _) = entry.value.value { value = text.trimmed.lowercased() }
-            guard Self.disclosureKeys.contains(entry.key.trimmed.lowercased()) || Self.nonPublicValues.contains(value) else { continue }
+            guard Self.disclosureKeys.contains(entry.key.trimmed.lowercased())
+                    || Self.markTexts(entry.value).contains(where: Self.nonPublicValues.contains) else { continue }
             marked.append(entry.key)
             reader.report(.pageDisclosure, entry.keyLocation, field: entry.key,
                           Phrase("'\(entry.key)' 似乎标明此页面不公开，但 content/pages/ 中的每个页面都会发布；非主动公开的文字是记录：请把它移到栏目文件夹，或删除此字段",
