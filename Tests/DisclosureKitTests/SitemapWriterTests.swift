@@ -96,6 +96,34 @@ import Testing
         guard case .neutralise = decide("data:text/html,<script>") else { Issue.record("data"); return }
     }
 
+    @Test func addressesBelowTheSitesOwnBaseURLBecomeRelativeLinksOrErrors() {
+        var own = resolver
+        own.ownSite = OwnSiteAddress(baseURL: "https://www.minghu.example.gov.cn/xxgk/")
+        own.otherOutputs = ["catalog.html", "index.html"]
+        func decide(_ target: String, image: Bool = false) -> LinkDecision {
+            own.decide(target, isImage: image, source: "content/policies/2012/b.md", page: "policies/2012/b.html")
+        }
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/a.html") == .replace("../a.html"))
+        #expect(decide("http://WWW.Minghu.example.gov.cn:80/xxgk/policies/a.html#第二条") == .replace("../a.html#第二条"))
+        #expect(decide("https://www.minghu.example.gov.cn:443/xxgk/catalog.html?q=1") == .replace("../../catalog.html?q=1"))
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk") == .replace("../../index.html"))
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/") == .replace("../../index.html"))
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/a-%E9%99%84%E4%BB%B6.pdf", image: true) == .replace("../a-附件.pdf"))
+        // Not below the base: another folder, host, port or scheme, or a user in the address.
+        #expect(decide("https://www.minghu.example.gov.cn/other/a.html") == .keep)
+        #expect(decide("https://www.minghu.example.gov.cn/xxgkother/a.html") == .keep)
+        #expect(decide("https://minghu.example.gov.cn/xxgk/policies/a.html") == .keep)
+        #expect(decide("https://www.minghu.example.gov.cn:8443/xxgk/policies/a.html") == .keep)
+        #expect(decide("https://u@www.minghu.example.gov.cn/xxgk/policies/a.html") == .keep)
+        #expect(decide("ftp://www.minghu.example.gov.cn/xxgk/policies/a.html") == .keep)
+        // Below the base but not written by the build: a withheld record's page, an old site's.
+        guard case .broken(let secret) = decide("https://www.minghu.example.gov.cn/xxgk/policies/secret.html") else {
+            Issue.record("withheld page"); return
+        }
+        #expect(secret.zh.contains("policies/secret.html") && secret.en.contains("does not write"))
+        guard case .broken = decide("https://www.minghu.example.gov.cn/xxgk/art/2020/1.html") else { Issue.record("old site"); return }
+    }
+
     @Test func relativePaths() {
         #expect(LinkResolver.relative(from: "policies/2012/b.html", to: "policies/a.html") == "../a.html")
         #expect(LinkResolver.relative(from: "index.html", to: "policies/a.html") == "policies/a.html")

@@ -16,6 +16,13 @@ public enum BodyLinks {
                                               + plan.view.pageAttachments.map { ($0.file.relativePath, $0.file.sitePath) },
                                           uniquingKeysWith: { first, _ in first }))
         resolver.scheduled = plan.view.scheduled
+        resolver.ownSite = OwnSiteAddress(baseURL: plan.view.config.baseURL)
+        var others: Set<String> = [SitePlan.homePath, SitePlan.catalogPath, SitePlan.searchPath, SitePlan.notFoundPath,
+                                   SitePlan.robotsPath, SitePlan.sitemapPath, CatalogData.csvPath, CatalogData.jsonPath, AtomFeed.path]
+        others.formUnion(plan.listPages.lazy.map(\.path))
+        others.formUnion(plan.catalog.pages.lazy.map(\.path))
+        others.formUnion(plan.publishers.pages.lazy.map(\.path))
+        resolver.otherOutputs = others
         return resolver
     }
 

@@ -13,11 +13,20 @@ public struct LinkResolver: Sendable {
     let publicAttachments: [String: String]
     /// Content paths of records scheduled for later, with their 发布日期.
     var scheduled: [String: CalendarDate] = [:]
+    /// The site's own address (`base_url`): a link to a URL below it is a link into the
+    /// tree this build writes, and must work from disk and name a file the build writes.
+    var ownSite: OwnSiteAddress?
+    /// The paths of the pages and files the build writes besides record pages and
+    /// attachments (home, lists, catalog pages, publisher pages, catalog data, feed).
+    var otherOutputs: Set<String> = []
+    /// The paths of every public record page, fixed page and attachment.
+    private let publicOutputs: Set<String>
 
     public init(publicPages: [String: String], allRecords: Set<String>, publicAttachments: [String: String]) {
         self.publicPages = publicPages
         self.allRecords = allRecords
         self.publicAttachments = publicAttachments
+        self.publicOutputs = Set(publicPages.values).union(publicAttachments.values)
     }
 
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel", "ftp", "ftps"]
@@ -30,6 +39,9 @@ public struct LinkResolver: Sendable {
             guard Self.safeSchemes.contains(scheme) else {
                 return .neutralise(Phrase("不允许使用协议为 '\(scheme):' 的链接目标；该链接已被移除",
                                           en: "link target with scheme '\(scheme):' is not allowed; the link was removed"))
+            }
+            if let own = ownSite?.sitePath(of: trimmed) {
+                return decideOwn(own.path, suffix: own.suffix, target: trimmed, page: page)
             }
             if isImage {
                 return .broken(Phrase("图片 '\(trimmed)' 会从站点之外加载，离线阅览室无法做到；请把图片作为附件放在记录旁边，并按文件名链接",
@@ -79,6 +91,17 @@ public struct LinkResolver: Sendable {
         }
         return .broken(Phrase("链接 '\(trimmed)' 指向的 \(contentPath) 不是公开记录的已发布附件",
                               en: "link '\(trimmed)' names \(contentPath), which is not a published attachment of a public record"))
+    }
+
+    /// A link written as an address below the site's own `base_url` (copied from the live
+    /// site's address bar): a relative link to the file when the build writes it, so that it
+    /// works from disk too; else an error, as the deployed tree will not have it either.
+    private func decideOwn(_ path: String, suffix: String, target: String, page: String) -> LinkDecision {
+        if publicOutputs.contains(path) || otherOutputs.contains(path) {
+            return .replace(URLPath.encoded(Self.relative(from: page, to: path)) + suffix)
+        }
+        return .broken(Phrase("链接 '\(target)' 指向本站（base_url）的 \(path)，但本站不生成这个文件（也许是非主动公开的记录、旧网站的地址或拼写有误）；链接本站记录请用相对路径写它的 .md 文件",
+                              en: "link '\(target)' names \(path) on this site (base_url), which the build does not write (a record that is not public, an old site's address or a misspelling?); link a record of this site by the relative path of its .md file"))
     }
 
     /// The URL scheme, lower-cased, when `target` starts with one.
