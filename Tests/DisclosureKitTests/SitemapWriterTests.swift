@@ -108,6 +108,9 @@ import Testing
         #expect(decide("https://www.minghu.example.gov.cn:443/xxgk/catalog.html?q=1") == .replace("../../catalog.html?q=1"))
         #expect(decide("https://www.minghu.example.gov.cn/xxgk") == .replace("../../index.html"))
         #expect(decide("https://www.minghu.example.gov.cn/xxgk/") == .replace("../../index.html"))
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/guides/../policies/./a.html") == .replace("../a.html"))
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/..") == .replace("../../index.html"))
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/../other/a.html") == .keep)
         #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/a-%E9%99%84%E4%BB%B6.pdf", image: true) == .replace("../a-附件.pdf"))
         // Not below the base: another folder, host, port or scheme, or a user in the address.
         #expect(decide("https://www.minghu.example.gov.cn/other/a.html") == .keep)

@@ -31,9 +31,13 @@ struct OwnSiteAddress: Sendable, Equatable {
         } else {
             return nil
         }
-        var decoded = FileName.normalised(String(path).removingPercentEncoding ?? String(path))
-        if decoded.isEmpty || decoded.hasSuffix("/") { decoded += SitePlan.homePath }
-        return (decoded, parts.suffix)
+        let decoded = FileName.normalised(String(path).removingPercentEncoding ?? String(path))
+        // `.` and `..` as a browser resolves them; climbing out of the base leaves the site.
+        guard var resolved = LinkResolver.resolve(decoded, from: []) else { return nil }
+        if decoded.isEmpty || decoded.hasSuffix("/") || decoded.hasSuffix("/.") || decoded.hasSuffix("/..") || decoded == "." || decoded == ".." {
+            resolved.append(SitePlan.homePath)
+        }
+        return (resolved.joined(separator: "/"), parts.suffix)
     }
 
     /// An `http(s)://` address as host (lower-cased), port (nil for the scheme's default,
