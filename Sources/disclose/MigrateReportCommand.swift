@@ -32,7 +32,8 @@ struct MigrateReportCommand: ParsableCommand {
             // from one that is read but is not UTF-8 text.
             let bytes: [UInt8]
             do {
-                bytes = try FileIO.readBytes(file)
+                // No report is larger than a record may be: a huge file is refused unread.
+                bytes = try FileIO.readBytes(file, limit: SourceText.largestRecordLimit)
             } catch {
                 Terminal.writeError("\(file): " + localized("错误：无法读取文件：", en: "error: cannot read the file: ") + localized(SystemMessage.phrase(of: error)) + "\n")
                 failed = true
