@@ -112,12 +112,28 @@ import Testing
         #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/..") == .replace("../../index.html"))
         #expect(decide("https://www.minghu.example.gov.cn/xxgk/../other/a.html") == .keep)
         #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/a-%E9%99%84%E4%BB%B6.pdf", image: true) == .replace("../a-附件.pdf"))
-        // Not below the base: another folder, host, port or scheme, or a user in the address.
+        // Every spelling a browser opens as the same address (WHATWG URL): slashes missing,
+        // doubled or backslashes, a user name, an empty port, full-width or trailing dots,
+        // a percent-encoded host or path, `..` above the top.
+        for spelling in ["https:www.minghu.example.gov.cn/xxgk/policies/a.html",
+                         "https:/www.minghu.example.gov.cn/xxgk/policies/a.html",
+                         "https:\\\\www.minghu.example.gov.cn\\xxgk\\policies\\a.html",
+                         "https://u:p@www.minghu.example.gov.cn/xxgk/policies/a.html",
+                         "https://www.minghu.example.gov.cn:/xxgk/policies/a.html",
+                         "https://www。minghu。example。gov。cn/xxgk/policies/a.html",
+                         "https://ＷＷＷ．minghu.example.gov.cn./xxgk/policies/a.html",
+                         "https://%77ww.minghu.example.gov.cn/%78xgk/policies/a.html",
+                         "https://www.minghu.example.gov.cn//xxgk//policies/a.html",
+                         "https://www.minghu.example.gov.cn/../xxgk/policies/%2e%2e/policies/a.html",
+                         "https://www.minghu.example.gov.cn/xxgk/policies/a.html\t"] {
+            #expect(decide(spelling) == .replace("../a.html"), "\(spelling)")
+        }
+        // Not below the base: another folder, host, port or scheme.
         #expect(decide("https://www.minghu.example.gov.cn/other/a.html") == .keep)
         #expect(decide("https://www.minghu.example.gov.cn/xxgkother/a.html") == .keep)
         #expect(decide("https://minghu.example.gov.cn/xxgk/policies/a.html") == .keep)
         #expect(decide("https://www.minghu.example.gov.cn:8443/xxgk/policies/a.html") == .keep)
-        #expect(decide("https://u@www.minghu.example.gov.cn/xxgk/policies/a.html") == .keep)
+        #expect(decide("https://www.minghu.example.gov.cn.evil.example/xxgk/policies/a.html") == .keep)
         #expect(decide("ftp://www.minghu.example.gov.cn/xxgk/policies/a.html") == .keep)
         // Below the base but not written by the build: a withheld record's page, an old site's.
         guard case .broken(let secret) = decide("https://www.minghu.example.gov.cn/xxgk/policies/secret.html") else {
@@ -125,6 +141,28 @@ import Testing
         }
         #expect(secret.zh.contains("policies/secret.html") && secret.en.contains("does not write"))
         guard case .broken = decide("https://www.minghu.example.gov.cn/xxgk/art/2020/1.html") else { Issue.record("old site"); return }
+    }
+
+    /// A site whose address is Chinese: its host in punycode and its folder
+    /// percent-encoded (as a browser's address bar copies them) are the same address.
+    @Test func aChineseBaseURLIsMatchedInPunycodeAndPercentEncoding() {
+        var own = resolver
+        own.ownSite = OwnSiteAddress(baseURL: "https://明湖区.example.gov.cn:8443/信息公开/")
+        func decide(_ target: String) -> LinkDecision {
+            own.decide(target, isImage: false, source: "content/policies/2012/b.md", page: "policies/2012/b.html")
+        }
+        #expect(Punycode.decode("dkrz15bz5f") == "明湖区")
+        #expect(Punycode.decode("mnchen-3ya") == "münchen")
+        #expect(Punycode.decode("99999999999999999999") == nil)
+        for spelling in ["https://明湖区.example.gov.cn:8443/信息公开/policies/a.html",
+                         "https://xn--dkrz15bz5f.example.gov.cn:8443/%E4%BF%A1%E6%81%AF%E5%85%AC%E5%BC%80/policies/a.html",
+                         "https://XN--DKRZ15BZ5F.example.gov.cn:8443/信息公开/policies/a.html"] {
+            #expect(decide(spelling) == .replace("../a.html"), "\(spelling)")
+        }
+        guard case .broken = decide("https://xn--dkrz15bz5f.example.gov.cn:8443/信息公开/policies/secret.html") else {
+            Issue.record("withheld page by punycode"); return
+        }
+        #expect(decide("https://xn--dkrz15bz5f.example.gov.cn/信息公开/policies/a.html") == .keep)
     }
 
     @Test func relativePaths() {

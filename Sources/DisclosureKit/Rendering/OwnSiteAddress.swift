@@ -1,74 +1,174 @@
 import Foundation
 
-/// The site's own address, `base_url`, as a link target is compared with it: `http` and
-/// `https` alike, the host in any case, the scheme's default port written or not, and the
-/// path below the base's folder. What a webmaster pastes from the live site's address bar
-/// is then known to be a link into this site.
+/// The site's own address, `base_url`, as a link target is compared with it: read the way
+/// a browser reads an `http(s)` address (WHATWG URL), so that every spelling that opens a
+/// page of the site is known to be a link into it — `http` or `https`, slashes after the
+/// scheme missing or doubled or written `\`, a user name, the host in any case, with
+/// full-width dots, percent-encoded or as punycode (`xn--`), a trailing dot, the default
+/// port written, empty or left out, the path percent-encoded, with `.`, `..` or doubled
+/// slashes. A link that reads as an address of the site must then name a file the build
+/// writes: none can reach a withheld record's address by its spelling.
 struct OwnSiteAddress: Sendable, Equatable {
     let host: String
     /// Nil for the scheme's default port.
     let port: Int?
-    /// The base's path, starting and ending with `/`.
-    let folder: String
+    /// The base's folder, as path components.
+    let folder: [String]
 
     init?(baseURL: String) {
         guard let parts = Self.split(baseURL) else { return nil }
         host = parts.host
         port = parts.port
-        folder = parts.path.hasSuffix("/") ? parts.path : parts.path + "/"
+        folder = parts.path
     }
 
-    /// The site-relative path (percent-decoded, NFC; a folder's `index.html`) and the
-    /// `?query#fragment` kept after it, when `target` is an address below the site; nil
-    /// for any other address.
+    /// The site-relative path (NFC; a folder's `index.html`) and the `?query#fragment`
+    /// kept after it, when `target` is an address below the site; nil for any other.
     func sitePath(of target: String) -> (path: String, suffix: String)? {
-        guard let parts = Self.split(target), parts.host == host, parts.port == port else { return nil }
-        let path: Substring
-        if parts.path + "/" == folder {
-            path = ""
-        } else if parts.path.hasPrefix(folder) {
-            path = parts.path.dropFirst(folder.count)
-        } else {
-            return nil
-        }
-        let decoded = FileName.normalised(String(path).removingPercentEncoding ?? String(path))
-        // `.` and `..` as a browser resolves them; climbing out of the base leaves the site.
-        guard var resolved = LinkResolver.resolve(decoded, from: []) else { return nil }
-        if decoded.isEmpty || decoded.hasSuffix("/") || decoded.hasSuffix("/.") || decoded.hasSuffix("/..") || decoded == "." || decoded == ".." {
-            resolved.append(SitePlan.homePath)
-        }
-        return (resolved.joined(separator: "/"), parts.suffix)
+        guard let parts = Self.split(target), parts.host == host, parts.port == port,
+              parts.path.starts(with: folder) else { return nil }
+        var rest = Array(parts.path.dropFirst(folder.count))
+        if rest.isEmpty || parts.namesFolder { rest.append(SitePlan.homePath) }
+        return (rest.joined(separator: "/"), parts.suffix)
     }
 
-    /// An `http(s)://` address as host (lower-cased), port (nil for the scheme's default,
-    /// written or not), path (`/` at least) and what follows the path; nil for anything else
-    /// (other schemes, a user or password in the authority).
-    private static func split(_ address: String) -> (host: String, port: Int?, path: String, suffix: String)? {
+    /// An `http(s):` address as a browser reads it: host (normalised by `normalisedHost`),
+    /// port (nil for the scheme's default), path components (percent-decoded, NFC, `.` and
+    /// `..` resolved, `..` at the top staying there), whether the path names a folder, and
+    /// what follows the path; nil for other schemes or an unreadable port.
+    private static func split(_ address: String) -> (host: String, port: Int?, path: [String], namesFolder: Bool, suffix: String)? {
+        // Tabs and line breaks anywhere are dropped by browsers.
+        let address = String(address.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
         let lower = address.lowercased()
         let defaultPort: Int
-        let rest: Substring
-        if lower.hasPrefix("https://") {
+        var rest: Substring
+        if lower.hasPrefix("https:") {
             defaultPort = 443
-            rest = address.dropFirst("https://".count)
-        } else if lower.hasPrefix("http://") {
+            rest = address.dropFirst("https:".count)
+        } else if lower.hasPrefix("http:") {
             defaultPort = 80
-            rest = address.dropFirst("http://".count)
+            rest = address.dropFirst("http:".count)
         } else {
             return nil
         }
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        guard !authority.isEmpty, !authority.contains("@") else { return nil }
-        var host = Substring(authority)
+        rest = rest.drop { $0 == "/" || $0 == "\\" }
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "\\" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        var hostPart = authority
         var port: Int?
         if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
-            guard let written = Int(authority[authority.index(after: colon)...]) else { return nil }
-            port = written == defaultPort ? nil : written
-            host = authority[..<colon]
+            let written = authority[authority.index(after: colon)...]
+            if !written.isEmpty {
+                guard written.allSatisfy(\.isASCII), let number = Int(written), number <= 65535 else { return nil }
+                port = number == defaultPort ? nil : number
+            }
+            hostPart = authority[..<colon]
         }
+        guard let host = normalisedHost(hostPart), !host.isEmpty else { return nil }
         let afterAuthority = rest[authorityEnd...]
         let pathEnd = afterAuthority.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? afterAuthority.endIndex
-        let path = afterAuthority[..<pathEnd]
-        return (host.lowercased(), port, path.isEmpty ? "/" : String(path), String(afterAuthority[pathEnd...]))
+        let rawPath = String(afterAuthority[..<pathEnd]).replacingOccurrences(of: "\\", with: "/")
+        let decoded = FileName.normalised(rawPath.removingPercentEncoding ?? rawPath)
+        var components: [String] = []
+        for component in decoded.slashSeparated {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(String(component))
+            }
+        }
+        let last = decoded.slashSeparated(keepingEmpty: true).last ?? ""
+        let namesFolder = last.isEmpty || last == "." || last == ".."
+        return (host, port, components, namesFolder, String(afterAuthority[pathEnd...]))
+    }
+
+    /// A host as IDNA compares it: percent-decoded, full-width forms and ideographic full
+    /// stops as their ASCII (NFKC), lower case, no trailing dot, punycode labels decoded.
+    static func normalisedHost(_ raw: Substring) -> String? {
+        var host = (String(raw).removingPercentEncoding ?? String(raw)).precomposedStringWithCompatibilityMapping
+        host = host.replacingOccurrences(of: "\u{3002}", with: ".").lowercased()
+        var labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        if labels.count > 1, labels.last?.isEmpty == true { labels.removeLast() }
+        var decodedLabels: [String] = []
+        for label in labels {
+            if label.hasPrefix("xn--") {
+                guard let unicode = Punycode.decode(label.dropFirst(4)) else { return nil }
+                decodedLabels.append(unicode.precomposedStringWithCompatibilityMapping.lowercased())
+            } else {
+                decodedLabels.append(String(label))
+            }
+        }
+        return decodedLabels.joined(separator: ".")
+    }
+}
+
+/// RFC 3492 (punycode) decoding of a host label's ASCII form, the part after `xn--`.
+enum Punycode {
+    private static let base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700
+
+    /// The label's Unicode text; nil for anything that is not valid punycode.
+    static func decode(_ encoded: Substring) -> String? {
+        let input = Array(encoded.utf8)
+        // A host label is at most 63 bytes: longer input is no label (and bounds the work).
+        guard input.count <= 63 else { return nil }
+        var output: [UInt32] = []
+        var position = 0
+        if let delimiter = input.lastIndex(of: UInt8(ascii: "-")) {
+            output = input[..<delimiter].map(UInt32.init)
+            position = delimiter + 1
+        }
+        var n = 128, i = 0, bias = 72
+        while position < input.count {
+            let oldI = i
+            var weight = 1
+            var k = base
+            while true {
+                guard position < input.count else { return nil }
+                let byte = input[position]
+                position += 1
+                let digit: Int
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(byte) - 22
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): digit = Int(byte - UInt8(ascii: "a"))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): digit = Int(byte - UInt8(ascii: "A"))
+                default: return nil
+                }
+                let (step, stepOverflow) = digit.multipliedReportingOverflow(by: weight)
+                let (sum, sumOverflow) = i.addingReportingOverflow(step)
+                guard !stepOverflow, !sumOverflow, sum <= 0x10FFFF * 128 else { return nil }
+                i = sum
+                let threshold = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
+                if digit < threshold { break }
+                let (nextWeight, weightOverflow) = weight.multipliedReportingOverflow(by: base - threshold)
+                guard !weightOverflow else { return nil }
+                weight = nextWeight
+                k += base
+            }
+            let count = output.count + 1
+            bias = adapt(i - oldI, count: count, first: oldI == 0)
+            n += i / count
+            i %= count
+            guard n <= 0x10FFFF, Unicode.Scalar(UInt32(n)) != nil else { return nil }
+            output.insert(UInt32(n), at: i)
+            i += 1
+        }
+        var text = String.UnicodeScalarView()
+        for value in output {
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            text.append(scalar)
+        }
+        return String(text)
+    }
+
+    private static func adapt(_ delta: Int, count: Int, first: Bool) -> Int {
+        var delta = first ? delta / damp : delta / 2
+        delta += delta / count
+        var k = 0
+        while delta > ((base - tMin) * tMax) / 2 {
+            delta /= base - tMin
+            k += base
+        }
+        return k + (base - tMin + 1) * delta / (delta + skew)
     }
 }
