@@ -32,6 +32,22 @@ import Testing
         #expect(try site.build().status == 1)
     }
 
+    /// Text of a non-public record in an attachment of any other kind (a `.txt`, a `.csv`,
+    /// a script) is found by `check` and stops `build`, both at the file under `content/`.
+    @Test func aWithheldSentenceInATextAttachmentIsFoundAtItsSourceByCheckAndBuild() throws {
+        let sentence = "本通知涉及土壤普查涉密测绘成果的使用和管理要求\n"
+        let files = ["content/policies/mhf-2024-3-附件f.txt", "content/policies/mhf-2024-3-附件g.csv", "content/policies/mhf-2024-3-附件i.js"]
+        let site = try SampleSite(adding: Dictionary(uniqueKeysWithValues: files.map { ($0, sentence) }))
+        let expected = files.map { "\($0):1:1 audit.leak" }
+        let (result, diagnostics) = try site.check()
+        #expect(result.status == 1)
+        #expect(SampleSite.places(diagnostics).sorted() == expected, "\(SampleSite.places(diagnostics))")
+        let build = try site.build(["--format", "json"])
+        #expect(build.status == 1)
+        #expect(SampleSite.places(try Disclose.diagnostics(build)).sorted() == expected, "\(build.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
+    }
+
     /// A well-made HTML attachment that links to its record's page passes both.
     @Test func aSoundHTMLAttachmentPassesCheckAndBuild() throws {
         let site = try SampleSite(adding: [

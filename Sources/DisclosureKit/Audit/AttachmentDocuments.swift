@@ -1,22 +1,31 @@
 import CLibXML2
 
-/// Public attachments that the audit reads as documents (HTML, CSS, XML, JSON: an HTML
-/// export of a table, a data file), judged by `check` as the build's audit judges them in
-/// the staged tree, and reported at the attachment's file under `content/`: a page without
-/// `lang` or `<title>`, malformed XML or JSON, a resource loaded from outside the site, an
-/// absolute path, a relative link to no file of the site, text of a non-public record.
-/// Without this, `check` passed such a file and `build` stopped on it, naming the copy in
-/// the output. (`#fragment`s into other pages are left to the build's audit, which has
-/// the rendered pages' ids.)
+/// Public attachments judged by `check` and, before it writes, by `build`, as the build's
+/// audit judges them in the staged tree, and reported at the attachment's file under
+/// `content/`: for every attachment, text of a non-public record (a `.txt`, a `.csv`, a
+/// PDF's plain text alike); for those the audit reads as documents (HTML, CSS, XML, JSON:
+/// an HTML export of a table, a data file), a page without `lang` or `<title>`, malformed
+/// XML or JSON, a resource loaded from outside the site, an absolute path, a relative
+/// link to no file of the site. Without this, `check` passed such a file and `build`
+/// stopped on it, naming the copy in the output. (`#fragment`s into other pages, and an
+/// attachment over `largestRead`, are left to the build's audit, which has the rendered
+/// pages' ids and reads large files a piece at a time.)
 public enum AttachmentDocuments {
+    /// The largest attachment read whole here (two workers hold one each).
+    static let largestRead = 64 << 20
+
     public static func diagnostics(_ site: LoadedSite, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
         try diagnostics(site, plan: SitePlan(PublicView(site)), templates: templates)
     }
 
     /// The findings, with the site's public plan already made.
     public static func diagnostics(_ site: LoadedSite, plan: SitePlan, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
-        let documents = (plan.recordPages.flatMap(\.attachments) + plan.fixedPages.flatMap(\.attachments))
-            .filter { SiteAuditor.ContentCheck.Kind($0.path) != .other }
+        // Any other attachment matters only for its text of a non-public record (the same
+        // records `LeakIndex` takes).
+        let hasSecrets = site.identities.contains { $0.disclosure != .proactive }
+        let documents = (plan.recordPages.flatMap(\.attachments) + plan.fixedPages.flatMap(\.attachments)).filter { attachment in
+            SiteAuditor.ContentCheck.Kind(attachment.path) != .other || (hasSecrets && attachment.size <= Int64(largestRead))
+        }
         guard !documents.isEmpty else { return [] }
         let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) }
                                      + plan.view.pageAttachments.map { ($0.file.absolutePath, $0.file.relativePath) },
