@@ -125,7 +125,11 @@ import Testing
                          "https://%77ww.minghu.example.gov.cn/%78xgk/policies/a.html",
                          "https://www.minghu.example.gov.cn//xxgk//policies/a.html",
                          "https://www.minghu.example.gov.cn/../xxgk/policies/%2e%2e/policies/a.html",
-                         "https://www.minghu.example.gov.cn/xxgk/policies/a.html\t"] {
+                         "https://www.minghu.example.gov.cn/xxgk/policies/a.html\t",
+                         "//www.minghu.example.gov.cn/xxgk/policies/a.html",
+                         "\\\\www.minghu.example.gov.cn/xxgk/policies/a.html",
+                         "https://www.ming\u{00AD}hu.example\u{200B}.gov.cn/xxgk/policies/a.html",
+                         "https://www.minghu.example.gov.cn/XXGK/policies/a.html"] {
             #expect(decide(spelling) == .replace("../a.html"), "\(spelling)")
         }
         // Not below the base: another folder, host, port or scheme.
@@ -141,6 +145,7 @@ import Testing
         }
         #expect(secret.zh.contains("policies/secret.html") && secret.en.contains("does not write"))
         guard case .broken = decide("https://www.minghu.example.gov.cn/xxgk/art/2020/1.html") else { Issue.record("old site"); return }
+        guard case .broken = decide("//www.minghu.example.gov.cn/Xxgk/policies/secret.html") else { Issue.record("scheme-relative"); return }
     }
 
     /// A site whose address is Chinese: its host in punycode and its folder

@@ -49,7 +49,11 @@ public struct LinkResolver: Sendable {
             }
             return .keep
         }
-        if trimmed.hasPrefix("//") {
+        if trimmed.hasPrefix("//") || trimmed.hasPrefix("\\\\") {
+            // Scheme-relative: the page's own scheme, http or https, both the site's.
+            if let own = ownSite?.sitePath(of: "https:" + trimmed) {
+                return decideOwn(own.path, suffix: own.suffix, target: trimmed, page: page)
+            }
             return isImage ? .broken(Phrase("图片 '\(trimmed)' 会从站点之外加载；请把它作为附件放在记录旁边",
                                         en: "image '\(trimmed)' would be loaded from outside the site; put it beside the record as an attachment")) : .keep
         }

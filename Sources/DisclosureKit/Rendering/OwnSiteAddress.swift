@@ -25,8 +25,10 @@ struct OwnSiteAddress: Sendable, Equatable {
     /// The site-relative path (NFC; a folder's `index.html`) and the `?query#fragment`
     /// kept after it, when `target` is an address below the site; nil for any other.
     func sitePath(of target: String) -> (path: String, suffix: String)? {
+        // The folder in any case: a server that ignores case (IIS) opens it so.
         guard let parts = Self.split(target), parts.host == host, parts.port == port,
-              parts.path.starts(with: folder) else { return nil }
+              parts.path.count >= folder.count,
+              zip(parts.path, folder).allSatisfy({ $0.lowercased() == $1.lowercased() }) else { return nil }
         var rest = Array(parts.path.dropFirst(folder.count))
         if rest.isEmpty || parts.namesFolder { rest.append(SitePlan.homePath) }
         return (rest.joined(separator: "/"), parts.suffix)
@@ -86,7 +88,11 @@ struct OwnSiteAddress: Sendable, Equatable {
     /// A host as IDNA compares it: percent-decoded, full-width forms and ideographic full
     /// stops as their ASCII (NFKC), lower case, no trailing dot, punycode labels decoded.
     static func normalisedHost(_ raw: Substring) -> String? {
-        var host = (String(raw).removingPercentEncoding ?? String(raw)).precomposedStringWithCompatibilityMapping
+        let decoded = String(raw).removingPercentEncoding ?? String(raw)
+        // What IDNA ignores (soft hyphen, zero-width space, variation selectors...): pasted
+        // from a word processor or a chat, a browser drops it from the host.
+        let kept = decoded.unicodeScalars.filter { !Self.ignoredInHosts.contains($0.value) }
+        var host = String(String.UnicodeScalarView(kept)).precomposedStringWithCompatibilityMapping
         host = host.replacingOccurrences(of: "\u{3002}", with: ".").lowercased()
         var labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if labels.count > 1, labels.last?.isEmpty == true { labels.removeLast() }
@@ -101,6 +107,12 @@ struct OwnSiteAddress: Sendable, Equatable {
         }
         return decodedLabels.joined(separator: ".")
     }
+}
+
+extension OwnSiteAddress {
+    /// The code points UTS #46 maps to nothing, which browsers drop from a host.
+    static let ignoredInHosts: Set<UInt32> = Set([0x00AD, 0x034F, 0x180B, 0x180C, 0x180D, 0x180F, 0x200B, 0x2060, 0x2064, 0xFEFF]
+        + Array(0xFE00...0xFE0F) + Array(0x1BCA0...0x1BCA3) + Array(0xE0100...0xE01EF))
 }
 
 /// RFC 3492 (punycode) decoding of a host label's ASCII form, the part after `xn--`.
