@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DisclosureKit
 
@@ -43,6 +44,20 @@ import Testing
         #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xC3, 0x28])))
         #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xFF, 0xFE, 0x41, 0x00])), "UTF-16 is not GB18030")
         #expect(!LegacyChineseEncoding.isGB18030(ArraySlice([0xB3])), "a lead byte at the end")
+    }
+
+    /// An attachment saved as GBK with a stray byte (Windows' 0x80 "€") is still read as its
+    /// text for the audit; random bytes are not taken for text.
+    @Test func aGBKFileWithAStrayByteIsStillReadAsText() throws {
+        let title = "关于做好第三次全国土壤普查涉密数据管理工作的通知"
+        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+        let encoded = try #require(title.data(using: gb18030))
+        let file = Array("价格 ".utf8.map { $0 }) + [0x80] + Array(" 100\r\n".utf8) + Array(encoded)
+        let text = try #require(LegacyChineseEncoding.utf8Text(of: file))
+        #expect(String(decoding: text, as: UTF8.self).contains(title))
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        #expect(LegacyChineseEncoding.mostlyGB18030(noise) == nil)
     }
 }
 

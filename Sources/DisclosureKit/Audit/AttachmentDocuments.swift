@@ -7,9 +7,11 @@ import CLibXML2
 /// an HTML export of a table, a data file), a page without `lang` or `<title>`, malformed
 /// XML or JSON, a resource loaded from outside the site, an absolute path, a relative
 /// link to no file of the site. Without this, `check` passed such a file and `build`
-/// stopped on it, naming the copy in the output. (`#fragment`s into other pages, and an
-/// attachment over `largestRead`, are left to the build's audit, which has the rendered
-/// pages' ids and reads large files a piece at a time.)
+/// stopped on it, naming the copy in the output. An attachment over `largestRead` that is
+/// no document is searched a piece at a time, as the audit reads a large file (as bytes:
+/// a UTF-16 or GB18030 file that large is not decoded). (`#fragment`s into other pages,
+/// and a document that large, are left to the build's audit, which has the rendered pages'
+/// ids.)
 public enum AttachmentDocuments {
     /// The largest attachment read whole here (two workers hold one each).
     static let largestRead = 64 << 20
@@ -24,7 +26,7 @@ public enum AttachmentDocuments {
         // records `LeakIndex` takes).
         let hasSecrets = site.identities.contains { $0.disclosure != .proactive }
         let documents = (plan.recordPages.flatMap(\.attachments) + plan.fixedPages.flatMap(\.attachments)).filter { attachment in
-            SiteAuditor.ContentCheck.Kind(attachment.path) != .other || (hasSecrets && attachment.size <= Int64(largestRead))
+            SiteAuditor.ContentCheck.Kind(attachment.path) != .other || hasSecrets
         }
         guard !documents.isEmpty else { return [] }
         let sources = Dictionary(plan.view.attachments.map { ($0.attachment.absolutePath, $0.attachment.relativePath) }
@@ -36,6 +38,14 @@ public enum AttachmentDocuments {
         let present = plan.outputs(assets: templates.assets).paths
         return parallelMap(documents) { document -> [Diagnostic] in
             let source = sources[document.source] ?? document.source
+            if document.size > Int64(largestRead), SiteAuditor.ContentCheck.Kind(document.path) == .other {
+                // Searched a piece at a time where it is, as the audit reads a large file.
+                return auditor.inspectStreaming(source, leaks: leaks, present: present).diagnostics.map {
+                    var diagnostic = $0
+                    diagnostic.file = source
+                    return diagnostic
+                }
+            }
             let bytes: [UInt8]
             do throws(FileIO.Failure) {
                 bytes = try FileIO.readBytes(document.source)

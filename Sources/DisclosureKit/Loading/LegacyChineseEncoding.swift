@@ -49,9 +49,46 @@ extension LegacyChineseEncoding {
             return Array(String(decoding: units, as: UTF16.self).utf8)
         }
         guard bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil,
-              isGB18030(bytes[...]) else { return nil }
+              let text = mostlyGB18030(bytes) else { return nil }
         // Foundation's GB18030 (kCFStringEncodingGB_18030_2000, through ICU).
         let gb18030 = String.Encoding(rawValue: 0x8000_0632)
-        return String(data: Data(bytes), encoding: gb18030).map { Array($0.utf8) }
+        return String(data: Data(text), encoding: gb18030).map { Array($0.utf8) }
+    }
+
+    /// `bytes` with each byte that starts no well-formed GB18030 sequence replaced by `?`,
+    /// when there is at most one such byte to ten sequences: a GBK file from Windows with a
+    /// stray `0x80` (its "€") or a cut last character is still read as the text it is,
+    /// while a binary file is not (in random bytes, strays outnumber sequences).
+    static func mostlyGB18030(_ bytes: [UInt8]) -> [UInt8]? {
+        var text = bytes
+        var index = 0
+        var multiByte = 0
+        var stray = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            if (0x81...0xFE).contains(lead), index + 1 < bytes.count {
+                let second = bytes[index + 1]
+                if (0x40...0xFE).contains(second), second != 0x7F {
+                    index += 2
+                    multiByte += 1
+                    continue
+                }
+                if (0x30...0x39).contains(second), index + 3 < bytes.count,
+                   (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3]) {
+                    index += 4
+                    multiByte += 1
+                    continue
+                }
+            }
+            text[index] = UInt8(ascii: "?")
+            stray += 1
+            index += 1
+        }
+        guard multiByte > 0, stray * 10 <= multiByte else { return nil }
+        return text
     }
 }
