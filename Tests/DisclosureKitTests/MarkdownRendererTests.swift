@@ -31,6 +31,16 @@ struct MarkdownRendererTests {
         #expect(wrong == 0, "\(wrong) of \(count) renders differ")
     }
 
+    /// A bare address (GFM's autolink, which cmark gives no position) is reported at its
+    /// own line and column, not at the body's start.
+    @Test func aBareAddressIsReportedWhereItIs() {
+        let body = "第一段。\n\n| 列 | 说明 |\n|---|---|\n| 1 | 见 https://bad.example/x 处 |\n\n- 另见 www.bad.example/y\n"
+        let findings = MarkdownRenderer().linkFindings(body) { target, _ in
+            target.contains("bad.example") ? .broken(Phrase("坏", en: "bad")) : .keep
+        }
+        #expect(findings.map { "\($0.line):\($0.column)" } == ["5:9", "7:6"], "\(findings)")
+    }
+
     @Test func headerCellsNameWhatTheyHeadAndFootnotesGoBackInChinese() {
         let html = MarkdownRenderer().render(Self.body(7)) { _, _ in .keep }.html
         #expect(html.contains("<th scope=\"col\" style=\"text-align: right\">序号</th>"), "\(html)")

@@ -92,9 +92,6 @@ public struct MarkdownRenderer: Sendable {
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
             let target = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let line = Int(cmark_node_get_start_line(node))
-            // Counted only for a finding: the walk from the body's start is most of a link's cost.
-            var column: Int { SourceColumn.characters(in: markdown, line: line, byteColumn: Int(cmark_node_get_start_column(node))) }
             switch decide(target, type == CMARK_NODE_IMAGE) {
             case .keep:
                 break
@@ -102,8 +99,10 @@ public struct MarkdownRenderer: Sendable {
                 cmark_node_set_url(node, replacement)
             case .neutralise(let message):
                 cmark_node_set_url(node, "")
+                let (line, column) = Self.place(of: node, target: target, in: markdown)
                 findings.append(LinkFinding(line: line, column: column, isError: false, message: message))
             case .broken(let message):
+                let (line, column) = Self.place(of: node, target: target, in: markdown)
                 findings.append(LinkFinding(line: line, column: column, isError: true, message: message))
             }
         }
@@ -115,6 +114,53 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { free(rendered) }
         return (Self.accessible(String(cString: rendered)), findings)
+    }
+
+    /// Where a link or image `node` with `target` is in `markdown`: line, and column in
+    /// characters. Found only for a finding: the walk from the body's start is most of a
+    /// link's cost.
+    private static func place(of node: OpaquePointer, target: String, in markdown: String) -> (line: Int, column: Int) {
+        var line = Int(cmark_node_get_start_line(node))
+        var byteColumn = Int(cmark_node_get_start_column(node))
+        if line == 0 {
+            // GFM's autolinks of a bare `https://…` carry no position: the line of the
+            // nearest block that does, and the target's place in it when found.
+            var block = cmark_node_parent(node)
+            while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
+            line = max(1, Int(block.map(cmark_node_get_start_line) ?? 1))
+            byteColumn = Self.byteColumn(of: target, inLine: line, of: markdown) ?? 1
+        } else if !Self.startsLinkSyntax(markdown, line: line, byteColumn: byteColumn) {
+            // Those of a bare `www.…` are placed a byte early.
+            byteColumn = Self.byteColumn(of: target, inLine: line, of: markdown) ?? byteColumn
+        }
+        return (line, SourceColumn.characters(in: markdown, line: line, byteColumn: byteColumn))
+    }
+
+    /// True when line `line` of `markdown` has `[`, `!` or `<` at `byteColumn`: where a
+    /// link, an image or an autolink in angle brackets starts.
+    static func startsLinkSyntax(_ markdown: String, line: Int, byteColumn: Int) -> Bool {
+        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return false }
+        let text = lines[line - 1]
+        guard let index = text.index(text.startIndex, offsetBy: byteColumn - 1, limitedBy: text.endIndex),
+              index < text.endIndex else { return false }
+        return [UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<")].contains(text[index])
+    }
+
+    /// The 1-based byte column where `target` (or, for `www.` autolinks, whose target
+    /// cmark writes with `http://` in front, its text) first appears on line `line`.
+    static func byteColumn(of target: String, inLine line: Int, of markdown: String) -> Int? {
+        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let text = Array(lines[line - 1])
+        for candidate in [target, target.hasPrefix("http://") ? String(target.dropFirst(7)) : target] {
+            let needle = Array(candidate.utf8)
+            guard !needle.isEmpty, needle.count <= text.count else { continue }
+            for start in 0...(text.count - needle.count) where text[start..<(start + needle.count)].elementsEqual(needle) {
+                return start + 1
+            }
+        }
+        return nil
     }
 
     /// cmark-gfm's HTML as the pages' accessibility wants it: a table's header cells
