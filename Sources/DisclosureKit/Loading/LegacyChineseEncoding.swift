@@ -6,6 +6,18 @@ import Foundation
 /// least one such sequence is there. (Chinese text in UTF-8 is never that.)
 enum LegacyChineseEncoding {
     static func isGB18030(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var strays = 0
+        let sequences = walk(bytes) { _, _ in
+            strays += 1
+            return false
+        }
+        return strays == 0 && sequences > 0
+    }
+
+    /// Walks `bytes` as GB18030 and counts its multi-byte sequences, calling `stray` with
+    /// the index of each byte that starts no well-formed sequence (ASCII aside) and the
+    /// sequences counted so far; the walk stops when `stray` returns false.
+    static func walk(_ bytes: ArraySlice<UInt8>, stray: (Int, Int) -> Bool) -> Int {
         var index = bytes.startIndex
         var multiByte = 0
         while index < bytes.endIndex {
@@ -14,19 +26,24 @@ enum LegacyChineseEncoding {
                 index += 1
                 continue
             }
-            guard (0x81...0xFE).contains(lead), index + 1 < bytes.endIndex else { return false }
-            let second = bytes[index + 1]
-            if (0x40...0xFE).contains(second), second != 0x7F {
-                index += 2
-            } else if (0x30...0x39).contains(second), index + 3 < bytes.endIndex,
-                      (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3]) {
-                index += 4
-            } else {
-                return false
+            if (0x81...0xFE).contains(lead), index + 1 < bytes.endIndex {
+                let second = bytes[index + 1]
+                if (0x40...0xFE).contains(second), second != 0x7F {
+                    index += 2
+                    multiByte += 1
+                    continue
+                }
+                if (0x30...0x39).contains(second), index + 3 < bytes.endIndex,
+                   (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3]) {
+                    index += 4
+                    multiByte += 1
+                    continue
+                }
             }
-            multiByte += 1
+            guard stray(index, multiByte) else { return multiByte }
+            index += 1
         }
-        return multiByte > 0
+        return multiByte
     }
 }
 
@@ -60,35 +77,17 @@ extension LegacyChineseEncoding {
     /// stray `0x80` (its "€") or a cut last character is still read as the text it is,
     /// while a binary file is not (in random bytes, strays outnumber sequences).
     static func mostlyGB18030(_ bytes: [UInt8]) -> [UInt8]? {
-        var text = bytes
-        var index = 0
-        var multiByte = 0
-        var stray = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            if (0x81...0xFE).contains(lead), index + 1 < bytes.count {
-                let second = bytes[index + 1]
-                if (0x40...0xFE).contains(second), second != 0x7F {
-                    index += 2
-                    multiByte += 1
-                    continue
-                }
-                if (0x30...0x39).contains(second), index + 3 < bytes.count,
-                   (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3]) {
-                    index += 4
-                    multiByte += 1
-                    continue
-                }
-            }
-            text[index] = UInt8(ascii: "?")
-            stray += 1
-            index += 1
+        var strays: [Int] = []
+        var givenUp = false
+        let sequences = walk(bytes[...]) { index, sequences in
+            strays.append(index)
+            // A binary file is given up on early, not walked to its end.
+            givenUp = strays.count > 64 && strays.count * 10 > sequences
+            return !givenUp
         }
-        guard multiByte > 0, stray * 10 <= multiByte else { return nil }
+        guard !givenUp, sequences > 0, strays.count * 10 <= sequences else { return nil }
+        var text = bytes
+        for index in strays { text[index] = UInt8(ascii: "?") }
         return text
     }
 }
