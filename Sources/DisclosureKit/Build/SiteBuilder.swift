@@ -127,7 +127,7 @@ public struct SiteBuilder: Sendable {
         }
         // As `check` judges them, at their files in content/: the fixed pages' text, which
         // the audit takes as public (what a page repeats of a non-public record is warned),
-        // and the attachments the audit reads as documents (else named by their copies).
+        // and every public attachment (else named by its copy in the output).
         findings.diagnostics += try FixedPageLeaks.diagnostics(site, plan: planned.plan, templates: templates)
             + AttachmentDocuments.diagnostics(site, plan: planned.plan, templates: templates)
         guard passes(findings.diagnostics) else { return finish(false) }
