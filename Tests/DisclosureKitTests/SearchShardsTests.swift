@@ -20,6 +20,25 @@ import Testing
         String(decoding: files.first { $0.path == path }?.bytes ?? [], as: UTF8.self)
     }
 
+    /// The units a term's one-unit unions take it for, read from its bytes, are the set its
+    /// UTF-16 form gives for a term of two units, surrogates left out: for two Han
+    /// characters, letters, a character twice, a mix of widths, a scalar above U+FFFF, and
+    /// bytes that are not UTF-8.
+    @Test func unionUnitsAreThoseOfTheTextsUTF16Form() {
+        let texts: [[UInt8]] = ["政策", "ab", "aa", "政政", "é政", "aé", "政", "政策文", "abc", "𠀀", "a𠀀", "é", "éé"].map { Array($0.utf8) }
+            + [[0xE6, 0x94], [0xC0, 0x80, 0x61], [0xED, 0xA0, 0x80, 0x61], [0xE0, 0x80, 0x80, 0x61], [0x61, 0xFF], [0xF0, 0x9F, 0x98], [0xF0], []]
+        for text in texts {
+            var units = Set<UInt16>()
+            var calls = 0
+            SearchShards.forEachUnionUnit(of: text[...]) { units.insert($0); calls += 1 }
+            let utf16 = String(decoding: text, as: UTF8.self).utf16
+            let expected: Set<UInt16> = SearchShards.utf16Count(text) == 2 && text.count <= 6
+                ? Set(utf16.filter { !UTF16.isLeadSurrogate($0) && !UTF16.isTrailSurrogate($0) }) : []
+            #expect(units == expected, "\(text)")
+            #expect(calls == units.count, "each unit once: \(text)")
+        }
+    }
+
     @Test(arguments: [(1, 1), (128, 1), (129, 2), (1_000, 8), (10_000, 128), (100_000, 1024)])
     func termShardsArePowersOfTwoThatGrowWithTheSite(documents: Int, shards: Int) {
         #expect(SearchShards.termShardCount(documents: documents) == shards)

@@ -6,8 +6,12 @@
 struct PreviousSearchIndex {
     /// Entries in id order.
     let documents: [ArraySlice<UInt8>]
-    /// Terms in ascending byte order of their text.
+    /// Terms shard by shard (`termShards` of them), each shard's in ascending byte order
+    /// of their text, as its file holds them: `shardStarts[k]..<shardStarts[k + 1]` are
+    /// shard k's.
     let terms: [SearchShards.Term]
+    let termShards: Int
+    let shardStarts: [Int]
 
     static let header = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"".utf8)
 
@@ -23,14 +27,16 @@ struct PreviousSearchIndex {
         }
         let termShards = SearchShards.termShardCount(documents: documentCount)
         var terms: [SearchShards.Term] = []
+        var shardStarts = [0]
         for k in 0..<termShards {
             guard let bytes = file("\(SearchShards.directory)/t-\(k).js"),
                   Self.readTerms(bytes, shard: k, of: termShards, documentCount: documentCount, into: &terms) else { return nil }
+            shardStarts.append(terms.count)
         }
-        // Each shard's terms ascend and no term is in two shards (its hash names one).
-        terms.sort { bytesPrecede($0.text, $1.text) }
         self.documents = documents
         self.terms = terms
+        self.termShards = termShards
+        self.shardStarts = shardStarts
     }
 
     /// `d-k.js`: the header, then `count` entries one a line (`[`…`]`), each but the last

@@ -71,7 +71,11 @@ struct SearchIndexUpdate {
             }
             for (word, inTitle) in terms.words { freshPostings[Array(word.utf8), default: []].append((id, inTitle)) }
         }
-        let freshTerms = freshPostings.sorted { bytesPrecede($0.key, $1.key) }
+        // In the previous terms' order: by their shard in the previous index, then by bytes
+        // (the same text has the same shard, so equal texts meet).
+        let previousShards = previous.termShards
+        let freshTerms = freshPostings.map { (shard: Int(SearchShards.hash($0.key)) & (previousShards - 1), key: $0.key, value: $0.value) }
+            .sorted { $0.shard != $1.shard ? $0.shard < $1.shard : bytesPrecede($0.key, $1.key) }
         freshPostings = [:]
 
         let documents = oldID.count
@@ -86,16 +90,19 @@ struct SearchIndexUpdate {
         }
         try documentShards.finish(emit)
 
-        // The previous terms in byte order, the fresh ones merged in; the texts of those
+        // The previous terms in their order, the fresh ones merged in; the texts of those
         // whose postings are not the previous ones (new, changed or gone) in `changedTexts`.
         var changedTexts: [ArraySlice<UInt8>] = []
         var terms: [SearchShards.Term] = []
         terms.reserveCapacity(previous.terms.count + freshTerms.count)
         var entries: [(id: Int, inTitle: Bool)] = []
         var next = 0
-        for term in previous.terms {
+        var shard = 0
+        for (index, term) in previous.terms.enumerated() {
             let text = term.text
-            while next < freshTerms.count, bytesPrecede(freshTerms[next].key[...], text) {
+            while previous.shardStarts[shard + 1] <= index { shard += 1 }
+            while next < freshTerms.count,
+                  freshTerms[next].shard < shard || freshTerms[next].shard == shard && bytesPrecede(freshTerms[next].key[...], text) {
                 terms.append((freshTerms[next].key[...], Self.encode(freshTerms[next].value)[...]))
                 changedTexts.append(freshTerms[next].key[...])
                 next += 1

@@ -134,16 +134,64 @@ enum SearchShards {
     /// The term shards whose bytes a term's text and postings take part in: its own, and
     /// those of the one-unit unions it is part of.
     static func shards(touchedBy text: ArraySlice<UInt8>, termShards: Int) -> [Int] {
-        [Int(hash(text)) & (termShards - 1)] + unionUnits(of: text).map { unitShard($0, termShards: termShards) }
+        var shards = [Int(hash(text)) & (termShards - 1)]
+        forEachUnionUnit(of: text) { shards.append(unitShard($0, termShards: termShards)) }
+        return shards
     }
 
-    /// The UTF-16 units whose one-unit unions a term is part of: each unit (not a
-    /// surrogate) of a term of two units, once; none for any other term.
-    static func unionUnits(of text: ArraySlice<UInt8>) -> [UInt16] {
+    /// Calls `body` with each UTF-16 unit whose one-unit union a term is part of: each
+    /// unit (not a surrogate) of a term of two units, once; none for any other term.
+    /// Every term of an index passes here, most of them two Han characters: those are
+    /// read from their bytes, without a string.
+    static func forEachUnionUnit(of text: ArraySlice<UInt8>, _ body: (UInt16) -> Void) {
         // Two UTF-16 units take two to six bytes of UTF-8.
-        guard text.count <= 6, utf16Count(text) == 2 else { return [] }
-        return Array(Set(String(decoding: text, as: UTF8.self).utf16))
-            .filter { !UTF16.isLeadSurrogate($0) && !UTF16.isTrailSurrogate($0) }
+        guard text.count <= 6 else { return }
+        if let (first, second) = twoBasicUnits(text) {
+            body(first)
+            if second != first { body(second) }
+            return
+        }
+        // Anything else (a scalar above U+FFFF, bytes that are not UTF-8) as a string reads it.
+        guard utf16Count(text) == 2 else { return }
+        for unit in Set(String(decoding: text, as: UTF8.self).utf16)
+        where !UTF16.isLeadSurrogate(unit) && !UTF16.isTrailSurrogate(unit) {
+            body(unit)
+        }
+    }
+
+    /// The two units of `text` when it is exactly two well-formed UTF-8 scalars of the
+    /// basic plane (one to three bytes each), else nil.
+    private static func twoBasicUnits(_ text: ArraySlice<UInt8>) -> (UInt16, UInt16)? {
+        var position = text.startIndex
+        func scalar() -> UInt16? {
+            guard position < text.endIndex else { return nil }
+            let lead = text[position]
+            func continuation(_ offset: Int) -> UInt16? {
+                let index = position + offset
+                guard index < text.endIndex, text[index] & 0xC0 == 0x80 else { return nil }
+                return UInt16(text[index] & 0x3F)
+            }
+            switch lead {
+            case 0x00...0x7F:
+                position += 1
+                return UInt16(lead)
+            case 0xC2...0xDF:
+                guard let low = continuation(1) else { return nil }
+                position += 2
+                return UInt16(lead & 0x1F) << 6 | low
+            case 0xE0...0xEF:
+                guard let middle = continuation(1), let low = continuation(2) else { return nil }
+                let value = UInt16(lead & 0x0F) << 12 | middle << 6 | low
+                // Not overlong, not a surrogate.
+                guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
+                position += 3
+                return value
+            default:
+                return nil
+            }
+        }
+        guard let first = scalar(), let second = scalar(), position == text.endIndex else { return nil }
+        return (first, second)
     }
 
     /// The term shard that holds the union of `unit`.
@@ -172,7 +220,7 @@ enum SearchShards {
             if text.count <= 3, utf16Count(text) == 1 {
                 singles.insert(String(decoding: text, as: UTF8.self).utf16.first!)
             }
-            for unit in unionUnits(of: text) { pairs.append((unit, Int32(i))) }
+            forEachUnionUnit(of: text) { pairs.append(($0, Int32(i))) }
         }
         var termsOfUnit: [UInt16: [Int32]] = [:]
         for pair in pairs where !singles.contains(pair.unit) { termsOfUnit[pair.unit, default: []].append(pair.term) }
