@@ -17,7 +17,7 @@ import Glibc
 /// read at all: its counts of published fingerprints decide which non-public text the
 /// audit looks for, and a count raised by a flipped bit would hide a leak from it.
 public struct BuildCache: Sendable, Codable {
-    static let formatLine = "disclose-build-cache 5"
+    static let formatLine = "disclose-build-cache 6"
 
     /// A file as the file system knows it; equal identities mean the bytes were not
     /// rewritten since the build that recorded it.
@@ -48,6 +48,34 @@ public struct BuildCache: Sendable, Codable {
         public var key: Digest
         public var identity: FileIdentity
         public var anchors: Digest
+
+        init(key: Digest, identity: FileIdentity, anchors: Digest) {
+            self.key = key
+            self.identity = identity
+            self.anchors = anchors
+        }
+
+        // Seven values in a row, without their names, as `FileStamp` is written: there is
+        // one entry for every file of the site.
+        public init(from decoder: any Decoder) throws {
+            var values = try decoder.unkeyedContainer()
+            key = try values.decode(Digest.self)
+            identity = FileIdentity(device: try values.decode(UInt64.self), inode: try values.decode(UInt64.self),
+                                    size: try values.decode(Int64.self), seconds: try values.decode(Int64.self),
+                                    nanoseconds: try values.decode(Int64.self))
+            anchors = try values.decode(Digest.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var values = encoder.unkeyedContainer()
+            try values.encode(key)
+            try values.encode(identity.device)
+            try values.encode(identity.inode)
+            try values.encode(identity.size)
+            try values.encode(identity.seconds)
+            try values.encode(identity.nanoseconds)
+            try values.encode(anchors)
+        }
     }
 
     /// The binary and the cache format: a new `disclose` may render differently.

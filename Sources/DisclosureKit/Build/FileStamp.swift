@@ -37,3 +37,25 @@ public struct FileStamp: Sendable, Equatable, Codable {
         return FileStamp(info)
     }
 }
+
+/// Five numbers in a row, without their names: the build cache holds one for every input
+/// file, and named entries made most of its bytes and of the time to read and write it.
+extension FileStamp {
+    public init(from decoder: any Decoder) throws {
+        var numbers = try decoder.unkeyedContainer()
+        device = try numbers.decode(UInt64.self)
+        inode = try numbers.decode(UInt64.self)
+        size = try numbers.decode(Int64.self)
+        modified = try numbers.decode(Int64.self)
+        changed = try numbers.decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var numbers = encoder.unkeyedContainer()
+        try numbers.encode(device)
+        try numbers.encode(inode)
+        try numbers.encode(size)
+        try numbers.encode(modified)
+        try numbers.encode(changed)
+    }
+}

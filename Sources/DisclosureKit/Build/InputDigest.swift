@@ -18,6 +18,24 @@ enum InputDigest {
     struct Known: Sendable, Equatable, Codable {
         var stamp: Stamp
         var digest: Digest
+
+        init(stamp: Stamp, digest: Digest) {
+            self.stamp = stamp
+            self.digest = digest
+        }
+
+        // Both in a row, without their names (see `FileStamp`'s coding).
+        init(from decoder: any Decoder) throws {
+            var values = try decoder.unkeyedContainer()
+            stamp = try values.decode(Stamp.self)
+            digest = try values.decode(Digest.self)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var values = encoder.unkeyedContainer()
+            try values.encode(stamp)
+            try values.encode(digest)
+        }
     }
 
     /// An input file's stamp (`FileStamp`).
