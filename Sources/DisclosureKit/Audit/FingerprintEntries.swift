@@ -68,7 +68,22 @@ struct FingerprintEntries: Sendable {
                 let range = Int(starts[b])..<Int(starts[b + 1])
                 guard range.count > 1 else { continue }
                 var slice = UnsafeMutableBufferPointer(rebasing: all[range])
-                slice.sort(by: Self.precedes)
+                // Buckets hold four entries or fewer on average: an insertion sort costs
+                // them less than the library's sort; a large one (a common fingerprint) gets
+                // the library's, whose time does not grow with the square.
+                if range.count <= 16 {
+                    for i in 1..<slice.count {
+                        let item = slice[i]
+                        var j = i
+                        while j > 0, Self.precedes(item, slice[j - 1]) {
+                            slice[j] = slice[j - 1]
+                            j -= 1
+                        }
+                        slice[j] = item
+                    }
+                } else {
+                    slice.sort(by: Self.precedes)
+                }
             }
         }
         self.entries = entries
