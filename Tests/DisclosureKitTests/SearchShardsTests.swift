@@ -39,6 +39,18 @@ import Testing
         }
     }
 
+    /// The shard of a unit's union is the one the search page computes: the hash of the
+    /// character's UTF-8 bytes, for every unit that is not a surrogate.
+    @Test func aUnitsShardIsTheHashOfItsCharacter() {
+        for unit in UInt16.min...UInt16.max where !UTF16.isLeadSurrogate(unit) && !UTF16.isTrailSurrogate(unit) {
+            let expected = Int(SearchShards.hash(String(Unicode.Scalar(unit)!).utf8)) & 1023
+            guard SearchShards.unitShard(unit, termShards: 1024) == expected else {
+                Issue.record("U+\(String(unit, radix: 16))")
+                return
+            }
+        }
+    }
+
     @Test(arguments: [(1, 1), (128, 1), (129, 2), (1_000, 8), (10_000, 128), (100_000, 1024)])
     func termShardsArePowersOfTwoThatGrowWithTheSite(documents: Int, shards: Int) {
         #expect(SearchShards.termShardCount(documents: documents) == shards)

@@ -54,7 +54,10 @@ enum BinaryCoder {
 // MARK: - Encoding
 
 final class BinaryValueEncoder: Encoder {
-    var bytes: [UInt8] = []
+    // Not checked for overlapping access at run time: every access is a whole append or
+    // read from this file, one value at a time on one thread, none holding another open;
+    // the checks (a thread-local look-up each) were most of the time to encode a cache.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -298,7 +301,9 @@ final class BinaryValueEncoder: Encoder {
 
 final class BinaryValueDecoder: Decoder {
     let bytes: [UInt8]
-    var position: Int
+    // Unchecked for overlapping access at run time, as the encoder's bytes are: a decoder
+    // reads one value on one thread, and every access is a read or an assignment.
+    @exclusivity(unchecked) var position: Int
     /// Where the bytes to read end (a file may hold more than one value).
     let end: Int
     var codingPath: [any CodingKey] { [] }
@@ -519,9 +524,9 @@ final class BinaryValueDecoder: Decoder {
 
     /// Set when a keyed entry had to be searched for (it was not where the written order
     /// puts it): the position is then anywhere in the value being read.
-    var searched = false
+    @exclusivity(unchecked) var searched = false
     /// How many values are being read one inside another.
-    private var depth = 0
+    @exclusivity(unchecked) private var depth = 0
 
     /// Reads one value. A value whose entries were searched for is passed over from its
     /// start afterwards, so the next value is read where it begins; one read in the

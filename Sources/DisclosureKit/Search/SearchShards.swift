@@ -194,47 +194,72 @@ enum SearchShards {
         return (first, second)
     }
 
-    /// The term shard that holds the union of `unit`.
+    /// The term shard that holds the union of `unit` (not a surrogate): the hash of its
+    /// UTF-8 bytes, written out here (every two-character term asks, twice).
     static func unitShard(_ unit: UInt16, termShards: Int) -> Int {
-        Int(hash(String(Unicode.Scalar(unit)!).utf8)) & (termShards - 1)
+        let value = UInt32(unit)
+        var hash: UInt32 = 0x811C_9DC5
+        func add(_ byte: UInt32) {
+            hash ^= byte
+            hash = hash &* 0x0100_0193
+        }
+        if value < 0x80 {
+            add(value)
+        } else if value < 0x800 {
+            add(0xC0 | value >> 6)
+            add(0x80 | value & 0x3F)
+        } else {
+            add(0xE0 | value >> 12)
+            add(0x80 | value >> 6 & 0x3F)
+            add(0x80 | value & 0x3F)
+        }
+        return Int(hash) & (termShards - 1)
     }
 
     /// Hands `emit` each term shard of `terms` (the index's terms, each once, in any
     /// order) in turn, each shard's terms in byte order; one shard's bytes are held at a
     /// time: the unions' postings before they are merged were over a gigabyte at 100,000
     /// records. A shard for which `keep` returns true (it kept the previous build's file,
-    /// whose bytes are the same) is not made.
+    /// whose bytes are the same) is not made, nor are the unions it would hold gathered:
+    /// `keep` is asked for every shard before any is made.
     static func writeTermShards<Failure: Error>(_ terms: [Term], documents: Int,
                                                 keep: (_ shard: Int) throws(Failure) -> Bool = { _ in false },
                                                 _ emit: (String, [UInt8]) throws(Failure) -> Void) throws(Failure) {
         let termShards = termShardCount(documents: documents)
+        var kept = [Bool](repeating: false, count: termShards)
+        for k in 0..<termShards { kept[k] = try keep(k) }
 
-        // Each shard's terms; the terms of one UTF-16 unit, and for each unit the terms of
-        // two that hold it (the unions' sources).
+        // Each shard's terms; the one-unit terms (a bit per UTF-16 unit), and for each unit
+        // the two-unit terms that hold it (the unions' sources) where its shard is made.
         var termsOfShard = [[Int32]](repeating: [], count: termShards)
-        var singles = Set<UInt16>()
+        var singles = [UInt64](repeating: 0, count: 65_536 / 64)
         var pairs: [(unit: UInt16, term: Int32)] = []
         for (i, term) in terms.enumerated() {
             let text = term.text
-            termsOfShard[Int(hash(text)) & (termShards - 1)].append(Int32(i))
+            let shard = Int(hash(text)) & (termShards - 1)
+            if !kept[shard] { termsOfShard[shard].append(Int32(i)) }
             if text.count <= 3, utf16Count(text) == 1 {
-                singles.insert(String(decoding: text, as: UTF8.self).utf16.first!)
+                let unit = String(decoding: text, as: UTF8.self).utf16.first!
+                singles[Int(unit) >> 6] |= 1 << UInt64(unit & 63)
             }
-            forEachUnionUnit(of: text) { pairs.append(($0, Int32(i))) }
+            forEachUnionUnit(of: text) { unit in
+                if !kept[unitShard(unit, termShards: termShards)] { pairs.append((unit, Int32(i))) }
+            }
         }
-        var termsOfUnit: [UInt16: [Int32]] = [:]
-        for pair in pairs where !singles.contains(pair.unit) { termsOfUnit[pair.unit, default: []].append(pair.term) }
+        var termsOfUnit = [[Int32]](repeating: [], count: 65_536)
+        for pair in pairs where singles[Int(pair.unit) >> 6] & (1 << UInt64(pair.unit & 63)) == 0 {
+            termsOfUnit[Int(pair.unit)].append(pair.term)
+        }
         pairs = []
         var unitsOfShard = [[UInt16]](repeating: [], count: termShards)
-        for unit in termsOfUnit.keys.sorted() {
-            unitsOfShard[unitShard(unit, termShards: termShards)].append(unit)
+        for unit in 0..<65_536 where !termsOfUnit[unit].isEmpty {
+            unitsOfShard[unitShard(UInt16(unit), termShards: termShards)].append(UInt16(unit))
         }
 
         // Per document while a union is merged: 0 absent, 1 present, 2 present in the title.
         var mark = [UInt8](repeating: 0, count: documents)
         var touched: [Int32] = []
-        for k in 0..<termShards {
-            if try keep(k) { continue }
+        for k in 0..<termShards where !kept[k] {
             let name = "t-\(k)"
             var bytes = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"\(name)\",{\"t\":{".utf8)
             termsOfShard[k].sort { bytesPrecede(terms[Int($0)].text, terms[Int($1)].text) }
@@ -248,7 +273,7 @@ enum SearchShards {
             }
             bytes += Array("},\"u\":{".utf8)
             for (n, unit) in unitsOfShard[k].enumerated() {
-                for i in termsOfUnit[unit]! {
+                for i in termsOfUnit[Int(unit)] {
                     PreviousSearchIndex.decode(terms[Int(i)].postings) { id, inTitle in
                         if mark[id] == 0 { touched.append(Int32(id)) }
                         mark[id] = max(mark[id], inTitle ? 2 : 1)
