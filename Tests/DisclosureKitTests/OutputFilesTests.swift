@@ -43,6 +43,40 @@ final class OutputFilesTests {
     }
 
     /// A link planted where a file is written is replaced, never written through.
+    /// A tree is removed whole, deep folders, names that are not UTF-8 and links
+    /// included; what a link leads to is never touched, and a link given as the tree is
+    /// not followed.
+    @Test func removingATreeRemovesItAllAndFollowsNoLink() throws {
+        let outside = directory + "/outside"
+        try FileManager.default.createDirectory(atPath: outside + "/kept", withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: outside + "/kept/file.txt"))
+        let tree = directory + "/tree"
+        try FileManager.default.createDirectory(atPath: tree + "/a/b/c/d", withIntermediateDirectories: true)
+        for folder in ["", "/a", "/a/b", "/a/b/c/d"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: tree + folder + "/page.html"))
+        }
+        try Data(OutputDirectory.markerText.utf8).write(to: URL(fileURLWithPath: tree + "/" + OutputDirectory.markerName))
+        #expect(symlink(outside, tree + "/a/to-outside") == 0)
+        #expect(symlink(outside + "/kept", tree + "/to-kept") == 0)
+        let odd = open(tree + "/a/b/\u{1}", O_CREAT | O_WRONLY, 0o644)
+        #expect(odd >= 0)
+        close(odd)
+        let latin1 = (tree + "/a/").utf8CString.dropLast() + [CChar(bitPattern: 0xE9), 0]
+        let notUTF8 = latin1.withUnsafeBufferPointer { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        #expect(notUTF8 >= 0)
+        close(notUTF8)
+        let linkToTree = directory + "/link-to-tree"
+        #expect(symlink(tree, linkToTree) == 0)
+
+        OutputDirectory.removeTree(linkToTree)
+        #expect(FileManager.default.fileExists(atPath: tree + "/a/b/c/d/page.html"))
+
+        OutputDirectory.removeTree(tree)
+        var info = stat()
+        #expect(lstat(tree, &info) != 0)
+        #expect(FileManager.default.fileExists(atPath: outside + "/kept/file.txt"))
+    }
+
     @Test func writesNeverFollowALink() throws {
         let victim = directory + "/victim", planted = directory + "/planted"
         try FileIO.write(Array("victim".utf8), to: victim)

@@ -181,12 +181,60 @@ public struct OutputDirectory: Sendable {
     /// Deletes one of our trees, its marker last: a deletion cut short by a kill still
     /// leaves a directory the next build recognises as ours and finishes removing.
     static func removeTree(_ path: String) {
-        guard isDirectory(path) else { return }  // never what a link leads to
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        for entry in entries where entry != markerName {
-            try? FileManager.default.removeItem(atPath: path + "/" + entry)
+        // Opened without following a link: never what a link leads to.
+        let top = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard top >= 0 else { return }
+        defer { close(top) }
+        // The marker goes last, so that a removal cut short leaves a tree the next build
+        // still knows as its own; the top's entries (a section each) two or more at once:
+        // a rebuild's swap removes the old tree of every page, and it was the end of it.
+        let marker = Array(markerName.utf8CString)
+        let entries = directoryEntries(top).filter { $0.name != marker }
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            removeEntry(entries[index], in: top)
         }
-        try? FileManager.default.removeItem(atPath: path)
+        unlinkat(top, marker, 0)
+        rmdir(path)
+    }
+
+    /// One entry of a directory: its name as the file system has it (NUL-terminated; never
+    /// read as text) and whether it is said to be a directory (nil: not known).
+    struct DirectoryEntry: Sendable {
+        let name: [CChar]
+        let isDirectory: Bool?
+    }
+
+    /// The entries of the directory open at `fd`, all read before any is removed.
+    static func directoryEntries(_ fd: Int32) -> [DirectoryEntry] {
+        let copy = dup(fd)
+        guard copy >= 0, let handle = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            return []
+        }
+        defer { closedir(handle) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 }.map { CChar(bitPattern: $0) }) + [0]
+            }
+            if name == [0x2E, 0] || name == [0x2E, 0x2E, 0] { continue }
+            let type = Int32(entry.pointee.d_type)
+            entries.append(DirectoryEntry(name: name, isDirectory: type == Int32(DT_UNKNOWN) ? nil : type == Int32(DT_DIR)))
+        }
+        return entries
+    }
+
+    /// Removes `entry` of the directory open at `parent`, a directory with all it holds;
+    /// a link is removed, never followed.
+    static func removeEntry(_ entry: DirectoryEntry, in parent: Int32) {
+        if entry.isDirectory != true {
+            if unlinkat(parent, entry.name, 0) == 0 || (errno != EISDIR && errno != EPERM) { return }
+        }
+        let fd = openat(parent, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        for child in directoryEntries(fd) { removeEntry(child, in: fd) }
+        close(fd)
+        unlinkat(parent, entry.name, AT_REMOVEDIR)
     }
 
     static func normalise(_ path: String) -> String {
