@@ -168,13 +168,9 @@ public struct MarkdownRenderer: Sendable {
     /// footnote's way back is labelled in the page's language, not in English.
     static func accessible(_ html: String) -> String {
         var html = html
-        if html.contains("<th") {
-            html = html.replacingOccurrences(of: "<th>", with: "<th scope=\"col\">")
-                .replacingOccurrences(of: "<th style=\"", with: "<th scope=\"col\" style=\"")
-        }
-        if html.contains("aria-label=\"Back to content\"") {
-            html = html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"返回正文\"")
-        }
+        html = html.replacingBytes("<th>", with: "<th scope=\"col\">")
+            .replacingBytes("<th style=\"", with: "<th scope=\"col\" style=\"")
+            .replacingBytes("aria-label=\"Back to content\"", with: "aria-label=\"返回正文\"")
         return html
     }
 }

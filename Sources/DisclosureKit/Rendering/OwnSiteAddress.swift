@@ -70,7 +70,7 @@ struct OwnSiteAddress: Sendable, Equatable {
         guard let host = normalisedHost(hostPart), !host.isEmpty else { return nil }
         let afterAuthority = rest[authorityEnd...]
         let pathEnd = afterAuthority.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? afterAuthority.endIndex
-        let rawPath = String(afterAuthority[..<pathEnd]).replacingOccurrences(of: "\\", with: "/")
+        let rawPath = String(afterAuthority[..<pathEnd]).replacingBytes("\\", with: "/")
         let decoded = FileName.normalised(rawPath.removingPercentEncoding ?? rawPath)
         var components: [String] = []
         for component in decoded.slashSeparated {
@@ -93,7 +93,7 @@ struct OwnSiteAddress: Sendable, Equatable {
         // from a word processor or a chat, a browser drops it from the host.
         let kept = decoded.unicodeScalars.filter { !Self.ignoredInHosts.contains($0.value) }
         var host = String(String.UnicodeScalarView(kept)).precomposedStringWithCompatibilityMapping
-        host = host.replacingOccurrences(of: "\u{3002}", with: ".").lowercased()
+        host = host.replacingBytes("\u{3002}", with: ".").lowercased()
         var labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if labels.count > 1, labels.last?.isEmpty == true { labels.removeLast() }
         var decodedLabels: [String] = []
