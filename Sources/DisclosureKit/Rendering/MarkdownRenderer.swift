@@ -154,11 +154,7 @@ public struct MarkdownRenderer: Sendable {
         guard line >= 1, line <= lines.count else { return nil }
         let text = Array(lines[line - 1])
         for candidate in [target, target.hasPrefix("http://") ? String(target.dropFirst(7)) : target] {
-            let needle = Array(candidate.utf8)
-            guard !needle.isEmpty, needle.count <= text.count else { continue }
-            for start in 0...(text.count - needle.count) where text[start..<(start + needle.count)].elementsEqual(needle) {
-                return start + 1
-            }
+            if let start = text.firstRun(Array(candidate.utf8)) { return start + 1 }
         }
         return nil
     }
@@ -167,10 +163,8 @@ public struct MarkdownRenderer: Sendable {
     /// name what they head (`scope="col"`: a GFM table's header is its first row), and a
     /// footnote's way back is labelled in the page's language, not in English.
     static func accessible(_ html: String) -> String {
-        var html = html
-        html = html.replacingBytes("<th>", with: "<th scope=\"col\">")
+        html.replacingBytes("<th>", with: "<th scope=\"col\">")
             .replacingBytes("<th style=\"", with: "<th scope=\"col\" style=\"")
             .replacingBytes("aria-label=\"Back to content\"", with: "aria-label=\"返回正文\"")
-        return html
     }
 }

@@ -50,12 +50,19 @@ enum SearchShards {
 
     /// FNV-1a over the UTF-8 bytes of a term; `assets/search.js` computes the same.
     static func hash(_ text: some Sequence<UInt8>) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in text {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
+        var hash = FNV1a()
+        for byte in text { hash.add(byte) }
+        return hash.value
+    }
+
+    /// The 32-bit FNV-1a hash, a byte at a time.
+    struct FNV1a {
+        private(set) var value: UInt32 = 0x811C_9DC5
+
+        mutating func add(_ byte: UInt8) {
+            value ^= UInt32(byte)
+            value = value &* 0x0100_0193
         }
-        return hash
     }
 
     /// Each document's type and year as the filters compare them, in id order: a fixed
@@ -160,60 +167,28 @@ enum SearchShards {
     }
 
     /// The two units of `text` when it is exactly two well-formed UTF-8 scalars of the
-    /// basic plane (one to three bytes each), else nil.
+    /// basic plane, else nil.
     private static func twoBasicUnits(_ text: ArraySlice<UInt8>) -> (UInt16, UInt16)? {
-        var position = text.startIndex
-        func scalar() -> UInt16? {
-            guard position < text.endIndex else { return nil }
-            let lead = text[position]
-            func continuation(_ offset: Int) -> UInt16? {
-                let index = position + offset
-                guard index < text.endIndex, text[index] & 0xC0 == 0x80 else { return nil }
-                return UInt16(text[index] & 0x3F)
-            }
-            switch lead {
-            case 0x00...0x7F:
-                position += 1
-                return UInt16(lead)
-            case 0xC2...0xDF:
-                guard let low = continuation(1) else { return nil }
-                position += 2
-                return UInt16(lead & 0x1F) << 6 | low
-            case 0xE0...0xEF:
-                guard let middle = continuation(1), let low = continuation(2) else { return nil }
-                let value = UInt16(lead & 0x0F) << 12 | middle << 6 | low
-                // Not overlong, not a surrogate.
-                guard value >= 0x800, !(0xD800...0xDFFF).contains(value) else { return nil }
-                position += 3
-                return value
-            default:
-                return nil
+        var bytes = text.makeIterator()
+        var decoder = Unicode.UTF8()
+        func next() -> UInt16?? {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar): scalar.value <= 0xFFFF ? UInt16(scalar.value) : nil
+            case .emptyInput: .some(nil)
+            case .error: nil
             }
         }
-        guard let first = scalar(), let second = scalar(), position == text.endIndex else { return nil }
+        // Two units of the basic plane, then the end: no array per term.
+        guard let first = next() ?? nil, let second = next() ?? nil, case .some(.none) = next() else { return nil }
         return (first, second)
     }
 
-    /// The term shard that holds the union of `unit` (not a surrogate): the hash of its
-    /// UTF-8 bytes, written out here (every two-character term asks, twice).
+    /// The term shard that holds the union of `unit` (not a surrogate): `hash` of its
+    /// UTF-8 bytes, encoded one at a time (every two-character term asks, twice).
     static func unitShard(_ unit: UInt16, termShards: Int) -> Int {
-        let value = UInt32(unit)
-        var hash: UInt32 = 0x811C_9DC5
-        func add(_ byte: UInt32) {
-            hash ^= byte
-            hash = hash &* 0x0100_0193
-        }
-        if value < 0x80 {
-            add(value)
-        } else if value < 0x800 {
-            add(0xC0 | value >> 6)
-            add(0x80 | value & 0x3F)
-        } else {
-            add(0xE0 | value >> 12)
-            add(0x80 | value >> 6 & 0x3F)
-            add(0x80 | value & 0x3F)
-        }
-        return Int(hash) & (termShards - 1)
+        var hash = FNV1a()
+        Unicode.UTF8.encode(Unicode.Scalar(unit)!) { hash.add($0) }
+        return Int(hash.value) & (termShards - 1)
     }
 
     /// Hands `emit` each term shard of `terms` (the index's terms, each once, in any
