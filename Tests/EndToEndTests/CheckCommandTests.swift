@@ -57,6 +57,44 @@ import Testing
         #expect(build.stderr.contains("content/policies/mhf-2024-3.md:52:2: error: [link.target]"), "\(build.stderr)")
     }
 
+    /// A record whose front matter has errors still has its body's links checked in the
+    /// same run, by `check` and by `build`; only what mending those errors cannot change is
+    /// reported: a link to that record, or an interpretation of it, waits for its
+    /// `disclosure` to be written.
+    @Test func bodyLinksAreReportedBesideFrontMatterErrors() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let policy = root.appendingPathComponent("content/policies/mhf-2024-3.md")
+        let text = try String(contentsOf: policy, encoding: .utf8)
+            .replacingOccurrences(of: "disclosure: proactive", with: "disclosure: 主动公告")
+            .replacingOccurrences(of: "publisher: 明湖区人民政府\n", with: "")
+        try Data((text + "\n见[细则](细则.pdf)、[旧文](nothere.md)、[规定](/policies/x.html)和[上年文件](mhf-2023-15.md)。\n").utf8).write(to: policy)
+        let notice = root.appendingPathComponent("content/notices/rsj-2024-zp.md")
+        try Data((try String(contentsOf: notice, encoding: .utf8) + "\n见[工作规定](../policies/mhf-2024-3.md)。\n").utf8).write(to: notice)
+
+        let check = try Disclose.run(["check", "--root", root.path, "--format", "json"])
+        #expect(check.status == 1)
+        let found = try Disclose.diagnostics(check).map { d in
+            "\(d["file"] as! String):\(d["line"] as! Int):\(d["column"] as! Int) \(d["rule"] as! String)"
+        }
+        let expected = [
+            "content/policies/mhf-2024-3.md:1:1 record.required",
+            "content/policies/mhf-2024-3.md:4:13 record.type",
+            "content/policies/mhf-2024-3.md:51:2 link.target",
+            "content/policies/mhf-2024-3.md:51:15 link.target",
+            "content/policies/mhf-2024-3.md:51:32 link.target",
+        ]
+        #expect(found.filter { !$0.contains("report.policy_counts") } == expected, "\(check.stdout)")
+
+        let build = try Disclose.run(["build", "--root", root.path, "--format", "json"])
+        #expect(build.status == 1)
+        let built = try Disclose.diagnostics(build).map { d in
+            "\(d["file"] as! String):\(d["line"] as! Int):\(d["column"] as! Int) \(d["rule"] as! String)"
+        }
+        #expect(built.filter { !$0.contains("report.policy_counts") } == expected, "\(build.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+    }
+
     @Test func textFormatIsFileLineColumnSeverityRuleMessage() throws {
         let root = Disclose.fixtures.appendingPathComponent("ten-broken").path
         let result = try Disclose.run(["check", "--root", root])

@@ -119,7 +119,11 @@ public struct SiteBuilder: Sendable {
             report.elapsed = clock.elapsed
             return report
         }
-        guard let templates = inputs.templates, passes(findings.diagnostics) else { return finish(false) }
+        guard let templates = inputs.templates, passes(findings.diagnostics) else {
+            // Stopped before rendering: the link findings the errors cannot change, as `check` gives them.
+            if site.diagnostics.errorCount > 0 { findings.diagnostics += BodyLinks.despiteErrors(site, progress: progress) }
+            return finish(false)
+        }
         let planned = plan(site, templates: templates, output: output)
         guard planned.problems.isEmpty else {
             findings.diagnostics += planned.problems

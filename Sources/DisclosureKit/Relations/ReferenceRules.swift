@@ -39,6 +39,9 @@ enum ReferenceRules {
                 if reference.byDocumentNumber {
                     guard let holderPosition = firstByDocumentNumber[documentNumberKey(target.value)], holderPosition != position else { continue }
                     let holder = identities[holderPosition]
+                    // A holder whose `disclosure` is missing or misspelt has its own error there;
+                    // whether this reference is allowed waits for it to be written.
+                    guard holder.disclosure != nil else { continue }
                     // Messages name the other record's file, never its title: CI logs are often public.
                     if identity.isPublic && !holder.isPublic {
                         report(.referenceNotPublic,
@@ -62,8 +65,8 @@ enum ReferenceRules {
                     continue
                 }
                 let holder = identities[holderPosition]
-                // Messages name the other record's file, never its title: CI logs are often public.
-                if identity.isPublic && !holder.isPublic {
+                // As above: an unknown disclosure is the holder's error, not this reference's.
+                if identity.isPublic && holder.disclosure != nil && !holder.isPublic {
                     report(.referenceNotPublic,
                            Phrase("\(quoted.zh) 指向的 '\(target.value)'（\(holder.file.relativePath)）不是主动公开的记录；公开的页面不能提及它",
                                   en: "\(quoted.en) names '\(target.value)' (\(holder.file.relativePath)), which is not public; a public page cannot name it"))

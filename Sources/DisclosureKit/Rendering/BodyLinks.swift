@@ -81,4 +81,44 @@ public enum BodyLinks {
             return findings(page, body: body, markdown: markdown, resolver: resolver)
         }.flatMap { $0 } + plan.fixedPages.flatMap { render($0, markdown: markdown, resolver: resolver).diagnostics }
     }
+
+    /// The link findings of a site whose records have errors, that no mending of those
+    /// errors can change, so that they show in the same run (the build stops before it
+    /// renders, and the full check needs the plan of a site without errors): every
+    /// public record's body, and the body of every record file that did not decode
+    /// (unless its `disclosure` says it is not public), each at its place in its file.
+    /// A target the plan lacks but the tree holds is let pass (`LinkResolver.unsettled`).
+    public static func despiteErrors(_ site: LoadedSite, progress: BuildProgress? = nil) -> [Diagnostic] {
+        let plan = SitePlan(PublicView(site))
+        let decoded = Set(site.records.lazy.map(\.file.relativePath))
+        let undecoded = site.identities.filter { !decoded.contains($0.file.relativePath) }
+        var partial = resolver(plan)
+        partial.unsettled = LinkResolver.UnsettledSite(
+            root: site.root, undecidedRecords: Set(undecoded.lazy.filter { $0.disclosure == nil }.map(\.file.relativePath)))
+        let resolver = partial
+        let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
+        let undecodedPublic = undecoded.filter { $0.disclosure?.isPublic != false }
+        progress?.begin("checking the links of public records", total: plan.recordPages.count + undecodedPublic.count)
+        let ofRecords = parallelMap(plan.recordPages) { page -> [Diagnostic] in
+            defer { progress?.advance() }
+            guard let body = try? page.record.bodyText() else { return [] }
+            return findings(page, body: body, markdown: markdown, resolver: resolver)
+        }
+        let ofUndecoded = parallelMap(undecodedPublic) { identity -> [Diagnostic] in
+            defer { progress?.advance() }
+            let file = identity.file.relativePath
+            guard let bytes = try? FileIO.readBytes(identity.file.absolutePath, limit: site.config.maximumRecordBytes),
+                  case .success(let text) = SourceText.decode(bytes, limit: site.config.maximumRecordBytes),
+                  case .success(let split) = FrontMatterSplitter.split(text) else { return [] }
+            let body = String(split.body)
+            // What the renderer is never handed; reported by the record's own checks.
+            guard BodyControlCharacters.first(in: body) == nil, MarkdownComplexity.firstExcess(in: body) == nil else { return [] }
+            let found = markdown.linkFindings(body) { target, isImage in
+                resolver.decide(target, isImage: isImage, source: file, page: file)
+            }
+            return diagnostics(found, file: file, bodyFirstLine: split.bodyFirstLine)
+        }
+        return (ofRecords + ofUndecoded).flatMap { $0 }
+            + plan.fixedPages.flatMap { render($0, markdown: markdown, resolver: resolver).diagnostics }
+    }
 }

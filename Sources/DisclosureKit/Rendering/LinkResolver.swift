@@ -21,6 +21,26 @@ public struct LinkResolver: Sendable {
     var otherOutputs: Set<String> = []
     /// The paths of every public record page, fixed page and attachment.
     private let publicOutputs: Set<String>
+    /// Set when the site has records with errors (`BodyLinks.despiteErrors`): the plan then
+    /// lacks their pages and attachments, so a target that may be one of them once they
+    /// are mended is let pass. What stays broken whatever is mended elsewhere (a missing
+    /// file, an absolute path, a record that says it is not public) is still reported.
+    var unsettled: UnsettledSite?
+
+    /// What a site with errors does not settle yet.
+    struct UnsettledSite: Sendable {
+        /// The site root: a target the tree holds may become a page or an attachment.
+        let root: String
+        /// Content paths of the record files that did not decode, or whose `disclosure`
+        /// is missing or misspelt: whether they will be public is not known.
+        let undecidedRecords: Set<String>
+
+        /// True when `contentPath` names something in the tree (a file, a folder, a link).
+        func holds(_ contentPath: String) -> Bool {
+            var info = stat()
+            return lstat(root + "/" + contentPath, &info) == 0
+        }
+    }
 
     public init(publicPages: [String: String], allRecords: Set<String>, publicAttachments: [String: String]) {
         self.publicPages = publicPages
@@ -83,16 +103,19 @@ public struct LinkResolver: Sendable {
                 return .broken(Phrase("链接 '\(trimmed)' 指向定于 \(day) 发布的记录（在检查日期之后发布）；它还没有页面：请在 \(day) 或之后发布的记录中链接它，或删除该链接",
                                       en: "link '\(trimmed)' names a record scheduled for \(day) (published after the as-of date); it has no page yet: link to it from a record published on or after \(day), or remove the link"))
             }
+            if unsettled?.undecidedRecords.contains(contentPath) == true { return .keep }
             if allRecords.contains(contentPath) {
                 return .broken(Phrase("链接 '\(trimmed)' 指向非主动公开的记录；公开的页面不能链接它：请删除该链接，或在该记录审查后将其改为主动公开",
                                       en: "link '\(trimmed)' names a record that is not public; a public page cannot link to it: remove the link, or make that record proactive (主动公开) after its review"))
             }
+            if unsettled?.holds(contentPath) == true { return .keep }
             return .broken(Phrase("链接 '\(trimmed)' 指向的 \(contentPath) 不存在；请更正路径（相对于本记录所在的文件夹）",
                                   en: "link '\(trimmed)' names \(contentPath), which does not exist; correct the path (relative to this record's folder)"))
         }
         if let attachment = publicAttachments[contentPath] {
             return .replace(URLPath.encoded(Self.relative(from: page, to: attachment)) + suffix)
         }
+        if unsettled?.holds(contentPath) == true { return .keep }
         return .broken(Phrase("链接 '\(trimmed)' 指向的 \(contentPath) 不是公开记录的已发布附件",
                               en: "link '\(trimmed)' names \(contentPath), which is not a published attachment of a public record"))
     }
@@ -104,6 +127,8 @@ public struct LinkResolver: Sendable {
         if publicOutputs.contains(path) || otherOutputs.contains(path) {
             return .replace(URLPath.encoded(Self.relative(from: page, to: path)) + suffix)
         }
+        // Which files the build writes is not known while records have errors.
+        if unsettled != nil { return .keep }
         return .broken(Phrase("链接 '\(target)' 指向本站（base_url）的 \(path)，但本站不生成这个文件（也许是非主动公开的记录、旧网站的地址或拼写有误）；链接本站记录请用相对路径写它的 .md 文件",
                               en: "link '\(target)' names \(path) on this site (base_url), which the build does not write (a record that is not public, an old site's address or a misspelling?); link a record of this site by the relative path of its .md file"))
     }

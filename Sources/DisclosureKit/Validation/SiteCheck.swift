@@ -8,6 +8,8 @@ public enum SiteCheck {
     /// a site with errors is not the one the build would make), every public body's links,
     /// paths too long for the default output (`ROOT/site`), footer links to files the site
     /// will not have, attachments the audit reads as documents and fixed pages' leaks.
+    /// When records have errors, the link findings no mending of them can change
+    /// (`BodyLinks.despiteErrors`), as the build reports them.
     public static func diagnostics(_ site: LoadedSite, templates: TemplateSet?,
                                    progress: BuildProgress? = nil) throws(EnvironmentError) -> [Diagnostic] {
         // Its own parallel work has serial stretches (sorting, counting stock phrases): on
@@ -23,6 +25,8 @@ public enum SiteCheck {
                 all += try AttachmentDocuments.diagnostics(site, plan: plan, templates: templates)
                 all += try FixedPageLeaks.diagnostics(site, plan: plan, templates: templates)
             }
+        } else {
+            all += BodyLinks.despiteErrors(site, progress: progress)
         }
         return sharedText.result() + all
     }
