@@ -190,9 +190,7 @@ public struct OutputDirectory: Sendable {
         // a rebuild's swap removes the old tree of every page, and it was the end of it.
         let marker = Array(markerName.utf8CString)
         let entries = directoryEntries(top).filter { $0.name != marker }
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            removeEntry(entries[index], in: top)
-        }
+        _ = parallelMap(entries) { removeEntry($0, in: top) }
         unlinkat(top, marker, 0)
         rmdir(path)
     }

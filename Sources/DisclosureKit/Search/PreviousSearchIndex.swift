@@ -10,8 +10,8 @@ struct PreviousSearchIndex {
     /// of their text, as its file holds them: `shardStarts[k]..<shardStarts[k + 1]` are
     /// shard k's.
     let terms: [SearchShards.Term]
-    let termShards: Int
     let shardStarts: [Int]
+    var termShards: Int { shardStarts.count - 1 }
 
     static let header = Array("// Search data of the public records, written by disclose build.\nDISCLOSE_SEARCH_SHARD(\"".utf8)
 
@@ -35,7 +35,6 @@ struct PreviousSearchIndex {
         }
         self.documents = documents
         self.terms = terms
-        self.termShards = termShards
         self.shardStarts = shardStarts
     }
 

@@ -97,40 +97,40 @@ struct SearchIndexUpdate {
         terms.reserveCapacity(previous.terms.count + freshTerms.count)
         var entries: [(id: Int, inTitle: Bool)] = []
         var next = 0
-        var shard = 0
-        for (index, term) in previous.terms.enumerated() {
-            let text = term.text
-            while previous.shardStarts[shard + 1] <= index { shard += 1 }
-            while next < freshTerms.count,
-                  freshTerms[next].shard < shard || freshTerms[next].shard == shard && bytesPrecede(freshTerms[next].key[...], text) {
-                terms.append((freshTerms[next].key[...], Self.encode(freshTerms[next].value)[...]))
-                changedTexts.append(freshTerms[next].key[...])
-                next += 1
+        for shard in 0..<previousShards {
+            for term in previous.terms[previous.shardStarts[shard]..<previous.shardStarts[shard + 1]] {
+                let text = term.text
+                while next < freshTerms.count,
+                      freshTerms[next].shard < shard || freshTerms[next].shard == shard && bytesPrecede(freshTerms[next].key[...], text) {
+                    terms.append((freshTerms[next].key[...], Self.encode(freshTerms[next].value)[...]))
+                    changedTexts.append(freshTerms[next].key[...])
+                    next += 1
+                }
+                // The old postings, renumbered; unchanged ones are kept as they are.
+                var changed = false
+                entries.removeAll(keepingCapacity: true)
+                PreviousSearchIndex.decode(term.postings) { id, inTitle in
+                    let moved = newID[id]
+                    if moved != id { changed = true }
+                    if moved >= 0 { entries.append((moved, inTitle)) }
+                }
+                if next < freshTerms.count, freshTerms[next].key.elementsEqual(text) {
+                    entries += freshTerms[next].value
+                    changed = true
+                    next += 1
+                }
+                if !changed {
+                    terms.append(term)
+                    continue
+                }
+                if !entries.isEmpty {
+                    if !zip(entries, entries.dropFirst()).allSatisfy({ $0.id < $1.id }) { entries.sort { $0.id < $1.id } }
+                    let postings = Self.encode(entries)[...]
+                    terms.append((text, postings))
+                    if postings.elementsEqual(term.postings) { continue }
+                }
+                changedTexts.append(text)
             }
-            // The old postings, renumbered; unchanged ones are kept as they are.
-            var changed = false
-            entries.removeAll(keepingCapacity: true)
-            PreviousSearchIndex.decode(term.postings) { id, inTitle in
-                let moved = newID[id]
-                if moved != id { changed = true }
-                if moved >= 0 { entries.append((moved, inTitle)) }
-            }
-            if next < freshTerms.count, freshTerms[next].key.elementsEqual(text) {
-                entries += freshTerms[next].value
-                changed = true
-                next += 1
-            }
-            if !changed {
-                terms.append(term)
-                continue
-            }
-            if !entries.isEmpty {
-                if !zip(entries, entries.dropFirst()).allSatisfy({ $0.id < $1.id }) { entries.sort { $0.id < $1.id } }
-                let postings = Self.encode(entries)[...]
-                terms.append((text, postings))
-                if postings.elementsEqual(term.postings) { continue }
-            }
-            changedTexts.append(text)
         }
         while next < freshTerms.count {
             terms.append((freshTerms[next].key[...], Self.encode(freshTerms[next].value)[...]))
