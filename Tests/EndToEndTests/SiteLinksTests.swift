@@ -104,6 +104,47 @@ import Testing
         #expect(build.status == 0, "\(build.stderr)")
     }
 
+    /// An address below `base_url`, pasted from the live site, is the path inside the site it
+    /// names: relative to each page, so that the reading room opens it from disk, and
+    /// checked before rendering; one naming a withheld record's page is refused once, at
+    /// its url, not found by the audit on every page.
+    @Test func anAddressOfTheSiteItselfIsAPathInsideIt() throws {
+        let directory = try TemporaryDirectory()
+        let root = try Self.sample(links: """
+        links:
+          - title: 政府信息公开指南
+            url: https://WWW.minghu.example.gov.cn/xxgk/pages/guide.html#main
+          - title: 首页
+            url: http://www.minghu.example.gov.cn:80/xxgk/
+
+        """, in: directory)
+        let build = try Disclose.run(["build", "--root", root.path])
+        #expect(build.status == 0, "\(build.stderr)")
+        let tree = try SiteTree(root.appendingPathComponent("site"))
+        #expect(tree.text("index.html").contains("href=\"pages/guide.html#main\">政府信息公开指南</a>"))
+        #expect(tree.text("index.html").contains("href=\"index.html\">首页</a>"))
+        #expect(tree.text("policies/2024/mhbf-2024-12.html").contains("href=\"../../pages/guide.html#main\">政府信息公开指南</a>"))
+        #expect(!tree.pages.contains { tree.text($0).contains("href=\"https://WWW.minghu.example.gov.cn/") })
+
+        let other = try TemporaryDirectory()
+        let withheld = try Self.sample(links: """
+        links:
+          - title: 内部文件
+            url: https://www.minghu.example.gov.cn/xxgk/policies/mhbm-2024-2.html
+
+        """, in: other)
+        let text = try String(contentsOf: withheld.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("policies/mhbm-2024-2.html") }) + 1
+        for command in ["check", "build"] {
+            let result = try Disclose.run([command, "--root", withheld.path, "--format", "json"])
+            #expect(result.status == 1, "\(command)")
+            let found = try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }
+            #expect(SampleSite.places(found) == ["content/site.yaml:\(line):10 site.invalid"], "\(command): \(found)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: withheld.appendingPathComponent("site").path))
+    }
+
     /// What cannot be a link of a page that works from disk is site.invalid at the url.
     @Test func whatCannotBeALinkIsRefusedAtItsValue() throws {
         let refused = [

@@ -237,7 +237,7 @@ public enum SiteConfigDecoder {
         config.leakBoilerplate = leakBoilerplate
         config.siteIDCode = siteIDCode?.value
         config.printedSettings = printed + printedLinks
-        config.links = links
+        config.links = SiteLinksDecoder.resolvingOwnAddresses(links, baseURL: config.baseURL)
         config.footer = footer
         config.dateStyle = dateStyle
         config.topics = topics

@@ -54,6 +54,22 @@ enum SiteLinksDecoder {
         return (links, printed)
     }
 
+    /// `links` with each address below `baseURL` (pasted from the live site's address bar)
+    /// made the path inside the site it names, as a body's link to the site is
+    /// (`OwnSiteAddress`): written relative to each page, it works from disk in the reading
+    /// room, and it is checked against the planned files like any path (`SiteLinkTargets`),
+    /// once at its url, rather than found by the audit on every page.
+    static func resolvingOwnAddresses(_ links: [SiteLink], baseURL: String) -> [SiteLink] {
+        guard let own = OwnSiteAddress(baseURL: baseURL) else { return links }
+        return links.map { link in
+            guard !link.isRelative, let inside = own.sitePath(of: link.url) else { return link }
+            var resolved = link
+            resolved.url = URLPath.encoded(inside.path) + inside.suffix
+            resolved.isRelative = true
+            return resolved
+        }
+    }
+
     struct Problem: Error, CustomStringConvertible {
         var phrase: Phrase
         var description: String { phrase.en }
