@@ -18,9 +18,7 @@ struct BuildCommand: ParsableCommand {
                                                       en: "Where to write the site; replaced whole by each successful build.")))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp(localized("本次构建代替 site.yaml 的 base_url，用于站点地图、robots.txt 和订阅源。",
-                                                      en: "Override site.yaml's base_url for the sitemap, robots.txt and feed.")))
-    var baseURL: String?
+    @OptionGroup var address: BaseURLOption
 
     @Flag(name: .long, help: ArgumentHelp(localized("另一个构建正在写入同一输出目录时，立即以退出码 2 结束，不等待它完成。",
                                                     en: "When another build is writing the same output, exit with status 2 at once instead of waiting for it.")))
@@ -32,7 +30,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         Allocator.returnFreedPagesAtOnce()
         let (progress, line) = ProgressLine.start(quiet: checks.quiet)
-        var builder = SiteBuilder(root: site.root, output: output, strict: checks.strict, baseURL: baseURL, progress: progress)
+        var builder = SiteBuilder(root: site.root, output: output, strict: checks.strict, baseURL: address.baseURL, progress: progress)
         builder.waitsForOtherBuilds = !noWait
         builder.asOf = checks.asOfDate
         builder.waiting = { holder in

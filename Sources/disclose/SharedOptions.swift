@@ -51,3 +51,20 @@ struct AsOfOption: ParsableArguments {
         asOf.flatMap { try? AsOfDate.parse($0).get() }
     }
 }
+
+/// `--base-url URL`: another address of the site than site.yaml's `base_url`, for this run
+/// (a staging server, the reading room's): what `build` writes and what `check` judges a
+/// body's link to the site by. Refused as a usage error when it is no such address.
+struct BaseURLOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(localized(
+        "本次运行代替 site.yaml 的 base_url：用于站点地图、robots.txt、订阅源和页面的网址标签，以及正文中指向本站地址的链接的判断。",
+        en: "Override site.yaml's base_url for this run: the sitemap, robots.txt, the feed and the pages' URL tags, and how a body's link to the site's address is judged.")))
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, let problem = BaseURLCheck.problemPhrase(baseURL) {
+            let shown = VisibleText.escaped(baseURL)
+            throw ValidationError(localized("--base-url '\(shown)' 不能使用：\(problem.zh)", en: "--base-url '\(shown)' cannot be used: \(problem.en)"))
+        }
+    }
+}

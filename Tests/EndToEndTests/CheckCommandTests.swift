@@ -57,42 +57,65 @@ import Testing
         #expect(build.stderr.contains("content/policies/mhf-2024-3.md:52:2: error: [link.target]"), "\(build.stderr)")
     }
 
-    /// A record whose front matter has errors still has its body's links checked in the
-    /// same run, by `check` and by `build`; only what mending those errors cannot change is
-    /// reported: a link to that record, or an interpretation of it, waits for its
-    /// `disclosure` to be written.
+    /// A public record whose front matter has errors still has its body's links checked in
+    /// the same run, by `check` and by `build`; only what mending those errors cannot
+    /// change is reported: a link to a record with errors waits, and so does the body of a
+    /// record whose `disclosure` is misspelt (it may be a withheld one's), and an
+    /// interpretation of it (`reference.not_public`).
     @Test func bodyLinksAreReportedBesideFrontMatterErrors() throws {
         let tmp = try TemporaryDirectory()
         let root = try tmp.copy(fixture: "sample")
-        let policy = root.appendingPathComponent("content/policies/mhf-2024-3.md")
-        let text = try String(contentsOf: policy, encoding: .utf8)
-            .replacingOccurrences(of: "disclosure: proactive", with: "disclosure: 主动公告")
-            .replacingOccurrences(of: "publisher: 明湖区人民政府\n", with: "")
-        try Data((text + "\n见[细则](细则.pdf)、[旧文](nothere.md)、[规定](/policies/x.html)和[上年文件](mhf-2023-15.md)。\n").utf8).write(to: policy)
-        let notice = root.appendingPathComponent("content/notices/rsj-2024-zp.md")
-        try Data((try String(contentsOf: notice, encoding: .utf8) + "\n见[工作规定](../policies/mhf-2024-3.md)。\n").utf8).write(to: notice)
-
-        let check = try Disclose.run(["check", "--root", root.path, "--format", "json"])
-        #expect(check.status == 1)
-        let found = try Disclose.diagnostics(check).map { d in
-            "\(d["file"] as! String):\(d["line"] as! Int):\(d["column"] as! Int) \(d["rule"] as! String)"
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let file = root.appendingPathComponent(path)
+            try Data(change(try String(contentsOf: file, encoding: .utf8)).utf8).write(to: file)
         }
+        try edit("content/policies/mhf-2023-15.md") {
+            $0.replacingOccurrences(of: "publisher: 明湖区人民政府\n", with: "")
+                + "\n见[细则](细则.pdf)、[旧文](nothere.md)、[规定](/policies/x.html)和[本年文件](mhf-2024-3.md)。\n"
+        }
+        try edit("content/policies/mhf-2024-3.md") {
+            $0.replacingOccurrences(of: "disclosure: proactive", with: "disclosure: 主动公告") + "\n见[内部名单](名单.xlsx)。\n"
+        }
+        try edit("content/notices/rsj-2024-zp.md") {
+            $0 + "\n见[工作规定](../policies/mhf-2024-3.md)和[上年规定](../policies/mhf-2023-15.md)。\n"
+        }
+
         let expected = [
-            "content/policies/mhf-2024-3.md:1:1 record.required",
+            "content/policies/mhf-2023-15.md:1:1 record.required",
+            "content/policies/mhf-2023-15.md:40:2 link.target",
+            "content/policies/mhf-2023-15.md:40:15 link.target",
+            "content/policies/mhf-2023-15.md:40:32 link.target",
             "content/policies/mhf-2024-3.md:4:13 record.type",
-            "content/policies/mhf-2024-3.md:51:2 link.target",
-            "content/policies/mhf-2024-3.md:51:15 link.target",
-            "content/policies/mhf-2024-3.md:51:32 link.target",
         ]
-        #expect(found.filter { !$0.contains("report.policy_counts") } == expected, "\(check.stdout)")
-
-        let build = try Disclose.run(["build", "--root", root.path, "--format", "json"])
-        #expect(build.status == 1)
-        let built = try Disclose.diagnostics(build).map { d in
-            "\(d["file"] as! String):\(d["line"] as! Int):\(d["column"] as! Int) \(d["rule"] as! String)"
+        for command in ["check", "build"] {
+            let result = try Disclose.run([command, "--root", root.path, "--format", "json"])
+            #expect(result.status == 1)
+            let found = try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }.map { d in
+                "\(d["file"] as! String):\(d["line"] as! Int):\(d["column"] as! Int) \(d["rule"] as! String)"
+            }
+            #expect(found == expected, "\(command): \(result.stdout)")
+            #expect(!result.stdout.contains("名单.xlsx"), "\(command)")
         }
-        #expect(built.filter { !$0.contains("report.policy_counts") } == expected, "\(build.stdout)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+    }
+
+    /// `check --base-url` judges a body's links to the site's address as `build --base-url`
+    /// does: CI checking for a staging address finds what that build would stop on.
+    @Test func checkTakesTheBuildsBaseURL() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try tmp.copy(fixture: "sample")
+        let file = root.appendingPathComponent("content/policies/mhf-2024-3.md")
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\n见[旧页](https://staging.example.gov.cn/gk/old/list.html)。\n").utf8).write(to: file)
+        #expect(try Disclose.run(["check", "--root", root.path]).status == 0)
+        for command in ["check", "build"] {
+            let result = try Disclose.run([command, "--root", root.path, "--base-url", "https://staging.example.gov.cn/gk/", "--format", "json"])
+            #expect(result.status == 1, "\(command)")
+            let found = try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }
+            #expect(SampleSite.places(found) == ["content/policies/mhf-2024-3.md:52:2 link.target"], "\(command): \(found)")
+        }
+        let refused = try Disclose.run(["check", "--root", root.path, "--base-url", "ftp://staging.example.gov.cn/"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--base-url"), "\(refused.stderr)")
     }
 
     @Test func textFormatIsFileLineColumnSeverityRuleMessage() throws {

@@ -120,8 +120,11 @@ public struct SiteBuilder: Sendable {
             return report
         }
         guard let templates = inputs.templates, passes(findings.diagnostics) else {
-            // Stopped before rendering: the link findings the errors cannot change, as `check` gives them.
-            if site.diagnostics.errorCount > 0 { findings.diagnostics += BodyLinks.despiteErrors(site, progress: progress) }
+            // Stopped before rendering (by the records, the templates or `--strict`): the
+            // bodies' link findings all the same, as `check` gives them.
+            findings.diagnostics += site.diagnostics.errorCount > 0
+                ? BodyLinks.despiteErrors(site, progress: progress)
+                : BodyLinks.diagnostics(site, progress: progress)
             return finish(false)
         }
         let planned = plan(site, templates: templates, output: output)

@@ -1,35 +1,61 @@
 /// Columns as diagnostics give them: 1-based, counted in characters (Unicode scalars),
 /// the way the front matter's columns are counted. Parsers that count bytes (cmark-gfm)
 /// are converted here, so a link after Chinese text is reported where an editor shows it.
-enum SourceColumn {
-    /// The character column of byte column `byteColumn` (1-based) on 1-based `line` of
-    /// `text`, where a line ends at LF, CR LF or a lone CR (as CommonMark counts lines).
-    /// A column past the line's end counts on from its last character.
-    static func characters(in text: String, line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, byteColumn > 1 else { return max(byteColumn, 1) }
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        var currentLine = 1
-        while currentLine < line, index < bytes.endIndex {
+///
+/// Made once per text for all of its findings: where each line starts is found once, so
+/// that a body with thousands of findings is not walked from its start for each.
+struct SourceColumns {
+    private let bytes: [UInt8]
+    /// Where each line starts, a line ending at LF, CR LF or a lone CR (as CommonMark
+    /// counts lines).
+    private let lineStarts: [Int]
+    /// Where each line starts when only LF ends one (a line keeps the CR of its CR LF).
+    private let lineFeedStarts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0], lineFeeds = [0]
+        var index = 0
+        while index < bytes.count {
             let byte = bytes[index]
-            index = bytes.index(after: index)
+            index += 1
             if byte == 0x0A {
-                currentLine += 1
+                starts.append(index)
+                lineFeeds.append(index)
             } else if byte == 0x0D {
-                if index < bytes.endIndex, bytes[index] == 0x0A { index = bytes.index(after: index) }
-                currentLine += 1
+                if index < bytes.count, bytes[index] == 0x0A {
+                    index += 1
+                    lineFeeds.append(index)
+                }
+                starts.append(index)
             }
         }
+        lineStarts = starts
+        lineFeedStarts = lineFeeds
+    }
+
+    /// The character column of byte column `byteColumn` (1-based) on 1-based `line`. A
+    /// column past the line's end counts on from its last character.
+    func characters(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, byteColumn > 1 else { return max(byteColumn, 1) }
+        var index = line <= lineStarts.count ? lineStarts[line - 1] : bytes.count
         // One character starts at every byte that is not a continuation byte (10xxxxxx).
         var column = 1
         var bytesBefore = byteColumn - 1
-        while bytesBefore > 0, index < bytes.endIndex {
+        while bytesBefore > 0, index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0A || byte == 0x0D { return column + bytesBefore }
             if byte & 0xC0 != 0x80 { column += 1 }
-            index = bytes.index(after: index)
+            index += 1
             bytesBefore -= 1
         }
         return column
+    }
+
+    /// The bytes of 1-based `line` when only LF ends a line, without its LF; nil past the end.
+    func lineFeedLine(_ line: Int) -> ArraySlice<UInt8>? {
+        guard line >= 1, line <= lineFeedStarts.count else { return nil }
+        let end = line < lineFeedStarts.count ? lineFeedStarts[line] - 1 : bytes.count
+        return bytes[lineFeedStarts[line - 1]..<end]
     }
 }

@@ -1,7 +1,7 @@
 /// Characters from content that a terminal or a log viewer would act on rather than show
 /// (escape sequences, carriage returns, bidirectional overrides), shown escaped in every
 /// diagnostic format: content is printed, never allowed to drive the reader's terminal.
-enum VisibleText {
+public enum VisibleText {
     /// C0 controls, DEL, C1 controls (U+009B is a one-byte CSI to some terminals), and the
     /// bidirectional embeddings, overrides and isolates that reorder what is shown.
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
@@ -19,7 +19,7 @@ enum VisibleText {
 
     /// `text` with every hidden character written out: `\n`, `\t`, `\x1B`, `\u{202E}`;
     /// with `keepingLineBreaks`, LF and CR are left for the format's own escaping.
-    static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
         guard mayHoldHidden(text) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)

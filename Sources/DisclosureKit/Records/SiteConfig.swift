@@ -62,6 +62,9 @@ public struct SiteConfig: Sendable {
         self.allowRawHTML = allowRawHTML
     }
 
+    /// Where the settings are, relative to the site root.
+    public static let path = "content/site.yaml"
+
     /// The settings used when `site.yaml` is missing or broken, so the records can
     /// still be checked in the same run.
     public static let fallback = SiteConfig(title: "", baseURL: "https://example.invalid/",

@@ -85,19 +85,22 @@ public enum BodyLinks {
     /// The link findings of a site whose records have errors, that no mending of those
     /// errors can change, so that they show in the same run (the build stops before it
     /// renders, and the full check needs the plan of a site without errors): every
-    /// public record's body, and the body of every record file that did not decode
-    /// (unless its `disclosure` says it is not public), each at its place in its file.
-    /// A target the plan lacks but the tree holds is let pass (`LinkResolver.unsettled`).
+    /// public record's body, and the body of every record file that did not decode but
+    /// says it is public, each at its place in its file. A body whose `disclosure` is
+    /// missing or misspelt waits: its links may be a withheld record's, and messages go to
+    /// CI logs. A target the plan lacks but the tree holds is let pass (`LinkResolver.unsettled`).
     public static func despiteErrors(_ site: LoadedSite, progress: BuildProgress? = nil) -> [Diagnostic] {
         let plan = SitePlan(PublicView(site))
         let decoded = Set(site.records.lazy.map(\.file.relativePath))
         let undecoded = site.identities.filter { !decoded.contains($0.file.relativePath) }
         var partial = resolver(plan)
         partial.unsettled = LinkResolver.UnsettledSite(
-            root: site.root, undecidedRecords: Set(undecoded.lazy.filter { $0.disclosure == nil }.map(\.file.relativePath)))
+            root: site.root,
+            pendingRecords: Set(undecoded.lazy.filter { $0.disclosure?.isPublic != false }.map(\.file.relativePath)),
+            knowsOwnAddress: !site.diagnostics.contains { $0.file == SiteConfig.path && $0.severity == .error })
         let resolver = partial
         let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
-        let undecodedPublic = undecoded.filter { $0.disclosure?.isPublic != false }
+        let undecodedPublic = undecoded.filter { $0.disclosure?.isPublic == true }
         progress?.begin("checking the links of public records", total: plan.recordPages.count + undecodedPublic.count)
         let ofRecords = parallelMap(plan.recordPages) { page -> [Diagnostic] in
             defer { progress?.advance() }

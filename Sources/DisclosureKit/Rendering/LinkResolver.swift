@@ -31,14 +31,33 @@ public struct LinkResolver: Sendable {
     struct UnsettledSite: Sendable {
         /// The site root: a target the tree holds may become a page or an attachment.
         let root: String
-        /// Content paths of the record files that did not decode, or whose `disclosure`
-        /// is missing or misspelt: whether they will be public is not known.
-        let undecidedRecords: Set<String>
+        /// Content paths of the record files that did not decode and do not say they are
+        /// not public: each may be a public page once mended.
+        let pendingRecords: Set<String>
+        /// False when site.yaml has errors: which addresses are the site's is not known.
+        let knowsOwnAddress: Bool
 
-        /// True when `contentPath` names something in the tree (a file, a folder, a link).
+        /// True when `contentPath` may name something in the tree (a file, a folder, a
+        /// link), its names matched as the scanner matches them (NFC, whatever form the
+        /// file system keeps), or when that cannot be told (a folder that cannot be read).
         func holds(_ contentPath: String) -> Bool {
-            var info = stat()
-            return lstat(root + "/" + contentPath, &info) == 0
+            // No name holds a NUL; the system would read the path as cut there.
+            guard !contentPath.utf8.contains(0) else { return false }
+            var path = root
+            for component in contentPath.split(separator: "/") {
+                let next = path + "/" + component
+                var info = stat()
+                if lstat(next, &info) == 0 {
+                    path = next
+                    continue
+                }
+                guard errno == ENOENT else { return true }
+                // The name as the file system keeps it (NFD, from a Mac) is another string.
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return true }
+                guard let kept = names.first(where: { FileName.normalised($0) == component }) else { return false }
+                path += "/" + kept
+            }
+            return true
         }
     }
 
@@ -64,6 +83,7 @@ public struct LinkResolver: Sendable {
                 return decideOwn(own.path, suffix: own.suffix, target: trimmed, page: page)
             }
             if isImage {
+                if unsettled?.knowsOwnAddress == false { return .keep }
                 return .broken(Phrase("图片 '\(trimmed)' 会从站点之外加载，离线阅览室无法做到；请把图片作为附件放在记录旁边，并按文件名链接",
                                       en: "image '\(trimmed)' would be loaded from outside the site, which the offline reading room cannot do; put the image beside the record as an attachment and link it by name"))
             }
@@ -74,6 +94,7 @@ public struct LinkResolver: Sendable {
             if let own = ownSite?.sitePath(of: "https:" + trimmed) {
                 return decideOwn(own.path, suffix: own.suffix, target: trimmed, page: page)
             }
+            if unsettled?.knowsOwnAddress == false { return .keep }
             return isImage ? .broken(Phrase("图片 '\(trimmed)' 会从站点之外加载；请把它作为附件放在记录旁边",
                                         en: "image '\(trimmed)' would be loaded from outside the site; put it beside the record as an attachment")) : .keep
         }
@@ -103,7 +124,7 @@ public struct LinkResolver: Sendable {
                 return .broken(Phrase("链接 '\(trimmed)' 指向定于 \(day) 发布的记录（在检查日期之后发布）；它还没有页面：请在 \(day) 或之后发布的记录中链接它，或删除该链接",
                                       en: "link '\(trimmed)' names a record scheduled for \(day) (published after the as-of date); it has no page yet: link to it from a record published on or after \(day), or remove the link"))
             }
-            if unsettled?.undecidedRecords.contains(contentPath) == true { return .keep }
+            if unsettled?.pendingRecords.contains(contentPath) == true { return .keep }
             if allRecords.contains(contentPath) {
                 return .broken(Phrase("链接 '\(trimmed)' 指向非主动公开的记录；公开的页面不能链接它：请删除该链接，或在该记录审查后将其改为主动公开",
                                       en: "link '\(trimmed)' names a record that is not public; a public page cannot link to it: remove the link, or make that record proactive (主动公开) after its review"))

@@ -84,6 +84,12 @@ public struct MarkdownRenderer: Sendable {
         guard let document else { return ("", []) }
 
         var findings: [LinkFinding] = []
+        // Made at the first finding, for all of them.
+        var columns: SourceColumns?
+        func place(of node: OpaquePointer, target: String) -> (line: Int, column: Int) {
+            if columns == nil { columns = SourceColumns(markdown) }
+            return Self.place(of: node, target: target, in: columns!)
+        }
         let iterator = cmark_iter_new(document)
         while true {
             let event = cmark_iter_next(iterator)
@@ -99,10 +105,10 @@ public struct MarkdownRenderer: Sendable {
                 cmark_node_set_url(node, replacement)
             case .neutralise(let message):
                 cmark_node_set_url(node, "")
-                let (line, column) = Self.place(of: node, target: target, in: markdown)
+                let (line, column) = place(of: node, target: target)
                 findings.append(LinkFinding(line: line, column: column, isError: false, message: message))
             case .broken(let message):
-                let (line, column) = Self.place(of: node, target: target, in: markdown)
+                let (line, column) = place(of: node, target: target)
                 findings.append(LinkFinding(line: line, column: column, isError: true, message: message))
             }
         }
@@ -116,10 +122,10 @@ public struct MarkdownRenderer: Sendable {
         return (Self.accessible(String(cString: rendered)), findings)
     }
 
-    /// Where a link or image `node` with `target` is in `markdown`: line, and column in
-    /// characters. Found only for a finding: the walk from the body's start is most of a
-    /// link's cost.
-    private static func place(of node: OpaquePointer, target: String, in markdown: String) -> (line: Int, column: Int) {
+    /// Where a link or image `node` with `target` is in its body (`columns`): line, and
+    /// column in characters. Found only for a finding: the walk from the body's start is
+    /// most of a link's cost.
+    private static func place(of node: OpaquePointer, target: String, in columns: SourceColumns) -> (line: Int, column: Int) {
         var line = Int(cmark_node_get_start_line(node))
         var byteColumn = Int(cmark_node_get_start_column(node))
         if line == 0 {
@@ -128,31 +134,26 @@ public struct MarkdownRenderer: Sendable {
             var block = cmark_node_parent(node)
             while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
             line = max(1, Int(block.map(cmark_node_get_start_line) ?? 1))
-            byteColumn = Self.byteColumn(of: target, inLine: line, of: markdown) ?? 1
-        } else if !Self.startsLinkSyntax(markdown, line: line, byteColumn: byteColumn) {
+            byteColumn = Self.byteColumn(of: target, inLine: line, of: columns) ?? 1
+        } else if !Self.startsLinkSyntax(columns, line: line, byteColumn: byteColumn) {
             // Those of a bare `www.…` are placed a byte early.
-            byteColumn = Self.byteColumn(of: target, inLine: line, of: markdown) ?? byteColumn
+            byteColumn = Self.byteColumn(of: target, inLine: line, of: columns) ?? byteColumn
         }
-        return (line, SourceColumn.characters(in: markdown, line: line, byteColumn: byteColumn))
+        return (line, columns.characters(line: line, byteColumn: byteColumn))
     }
 
-    /// True when line `line` of `markdown` has `[`, `!` or `<` at `byteColumn`: where a
-    /// link, an image or an autolink in angle brackets starts.
-    static func startsLinkSyntax(_ markdown: String, line: Int, byteColumn: Int) -> Bool {
-        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return false }
-        let text = lines[line - 1]
-        guard let index = text.index(text.startIndex, offsetBy: byteColumn - 1, limitedBy: text.endIndex),
-              index < text.endIndex else { return false }
-        return [UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<")].contains(text[index])
+    /// True when line `line` has `[`, `!` or `<` at `byteColumn`: where a link, an image
+    /// or an autolink in angle brackets starts.
+    static func startsLinkSyntax(_ columns: SourceColumns, line: Int, byteColumn: Int) -> Bool {
+        guard let text = columns.lineFeedLine(line), byteColumn >= 1, byteColumn <= text.count else { return false }
+        return [UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<")].contains(text[text.startIndex + byteColumn - 1])
     }
 
     /// The 1-based byte column where `target` (or, for `www.` autolinks, whose target
     /// cmark writes with `http://` in front, its text) first appears on line `line`.
-    static func byteColumn(of target: String, inLine line: Int, of markdown: String) -> Int? {
-        let lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard line >= 1, line <= lines.count else { return nil }
-        let text = Array(lines[line - 1])
+    static func byteColumn(of target: String, inLine line: Int, of columns: SourceColumns) -> Int? {
+        guard let line = columns.lineFeedLine(line) else { return nil }
+        let text = Array(line)
         for candidate in [target, target.hasPrefix("http://") ? String(target.dropFirst(7)) : target] {
             if let start = text.firstRun(Array(candidate.utf8)) { return start + 1 }
         }
