@@ -16,38 +16,40 @@ struct OwnSiteAddress: Sendable, Equatable {
     let folder: [String]
 
     init?(baseURL: String) {
-        guard let parts = Self.split(baseURL) else { return nil }
-        host = parts.host
-        port = parts.port
-        folder = parts.path
+        guard let authority = Self.authority(of: baseURL) else { return nil }
+        host = authority.host
+        port = authority.port
+        folder = Self.pathParts(authority.rest).path
     }
 
     /// The site-relative path (NFC; a folder's `index.html`) and the `?query#fragment`
     /// kept after it, when `target` is an address below the site; nil for any other.
     func sitePath(of target: String) -> (path: String, suffix: String)? {
+        // Most addresses in bodies are other sites': told by their host, before the path is read.
+        guard let authority = Self.authority(of: target), authority.host == host, authority.port == port else { return nil }
+        let parts = Self.pathParts(authority.rest)
         // The folder in any case: a server that ignores case (IIS) opens it so.
-        guard let parts = Self.split(target), parts.host == host, parts.port == port,
-              parts.path.count >= folder.count,
+        guard parts.path.count >= folder.count,
               zip(parts.path, folder).allSatisfy({ $0.lowercased() == $1.lowercased() }) else { return nil }
         var rest = Array(parts.path.dropFirst(folder.count))
         if rest.isEmpty || parts.namesFolder { rest.append(SitePlan.homePath) }
         return (rest.joined(separator: "/"), parts.suffix)
     }
 
-    /// An `http(s):` address as a browser reads it: host (normalised by `normalisedHost`),
-    /// port (nil for the scheme's default), path components (percent-decoded, NFC, `.` and
-    /// `..` resolved, `..` at the top staying there), whether the path names a folder, and
-    /// what follows the path; nil for other schemes or an unreadable port.
-    private static func split(_ address: String) -> (host: String, port: Int?, path: [String], namesFolder: Bool, suffix: String)? {
+    /// An `http(s):` address as a browser reads it, up to its path: host (normalised by
+    /// `normalisedHost`), port (nil for the scheme's default) and what follows them; nil
+    /// for other schemes or an unreadable port.
+    private static func authority(of written: String) -> (host: String, port: Int?, rest: Substring)? {
         // Tabs and line breaks anywhere are dropped by browsers.
-        let address = String(address.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
-        let lower = address.lowercased()
+        let address = written.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            ? String(written.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+            : written
         let defaultPort: Int
         var rest: Substring
-        if lower.hasPrefix("https:") {
+        if hasPrefixIgnoringCase(address, "https:") {
             defaultPort = 443
             rest = address.dropFirst("https:".count)
-        } else if lower.hasPrefix("http:") {
+        } else if hasPrefixIgnoringCase(address, "http:") {
             defaultPort = 80
             rest = address.dropFirst("http:".count)
         } else {
@@ -68,7 +70,13 @@ struct OwnSiteAddress: Sendable, Equatable {
             hostPart = authority[..<colon]
         }
         guard let host = normalisedHost(hostPart), !host.isEmpty else { return nil }
-        let afterAuthority = rest[authorityEnd...]
+        return (host, port, rest[authorityEnd...])
+    }
+
+    /// What follows an address's authority: path components (percent-decoded, NFC, `.` and
+    /// `..` resolved, `..` at the top staying there), whether the path names a folder, and
+    /// what follows the path.
+    private static func pathParts(_ afterAuthority: Substring) -> (path: [String], namesFolder: Bool, suffix: String) {
         let pathEnd = afterAuthority.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? afterAuthority.endIndex
         let rawPath = String(afterAuthority[..<pathEnd]).replacingBytes("\\", with: "/")
         let decoded = FileName.normalised(rawPath.removingPercentEncoding ?? rawPath)
@@ -82,12 +90,33 @@ struct OwnSiteAddress: Sendable, Equatable {
         }
         let last = decoded.slashSeparated(keepingEmpty: true).last ?? ""
         let namesFolder = last.isEmpty || last == "." || last == ".."
-        return (host, port, components, namesFolder, String(afterAuthority[pathEnd...]))
+        return (components, namesFolder, String(afterAuthority[pathEnd...]))
+    }
+
+    /// True when `text` starts with `prefix` (ASCII, lower case) in any case.
+    private static func hasPrefixIgnoringCase(_ text: String, _ prefix: StaticString) -> Bool {
+        let wanted = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        var bytes = text.utf8.makeIterator()
+        for byte in wanted {
+            guard let next = bytes.next() else { return false }
+            let lower = next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z") ? next | 0x20 : next
+            guard lower == byte else { return false }
+        }
+        return true
     }
 
     /// A host as IDNA compares it: percent-decoded, full-width forms and ideographic full
     /// stops as their ASCII (NFKC), lower case, no trailing dot, punycode labels decoded.
     static func normalisedHost(_ raw: Substring) -> String? {
+        // A host of plain ASCII (no escape, no punycode label), most of them: IDNA leaves
+        // it as it is but for case and a trailing dot.
+        if raw.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) {
+            var host = raw.lowercased()
+            if !host.contains("xn--") {
+                if host.utf8.last == UInt8(ascii: ".") { host.removeLast() }
+                return host
+            }
+        }
         let decoded = String(raw).removingPercentEncoding ?? String(raw)
         // What IDNA ignores (soft hyphen, zero-width space, variation selectors...): pasted
         // from a word processor or a chat, a browser drops it from the host.
