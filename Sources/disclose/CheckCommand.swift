@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
         let tree = try ContentScanner(root: root).scan()
         var site = SiteLoader.load(tree, progress: progress, keepBodies: tree.records.count <= Self.recordsKeptWithBodies)
         if let asOf = checks.asOfDate { site.config.asOf = asOf }
-        if let baseURL = address.baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
+        if let baseURL = address.baseURL { site.config.overrideBaseURL(baseURL) }
         let scheduledNotes = ScheduledRecords.holdBack(&site).notes(asOf: site.config.asOf)
         // A site's own templates and every public body's links are checked too: CI should
         // fail where the build would.

@@ -113,6 +113,17 @@ import Testing
             let found = try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }
             #expect(SampleSite.places(found) == ["content/policies/mhf-2024-3.md:52:2 link.target"], "\(command): \(found)")
         }
+        // While building for staging, a link to the live site's address is still a link
+        // into the tree: to a withheld record's page it is refused, not kept as another site's.
+        try Data((try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "https://staging.example.gov.cn/gk/old/list.html",
+                                  with: "https://www.minghu.example.gov.cn/xxgk/policies/mhbm-2024-2.html")).utf8).write(to: file)
+        for command in ["check", "build"] {
+            let result = try Disclose.run([command, "--root", root.path, "--base-url", "https://staging.example.gov.cn/gk/", "--format", "json"])
+            #expect(result.status == 1, "\(command)")
+            let found = try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }
+            #expect(SampleSite.places(found) == ["content/policies/mhf-2024-3.md:52:2 link.target"], "\(command): \(found)")
+        }
         let refused = try Disclose.run(["check", "--root", root.path, "--base-url", "ftp://staging.example.gov.cn/"])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("--base-url"), "\(refused.stderr)")

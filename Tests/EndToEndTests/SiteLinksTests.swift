@@ -105,9 +105,10 @@ import Testing
     }
 
     /// An address below `base_url`, pasted from the live site, is the path inside the site it
-    /// names: relative to each page, so that the reading room opens it from disk, and
-    /// checked before rendering; one naming a withheld record's page is refused once, at
-    /// its url, not found by the audit on every page.
+    /// names: relative to each page, so that the reading room opens it from disk, its
+    /// fragment (an id of the live page) dropped, and checked before rendering; one naming
+    /// a withheld record's page is refused once, at its url, in whatever case its folder is
+    /// written, not found by the audit on every page.
     @Test func anAddressOfTheSiteItselfIsAPathInsideIt() throws {
         let directory = try TemporaryDirectory()
         let root = try Self.sample(links: """
@@ -121,28 +122,39 @@ import Testing
         let build = try Disclose.run(["build", "--root", root.path])
         #expect(build.status == 0, "\(build.stderr)")
         let tree = try SiteTree(root.appendingPathComponent("site"))
-        #expect(tree.text("index.html").contains("href=\"pages/guide.html#main\">政府信息公开指南</a>"))
+        #expect(tree.text("index.html").contains("href=\"pages/guide.html\">政府信息公开指南</a>"))
         #expect(tree.text("index.html").contains("href=\"index.html\">首页</a>"))
-        #expect(tree.text("policies/2024/mhbf-2024-12.html").contains("href=\"../../pages/guide.html#main\">政府信息公开指南</a>"))
+        #expect(tree.text("policies/2024/mhbf-2024-12.html").contains("href=\"../../pages/guide.html\">政府信息公开指南</a>"))
         #expect(!tree.pages.contains { tree.text($0).contains("href=\"https://WWW.minghu.example.gov.cn/") })
 
-        let other = try TemporaryDirectory()
-        let withheld = try Self.sample(links: """
-        links:
-          - title: 内部文件
-            url: https://www.minghu.example.gov.cn/xxgk/policies/mhbm-2024-2.html
+        for address in ["https://www.minghu.example.gov.cn/xxgk/policies/mhbm-2024-2.html",
+                        "https://www.minghu.example.gov.cn/XXGK/Policies/mhbm-2024-2.html#top",
+                        "https://www.minghu.example.gov.cn/xxgk/nosuch/index.html"] {
+            let other = try TemporaryDirectory()
+            let withheld = try Self.sample(links: """
+            links:
+              - title: 内部文件
+                url: \(address)
 
-        """, in: other)
-        let text = try String(contentsOf: withheld.appendingPathComponent("content/site.yaml"), encoding: .utf8)
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("policies/mhbm-2024-2.html") }) + 1
-        for command in ["check", "build"] {
-            let result = try Disclose.run([command, "--root", withheld.path, "--format", "json"])
-            #expect(result.status == 1, "\(command)")
-            let found = try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }
-            #expect(SampleSite.places(found) == ["content/site.yaml:\(line):10 site.invalid"], "\(command): \(found)")
+            """, in: other)
+            let text = try String(contentsOf: withheld.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+            let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains(address) }) + 1
+            for command in ["check", "build"] {
+                let result = try Disclose.run([command, "--root", withheld.path, "--format", "json"])
+                #expect(result.status == 1, "\(command)")
+                let found = try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }
+                #expect(SampleSite.places(found) == ["content/site.yaml:\(line):10 site.invalid"], "\(command) \(address): \(found)")
+            }
+            // A build stopped before rendering by a warning under `--strict` names it too.
+            let record = withheld.appendingPathComponent("content/policies/mhf-2024-3.md")
+            try Data(try String(contentsOf: record, encoding: .utf8)
+                .replacingOccurrences(of: "topic: 政务公开\n", with: "topic: 政务公开\ncolour: red\n").utf8).write(to: record)
+            let strict = try Disclose.run(["build", "--strict", "--root", withheld.path, "--format", "json"])
+            #expect(strict.status == 1)
+            #expect(SampleSite.places(try Disclose.diagnostics(strict)).contains("content/site.yaml:\(line):10 site.invalid"), "\(strict.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: withheld.appendingPathComponent("site").path))
         }
-        #expect(!FileManager.default.fileExists(atPath: withheld.appendingPathComponent("site").path))
     }
 
     /// What cannot be a link of a page that works from disk is site.invalid at the url.

@@ -107,7 +107,7 @@ extension SiteBuilder {
         var site = SiteLoader.load(inputs.tree, progress: progress, keepBodies: false, reuse: reuse)
         let cachesWritable = caches.prepare()
         let decoded = site
-        if let baseURL { site.config.baseURL = SiteConfig.normalisedBaseURL(baseURL) }
+        if let baseURL { site.config.overrideBaseURL(baseURL) }
         if let asOf { site.config.asOf = asOf }
         return LoadedRecords(site: site, decoded: decoded, previous: previous, cachesWritable: cachesWritable)
     }

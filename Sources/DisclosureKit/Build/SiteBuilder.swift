@@ -121,10 +121,13 @@ public struct SiteBuilder: Sendable {
         }
         guard let templates = inputs.templates, passes(findings.diagnostics) else {
             // Stopped before rendering (by the records, the templates or `--strict`): the
-            // bodies' link findings all the same, as `check` gives them.
-            findings.diagnostics += site.diagnostics.errorCount > 0
-                ? BodyLinks.despiteErrors(site, progress: progress)
-                : BodyLinks.diagnostics(site, progress: progress)
+            // link findings of the bodies and the footer all the same, as `check` gives them.
+            if site.diagnostics.errorCount > 0 {
+                findings.diagnostics += BodyLinks.despiteErrors(site, progress: progress)
+            } else {
+                let plan = SitePlan(PublicView(site))
+                findings.diagnostics += BodyLinks.diagnostics(plan, site: site, progress: progress) + SiteLinkTargets.diagnostics(plan)
+            }
             return finish(false)
         }
         let planned = plan(site, templates: templates, output: output)

@@ -28,7 +28,9 @@ struct OutputKeys: Sendable {
         }
         links.combine(UInt64(0))
         for path in resolver.otherOutputs.sorted(by: utf8Precedes) { links.combine(path) }
-        links.combine(resolver.ownSite.map { "\($0.host):\($0.port ?? 0)/\($0.folder.joined(separator: "/"))" } ?? "")
+        for site in [resolver.ownSite, resolver.declaredSite] {
+            links.combine(site.map { "\($0.host):\($0.port ?? 0)/\($0.folder.joined(separator: "/"))" } ?? "")
+        }
         self.links = links.finalize()
         var records = StableHasher()
         for page in plan.recordPages {

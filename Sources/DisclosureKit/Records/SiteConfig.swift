@@ -5,6 +5,9 @@ public struct SiteConfig: Sendable {
     public var title: String
     /// Absolute, always ending in `/`; used for the sitemap, robots.txt and feed only.
     public var baseURL: String
+    /// site.yaml's `base_url` when a run gives another (`overrideBaseURL`): an address
+    /// below it is still the site's, in a body as in the footer.
+    public var declaredBaseURL: String?
     public var language: String
     public var publisher: String?
     public var indexNumberPattern: IndexNumberPattern?
@@ -60,6 +63,13 @@ public struct SiteConfig: Sendable {
         self.timelinessWorkingDays = timelinessWorkingDays
         self.calendar = calendar
         self.allowRawHTML = allowRawHTML
+    }
+
+    /// The site's address for this run (`--base-url`), site.yaml's kept as `declaredBaseURL`.
+    public mutating func overrideBaseURL(_ url: String) {
+        let normalised = Self.normalisedBaseURL(url)
+        if normalised != baseURL, declaredBaseURL == nil { declaredBaseURL = baseURL }
+        baseURL = normalised
     }
 
     /// Where the settings are, relative to the site root.

@@ -18,6 +18,9 @@ public struct SiteLink: Sendable, Equatable {
     public var isRelative: Bool
     /// Where the url is written in site.yaml (`SiteLinkTargets` reports a path there).
     public var location: SourceLocation = .fileStart
+    /// True when `url` was written as an address below the site's `base_url`
+    /// (`resolvingOwnAddresses`): judged against every file the plan names.
+    public var wasOwnAddress = false
 }
 
 enum SiteLinksDecoder {
@@ -57,15 +60,17 @@ enum SiteLinksDecoder {
     /// `links` with each address below `baseURL` (pasted from the live site's address bar)
     /// made the path inside the site it names, as a body's link to the site is
     /// (`OwnSiteAddress`): written relative to each page, it works from disk in the reading
-    /// room, and it is checked against the planned files like any path (`SiteLinkTargets`),
-    /// once at its url, rather than found by the audit on every page.
+    /// room, and it is checked against the planned files (`SiteLinkTargets`), once at its
+    /// url, rather than found by the audit on every page. Its `#fragment` is dropped: it
+    /// names an id of the live site's page, which the built page need not have.
     static func resolvingOwnAddresses(_ links: [SiteLink], baseURL: String) -> [SiteLink] {
         guard let own = OwnSiteAddress(baseURL: baseURL) else { return links }
         return links.map { link in
             guard !link.isRelative, let inside = own.sitePath(of: link.url) else { return link }
             var resolved = link
-            resolved.url = URLPath.encoded(inside.path) + inside.suffix
+            resolved.url = URLPath.encoded(inside.path) + inside.suffix.prefix { $0 != "#" }
             resolved.isRelative = true
+            resolved.wasOwnAddress = true
             return resolved
         }
     }

@@ -17,13 +17,22 @@ public enum BodyLinks {
                                           uniquingKeysWith: { first, _ in first }))
         resolver.scheduled = plan.view.scheduled
         resolver.ownSite = OwnSiteAddress(baseURL: plan.view.config.baseURL)
+        resolver.declaredSite = plan.view.config.declaredBaseURL.flatMap(OwnSiteAddress.init(baseURL:))
+        resolver.otherOutputs = otherOutputs(plan)
+        return resolver
+    }
+
+    /// The paths of the pages and files `plan` writes besides record pages, fixed pages
+    /// and attachments, as far as they are known without the templates (their assets and
+    /// the search index are not among them): home, lists, catalog pages and data,
+    /// publisher pages, the feed, robots.txt and the sitemap.
+    static func otherOutputs(_ plan: SitePlan) -> Set<String> {
         var others: Set<String> = [SitePlan.homePath, SitePlan.catalogPath, SitePlan.searchPath, SitePlan.notFoundPath,
                                    SitePlan.robotsPath, SitePlan.sitemapPath, CatalogData.csvPath, CatalogData.jsonPath, AtomFeed.path]
         others.formUnion(plan.listPages.lazy.map(\.path))
         others.formUnion(plan.catalog.pages.lazy.map(\.path))
         others.formUnion(plan.publishers.pages.lazy.map(\.path))
-        resolver.otherOutputs = others
-        return resolver
+        return others
     }
 
     /// Renders the body of `page` and reports its link findings at their place in the file.

@@ -16,6 +16,10 @@ public struct LinkResolver: Sendable {
     /// The site's own address (`base_url`): a link to a URL below it is a link into the
     /// tree this build writes, and must work from disk and name a file the build writes.
     var ownSite: OwnSiteAddress?
+    /// site.yaml's address when the run gives another (`SiteConfig.declaredBaseURL`): a
+    /// link to the live site while building for a staging one is a link into the tree
+    /// too, and may not name a withheld record's page either.
+    var declaredSite: OwnSiteAddress?
     /// The paths of the pages and files the build writes besides record pages and
     /// attachments (home, lists, catalog pages, publisher pages, catalog data, feed).
     var otherOutputs: Set<String> = []
@@ -79,7 +83,7 @@ public struct LinkResolver: Sendable {
                 return .neutralise(Phrase("不允许使用协议为 '\(scheme):' 的链接目标；该链接已被移除",
                                           en: "link target with scheme '\(scheme):' is not allowed; the link was removed"))
             }
-            if let own = ownSite?.sitePath(of: trimmed) {
+            if let own = ownSite?.sitePath(of: trimmed) ?? declaredSite?.sitePath(of: trimmed) {
                 return decideOwn(own.path, suffix: own.suffix, target: trimmed, page: page)
             }
             if isImage {
@@ -91,7 +95,7 @@ public struct LinkResolver: Sendable {
         }
         if trimmed.hasPrefix("//") || trimmed.hasPrefix("\\\\") {
             // Scheme-relative: the page's own scheme, http or https, both the site's.
-            if let own = ownSite?.sitePath(of: "https:" + trimmed) {
+            if let own = ownSite?.sitePath(of: "https:" + trimmed) ?? declaredSite?.sitePath(of: "https:" + trimmed) {
                 return decideOwn(own.path, suffix: own.suffix, target: trimmed, page: page)
             }
             if unsettled?.knowsOwnAddress == false { return .keep }
