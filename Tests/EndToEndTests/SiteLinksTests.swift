@@ -57,18 +57,23 @@ import Testing
         #expect(tree.text("policies/2024/mhbf-2024-12.html").contains("href=\"../../pages/guide.html#main\">政府信息公开指南</a>"))
         #expect(tree.text("index.html").contains("href=\"https://zwfw.example.gov.cn/?area=450100&amp;tab=1\">政务服务网</a>"))
 
-        // A path to no file of the site stops the build at the audit.
-        let other = try TemporaryDirectory()
-        let broken = try Self.sample(links: """
-        links:
-          - title: 旧版网站
-            url: old/index.html
+        // A path to no file of the site, in any folder, stops the build once at its url;
+        // below assets/, whose files the templates decide, at the audit.
+        for (path, rule) in [("old/index.html", "site.invalid"), ("Policies/mhbm-2024-2.html", "site.invalid"),
+                             ("index.htm", "site.invalid"), ("assets/old.css", "audit.broken_link")] {
+            let other = try TemporaryDirectory()
+            let broken = try Self.sample(links: """
+            links:
+              - title: 旧版网站
+                url: \(path)
 
-        """, in: other)
-        let failed = try Disclose.run(["build", "--root", broken.path, "--format", "json"])
-        #expect(failed.status == 1)
-        #expect(try Disclose.diagnostics(failed).contains { $0["rule"] as? String == "audit.broken_link" }, "\(failed.stdout)")
-        #expect(!FileManager.default.fileExists(atPath: broken.appendingPathComponent("site").path))
+            """, in: other)
+            let failed = try Disclose.run(["build", "--root", broken.path, "--format", "json"])
+            #expect(failed.status == 1)
+            let rules = try Disclose.diagnostics(failed).filter { $0["severity"] as? String == "error" }.compactMap { $0["rule"] as? String }
+            #expect(rule == "site.invalid" ? rules == ["site.invalid"] : rules.contains(rule), "\(path): \(failed.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: broken.appendingPathComponent("site").path))
+        }
     }
 
     /// A path to a page the site will not have is named once, at its url in site.yaml, by
@@ -155,6 +160,61 @@ import Testing
             #expect(SampleSite.places(try Disclose.diagnostics(strict)).contains("content/site.yaml:\(line):10 site.invalid"), "\(strict.stdout)")
             #expect(!FileManager.default.fileExists(atPath: withheld.appendingPathComponent("site").path))
         }
+    }
+
+    /// A build for another address (`--base-url`, a staging server) keeps every link to the
+    /// site inside it: a footer link to the staging address and a body link to the live
+    /// one, even when one address lies below the other.
+    @Test func aBuildForAnotherAddressKeepsTheSitesLinksInside() throws {
+        let directory = try TemporaryDirectory()
+        let root = try Self.sample(links: """
+        links:
+          - title: 公开指南
+            url: https://staging.minghu.example.gov.cn/xxgk/pages/guide.html
+
+        """, in: directory)
+        let policy = root.appendingPathComponent("content/policies/mhf-2024-3.md")
+        try Data((try String(contentsOf: policy, encoding: .utf8)
+            + "\n见[上年规定](https://www.minghu.example.gov.cn/xxgk/policies/mhf-2023-15.html)。\n").utf8).write(to: policy)
+        for base in ["https://staging.minghu.example.gov.cn/xxgk/", "https://www.minghu.example.gov.cn/"] {
+            let out = directory.url.appendingPathComponent("out-\(base.count)")
+            let build = try Disclose.run(["build", "--root", root.path, "--output", out.path, "--base-url", base])
+            if base.contains("staging") {
+                #expect(build.status == 0, "\(base): \(build.stderr)")
+                let tree = try SiteTree(out)
+                #expect(tree.text("index.html").contains("href=\"pages/guide.html\">公开指南</a>"))
+                #expect(tree.text("policies/mhf-2024-3.html").contains("href=\"mhf-2023-15.html\""))
+            } else {
+                // The staging footer address is another site's for this build; the body link,
+                // below both site.yaml's address and this one, names a page the build writes.
+                let failed = try Disclose.run(["check", "--root", root.path, "--base-url", base, "--format", "json"])
+                #expect(failed.status == 0, "\(failed.stdout)")
+                #expect(build.status == 0, "\(base): \(build.stderr)")
+                #expect(try SiteTree(out).text("policies/mhf-2024-3.html").contains("href=\"mhf-2023-15.html\""))
+            }
+        }
+    }
+
+    /// A build stopped by a footer path before rendering names the bodies' broken links in
+    /// the same run, as `check` does.
+    @Test func aFooterPathAndABodyLinkAreNamedInOneRun() throws {
+        let directory = try TemporaryDirectory()
+        let root = try Self.sample(links: """
+        links:
+          - title: 指南
+            url: pages/GUIDE.html
+
+        """, in: directory)
+        let policy = root.appendingPathComponent("content/policies/mhf-2024-3.md")
+        try Data((try String(contentsOf: policy, encoding: .utf8) + "\n见[缺失](nothere.md)。\n").utf8).write(to: policy)
+        var seen: [[String]] = []
+        for command in ["check", "build"] {
+            let result = try Disclose.run([command, "--root", root.path, "--format", "json"])
+            #expect(result.status == 1)
+            seen.append(try Disclose.diagnostics(result).filter { $0["severity"] as? String == "error" }.compactMap { $0["rule"] as? String })
+        }
+        #expect(seen[0] == ["site.invalid", "link.target"] || seen[0] == ["link.target", "site.invalid"], "\(seen)")
+        #expect(seen[0] == seen[1], "\(seen)")
     }
 
     /// What cannot be a link of a page that works from disk is site.invalid at the url.

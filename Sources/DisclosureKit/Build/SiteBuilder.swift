@@ -132,7 +132,8 @@ public struct SiteBuilder: Sendable {
         }
         let planned = plan(site, templates: templates, output: output)
         guard planned.problems.isEmpty else {
-            findings.diagnostics += planned.problems
+            // The bodies' links too, as `check` gives them beside these.
+            findings.diagnostics += planned.problems + BodyLinks.diagnostics(planned.plan, site: site, progress: progress)
             return finish(false)
         }
         // As `check` judges them, at their files in content/: the fixed pages' text, which

@@ -3,7 +3,8 @@ import Foundation
 /// `content/site.yaml`: the site's settings.
 public struct SiteConfig: Sendable {
     public var title: String
-    /// Absolute, always ending in `/`; used for the sitemap, robots.txt and feed only.
+    /// Absolute, always ending in `/`: the sitemap, robots.txt, the feed and the pages'
+    /// address tags, and the address below which a link is a link into the site.
     public var baseURL: String
     /// site.yaml's `base_url` when a run gives another (`overrideBaseURL`): an address
     /// below it is still the site's, in a body as in the footer.
@@ -65,11 +66,14 @@ public struct SiteConfig: Sendable {
         self.allowRawHTML = allowRawHTML
     }
 
-    /// The site's address for this run (`--base-url`), site.yaml's kept as `declaredBaseURL`.
+    /// The site's address for this run (`--base-url`), site.yaml's kept as `declaredBaseURL`
+    /// (unless site.yaml could not be read: the fallback's is no address of the site).
+    /// Footer links below either address are paths inside the site.
     public mutating func overrideBaseURL(_ url: String) {
         let normalised = Self.normalisedBaseURL(url)
-        if normalised != baseURL, declaredBaseURL == nil { declaredBaseURL = baseURL }
+        if normalised != baseURL, declaredBaseURL == nil, baseURL != Self.fallback.baseURL { declaredBaseURL = baseURL }
         baseURL = normalised
+        links = SiteLinksDecoder.resolvingOwnAddresses(links, baseURL: baseURL)
     }
 
     /// Where the settings are, relative to the site root.

@@ -19,7 +19,7 @@ public struct SiteLink: Sendable, Equatable {
     /// Where the url is written in site.yaml (`SiteLinkTargets` reports a path there).
     public var location: SourceLocation = .fileStart
     /// True when `url` was written as an address below the site's `base_url`
-    /// (`resolvingOwnAddresses`): judged against every file the plan names.
+    /// (`resolvingOwnAddresses`).
     public var wasOwnAddress = false
 }
 

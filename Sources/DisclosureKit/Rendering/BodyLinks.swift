@@ -22,17 +22,19 @@ public enum BodyLinks {
         return resolver
     }
 
-    /// The paths of the pages and files `plan` writes besides record pages, fixed pages
-    /// and attachments, as far as they are known without the templates (their assets and
-    /// the search index are not among them): home, lists, catalog pages and data,
-    /// publisher pages, the feed, robots.txt and the sitemap.
+    /// The paths of the files `plan` writes besides record pages, fixed pages and their
+    /// attachments (which the resolver knows by their sources), from the one list of
+    /// outputs (`SiteOutputs`) less the templates' assets, which a link to the site's
+    /// address has no reason to name: home, lists, catalog pages and data, publisher pages,
+    /// the feed, robots.txt, every sitemap file and the search index's shards.
     static func otherOutputs(_ plan: SitePlan) -> Set<String> {
-        var others: Set<String> = [SitePlan.homePath, SitePlan.catalogPath, SitePlan.searchPath, SitePlan.notFoundPath,
-                                   SitePlan.robotsPath, SitePlan.sitemapPath, CatalogData.csvPath, CatalogData.jsonPath, AtomFeed.path]
-        others.formUnion(plan.listPages.lazy.map(\.path))
-        others.formUnion(plan.catalog.pages.lazy.map(\.path))
-        others.formUnion(plan.publishers.pages.lazy.map(\.path))
-        return others
+        Set(plan.outputs(assets: []).entries.lazy.filter { output in
+            switch output.kind {
+            case .recordPage, .recordAttachment, .fixedPage, .fixedPageAttachment: false
+            case .listPage, .catalogPage, .publisherPage, .home, .catalog, .search, .notFound, .robots, .catalogCSV,
+                 .catalogJSON, .feed, .sitemap, .searchShard, .asset: true
+            }
+        }.map(\.path))
     }
 
     /// Renders the body of `page` and reports its link findings at their place in the file.

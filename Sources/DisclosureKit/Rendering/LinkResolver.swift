@@ -20,8 +20,8 @@ public struct LinkResolver: Sendable {
     /// link to the live site while building for a staging one is a link into the tree
     /// too, and may not name a withheld record's page either.
     var declaredSite: OwnSiteAddress?
-    /// The paths of the pages and files the build writes besides record pages and
-    /// attachments (home, lists, catalog pages, publisher pages, catalog data, feed).
+    /// The paths of the files the build writes besides record pages, fixed pages and their
+    /// attachments (`BodyLinks.otherOutputs`).
     var otherOutputs: Set<String> = []
     /// The paths of every public record page, fixed page and attachment.
     private let publicOutputs: Set<String>
@@ -83,9 +83,7 @@ public struct LinkResolver: Sendable {
                 return .neutralise(Phrase("不允许使用协议为 '\(scheme):' 的链接目标；该链接已被移除",
                                           en: "link target with scheme '\(scheme):' is not allowed; the link was removed"))
             }
-            if let own = ownSite?.sitePath(of: trimmed) ?? declaredSite?.sitePath(of: trimmed) {
-                return decideOwn(own.path, suffix: own.suffix, target: trimmed, page: page)
-            }
+            if let decision = decideOwn(address: trimmed, target: trimmed, page: page) { return decision }
             if isImage {
                 if unsettled?.knowsOwnAddress == false { return .keep }
                 return .broken(Phrase("图片 '\(trimmed)' 会从站点之外加载，离线阅览室无法做到；请把图片作为附件放在记录旁边，并按文件名链接",
@@ -95,9 +93,7 @@ public struct LinkResolver: Sendable {
         }
         if trimmed.hasPrefix("//") || trimmed.hasPrefix("\\\\") {
             // Scheme-relative: the page's own scheme, http or https, both the site's.
-            if let own = ownSite?.sitePath(of: "https:" + trimmed) ?? declaredSite?.sitePath(of: "https:" + trimmed) {
-                return decideOwn(own.path, suffix: own.suffix, target: trimmed, page: page)
-            }
+            if let decision = decideOwn(address: "https:" + trimmed, target: trimmed, page: page) { return decision }
             if unsettled?.knowsOwnAddress == false { return .keep }
             return isImage ? .broken(Phrase("图片 '\(trimmed)' 会从站点之外加载；请把它作为附件放在记录旁边",
                                         en: "image '\(trimmed)' would be loaded from outside the site; put it beside the record as an attachment")) : .keep
@@ -148,10 +144,15 @@ public struct LinkResolver: Sendable {
     /// A link written as an address below the site's own `base_url` (copied from the live
     /// site's address bar): a relative link to the file when the build writes it, so that it
     /// works from disk too; else an error, as the deployed tree will not have it either.
-    private func decideOwn(_ path: String, suffix: String, target: String, page: String) -> LinkDecision {
-        if publicOutputs.contains(path) || otherOutputs.contains(path) {
-            return .replace(URLPath.encoded(Self.relative(from: page, to: path)) + suffix)
+    /// Nil when `address` is below neither of the site's addresses; below both (one inside
+    /// the other), the one whose path the build writes decides.
+    private func decideOwn(address: String, target: String, page: String) -> LinkDecision? {
+        let paths = [ownSite, declaredSite].compactMap { $0?.sitePath(of: address) }
+        guard let first = paths.first else { return nil }
+        if let written = paths.first(where: { publicOutputs.contains($0.path) || otherOutputs.contains($0.path) }) {
+            return .replace(URLPath.encoded(Self.relative(from: page, to: written.path)) + written.suffix)
         }
+        let path = first.path
         // Which files the build writes is not known while records have errors.
         if unsettled != nil { return .keep }
         return .broken(Phrase("链接 '\(target)' 指向本站（base_url）的 \(path)，但本站不生成这个文件（也许是非主动公开的记录、旧网站的地址或拼写有误）；链接本站记录请用相对路径写它的 .md 文件",
