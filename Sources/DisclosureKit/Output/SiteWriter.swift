@@ -86,7 +86,7 @@ struct SiteWriter {
             }
         }
 
-        let resolver = BodyLinks.resolver(plan)
+        let resolver = BodyLinks.resolver(plan, outputs: outputs)
         // The fixed pages are in the navigation of every page.
         var global = StableHasher()
         global.combine(globalDigest)

@@ -2,8 +2,9 @@
 /// place that makes the resolver from a plan and turns its findings into diagnostics, so
 /// `check` reports exactly the link problems `build` would stop on.
 public enum BodyLinks {
-    /// The resolver for every body of `plan`.
-    public static func resolver(_ plan: SitePlan) -> LinkResolver {
+    /// The resolver for every body of `plan`, whose outputs are `outputs` when the caller
+    /// has them already.
+    static func resolver(_ plan: SitePlan, outputs: SiteOutputs? = nil) -> LinkResolver {
         var resolver = LinkResolver(
             // Paths equal but for Unicode normalisation are one String key; the scanner
             // refuses such pairs, and a table never traps on them.
@@ -18,21 +19,21 @@ public enum BodyLinks {
         resolver.scheduled = plan.view.scheduled
         resolver.ownSite = OwnSiteAddress(baseURL: plan.view.config.baseURL)
         resolver.declaredSite = plan.view.config.declaredBaseURL.flatMap(OwnSiteAddress.init(baseURL:))
-        resolver.otherOutputs = otherOutputs(plan)
+        resolver.otherOutputs = otherOutputs(outputs ?? plan.outputs(assets: []))
         return resolver
     }
 
-    /// The paths of the files `plan` writes besides record pages, fixed pages and their
-    /// attachments (which the resolver knows by their sources), from the one list of
-    /// outputs (`SiteOutputs`) less the templates' assets, which a link to the site's
-    /// address has no reason to name: home, lists, catalog pages and data, publisher pages,
-    /// the feed, robots.txt, every sitemap file and the search index's shards.
-    static func otherOutputs(_ plan: SitePlan) -> Set<String> {
-        Set(plan.outputs(assets: []).entries.lazy.filter { output in
+    /// The paths of `outputs` besides record pages, fixed pages and their attachments
+    /// (which the resolver knows by their sources): home, lists, catalog pages and data,
+    /// publisher pages, the feed, robots.txt, every sitemap file and the search index's
+    /// shards.
+    static func otherOutputs(_ outputs: SiteOutputs) -> Set<String> {
+        Set(outputs.entries.lazy.filter { output in
             switch output.kind {
-            case .recordPage, .recordAttachment, .fixedPage, .fixedPageAttachment: false
+            // Assets as `check` sees them, which has no templates: never a link's target.
+            case .recordPage, .recordAttachment, .fixedPage, .fixedPageAttachment, .asset: false
             case .listPage, .catalogPage, .publisherPage, .home, .catalog, .search, .notFound, .robots, .catalogCSV,
-                 .catalogJSON, .feed, .sitemap, .searchShard, .asset: true
+                 .catalogJSON, .feed, .sitemap, .searchShard: true
             }
         }.map(\.path))
     }
