@@ -84,9 +84,15 @@ public enum BodyLinks {
 
     /// Every link finding of the public records and fixed pages of `plan` (the plan of `site`).
     public static func diagnostics(_ plan: SitePlan, site: LoadedSite, progress: BuildProgress? = nil) -> [Diagnostic] {
-        let resolver = resolver(plan)
-        let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
-        progress?.begin("checking the links of public records", total: plan.recordPages.count)
+        diagnostics(plan, resolver: resolver(plan), markdown: MarkdownRenderer(allowRawHTML: site.config.allowRawHTML),
+                    progress: progress)
+    }
+
+    /// The findings of `plan`'s public records and fixed pages under `resolver`; the
+    /// progress counts `moreToCome` items the caller advances after these.
+    private static func diagnostics(_ plan: SitePlan, resolver: LinkResolver, markdown: MarkdownRenderer,
+                                    progress: BuildProgress?, moreToCome: Int = 0) -> [Diagnostic] {
+        progress?.begin("checking the links of public records", total: plan.recordPages.count + moreToCome)
         return parallelMap(plan.recordPages) { page -> [Diagnostic] in
             defer { progress?.advance() }
             guard let body = try? page.record.bodyText() else { return [] }
@@ -113,12 +119,8 @@ public enum BodyLinks {
         let resolver = partial
         let markdown = MarkdownRenderer(allowRawHTML: site.config.allowRawHTML)
         let undecodedPublic = undecoded.filter { $0.disclosure?.isPublic == true }
-        progress?.begin("checking the links of public records", total: plan.recordPages.count + undecodedPublic.count)
-        let ofRecords = parallelMap(plan.recordPages) { page -> [Diagnostic] in
-            defer { progress?.advance() }
-            guard let body = try? page.record.bodyText() else { return [] }
-            return findings(page, body: body, markdown: markdown, resolver: resolver)
-        }
+        let ofPlan = diagnostics(plan, resolver: resolver, markdown: markdown, progress: progress,
+                                 moreToCome: undecodedPublic.count)
         let ofUndecoded = parallelMap(undecodedPublic) { identity -> [Diagnostic] in
             defer { progress?.advance() }
             let file = identity.file.relativePath
@@ -133,7 +135,6 @@ public enum BodyLinks {
             }
             return diagnostics(found, file: file, bodyFirstLine: split.bodyFirstLine)
         }
-        return (ofRecords + ofUndecoded).flatMap { $0 }
-            + plan.fixedPages.flatMap { render($0, markdown: markdown, resolver: resolver).diagnostics }
+        return ofPlan + ofUndecoded.flatMap { $0 }
     }
 }
