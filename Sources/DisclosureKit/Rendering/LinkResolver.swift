@@ -137,8 +137,8 @@ public struct LinkResolver: Sendable {
             return .replace(URLPath.encoded(Self.relative(from: page, to: attachment)) + suffix)
         }
         if unsettled?.holds(contentPath) == true { return .keep }
-        return .broken(Phrase("链接 '\(trimmed)' 指向的 \(contentPath) 不是公开记录的已发布附件",
-                              en: "link '\(trimmed)' names \(contentPath), which is not a published attachment of a public record"))
+        return .broken(Phrase("链接 '\(trimmed)' 指向的 \(contentPath) 不是公开记录的已发布附件；请把附件放在记录所在的文件夹中并按文件名链接，或更正路径（相对于本记录所在的文件夹）",
+                              en: "link '\(trimmed)' names \(contentPath), which is not a published attachment of a public record; put the file in the record's folder and link it by name, or correct the path (relative to this record's folder)"))
     }
 
     /// A link written as an address below the site's own `base_url` (copied from the live
