@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         var builder = SiteBuilder(root: site.root, output: output, strict: checks.strict, baseURL: address.baseURL, progress: progress)
         builder.waitsForOtherBuilds = !noWait
         builder.asOf = checks.asOfDate
+        builder.rebuilding = { Allocator.keepFreedPagesAWhile() }
         builder.waiting = { holder in
             Terminal.writeError(localized(
                 "disclose: 正在等待" + (holder.map { " PID \($0) 的构建" } ?? "另一个进程的构建") + "写完输出目录……\n",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import DisclosureKit
 import Testing
 
@@ -28,6 +29,24 @@ import Testing
         #expect(BodyLinks.diagnostics(site, progress: progress).isEmpty)
         #expect(progress.stages == [.init(name: "reading records", total: 3, done: 3),
                                     .init(name: "checking the links of public records", total: 2, done: 2)])
+    }
+
+    /// `rebuilding` is told only by a build that carries a previous one's files: not by
+    /// the first build, nor by one that finds nothing changed.
+    @Test func onlyARebuildSaysItIsOne() throws {
+        let root = try Self.threePolicies()
+        let told = Mutex(0)
+        var builder = SiteBuilder(root: root.path)
+        builder.rebuilding = { told.withLock { $0 += 1 } }
+        #expect(try builder.build().committed)
+        #expect(told.withLock { $0 } == 0, "the first build")
+        #expect(try builder.build().upToDate)
+        #expect(told.withLock { $0 } == 0, "nothing changed")
+        try Data("---\n\(RecordSamples.variant(.policy, replacing: "2024-00003", with: "2024-00009"))\n---\n新的正文。\n".utf8)
+            .write(to: URL(fileURLWithPath: root.path + "/content/policies/p9.md"))
+        let report = try builder.build()
+        #expect(report.committed && report.filesCarried > 0)
+        #expect(told.withLock { $0 } == 1, "a rebuild")
     }
 
     /// Two public policies and a withheld one.

@@ -40,6 +40,10 @@ public struct SiteBuilder: Sendable {
     /// Told, once, that the build waits for another build of the output, with that
     /// build's process id when known.
     public var waiting: (@Sendable (Int32?) -> Void)?
+    /// Told, once, that a previous build was found whose files this one carries over:
+    /// from then on the build's work and memory follow the change, not the site (the
+    /// command line lets the allocator keep freed pages a while then).
+    public var rebuilding: (@Sendable () -> Void)?
 
     public init(root: String, output: String? = nil, strict: Bool = false, baseURL: String? = nil,
                 progress: BuildProgress? = nil) {
@@ -100,6 +104,7 @@ public struct SiteBuilder: Sendable {
             report.elapsed = clock.elapsed
             return report
         }
+        if previous != nil { rebuilding?() }
         let loaded = loadRecords(inputs, caches: caches)
         var site = loaded.site
         let counts = Self.counts(site)
