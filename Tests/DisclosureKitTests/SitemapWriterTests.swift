@@ -146,6 +146,12 @@ import Testing
         #expect(secret.zh.contains("policies/secret.html") && secret.en.contains("does not write"))
         guard case .broken = decide("https://www.minghu.example.gov.cn/xxgk/art/2020/1.html") else { Issue.record("old site"); return }
         guard case .broken = decide("//www.minghu.example.gov.cn/Xxgk/policies/secret.html") else { Issue.record("scheme-relative"); return }
+        // A combining mark after a delimiter does not hide it: a browser reads code points.
+        // (Read as Characters, "?\u{301}" was no '?', and the query was read as the path.)
+        guard case .broken = decide("https://www.minghu.example.gov.cn/xxgk/\u{301}policies/secret.html") else {
+            Issue.record("combining mark after '/'"); return
+        }
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/a.html?\u{301}x") == .replace("../a.html?\u{301}x"))
     }
 
     /// A site whose address is Chinese: its host in punycode and its folder

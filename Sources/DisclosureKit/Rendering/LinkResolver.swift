@@ -76,7 +76,7 @@ public struct LinkResolver: Sendable {
 
     /// The decision for `target` in the body of the record at `source` whose page is `page`.
     public func decide(_ target: String, isImage: Bool, source: String, page: String) -> LinkDecision {
-        let trimmed = target.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmingWhitespace(target)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .keep }
         if let scheme = Self.scheme(of: trimmed) {
             guard Self.safeSchemes.contains(scheme) else {
@@ -147,9 +147,11 @@ public struct LinkResolver: Sendable {
     /// Nil when `address` is below neither of the site's addresses; below both (one inside
     /// the other), the one whose path the build writes decides.
     private func decideOwn(address: String, target: String, page: String) -> LinkDecision? {
-        let paths = [ownSite, declaredSite].compactMap { $0?.sitePath(of: address) }
-        guard let first = paths.first else { return nil }
-        if let written = paths.first(where: { publicOutputs.contains($0.path) || otherOutputs.contains($0.path) }) {
+        let own = ownSite?.sitePath(of: address)
+        let declared = declaredSite?.sitePath(of: address)
+        guard let first = own ?? declared else { return nil }
+        for written in [own, declared] {
+            guard let written, publicOutputs.contains(written.path) || otherOutputs.contains(written.path) else { continue }
             return .replace(URLPath.encoded(Self.relative(from: page, to: written.path)) + written.suffix)
         }
         let path = first.path
@@ -157,6 +159,18 @@ public struct LinkResolver: Sendable {
         if unsettled != nil { return .keep }
         return .broken(Phrase("链接 '\(target)' 指向本站（base_url）的 \(path)，但本站不生成这个文件（也许是非主动公开的记录、旧网站的地址或拼写有误）；链接本站记录请用相对路径写它的 .md 文件",
                               en: "link '\(target)' names \(path) on this site (base_url), which the build does not write (a record that is not public, an old site's address or a misspelling?); link a record of this site by the relative path of its .md file"))
+    }
+
+    /// `target` without the white space (Unicode Zs and tab) at its ends, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` gives it; most targets have none, and are
+    /// returned as they are without Foundation's pass over them.
+    static func trimmingWhitespace(_ target: String) -> String {
+        func plain(_ byte: UInt8?) -> Bool {
+            guard let byte else { return true }
+            return byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
+        }
+        if plain(target.utf8.first), plain(target.utf8.last) { return target }
+        return target.trimmingCharacters(in: .whitespaces)
     }
 
     /// The URL scheme, lower-cased, when `target` starts with one.

@@ -44,42 +44,53 @@ struct OwnSiteAddress: Sendable, Equatable {
         let address = written.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
             ? String(written.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
             : written
+        // Read by bytes: every delimiter is ASCII, and a browser reads code points, so a
+        // combining mark after a '/' does not hide the '/' (as it would in a Character).
+        let bytes = address.utf8
         let defaultPort: Int
-        var rest: Substring
+        var start: String.Index
         if hasPrefixIgnoringCase(address, "https:") {
             defaultPort = 443
-            rest = address.dropFirst("https:".count)
+            start = bytes.index(bytes.startIndex, offsetBy: 6)
         } else if hasPrefixIgnoringCase(address, "http:") {
             defaultPort = 80
-            rest = address.dropFirst("http:".count)
+            start = bytes.index(bytes.startIndex, offsetBy: 5)
         } else {
             return nil
         }
-        rest = rest.drop { $0 == "/" || $0 == "\\" }
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "\\" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        var hostPart = authority
+        func isSlash(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
+        while start < bytes.endIndex, isSlash(bytes[start]) { start = bytes.index(after: start) }
+        let authorityEnd = bytes[start...].firstIndex(where: { isSlash($0) || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+            ?? bytes.endIndex
+        var hostStart = start
+        if let at = bytes[start..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { hostStart = bytes.index(after: at) }
+        var hostEnd = authorityEnd
         var port: Int?
-        if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
-            let written = authority[authority.index(after: colon)...]
+        if let colon = bytes[hostStart..<authorityEnd].lastIndex(of: UInt8(ascii: ":")),
+           bytes[bytes.index(before: authorityEnd)] != UInt8(ascii: "]") {
+            let written = address[bytes.index(after: colon)..<authorityEnd]
             if !written.isEmpty {
-                guard written.allSatisfy(\.isASCII), let number = Int(written), number <= 65535 else { return nil }
+                guard written.utf8.allSatisfy({ $0 < 0x80 }), let number = Int(written), number <= 65535 else { return nil }
                 port = number == defaultPort ? nil : number
             }
-            hostPart = authority[..<colon]
+            hostEnd = colon
         }
+        let hostPart = address[hostStart..<hostEnd]
+        let rest = address[authorityEnd...]
         guard let host = normalisedHost(hostPart), !host.isEmpty else { return nil }
-        return (host, port, rest[authorityEnd...])
+        return (host, port, rest)
     }
 
     /// What follows an address's authority: path components (percent-decoded, NFC, `.` and
     /// `..` resolved, `..` at the top staying there), whether the path names a folder, and
     /// what follows the path.
     private static func pathParts(_ afterAuthority: Substring) -> (path: [String], namesFolder: Bool, suffix: String) {
-        let pathEnd = afterAuthority.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? afterAuthority.endIndex
+        let pathEnd = afterAuthority.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+            ?? afterAuthority.endIndex
         let rawPath = String(afterAuthority[..<pathEnd]).replacingBytes("\\", with: "/")
-        let decoded = FileName.normalised(rawPath.removingPercentEncoding ?? rawPath)
+        // Foundation's percent-decoding reads the whole path again: only where it has an escape.
+        let unescaped = rawPath.utf8.contains(UInt8(ascii: "%")) ? rawPath.removingPercentEncoding ?? rawPath : rawPath
+        let decoded = FileName.normalised(unescaped)
         var components: [String] = []
         for component in decoded.slashSeparated {
             switch component {
