@@ -56,8 +56,7 @@ enum Allocator {
     /// 3 % (README, Performance). The environment's MIMALLOC_DECOMMIT_DELAY (or its older
     /// name MIMALLOC_RESET_DELAY) still rules.
     static func returnFreedPagesAtOnce() {
-        guard getenv("MIMALLOC_DECOMMIT_DELAY") == nil, getenv("MIMALLOC_RESET_DELAY") == nil else { return }
-        mi_option_set(mi_option_decommit_delay, 0)
+        setDecommitDelay(milliseconds: 0)
     }
 
     /// Back to mimalloc's own delay (25 ms), for a build that carries a previous one's
@@ -66,7 +65,13 @@ enum Allocator {
     /// one-record rebuild's time (10,000 records, 6 interleaved rounds: wall 1.46 ->
     /// 1.31 s, CPU 2.50 -> 2.28 s; peak about 25 MiB more). The environment still rules.
     static func keepFreedPagesAWhile() {
+        setDecommitDelay(milliseconds: 25)
+    }
+
+    /// Unless the environment sets the delay (MIMALLOC_DECOMMIT_DELAY, or its older name
+    /// MIMALLOC_RESET_DELAY): then the user's value rules.
+    private static func setDecommitDelay(milliseconds: Int) {
         guard getenv("MIMALLOC_DECOMMIT_DELAY") == nil, getenv("MIMALLOC_RESET_DELAY") == nil else { return }
-        mi_option_set(mi_option_decommit_delay, 25)
+        mi_option_set(mi_option_decommit_delay, milliseconds)
     }
 }
