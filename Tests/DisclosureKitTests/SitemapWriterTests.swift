@@ -152,6 +152,28 @@ import Testing
             Issue.record("combining mark after '/'"); return
         }
         #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/a.html?\u{301}x") == .replace("../a.html?\u{301}x"))
+        // A kept link's '\' reaches the browser as cmark writes it, '%5C', part of a user
+        // name: read as written (host 'x') and as written out (the site's host).
+        for spelling in ["https://x\\@www.minghu.example.gov.cn/xxgk/policies/secret.html",
+                         "https://u\\\u{301}@www.minghu.example.gov.cn/xxgk/policies/secret.html",
+                         "https://u\u{600}\\@www.minghu.example.gov.cn/xxgk/policies/secret.html",
+                         "//x\\@www.minghu.example.gov.cn/xxgk/policies/secret.html",
+                         "http:s:\\\\u@www.minghu.example.gov.cn:80/xxgk/policies/secret.html"] {
+            guard case .broken = decide(spelling) else { Issue.record("\(spelling)"); continue }
+        }
+        #expect(decide("https://x\\@www.minghu.example.gov.cn/xxgk/policies/a.html") == .replace("../a.html"))
+        #expect(decide("https://cdn.example.com/x\\y.png") == .keep)
+        // The site's scheme with fewer than two slashes: a page of the site reads the rest
+        // relative to itself, a kiosk (file:) as a host; both are read.
+        for spelling in ["https:secret.html", "https:../policies/secret.html", "https:/xxgk/policies/secret.html",
+                         "https:\\xxgk\\policies\\secret.html", "HTTPS:./secret.html"] {
+            guard case .broken = decide(spelling) else { Issue.record("\(spelling)"); continue }
+        }
+        #expect(decide("https:../a.html") == .replace("../a.html"))
+        #expect(decide("https:/xxgk/catalog.html") == .replace("../../catalog.html"))
+        #expect(decide("https:?page=2") == .replace("b.html?page=2"))
+        // Another scheme is read as an address only: an https page opens http:x as http://x/.
+        #expect(decide("http:example.com/a") == .keep)
     }
 
     /// A site whose address is Chinese: its host in punycode and its folder

@@ -144,14 +144,13 @@ public struct LinkResolver: Sendable {
     /// A link written as an address below the site's own `base_url` (copied from the live
     /// site's address bar): a relative link to the file when the build writes it, so that it
     /// works from disk too; else an error, as the deployed tree will not have it either.
-    /// Nil when `address` is below neither of the site's addresses; below both (one inside
-    /// the other), the one whose path the build writes decides.
+    /// Nil when `address` is below neither of the site's addresses in any reading of it
+    /// (`ownReadings`); when one reading names a file the build writes, the link is
+    /// rewritten to that file, and no other reading reaches the reader.
     private func decideOwn(address: String, target: String, page: String) -> LinkDecision? {
-        let own = ownSite?.sitePath(of: address)
-        let declared = declaredSite?.sitePath(of: address)
-        guard let first = own ?? declared else { return nil }
-        for written in [own, declared] {
-            guard let written, publicOutputs.contains(written.path) || otherOutputs.contains(written.path) else { continue }
+        let readings = ownReadings(of: address, page: page)
+        guard let first = readings.first else { return nil }
+        if let written = readings.first(where: { publicOutputs.contains($0.path) || otherOutputs.contains($0.path) }) {
             return .replace(URLPath.encoded(Self.relative(from: page, to: written.path)) + written.suffix)
         }
         let path = first.path
@@ -159,6 +158,28 @@ public struct LinkResolver: Sendable {
         if unsettled != nil { return .keep }
         return .broken(Phrase("链接 '\(target)' 指向本站（base_url）的 \(path)，但本站不生成这个文件（也许是非主动公开的记录、旧网站的地址或拼写有误）；链接本站记录请用相对路径写它的 .md 文件",
                               en: "link '\(target)' names \(path) on this site (base_url), which the build does not write (a record that is not public, an old site's address or a misspelling?); link a record of this site by the relative path of its .md file"))
+    }
+
+    /// Every path below the site's addresses (its own, then site.yaml's) that `address`
+    /// may open on the page at `page`. A kept link reaches the reader as cmark writes it,
+    /// its `\` escaped as `%5C` (ordinary in a user name, where a browser reads a written
+    /// `\` as `/`): `https://x\@host/p` is host `x` as written and `host` as written out,
+    /// so both spellings are read. Each is read as an absolute address and, with fewer
+    /// than two slashes after its scheme, relative to the page as well
+    /// (`OwnSiteAddress.sitePath(ofRelativeSpelling:onPage:)`).
+    private func ownReadings(of address: String, page: String) -> [(path: String, suffix: String)] {
+        let sites = [ownSite, declaredSite].compactMap { $0 }
+        guard !sites.isEmpty else { return [] }
+        var spellings = [address]
+        if address.utf8.contains(UInt8(ascii: "\\")) { spellings.append(address.replacingBytes("\\", with: "%5C")) }
+        var readings: [(path: String, suffix: String)] = []
+        for spelling in spellings {
+            for site in sites {
+                if let inside = site.sitePath(of: spelling) { readings.append(inside) }
+                if let inside = site.sitePath(ofRelativeSpelling: spelling, onPage: page) { readings.append(inside) }
+            }
+        }
+        return readings
     }
 
     /// `target` without the white space (Unicode Zs and tab) at its ends, as Foundation's

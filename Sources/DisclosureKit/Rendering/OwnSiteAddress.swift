@@ -9,6 +9,8 @@ import Foundation
 /// slashes. A link that reads as an address of the site must then name a file the build
 /// writes: none can reach a withheld record's address by its spelling.
 struct OwnSiteAddress: Sendable, Equatable {
+    /// The base's scheme, `http` or `https`, lower case.
+    let scheme: String
     let host: String
     /// Nil for the scheme's default port.
     let port: Int?
@@ -16,7 +18,8 @@ struct OwnSiteAddress: Sendable, Equatable {
     let folder: [String]
 
     init?(baseURL: String) {
-        guard let authority = Self.authority(of: baseURL) else { return nil }
+        guard let authority = Self.authority(of: baseURL), let schemeLength = Self.httpSchemeLength(baseURL) else { return nil }
+        scheme = schemeLength == 6 ? "https" : "http"
         host = authority.host
         port = authority.port
         folder = Self.pathParts(authority.rest).path
@@ -27,38 +30,75 @@ struct OwnSiteAddress: Sendable, Equatable {
     func sitePath(of target: String) -> (path: String, suffix: String)? {
         // Most addresses in bodies are other sites': told by their host, before the path is read.
         guard let authority = Self.authority(of: target), authority.host == host, authority.port == port else { return nil }
-        let parts = Self.pathParts(authority.rest)
+        return sitePath(afterAuthority: authority.rest)
+    }
+
+    /// What an address of the site's scheme with fewer than two slashes after the scheme
+    /// names on the site when a page of it at `page` (site-relative) links it: a browser on
+    /// a page of the same scheme reads `https:a.html` as `a.html` beside the page and
+    /// `https:/xxgk/a.html` as `/xxgk/a.html` on the page's host (WHATWG URL, the special
+    /// relative state), where `sitePath(of:)` reads the host `a.html` or `xxgk`, as a
+    /// page of another scheme (`http:` on an `https` site, a kiosk's `file:`) does. Nil
+    /// for other addresses and for paths outside the site.
+    func sitePath(ofRelativeSpelling target: String, onPage page: String) -> (path: String, suffix: String)? {
+        let address = Self.withoutTabsAndLineBreaks(target)
+        let bytes = address.utf8
+        guard let schemeLength = Self.httpSchemeLength(address), schemeLength == scheme.utf8.count + 1 else { return nil }
+        var start = bytes.index(bytes.startIndex, offsetBy: schemeLength)
+        var slashes = 0
+        while start < bytes.endIndex, slashes < 2, Self.isSlash(bytes[start]) {
+            slashes += 1
+            start = bytes.index(after: start)
+        }
+        guard slashes < 2 else { return nil }
+        let rest = address[start...]
+        if slashes == 1 { return sitePath(afterAuthority: Substring("/" + rest)) }
+        // A query or fragment alone names the page itself; a path, a file in its folder.
+        let namesPage = rest.isEmpty || rest.utf8.first == UInt8(ascii: "?") || rest.utf8.first == UInt8(ascii: "#")
+        let base = folder + (namesPage ? page.slashSeparated.map(String.init) : page.folderParts)
+        let written = base.map(URLPath.encoded).joined(separator: "/")
+        return sitePath(afterAuthority: Substring("/" + written + (namesPage ? "" : "/") + rest))
+    }
+
+    /// The site-relative path an address's path names, when it is below the site's folder.
+    private func sitePath(afterAuthority rest: Substring) -> (path: String, suffix: String)? {
+        let parts = Self.pathParts(rest)
         // The folder in any case: a server that ignores case (IIS) opens it so.
         guard parts.path.count >= folder.count,
               zip(parts.path, folder).allSatisfy({ $0.lowercased() == $1.lowercased() }) else { return nil }
-        var rest = Array(parts.path.dropFirst(folder.count))
-        if rest.isEmpty || parts.namesFolder { rest.append(SitePlan.homePath) }
-        return (rest.joined(separator: "/"), parts.suffix)
+        var path = Array(parts.path.dropFirst(folder.count))
+        if path.isEmpty || parts.namesFolder { path.append(SitePlan.homePath) }
+        return (path.joined(separator: "/"), parts.suffix)
     }
+
+    /// Tabs and line breaks anywhere in an address are dropped by browsers.
+    private static func withoutTabsAndLineBreaks(_ written: String) -> String {
+        written.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+            ? String(written.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+            : written
+    }
+
+    /// The length of `address`'s `http:` or `https:` (in any case); nil for other schemes.
+    private static func httpSchemeLength(_ address: String) -> Int? {
+        if hasPrefixIgnoringCase(address, "https:") { return 6 }
+        if hasPrefixIgnoringCase(address, "http:") { return 5 }
+        return nil
+    }
+
+    /// A browser reads `\` as `/` in an `http(s)` address.
+    private static func isSlash(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
 
     /// An `http(s):` address as a browser reads it, up to its path: host (normalised by
     /// `normalisedHost`), port (nil for the scheme's default) and what follows them; nil
     /// for other schemes or an unreadable port.
     private static func authority(of written: String) -> (host: String, port: Int?, rest: Substring)? {
-        // Tabs and line breaks anywhere are dropped by browsers.
-        let address = written.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
-            ? String(written.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
-            : written
+        let address = withoutTabsAndLineBreaks(written)
         // Read by bytes: every delimiter is ASCII, and a browser reads code points, so a
         // combining mark after a '/' does not hide the '/' (as it would in a Character).
         let bytes = address.utf8
-        let defaultPort: Int
-        var start: String.Index
-        if hasPrefixIgnoringCase(address, "https:") {
-            defaultPort = 443
-            start = bytes.index(bytes.startIndex, offsetBy: 6)
-        } else if hasPrefixIgnoringCase(address, "http:") {
-            defaultPort = 80
-            start = bytes.index(bytes.startIndex, offsetBy: 5)
-        } else {
-            return nil
-        }
-        func isSlash(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
+        guard let schemeLength = httpSchemeLength(address) else { return nil }
+        let defaultPort = schemeLength == 6 ? 443 : 80
+        var start = bytes.index(bytes.startIndex, offsetBy: schemeLength)
         while start < bytes.endIndex, isSlash(bytes[start]) { start = bytes.index(after: start) }
         let authorityEnd = bytes[start...].firstIndex(where: { isSlash($0) || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
             ?? bytes.endIndex
