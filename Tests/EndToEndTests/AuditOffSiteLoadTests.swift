@@ -143,6 +143,26 @@ import Testing
         #expect(diagnostics.isEmpty)
     }
 
+    /// A link to the site's own address (`base_url`) leaves for the live site, which holds
+    /// only what the tree holds: one naming a file the tree lacks (here a withheld
+    /// record's page, however spelled) is a broken link, as the page carries it.
+    @Test func aLinkToTheSitesOwnAddressMustNameAFileOfTheTree() throws {
+        let (result, diagnostics) = try build("""
+            <a href="https://x%5C@www.minghu.example.gov.cn/xxgk/policies/mhbm-2024-2.html">甲</a>
+            <a href="https:mhbm-2024-2.html">乙</a>
+            <a href="//WWW.minghu.example.gov.cn/xxgk/policies/mhbm-2024-2.html">丙</a>
+            <a href="https://www.minghu.example.gov.cn/xxgk/policies/mhf-2024-3.html">公开的</a>
+            <a href="http:www.minghu.example.gov.cn/xxgk/">首页</a>
+            """)
+        #expect(result.status == 1)
+        // (The withheld page's file name is also a leak of its identifier, found apart.)
+        #expect(summary(diagnostics).filter { $0 != "index.html audit.leak" } == Array(repeating: "index.html audit.broken_link", count: 3),
+                "\(diagnostics)")
+        let messages = diagnostics.compactMap { $0["message"] as? String }
+        #expect(messages.contains { $0.contains("policies/mhbm-2024-2.html") && $0.contains("base_url") }, "\(messages)")
+        #expect(messages.contains { $0.contains("'https:mhbm-2024-2.html'") && $0.contains(" mhbm-2024-2.html") }, "\(messages)")
+    }
+
     /// A document written into a data: URL can load what it names: only images may use one.
     @Test func aDocumentInADataURLIsRefused() throws {
         let (result, diagnostics) = try build(#"<object data="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cimage href='https://evil.example/p.png'/%3E%3C/svg%3E"></object><img src="data:image/png;base64,iVBORw0KGgo=" alt="">"#)

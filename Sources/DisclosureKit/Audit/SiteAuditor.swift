@@ -29,6 +29,9 @@ public struct SiteAuditor: Sendable {
     /// The leak index, when the caller had it built beside its render (a rebuild, whose
     /// render is light, does); built here otherwise.
     var leakIndex: LeakIndex?
+    /// The site's addresses (`base_url`, and site.yaml's when the run gives another): a
+    /// link to one of them is a link into the tree.
+    let ownSites: [OwnSiteAddress]
 
     public init(directory: String, displayPrefix: String? = nil, site: LoadedSite, templates: TemplateSet?,
                 plan: SitePlan? = nil, progress: BuildProgress? = nil) {
@@ -48,6 +51,7 @@ public struct SiteAuditor: Sendable {
         self.previousAnchors = previousAnchors
         self.expected = expected
         self.progress = progress
+        ownSites = [site.config.baseURL, site.config.declaredBaseURL].compactMap { $0.flatMap(OwnSiteAddress.init(baseURL:)) }
     }
 
     /// The findings, and how many files the site holds.
@@ -533,6 +537,10 @@ public struct SiteAuditor: Sendable {
                                en: "<\(reference.element) \(reference.attribute)> loads '\(shownValue)' from outside the site")))
                 } else if let scheme, !Self.schemesALinkMayUse.contains(scheme) {
                     diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place, Self.schemeNotAllowed(shownValue)))
+                } else if let missing = missingOwnPath(value, page: path, present: present) {
+                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place,
+                        Phrase("'\(shownValue)' 指向本站（base_url）的 \(missing)，站点中没有该文件",
+                               en: "'\(shownValue)' names \(missing) on this site (base_url), which is not in the site")))
                 }
                 continue
             }
@@ -585,6 +593,23 @@ public struct SiteAuditor: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// The path below one of the site's addresses that the absolute link `value` (as the
+    /// page carries it, cleaned as a browser cleans it) opens and the tree does not hold —
+    /// a withheld record's page, an old site's address — read as an address and, in the
+    /// site's scheme with fewer than two slashes (`https:x.html`), relative to the page at
+    /// `page` too, as the live site's page reads it (`OwnSiteAddress`). The render makes
+    /// every such link of a body relative or refuses it; this holds the finished tree to it,
+    /// whatever wrote the link.
+    func missingOwnPath(_ value: String, page: String, present: Set<String>) -> String? {
+        let address = value.utf8.starts(with: "//".utf8) ? "https:" + value : value
+        for site in ownSites {
+            for inside in [site.sitePath(of: address), site.sitePath(ofRelativeSpelling: address, onPage: page)] {
+                if let inside, !present.contains(inside.path) { return inside.path }
+            }
+        }
+        return nil
     }
 
     /// Schemes that name nothing outside the page (`data:` and `javascript:` are refused

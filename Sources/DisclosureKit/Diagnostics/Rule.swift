@@ -587,8 +587,8 @@ extension Rule {
                         en: "contains text of the non-public record content/policies/x.md ('关于内部审核事项的说明 canary 1a2b'); if this is ordinary wording rather than the record's own, declare it public in site.yaml: leak_boilerplate: [\"关于内部审核事项的说明（CANARY-1A2B\"]"))
     public static let auditBrokenLink = Rule(
         id: "audit.broken_link", severity: .error,
-        checks: Phrase("每个相对链接和资源都指向站点中的文件，每个 `#fragment` 都指向其中的某个 id",
-                       en: "every relative link and resource names a file of the site, and every `#fragment` an id in it"),
+        checks: Phrase("每个相对链接和资源都指向站点中的文件，每个 `#fragment` 都指向其中的某个 id；指向本站地址（`base_url`）之下的链接，按浏览器的读法，也都指向站点中的文件",
+                       en: "every relative link and resource names a file of the site, and every `#fragment` an id in it; a link to an address below the site's own (`base_url`), read as a browser reads it, names a file of the site too"),
         example: Phrase("'policies/x.html' 指向 policies/x.html，站点中没有该文件",
                         en: "link 'policies/x.html' names a file that is not in the site"))
     public static let auditExternalResource = Rule(
