@@ -198,6 +198,32 @@ import Testing
         #expect(decide("https://xn--dkrz15bz5f.example.gov.cn/信息公开/policies/a.html") == .keep)
     }
 
+    /// A reading room's intranet site at an IP address: a browser reads an IPv4 host in
+    /// short, octal and hexadecimal forms as the same address.
+    @Test func anIPAddressBaseURLIsMatchedInEverySpelling() {
+        var own = resolver
+        own.ownSite = OwnSiteAddress(baseURL: "http://192.168.1.10/xxgk/")
+        func decide(_ target: String) -> LinkDecision {
+            own.decide(target, isImage: false, source: "content/policies/2012/b.md", page: "policies/2012/b.html")
+        }
+        for host in ["192.168.1.10", "192.168.266", "192.11010314", "3232235786", "0xC0.0250.1.10", "0xc0a8010a",
+                     "192.168.1.10.", "0300.0xa8.00001.012", "１９２.168.1.10"] {
+            #expect(decide("http://\(host)/xxgk/policies/a.html") == .replace("../a.html"), "\(host)")
+            guard case .broken = decide("http://\(host)/xxgk/policies/secret.html") else { Issue.record("\(host)"); continue }
+        }
+        // Other addresses, and hosts a browser refuses or reads as names.
+        for host in ["192.168.1.11", "192.168.1.10.5", "192.168.1.256", "0x1g.168.1.10", "192.168.1.010x", "4294967296"] {
+            #expect(decide("http://\(host)/xxgk/policies/secret.html") == .keep, "\(host)")
+        }
+        #expect(IPv4Host.canonical("127.1") == "127.0.0.1")
+        #expect(IPv4Host.canonical("0x7f.0.0.1") == "127.0.0.1")
+        #expect(IPv4Host.canonical("08.0.0.1") == nil)
+        #expect(IPv4Host.canonical("0x.0.0.0x") == "0.0.0.0")
+        #expect(!IPv4Host.endsInANumber("www.example.gov.cn"))
+        #expect(IPv4Host.endsInANumber("example.0x1f"))
+        #expect(OwnSiteAddress.normalisedHost("example.0x1f") == nil)
+    }
+
     @Test func relativePaths() {
         #expect(LinkResolver.relative(from: "policies/2012/b.html", to: "policies/a.html") == "../a.html")
         #expect(LinkResolver.relative(from: "index.html", to: "policies/a.html") == "policies/a.html")

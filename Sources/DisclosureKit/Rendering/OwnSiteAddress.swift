@@ -157,8 +157,15 @@ struct OwnSiteAddress: Sendable, Equatable {
     }
 
     /// A host as IDNA compares it: percent-decoded, full-width forms and ideographic full
-    /// stops as their ASCII (NFKC), lower case, no trailing dot, punycode labels decoded.
+    /// stops as their ASCII (NFKC), lower case, no trailing dot, punycode labels decoded;
+    /// an IPv4 address in dotted decimal whatever its spelling (`IPv4Host`); nil for a host
+    /// a browser refuses.
     static func normalisedHost(_ raw: Substring) -> String? {
+        guard let host = domainOrAddress(raw) else { return nil }
+        return IPv4Host.endsInANumber(host) ? IPv4Host.canonical(host) : host
+    }
+
+    private static func domainOrAddress(_ raw: Substring) -> String? {
         // A host of plain ASCII (no escape, no punycode label), most of them: IDNA leaves
         // it as it is but for case and a trailing dot.
         if raw.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) {
