@@ -505,6 +505,11 @@ public struct SiteAuditor: Sendable {
             report.diagnostics += byteLeaks(text, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records,
                                             format: SeparateTexts.format(of: file.path))
         }
+        // A PDF's text strings in UTF-16 (its title, author, subject): searched as text too.
+        if !file.path.hasSuffix(".html"), PDFTextStrings.isPDF(file.bytes), let text = PDFTextStrings.utf8Text(of: file.bytes) {
+            report.diagnostics += byteLeaks(text, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records,
+                                            format: SeparateTexts.format(of: file.path))
+        }
         let check = ContentCheck(path: file.path, shown: shown, leaks: leaks, reported: reported)
         file.bytes.withUnsafeBytes { check.feed($0) }
         let content = check.finish()

@@ -1,0 +1,139 @@
+/// The text strings of a PDF written in UTF-16 (big-endian, after the mark `FE FF`), as a
+/// PDF keeps any text beyond Latin in its document properties: `/Title <FEFF…>` or
+/// `/Title (\376\377…)`. Word and WPS export a document's title there, so a PDF made from
+/// a withheld document carries the title, unseen on its pages, as UTF-16 that a search of
+/// the file's bytes cannot match. Read, they are searched as the text they are.
+enum PDFTextStrings {
+    /// True for a file a PDF reader opens: its header within the first KiB, as readers look for it.
+    static func isPDF(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(1024)
+        let mark = Array("%PDF-".utf8)
+        guard head.count >= mark.count else { return false }
+        return (head.startIndex...(head.endIndex - mark.count)).contains { head[$0..<($0 + mark.count)].elementsEqual(mark) }
+    }
+
+    /// Every UTF-16 string's text, as UTF-8, a space after each; nil when there is none.
+    static func utf8Text(of bytes: [UInt8]) -> [UInt8]? {
+        var text: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "%"):
+                // A comment, to the end of the line: a '(' or '<' there opens no string.
+                while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+            case UInt8(ascii: "("):
+                let (string, end) = literalString(bytes, from: index + 1)
+                append(string, to: &text)
+                index = end
+            case UInt8(ascii: "<") where index + 1 < bytes.count && bytes[index + 1] != UInt8(ascii: "<"):
+                let (string, end) = hexString(bytes, from: index + 1)
+                append(string, to: &text)
+                index = end
+            case UInt8(ascii: "<"):
+                index += 2
+            default:
+                index += 1
+            }
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// `string`'s text, when it is UTF-16 with its mark, and a space after it.
+    private static func append(_ string: [UInt8], to text: inout [UInt8]) {
+        guard string.count >= 4, string[0] == 0xFE, string[1] == 0xFF else { return }
+        var units: [UInt16] = []
+        units.reserveCapacity(string.count / 2)
+        var index = 2
+        while index + 1 < string.count {
+            units.append(UInt16(string[index]) << 8 | UInt16(string[index + 1]))
+            index += 2
+        }
+        // On one line: a finding is at the file's start, as no line of a PDF shows it.
+        text += String(decoding: units, as: UTF16.self).utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+        text.append(0x20)
+    }
+
+    /// A literal string's bytes from after its `(`, its escapes read, and the index after
+    /// its closing `)` (parentheses inside balanced, as PDF allows).
+    private static func literalString(_ bytes: [UInt8], from start: Int) -> (string: [UInt8], end: Int) {
+        var string: [UInt8] = []
+        var depth = 1
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\\"):
+                guard index < bytes.count else { return (string, index) }
+                let escaped = bytes[index]
+                index += 1
+                switch escaped {
+                case UInt8(ascii: "n"): string.append(0x0A)
+                case UInt8(ascii: "r"): string.append(0x0D)
+                case UInt8(ascii: "t"): string.append(0x09)
+                case UInt8(ascii: "b"): string.append(0x08)
+                case UInt8(ascii: "f"): string.append(0x0C)
+                case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                    // Up to three octal digits.
+                    var value = Int(escaped - UInt8(ascii: "0"))
+                    var digits = 1
+                    while digits < 3, index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index]) {
+                        value = value * 8 + Int(bytes[index] - UInt8(ascii: "0"))
+                        index += 1
+                        digits += 1
+                    }
+                    string.append(UInt8(value & 0xFF))
+                case 0x0D:
+                    // A line continued: the break is no part of the string.
+                    if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                case 0x0A:
+                    break
+                default:
+                    string.append(escaped)
+                }
+            case UInt8(ascii: "("):
+                depth += 1
+                string.append(byte)
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return (string, index) }
+                string.append(byte)
+            default:
+                string.append(byte)
+            }
+        }
+        return (string, index)
+    }
+
+    /// A hexadecimal string's bytes from after its `<` (white space ignored, an odd last
+    /// digit followed by 0), and the index after its `>`; a byte that is neither ends it.
+    private static func hexString(_ bytes: [UInt8], from start: Int) -> (string: [UInt8], end: Int) {
+        var string: [UInt8] = []
+        var high: UInt8?
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            case 0x00, 0x09, 0x0A, 0x0C, 0x0D, 0x20: continue
+            case UInt8(ascii: ">"):
+                if let high { string.append(high << 4) }
+                return (string, index)
+            default:
+                // Not a hex string after all (binary data): read on from the byte after '<'.
+                return ([], start)
+            }
+            if let pending = high {
+                string.append(pending << 4 | digit)
+                high = nil
+            } else {
+                high = digit
+            }
+        }
+        return ([], start)
+    }
+}
