@@ -99,11 +99,13 @@ import Testing
     @Test func addressesBelowTheSitesOwnBaseURLBecomeRelativeLinksOrErrors() {
         var own = resolver
         own.ownSite = OwnSiteAddress(baseURL: "https://www.minghu.example.gov.cn/xxgk/")
-        own.otherOutputs = ["catalog.html", "index.html"]
+        own.otherOutputs = ["catalog.html", "index.html", "policies/index.html"]
         func decide(_ target: String, image: Bool = false) -> LinkDecision {
             own.decide(target, isImage: image, source: "content/policies/2012/b.md", page: "policies/2012/b.html")
         }
         #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/a.html") == .replace("../a.html"))
+        // A folder named without its slash: the server sends the reader on to the folder.
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies") == .replace("../index.html"))
         #expect(decide("http://WWW.Minghu.example.gov.cn:80/xxgk/policies/a.html#第二条") == .replace("../a.html#第二条"))
         #expect(decide("https://www.minghu.example.gov.cn:443/xxgk/catalog.html?q=1") == .replace("../../catalog.html?q=1"))
         #expect(decide("https://www.minghu.example.gov.cn/xxgk") == .replace("../../index.html"))
@@ -162,6 +164,29 @@ import Testing
             guard case .broken = decide(spelling) else { Issue.record("\(spelling)"); continue }
         }
         #expect(decide("https://x\\@www.minghu.example.gov.cn/xxgk/policies/a.html") == .replace("../a.html"))
+        // The path as the browser sends it (dot segments, plain or %2e, resolved with the
+        // rest still escaped, so x%2F.. is one segment) and as the server decodes it (each
+        // escape on its own: a stray or non-UTF-8 one spoils nothing else).
+        for spelling in ["https://www.minghu.example.gov.cn/%FF/%2e%2e/xxgk/policies/secret.html",
+                         "https://www.minghu.example.gov.cn/zz/%zz/%2e%2e/%2E%2e/xxgk/policies/secret.html",
+                         "HTTP://www.minghu.example.gov.cn/%zz/.%2e/xxgk/policies/secret.html",
+                         "https:/%zz/%2e%2e/xxgk/policies/secret.html",
+                         "https://www.minghu.example.gov.cn/xxgk/policies/x%2F..%2F..%2F..%2Fother/../secret.html",
+                         "https:x%2F..%2F..%2F..%2Fy/../secret.html",
+                         "https://www.minghu.example.gov.cn/xxgk/policies/%2e/secret.html",
+                         // What IDNA drops or maps from a host: Hangul fillers, invisible
+                         // operators, musical formatting, Unicode 16's outlined letters.
+                         "https://www.ming\u{3164}hu.example.gov.cn/xxgk/policies/secret.html",
+                         "https://www.ming\u{FFA0}hu.example.gov.cn/xxgk/policies/secret.html",
+                         "https://www.ming\u{2061}hu.example.gov.cn/xxgk/policies/secret.html",
+                         "https://www.ming\u{1D173}hu.example.gov.cn/xxgk/policies/secret.html",
+                         "https://www.ming\u{115F}hu.example.gov.cn/xxgk/policies/secret.html",
+                         "https://\u{1CCEC}\u{1CCEC}\u{1CCEC}.minghu.example.gov.cn/xxgk/policies/secret.html"] {
+            guard case .broken = decide(spelling) else { Issue.record("\(spelling)"); continue }
+        }
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/guides/%2E%2E/policies/a.html") == .replace("../a.html"))
+        #expect(decide("https://www.minghu.example.gov.cn/xxgk/policies/x%2F../a.html") == .replace("../a.html"))
+        #expect(OwnSiteAddress.percentDecoded("a%zz%E6%98%8E%FFb%") == "a%zz明\u{FFFD}b%")
         #expect(decide("https://cdn.example.com/x\\y.png") == .keep)
         // The site's scheme with fewer than two slashes: a page of the site reads the rest
         // relative to itself, a kiosk (file:) as a host; both are read.

@@ -150,8 +150,13 @@ public struct LinkResolver: Sendable {
     private func decideOwn(address: String, target: String, page: String) -> LinkDecision? {
         let readings = ownReadings(of: address, page: page)
         guard let first = readings.first else { return nil }
-        if let written = readings.first(where: { publicOutputs.contains($0.path) || otherOutputs.contains($0.path) }) {
-            return .replace(URLPath.encoded(Self.relative(from: page, to: written.path)) + written.suffix)
+        func writes(_ path: String) -> Bool { publicOutputs.contains(path) || otherOutputs.contains(path) }
+        for reading in readings {
+            // A folder named without its slash (`…/xxgk/policies`): a server sends the
+            // reader on to the folder, whose page the build writes.
+            let folderHome = reading.path + "/" + SitePlan.homePath
+            guard let path = writes(reading.path) ? reading.path : writes(folderHome) ? folderHome : nil else { continue }
+            return .replace(URLPath.encoded(Self.relative(from: page, to: path)) + reading.suffix)
         }
         let path = first.path
         // Which files the build writes is not known while records have errors.

@@ -121,16 +121,19 @@ struct OwnSiteAddress: Sendable, Equatable {
         return (host, port, rest)
     }
 
-    /// What follows an address's authority: path components (percent-decoded, NFC, `.` and
-    /// `..` resolved, `..` at the top staying there), whether the path names a folder, and
-    /// what follows the path.
+    /// What follows an address's authority: the path components the server is asked for
+    /// and opens, whether the path names a folder, and what follows the path. Read in two
+    /// steps, as they happen: the browser resolves `.` and `..` segments (written plain or
+    /// as `%2e`, in any case) between `/` or `\\` and sends the rest as escaped as written,
+    /// so `x%2F..` is one segment that a `..` after it removes; the server then decodes
+    /// every escape it can (a stray `%` or an escape that is no UTF-8 spoils nothing else),
+    /// may read a decoded `/` or `\\` as a separator and resolve the dots again (NFC,
+    /// doubled slashes merged, `..` at the top staying there).
     private static func pathParts(_ afterAuthority: Substring) -> (path: [String], namesFolder: Bool, suffix: String) {
         let pathEnd = afterAuthority.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
             ?? afterAuthority.endIndex
-        let rawPath = String(afterAuthority[..<pathEnd]).replacingBytes("\\", with: "/")
-        // Foundation's percent-decoding reads the whole path again: only where it has an escape.
-        let unescaped = rawPath.utf8.contains(UInt8(ascii: "%")) ? rawPath.removingPercentEncoding ?? rawPath : rawPath
-        let decoded = FileName.normalised(unescaped)
+        let sent = browserPath(afterAuthority[..<pathEnd])
+        let decoded = FileName.normalised(percentDecoded(sent)).replacingBytes("\\", with: "/")
         var components: [String] = []
         for component in decoded.slashSeparated {
             switch component {
@@ -142,6 +145,83 @@ struct OwnSiteAddress: Sendable, Equatable {
         let last = decoded.slashSeparated(keepingEmpty: true).last ?? ""
         let namesFolder = last.isEmpty || last == "." || last == ".."
         return (components, namesFolder, String(afterAuthority[pathEnd...]))
+    }
+
+    /// The path a browser sends for `written` (WHATWG URL's path state for `http(s)`):
+    /// its segments between `/` or `\\`, dot segments resolved, escapes kept.
+    private static func browserPath(_ written: Substring) -> String {
+        let bytes = written.utf8
+        // Most paths have no backslash, no escape and no segment starting with a dot: sent as written.
+        if !bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "%") }),
+           !zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "/") && $1 == UInt8(ascii: ".") }) {
+            return String(written)
+        }
+        var segments: [Substring] = []
+        var start = bytes.startIndex
+        var index = start
+        var isFirst = true
+        func close(_ segment: Substring, last: Bool) {
+            defer { isFirst = false }
+            // What precedes the path's first slash is no segment (the path is empty then).
+            if isFirst { if !segment.isEmpty { segments.append(segment) }; return }
+            if isDoubleDot(segment) {
+                if !segments.isEmpty { segments.removeLast() }
+                if last { segments.append("") }
+            } else if isSingleDot(segment) {
+                if last { segments.append("") }
+            } else {
+                segments.append(segment)
+            }
+        }
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "\\") {
+                close(written[start..<index], last: false)
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        close(written[start...], last: true)
+        return "/" + segments.joined(separator: "/")
+    }
+
+    private static func isSingleDot(_ segment: Substring) -> Bool {
+        segment == "." || (segment.utf8.count == 3 && segment.lowercased() == "%2e")
+    }
+
+    private static func isDoubleDot(_ segment: Substring) -> Bool {
+        guard segment.utf8.count >= 2, segment.utf8.count <= 6 else { return false }
+        let lower = segment.lowercased()
+        return lower == ".." || lower == ".%2e" || lower == "%2e." || lower == "%2e%2e"
+    }
+
+    /// `text` with each `%XX` escape decoded, byte by byte; a `%` that starts no escape is
+    /// kept, and bytes that are no UTF-8 become U+FFFD (a name no file has), where
+    /// Foundation's decoding gives up on the whole text.
+    static func percentDecoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        let source = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count)
+        var index = 0
+        while index < source.count {
+            if source[index] == UInt8(ascii: "%"), index + 2 < source.count,
+               let high = hex(source[index + 1]), let low = hex(source[index + 2]) {
+                bytes.append(high << 4 | low)
+                index += 3
+            } else {
+                bytes.append(source[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// True when `text` starts with `prefix` (ASCII, lower case) in any case.
@@ -176,10 +256,15 @@ struct OwnSiteAddress: Sendable, Equatable {
             }
         }
         let decoded = String(raw).removingPercentEncoding ?? String(raw)
-        // What IDNA ignores (soft hyphen, zero-width space, variation selectors...): pasted
-        // from a word processor or a chat, a browser drops it from the host.
-        let kept = decoded.unicodeScalars.filter { !Self.ignoredInHosts.contains($0.value) }
-        var host = String(String.UnicodeScalarView(kept)).precomposedStringWithCompatibilityMapping
+        // What IDNA maps to nothing, every default-ignorable code point (soft hyphen,
+        // zero-width space, variation selectors, Hangul fillers...): pasted from a word
+        // processor or a chat, a browser drops it from the host. Dropped before and after
+        // NFKC, which maps some (U+3164) to others (U+1160).
+        func visible(_ text: String) -> String {
+            String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint }))
+        }
+        let mapped = visible(decoded).precomposedStringWithCompatibilityMapping
+        var host = visible(String(String.UnicodeScalarView(mapped.unicodeScalars.map { Self.newerCompatibilityForms[$0.value] ?? $0 })))
         host = host.replacingBytes("\u{3002}", with: ".").lowercased()
         var labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if labels.count > 1, labels.last?.isEmpty == true { labels.removeLast() }
@@ -197,9 +282,16 @@ struct OwnSiteAddress: Sendable, Equatable {
 }
 
 extension OwnSiteAddress {
-    /// The code points UTS #46 maps to nothing, which browsers drop from a host.
-    static let ignoredInHosts: Set<UInt32> = Set([0x00AD, 0x034F, 0x180B, 0x180C, 0x180D, 0x180F, 0x200B, 0x2060, 0x2064, 0xFEFF]
-        + Array(0xFE00...0xFE0F) + Array(0x1BCA0...0x1BCA3) + Array(0xE0100...0xE01EF))
+    /// Letters and digits whose compatibility forms are newer than the system's Unicode
+    /// data (Foundation's NFKC leaves them as they are) and that browsers map to ASCII:
+    /// the outlined letters and digits of Unicode 16 (U+1CCD6–U+1CCF9) and U+A7F1 (`s`).
+    static let newerCompatibilityForms: [UInt32: Unicode.Scalar] = {
+        var forms: [UInt32: Unicode.Scalar] = [0xA7F1: "s"]
+        for (offset, letter) in "abcdefghijklmnopqrstuvwxyz0123456789".unicodeScalars.enumerated() {
+            forms[0x1CCD6 + UInt32(offset)] = letter
+        }
+        return forms
+    }()
 }
 
 /// RFC 3492 (punycode) decoding of a host label's ASCII form, the part after `xn--`.
