@@ -153,14 +153,19 @@ import Testing
             <a href="//WWW.minghu.example.gov.cn/xxgk/policies/mhbm-2024-2.html">丙</a>
             <a href="https://www.minghu.example.gov.cn/xxgk/policies/mhf-2024-3.html">公开的</a>
             <a href="http:www.minghu.example.gov.cn/xxgk/">首页</a>
+            <a href="http:&sol;&sol;www.minghu.example.gov.cn&sol;xxgk&sol;policies&sol;q&sol;..&sol;mhbm-2024-2.html">丁</a>
+            <a href="https://www.minghu.example.gov.cn&unknownname;xxgk/">戊</a>
             """)
         #expect(result.status == 1)
         // (The withheld page's file name is also a leak of its identifier, found apart.)
-        #expect(summary(diagnostics).filter { $0 != "index.html audit.leak" } == Array(repeating: "index.html audit.broken_link", count: 3),
+        #expect(summary(diagnostics).filter { $0 != "index.html audit.leak" } == Array(repeating: "index.html audit.broken_link", count: 5),
                 "\(diagnostics)")
         let messages = diagnostics.compactMap { $0["message"] as? String }
         #expect(messages.contains { $0.contains("policies/mhbm-2024-2.html") && $0.contains("base_url") }, "\(messages)")
         #expect(messages.contains { $0.contains("'https:mhbm-2024-2.html'") && $0.contains(" mhbm-2024-2.html") }, "\(messages)")
+        // HTML5's named references, which libxml2 leaves as written, read as the browser reads them.
+        #expect(messages.contains { $0.contains("&sol;") && $0.contains("policies/mhbm-2024-2.html") }, "\(messages)")
+        #expect(messages.contains { $0.contains("&unknownname;") }, "\(messages)")
     }
 
     /// A document written into a data: URL can load what it names: only images may use one.

@@ -531,7 +531,17 @@ public struct SiteAuditor: Sendable {
             let place = SourceLocation(line: max(1, reference.line), column: 1)
             let shownValue = reference.value.trimmed
             // Read as the browser reads it: `ht&#9;tp://`, ` //host` and `\\host` leave too.
-            let value = ReferenceURL.cleaned(reference.value)
+            var value = ReferenceURL.cleaned(reference.value)
+            if value.utf8.contains(UInt8(ascii: "&")) {
+                let (decoded, unknown) = ReferenceURL.decodingNamedReferences(reference.value)
+                if let unknown {
+                    diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place,
+                        Phrase("'\(shownValue)' 含有字符引用 '&\(unknown);'，审查无法按浏览器的方式读取它；请直接写出该字符",
+                               en: "'\(shownValue)' holds the character reference '&\(unknown);', which the audit cannot read as a browser does; write the character itself")))
+                    continue
+                }
+                value = ReferenceURL.cleaned(decoded)
+            }
             // Every page has dozens of links: prefixes are compared on the bytes, not on a
             // lower-cased copy of each value.
             let scheme = value.utf8.contains(UInt8(ascii: ":")) ? LinkResolver.scheme(of: value) : nil
@@ -611,7 +621,10 @@ public struct SiteAuditor: Sendable {
         let address = value.utf8.starts(with: "//".utf8) ? "https:" + value : value
         for site in ownSites {
             for inside in [site.sitePath(of: address), site.sitePath(ofRelativeSpelling: address, onPage: page)] {
-                if let inside, !present.contains(inside.path) { return inside.path }
+                // A folder named without its slash is sent on to the folder by the server.
+                if let inside, !present.contains(inside.path), !present.contains(inside.path + "/" + SitePlan.homePath) {
+                    return inside.path
+                }
             }
         }
         return nil
