@@ -154,7 +154,8 @@ import Testing
             <a href="https://www.minghu.example.gov.cn/xxgk/policies/mhf-2024-3.html">公开的</a>
             <a href="http:www.minghu.example.gov.cn/xxgk/">首页</a>
             <a href="http:&sol;&sol;www.minghu.example.gov.cn&sol;xxgk&sol;policies&sol;q&sol;..&sol;mhbm-2024-2.html">丁</a>
-            <a href="https://www.minghu.example.gov.cn&unknownname;xxgk/">戊</a>
+            <a href="https://x&amp;num;@www.minghu.example.gov.cn/xxgk/policies/q/../mhbm-2024-2.html">戊</a>
+            <a href="https://www.gov.cn/search?a=1&amp;b;c&amp;sol;">政府网</a>
             """)
         #expect(result.status == 1)
         // (The withheld page's file name is also a leak of its identifier, found apart.)
@@ -165,7 +166,19 @@ import Testing
         #expect(messages.contains { $0.contains("'https:mhbm-2024-2.html'") && $0.contains(" mhbm-2024-2.html") }, "\(messages)")
         // HTML5's named references, which libxml2 leaves as written, read as the browser reads them.
         #expect(messages.contains { $0.contains("&sol;") && $0.contains("policies/mhbm-2024-2.html") }, "\(messages)")
-        #expect(messages.contains { $0.contains("&unknownname;") }, "\(messages)")
+        // libxml2 decoded '&amp;' already: the value is read as it is, too.
+        #expect(messages.contains { $0.contains("x&num;@") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("www.gov.cn") }, "\(messages)")
+    }
+
+    /// `<!-->` ends an empty comment in a browser; libxml2 reads the comment on to the next
+    /// `-->`, and would not see a link between them.
+    @Test func anAbruptlyClosedEmptyCommentIsMalformed() throws {
+        for opening in ["<!-->", "<!--->"] {
+            let (result, diagnostics) = try build("\(opening) <a href=\"https://www.minghu.example.gov.cn/xxgk/policies/q/../mhbm-2024-2.html\">x</a> -->")
+            #expect(result.status == 1)
+            #expect(summary(diagnostics).contains("index.html audit.malformed"), "\(opening): \(diagnostics)")
+        }
     }
 
     /// A document written into a data: URL can load what it names: only images may use one.

@@ -14,16 +14,18 @@ enum ReferenceURL {
         return String(decoding: kept, as: UTF8.self)
     }
 
-    /// `value` with the named character references that libxml2's HTML parser, which knows
-    /// HTML 4's, leaves as written (`&sol;`, `&colon;`, `&Tab;`: HTML5's) decoded as a
-    /// browser decodes them, before it reads the URL; or the first such name this table
-    /// does not hold, which the audit cannot read as the browser will.
-    static func decodingNamedReferences(_ value: String) -> (value: String, unknown: String?) {
+    /// `value` with HTML5's named character references decoded (`&sol;`, `&colon;`,
+    /// `&Tab;`, `&ascr;`: libxml2's HTML parser knows HTML 4's names only, and leaves these
+    /// as written); nil when it holds none. libxml2 has decoded `&amp;` already, so whether
+    /// a `&sol;` in its value was written so (the browser reads `/`) or as `&amp;sol;` (the
+    /// browser reads `&sol;`) is not known: the caller reads both.
+    static func decodingNamedReferences(_ value: String) -> String? {
         let bytes = Array(value.utf8)
-        guard bytes.contains(UInt8(ascii: "&")) else { return (value, nil) }
+        guard bytes.contains(UInt8(ascii: "&")) else { return nil }
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         var decoded: [UInt8] = []
+        var changed = false
         var index = 0
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "&"), index + 1 < bytes.count, isLetter(bytes[index + 1]) else {
@@ -33,31 +35,32 @@ enum ReferenceURL {
             }
             var end = index + 1
             while end < bytes.count, isLetter(bytes[end]) || isDigit(bytes[end]) { end += 1 }
-            guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else {
+            guard end < bytes.count, bytes[end] == UInt8(ascii: ";"),
+                  let text = namedReferences[String(decoding: bytes[(index + 1)..<end], as: UTF8.self)] else {
                 decoded.append(bytes[index])
                 index += 1
                 continue
             }
-            let name = Array(bytes[(index + 1)..<end])
-            guard let scalar = (MatchText.entities[name] ?? urlPunctuation[name]).flatMap(Unicode.Scalar.init) else {
-                return (value, String(decoding: name, as: UTF8.self))
-            }
-            decoded += Array(String(Character(scalar)).utf8)
+            decoded += Array(text.utf8)
+            changed = true
             index = end + 1
         }
-        return (String(decoding: decoded, as: UTF8.self), nil)
+        return changed ? String(decoding: decoded, as: UTF8.self) : nil
     }
 
-    /// HTML5's names for the ASCII a URL gives a meaning to, beside `MatchText.entities`.
-    static let urlPunctuation: [[UInt8]: UInt32] = {
-        let table: [String: UInt32] = [
-            "bsol": 0x5C, "quest": 0x3F, "num": 0x23, "percnt": 0x25, "commat": 0x40, "excl": 0x21, "dollar": 0x24,
-            "semi": 0x3B, "equals": 0x3D, "plus": 0x2B, "ast": 0x2A, "midast": 0x2A, "lowbar": 0x5F, "UnderBar": 0x5F,
-            "lsqb": 0x5B, "rsqb": 0x5D, "lbrack": 0x5B, "rbrack": 0x5D, "lcub": 0x7B, "rcub": 0x7D, "lbrace": 0x7B,
-            "rbrace": 0x7D, "Hat": 0x5E, "grave": 0x60, "DiacriticalGrave": 0x60, "verbar": 0x7C, "vert": 0x7C,
-            "VerticalLine": 0x7C, "AMP": 0x26, "LT": 0x3C, "GT": 0x3E, "QUOT": 0x22,
-        ]
-        return Dictionary(uniqueKeysWithValues: table.map { (Array($0.key.utf8), $0.value) })
+    /// HTML5's named character references, name (without `&` and `;`) → text.
+    static let namedReferences: [String: String] = {
+        var table: [String: String] = [:]
+        for line in HTMLNamedReferenceData.text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard let name = fields.first else { continue }
+            var text = String.UnicodeScalarView()
+            for code in fields.dropFirst() {
+                if let value = UInt32(code, radix: 16), let scalar = Unicode.Scalar(value) { text.append(scalar) }
+            }
+            table[String(name)] = String(text)
+        }
+        return table
     }()
 
     /// The URLs of a `srcset` (or `imagesrcset`): candidates separated by commas, each a URL

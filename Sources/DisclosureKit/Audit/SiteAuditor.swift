@@ -510,6 +510,12 @@ public struct SiteAuditor: Sendable {
             report.diagnostics += byteLeaks(text, firstLine: 1, shown: shown, leaks: leaks, reported: &reported.records,
                                             format: SeparateTexts.format(of: file.path))
         }
+        if file.path.lowercased().hasSuffix(".html") || file.path.lowercased().hasSuffix(".htm"),
+           let line = Self.lineOfAbruptComment(file.bytes) {
+            report.diagnostics.append(Rule.auditMalformed.diagnostic(shown, SourceLocation(line: line, column: 1),
+                Phrase("含有写作 '<!-->' 或 '<!--->' 的空注释：浏览器在此结束注释，而审查读到的注释一直延续到下一个 '-->'，两者看到的页面不同；请写作 '<!---->'",
+                       en: "holds an empty comment written '<!-->' or '<!--->': a browser ends the comment there, where the audit reads it on to the next '-->', so the two see different pages; write '<!---->'")))
+        }
         let check = ContentCheck(path: file.path, shown: shown, leaks: leaks, reported: reported)
         file.bytes.withUnsafeBytes { check.feed($0) }
         let content = check.finish()
@@ -517,6 +523,27 @@ public struct SiteAuditor: Sendable {
         report.references = content.references
         report.anchors = content.anchors
         return report
+    }
+
+    /// The line of the first comment opened as `<!-->` or `<!--->`, which HTML ends at
+    /// once (an abrupt closing of an empty comment) and libxml2 reads on to the next `-->`:
+    /// what follows it, a link or text, would be read by the browser and not by the audit.
+    static func lineOfAbruptComment(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            func byte(_ index: Int) -> UInt8 { index < buffer.count ? buffer[index] : 0 }
+            // memchr for each '<': a page's tags are far apart next to a byte loop's pace.
+            while offset < buffer.count, let found = memchr(base + offset, Int32(UInt8(ascii: "<")), buffer.count - offset) {
+                let at = base.distance(to: UnsafeRawPointer(found))
+                if byte(at + 1) == UInt8(ascii: "!"), byte(at + 2) == UInt8(ascii: "-"), byte(at + 3) == UInt8(ascii: "-"),
+                   byte(at + 4) == UInt8(ascii: ">") || (byte(at + 4) == UInt8(ascii: "-") && byte(at + 5) == UInt8(ascii: ">")) {
+                    return 1 + buffer[..<at].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                }
+                offset = at + 1
+            }
+            return nil
+        }
     }
 
     /// Every link problem of one page but its `#fragment`s, which need the target's ids
@@ -531,16 +558,19 @@ public struct SiteAuditor: Sendable {
             let place = SourceLocation(line: max(1, reference.line), column: 1)
             let shownValue = reference.value.trimmed
             // Read as the browser reads it: `ht&#9;tp://`, ` //host` and `\\host` leave too.
-            var value = ReferenceURL.cleaned(reference.value)
-            if value.utf8.contains(UInt8(ascii: "&")) {
-                let (decoded, unknown) = ReferenceURL.decodingNamedReferences(reference.value)
-                if let unknown {
+            let value = ReferenceURL.cleaned(reference.value)
+            // Read with HTML5's named references decoded too (libxml2 knows HTML 4's
+            // only): a link to the site's own address must name a file of the tree
+            // either way (`http:&sol;&sol;host&sol;…`).
+            if value.utf8.contains(UInt8(ascii: "&")), let decoded = ReferenceURL.decodingNamedReferences(reference.value) {
+                let other = ReferenceURL.cleaned(decoded)
+                let otherScheme = other.utf8.contains(UInt8(ascii: ":")) ? LinkResolver.scheme(of: other) : nil
+                if Self.leavesTheSite(other, scheme: otherScheme), let missing = missingOwnPath(other, page: path, present: present) {
                     diagnostics.append(Rule.auditBrokenLink.diagnostic(shown, place,
-                        Phrase("'\(shownValue)' 含有字符引用 '&\(unknown);'，审查无法按浏览器的方式读取它；请直接写出该字符",
-                               en: "'\(shownValue)' holds the character reference '&\(unknown);', which the audit cannot read as a browser does; write the character itself")))
+                        Phrase("'\(shownValue)'（按 HTML5 的字符引用读作 '\(other)'）指向本站（base_url）的 \(missing)，站点中没有该文件",
+                               en: "'\(shownValue)' (read with HTML5's character references as '\(other)') names \(missing) on this site (base_url), which is not in the site")))
                     continue
                 }
-                value = ReferenceURL.cleaned(decoded)
             }
             // Every page has dozens of links: prefixes are compared on the bytes, not on a
             // lower-cased copy of each value.

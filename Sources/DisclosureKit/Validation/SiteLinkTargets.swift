@@ -18,6 +18,14 @@ public enum SiteLinkTargets {
             let path = raw.removingPercentEncoding ?? raw
             guard !path.hasPrefix(assetsFolder), !planned.contains(path) else { continue }
             let key = "links[\(position + 1)].url"
+            if planned.contains(path + "/index.html") {
+                // A folder named without its slash: a server would send the reader on, a
+                // reading room's browser shows the folder's file list instead.
+                found.append(Rule.siteInvalid.diagnostic(SiteConfig.path, link.location, field: key,
+                    Phrase("'\(key)' 指向文件夹 '\(VisibleText.escaped(path))' 却没有结尾的 '/'：从磁盘打开时浏览器只会列出其中的文件；请写作 '\(VisibleText.escaped(link.url))/'",
+                           en: "'\(key)' names the folder '\(VisibleText.escaped(path))' without its final '/': opened from disk, a browser would list its files; write '\(VisibleText.escaped(link.url))/'")))
+                continue
+            }
             found.append(Rule.siteInvalid.diagnostic(SiteConfig.path, link.location, field: key,
                 Phrase("'\(key)' 指向 '\(VisibleText.escaped(path))'，但站点中不会有它（该路径上没有任何页面或附件；名称区分大小写）；每个页面页脚的这个链接都将指向空处",
                        en: "'\(key)' names '\(VisibleText.escaped(path))', which the site will not have (no page or attachment of it is at that path; names are case-sensitive); every page's footer would link to nothing")))
