@@ -45,23 +45,52 @@ import Testing
             .map { $0 == UInt8(ascii: "(") ? "\\(" : String(format: "\\%03o", $0) }.joined() + ")"
     }
 
-    static func pdf(info: String) -> Data {
-        Data("""
+    static func hexBytes(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02X", $0) }.joined() }
+
+    /// A PDF whose page content is a stream of binary bytes (with an unbalanced `(`, as
+    /// compressed data has) before its properties, and `streams` more after it.
+    static func pdf(info: String, streams: [Data] = []) -> Data {
+        var data = Data("""
             %PDF-1.7
             1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
             2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
+            4 0 obj << /Length 8 /Filter /FlateDecode >> stream
+
+            """.utf8)
+        data += Data([0x78, 0x9C, 0x28, 0xFF, 0x3C, 0x00, 0x29, 0x28]) + Data("\nendstream endobj\n".utf8)
+        for (number, stream) in streams.enumerated() {
+            data += Data("\(5 + number) 0 obj << /Type /Metadata /Length \(stream.count) >> stream\r\n".utf8) + stream
+                + Data("\nendstream endobj\n".utf8)
+        }
+        data += Data("""
             3 0 obj << \(info) /Producer (Microsoft Word) >> endobj
             trailer << /Root 1 0 R /Info 3 0 R >>
             %%EOF
             """.utf8)
+        return data
     }
 
-    @Test(arguments: ["hex", "literal"])
+    @Test(arguments: ["hex", "literal", "utf16le", "utf8 mark", "utf8 hex", "language marks", "xmp utf16"])
     func aWithheldSentenceInAPDFsTitleIsALeak(_ form: String) throws {
         let sentence = AuditLegacyEncodingTests.sentence
-        let title = form == "hex" ? "<\(Self.hex(sentence))>" : Self.literal(sentence)
+        let utf16LE = sentence.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let marked = "\u{1B}zh\u{1B}" + sentence.prefix(4) + "\u{1B}zh\u{1B}" + sentence.dropFirst(4)
+        var streams: [Data] = []
+        let title: String
+        switch form {
+        case "hex": title = "<\(Self.hex(sentence))>"
+        case "literal": title = Self.literal(sentence)
+        case "utf16le": title = "<FFFE\(Self.hexBytes(utf16LE))>"
+        case "utf8 mark": title = "<EFBBBF\(Self.hexBytes(Array(sentence.utf8)))>"
+        case "utf8 hex": title = "<\(Self.hexBytes(Array(sentence.utf8)))>"
+        case "language marks": title = "<\(Self.hex(marked))>"
+        default:
+            title = "(Word)"
+            let xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><dc:title>\(sentence)</dc:title></x:xmpmeta>"
+            streams = [Data([0xFF, 0xFE] + xmp.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })]
+        }
         let site = try SampleSite()
-        try site.add(Self.pdf(info: "/Title \(title) /Author <FEFF5F204E09>"), at: "content/notices/rsj-2024-zp-附件.pdf")
+        try site.add(Self.pdf(info: "/Title \(title) /Author <FEFF5F204E09>", streams: streams), at: "content/notices/rsj-2024-zp-附件.pdf")
         let result = try site.build(["--as-of", "2025-06-01", "--format", "json"])
         #expect(result.status == 1, "\(form): \(result.stderr)")
         let diagnostics = try Disclose.diagnostics(result)
