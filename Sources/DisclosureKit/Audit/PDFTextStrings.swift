@@ -6,10 +6,7 @@
 enum PDFTextStrings {
     /// True for a file a PDF reader opens: its header within the first KiB, as readers look for it.
     static func isPDF(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(1024)
-        let mark = Array("%PDF-".utf8)
-        guard head.count >= mark.count else { return false }
-        return (head.startIndex...(head.endIndex - mark.count)).contains { head[$0..<($0 + mark.count)].elementsEqual(mark) }
+        bytes.prefix(1024).holdsRun(Array("%PDF-".utf8))
     }
 
     /// Every text string's text, as UTF-8, a space after each; nil when there is none.

@@ -650,9 +650,9 @@ public struct SiteAuditor: Sendable {
     func missingOwnPath(_ value: String, page: String, present: Set<String>) -> String? {
         let address = value.utf8.starts(with: "//".utf8) ? "https:" + value : value
         for site in ownSites {
-            for inside in [site.sitePath(of: address), site.sitePath(ofRelativeSpelling: address, onPage: page)] {
+            for inside in site.sitePaths(of: address, onPage: page) {
                 // A folder named without its slash is sent on to the folder by the server.
-                if let inside, !present.contains(inside.path), !present.contains(inside.path + "/" + SitePlan.homePath) {
+                if !present.contains(inside.path), !present.contains(inside.path + "/" + SitePlan.homePath) {
                     return inside.path
                 }
             }

@@ -179,10 +179,7 @@ public struct LinkResolver: Sendable {
         if address.utf8.contains(UInt8(ascii: "\\")) { spellings.append(address.replacingBytes("\\", with: "%5C")) }
         var readings: [(path: String, suffix: String)] = []
         for spelling in spellings {
-            for site in sites {
-                if let inside = site.sitePath(of: spelling) { readings.append(inside) }
-                if let inside = site.sitePath(ofRelativeSpelling: spelling, onPage: page) { readings.append(inside) }
-            }
+            for site in sites { readings += site.sitePaths(of: spelling, onPage: page) }
         }
         return readings
     }

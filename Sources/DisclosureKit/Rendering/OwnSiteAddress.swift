@@ -33,6 +33,12 @@ struct OwnSiteAddress: Sendable, Equatable {
         return sitePath(afterAuthority: authority.rest)
     }
 
+    /// Every site-relative path `target` may open from the page at `page`: read as an
+    /// address (`sitePath(of:)`), then relative to the page (`sitePath(ofRelativeSpelling:onPage:)`).
+    func sitePaths(of target: String, onPage page: String) -> [(path: String, suffix: String)] {
+        [sitePath(of: target), sitePath(ofRelativeSpelling: target, onPage: page)].compactMap { $0 }
+    }
+
     /// What an address of the site's scheme with fewer than two slashes after the scheme
     /// names on the site when a page of it at `page` (site-relative) links it: a browser on
     /// a page of the same scheme reads `https:a.html` as `a.html` beside the page and
