@@ -111,6 +111,30 @@ final class SharedTextMemoTests {
         #expect(last.diagnostics.isEmpty, "\(last.diagnostics)")
     }
 
+    /// The non-public texts a build makes once for the search and the leak index are
+    /// taken only for the records they were made from: texts made before a non-public
+    /// record was edited change no finding and no fingerprint searched for.
+    @Test func nonPublicTextsMadeBeforeAnEditAreNotTaken() throws {
+        try writeSite()
+        let before = try load()
+        let made = SecretTexts(before)
+        #expect(made.describe(SecretTexts.hidden(before)))
+        #expect(files(SharedText.search(before, previous: nil, secretTexts: made).diagnostics) == ["content/policies/copy-1.md"])
+        let withBefore = try LeakIndex(site: before, plan: SitePlan(PublicView(before)), templates: nil)
+
+        try record("internal-1", number: 90, withheld: true, body: "内部工作安排如下。\n\n\(Self.stock)\n")
+        let after = try load()
+        #expect(!made.describe(SecretTexts.hidden(after)))
+        #expect(SharedText.search(after, previous: nil, secretTexts: made).diagnostics.isEmpty)
+        let plan = SitePlan(PublicView(after))
+        let stale = try LeakIndex(site: after, plan: plan, templates: nil, secretTexts: made)
+        let fresh = try LeakIndex(site: after, plan: plan, templates: nil)
+        #expect(stale.fingerprintDigest == fresh.fingerprintDigest && stale.secrets == fresh.secrets)
+        #expect(fresh.fingerprintDigest != withBefore.fingerprintDigest)
+        let shared = try LeakIndex(site: after, plan: plan, templates: nil, secretTexts: SecretTexts(after))
+        #expect(shared.fingerprintDigest == fresh.fingerprintDigest)
+    }
+
     /// What the memo says of a source is taken while the non-public texts are the same
     /// (a planted memo shows it), and not once they change.
     @Test func theMemoIsTakenOnlyUnderTheSameNonPublicTexts() throws {

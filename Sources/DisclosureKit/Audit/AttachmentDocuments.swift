@@ -20,8 +20,14 @@ public enum AttachmentDocuments {
         try diagnostics(site, plan: SitePlan(PublicView(site)), templates: templates)
     }
 
-    /// The findings, with the site's public plan already made.
+    /// The findings, with the site's public plan already made (and its non-public texts
+    /// on their way, when they are).
     public static func diagnostics(_ site: LoadedSite, plan: SitePlan, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
+        try diagnostics(site, plan: plan, templates: templates, secretTexts: nil)
+    }
+
+    static func diagnostics(_ site: LoadedSite, plan: SitePlan, templates: TemplateSet,
+                            secretTexts: Lane<SecretTexts>?) throws(EnvironmentError) -> [Diagnostic] {
         // Any other attachment matters only for its text of a non-public record (the same
         // records `LeakIndex` takes).
         let hasSecrets = site.identities.contains { $0.disclosure != .proactive }
@@ -34,7 +40,7 @@ public enum AttachmentDocuments {
                                  uniquingKeysWith: { first, _ in first })
         xmlInitParser()
         let auditor = SiteAuditor(directory: site.root, displayPrefix: "", site: site, templates: templates, plan: plan)
-        let leaks = try LeakIndex(site: site, plan: plan, templates: templates)
+        let leaks = try LeakIndex(site: site, plan: plan, templates: templates, secretTexts: secretTexts?.result())
         let present = plan.outputs(assets: templates.assets).paths
         return parallelMap(documents) { document -> [Diagnostic] in
             let source = sources[document.source] ?? document.source

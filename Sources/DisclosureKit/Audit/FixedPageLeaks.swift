@@ -9,10 +9,16 @@ public enum FixedPageLeaks {
         try diagnostics(site, plan: SitePlan(PublicView(site)), templates: templates)
     }
 
-    /// The findings, with the site's public plan already made.
+    /// The findings, with the site's public plan already made (and its non-public texts
+    /// on their way, when they are).
     public static func diagnostics(_ site: LoadedSite, plan: SitePlan, templates: TemplateSet) throws(EnvironmentError) -> [Diagnostic] {
+        try diagnostics(site, plan: plan, templates: templates, secretTexts: nil)
+    }
+
+    static func diagnostics(_ site: LoadedSite, plan: SitePlan, templates: TemplateSet,
+                            secretTexts: Lane<SecretTexts>?) throws(EnvironmentError) -> [Diagnostic] {
         guard !plan.fixedPages.isEmpty, site.identities.contains(where: { !$0.isPublic }) else { return [] }
-        let leaks = try LeakIndex(site: site, plan: plan, templates: templates, pagesArePublic: false)
+        let leaks = try LeakIndex(site: site, plan: plan, templates: templates, pagesArePublic: false, secretTexts: secretTexts?.result())
         return parallelMap(plan.fixedPages) { fixed -> [Diagnostic] in
             // A page that cannot be read is reported where it is loaded.
             guard let source = try? FileIO.readBytes(fixed.page.file.absolutePath) else { return [] }

@@ -47,8 +47,8 @@ struct LeakIndex: Sendable {
     /// build's search); false for `check`, which looks for what the pages publish.
     init(site: LoadedSite, plan: SitePlan, templates: TemplateSet?,
          previous: (secrets: Digest, published: PublishedFingerprints)? = nil,
-         pagesArePublic: Bool = true) throws(EnvironmentError) {
-        let hidden = site.identities.filter { $0.disclosure != .proactive }  // a stored field: `RecordIdentity.publicPaths` says why
+         pagesArePublic: Bool = true, secretTexts: SecretTexts? = nil) throws(EnvironmentError) {
+        let hidden = SecretTexts.hidden(site)
         // The names of non-public records' attachments are theirs too: a link text copied
         // from one ('涉密测绘成果清单') says what the record holds.
         let hiddenPaths = Set(hidden.lazy.map(\.file.relativePath))
@@ -71,10 +71,7 @@ struct LeakIndex: Sendable {
             for name in attachmentNames[identity.file.relativePath, default: []].sorted() { secretsHasher.combine(name) }
         }
         let secrets = secretsHasher.finalize()
-        // The non-public records only: a table of every record was a copy of them all (a
-        // spike of 200 MB at 100,000 records, the build's peak).
-        let decoded = Dictionary(site.records.lazy.filter { $0.disclosure != .proactive }.map { ($0.file.relativePath, $0) },
-                                 uniquingKeysWith: { a, _ in a })
+        let decoded = SecretTexts.decodedHidden(site)
         var hiddenStems: [String: Set<String>] = [:]
         for identity in hidden {
             let folder = ([identity.file.type.folder] + identity.file.subfolders).joined(separator: "/")
@@ -84,14 +81,15 @@ struct LeakIndex: Sendable {
         // A non-public body that cannot be read cannot be looked for: that stops the audit.
         let boilerplate = SecretText.boilerplate(site.config)
         let hiddenNames = attachmentNames
-        let texts: [[UInt8]] = try parallelMap(hidden) { identity in
-            Result { () throws(FileIO.Failure) in
-                var text = try SecretText.searchBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)
+        let made = secretTexts.flatMap { $0.describe(hidden) ? $0 : nil } ?? SecretTexts(site)
+        let texts: [[UInt8]] = try zip(hidden, made.texts).map { identity, result throws(EnvironmentError) in
+            do throws(FileIO.Failure) {
+                var text = try result.get()
                 for name in hiddenNames[identity.file.relativePath, default: []] { text += [0] + MatchText.bytes(name) }
                 return text
+            } catch {
+                throw EnvironmentError(Phrase("无法读取用于审查的非主动公开记录：", en: "cannot read a non-public record to audit for it: ") + SystemMessage.phrase(of: error))
             }
-        }.map { result throws(EnvironmentError) in
-            do { return try result.get() } catch { throw EnvironmentError(Phrase("无法读取用于审查的非主动公开记录：", en: "cannot read a non-public record to audit for it: ") + SystemMessage.phrase(of: error)) }
         }
 
         let identifierLists: [[[UInt8]]] = hidden.map { identity in

@@ -32,11 +32,17 @@ extension SiteBuilder {
     /// final. Its memo is for the record cache, whose writer takes it (and lets it go).
     struct Findings {
         var diagnostics: [Diagnostic]
+        /// The non-public texts the shared-text search looks for, which a rebuild's leak
+        /// index takes too; let go in a first build, whose audit makes its own after the
+        /// render, where they do not add to the render's memory.
+        var secretTexts: Lane<SecretTexts>?
         let sharedText: Lane<(diagnostics: [Diagnostic], memo: Handoff<SharedText.Memo>)>
         private var joined = false
 
-        init(_ diagnostics: [Diagnostic], sharedText: Lane<(diagnostics: [Diagnostic], memo: Handoff<SharedText.Memo>)>) {
+        init(_ diagnostics: [Diagnostic], secretTexts: Lane<SecretTexts>,
+             sharedText: Lane<(diagnostics: [Diagnostic], memo: Handoff<SharedText.Memo>)>) {
             self.diagnostics = diagnostics
+            self.secretTexts = secretTexts
             self.sharedText = sharedText
         }
 
@@ -120,8 +126,9 @@ extension SiteBuilder {
         let diagnostics = site.diagnostics + inputs.templateDiagnostics + scheduled.notes(asOf: site.config.asOf)
         let held = site
         let memo = previous?.context == RecordCache.context(configDigest: site.configDigest) ? previous : nil
-        return (scheduled, Findings(diagnostics, sharedText: Lane {
-            let (diagnostics, memo) = SharedText.search(held, previous: memo?.sharedTextMemo())
+        let secretTexts = Lane { SecretTexts(held) }
+        return (scheduled, Findings(diagnostics, secretTexts: secretTexts, sharedText: Lane {
+            let (diagnostics, memo) = SharedText.search(held, previous: memo?.sharedTextMemo(), secretTexts: secretTexts.result())
             return (diagnostics, Handoff(memo))
         }))
     }
@@ -158,13 +165,14 @@ extension SiteBuilder {
     /// The leak index beside the render, for a rebuild: its render carries most pages and
     /// leaves a core free. A first build leaves it to the audit, after the render, where it
     /// does not add to the render's memory (at 100,000 records both together would).
-    func leakIndexBesideRender(_ site: LoadedSite, _ planned: Planned, templates: TemplateSet,
-                               previous: BuildCache?) -> Lane<Result<LeakIndex, EnvironmentError>>? {
+    func leakIndexBesideRender(_ site: LoadedSite, _ planned: Planned, templates: TemplateSet, previous: BuildCache?,
+                               secretTexts: Lane<SecretTexts>?) -> Lane<Result<LeakIndex, EnvironmentError>>? {
         guard let previous else { return nil }
         let plan = planned.plan
         return Lane {
             Result { () throws(EnvironmentError) in
-                try LeakIndex(site: site, plan: plan, templates: templates, previous: (previous.secrets, previous.published))
+                try LeakIndex(site: site, plan: plan, templates: templates, previous: (previous.secrets, previous.published),
+                              secretTexts: secretTexts?.result())
             }
         }
     }

@@ -144,10 +144,13 @@ public struct SiteBuilder: Sendable {
         // As `check` judges them, at their files in content/: the fixed pages' text, which
         // the audit takes as public (what a page repeats of a non-public record is warned),
         // and every public attachment (else named by its copy in the output).
-        findings.diagnostics += try FixedPageLeaks.diagnostics(site, plan: planned.plan, templates: templates)
-            + AttachmentDocuments.diagnostics(site, plan: planned.plan, templates: templates)
+        findings.diagnostics += try FixedPageLeaks.diagnostics(site, plan: planned.plan, templates: templates,
+                                                               secretTexts: findings.secretTexts)
+            + AttachmentDocuments.diagnostics(site, plan: planned.plan, templates: templates, secretTexts: findings.secretTexts)
         guard passes(findings.diagnostics) else { return finish(false) }
-        let leakIndex = leakIndexBesideRender(site, planned, templates: templates, previous: previous)
+        let leakIndex = leakIndexBesideRender(site, planned, templates: templates, previous: previous,
+                                              secretTexts: findings.secretTexts)
+        findings.secretTexts = nil
         defer { leakIndex?.wait() }
         let staging = try output.makeStaging()
         // Removed on every way out but the swap, a thrown error included: a failed build

@@ -76,16 +76,15 @@ public enum SharedText {
     /// findings a full computation gives, with every public source read that `previous`
     /// does not describe under the same non-public texts. Without `keepsMemo` the memo
     /// comes back empty.
-    static func search(_ site: LoadedSite, previous: Memo?, keepsMemo: Bool = true) -> (diagnostics: [Diagnostic], memo: Memo) {
-        let hidden = site.identities.filter { $0.disclosure != .proactive }  // a stored field: `RecordIdentity.publicPaths` says why
+    /// `secretTexts`: the non-public texts, when already made (else made here).
+    static func search(_ site: LoadedSite, previous: Memo?, keepsMemo: Bool = true,
+                       secretTexts: SecretTexts? = nil) -> (diagnostics: [Diagnostic], memo: Memo) {
+        let hidden = SecretTexts.hidden(site)
         guard !hidden.isEmpty else { return ([], Memo()) }
-        let decoded = Dictionary(site.records.lazy.filter { $0.disclosure != .proactive }.map { ($0.file.relativePath, $0) },
-                                 uniquingKeysWith: { a, _ in a })
-        let boilerplate = SecretText.boilerplate(site.config)
+        let decoded = SecretTexts.decodedHidden(site)
+        let made = secretTexts.flatMap { $0.describe(hidden) ? $0 : nil } ?? SecretTexts(site)
         // A body that cannot be read is reported where it is loaded; here it is left out.
-        let declared: [[UInt8]] = parallelMap(hidden) { identity in
-            (try? SecretText.searchBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)) ?? []
-        }
+        let declared: [[UInt8]] = made.texts.map { (try? $0.get()) ?? [] }
         let allPublic = site.records.filter { $0.disclosure == .proactive }
         let candidates = candidatesDigest(declared)
         // What the previous build found of each public source, under the same non-public texts.
