@@ -60,6 +60,9 @@ enum PersonalIDNumbers {
             } else {
                 run = 0
                 afterSeparator = false
+                // The continuation bytes of the character that ended the run (most of a
+                // Chinese text: two of every three bytes) would each land here again.
+                while index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 { index += 1 }
             }
             index += 1
         }
