@@ -109,6 +109,27 @@ import Testing
         #expect(build.status == 0, "\(build.stderr)")
     }
 
+    /// A folder named without its slash is named with the fix, the slash before any query
+    /// or fragment.
+    @Test func aFolderWithoutItsSlashIsNamedWithTheFix() throws {
+        let directory = try TemporaryDirectory()
+        let links = """
+        links:
+          - title: 政策文件
+            url: policies
+          - title: 政策文件（页脚）
+            url: policies?from=footer#list
+
+        """
+        let root = try Self.sample(links: links, in: directory)
+        let result = try Disclose.run(["check", "--root", root.path, "--format", "json"])
+        #expect(result.status == 1)
+        let messages = try Disclose.diagnostics(result).compactMap { $0["message"] as? String }.filter { $0.contains("without its final '/'") }
+        #expect(messages.count == 2, "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("write 'policies/'") }, "\(messages)")
+        #expect(messages.contains { $0.hasSuffix("write 'policies/?from=footer#list'") }, "\(messages)")
+    }
+
     /// An address below `base_url`, pasted from the live site, is the path inside the site it
     /// names: relative to each page, so that the reading room opens it from disk, its
     /// fragment (an id of the live page) dropped, and checked before rendering; one naming

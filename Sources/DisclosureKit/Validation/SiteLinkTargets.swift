@@ -20,10 +20,12 @@ public enum SiteLinkTargets {
             let key = "links[\(position + 1)].url"
             if planned.contains(path + "/index.html") {
                 // A folder named without its slash: a server would send the reader on, a
-                // reading room's browser shows the folder's file list instead.
+                // reading room's browser shows the folder's file list instead. The slash
+                // goes before any query or fragment.
+                let fixed = raw + "/" + link.url.dropFirst(raw.count)
                 found.append(Rule.siteInvalid.diagnostic(SiteConfig.path, link.location, field: key,
-                    Phrase("'\(key)' 指向文件夹 '\(VisibleText.escaped(path))' 却没有结尾的 '/'：从磁盘打开时浏览器只会列出其中的文件；请写作 '\(VisibleText.escaped(link.url))/'",
-                           en: "'\(key)' names the folder '\(VisibleText.escaped(path))' without its final '/': opened from disk, a browser would list its files; write '\(VisibleText.escaped(link.url))/'")))
+                    Phrase("'\(key)' 指向文件夹 '\(VisibleText.escaped(path))' 却没有结尾的 '/'：从磁盘打开时浏览器只会列出其中的文件；请写作 '\(VisibleText.escaped(fixed))'",
+                           en: "'\(key)' names the folder '\(VisibleText.escaped(path))' without its final '/': opened from disk, a browser would list its files; write '\(VisibleText.escaped(fixed))'")))
                 continue
             }
             found.append(Rule.siteInvalid.diagnostic(SiteConfig.path, link.location, field: key,
