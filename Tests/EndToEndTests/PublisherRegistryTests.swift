@@ -74,6 +74,27 @@ import Testing
         ])
     }
 
+    @Test func aMissingPublisherIsToldWhichRegisteredNameToWrite() throws {
+        func withoutPublisher(_ slug: String, index: String) -> String {
+            Self.policy(slug, index: index, publisher: "-").replacingOccurrences(of: "publisher: -\n", with: "")
+        }
+        let site = try SampleSite(adding: [
+            // The 索引号's code names the publisher; a code of no registered publisher does not.
+            "content/policies/p-1.md": withoutPublisher("p-1", index: "11450100MB0000005E/2024-00101"),
+            "content/policies/p-2.md": withoutPublisher("p-2", index: "99999999MB0000001A/2024-00102"),
+        ], keepingPublishers: true)
+        let (result, diagnostics) = try site.check()
+        #expect(result.status == 1)
+        let found = Self.rules(diagnostics, ["record.required"])
+        #expect(SampleSite.places(found) == ["content/policies/p-1.md:1:1 record.required",
+                                             "content/policies/p-2.md:1:1 record.required"])
+        #expect(found.map { $0["message"] as! String } == [
+            "missing required field 'publisher' (发布机构); the 索引号's code 11450100MB0000005E is 明湖区市场监督管理局's: add publisher: 明湖区市场监督管理局",
+            "missing required field 'publisher' (发布机构); add the full name of one of the publishers registered in content/site.yaml: "
+                + "明湖区人民政府, 明湖区人民政府办公室, 明湖区财政局, 明湖区自然资源局, 明湖区市场监督管理局, … (11 in all)",
+        ])
+    }
+
     @Test func anIndexNumberWithAnotherPublishersCodeIsAnErrorAtItsValue() throws {
         let site = try SampleSite(adding: [
             // 工商 guide with the finance bureau's prefix: the issue's own example.

@@ -47,6 +47,9 @@ struct FieldReader {
     var invisible: (warning: Rule, identity: Rule)? = (Rule.recordInvisibleCharacter, Rule.recordInvisibleIdentity)
     /// The Chinese names of the fields being read, for messages.
     var labels = FieldLabels.common
+    /// What a "missing" message about a key path adds in place of the field's example,
+    /// when the site knows better (the registered publishers).
+    var missingHints: [String: Phrase] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(file: String) {
@@ -71,8 +74,8 @@ struct FieldReader {
                     let example = labels.example(path).map { "; add it, e.g. \($0)" } ?? ""
                     let exampleZh = labels.example(path).map { "；请补上，例如 \($0)" } ?? ""
                     report(self.required, map.anchor, field: path,
-                           Phrase("缺少必填字段 \(labels.quotedZh(path))\(exampleZh)",
-                                  en: "missing required field \(labels.quoted(path))\(example)"))
+                           Phrase("缺少必填字段 \(labels.quotedZh(path))", en: "missing required field \(labels.quoted(path))")
+                               + (missingHints[path] ?? Phrase(exampleZh, en: example)))
                 }
             }
             return nil

@@ -64,6 +64,22 @@ public struct PublisherRegistry: Sendable, Hashable {
         SiteTopics(groups: [.init(name: nil, topics: publishers.map(\.name))]).suggestion(for: text)
     }
 
+    /// What a record without `publisher` is told to write: the publisher whose code its
+    /// 索引号 starts with, else the registered full names (the first few of a long list).
+    func missingHint(indexNumber: String?) -> Phrase {
+        if let indexNumber, let slash = indexNumber.utf8.firstIndex(of: UInt8(ascii: "/")) {
+            let code = Self.comparable(String(indexNumber[..<slash]))
+            if let owner = publishers.first(where: { Self.comparable($0.code) == code }) {
+                return Phrase("；索引号的机构代码 \(owner.writtenCode ?? owner.code) 是 \(owner.name) 的：请补上 publisher: \(owner.name)",
+                              en: "; the 索引号's code \(owner.writtenCode ?? owner.code) is \(owner.name)'s: add publisher: \(owner.name)")
+            }
+        }
+        let shown = publishers.prefix(5).map(\.name)
+        let more = publishers.count > shown.count
+        return Phrase("；请补上 content/site.yaml 的 publishers 中登记的全称之一：\(shown.joined(separator: "、"))\(more ? "等 \(publishers.count) 个" : "")",
+                      en: "; add the full name of one of the publishers registered in content/site.yaml: \(shown.joined(separator: ", "))\(more ? ", … (\(publishers.count) in all)" : "")")
+    }
+
     /// A code compared as the registry keeps it: a 组织机构代码 without its hyphen, so that
     /// `12345678-9/…` and `123456789/…` are both the publisher's.
     public static func comparable(_ code: String) -> String { code.replacingOccurrences(of: "-", with: "") }

@@ -119,6 +119,9 @@ public struct RecordDecoder: Sendable {
             (Disclosure.withheld, ["withheld", "不予公开"]),
         ])
         let withheldReason = reader.string(top, "withheld_reason", required: false, multiLine: true)
+        if let registry = site.publishers {
+            reader.missingHints["publisher"] = registry.missingHint(indexNumber: indexNumber?.value)
+        }
         let publisher = reader.string(top, "publisher", required: true)
         let created = reader.calendarDate(top, "created", required: true)
         let isProactive = disclosure?.value == .proactive
