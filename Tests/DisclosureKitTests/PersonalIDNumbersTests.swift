@@ -1,3 +1,4 @@
+import Foundation
 @testable import DisclosureKit
 import Testing
 
@@ -27,6 +28,29 @@ import Testing
     ])
     func thePreFilterPassesEveryNumber(_ text: String) {
         #expect(PersonalIDNumbers.mayHoldOne(text), "\(text)")
+    }
+
+    /// The pre-filter against the expression itself, over strings drawn from the pieces
+    /// that decide either: digits of several scripts and widths, each separator, and the
+    /// characters that end a run (a fixed seed: the same strings every run).
+    @Test func thePreFilterPassesWhateverTheExpressionMatches() {
+        let pieces = ["0", "4", "9", "X", "x", "Ｘ", "５", "\u{660}", "\u{1D7CE}", "\u{96F6}", " ", "-", "\u{3000}", "\u{2014}",
+                      "年", "，", "。", "😀", "a", "\n", "\u{00A0}", "\u{FF0D}", "45010219900101"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var matched = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(10 + next(30))).map { _ in pieces[next(pieces.count)] }.joined()
+            let range = NSRange(text.startIndex..., in: text)
+            guard PersonalIDNumbers.candidate.firstMatch(in: text, range: range) != nil else { continue }
+            matched += 1
+            #expect(PersonalIDNumbers.mayHoldOne(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        // Enough strings reach the expression for the comparison to mean something.
+        #expect(matched > 500, "\(matched)")
     }
 
     /// `\d` is every decimal digit: one written in another script hides nothing.

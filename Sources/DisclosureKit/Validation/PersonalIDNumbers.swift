@@ -7,7 +7,7 @@ import Foundation
 /// longer run of digits or letters, and holding a plausible birth date (which keeps
 /// amounts, phone numbers and document numbers from being taken for one).
 enum PersonalIDNumbers {
-    private static let candidate = try! NSRegularExpression(
+    static let candidate = try! NSRegularExpression(
         pattern: #"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])(?:\d(?:[ \u3000-]?\d){16}[ \u3000-]?[0-9Xx０-９Ｘｘ]|\d(?:[ \u3000-]?\d){14})(?![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])"#)
 
     /// The first ID number in `text`: its characters without separators, and its position
