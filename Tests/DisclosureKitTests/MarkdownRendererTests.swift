@@ -41,6 +41,20 @@ struct MarkdownRendererTests {
         #expect(findings.map { "\($0.line):\($0.column)" } == ["5:9", "7:6"], "\(findings)")
     }
 
+    /// The same places whichever line end the body is written with (a lone CR is one to
+    /// CommonMark, and cmark-gfm counts the columns after it from the paragraph's start),
+    /// for an address on a paragraph's second line, one written twice in a line, and an
+    /// autolink in angle brackets after a lone CR.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func linksAreReportedWhereTheyAreWhateverTheLineEnds(_ end: String) {
+        let body = ["第一行，", "第二行 https://bad.example/a 后", "第三行 <https://bad.example/b> 和 www.bad.example/c", "",
+                    "第五行 x https://bad.example/d 再 https://bad.example/d", "[坏](bad.md)"].joined(separator: end) + end
+        let findings = MarkdownRenderer().linkFindings(body) { target, _ in
+            target.contains("bad") ? .broken(Phrase("坏", en: "bad")) : .keep
+        }
+        #expect(findings.map { "\($0.line):\($0.column)" } == ["2:5", "3:6", "3:31", "5:7", "5:31", "6:1"], "\(findings)")
+    }
+
     @Test func headerCellsNameWhatTheyHeadAndFootnotesGoBackInChinese() {
         let html = MarkdownRenderer().render(Self.body(7)) { _, _ in .keep }.html
         #expect(html.contains("<th scope=\"col\" style=\"text-align: right\">序号</th>"), "\(html)")

@@ -9,29 +9,22 @@ struct SourceColumns {
     /// Where each line starts, a line ending at LF, CR LF or a lone CR (as CommonMark
     /// counts lines).
     private let lineStarts: [Int]
-    /// Where each line starts when only LF ends one (a line keeps the CR of its CR LF).
-    private let lineFeedStarts: [Int]
 
     init(_ text: String) {
         bytes = Array(text.utf8)
-        var starts = [0], lineFeeds = [0]
+        var starts = [0]
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             if byte == 0x0A {
                 starts.append(index)
-                lineFeeds.append(index)
             } else if byte == 0x0D {
-                if index < bytes.count, bytes[index] == 0x0A {
-                    index += 1
-                    lineFeeds.append(index)
-                }
+                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
                 starts.append(index)
             }
         }
         lineStarts = starts
-        lineFeedStarts = lineFeeds
     }
 
     /// The character column of byte column `byteColumn` (1-based) on 1-based `line`. A
@@ -52,10 +45,13 @@ struct SourceColumns {
         return column
     }
 
-    /// The bytes of 1-based `line` when only LF ends a line, without its LF; nil past the end.
-    func lineFeedLine(_ line: Int) -> ArraySlice<UInt8>? {
-        guard line >= 1, line <= lineFeedStarts.count else { return nil }
-        let end = line < lineFeedStarts.count ? lineFeedStarts[line] - 1 : bytes.count
-        return bytes[lineFeedStarts[line - 1]..<end]
+    /// The bytes of 1-based `line`, without its line end; nil past the end.
+    func line(_ line: Int) -> ArraySlice<UInt8>? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let start = lineStarts[line - 1]
+        guard line < lineStarts.count else { return bytes[start...] }
+        var end = lineStarts[line] - 1  // the LF, or a lone CR
+        if bytes[end] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return bytes[start..<end]
     }
 }

@@ -85,10 +85,10 @@ public struct MarkdownRenderer: Sendable {
 
         var findings: [LinkFinding] = []
         // Made at the first finding, for all of them.
-        var columns: SourceColumns?
+        var places: LinkPlaces?
         func place(of node: OpaquePointer, target: String) -> (line: Int, column: Int) {
-            if columns == nil { columns = SourceColumns(markdown) }
-            return Self.place(of: node, target: target, in: columns!)
+            if places == nil { places = LinkPlaces(SourceColumns(markdown)) }
+            return places!.place(of: node, target: target)
         }
         let iterator = cmark_iter_new(document)
         while true {
@@ -125,41 +125,6 @@ public struct MarkdownRenderer: Sendable {
     /// Where a link or image `node` with `target` is in its body (`columns`): line, and
     /// column in characters. Found only for a finding: the walk from the body's start is
     /// most of a link's cost.
-    private static func place(of node: OpaquePointer, target: String, in columns: SourceColumns) -> (line: Int, column: Int) {
-        var line = Int(cmark_node_get_start_line(node))
-        var byteColumn = Int(cmark_node_get_start_column(node))
-        if line == 0 {
-            // GFM's autolinks of a bare `https://…` carry no position: the line of the
-            // nearest block that does, and the target's place in it when found.
-            var block = cmark_node_parent(node)
-            while let current = block, cmark_node_get_start_line(current) == 0 { block = cmark_node_parent(current) }
-            line = max(1, Int(block.map(cmark_node_get_start_line) ?? 1))
-            byteColumn = Self.byteColumn(of: target, inLine: line, of: columns) ?? 1
-        } else if !Self.startsLinkSyntax(columns, line: line, byteColumn: byteColumn) {
-            // Those of a bare `www.…` are placed a byte early.
-            byteColumn = Self.byteColumn(of: target, inLine: line, of: columns) ?? byteColumn
-        }
-        return (line, columns.characters(line: line, byteColumn: byteColumn))
-    }
-
-    /// True when line `line` has `[`, `!` or `<` at `byteColumn`: where a link, an image
-    /// or an autolink in angle brackets starts.
-    static func startsLinkSyntax(_ columns: SourceColumns, line: Int, byteColumn: Int) -> Bool {
-        guard let text = columns.lineFeedLine(line), byteColumn >= 1, byteColumn <= text.count else { return false }
-        return [UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<")].contains(text[text.startIndex + byteColumn - 1])
-    }
-
-    /// The 1-based byte column where `target` (or, for `www.` autolinks, whose target
-    /// cmark writes with `http://` in front, its text) first appears on line `line`.
-    static func byteColumn(of target: String, inLine line: Int, of columns: SourceColumns) -> Int? {
-        guard let line = columns.lineFeedLine(line) else { return nil }
-        let text = Array(line)
-        for candidate in [target, target.hasPrefix("http://") ? String(target.dropFirst(7)) : target] {
-            if let start = text.firstRun(Array(candidate.utf8)) { return start + 1 }
-        }
-        return nil
-    }
-
     /// cmark-gfm's HTML as the pages' accessibility wants it: a table's header cells
     /// name what they head (`scope="col"`: a GFM table's header is its first row), and a
     /// footnote's way back is labelled in the page's language, not in English.
