@@ -67,9 +67,8 @@ public struct PublisherRegistry: Sendable, Hashable {
     /// What a record without `publisher` is told to write: the publisher whose code its
     /// 索引号 starts with, else the registered full names (the first few of a long list).
     func missingHint(indexNumber: String?) -> Phrase {
-        if let indexNumber, let slash = indexNumber.utf8.firstIndex(of: UInt8(ascii: "/")) {
-            let code = Self.comparable(String(indexNumber[..<slash]))
-            if let owner = publishers.first(where: { Self.comparable($0.code) == code }) {
+        if let code = indexNumber.flatMap(IndexNumberParts.code(of:)).map(Self.comparable) {
+            if let owner = publishers.first(where: { $0.code == code }) {
                 return Phrase("；索引号的机构代码 \(owner.writtenCode ?? owner.code) 是 \(owner.name) 的：请补上 publisher: \(owner.name)",
                               en: "; the 索引号's code \(owner.writtenCode ?? owner.code) is \(owner.name)'s: add publisher: \(owner.name)")
             }

@@ -119,7 +119,8 @@ public struct RecordDecoder: Sendable {
             (Disclosure.withheld, ["withheld", "不予公开"]),
         ])
         let withheldReason = reader.string(top, "withheld_reason", required: false, multiLine: true)
-        if let registry = site.publishers {
+        // Made only for a record that lacks the key: every record is decoded here.
+        if let registry = site.publishers, top.entry("publisher") == nil {
             reader.missingHints["publisher"] = registry.missingHint(indexNumber: indexNumber?.value)
         }
         let publisher = reader.string(top, "publisher", required: true)

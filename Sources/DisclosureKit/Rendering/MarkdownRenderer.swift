@@ -122,9 +122,6 @@ public struct MarkdownRenderer: Sendable {
         return (Self.accessible(String(cString: rendered)), findings)
     }
 
-    /// Where a link or image `node` with `target` is in its body (`columns`): line, and
-    /// column in characters. Found only for a finding: the walk from the body's start is
-    /// most of a link's cost.
     /// cmark-gfm's HTML as the pages' accessibility wants it: a table's header cells
     /// name what they head (`scope="col"`: a GFM table's header is its first row), and a
     /// footnote's way back is labelled in the page's language, not in English.
