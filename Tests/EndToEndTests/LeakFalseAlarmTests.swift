@@ -66,7 +66,7 @@ import Testing
         let found = try leaks(failed)
         #expect(found.count == 1, "\(found)")
         let message = found.first?["message"] as? String ?? ""
-        #expect(message.contains("('按照 明湖区内部排班管理工作规则 执行')"), "\(message)")
+        #expect(message.contains("('按照明湖区内部排班管理工作规则执行')"), "\(message)")
         #expect(message.contains("leak_boilerplate: [\"按照《明湖区内部排班管理工作规则》执行\"]"), "\(message)")
 
         let settings = site.root.appendingPathComponent("content/site.yaml")

@@ -264,6 +264,22 @@ import Testing
         }
     }
 
+    /// The sentence copied hard-wrapped (公文 lines of a few characters) and with a word
+    /// emphasised is the same run: line breaks and markup between Chinese characters do not
+    /// cut it, and the finding counts all 35 characters, at the line where it starts.
+    @Test func wrappedOrEmphasisedCopyIsTheSameRun() throws {
+        let tmp = try TemporaryDirectory()
+        let root = try sample(tmp)
+        try writePublic(tmp, "copy-1", number: 1, body: "经研究，现将有关事项通知如下：\n\n本说明涉及尚未\n公开的审核意见和\n**具体金额**安排，仅\n供内部研究使用，暂不\n对外发布。")
+        let result = try Disclose.run(["check", "--root", root.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let shared = try rules(result).filter { $0["rule"] as? String == "leak.shared_text" }
+        #expect(shared.count == 1, "\(result.stdout)")
+        #expect(shared.first?["line"] as? Int == 15)
+        let message = shared.first?["message"] as? String ?? ""
+        #expect(message.contains("有 35 个字符相同") || message.contains("shares 35 characters"), "\(message)")
+    }
+
     /// A rebuild searches the files it carries over again when a text stops being
     /// published: the asset that quoted the sentence was clean while a public record held
     /// it too, and is a leak once that record no longer does, though neither the asset nor

@@ -20,7 +20,8 @@ import Foundation
 ///   `／`, `-`, `—`, `〔〕`, `[]`, `（）`, `，`, `。`, `、`, ...): an index number retyped with
 ///   other separators (`…4D-2024-00002`, `…4D 2024 00002`) or a document number with other
 ///   brackets (`明财预[2024]31号`) is the same text;
-/// - every run of white space one space, ends trimmed.
+/// - every run of white space one space, ends trimmed; none between two characters of
+///   U+3000 and above (a Chinese sentence wrapped over lines or cut by `**` reads as one).
 ///
 /// Out of scope: text a determined encoder made (base64, reversed, one character per
 /// element with attributes). The threat is a mistake, not an adversary.
@@ -141,13 +142,28 @@ public enum MatchText {
 
         @inline(__always)
         mutating func emit(_ byte: UInt8) {
-            if pendingSpace, count > textStart {
+            if pendingSpace, count > textStart, !(byte >= 0xE3 && followsWideCharacter) {
                 base[count] = 0x20
                 count += 1
             }
             pendingSpace = false
             base[count] = byte
             count += 1
+        }
+
+        /// True when the last character written is U+3000 or above (CJK and the scripts
+        /// after it). White space between two such characters is not written: Chinese
+        /// has no spaces between words, so a line break or a markup character (`**`, a
+        /// tag, a table border) between two of them is where a line was wrapped or a word
+        /// emphasised, and a sentence hard-wrapped at 公文 line length must read as the
+        /// same run as the sentence on one line.
+        @inline(__always)
+        var followsWideCharacter: Bool {
+            let written = count - textStart
+            guard written >= 3, base[count - 1] & 0xC0 == 0x80, base[count - 2] & 0xC0 == 0x80 else { return false }
+            let third = base[count - 3]
+            if third >= 0xE3, third <= 0xEF { return true }
+            return written >= 4 && third & 0xC0 == 0x80 && base[count - 4] >= 0xF0
         }
 
         /// Room for `more` bytes more.
