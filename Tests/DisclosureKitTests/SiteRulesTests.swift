@@ -67,6 +67,32 @@ import Testing
         #expect(diagnostics.map(\.rule) == ["attachment.orphan", "attachment.orphan"])
     }
 
+    /// A file that is the public `x`'s by its name but starts with the withheld `x-jm`'s
+    /// stem in another case or with no separator reads as x-jm's material named
+    /// carelessly: it goes to no one, refused as non-public material, listed or not. A
+    /// public longer stem takes nothing this way, and the withheld record keeps its own.
+    @Test func aFileNamedLikeAWithheldRecordsGoesToNoPublicOne() {
+        let records = [RecordSamples.file(.policy, stem: "x"), RecordSamples.file(.policy, stem: "x-jm"),
+                       RecordSamples.file(.policy, stem: "x-gk")]
+        func attachment(_ name: String) -> AttachmentFile {
+            AttachmentFile(relativePath: "content/policies/\(name)", absolutePath: "/x/\(name)", type: .policy,
+                           subfolders: [], name: name)
+        }
+        let names = ["x-jm附件.pdf", "x-JM.pdf", "x-Jm-附件.pdf", "x-jm-附件.pdf", "x-gk附件.pdf", "x-附件.pdf", "x-listed-JM.pdf"]
+        let publicRecords: Set<String> = ["content/policies/x.md", "content/policies/x-gk.md"]
+        let (matches, diagnostics) = AttachmentMatcher.match(names.map(attachment), records: records,
+            listing: ["content/policies/x.md": [ListedAttachment(file: "x-JM.pdf", title: "附件", location: .fileStart)]],
+            publicRecords: publicRecords)
+        #expect(matches.map { "\($0.attachment.name)→\($0.record.stem)" } ==
+                ["x-jm-附件.pdf→x-jm", "x-gk附件.pdf→x", "x-附件.pdf→x", "x-listed-JM.pdf→x"])
+        let refused = diagnostics.filter { $0.rule == "attachment.non_public" }
+        // x-JM.pdf, listed, is refused once, at its entry.
+        #expect(refused.map(\.file).sorted() == ["content/policies/x-Jm-附件.pdf", "content/policies/x-jm附件.pdf"])
+        #expect(refused.allSatisfy { $0.message.zh.contains("content/policies/x-jm.md") })
+        #expect(diagnostics.filter { $0.rule == "attachment.listed" }.map(\.file) == ["content/policies/x.md"])
+        #expect(diagnostics.filter { $0.rule == "attachment.orphan" }.isEmpty)
+    }
+
     /// `x.html` beside `x.md` would overwrite x's page; `x-附件.html`, or `x.html` in
     /// another folder, would not; a slug moves the page and the clash with it.
     @Test func anAttachmentNamedLikeAPageClashes() {

@@ -172,6 +172,26 @@ import Testing
         #expect(try site.build().status == 1)
     }
 
+    /// The withheld `gk-jm.md`'s material saved as `gk-jm附件.pdf` or `gk-JM.pdf`, beside
+    /// the public `gk.md`, is not published as gk's attachment: check and build refuse it
+    /// at the file, and the site is left as it was.
+    @Test func aWithheldRecordsCarelesslyNamedFileIsNotAPublicNeighboursAttachment() throws {
+        let site = try SampleSite(adding: [
+            "content/policies/gk-jm.md": SampleSite.onRequestPolicy(title: "依申请公开的资料", index: "11450100MB0000009Z/2024-96002",
+                                                                    body: "内部。\n"),
+            "content/policies/gk.md": SampleSite.policy(title: "公开文件", index: 2),
+        ])
+        try site.add(Self.bytes(3000, 7), at: "content/policies/gk-jm附件.pdf")
+        try site.add(Self.bytes(3000, 8), at: "content/policies/gk-JM.pdf")
+        let (result, diagnostics) = try site.check()
+        #expect(result.status == 1)
+        #expect(SampleSite.places(diagnostics) == ["content/policies/gk-JM.pdf:1:1 attachment.non_public",
+                                                   "content/policies/gk-jm附件.pdf:1:1 attachment.non_public"], "\(diagnostics)")
+        let built = try site.build()
+        #expect(built.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("site").path))
+    }
+
     /// Changing a title changes the page in an incremental build as in a clean one.
     @Test func anEditedTitleIsShownByTheNextBuild() throws {
         let site = try SampleSite(adding: [

@@ -95,8 +95,8 @@ extension Rule {
                         en: "attachment 'x.html' would overwrite the page of record 'x'; rename it"))
     public static let attachmentNonPublic = Rule(
         id: "attachment.non_public", severity: .error,
-        checks: Phrase("主动公开记录的附件不是非主动公开的记录的文件或附件的链接、硬链接或逐字节相同的副本",
-                       en: "a public record's attachment is not a link to, a hard link of, nor a byte-identical copy of a non-public record's file or attachment"),
+        checks: Phrase("主动公开记录的附件不是非主动公开的记录的文件或附件的链接、硬链接或逐字节相同的副本，名称也不以非主动公开记录的文件名主干开头（不分大小写，其后无论是什么）",
+                       en: "a public record's attachment is not a link to, a hard link of, nor a byte-identical copy of a non-public record's file or attachment, nor named like one (starting with a non-public record's file stem in any case, whatever follows)"),
         example: Phrase("'x.pdf'（公开记录 content/policies/x.md 的附件）与content/policies/secret-附件.pdf（非主动公开的记录 content/policies/secret.md 的附件）的内容完全相同；非主动公开的材料一律不得公开。请删除该附件，或换成可公开的版本",
                         en: "'x.pdf' has the same bytes as content/policies/secret-附件.pdf, material of the non-public record content/policies/secret.md; it is not published"))
     public static let attachmentListed = Rule(

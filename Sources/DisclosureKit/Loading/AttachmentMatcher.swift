@@ -60,6 +60,8 @@ public enum AttachmentMatcher {
             let folder = "content/" + folderKey(record.type, record.subfolders) + "/"
             for entry in listing[record.relativePath] ?? [] { listedPaths.insert(folder + entry.file) }
         }
+        // A file refused where it is (named like a withheld record's) is told why there.
+        let refusedPaths = Set(diagnostics.map(\.file))
         // In the order the files were given (the scan's path order).
         var matches: [Match] = []
         for attachment in attachments {
@@ -72,7 +74,7 @@ public enum AttachmentMatcher {
                     diagnostics.append(Rule.recordIDNumber.diagnostic(attachment.relativePath, .fileStart,
                         Phrase("\(record.relativePath) 的这个附件的文件名含有疑似身份证号码（\(PersonalIDNumbers.masked(found.number))）；自然人的身份证号码一律不予公开，请重命名", en: "the file name of this attachment of \(record.relativePath) holds what reads as an ID number (\(PersonalIDNumbers.masked(found.number))); a natural person's ID number is never published: rename it")))
                 }
-            } else if !listedPaths.contains(attachment.relativePath) {
+            } else if !listedPaths.contains(attachment.relativePath), !refusedPaths.contains(attachment.relativePath) {
                 diagnostics.append(Rule.attachmentOrphan.diagnostic(attachment.relativePath, .fileStart,
                     Phrase("'\(attachment.name)' 不属于任何记录，不会被复制；请在其记录的 'attachments:' 中列出，或按记录的文件名命名（与 STEM.md 同目录的 STEM.pdf 或 STEM-附件.pdf）", en: "'\(attachment.name)' belongs to no record and is not copied; list it in its record's 'attachments:' or name it after its record's file (STEM.pdf or STEM-附件.pdf beside STEM.md)")))
             }

@@ -63,22 +63,60 @@ enum ListedAttachments {
                                   en: "is the attachment of \(other.source) by its name\(nonPublic); list only files of this record's own, or rename the file"))
                     continue
                 }
+                if owner.isPublic, let withheld = resembledWithheld(entry.file, owners, besides: index) {
+                    refuse(Phrase("列为本记录的附件，", en: "is listed by this record, but ") + resemblance(of: entry.file, to: owners[withheld]))
+                    continue
+                }
                 taken[entry.file] = index
                 assignments.append(Assignment(name: entry.file, owner: index, title: entry.title, position: position))
             }
         }
+        let listedAnywhere = Set(owners.lazy.flatMap(\.listed).map(\.file))
         for file in files where taken[file.name] == nil {
             if let index = Self.owner(of: file.name, owners) {
+                if owners[index].isPublic, let withheld = resembledWithheld(file.name, owners, besides: index) {
+                    // Refused at its entry already when listed.
+                    guard !listedAnywhere.contains(file.name) else { continue }
+                    diagnostics.append(Rule.attachmentNonPublic.diagnostic(folder + "/" + file.name, .fileStart,
+                        Phrase("按文件名是 \(owners[index].source) 的附件，", en: "is the attachment of \(owners[index].source) by its name, but ")
+                        + resemblance(of: file.name, to: owners[withheld])))
+                    continue
+                }
                 assignments.append(Assignment(name: file.name, owner: index, title: nil, position: nil))
             }
         }
         return (assignments, diagnostics)
     }
 
+    /// A non-public owner other than `index` whose stem `name` starts with when case is
+    /// ignored, whatever follows it (`x-jm附件.pdf`, `x-JM.pdf` for a withheld `x-jm.md`):
+    /// a careless name for the withheld record's own file, which must not go to a public
+    /// owner whose shorter stem it also starts with. The longest such stem.
+    static func resembledWithheld(_ name: String, _ owners: [Owner], besides index: Int) -> Int? {
+        let folded = name.lowercased()
+        return owners.indices.filter { other in
+            other != index && !owners[other].isPublic
+                && owners[other].stem.utf8.count > owners[index].stem.utf8.count
+                && folded.utf8.starts(with: owners[other].stem.lowercased().utf8)
+        }.max { owners[$0].stem.utf8.count < owners[$1].stem.utf8.count }
+    }
+
+    /// Why a file named like a non-public owner's is given to no one.
+    static func resemblance(of name: String, to withheld: Owner) -> Phrase {
+        Phrase("但其名称又以非主动公开的记录 \(withheld.source) 的文件名 '\(withheld.stem)' 开头，可能是该记录的材料，不予公开；若是该记录的附件，请命名为 \(withheld.stem)-附件\(suffix(of: name))，若不是，请重命名使其不以 '\(withheld.stem)' 开头",
+               en: "its name also starts with '\(withheld.stem)', the file name of the non-public record \(withheld.source), so it may be that record's material and is not published; if it is that record's, name it \(withheld.stem)-附件\(suffix(of: name)), else rename it so that it does not start with '\(withheld.stem)'")
+    }
+
     /// The owner a file belongs to by its name alone.
     static func owner(of name: String, _ owners: [Owner]) -> Int? {
         owners.indices.filter { AttachmentMatcher.belongs(name, to: owners[$0].stem) }
             .max { owners[$0].stem.utf8.count < owners[$1].stem.utf8.count }
+    }
+
+    /// `name`'s extension with its dot (`.pdf`), or nothing.
+    private static func suffix(of name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[dot...])
     }
 
     /// Why a listed name is not among the folder's files.
