@@ -41,7 +41,7 @@ import Testing
             ("\"<待填写 审查人 / reviewer>\"", "区政务服务中心办公室"),
             ("\"<待填写 主题分类 / topic>\"", "政务服务"),
             ("\"<待填写 内容概述 / summary>\"", "元旦期间区政务服务中心暂停线下窗口服务，网上办事照常。"),
-            ("<!-- 正文 / body, in Markdown -->", "元旦期间，区政务服务中心暂停线下窗口服务，网上办事和自助服务区照常运行。"),
+            ("<!-- 正文（Markdown） -->", "元旦期间，区政务服务中心暂停线下窗口服务，网上办事和自助服务区照常运行。"),
         ], in: record)
         let check = try Disclose.run(["check", "--strict", "--root", root.path])
         #expect(check.status == 0, "\(check.stderr)")
@@ -66,7 +66,7 @@ import Testing
         ("\"<待填写 审查人 / reviewer>\"", "区政务服务中心办公室"),
         ("\"<待填写 主题分类 / topic>\"", "政务服务"),
         ("\"<待填写 内容概述 / summary>\"", "元旦期间区政务服务中心暂停线下窗口服务，网上办事照常。"),
-        ("<!-- 正文 / body, in Markdown -->", "元旦期间，区政务服务中心暂停线下窗口服务，网上办事和自助服务区照常运行。"),
+        ("<!-- 正文（Markdown） -->", "元旦期间，区政务服务中心暂停线下窗口服务，网上办事和自助服务区照常运行。"),
     ]
 
     /// The same day as the webmaster sees it, in Chinese (no language set): every line a

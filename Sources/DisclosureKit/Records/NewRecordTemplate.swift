@@ -33,27 +33,27 @@ public enum NewRecordTemplate {
         let p = placeholder
         var lines = [
             "---",
-            "# 名称 / title (at most 200 characters)",
+            "# 名称：不超过 200 个字符",
             "title: \(p("名称", "title"))",
-            "# 索引号 / index number, unique across the site",
+            "# 索引号：全站唯一",
             "index_number: \(indexNumber ?? p("索引号", "index number"))",
-            "# 公开方式 / disclosure: proactive (主动公开) | on-request (依申请公开) | withheld (不予公开)",
+            "# 公开方式：proactive（主动公开）| on-request（依申请公开）| withheld（不予公开）",
             "disclosure: proactive",
-            "# 不予公开理由 / withheld_reason: only, and then required, when disclosure is withheld",
+            "# 不予公开理由：仅在公开方式为 withheld 时填写，且必须填写",
             "# withheld_reason: ",
-            "# 发布机构 / publisher",
+            "# 发布机构",
             "publisher: \(publisher.map(yamlText) ?? p("发布机构", "publisher"))",
-            "# 成文日期 / date written, YYYY-MM-DD",
+            "# 成文日期，YYYY-MM-DD",
             "created: \(today)",
-            "# 发布日期 / publication date; within 20 working days of created (先审查后公开: after the review)",
+            "# 发布日期：成文之日起 20 个工作日内；先审查后公开，不早于审查日期",
             "published: \(today)",
-            "# 保密审查 / confidentiality review, on or before publication",
+            "# 保密审查：审查人和审查日期，审查日期不晚于发布日期",
             "review:",
             "  reviewer: \(p("审查人", "reviewer"))",
             "  date: \(today)",
-            "# 主题分类 / topic (optional)",
+            "# 主题分类（可选；不填请删除此行）",
             "topic: \(p("主题分类", "topic"))",
-            "# 内容概述 / summary (optional; shown in lists and the catalog)",
+            "# 内容概述（可选，显示在列表和目录中；不填请删除此行）",
             "summary: \(p("内容概述", "summary"))",
         ]
         for field in type.declaration.fields {
@@ -62,7 +62,7 @@ public enum NewRecordTemplate {
         lines += [
             "---",
             "",
-            "<!-- 正文 / body, in Markdown -->",
+            "<!-- 正文（Markdown） -->",
             "",
         ]
         if type.declaration.applies(.reportStatistics) { lines += ReportSections.skeletonBody }
@@ -75,8 +75,8 @@ public enum NewRecordTemplate {
         if field.kind == .enumeration {
             comment += ": " + field.values.map { "\($0.value) (\($0.label))" }.joined(separator: " | ")
         }
-        if !field.required { comment += " (optional)" }
-        if let hint = field.skeletonComment { comment += "; \(hint)" }
+        if !field.required { comment += "（可选）" }
+        if let hint = field.skeletonComment { comment += "：\(hint)" }
         let key = field.key
         if let skeleton = field.skeleton { return [comment, "\(key): \(skeleton)"] }
         switch field.kind {

@@ -16,12 +16,12 @@ fields:
     kind: text
     required: true
     shown: true
-    skeleton_comment: e.g. 某府办〔2026〕1号
+    skeleton_comment: 例如 某府办〔2026〕1号
   - key: category
     label: 文件类别
     kind: enum
     shown: true
-    skeleton_comment: 规章 or 行政规范性文件 are counted against the annual report's table 二; leave out for other documents
+    skeleton_comment: 规章、行政规范性文件计入年度报告的表二；其他文件不填
     values:
       - {value: rule, label: 规章}
       - {value: normative, label: 行政规范性文件}
@@ -41,20 +41,20 @@ fields:
     kind: date
     shown: true
     skeleton: "~"
-    skeleton_comment: the day it takes effect, YYYY-MM-DD; ~ for none
+    skeleton_comment: 施行之日，YYYY-MM-DD；没有则写 ~
   - key: effective_until
     label: 有效期至
     kind: date
     shown: true
     skeleton: "~"
-    skeleton_comment: the last day in force, YYYY-MM-DD, shown as 失效 after it; ~ for none
+    skeleton_comment: 有效的最后一天，YYYY-MM-DD，此后显示为失效；没有则写 ~
   - key: repealed_by
     label: 废止文件
     kind: reference
     backlink: 废止的文件
     refers_to: policy
-    example: "repealed_by: 11450100MB0000002B/2024-00021, or {document_number: 明政发〔2025〕3号, title: …}"
-    skeleton_comment: index number of the repealing record (only with status repealed)
+    example: "repealed_by: 11450100MB0000002B/2024-00021"
+    skeleton_comment: "废止本文件的记录的索引号，或 {document_number: 文号, title: 名称}（仅在 status 为 repealed 时）"
     fields:
       - {key: document_number, label: 文号, kind: text, required: true}
       - {key: title, label: 名称, kind: text, required: true}
@@ -63,8 +63,8 @@ fields:
     kind: reference
     backlink: 修改的文件
     refers_to: policy
-    example: "amended_by: 11450100MB0000001A/2025-00006, or {document_number: 明政发〔2025〕3号, title: …}"
-    skeleton_comment: index number of the amending record (only with status amended)
+    example: "amended_by: 11450100MB0000001A/2025-00006"
+    skeleton_comment: "修改本文件的记录的索引号，或 {document_number: 文号, title: 名称}（仅在 status 为 amended 时）"
     fields:
       - {key: document_number, label: 文号, kind: text, required: true}
       - {key: title, label: 名称, kind: text, required: true}
@@ -85,7 +85,7 @@ fields:
     backlink: 相关解读
     required: true
     example: "interprets: 11450100MB0000001A/2024-00003"
-    skeleton_comment: index number (索引号) of the policy interpreted
+    skeleton_comment: 所解读政策的索引号
 
 """####),
         ("budget.yaml", ####"""
@@ -126,14 +126,14 @@ fields:
     kind: group
     required: true
     example: "totals: {revenue: 0.00, expenditure: 0.00}"
-    skeleton_comment: the lines below must add up to expenditure
+    skeleton_comment: 下列各行之和须等于支出合计
     fields:
       - {key: revenue, label: 收入总计, kind: amount, required: true}
       - {key: expenditure, label: 支出总计, kind: amount, required: true}
   - key: lines
     label: 支出明细
     kind: table
-    skeleton_comment: "optional: - {name: 项目, amount: 0.00}"
+    skeleton_comment: "可选：- {name: 项目, amount: 0.00}"
     fields:
       - {key: name, label: 项目, kind: text, required: true}
       - {key: amount, label: 金额, kind: amount, required: true}
@@ -177,7 +177,7 @@ fields:
     shown: true
     shown_as: 见下文“办理时限”
     example: "time_limit: {statutory_days: 20, promised_days: 5}"
-    skeleton_comment: "in working days: 0 < promised ≤ statutory"
+    skeleton_comment: "以工作日计：0 < 承诺时限 ≤ 法定时限"
     fields:
       - {key: statutory_days, label: 法定时限, kind: number, required: true, min: -1000000000000, max: 1000000000000, skeleton: "20"}
       - {key: promised_days, label: 承诺时限, kind: number, required: true, min: -1000000000000, max: 1000000000000, skeleton: "10"}
@@ -185,9 +185,9 @@ fields:
     label: 收费依据及标准
     kind: group
     required: true
-    example: "fees: {standard: 不收费} or fees: {basis: 收费依据, standard: 收费标准}"
+    example: "fees: {standard: 不收费}"
     skeleton: "{standard: 不收费}"
-    skeleton_comment: standard 不收费 (free) needs no basis
+    skeleton_comment: 收费标准为“不收费”时无需收费依据
     fields:
       - {key: basis, label: 收费依据, kind: text}
       - {key: standard, label: 收费标准, kind: text, required: true}
@@ -214,13 +214,13 @@ fields:
     suffix: 年
     min: 1949
     max: 2100
-    skeleton_comment: "the year reported on; publish by 01-31 of the next year for a 部门, 03-31 for a 人民政府 (条例 第四十九条; without a publisher registry, site.yaml's report_deadline)"
+    skeleton_comment: "报告的年度；部门于次年 01-31 前、人民政府于次年 03-31 前发布（条例第四十九条；未登记发布机构时按 site.yaml 的 report_deadline）"
   - key: statistics
     label: 统计数据
     kind: report_statistics
     required: true
-    example: "statistics: with requests, reviews and lawsuits (see 'disclose new report')"
-    skeleton_comment: statistics in the national format (国办公开办函〔2021〕30号)
+    example: "statistics: {proactive: …, requests: …, reviews: …, lawsuits: …}"
+    skeleton_comment: 按全国统一格式（国办公开办函〔2021〕30号）填写的统计数据
 
 """####),
         ("notice.yaml", ####"""
@@ -235,12 +235,12 @@ fields:
     label: 文号
     kind: text
     shown: true
-    skeleton_comment: if the notice has one
+    skeleton_comment: 有文号时填写
   - key: deadline
     label: 截止日期
     kind: date
     shown: true
-    skeleton_comment: the last day to respond or apply, if any
+    skeleton_comment: 反馈或报名的截止日期（如有）
   - key: contact
     label: 联系方式
     kind: text
@@ -271,14 +271,14 @@ fields:
     kind: text
     required: true
     shown: true
-    skeleton_comment: e.g. 2021—2025年
+    skeleton_comment: 例如 2021—2025年
   - key: year
     label: 年度
     kind: number
     shown: true
     min: 1949
     max: 2100
-    skeleton_comment: the year of an annual or work plan
+    skeleton_comment: 年度计划或工作计划的年份
   - key: document_number
     label: 文号
     kind: text
@@ -311,7 +311,7 @@ fields:
     label: 公示截止日期
     kind: date
     shown: true
-    skeleton_comment: for a 公示, the last day to raise an objection
+    skeleton_comment: 公示的异议截止日期
 
 """####),
         ("decision.yaml", ####"""
@@ -337,19 +337,19 @@ fields:
     kind: text
     required: true
     shown: true
-    skeleton_comment: e.g. 明市监罚〔2024〕12号
+    skeleton_comment: 例如 明市监罚〔2024〕12号
   - key: party
     label: 行政相对人
     kind: text
     required: true
     shown: true
-    skeleton_comment: a natural person by surname only (张某某)
+    skeleton_comment: 自然人只写姓氏（张某某）
   - key: party_type
     label: 相对人类型
     kind: enum
     required: true
     shown: true
-    skeleton_comment: for a natural_person write the party as 张某某
+    skeleton_comment: 当事人为自然人（natural_person）时写作 张某某
     values:
       - {value: natural_person, label: 自然人}
       - {value: legal_person, label: 法人或其他组织}
@@ -357,7 +357,7 @@ fields:
     label: 统一社会信用代码
     kind: text
     shown: true
-    skeleton_comment: a legal person's only
+    skeleton_comment: 仅法人填写
   - key: reason
     label: 事由
     kind: multiline_text

@@ -21,10 +21,11 @@ public enum Glossary {
     /// Reasons of 其他处理.
     public static let otherOutcomeReasons = ["overdue_correction", "overdue_fee", "other"]
 
-    /// How to write a field whose form is not obvious, for "missing" messages.
+    /// How to write a field whose form is not obvious, for "missing" messages: YAML alone,
+    /// read alike in a Chinese and an English message.
     public static let examples: [String: String] = [
-        "published": "published: YYYY-MM-DD (required for a proactive record)",
-        "review": "review: {reviewer: 保密审查小组, date: YYYY-MM-DD} (先审查后公开: on or before 'published')",
+        "published": "published: YYYY-MM-DD",
+        "review": "review: {reviewer: 保密审查小组, date: YYYY-MM-DD}",
     ]
 
     /// The Chinese name of a common field (`title` → 名称): what pages, the CSV, skeletons
