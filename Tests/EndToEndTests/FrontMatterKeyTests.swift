@@ -66,4 +66,35 @@ import Testing
         #expect(!output.files.values.contains { String(decoding: $0, as: UTF8.self).contains("标签值依申请公开记录") })
         #expect(output.files["policies/str-value.html"] != nil)
     }
+    /// Keys indented with the full-width space a Chinese keyboard types (U+3000) are keys
+    /// of their own to YAML: the warning says so and names the key meant. A full-width
+    /// '／' in a 索引号 is said once as itself (record.typing), not also as a 索引号 with no
+    /// publisher code.
+    @Test func fullWidthSpacesAndSlashesAreNamedAsWhatTheyAre() throws {
+        let record = """
+            ---
+            title: 全角字符测试记录
+            index_number: 11450100MB0000002B／2024-00991
+            disclosure: proactive
+            publisher: 明湖区人民政府办公室
+            created: 2024-01-15
+            published: 2024-01-16
+            review: {reviewer: 审查人, date: 2024-01-16}
+            document_number: 明府办发〔2024〕991号
+            \u{3000}topic: 政务公开
+            ---
+            正文。
+
+            """
+        let site = try SampleSite(adding: ["content/policies/qj.md": record], keepingPublishers: true)
+        let (_, diagnostics) = try site.check()
+        let mine = diagnostics.filter { $0["file"] as? String == "content/policies/qj.md" }
+        let rules = mine.map { $0["rule"] as? String ?? "" }
+        #expect(rules.contains("record.typing"), "\(mine)")
+        #expect(!rules.contains("index_number.publisher"), "\(mine)")
+        let key = mine.first { $0["rule"] as? String == "record.unknown_key" }
+        #expect(key?["line"] as? Int == 10)
+        #expect((key?["message"] as? String)?.contains("full-width space (U+3000)") == true, "\(String(describing: key))")
+        #expect((key?["message"] as? String)?.contains("if this is 'topic'") == true)
+    }
 }

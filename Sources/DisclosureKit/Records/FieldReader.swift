@@ -317,7 +317,15 @@ struct FieldReader {
     mutating func checkUnknownKeys(_ map: FieldMapping, known: [String]) {
         for entry in map.entries where !known.contains(entry.key) {
             let path = map.path(entry.key)
-            if let nearest = NearestKey.suggestion(for: entry.key, among: known) {
+            if let first = entry.key.unicodeScalars.first, first.properties.isWhitespace, !first.isASCII {
+                // Indentation typed with a Chinese keyboard: YAML indents with ASCII spaces
+                // only, so `　　reviewer:` is a key of its own, not one under `review:`.
+                let name = String(String.UnicodeScalarView(entry.key.unicodeScalars.drop { $0.properties.isWhitespace }))
+                let code = "U+" + String(first.value, radix: 16, uppercase: true)
+                report(unknownKey, entry.keyLocation, field: path,
+                       Phrase("字段名 '\(path)' 以全角空格（\(code)）开头，将被忽略：YAML 只把半角空格当作缩进，行首的全角空格成了字段名的一部分；如果这是 '\(name)'，请删去行首的全角空格（若它属于上一行的字段，改用半角空格缩进）",
+                              en: "the key '\(path)' starts with a full-width space (\(code)) and is ignored: YAML indents with ASCII spaces only, so the space became part of the key; if this is '\(name)', delete the leading full-width spaces (indent with ASCII spaces if it belongs to the key above)"))
+            } else if let nearest = NearestKey.suggestion(for: entry.key, among: known) {
                 report(unknownKey, entry.keyLocation, field: path,
                        Phrase("未知字段 '\(path)'；是否应为 \(labels.quotedZh(map.path(nearest)))？", en: "unknown key '\(path)'; did you mean \(labels.quoted(map.path(nearest)))?"))
             } else {

@@ -12,7 +12,9 @@ extension RecordRules {
             registered = registry.publisher(named: publisher.value)
             if registered == nil { reportUnknownPublisher(publisher, registry) }
         }
-        guard let indexNumber else { return }
+        // A full-width '／' is reported as itself (`record.typing`, with the number as it
+        // should be written); read here it would hide the code that is there.
+        guard let indexNumber, !indexNumber.value.contains("／") else { return }
         if let registered {
             let code = IndexNumberParts.code(of: indexNumber.value)
             if code.map(PublisherRegistry.comparable) != registered.code {
