@@ -43,17 +43,13 @@ struct NewCommand: ParsableCommand {
             let known = types.types.map { "\($0.id) (\($0.chineseName))" }.joined(separator: ", ")
             // The file that declares TYPE but was refused, when there is one: the author
             // should hear that the declaration is broken, not that the type is unknown.
-            let declaring = Set(problems.map(\.file)).sorted().first { file in
-                let text = (try? String(contentsOfFile: (root as NSString).appendingPathComponent(file), encoding: .utf8)) ?? ""
-                return text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "id: \(type)" }
-            }
-            let broken = declaring.map {
-                Phrase("；\($0) 声明了 '\(type)'，但它有错误，因此没有声明任何类型：请运行 'disclose check'",
-                       en: "; \($0) declares '\(type)' but has errors, so it declares no type: run 'disclose check'")
-            } ?? (problems.errorCount > 0
+            // Then the command was used right and the content is wrong: `run` says so
+            // with exit 1, as `check` would, and no usage text.
+            if declaringBrokenFile(problems) != nil { return }
+            let broken = problems.errorCount > 0
                 ? Phrase("；types/ 中的类型声明有错误，有错误的声明不声明任何类型：请运行 'disclose check'",
                          en: "; the type declarations in types/ have errors, and a broken declaration declares no type: run 'disclose check'")
-                : Phrase("", en: ""))
+                : Phrase("", en: "")
             throw ValidationError(localized(Phrase("TYPE 必须是以下之一：\(known)，而不是 '\(type)'", en: "TYPE must be one of \(known), not '\(type)'") + broken))
         }
         guard NewRecordPlanner.split(slug) != nil else {
@@ -64,9 +60,22 @@ struct NewCommand: ParsableCommand {
         }
     }
 
+    /// The file of `types/` that declares TYPE but was refused (its errors in `problems`).
+    func declaringBrokenFile(_ problems: [Diagnostic]) -> String? {
+        Set(problems.map(\.file)).sorted().first { file in
+            let text = (try? String(contentsOfFile: (root as NSString).appendingPathComponent(file), encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "id: \(type)" }
+        }
+    }
+
     func run() throws {
         let (types, problems) = TypeRegistry.load(root: root)
         if problems.errorCount > 0 {
+            if types.type(idOrName: type) == nil, let declaring = declaringBrokenFile(problems) {
+                throw CommandFailure(phrase: Phrase("\(declaring) 声明了类型 '\(type)'，但它有错误，因此没有声明任何类型：请运行 'disclose check' 查看并改正",
+                                                    en: "\(declaring) declares the type '\(type)' but has errors, so it declares no type: run 'disclose check'"),
+                                     status: ExitStatus.contentErrors)
+            }
             throw CommandFailure.brokenTypeDeclarations
         }
         let recordType = types.type(idOrName: type)!

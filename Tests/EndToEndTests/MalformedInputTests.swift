@@ -211,8 +211,10 @@ import Testing
         }
         let sample = try SampleSite(adding: ["types/alpha.yaml": "id: alpha\n"])
         let refused = try Disclose.run(["new", "alpha", "x", "--root", sample.root.path])
-        #expect(refused.status == 2)
-        #expect(refused.stderr.contains("types/alpha.yaml declares 'alpha' but has errors"), "\(refused.stderr)")
+        // The command was used right and the content is wrong: exit 1, as `check`, no usage text.
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("types/alpha.yaml declares the type 'alpha' but has errors"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("disclose new <type>"), "\(refused.stderr)")
     }
 
     @Test func badArgumentsExitTwo() throws {

@@ -185,7 +185,7 @@ extension Rule {
         id: "record.length", severity: .error,
         checks: Phrase("`title` 不超过 200 个字符",
                        en: "`title` is at most 200 characters"),
-        example: Phrase("'title'（标题）有 215 个字符；最多允许 200 个",
+        example: Phrase("'title'（名称）有 215 个字符；最多允许 200 个",
                         en: "'title' (名称) has 215 characters; at most 200 are allowed"))
     public static let recordControlCharacter = Rule(
         id: "record.control_character", severity: .error,

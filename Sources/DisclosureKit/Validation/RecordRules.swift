@@ -69,7 +69,7 @@ struct RecordRules {
     mutating func checkTitle(_ title: Located<String>?) {
         guard let title, title.value.count > Self.maximumTitleLength else { return }
         reader.report(.recordLength, title.location, field: "title",
-                      Phrase("'title'（标题）有 \(title.value.count) 个字符；最多允许 \(Self.maximumTitleLength) 个",
+                      Phrase("'title'（名称）有 \(title.value.count) 个字符；最多允许 \(Self.maximumTitleLength) 个",
                              en: "\(Glossary.quoted("title")) has \(title.value.count) characters; at most \(Self.maximumTitleLength) are allowed"))
     }
 
