@@ -62,4 +62,23 @@ struct MarkdownRendererTests {
         #expect(!html.contains("<th>") && !html.contains("Back to content"), "\(html)")
         #expect(html.contains("footnote-backref") && html.contains("aria-label=\"返回正文\""), "\(html)")
     }
+    /// With raw HTML allowed, its `href` and `src` are decided as Markdown links are: a
+    /// broken one reported on its own line of a block, a replaced one rewritten in the
+    /// page (quoted, single-quoted and bare), a comment's left alone; without, raw HTML is
+    /// not a page's, and nothing in it is asked about.
+    @Test func rawHTMLTargetsAreDecidedLikeLinks() {
+        let body = "前文。\n\n<div class=\"x\">\n<p>见 <a href=\"bad.html\">坏</a>，\n<a href='x.md'>甲</a>、<img src=x.md alt=乙></p>\n<!-- <a href=\"bad-in-comment.html\"> -->\n</div>\n\n段落 <a title=\"t\" HREF=\"bad2.html\">丙</a> 后。\n"
+        func decide(_ target: String, _ embedded: Bool) -> LinkDecision {
+            if target.hasPrefix("bad") { return .broken(Phrase("坏", en: "bad")) }
+            if target == "x.md" { return .replace(embedded ? "x.png" : "x.html") }
+            return .keep
+        }
+        let (html, findings) = MarkdownRenderer(allowRawHTML: true).render(body, decide: decide)
+        #expect(findings.map { "\($0.line):\($0.column)" } == ["4:15", "9:23"], "\(findings)")
+        #expect(html.contains("<a href='x.html'>甲</a>") && html.contains("<img src=x.png alt=乙>"), "\(html)")
+        #expect(html.contains("bad-in-comment.html"), "\(html)")
+        var asked: [String] = []
+        _ = MarkdownRenderer().render(body) { target, _ in asked.append(target); return .keep }
+        #expect(asked.isEmpty, "\(asked)")
+    }
 }

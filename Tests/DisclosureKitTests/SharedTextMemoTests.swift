@@ -118,13 +118,13 @@ final class SharedTextMemoTests {
         try writeSite()
         let before = try load()
         let made = SecretTexts(before)
-        #expect(made.describe(SecretTexts.hidden(before)))
+        #expect(made.describe(before))
         #expect(files(SharedText.search(before, previous: nil, secretTexts: made).diagnostics) == ["content/policies/copy-1.md"])
         let withBefore = try LeakIndex(site: before, plan: SitePlan(PublicView(before)), templates: nil)
 
         try record("internal-1", number: 90, withheld: true, body: "内部工作安排如下。\n\n\(Self.stock)\n")
         let after = try load()
-        #expect(!made.describe(SecretTexts.hidden(after)))
+        #expect(!made.describe(after))
         #expect(SharedText.search(after, previous: nil, secretTexts: made).diagnostics.isEmpty)
         let plan = SitePlan(PublicView(after))
         let stale = try LeakIndex(site: after, plan: plan, templates: nil, secretTexts: made)
@@ -133,6 +133,16 @@ final class SharedTextMemoTests {
         #expect(fresh.fingerprintDigest != withBefore.fingerprintDigest)
         let shared = try LeakIndex(site: after, plan: plan, templates: nil, secretTexts: SecretTexts(after))
         #expect(shared.fingerprintDigest == fresh.fingerprintDigest)
+
+        // Nor texts made before the settings changed: the declared boilerplate is blanked
+        // out of them.
+        let madeAfter = SecretTexts(after)
+        try write("title: 区政府信息公开\nbase_url: https://example.gov.cn/\nleak_boilerplate:\n  - \"\(Self.secret)\"\n",
+                  "content/site.yaml")
+        let declared = try load()
+        #expect(!madeAfter.describe(declared))
+        #expect(SharedText.search(declared, previous: nil, secretTexts: madeAfter).diagnostics
+                == SharedText.search(declared, previous: nil).diagnostics)
     }
 
     /// What the memo says of a source is taken while the non-public texts are the same

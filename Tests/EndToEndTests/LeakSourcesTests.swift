@@ -75,7 +75,10 @@ import Testing
             let result = try Disclose.run(["build", "--root", root.path, "--format", "json"])
             #expect(result.status == 1, "\(placed)")
             let leaks = try rules(result).filter { $0["rule"] as? String == "audit.leak" }
-            #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/catalog.html") } == [true], "\(placed): \(leaks)")
+            // At the page, and at the template that wrote it.
+            #expect(leaks.map { $0["file"] as? String ?? "" }.filter { $0.hasSuffix("site/catalog.html") }.count == 1, "\(placed): \(leaks)")
+            #expect(leaks.filter { $0["file"] as? String == "templates/catalog.mustache" }.count == 1, "\(placed): \(leaks)")
+            #expect(leaks.count == 2, "\(placed): \(leaks)")
             #expect(leaks.allSatisfy { ($0["message"] as? String)?.contains("content/policies/internal-99.md") == true })
         }
     }
@@ -121,7 +124,11 @@ import Testing
         let result = try Disclose.run(["build", "--root", root.path, "--format", "json"])
         #expect(result.status == 1)
         let leaks = try rules(result).filter { $0["rule"] as? String == "audit.leak" }
-        #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/404.html") } == [true], "\(leaks)")
+        // At the page, and at the template's line that wrote it.
+        #expect(leaks.map { $0["file"] as? String ?? "" }.filter { $0.hasSuffix("site/404.html") }.count == 1, "\(leaks)")
+        let atTemplate = leaks.filter { $0["file"] as? String == "templates/404.mustache" }
+        #expect(atTemplate.map { $0["line"] as? Int } == [4], "\(leaks)")
+        #expect(leaks.count == 2, "\(leaks)")
     }
 
     /// A title's parts are separate texts, and each is still searched whole: a non-public
@@ -140,7 +147,8 @@ import Testing
         let result = try Disclose.run(["build", "--root", root.path, "--format", "json"])
         #expect(result.status == 1)
         let leaks = try rules(result).filter { $0["rule"] as? String == "audit.leak" }
-        #expect(leaks.map { ($0["file"] as? String)?.hasSuffix("site/404.html") } == [true], "\(leaks)")
+        #expect(leaks.map { $0["file"] as? String ?? "" }.filter { $0.hasSuffix("site/404.html") }.count == 1, "\(leaks)")
+        #expect(leaks.filter { $0["file"] as? String == "templates/404.mustache" }.map { $0["line"] as? Int } == [2], "\(leaks)")
     }
 
     /// A setting (the site's title) that carries a non-public title is a leak on every page.

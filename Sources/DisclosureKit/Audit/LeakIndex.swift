@@ -81,7 +81,7 @@ struct LeakIndex: Sendable {
         // A non-public body that cannot be read cannot be looked for: that stops the audit.
         let boilerplate = SecretText.boilerplate(site.config)
         let hiddenNames = attachmentNames
-        let made = secretTexts.flatMap { $0.describe(hidden) ? $0 : nil } ?? SecretTexts(site)
+        let made = secretTexts.flatMap { $0.describe(site) ? $0 : nil } ?? SecretTexts(site)
         let texts: [[UInt8]] = try zip(hidden, made.texts).map { identity, result throws(EnvironmentError) in
             do throws(FileIO.Failure) {
                 var text = try result.get()

@@ -7,6 +7,9 @@ struct SecretTexts: Sendable {
     private let sources: [Source]
     /// Each record's text, or why its body could not be read.
     let texts: [Result<[UInt8], FileIO.Failure>]
+    /// The settings and declarations they were made under (`LoadedSite.configDigest`):
+    /// the declared boilerplate is blanked out of them, and the types decide their fields.
+    private let settings: Digest
 
     private struct Source: Equatable, Sendable {
         let path: String
@@ -18,6 +21,7 @@ struct SecretTexts: Sendable {
         let decoded = Self.decodedHidden(site)
         let boilerplate = SecretText.boilerplate(site.config)
         sources = hidden.map { Source(path: $0.file.relativePath, digest: $0.sourceDigest) }
+        settings = site.configDigest
         texts = parallelMap(hidden) { identity in
             Result { () throws(FileIO.Failure) in
                 try SecretText.searchBytes(identity, decoded[identity.file.relativePath], boilerplate: boilerplate)
@@ -25,11 +29,11 @@ struct SecretTexts: Sendable {
         }
     }
 
-    /// True when these are the texts of `hidden` (`SecretTexts.hidden` of a site) as they
-    /// are now: the same records, in the same order, from the same sources. The site's
-    /// boilerplate is the caller's to compare (one site's settings, one build).
-    func describe(_ hidden: [RecordIdentity]) -> Bool {
-        sources.count == hidden.count
+    /// True when these are the texts `SecretTexts(site)` would make now: the same records,
+    /// in the same order, from the same sources, under the same settings.
+    func describe(_ site: LoadedSite) -> Bool {
+        let hidden = Self.hidden(site)
+        return settings == site.configDigest && sources.count == hidden.count
             && zip(sources, hidden).allSatisfy { $0.path == $1.file.relativePath && $0.digest == $1.sourceDigest }
     }
 

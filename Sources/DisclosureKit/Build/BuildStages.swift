@@ -222,6 +222,10 @@ extension SiteBuilder {
         var outcome = try auditor.audit()
         if outcome.diagnostics.contains(where: { $0.rule == Rule.auditLeak.id }) {
             outcome.diagnostics += SettingsLeaks.diagnostics(site: site, plan: planned.plan, templates: templates)
+            // The auditor made its own index when no previous build gave one to make beside the render.
+            if let index = leaks ?? (try? LeakIndex(site: site, plan: planned.plan, templates: templates)) {
+                outcome.diagnostics += TemplateLeaks.diagnostics(templates, index: index)
+            }
         }
         return outcome
     }

@@ -24,10 +24,12 @@ struct LinkPlaces {
     }
 
     /// The 1-based line and character column of `node`, whose target is `target`.
-    mutating func place(of node: OpaquePointer, target: String) -> (line: Int, column: Int) {
+    /// `inside`: the target is inside the node's text (an attribute of raw HTML), so its
+    /// place is searched for from the node's start, never taken as the node's.
+    mutating func place(of node: OpaquePointer, target: String, inside: Bool = false) -> (line: Int, column: Int) {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
-        if line > 0, startsLinkSyntax(line: line, byteColumn: byteColumn) {
+        if !inside, line > 0, startsLinkSyntax(line: line, byteColumn: byteColumn) {
             return (line, columns.characters(line: line, byteColumn: byteColumn))
         }
         // The nearest block with a place: the lines the target may be on.

@@ -86,9 +86,9 @@ public struct MarkdownRenderer: Sendable {
         var findings: [LinkFinding] = []
         // Made at the first finding, for all of them.
         var places: LinkPlaces?
-        func place(of node: OpaquePointer, target: String) -> (line: Int, column: Int) {
+        func place(of node: OpaquePointer, target: String, inside: Bool = false) -> (line: Int, column: Int) {
             if places == nil { places = LinkPlaces(SourceColumns(markdown)) }
-            return places!.place(of: node, target: target)
+            return places!.place(of: node, target: target, inside: inside)
         }
         let iterator = cmark_iter_new(document)
         while true {
@@ -96,6 +96,10 @@ public struct MarkdownRenderer: Sendable {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if allowRawHTML, type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                findings += decideRawHTML(node, decide: decide) { place(of: node, target: $0, inside: true) }
+                continue
+            }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
             let target = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             switch decide(target, type == CMARK_NODE_IMAGE) {
@@ -120,6 +124,33 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { free(rendered) }
         return (Self.accessible(String(cString: rendered)), findings)
+    }
+
+    /// The `href` and `src` targets of a raw HTML node (`RawHTMLLinks`) decided as a
+    /// Markdown link's are, the node's text rewritten when one is replaced or removed.
+    private func decideRawHTML(_ node: OpaquePointer, decide: (String, Bool) -> LinkDecision,
+                               place: (String) -> (line: Int, column: Int)) -> [LinkFinding] {
+        guard let literal = cmark_node_get_literal(node) else { return [] }
+        let bytes = Array(String(cString: literal).utf8)
+        var findings: [LinkFinding] = []
+        var replacements: [(range: Range<Int>, value: String)] = []
+        for target in RawHTMLLinks.targets(in: bytes) {
+            switch decide(target.value, target.isEmbedded) {
+            case .keep:
+                break
+            case .replace(let replacement):
+                replacements.append((target.range, replacement))
+            case .neutralise(let message):
+                replacements.append((target.range, ""))
+                let (line, column) = place(target.value)
+                findings.append(LinkFinding(line: line, column: column, isError: false, message: message))
+            case .broken(let message):
+                let (line, column) = place(target.value)
+                findings.append(LinkFinding(line: line, column: column, isError: true, message: message))
+            }
+        }
+        if !replacements.isEmpty { cmark_node_set_literal(node, RawHTMLLinks.replacing(bytes, replacements)) }
+        return findings
     }
 
     /// cmark-gfm's HTML as the pages' accessibility wants it: a table's header cells

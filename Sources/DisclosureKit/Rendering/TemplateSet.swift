@@ -20,6 +20,9 @@ public struct TemplateSet: Sendable {
     public let assets: [(path: String, bytes: [UInt8])]
     /// Hash input: every template and asset text, for the build cache and tests.
     public let sources: [String: String]
+    /// The files of these that the site's `templates/` folder gave (not built in), by path
+    /// as `sources` keys them, each with its path from the site root for messages.
+    public var siteFiles: [String: String] = [:]
 
     /// Loads the defaults, then `ROOT/templates/` over them.
     public static func load(root: String) -> (TemplateSet?, [Diagnostic]) {
@@ -115,7 +118,9 @@ public struct TemplateSet: Sendable {
         diagnostics += PartialCycles.diagnostics(references: references, origins: origins)
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let sources = files.mapValues(\.text)
-        return (TemplateSet(plan: RenderPlan(parsed), library: library, assets: assets, sources: sources), diagnostics)
+        var set = TemplateSet(plan: RenderPlan(parsed), library: library, assets: assets, sources: sources)
+        set.siteFiles = files.filter { !$0.value.origin.hasPrefix("(built-in)") }.mapValues(\.origin)
+        return (set, diagnostics)
     }
 
     /// Renders template `name` with `model`.

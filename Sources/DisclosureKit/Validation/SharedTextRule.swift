@@ -82,7 +82,7 @@ public enum SharedText {
         let hidden = SecretTexts.hidden(site)
         guard !hidden.isEmpty else { return ([], Memo()) }
         let decoded = SecretTexts.decodedHidden(site)
-        let made = secretTexts.flatMap { $0.describe(hidden) ? $0 : nil } ?? SecretTexts(site)
+        let made = secretTexts.flatMap { $0.describe(site) ? $0 : nil } ?? SecretTexts(site)
         // A body that cannot be read is reported where it is loaded; here it is left out.
         let declared: [[UInt8]] = made.texts.map { (try? $0.get()) ?? [] }
         let allPublic = site.records.filter { $0.disclosure == .proactive }
