@@ -142,7 +142,7 @@ import Testing
         #expect(text.components(separatedBy: "[0, 0, 0, 0, 0, 0, 0]").count - 1 == 25)
         for heading in ["## 一、总体情况", "## 五、存在的主要问题及改进情况", "## 六、其他需要报告的事项"] { #expect(text.contains(heading)) }
         // The deadline hint names a 部门's as well as a 人民政府's: one date would mislead the other.
-        #expect(text.contains("publish by 01-31 of the next year for a 部门, 03-31 for a 人民政府"), "\(text)")
+        #expect(text.contains("部门于次年 01-31 前、人民政府于次年 03-31 前发布"), "\(text)")
         let (_, diagnostics) = try site.check()
         let mine = diagnostics.filter { ($0["file"] as? String) == "content/reports/ndbg-new.md" }.map { $0["rule"] as! String }
         #expect(mine.contains("record.placeholder"))
