@@ -92,12 +92,17 @@ enum ListedAttachments {
     /// ignored, whatever follows it (`x-jm附件.pdf`, `x-JM.pdf` for a withheld `x-jm.md`):
     /// a careless name for the withheld record's own file, which must not go to a public
     /// owner whose shorter stem it also starts with. The longest such stem.
+    /// A stem ending in a digit followed by another digit is another number (`x-1` is not
+    /// in `x-12.pdf`), not a careless name.
     static func resembledWithheld(_ name: String, _ owners: [Owner], besides index: Int) -> Int? {
-        let folded = name.lowercased()
+        let folded = Array(name.lowercased().utf8)
+        func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
         return owners.indices.filter { other in
-            other != index && !owners[other].isPublic
+            let stem = Array(owners[other].stem.lowercased().utf8)
+            return other != index && !owners[other].isPublic
                 && owners[other].stem.utf8.count > owners[index].stem.utf8.count
-                && folded.utf8.starts(with: owners[other].stem.lowercased().utf8)
+                && folded.starts(with: stem)
+                && !(isDigit(stem.last) && isDigit(folded.count > stem.count ? folded[stem.count] : nil))
         }.max { owners[$0].stem.utf8.count < owners[$1].stem.utf8.count }
     }
 
